@@ -1,0 +1,136 @@
+// Package cli is kpit's command line: it parses flags, opens the store and
+// hands over to the engine, the importer or the cockpit. Every error a user
+// can cause ends as one line on stderr and a non-zero exit status.
+package cli
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+)
+
+// Exit statuses.
+const (
+	exitOK    = 0
+	exitFail  = 1 // the command ran and found something wrong (alerts open)
+	exitUsage = 2 // bad input or an error
+)
+
+// env is what every command gets: its arguments and the standard streams.
+type env struct {
+	args   []string
+	stdin  io.Reader
+	stdout io.Writer
+	stderr io.Writer
+}
+
+// command is one subcommand. Adding a command is one entry in commands().
+type command struct {
+	name    string
+	summary string
+	run     func(e env) int
+}
+
+func commands() []command {
+	return []command{
+		{"plan", "what the KPIs as set imply for the KGI, and what each would need (stateless)", runPlan},
+		{"tree", "the stored KPI tree with actual, target, achievement and gap share", runTree},
+		{"report", "KPI figures for a date range or period as json, csv or md", runReport},
+		{"demo", "create a demo database with a realistic sales team", runDemo},
+		{"add", "add an activity, opportunity or lead from the command line", runAdd},
+		{"rules", "show or set the input rules (deadline, required fields, staleness)", runRules},
+		{"alerts", "late entries, stale reps and stalled deals; exit 1 when any is open", runAlerts},
+		{"import", "import opportunities, activities, leads, customers or reps from CSV/TSV/XLSX", runImport},
+		{"export", "export records as csv, xlsx or json", runExport},
+	}
+}
+
+// Run runs kpit with the given arguments (without the program name) and
+// returns the exit status.
+func Run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	e := env{args: args, stdin: stdin, stdout: stdout, stderr: stderr}
+	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
+		name := args[0]
+		if name == "help" {
+			return help(e, args[1:])
+		}
+		for _, c := range commands() {
+			if c.name == name {
+				e.args = args[1:]
+				return c.run(e)
+			}
+		}
+		fmt.Fprintf(stderr, "kpit: unknown command %q (run 'kpit help' for the list)\n", name)
+		return exitUsage
+	}
+	return runCockpit(e)
+}
+
+func help(e env, args []string) int {
+	if len(args) > 0 {
+		for _, c := range commands() {
+			if c.name == args[0] {
+				e.args = []string{"-h"}
+				e.stderr = e.stdout
+				c.run(e)
+				return exitOK
+			}
+		}
+		fmt.Fprintf(e.stderr, "kpit: unknown command %q (run 'kpit help' for the list)\n", args[0])
+		return exitUsage
+	}
+	w := e.stdout
+	fmt.Fprintln(w, "kpit: a terminal KPI cockpit for sales teams")
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, "Usage:")
+	fmt.Fprintln(w, "  kpit [--db PATH] [--lang ja|en]   open the cockpit on your database")
+	fmt.Fprintln(w, "  kpit --demo [--lang ja|en]        open the cockpit on a fresh demo database")
+	fmt.Fprintln(w, "  kpit COMMAND [flags]              run one command")
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, "Commands:")
+	cs := commands()
+	for _, c := range cs {
+		fmt.Fprintf(w, "  %-8s %s\n", c.name, c.summary)
+	}
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, "Run 'kpit help COMMAND' or 'kpit COMMAND -h' for a command's flags.")
+	fmt.Fprintln(w, "The database is --db PATH, else $KPIT_DB, else $XDG_DATA_HOME/kpit/kpit.db (~/.local/share/kpit/kpit.db).")
+	return exitOK
+}
+
+// newFlagSet makes a flag set whose errors are one line naming the flag.
+func newFlagSet(e env, name, usage string) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(e.stderr)
+	fs.Usage = func() {
+		fmt.Fprintf(e.stderr, "Usage: kpit %s\n\nFlags:\n", usage)
+		fs.PrintDefaults()
+	}
+	return fs
+}
+
+// parseFlags parses args into fs. It returns (status, true) when the command
+// should stop: -h was asked for (status 0) or a flag was bad (status 2, with
+// the flag package's own one-line message already printed).
+func parseFlags(e env, fs *flag.FlagSet, args []string) (int, bool) {
+	fs.SetOutput(io.Discard)
+	err := fs.Parse(args)
+	fs.SetOutput(e.stderr)
+	if errors.Is(err, flag.ErrHelp) {
+		fs.Usage()
+		return exitOK, true
+	}
+	if err != nil {
+		fmt.Fprintf(e.stderr, "kpit %s: %v (see 'kpit %s -h')\n", fs.Name(), err, fs.Name())
+		return exitUsage, true
+	}
+	return 0, false
+}
+
+// fail prints one line and returns the usage/error status.
+func fail(e env, cmd string, err error) int {
+	fmt.Fprintf(e.stderr, "kpit %s: %v\n", cmd, err)
+	return exitUsage
+}

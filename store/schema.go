@@ -1,0 +1,284 @@
+package store
+
+// migrations[i] moves a database from user_version i to i+1. Each runs in one
+// IMMEDIATE transaction together with the version bump, so a crash leaves the
+// file at the old version or the new one, never between. Append only: never
+// edit a migration that has shipped.
+var migrations = []string{
+	// 1: the first schema.
+	`
+CREATE TABLE settings (
+	key   TEXT PRIMARY KEY,
+	value TEXT NOT NULL
+);
+
+CREATE TABLE reps (
+	id         INTEGER PRIMARY KEY,
+	name       TEXT NOT NULL UNIQUE,
+	department TEXT NOT NULL CHECK (department IN ('marketing','inside_sales','field_sales','customer_success')),
+	active     INTEGER NOT NULL DEFAULT 1,
+	created_at TEXT NOT NULL
+);
+
+-- Dates are TEXT 'YYYY-MM-DD'; timestamps are TEXT RFC 3339 in UTC.
+-- deleted_at marks a tombstone: deleted records stay for undo and audit and
+-- are left out of every figure.
+CREATE TABLE opportunities (
+	id          INTEGER PRIMARY KEY,
+	external_id TEXT UNIQUE,
+	rep_id      INTEGER NOT NULL REFERENCES reps(id),
+	account     TEXT NOT NULL DEFAULT '',
+	product     TEXT NOT NULL DEFAULT '',
+	stage       TEXT NOT NULL DEFAULT '',
+	created     TEXT NOT NULL,
+	closed      TEXT,
+	amount_yen  INTEGER,
+	outcome     TEXT NOT NULL DEFAULT 'open' CHECK (outcome IN ('open','won','lost')),
+	lost_reason TEXT NOT NULL DEFAULT '',
+	entered_at  TEXT NOT NULL,
+	updated_at  TEXT NOT NULL,
+	deleted_at  TEXT
+);
+CREATE INDEX opportunities_created ON opportunities (created);
+CREATE INDEX opportunities_closed ON opportunities (closed, outcome);
+CREATE INDEX opportunities_rep ON opportunities (rep_id, created);
+
+CREATE TABLE activities (
+	id             INTEGER PRIMARY KEY,
+	external_id    TEXT UNIQUE,
+	day            TEXT NOT NULL,
+	rep_id         INTEGER NOT NULL REFERENCES reps(id),
+	kind           TEXT NOT NULL CHECK (kind IN ('visit','call','email','proposal','appointment','meeting')),
+	count          INTEGER NOT NULL CHECK (count > 0),
+	opportunity_id INTEGER REFERENCES opportunities(id),
+	account        TEXT NOT NULL DEFAULT '',
+	note           TEXT NOT NULL DEFAULT '',
+	entered_at     TEXT NOT NULL,
+	updated_at     TEXT NOT NULL,
+	deleted_at     TEXT
+);
+CREATE INDEX activities_day ON activities (day);
+CREATE INDEX activities_rep ON activities (rep_id, day);
+CREATE INDEX activities_opportunity ON activities (opportunity_id, day);
+
+CREATE TABLE leads (
+	id          INTEGER PRIMARY KEY,
+	external_id TEXT UNIQUE,
+	company     TEXT NOT NULL DEFAULT '',
+	contact     TEXT NOT NULL DEFAULT '',
+	source      TEXT NOT NULL DEFAULT '',
+	rep_id      INTEGER REFERENCES reps(id),
+	created     TEXT NOT NULL,
+	status      TEXT NOT NULL DEFAULT 'new' CHECK (status IN ('new','mql','sql','converted','disqualified')),
+	mql_on      TEXT,
+	sql_on      TEXT,
+	entered_at  TEXT NOT NULL,
+	updated_at  TEXT NOT NULL,
+	deleted_at  TEXT
+);
+CREATE INDEX leads_created ON leads (created);
+
+CREATE TABLE customers (
+	id          INTEGER PRIMARY KEY,
+	external_id TEXT UNIQUE,
+	name        TEXT NOT NULL,
+	rep_id      INTEGER REFERENCES reps(id),
+	started     TEXT,
+	churned     TEXT,
+	mrr_yen     INTEGER,
+	entered_at  TEXT NOT NULL,
+	updated_at  TEXT NOT NULL,
+	deleted_at  TEXT
+);
+
+-- rollup_daily holds every base metric per day and rep. Triggers keep it in
+-- step with the records inside the same transaction as each write, so a
+-- period's figures are a small indexed sum, never a scan of every record.
+CREATE TABLE rollup_daily (
+	day    TEXT NOT NULL,
+	metric TEXT NOT NULL,
+	rep_id INTEGER NOT NULL,
+	value  INTEGER NOT NULL,
+	PRIMARY KEY (day, metric, rep_id)
+) WITHOUT ROWID;
+
+CREATE TRIGGER activities_ai AFTER INSERT ON activities WHEN NEW.deleted_at IS NULL BEGIN
+	INSERT INTO rollup_daily (day, metric, rep_id, value)
+	VALUES (NEW.day, CASE NEW.kind WHEN 'visit' THEN 'visits' WHEN 'call' THEN 'calls' WHEN 'email' THEN 'emails'
+		WHEN 'proposal' THEN 'proposals' WHEN 'appointment' THEN 'appointments' ELSE 'meetings' END, NEW.rep_id, NEW.count)
+	ON CONFLICT DO UPDATE SET value = value + excluded.value;
+END;
+CREATE TRIGGER activities_ad AFTER DELETE ON activities WHEN OLD.deleted_at IS NULL BEGIN
+	UPDATE rollup_daily SET value = value - OLD.count
+	WHERE day = OLD.day AND rep_id = OLD.rep_id AND metric = CASE OLD.kind WHEN 'visit' THEN 'visits' WHEN 'call' THEN 'calls'
+		WHEN 'email' THEN 'emails' WHEN 'proposal' THEN 'proposals' WHEN 'appointment' THEN 'appointments' ELSE 'meetings' END;
+END;
+CREATE TRIGGER activities_au AFTER UPDATE ON activities BEGIN
+	UPDATE rollup_daily SET value = value - OLD.count
+	WHERE OLD.deleted_at IS NULL AND day = OLD.day AND rep_id = OLD.rep_id AND metric = CASE OLD.kind WHEN 'visit' THEN 'visits'
+		WHEN 'call' THEN 'calls' WHEN 'email' THEN 'emails' WHEN 'proposal' THEN 'proposals' WHEN 'appointment' THEN 'appointments' ELSE 'meetings' END;
+	INSERT INTO rollup_daily (day, metric, rep_id, value)
+	SELECT NEW.day, CASE NEW.kind WHEN 'visit' THEN 'visits' WHEN 'call' THEN 'calls' WHEN 'email' THEN 'emails'
+		WHEN 'proposal' THEN 'proposals' WHEN 'appointment' THEN 'appointments' ELSE 'meetings' END, NEW.rep_id, NEW.count
+	WHERE NEW.deleted_at IS NULL
+	ON CONFLICT DO UPDATE SET value = value + excluded.value;
+END;
+
+CREATE TRIGGER opportunities_ai AFTER INSERT ON opportunities WHEN NEW.deleted_at IS NULL BEGIN
+	INSERT INTO rollup_daily (day, metric, rep_id, value) VALUES (NEW.created, 'opportunities', NEW.rep_id, 1)
+	ON CONFLICT DO UPDATE SET value = value + 1;
+	INSERT INTO rollup_daily (day, metric, rep_id, value)
+	SELECT NEW.closed, 'orders_won', NEW.rep_id, 1 WHERE NEW.outcome = 'won' AND NEW.closed IS NOT NULL
+	ON CONFLICT DO UPDATE SET value = value + 1;
+	INSERT INTO rollup_daily (day, metric, rep_id, value)
+	SELECT NEW.closed, 'revenue', NEW.rep_id, coalesce(NEW.amount_yen, 0) WHERE NEW.outcome = 'won' AND NEW.closed IS NOT NULL
+	ON CONFLICT DO UPDATE SET value = value + excluded.value;
+	INSERT INTO rollup_daily (day, metric, rep_id, value)
+	SELECT NEW.closed, 'orders_lost', NEW.rep_id, 1 WHERE NEW.outcome = 'lost' AND NEW.closed IS NOT NULL
+	ON CONFLICT DO UPDATE SET value = value + 1;
+END;
+CREATE TRIGGER opportunities_ad AFTER DELETE ON opportunities WHEN OLD.deleted_at IS NULL BEGIN
+	UPDATE rollup_daily SET value = value - 1 WHERE day = OLD.created AND metric = 'opportunities' AND rep_id = OLD.rep_id;
+	UPDATE rollup_daily SET value = value - 1
+	WHERE OLD.outcome = 'won' AND day = OLD.closed AND metric = 'orders_won' AND rep_id = OLD.rep_id;
+	UPDATE rollup_daily SET value = value - coalesce(OLD.amount_yen, 0)
+	WHERE OLD.outcome = 'won' AND day = OLD.closed AND metric = 'revenue' AND rep_id = OLD.rep_id;
+	UPDATE rollup_daily SET value = value - 1
+	WHERE OLD.outcome = 'lost' AND day = OLD.closed AND metric = 'orders_lost' AND rep_id = OLD.rep_id;
+END;
+CREATE TRIGGER opportunities_au AFTER UPDATE ON opportunities BEGIN
+	UPDATE rollup_daily SET value = value - 1
+	WHERE OLD.deleted_at IS NULL AND day = OLD.created AND metric = 'opportunities' AND rep_id = OLD.rep_id;
+	UPDATE rollup_daily SET value = value - 1
+	WHERE OLD.deleted_at IS NULL AND OLD.outcome = 'won' AND day = OLD.closed AND metric = 'orders_won' AND rep_id = OLD.rep_id;
+	UPDATE rollup_daily SET value = value - coalesce(OLD.amount_yen, 0)
+	WHERE OLD.deleted_at IS NULL AND OLD.outcome = 'won' AND day = OLD.closed AND metric = 'revenue' AND rep_id = OLD.rep_id;
+	UPDATE rollup_daily SET value = value - 1
+	WHERE OLD.deleted_at IS NULL AND OLD.outcome = 'lost' AND day = OLD.closed AND metric = 'orders_lost' AND rep_id = OLD.rep_id;
+	INSERT INTO rollup_daily (day, metric, rep_id, value)
+	SELECT NEW.created, 'opportunities', NEW.rep_id, 1 WHERE NEW.deleted_at IS NULL
+	ON CONFLICT DO UPDATE SET value = value + 1;
+	INSERT INTO rollup_daily (day, metric, rep_id, value)
+	SELECT NEW.closed, 'orders_won', NEW.rep_id, 1 WHERE NEW.deleted_at IS NULL AND NEW.outcome = 'won' AND NEW.closed IS NOT NULL
+	ON CONFLICT DO UPDATE SET value = value + 1;
+	INSERT INTO rollup_daily (day, metric, rep_id, value)
+	SELECT NEW.closed, 'revenue', NEW.rep_id, coalesce(NEW.amount_yen, 0)
+	WHERE NEW.deleted_at IS NULL AND NEW.outcome = 'won' AND NEW.closed IS NOT NULL
+	ON CONFLICT DO UPDATE SET value = value + excluded.value;
+	INSERT INTO rollup_daily (day, metric, rep_id, value)
+	SELECT NEW.closed, 'orders_lost', NEW.rep_id, 1 WHERE NEW.deleted_at IS NULL AND NEW.outcome = 'lost' AND NEW.closed IS NOT NULL
+	ON CONFLICT DO UPDATE SET value = value + 1;
+END;
+
+-- Leads without an owner count under rep_id 0 in the roll-up.
+CREATE TRIGGER leads_ai AFTER INSERT ON leads WHEN NEW.deleted_at IS NULL BEGIN
+	INSERT INTO rollup_daily (day, metric, rep_id, value) VALUES (NEW.created, 'leads', coalesce(NEW.rep_id, 0), 1)
+	ON CONFLICT DO UPDATE SET value = value + 1;
+END;
+CREATE TRIGGER leads_ad AFTER DELETE ON leads WHEN OLD.deleted_at IS NULL BEGIN
+	UPDATE rollup_daily SET value = value - 1 WHERE day = OLD.created AND metric = 'leads' AND rep_id = coalesce(OLD.rep_id, 0);
+END;
+CREATE TRIGGER leads_au AFTER UPDATE ON leads BEGIN
+	UPDATE rollup_daily SET value = value - 1
+	WHERE OLD.deleted_at IS NULL AND day = OLD.created AND metric = 'leads' AND rep_id = coalesce(OLD.rep_id, 0);
+	INSERT INTO rollup_daily (day, metric, rep_id, value)
+	SELECT NEW.created, 'leads', coalesce(NEW.rep_id, 0), 1 WHERE NEW.deleted_at IS NULL
+	ON CONFLICT DO UPDATE SET value = value + 1;
+END;
+
+-- The goal side: one KGI, KFSs, KPI definitions and the tree.
+CREATE TABLE kgi (
+	id       INTEGER PRIMARY KEY CHECK (id = 1),
+	name_ja  TEXT NOT NULL,
+	name_en  TEXT NOT NULL,
+	metric   TEXT NOT NULL,
+	value    REAL NOT NULL,
+	unit     TEXT NOT NULL,
+	per      TEXT NOT NULL,
+	deadline TEXT
+);
+
+CREATE TABLE kfs (
+	id       INTEGER PRIMARY KEY,
+	text     TEXT NOT NULL,
+	kpi_keys TEXT NOT NULL DEFAULT '' -- comma-separated KPI keys
+);
+
+CREATE TABLE kpis (
+	key        TEXT PRIMARY KEY,
+	name_ja    TEXT NOT NULL,
+	name_en    TEXT NOT NULL,
+	unit       TEXT NOT NULL,
+	direction  TEXT NOT NULL DEFAULT 'higher' CHECK (direction IN ('higher','lower')),
+	definition TEXT NOT NULL DEFAULT '',
+	formula    TEXT NOT NULL DEFAULT '',
+	source     TEXT NOT NULL DEFAULT 'records' CHECK (source IN ('records','manual')),
+	target     REAL,
+	target_per TEXT NOT NULL DEFAULT 'year',
+	deadline   TEXT,
+	main       INTEGER NOT NULL DEFAULT 0,
+	department TEXT NOT NULL DEFAULT '',
+	style      TEXT NOT NULL DEFAULT '',
+	created_at TEXT NOT NULL,
+	updated_at TEXT NOT NULL
+);
+
+-- Every change to a KPI definition, for checklist item 14.
+CREATE TABLE kpi_revisions (
+	id         INTEGER PRIMARY KEY,
+	kpi_key    TEXT NOT NULL,
+	changed_at TEXT NOT NULL,
+	what       TEXT NOT NULL
+);
+
+-- Values typed in by hand, only for KPIs whose source is manual.
+CREATE TABLE kpi_manual_values (
+	kpi_key      TEXT NOT NULL REFERENCES kpis(key) ON DELETE CASCADE,
+	period_start TEXT NOT NULL,
+	period_kind  TEXT NOT NULL,
+	value        REAL NOT NULL,
+	entered_at   TEXT NOT NULL,
+	PRIMARY KEY (kpi_key, period_kind, period_start)
+);
+
+CREATE TABLE tree_nodes (
+	key        TEXT PRIMARY KEY,
+	parent_key TEXT REFERENCES tree_nodes(key) ON DELETE CASCADE,
+	op         TEXT NOT NULL CHECK (op IN ('leaf','*','/','+','-')),
+	position   INTEGER NOT NULL DEFAULT 0
+);
+
+-- Checklist answers keep their date, so diagnoses can be compared over time.
+CREATE TABLE checklist_answers (
+	id          INTEGER PRIMARY KEY,
+	item        INTEGER NOT NULL CHECK (item BETWEEN 1 AND 14),
+	status      TEXT NOT NULL CHECK (status IN ('yes','partly','no')),
+	answered_at TEXT NOT NULL
+);
+CREATE INDEX checklist_answers_item ON checklist_answers (item, answered_at);
+
+CREATE TABLE reviews (
+	id      INTEGER PRIMARY KEY,
+	held_on TEXT NOT NULL,
+	notes   TEXT NOT NULL DEFAULT ''
+);
+
+CREATE TABLE import_profiles (
+	name TEXT PRIMARY KEY,
+	kind TEXT NOT NULL,
+	spec TEXT NOT NULL -- JSON
+);
+
+-- changes is the journal behind undo and audit: one row per write made by a
+-- person, with the row as it was before (NULL for an insert).
+CREATE TABLE changes (
+	id         INTEGER PRIMARY KEY,
+	at         TEXT NOT NULL,
+	table_name TEXT NOT NULL,
+	row_id     INTEGER NOT NULL,
+	action     TEXT NOT NULL CHECK (action IN ('insert','update','delete')),
+	before     TEXT,
+	undone     INTEGER NOT NULL DEFAULT 0
+);
+`,
+}
