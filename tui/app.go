@@ -1,0 +1,392 @@
+// Package tui is kpit's cockpit: a Bubble Tea program with tabs across the
+// top (dashboard, KPI tree, styles, checklist, ...) and global overlays.
+//
+// # How the frame works
+//
+// App is the only tea.Model; it owns one *Common (store, language, styles,
+// global keys, clock, fiscal-year start, terminal size) that every screen
+// embeds. Key presses and mouse events go to the focused screen (the open
+// overlay, else the current tab) after the frame has taken its own keys;
+// every other message (data loaded, ReloadMsg, ...) goes to every screen, so
+// a screen gets the answer to its own load command even when it is not shown.
+// Data is loaded in tea.Cmds that return typed messages; Update never does I/O.
+//
+// # How to add a tab
+//
+//  1. Write a screen in its own file, tui/NAME.go: a type with pointer
+//     receivers implementing Screen (Init, Update, View, SetSize, Keys) that
+//     embeds *Common, and a constructor func newNAME(c *Common) Screen.
+//  2. Put its strings in tui/i18n_NAME.go as Text values (see Text).
+//  3. Add a TabID constant and one entry to tabDefs in registry.go. The tab
+//     bar, the 1-9 keys, the mouse and `?` help follow from that entry.
+//
+// # How to add an overlay
+//
+//  1. Write the overlay as a Screen, like a tab (tui/entry.go, tui/import.go).
+//     It is drawn in a bordered pane over the body; SetSize gives the inside.
+//  2. Add one entry to overlayDefs in registry.go: an id, its key (built
+//     for the language, with help text) and its constructor. A new overlay
+//     value is made each time it opens.
+//  3. It takes every key while open; esc closes it (implement Capturing()
+//     bool to receive esc yourself while text is being typed). To close it
+//     after a save, return tea.Batch(CloseOverlay, Reload) so the tabs reload.
+//  4. A count for the badge in the tab bar (open alerts) comes from a command
+//     in backgroundLoads returning a BadgeMsg.
+//
+// The Styles and Checklist tabs start as placeholders in styles_screen.go and
+// checklist.go; CHECKLIST replaces those files with the real screens, keeping
+// the constructors newStylesScreen and newChecklistScreen.
+package tui
+
+import (
+	"os"
+	"strings"
+	"time"
+
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/kpit-dev/kpit/model"
+	"github.com/kpit-dev/kpit/store"
+)
+
+// Minimum terminal size; below it the frame says the window is too small.
+const (
+	MinWidth  = 40
+	MinHeight = 12
+)
+
+// Options configure the cockpit.
+type Options struct {
+	Store       *store.Store
+	Lang        Lang
+	Now         func() time.Time // nil: time.Now
+	FiscalStart time.Month       // 0: April
+	NoColor     bool             // NO_COLOR is set
+}
+
+// App is the root model of the cockpit.
+type App struct {
+	common   *Common
+	tabs     []tabDef
+	screens  []Screen
+	active   int
+	overlays []overlayDef
+	overlay  Screen // nil when none is open
+	help     help.Model
+	showHelp bool
+	badge    string
+	flash    FlashMsg
+}
+
+// New builds the cockpit on an open store.
+func New(o Options) *App {
+	if o.Now == nil {
+		o.Now = time.Now
+	}
+	if o.FiscalStart < time.January || o.FiscalStart > time.December {
+		o.FiscalStart = model.DefaultFiscalStart
+	}
+	if o.Lang == "" {
+		o.Lang = LangEN
+	}
+	c := &Common{
+		Store:       o.Store,
+		Lang:        o.Lang,
+		Styles:      NewStyles(true, o.NoColor),
+		Keys:        newGlobalKeys(o.Lang),
+		Now:         o.Now,
+		FiscalStart: o.FiscalStart,
+	}
+	a := &App{common: c, tabs: tabDefs(), overlays: overlayDefs(), help: help.New()}
+	a.help.Styles = c.Styles.Help
+	// help's defaults (• and …) are ambiguous-width glyphs, two columns on
+	// many Japanese terminals.
+	a.help.ShortSeparator, a.help.Ellipsis = "  ", "..."
+	for _, t := range a.tabs {
+		a.screens = append(a.screens, t.New(c))
+	}
+	return a
+}
+
+// NoColorFromEnv reports whether NO_COLOR asks for no colour (any non-empty value).
+func NoColorFromEnv() bool { return os.Getenv("NO_COLOR") != "" }
+
+// Init loads every screen's data and asks for the background colour.
+func (a *App) Init() tea.Cmd {
+	cmds := []tea.Cmd{tea.RequestBackgroundColor}
+	for _, s := range a.screens {
+		cmds = append(cmds, s.Init())
+	}
+	cmds = append(cmds, a.backgroundCmds()...)
+	return tea.Batch(cmds...)
+}
+
+func (a *App) backgroundCmds() []tea.Cmd {
+	var cmds []tea.Cmd
+	for _, load := range backgroundLoads() {
+		cmds = append(cmds, load(a.common))
+	}
+	return cmds
+}
+
+// Update routes a message: the frame's own keys first, then the focused
+// screen for input, every screen for anything else.
+func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		a.resize(msg.Width, msg.Height)
+		return a, nil
+	case tea.BackgroundColorMsg:
+		*a.common.Styles = *NewStyles(msg.IsDark(), a.common.Styles.NoColor)
+		a.help.Styles = a.common.Styles.Help
+		return a, nil
+	case tea.KeyPressMsg:
+		return a.handleKey(msg)
+	case tea.MouseClickMsg:
+		m := msg.Mouse()
+		if m.Y == 0 && m.Button == tea.MouseLeft && a.overlay == nil {
+			a.switchTo(a.tabAt(m.X))
+			return a, nil
+		}
+		return a, a.updateFocused(msg)
+	case tea.MouseMsg:
+		return a, a.updateFocused(msg)
+	case SwitchTabMsg:
+		for i, t := range a.tabs {
+			if t.ID == msg.ID {
+				a.overlay = nil
+				a.switchTo(i)
+			}
+		}
+		return a, nil
+	case CloseOverlayMsg:
+		a.overlay = nil
+		return a, nil
+	case BadgeMsg:
+		a.badge = msg.Text
+		return a, nil
+	case FlashMsg:
+		a.flash = msg
+		return a, nil
+	case ReloadMsg:
+		return a, tea.Batch(append(a.broadcast(msg), a.backgroundCmds()...)...)
+	}
+	return a, tea.Batch(a.broadcast(msg)...)
+}
+
+func (a *App) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
+	k := a.common.Keys
+	a.flash = FlashMsg{}
+	if msg.String() == "ctrl+c" {
+		return a, tea.Quit
+	}
+	if a.capturing() {
+		return a, a.updateFocused(msg)
+	}
+	if a.showHelp {
+		if key.Matches(msg, k.Help, k.Back) {
+			a.showHelp = false
+			return a, nil
+		}
+		if key.Matches(msg, k.Quit) {
+			return a, tea.Quit
+		}
+		return a, nil
+	}
+	if a.overlay != nil {
+		if key.Matches(msg, k.Back) {
+			a.overlay = nil
+			return a, nil
+		}
+		return a, a.updateFocused(msg)
+	}
+	switch {
+	case key.Matches(msg, k.Quit):
+		return a, tea.Quit
+	case key.Matches(msg, k.Help):
+		a.showHelp = true
+		return a, nil
+	case key.Matches(msg, k.Reload):
+		return a, tea.Batch(Reload, Flash(a.common.T(msgReloaded), false))
+	case key.Matches(msg, k.NextTab):
+		a.switchTo((a.active + 1) % len(a.screens))
+		return a, nil
+	case key.Matches(msg, k.PrevTab):
+		a.switchTo((a.active + len(a.screens) - 1) % len(a.screens))
+		return a, nil
+	case key.Matches(msg, k.Tabs):
+		if n := int(msg.Code - '1'); n >= 0 && n < len(a.screens) {
+			a.switchTo(n)
+		}
+		return a, nil
+	}
+	for _, o := range a.overlays {
+		if key.Matches(msg, o.Key(a.common.Lang)) {
+			a.overlay = o.New(a.common)
+			w, h := a.overlaySize()
+			a.overlay.SetSize(w, h)
+			return a, a.overlay.Init()
+		}
+	}
+	return a, a.updateFocused(msg)
+}
+
+// capturing reports whether the focused screen is taking typed text.
+func (a *App) capturing() bool {
+	c, ok := a.focused().(capturer)
+	return ok && c.Capturing()
+}
+
+func (a *App) focused() Screen {
+	if a.overlay != nil {
+		return a.overlay
+	}
+	return a.screens[a.active]
+}
+
+func (a *App) updateFocused(msg tea.Msg) tea.Cmd {
+	var cmd tea.Cmd
+	if a.overlay != nil {
+		a.overlay, cmd = a.overlay.Update(msg)
+		return cmd
+	}
+	a.screens[a.active], cmd = a.screens[a.active].Update(msg)
+	return cmd
+}
+
+func (a *App) broadcast(msg tea.Msg) []tea.Cmd {
+	var cmds []tea.Cmd
+	for i := range a.screens {
+		var cmd tea.Cmd
+		a.screens[i], cmd = a.screens[i].Update(msg)
+		cmds = append(cmds, cmd)
+	}
+	if a.overlay != nil {
+		var cmd tea.Cmd
+		a.overlay, cmd = a.overlay.Update(msg)
+		cmds = append(cmds, cmd)
+	}
+	return cmds
+}
+
+func (a *App) switchTo(i int) {
+	if i >= 0 && i < len(a.screens) {
+		a.active = i
+		a.showHelp = false
+	}
+}
+
+// bodySize is the area under the tab bar and above the footer.
+func (a *App) bodySize() (int, int) {
+	return max(a.common.Width, 0), max(a.common.Height-2, 0)
+}
+
+// overlaySize is the inside of the overlay pane (border and padding off).
+func (a *App) overlaySize() (int, int) {
+	w, h := a.bodySize()
+	return max(w-4, 0), max(h-2, 0)
+}
+
+func (a *App) resize(w, h int) {
+	a.common.Width, a.common.Height = max(w, 0), max(h, 0)
+	bw, bh := a.bodySize()
+	for _, s := range a.screens {
+		s.SetSize(bw, bh)
+	}
+	if a.overlay != nil {
+		a.overlay.SetSize(a.overlaySize())
+	}
+	a.help.SetWidth(bw)
+}
+
+// View draws the tab bar, the body (the screen, the overlay or the help)
+// and the footer.
+func (a *App) View() tea.View {
+	v := tea.NewView(a.Render())
+	v.AltScreen = true
+	v.MouseMode = tea.MouseModeCellMotion
+	v.WindowTitle = "kpit"
+	return v
+}
+
+// Render is the cockpit's content as text (what View shows), for tests and
+// benchmarks.
+func (a *App) Render() string {
+	c := a.common
+	if c.Width == 0 || c.Height == 0 {
+		return ""
+	}
+	if c.Width < MinWidth || c.Height < MinHeight {
+		return fit(c.T(msgTooSmall, MinWidth, MinHeight), c.Width, c.Height)
+	}
+	bw, bh := a.bodySize()
+	var body string
+	switch {
+	case a.showHelp:
+		body = a.helpView()
+	case a.overlay != nil:
+		pane := c.Styles.Pane.Render(fit(a.overlay.View(), bw-4, bh-2))
+		body = lipgloss.Place(bw, bh, lipgloss.Center, lipgloss.Center, pane)
+	default:
+		body = a.screens[a.active].View()
+	}
+	return strings.Join([]string{
+		a.tabBar(),
+		fit(body, bw, bh),
+		fit(a.footer(), c.Width, 1),
+	}, "\n")
+}
+
+func (a *App) footer() string {
+	c := a.common
+	if a.flash.Text != "" {
+		if a.flash.Error {
+			return c.Styles.Error.Render(a.flash.Text)
+		}
+		return c.Styles.Bold.Render(a.flash.Text)
+	}
+	var b []key.Binding
+	if !a.showHelp {
+		b = append(b, a.focused().Keys().ShortHelp()...)
+	}
+	b = append(b, c.Keys.Help, c.Keys.Quit)
+	return a.help.ShortHelpView(b)
+}
+
+// helpView lists every key: the frame's, the overlays', then the screen's.
+func (a *App) helpView() string {
+	c := a.common
+	global := c.Keys.bindings()
+	for _, o := range a.overlays {
+		global = append(global, o.Key(c.Lang))
+	}
+	groups := [][]key.Binding{global}
+	groups = append(groups, a.focused().Keys().FullHelp()...)
+	title := c.Styles.Title.Render(c.T(msgKeyHelp)) + "  " + c.Styles.Muted.Render(c.T(msgHelpCloseTip))
+	return title + "\n\n" + a.help.FullHelpView(groups)
+}
+
+// fit cuts s to at most w columns per line and exactly h lines, never
+// splitting a wide character, so a screen can never push the frame around.
+func fit(s string, w, h int) string {
+	if h <= 0 {
+		return ""
+	}
+	lines := strings.Split(s, "\n")
+	if len(lines) > h {
+		lines = lines[:h]
+	}
+	for i, l := range lines {
+		if ansi.StringWidth(l) > w {
+			lines[i] = ansi.Truncate(l, w, "")
+		}
+	}
+	for len(lines) < h {
+		lines = append(lines, "")
+	}
+	return strings.Join(lines, "\n")
+}

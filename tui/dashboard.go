@@ -1,0 +1,3 @@
+package tui
+
+func newDashboard(c *Common) Screen { return newPlaceholder(c, msgTabDashboard) }

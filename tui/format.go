@@ -1,0 +1,147 @@
+package tui
+
+import (
+	"math"
+	"strconv"
+	"strings"
+
+	"github.com/kpit-dev/kpit/model"
+)
+
+// undefined is how a figure without a value reads (a rate over zero).
+const undefined = "—"
+
+// groupThousands writes the integer n with commas: 1234567 -> 1,234,567.
+func groupThousands(n int64) string {
+	neg := n < 0
+	if neg {
+		n = -n
+	}
+	s := strconv.FormatInt(n, 10)
+	var b strings.Builder
+	if neg {
+		b.WriteByte('-')
+	}
+	head := len(s) % 3
+	if head == 0 {
+		head = 3
+	}
+	b.WriteString(s[:head])
+	for i := head; i < len(s); i += 3 {
+		b.WriteByte(',')
+		b.WriteString(s[i : i+3])
+	}
+	return b.String()
+}
+
+// trimDecimal writes v with at most prec decimals, dropping trailing zeros,
+// and thousands separators in the integer part: 1234.50 -> 1,234.5.
+func trimDecimal(v float64, prec int) string {
+	s := strconv.FormatFloat(v, 'f', prec, 64)
+	intPart, frac, _ := strings.Cut(s, ".")
+	frac = strings.TrimRight(frac, "0")
+	n, _ := strconv.ParseInt(intPart, 10, 64)
+	out := groupThousands(n)
+	if n == 0 && strings.HasPrefix(intPart, "-") {
+		out = "-0"
+	}
+	if frac != "" {
+		out += "." + frac
+	}
+	return out
+}
+
+// FormatYen writes an amount of money for language l, short enough for a
+// table cell. Japanese uses 万 and 億 the way sales teams write them:
+// under ¥10,000 in full (¥9,800), up to ¥1億 in 万 (¥12.5万, ¥1,200万;
+// one decimal below ¥100万), from ¥1億 in 億 with up to two decimals
+// (¥3.6億, ¥10億, ¥12.35億). English uses K, M and B above ¥10,000
+// (¥12.5K, ¥2M, ¥360M, ¥1.25B). The full figure is FormatYenFull.
+func FormatYen(l Lang, v model.Value) string {
+	if !v.Valid || math.IsNaN(v.V) || math.IsInf(v.V, 0) {
+		return undefined
+	}
+	x := v.V
+	sign := ""
+	if x < 0 {
+		sign, x = "-", -x
+	}
+	if l == LangJA {
+		switch {
+		case math.Round(x) < 1e4:
+			return sign + "¥" + groupThousands(int64(math.Round(x)))
+		case math.Round(x/1e4*10)/10 < 100:
+			return sign + "¥" + trimDecimal(x/1e4, 1) + "万"
+		case math.Round(x/1e4) < 1e4:
+			return sign + "¥" + groupThousands(int64(math.Round(x/1e4))) + "万"
+		default:
+			return sign + "¥" + trimDecimal(x/1e8, 2) + "億"
+		}
+	}
+	switch {
+	case math.Round(x) < 1e4:
+		return sign + "¥" + groupThousands(int64(math.Round(x)))
+	case math.Round(x/1e3*10)/10 < 1000:
+		return sign + "¥" + trimDecimal(x/1e3, 1) + "K"
+	case math.Round(x/1e6*10)/10 < 1000:
+		return sign + "¥" + trimDecimal(x/1e6, 1) + "M"
+	default:
+		return sign + "¥" + trimDecimal(x/1e9, 2) + "B"
+	}
+}
+
+// FormatYenFull writes an amount to the yen: ¥360,000,000 (both languages).
+func FormatYenFull(v model.Value) string {
+	if !v.Valid || math.IsNaN(v.V) || math.IsInf(v.V, 0) {
+		return undefined
+	}
+	x := math.Round(v.V)
+	if x < 0 {
+		return "-¥" + groupThousands(int64(-x))
+	}
+	return "¥" + groupThousands(int64(x))
+}
+
+// FormatCount writes a count with thousands separators and at most one
+// decimal: 1,234 or 138.9.
+func FormatCount(v model.Value) string {
+	if !v.Valid || math.IsNaN(v.V) || math.IsInf(v.V, 0) {
+		return undefined
+	}
+	return trimDecimal(v.V, 1)
+}
+
+// FormatPercent writes a ratio (0.3) as a percentage with one decimal: 30.0%.
+func FormatPercent(v model.Value) string {
+	if !v.Valid || math.IsNaN(v.V) || math.IsInf(v.V, 0) {
+		return undefined
+	}
+	return strconv.FormatFloat(v.V*100, 'f', 1, 64) + "%"
+}
+
+// FormatChange writes a relative change (0.12) with its sign: +12.0%, -3.5%.
+func FormatChange(v model.Value) string {
+	if !v.Valid || math.IsNaN(v.V) || math.IsInf(v.V, 0) {
+		return undefined
+	}
+	s := strconv.FormatFloat(v.V*100, 'f', 1, 64) + "%"
+	if v.V >= 0 && !strings.HasPrefix(s, "-") {
+		s = "+" + s
+	}
+	if s == "-0.0%" {
+		s = "+0.0%"
+	}
+	return s
+}
+
+// FormatUnit writes a figure according to its unit.
+func FormatUnit(l Lang, u model.Unit, v model.Value) string {
+	switch u {
+	case model.UnitYen:
+		return FormatYen(l, v)
+	case model.UnitRatio:
+		return FormatPercent(v)
+	default:
+		return FormatCount(v)
+	}
+}

@@ -1,0 +1,86 @@
+package tui
+
+import (
+	"time"
+
+	"charm.land/bubbles/v2/help"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/kpit-dev/kpit/store"
+)
+
+// Screen is one tab or overlay of the cockpit. Screens use pointer
+// receivers: Update returns the screen itself (or a replacement), SetSize
+// stores the size of the area the screen may draw in. View returns plain
+// lines; the root clips them to that area, so a screen that draws too much
+// is cut, never wrapped.
+type Screen interface {
+	Init() tea.Cmd
+	Update(msg tea.Msg) (Screen, tea.Cmd)
+	View() string
+	SetSize(width, height int)
+	// Keys lists the screen's own bindings; `?` help is generated from them.
+	Keys() help.KeyMap
+}
+
+// capturer is a screen that is taking typed text right now (a what-if value,
+// a form field): while Capturing is true the root passes it every key but
+// ctrl+c, so q, 1-9, a, : and esc reach the input instead of the frame.
+type capturer interface {
+	Capturing() bool
+}
+
+// Common is what every screen shares with the root; screens embed *Common.
+// It is owned by the root model, which updates Lang-independent parts
+// (Styles on a background change, the terminal size) in place.
+type Common struct {
+	Store       *store.Store
+	Lang        Lang
+	Styles      *Styles
+	Keys        *GlobalKeys
+	Now         func() time.Time // the clock; fixed in tests
+	FiscalStart time.Month
+	Width       int // terminal size
+	Height      int
+}
+
+// T renders a catalogue entry in the cockpit's language.
+func (c *Common) T(t Text, args ...any) string { return c.Lang.T(t, args...) }
+
+// Messages the frame understands; screens and overlays return them as
+// commands (tea.Cmd) to ask the frame for something.
+
+// ReloadMsg asks every screen to load its data again from the store. The
+// frame sends it on ctrl+r; an overlay that saved something returns Reload().
+type ReloadMsg struct{}
+
+// Reload is a command that reloads every screen.
+func Reload() tea.Msg { return ReloadMsg{} }
+
+// SwitchTabMsg asks the frame to show another tab (the checklist jumps to
+// the screen that fixes a gap).
+type SwitchTabMsg struct{ ID TabID }
+
+// SwitchTab is a command that shows tab id.
+func SwitchTab(id TabID) tea.Cmd { return func() tea.Msg { return SwitchTabMsg{ID: id} } }
+
+// CloseOverlayMsg asks the frame to close the open overlay (after a save).
+type CloseOverlayMsg struct{}
+
+// CloseOverlay is a command that closes the open overlay.
+func CloseOverlay() tea.Msg { return CloseOverlayMsg{} }
+
+// BadgeMsg sets the text of the badge at the right of the tab bar (the
+// number of open alerts); an empty Text hides it.
+type BadgeMsg struct{ Text string }
+
+// FlashMsg shows a one-line message in the footer until the next key.
+type FlashMsg struct {
+	Text  string
+	Error bool
+}
+
+// Flash is a command that shows text in the footer.
+func Flash(text string, isError bool) tea.Cmd {
+	return func() tea.Msg { return FlashMsg{Text: text, Error: isError} }
+}

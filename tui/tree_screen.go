@@ -1,0 +1,3 @@
+package tui
+
+func newTreeScreen(c *Common) Screen { return newPlaceholder(c, msgTabTree) }
