@@ -1,0 +1,287 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"time"
+
+	"github.com/kpit-dev/kpit/model"
+)
+
+// Batch is a set of records written together by BulkInsert. Records name
+// their rep by RepID or, when it is 0, by RepName (a rep of the batch or
+// one already stored).
+type Batch struct {
+	Reps          []model.Rep
+	Opportunities []model.Opportunity
+	Activities    []model.Activity
+	Leads         []model.Lead
+	Customers     []model.Customer
+}
+
+// BulkInsert writes a batch in one transaction with prepared statements:
+// all of it or, on the first bad record, none of it. It is for generated
+// data (the demo, tests and benchmarks), not for people's edits, so it
+// writes no undo journal. A zero EnteredAt is the store's clock now; a zero
+// UpdatedAt is EnteredAt.
+func (s *Store) BulkInsert(ctx context.Context, b Batch) error {
+	return s.tx(ctx, func(tx *sql.Tx) error {
+		w := bulkWriter{ctx: ctx, tx: tx, now: s.now(), repIDs: map[string]int64{}}
+		return w.write(b)
+	})
+}
+
+type bulkWriter struct {
+	ctx    context.Context
+	tx     *sql.Tx
+	now    time.Time
+	repIDs map[string]int64
+}
+
+func (w *bulkWriter) write(b Batch) error {
+	if err := w.loadReps(); err != nil {
+		return err
+	}
+	if err := w.reps(b.Reps); err != nil {
+		return err
+	}
+	if err := w.opportunities(b.Opportunities); err != nil {
+		return err
+	}
+	if err := w.activities(b.Activities); err != nil {
+		return err
+	}
+	if err := w.leads(b.Leads); err != nil {
+		return err
+	}
+	return w.customers(b.Customers)
+}
+
+func (w *bulkWriter) loadReps() error {
+	rows, err := w.tx.QueryContext(w.ctx, `SELECT id, name FROM reps`)
+	if err != nil {
+		return fmt.Errorf("bulk insert: read reps: %w", describe(err))
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id int64
+		var name string
+		if err := rows.Scan(&id, &name); err != nil {
+			return fmt.Errorf("bulk insert: read reps: %w", describe(err))
+		}
+		w.repIDs[name] = id
+	}
+	return describe(rows.Err())
+}
+
+// rep resolves a record's rep. optional allows no rep at all (leads and
+// customers may be unassigned), which comes back as NULL.
+func (w *bulkWriter) rep(what string, i int, id int64, name string, optional bool) (any, error) {
+	if id != 0 {
+		return id, nil
+	}
+	if name == "" {
+		if optional {
+			return nil, nil
+		}
+		return nil, fmt.Errorf("bulk insert: %s %d has no rep", what, i+1)
+	}
+	rid, ok := w.repIDs[name]
+	if !ok {
+		return nil, fmt.Errorf("bulk insert: %s %d: unknown rep %q", what, i+1, name)
+	}
+	return rid, nil
+}
+
+// stamps returns entered_at and updated_at for a record.
+func (w *bulkWriter) stamps(entered, updated time.Time) (string, string) {
+	if entered.IsZero() {
+		entered = w.now
+	}
+	if updated.IsZero() {
+		updated = entered
+	}
+	return formatTime(entered), formatTime(updated)
+}
+
+func nullText(s string) any {
+	if s == "" {
+		return nil
+	}
+	return s
+}
+
+func nullID(id int64) any {
+	if id == 0 {
+		return nil
+	}
+	return id
+}
+
+func (w *bulkWriter) prepare(query string) (*sql.Stmt, error) {
+	st, err := w.tx.PrepareContext(w.ctx, query)
+	if err != nil {
+		return nil, fmt.Errorf("bulk insert: prepare: %w", describe(err))
+	}
+	return st, nil
+}
+
+func (w *bulkWriter) reps(reps []model.Rep) error {
+	if len(reps) == 0 {
+		return nil
+	}
+	st, err := w.prepare(`INSERT INTO reps (name, department, active, created_at) VALUES (?, ?, ?, ?)`)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	for i, r := range reps {
+		if r.Name == "" {
+			return fmt.Errorf("bulk insert: rep %d has no name", i+1)
+		}
+		if !r.Department.Valid() {
+			return fmt.Errorf("bulk insert: rep %s: unknown department %q", r.Name, r.Department)
+		}
+		res, err := st.ExecContext(w.ctx, r.Name, string(r.Department), r.Active, formatTime(w.now))
+		if err != nil {
+			return fmt.Errorf("bulk insert: rep %s: %w", r.Name, describe(err))
+		}
+		id, err := res.LastInsertId()
+		if err != nil {
+			return err
+		}
+		w.repIDs[r.Name] = id
+	}
+	return nil
+}
+
+func (w *bulkWriter) opportunities(opps []model.Opportunity) error {
+	if len(opps) == 0 {
+		return nil
+	}
+	st, err := w.prepare(`INSERT INTO opportunities (external_id, rep_id, account, product, stage, created, closed,
+		amount_yen, outcome, lost_reason, entered_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	for i, o := range opps {
+		rep, err := w.rep("opportunity", i, o.RepID, o.RepName, false)
+		if err != nil {
+			return err
+		}
+		if o.Created.IsZero() {
+			return fmt.Errorf("bulk insert: opportunity %d has no created date", i+1)
+		}
+		if o.Outcome == "" {
+			o.Outcome = model.OutcomeOpen
+		}
+		if !o.Outcome.Valid() {
+			return fmt.Errorf("bulk insert: opportunity %d: unknown outcome %q", i+1, o.Outcome)
+		}
+		var amount any
+		if o.HasAmount {
+			amount = int64(o.AmountYen)
+		}
+		entered, updated := w.stamps(o.EnteredAt, o.UpdatedAt)
+		if _, err := st.ExecContext(w.ctx, nullText(o.ExternalID), rep, o.Account, o.Product, o.Stage,
+			model.FormatDate(o.Created), nullDate(o.Closed), amount, string(o.Outcome), o.LostReason, entered, updated); err != nil {
+			return fmt.Errorf("bulk insert: opportunity %d: %w", i+1, describe(err))
+		}
+	}
+	return nil
+}
+
+func (w *bulkWriter) activities(acts []model.Activity) error {
+	if len(acts) == 0 {
+		return nil
+	}
+	st, err := w.prepare(`INSERT INTO activities (external_id, day, rep_id, kind, count, opportunity_id, account, note,
+		entered_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	for i, a := range acts {
+		rep, err := w.rep("activity", i, a.RepID, a.RepName, false)
+		if err != nil {
+			return err
+		}
+		if a.Date.IsZero() {
+			return fmt.Errorf("bulk insert: activity %d has no date", i+1)
+		}
+		if !a.Kind.Valid() {
+			return fmt.Errorf("bulk insert: activity %d: unknown kind %q", i+1, a.Kind)
+		}
+		if a.Count <= 0 {
+			return fmt.Errorf("bulk insert: activity %d: count %d is not positive", i+1, a.Count)
+		}
+		entered, updated := w.stamps(a.EnteredAt, a.UpdatedAt)
+		if _, err := st.ExecContext(w.ctx, nullText(a.ExternalID), model.FormatDate(a.Date), rep, string(a.Kind), a.Count,
+			nullID(a.OpportunityID), a.Account, a.Note, entered, updated); err != nil {
+			return fmt.Errorf("bulk insert: activity %d: %w", i+1, describe(err))
+		}
+	}
+	return nil
+}
+
+func (w *bulkWriter) leads(leads []model.Lead) error {
+	if len(leads) == 0 {
+		return nil
+	}
+	st, err := w.prepare(`INSERT INTO leads (external_id, company, contact, source, rep_id, created, status, mql_on, sql_on,
+		entered_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	for i, l := range leads {
+		rep, err := w.rep("lead", i, l.RepID, l.RepName, true)
+		if err != nil {
+			return err
+		}
+		if l.Created.IsZero() {
+			return fmt.Errorf("bulk insert: lead %d has no created date", i+1)
+		}
+		if l.Status == "" {
+			l.Status = model.LeadNew
+		}
+		if !l.Status.Valid() {
+			return fmt.Errorf("bulk insert: lead %d: unknown status %q", i+1, l.Status)
+		}
+		entered, updated := w.stamps(l.EnteredAt, l.UpdatedAt)
+		if _, err := st.ExecContext(w.ctx, nullText(l.ExternalID), l.Company, l.Contact, l.Source, rep,
+			model.FormatDate(l.Created), string(l.Status), nullDate(l.MQLOn), nullDate(l.SQLOn), entered, updated); err != nil {
+			return fmt.Errorf("bulk insert: lead %d: %w", i+1, describe(err))
+		}
+	}
+	return nil
+}
+
+func (w *bulkWriter) customers(cs []model.Customer) error {
+	if len(cs) == 0 {
+		return nil
+	}
+	st, err := w.prepare(`INSERT INTO customers (external_id, name, rep_id, started, churned, mrr_yen, entered_at, updated_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	for i, c := range cs {
+		rep, err := w.rep("customer", i, c.RepID, c.RepName, true)
+		if err != nil {
+			return err
+		}
+		if c.Name == "" {
+			return fmt.Errorf("bulk insert: customer %d has no name", i+1)
+		}
+		entered, updated := w.stamps(c.EnteredAt, c.UpdatedAt)
+		if _, err := st.ExecContext(w.ctx, nullText(c.ExternalID), c.Name, rep, nullDate(c.Started), nullDate(c.Churned),
+			int64(c.MRRYen), entered, updated); err != nil {
+			return fmt.Errorf("bulk insert: customer %d: %w", i+1, describe(err))
+		}
+	}
+	return nil
+}
