@@ -210,12 +210,12 @@ type Evidence struct {
 	NewestRecord time.Time // newest entered_at; zero when there are none
 
 	// Items 8–9: input rules and alerts (settings keys rule.*).
-	InputRules       []string // names of configured rules, without the prefix
-	EntryDeadline    bool     // an entry deadline rule is configured
-	RequiredFields   bool     // a required-fields rule is configured
-	AlertsOn         bool
-	EntryDeadlineDay int // days allowed between the event and its entry
-	LateEntries      int // records of the last LateWindowDays entered after the deadline
+	InputRules     []string // names of configured rules, without the prefix
+	EntryDeadline  bool     // an entry deadline rule is configured
+	RequiredFields bool     // a required-fields rule is configured
+	AlertsOn       bool
+	DeadlineRule   string // the entry deadline the late entries were counted against
+	LateEntries    int    // records of the last LateEntryWindowDays entered after the deadline
 
 	// Items 10–11: the shared funnel.
 	Leads            int
@@ -236,9 +236,6 @@ type Evidence struct {
 	KPIRevisions      int
 	LastKPIRevision   time.Time // zero when none
 }
-
-// LateWindowDays is how far back late entries are counted as current.
-const LateWindowDays = 30
 
 // DefaultHandoffDays is the wait at MQL after which a lead is counted as
 // stuck when no hand-off rule is set.
