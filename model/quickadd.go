@@ -1,0 +1,260 @@
+package model
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+
+	"golang.org/x/text/width"
+)
+
+// QuickVerb is what a quick-add line does.
+type QuickVerb string
+
+const (
+	QuickActivity QuickVerb = "activity"
+	QuickOpp      QuickVerb = "opportunity" // a new open deal
+	QuickWon      QuickVerb = "won"
+	QuickLost     QuickVerb = "lost"
+	QuickLead     QuickVerb = "lead"
+)
+
+// QuickAdd is one parsed quick-add line. The fields that apply to Verb are
+// filled in; RepName is always one of the known reps (empty for a lead
+// without one).
+type QuickAdd struct {
+	Verb       QuickVerb
+	Kind       ActivityKind // for QuickActivity
+	Count      int          // for QuickActivity, 1 unless given
+	Date       time.Time    // event day: activity day, creation or close day
+	RepName    string
+	Account    string // deal account, or lead company
+	Contact    string // lead contact
+	AmountYen  Yen
+	HasAmount  bool
+	LostReason string
+}
+
+// quickVerbs maps the first word of a line, in English and Japanese.
+var quickVerbs = map[string]struct {
+	verb QuickVerb
+	kind ActivityKind
+}{
+	"visit": {QuickActivity, KindVisit}, "訪問": {QuickActivity, KindVisit},
+	"call": {QuickActivity, KindCall}, "架電": {QuickActivity, KindCall}, "電話": {QuickActivity, KindCall},
+	"email": {QuickActivity, KindEmail}, "mail": {QuickActivity, KindEmail}, "メール": {QuickActivity, KindEmail},
+	"proposal": {QuickActivity, KindProposal}, "提案": {QuickActivity, KindProposal},
+	"appointment": {QuickActivity, KindAppointment}, "appo": {QuickActivity, KindAppointment}, "アポ": {QuickActivity, KindAppointment},
+	"meeting": {QuickActivity, KindMeeting}, "商談": {QuickActivity, KindMeeting},
+	"opp": {QuickOpp, ""}, "opportunity": {QuickOpp, ""}, "deal": {QuickOpp, ""}, "案件": {QuickOpp, ""},
+	"won": {QuickWon, ""}, "受注": {QuickWon, ""},
+	"lost": {QuickLost, ""}, "失注": {QuickLost, ""},
+	"lead": {QuickLead, ""}, "リード": {QuickLead, ""},
+}
+
+// QuickError is a quick-add line that could not be read. Token is the part
+// of the line at fault ("" when something is missing rather than wrong).
+type QuickError struct {
+	Token string
+	Msg   string
+}
+
+func (e *QuickError) Error() string {
+	if e.Token == "" {
+		return e.Msg
+	}
+	return fmt.Sprintf("%q: %s", e.Token, e.Msg)
+}
+
+var (
+	dateLike  = regexp.MustCompile(`^\d{4}[-/]\d{1,2}[-/]\d{1,2}$`)
+	countLike = regexp.MustCompile(`^\d+(件|回|x)?$`)
+	moneyLike = regexp.MustCompile(`^[¥]?[\d,.]+(億|万|千|円)`)
+)
+
+// ParseQuickAdd reads one line such as `visit 3 田中 2026-11-20`,
+// `call 田中`, `won 1200万 ACME 鈴木`, `lost ACME 鈴木 価格`,
+// `lead 株式会社ABC 佐藤` or `opp ACME 鈴木 500万`. The first word is the
+// verb; the rest may come in any order: a date (YYYY-MM-DD, today,
+// yesterday, 今日, 昨日), a known rep, a count (activities) or an amount
+// (deals), and free words (account, lost reason, lead company and contact).
+// today is the default date; reps are the known rep names.
+func ParseQuickAdd(line string, reps []string, today time.Time) (QuickAdd, error) {
+	toks := strings.Fields(line)
+	if len(toks) == 0 {
+		return QuickAdd{}, &QuickError{Msg: "empty line: start with visit, call, email, proposal, appointment, meeting, opp, won, lost or lead"}
+	}
+	head := strings.ToLower(width.Fold.String(toks[0]))
+	v, ok := quickVerbs[head]
+	if !ok {
+		return QuickAdd{}, &QuickError{Token: toks[0], Msg: "unknown kind (want visit, call, email, proposal, appointment, meeting, opp, won, lost or lead)"}
+	}
+	q := QuickAdd{Verb: v.verb, Kind: v.kind, Count: 1, Date: Date(today)}
+	var free []string
+	haveDate, haveCount := false, false
+	for _, raw := range toks[1:] {
+		tok := width.Fold.String(raw)
+		low := strings.ToLower(tok)
+		switch {
+		case low == "today" || tok == "今日" || tok == "本日":
+			if haveDate {
+				return q, &QuickError{Token: raw, Msg: "a second date"}
+			}
+			q.Date, haveDate = Date(today), true
+		case low == "yesterday" || tok == "昨日":
+			if haveDate {
+				return q, &QuickError{Token: raw, Msg: "a second date"}
+			}
+			q.Date, haveDate = Date(today).AddDate(0, 0, -1), true
+		case dateLike.MatchString(tok):
+			if haveDate {
+				return q, &QuickError{Token: raw, Msg: "a second date"}
+			}
+			d, err := parseLooseDate(tok)
+			if err != nil {
+				return q, &QuickError{Token: raw, Msg: "not a calendar date (want YYYY-MM-DD)"}
+			}
+			q.Date, haveDate = d, true
+		case isRep(raw, reps):
+			if q.RepName != "" {
+				return q, &QuickError{Token: raw, Msg: fmt.Sprintf("a second rep (already %s)", q.RepName)}
+			}
+			q.RepName = raw
+		case q.Verb == QuickActivity && countLike.MatchString(tok):
+			if haveCount {
+				return q, &QuickError{Token: raw, Msg: "a second count"}
+			}
+			n, err := strconv.Atoi(strings.TrimRight(tok, "件回x"))
+			if err != nil || n <= 0 || n > MaxCount {
+				return q, &QuickError{Token: raw, Msg: fmt.Sprintf("count must be 1 to %d", MaxCount)}
+			}
+			q.Count, haveCount = n, true
+		case strings.HasPrefix(tok, "-") && len(tok) > 1 && tok[1] >= '0' && tok[1] <= '9':
+			return q, &QuickError{Token: raw, Msg: "negative numbers are not allowed"}
+		case q.Verb != QuickActivity && q.Verb != QuickLead && looksLikeAmount(tok):
+			if q.HasAmount {
+				return q, &QuickError{Token: raw, Msg: "a second amount"}
+			}
+			y, err := ParseYen(tok)
+			if err != nil || y <= 0 {
+				return q, &QuickError{Token: raw, Msg: "not an amount (write 1200万, 12,000,000円 or 1.2億)"}
+			}
+			q.AmountYen, q.HasAmount = y, true
+		default:
+			free = append(free, raw)
+		}
+	}
+	return finishQuick(q, free, reps)
+}
+
+// finishQuick gives the free words their meaning for the verb and checks
+// what each verb needs.
+func finishQuick(q QuickAdd, free []string, reps []string) (QuickAdd, error) {
+	missingRep := func() error {
+		if len(free) > 0 {
+			return &QuickError{Token: free[0], Msg: "not a known rep (known: " + knownList(reps) + ")"}
+		}
+		return &QuickError{Msg: "rep missing (known: " + knownList(reps) + ")"}
+	}
+	switch q.Verb {
+	case QuickActivity:
+		if q.RepName == "" {
+			return q, missingRep()
+		}
+		if len(free) > 0 {
+			return q, &QuickError{Token: free[0], Msg: "not a count, date or known rep"}
+		}
+	case QuickOpp, QuickWon, QuickLost:
+		if q.RepName == "" && len(free) >= 2 {
+			// Account then rep is the usual order: name the word in the rep's place.
+			return q, &QuickError{Token: free[len(free)-1], Msg: "not a known rep (known: " + knownList(reps) + ")"}
+		}
+		if q.RepName == "" {
+			return q, &QuickError{Msg: "rep missing (known: " + knownList(reps) + ")"}
+		}
+		if len(free) == 0 {
+			return q, &QuickError{Msg: "account missing (e.g. " + string(q.Verb) + " ACME " + q.RepName + ")"}
+		}
+		q.Account = free[0]
+		switch q.Verb {
+		case QuickLost:
+			q.LostReason = strings.Join(free[1:], " ")
+		default:
+			if len(free) > 1 {
+				return q, &QuickError{Token: free[1], Msg: "not an amount, date or known rep"}
+			}
+		}
+		if q.Verb == QuickWon && !q.HasAmount {
+			return q, &QuickError{Msg: "amount missing: a won deal needs one (e.g. won 1200万 " + q.Account + " " + q.RepName + ")"}
+		}
+	case QuickLead:
+		if len(free) == 0 {
+			return q, &QuickError{Msg: "company missing (e.g. lead 株式会社ABC)"}
+		}
+		q.Account = free[0]
+		if len(free) > 1 {
+			q.Contact = free[1]
+		}
+		if len(free) > 2 {
+			return q, &QuickError{Token: free[2], Msg: "a lead takes a company, a contact and a rep; this is one word too many"}
+		}
+	}
+	return q, nil
+}
+
+func isRep(tok string, reps []string) bool {
+	for _, r := range reps {
+		if r != "" && tok == r {
+			return true
+		}
+	}
+	return false
+}
+
+func knownList(reps []string) string {
+	if len(reps) == 0 {
+		return "none yet"
+	}
+	return strings.Join(reps, ", ")
+}
+
+// looksLikeAmount is true for a token written as money: ending in 万, 億 or
+// 円, digits with 千, a yen sign, or a plain number. Such a token that does
+// not parse is refused as an amount rather than taken as an account.
+func looksLikeAmount(tok string) bool {
+	t := strings.TrimPrefix(tok, "¥")
+	if t == "" {
+		return false
+	}
+	if moneyLike.MatchString(t) || strings.HasSuffix(t, "万") || strings.HasSuffix(t, "億") || strings.HasSuffix(t, "円") {
+		return true
+	}
+	for _, r := range t {
+		if (r < '0' || r > '9') && r != ',' && r != '.' {
+			return strings.HasPrefix(tok, "¥")
+		}
+	}
+	return true
+}
+
+// parseLooseDate reads 2026-11-20, 2026-1-5 or 2026/11/20, refusing days
+// that do not exist.
+func parseLooseDate(s string) (time.Time, error) {
+	parts := strings.FieldsFunc(s, func(r rune) bool { return r == '-' || r == '/' })
+	if len(parts) != 3 {
+		return time.Time{}, fmt.Errorf("not a date")
+	}
+	y, e1 := strconv.Atoi(parts[0])
+	m, e2 := strconv.Atoi(parts[1])
+	d, e3 := strconv.Atoi(parts[2])
+	if e1 != nil || e2 != nil || e3 != nil || m < 1 || m > 12 || d < 1 || d > 31 {
+		return time.Time{}, fmt.Errorf("not a date")
+	}
+	t := D(y, time.Month(m), d)
+	if t.Day() != d || int(t.Month()) != m {
+		return time.Time{}, fmt.Errorf("not a date")
+	}
+	return t, nil
+}

@@ -1,0 +1,122 @@
+package model
+
+import (
+	"errors"
+	"strings"
+	"testing"
+	"time"
+)
+
+var quickReps = []string{"田中", "鈴木", "佐藤", "Alice"}
+
+func TestParseQuickAdd(t *testing.T) {
+	today := D(2026, time.November, 26)
+	tests := []struct {
+		line string
+		want QuickAdd
+	}{
+		{"visit 3 田中 2026-11-20", QuickAdd{Verb: QuickActivity, Kind: KindVisit, Count: 3, Date: D(2026, 11, 20), RepName: "田中"}},
+		{"call 田中", QuickAdd{Verb: QuickActivity, Kind: KindCall, Count: 1, Date: today, RepName: "田中"}},
+		{"架電 5件 鈴木 昨日", QuickAdd{Verb: QuickActivity, Kind: KindCall, Count: 5, Date: D(2026, 11, 25), RepName: "鈴木"}},
+		{"電話 鈴木 今日", QuickAdd{Verb: QuickActivity, Kind: KindCall, Count: 1, Date: today, RepName: "鈴木"}},
+		{"訪問　２　田中", QuickAdd{Verb: QuickActivity, Kind: KindVisit, Count: 2, Date: today, RepName: "田中"}},
+		{"メール Alice yesterday", QuickAdd{Verb: QuickActivity, Kind: KindEmail, Count: 1, Date: D(2026, 11, 25), RepName: "Alice"}},
+		{"提案 田中 2026/11/2", QuickAdd{Verb: QuickActivity, Kind: KindProposal, Count: 1, Date: D(2026, 11, 2), RepName: "田中"}},
+		{"アポ 田中", QuickAdd{Verb: QuickActivity, Kind: KindAppointment, Count: 1, Date: today, RepName: "田中"}},
+		{"商談 2 鈴木", QuickAdd{Verb: QuickActivity, Kind: KindMeeting, Count: 2, Date: today, RepName: "鈴木"}},
+		{"MEETING 鈴木", QuickAdd{Verb: QuickActivity, Kind: KindMeeting, Count: 1, Date: today, RepName: "鈴木"}},
+		{"won 1200万 ACME 鈴木", QuickAdd{Verb: QuickWon, Count: 1, Date: today, RepName: "鈴木", Account: "ACME", AmountYen: 12_000_000, HasAmount: true}},
+		{"受注 ACME 12,000,000円 鈴木 2026-11-01", QuickAdd{Verb: QuickWon, Count: 1, Date: D(2026, 11, 1), RepName: "鈴木", Account: "ACME", AmountYen: 12_000_000, HasAmount: true}},
+		{"won 1.2億 ACME 鈴木", QuickAdd{Verb: QuickWon, Count: 1, Date: today, RepName: "鈴木", Account: "ACME", AmountYen: 120_000_000, HasAmount: true}},
+		{"won ¥500000 ACME 鈴木", QuickAdd{Verb: QuickWon, Count: 1, Date: today, RepName: "鈴木", Account: "ACME", AmountYen: 500_000, HasAmount: true}},
+		{"lost ACME 鈴木 価格", QuickAdd{Verb: QuickLost, Count: 1, Date: today, RepName: "鈴木", Account: "ACME", LostReason: "価格"}},
+		{"失注 ACME 鈴木 価格 が 高い", QuickAdd{Verb: QuickLost, Count: 1, Date: today, RepName: "鈴木", Account: "ACME", LostReason: "価格 が 高い"}},
+		{"lost ACME 鈴木", QuickAdd{Verb: QuickLost, Count: 1, Date: today, RepName: "鈴木", Account: "ACME"}},
+		{"lead 株式会社ABC 佐藤", QuickAdd{Verb: QuickLead, Count: 1, Date: today, RepName: "佐藤", Account: "株式会社ABC"}},
+		{"リード 株式会社ABC 山本様", QuickAdd{Verb: QuickLead, Count: 1, Date: today, Account: "株式会社ABC", Contact: "山本様"}},
+		{"lead 株式会社ABC 山本様 田中 2026-11-24", QuickAdd{Verb: QuickLead, Count: 1, Date: D(2026, 11, 24), RepName: "田中", Account: "株式会社ABC", Contact: "山本様"}},
+		{"opp ACME 鈴木 500万", QuickAdd{Verb: QuickOpp, Count: 1, Date: today, RepName: "鈴木", Account: "ACME", AmountYen: 5_000_000, HasAmount: true}},
+		{"案件 ACME 鈴木", QuickAdd{Verb: QuickOpp, Count: 1, Date: today, RepName: "鈴木", Account: "ACME"}},
+	}
+	for _, tc := range tests {
+		got, err := ParseQuickAdd(tc.line, quickReps, today)
+		if err != nil {
+			t.Errorf("%q: %v", tc.line, err)
+			continue
+		}
+		if got != tc.want {
+			t.Errorf("%q:\n got %+v\nwant %+v", tc.line, got, tc.want)
+		}
+	}
+}
+
+func TestParseQuickAddErrorsNameTheToken(t *testing.T) {
+	today := D(2026, time.November, 26)
+	tests := []struct {
+		line, token, msgPart string
+	}{
+		{"", "", "empty"},
+		{"jump 田中", "jump", "unknown kind"},
+		{"visit 3 山田", "山田", "not a known rep"},
+		{"visit 3", "", "rep missing"},
+		{"visit abc 田中", "abc", "not a count"},
+		{"visit -3 田中", "-3", "negative"},
+		{"visit 0 田中", "0", "count must be"},
+		{"visit 3 4 田中", "4", "second count"},
+		{"visit 田中 2026-02-30", "2026-02-30", "not a calendar date"},
+		{"visit 田中 2026-13-01", "2026-13-01", "not a calendar date"},
+		{"visit 田中 today yesterday", "yesterday", "second date"},
+		{"visit 田中 鈴木", "鈴木", "second rep"},
+		{"won ACME 鈴木", "", "amount missing"},
+		{"won abc万 ACME 鈴木", "abc万", "not an amount (write"},
+		{"won 12,00万 ACME 鈴木", "12,00万", "not an amount"},
+		{"won 100万 200万 ACME 鈴木", "200万", "second amount"},
+		{"won 100万 ACME 山田", "山田", "not a known rep"},
+		{"won 100万 鈴木", "", "account missing"},
+		{"opp ACME 鈴木 extra", "extra", "not an amount"},
+		{"lead", "", "company missing"},
+		{"lead A B C", "C", "one word too many"},
+	}
+	for _, tc := range tests {
+		_, err := ParseQuickAdd(tc.line, quickReps, today)
+		var qe *QuickError
+		if !errors.As(err, &qe) {
+			t.Errorf("%q: got %v, want a QuickError", tc.line, err)
+			continue
+		}
+		if qe.Token != tc.token || !strings.Contains(qe.Msg, tc.msgPart) {
+			t.Errorf("%q: got token %q msg %q; want token %q and %q", tc.line, qe.Token, qe.Msg, tc.token, tc.msgPart)
+		}
+	}
+}
+
+func FuzzQuickAdd(f *testing.F) {
+	for _, s := range []string{"visit 3 田中 2026-11-20", "won 1200万 ACME 鈴木", "lost ACME 鈴木 価格",
+		"lead 株式会社ABC 佐藤", "opp ACME 鈴木 500万", "架電 ５件 田中 昨日", "won ¥ ACME 鈴木", "visit 9999999999999999999 田中",
+		"won 1億2000万 A 鈴木", "visit 田中 0000-00-00", "won -5万 A 鈴木"} {
+		f.Add(s)
+	}
+	today := D(2026, time.November, 26)
+	f.Fuzz(func(t *testing.T, line string) {
+		q, err := ParseQuickAdd(line, quickReps, today)
+		if err != nil {
+			if err.Error() == "" {
+				t.Fatalf("%q: empty error", line)
+			}
+			return
+		}
+		switch q.Verb {
+		case QuickActivity:
+			if q.Count <= 0 || q.RepName == "" || !q.Kind.Valid() {
+				t.Fatalf("%q: accepted a bad activity %+v", line, q)
+			}
+		case QuickWon:
+			if !q.HasAmount || q.AmountYen <= 0 || q.Account == "" {
+				t.Fatalf("%q: accepted a bad win %+v", line, q)
+			}
+		}
+		if q.Date.IsZero() {
+			t.Fatalf("%q: no date", line)
+		}
+	})
+}

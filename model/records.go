@@ -1,0 +1,254 @@
+package model
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+)
+
+// RecordKind names a kind of record a person enters.
+type RecordKind string
+
+const (
+	RecordActivity    RecordKind = "activity"
+	RecordOpportunity RecordKind = "opportunity"
+	RecordLead        RecordKind = "lead"
+	RecordCustomer    RecordKind = "customer"
+)
+
+// RecordKinds lists the kinds of records kpit keeps.
+func RecordKinds() []RecordKind {
+	return []RecordKind{RecordActivity, RecordOpportunity, RecordLead, RecordCustomer}
+}
+
+// Valid reports whether k is a known record kind.
+func (k RecordKind) Valid() bool {
+	for _, x := range RecordKinds() {
+		if k == x {
+			return true
+		}
+	}
+	return false
+}
+
+// Record is one record of any kind, as the recent-records list shows it.
+// Exactly the field named by Kind is filled in.
+type Record struct {
+	Kind        RecordKind
+	Activity    Activity
+	Opportunity Opportunity
+	Lead        Lead
+	Customer    Customer
+}
+
+// ID is the record's row id.
+func (r Record) ID() int64 {
+	switch r.Kind {
+	case RecordActivity:
+		return r.Activity.ID
+	case RecordOpportunity:
+		return r.Opportunity.ID
+	case RecordLead:
+		return r.Lead.ID
+	default:
+		return r.Customer.ID
+	}
+}
+
+// EventDate is the day the record is about: the activity's day, the
+// opportunity's or lead's creation day, the customer's start.
+func (r Record) EventDate() time.Time {
+	switch r.Kind {
+	case RecordActivity:
+		return r.Activity.Date
+	case RecordOpportunity:
+		return r.Opportunity.Created
+	case RecordLead:
+		return r.Lead.Created
+	default:
+		return r.Customer.Started
+	}
+}
+
+// FieldError is bad input in one named field. Its message names the field
+// first, so a user sees at once what to fix.
+type FieldError struct {
+	Field string
+	Msg   string
+}
+
+func (e *FieldError) Error() string { return e.Field + ": " + e.Msg }
+
+func fieldErr(field, format string, args ...any) error {
+	return &FieldError{Field: field, Msg: fmt.Sprintf(format, args...)}
+}
+
+// IsFieldError reports whether err is bad input in a field.
+func IsFieldError(err error) bool {
+	var fe *FieldError
+	return errors.As(err, &fe)
+}
+
+// MaxCount bounds an activity's count: more than this in one record is a
+// typing mistake, not a day's work.
+const MaxCount = 100000
+
+// ValidateActivity checks an activity against the input rules on day today.
+func ValidateActivity(a Activity, rules InputRules, today time.Time) error {
+	if !a.Kind.Valid() {
+		return fieldErr("kind", "unknown kind %q (want %s)", a.Kind, joinKinds())
+	}
+	if a.Count <= 0 {
+		return fieldErr("count", "%d is not a positive count", a.Count)
+	}
+	if a.Count > MaxCount {
+		return fieldErr("count", "%d is more than %d", a.Count, MaxCount)
+	}
+	if a.RepID == 0 && a.RepName == "" {
+		return fieldErr("rep", "required")
+	}
+	if err := notFuture("date", a.Date, rules, today); err != nil {
+		return err
+	}
+	for _, f := range rules.Required[RecordActivity] {
+		empty := false
+		switch f {
+		case "account":
+			empty = strings.TrimSpace(a.Account) == ""
+		case "note":
+			empty = strings.TrimSpace(a.Note) == ""
+		case "opportunity":
+			empty = a.OpportunityID == 0
+		}
+		if empty {
+			return fieldErr(f, "required by the input rules")
+		}
+	}
+	return nil
+}
+
+// ValidateOpportunity checks an opportunity against the input rules. A won
+// deal needs an amount; a closed deal needs a close date not before its
+// creation. An open deal's close date is its expected close date and may lie
+// in the future.
+func ValidateOpportunity(o Opportunity, rules InputRules, today time.Time) error {
+	if !o.Outcome.Valid() {
+		return fieldErr("outcome", "unknown outcome %q (want open, won or lost)", o.Outcome)
+	}
+	if o.RepID == 0 && o.RepName == "" {
+		return fieldErr("rep", "required")
+	}
+	if err := notFuture("created", o.Created, rules, today); err != nil {
+		return err
+	}
+	if o.HasAmount && o.AmountYen < 0 {
+		return fieldErr("amount", "%d is negative", o.AmountYen)
+	}
+	if o.Outcome == OutcomeWon && (!o.HasAmount || o.AmountYen <= 0) {
+		return fieldErr("amount", "a won opportunity needs an amount")
+	}
+	if o.Outcome != OutcomeOpen && o.Closed.IsZero() {
+		return fieldErr("closed", "a %s opportunity needs a close date", o.Outcome)
+	}
+	if !o.Closed.IsZero() && o.Closed.Before(o.Created) {
+		return fieldErr("closed", "%s is before the creation date %s", FormatDate(o.Closed), FormatDate(o.Created))
+	}
+	if o.Outcome != OutcomeOpen {
+		if err := notFuture("closed", o.Closed, rules, today); err != nil {
+			return err
+		}
+	}
+	for _, f := range rules.Required[RecordOpportunity] {
+		empty := false
+		switch f {
+		case "amount":
+			empty = !o.HasAmount
+		case "account":
+			empty = strings.TrimSpace(o.Account) == ""
+		case "product":
+			empty = strings.TrimSpace(o.Product) == ""
+		case "stage":
+			empty = strings.TrimSpace(o.Stage) == ""
+		case "closed":
+			empty = o.Closed.IsZero()
+		case "lost_reason":
+			empty = o.Outcome == OutcomeLost && strings.TrimSpace(o.LostReason) == ""
+		}
+		if empty {
+			return fieldErr(f, "required by the input rules")
+		}
+	}
+	return nil
+}
+
+// ValidateLead checks a lead against the input rules.
+func ValidateLead(l Lead, rules InputRules, today time.Time) error {
+	if strings.TrimSpace(l.Company) == "" && strings.TrimSpace(l.Contact) == "" {
+		return fieldErr("company", "a lead needs a company or a contact")
+	}
+	if !l.Status.Valid() {
+		return fieldErr("status", "unknown status %q (want new, mql, sql, converted or disqualified)", l.Status)
+	}
+	if err := notFuture("created", l.Created, rules, today); err != nil {
+		return err
+	}
+	for _, f := range rules.Required[RecordLead] {
+		empty := false
+		switch f {
+		case "company":
+			empty = strings.TrimSpace(l.Company) == ""
+		case "contact":
+			empty = strings.TrimSpace(l.Contact) == ""
+		case "source":
+			empty = strings.TrimSpace(l.Source) == ""
+		case "rep":
+			empty = l.RepID == 0 && l.RepName == ""
+		}
+		if empty {
+			return fieldErr(f, "required by the input rules")
+		}
+	}
+	return nil
+}
+
+// ValidateCustomer checks a customer record.
+func ValidateCustomer(c Customer, rules InputRules, today time.Time) error {
+	if strings.TrimSpace(c.Name) == "" {
+		return fieldErr("name", "required")
+	}
+	if c.MRRYen < 0 {
+		return fieldErr("mrr", "%d is negative", c.MRRYen)
+	}
+	if err := notFuture("started", c.Started, rules, today); err != nil {
+		return err
+	}
+	if !c.Churned.IsZero() && !c.Started.IsZero() && c.Churned.Before(c.Started) {
+		return fieldErr("churned", "%s is before the start %s", FormatDate(c.Churned), FormatDate(c.Started))
+	}
+	return nil
+}
+
+// notFuture refuses a missing day, or one later than today plus the rule's
+// allowance for future dates.
+func notFuture(field string, day time.Time, rules InputRules, today time.Time) error {
+	if day.IsZero() {
+		return fieldErr(field, "required")
+	}
+	limit := Date(today).AddDate(0, 0, rules.FutureDays)
+	if Date(day).After(limit) {
+		if rules.FutureDays == 0 {
+			return fieldErr(field, "%s is in the future (today is %s)", FormatDate(day), FormatDate(today))
+		}
+		return fieldErr(field, "%s is more than %d days ahead of today (%s)", FormatDate(day), rules.FutureDays, FormatDate(today))
+	}
+	return nil
+}
+
+func joinKinds() string {
+	var s []string
+	for _, k := range ActivityKinds() {
+		s = append(s, string(k))
+	}
+	return strings.Join(s, ", ")
+}
