@@ -189,6 +189,7 @@ type Evidence struct {
 	HasKGI      bool
 	KGIMetric   string
 	KGIValue    float64
+	KGIUnit     Unit
 	KGIDeadline time.Time // zero when none
 
 	// Item 2: the tree.
