@@ -1,0 +1,381 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/kpit-dev/kpit/model"
+)
+
+// Checklist answers and the evidence the database gives for the 14 items
+// of the operations checklist (domain.md section 5).
+
+// answerTimeLayout writes answered_at with a fixed-width fraction so that
+// the text sorts in time order (RFC3339Nano drops trailing zeros, and
+// "10:00:00Z" sorts after "10:00:00.5Z").
+const answerTimeLayout = "2006-01-02T15:04:05.000000000Z"
+
+// Settings read as evidence that are not input rules: the written MQL and
+// SQL definitions and the hand-off rule of the shared funnel. The funnel
+// screen writes them; missing means not defined.
+const (
+	SettingMQLDefinition = "funnel.mql_definition"
+	SettingSQLDefinition = "funnel.sql_definition"
+	SettingHandoffDays   = "funnel.handoff_days" // days a lead may wait at MQL before sales accepts or rejects it
+)
+
+// ruleSettingPrefix marks the input-rule settings written by `kpit rules`.
+const ruleSettingPrefix = "rule."
+
+// SaveChecklistAnswer records an answer. Answers are history: a new answer
+// to an item is a new row, so an earlier diagnosis can be compared with a
+// later one.
+func (s *Store) SaveChecklistAnswer(ctx context.Context, a model.ChecklistAnswer) error {
+	if a.Item < 1 || a.Item > model.ChecklistItemCount {
+		return fmt.Errorf("checklist answer: item %d is not 1-%d", a.Item, model.ChecklistItemCount)
+	}
+	if !a.Status.Valid() {
+		return fmt.Errorf("checklist answer for item %d: status %q is not yes, partly or no", a.Item, a.Status)
+	}
+	if a.AnsweredAt.IsZero() {
+		a.AnsweredAt = s.now()
+	}
+	return s.tx(ctx, func(tx *sql.Tx) error {
+		_, err := tx.ExecContext(ctx, `INSERT INTO checklist_answers (item, status, answered_at) VALUES (?, ?, ?)`,
+			a.Item, string(a.Status), a.AnsweredAt.UTC().Format(answerTimeLayout))
+		if err != nil {
+			return fmt.Errorf("save checklist answer for item %d: %w", a.Item, describe(err))
+		}
+		return nil
+	})
+}
+
+// ChecklistAnswers is the latest answer per item given at or before asOf.
+func (s *Store) ChecklistAnswers(ctx context.Context, asOf time.Time) (map[int]model.Answer, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT item, status FROM checklist_answers a
+		WHERE id = (SELECT id FROM checklist_answers b WHERE b.item = a.item AND b.answered_at <= ?1
+			ORDER BY b.answered_at DESC, b.id DESC LIMIT 1)`,
+		asOf.UTC().Format(answerTimeLayout))
+	if err != nil {
+		return nil, fmt.Errorf("read checklist answers: %w", describe(err))
+	}
+	defer rows.Close()
+	out := map[int]model.Answer{}
+	for rows.Next() {
+		var item int
+		var status string
+		if err := rows.Scan(&item, &status); err != nil {
+			return nil, fmt.Errorf("read checklist answers: %w", describe(err))
+		}
+		out[item] = model.Answer(status)
+	}
+	return out, describe(rows.Err())
+}
+
+// ChecklistHistory is every answer ever given, oldest first.
+func (s *Store) ChecklistHistory(ctx context.Context) ([]model.ChecklistAnswer, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT item, status, answered_at FROM checklist_answers ORDER BY answered_at, id`)
+	if err != nil {
+		return nil, fmt.Errorf("read checklist history: %w", describe(err))
+	}
+	defer rows.Close()
+	var out []model.ChecklistAnswer
+	for rows.Next() {
+		var a model.ChecklistAnswer
+		var status, at string
+		if err := rows.Scan(&a.Item, &status, &at); err != nil {
+			return nil, fmt.Errorf("read checklist history: %w", describe(err))
+		}
+		a.Status, a.AnsweredAt = model.Answer(status), parseTime(at)
+		out = append(out, a)
+	}
+	return out, describe(rows.Err())
+}
+
+// ChecklistEvidence computes what the database shows about each checklist
+// item at time now.
+func (s *Store) ChecklistEvidence(ctx context.Context, now time.Time) (model.Evidence, error) {
+	e := model.Evidence{Now: now, KPINames: map[string]model.KPILabel{}}
+	for _, step := range []struct {
+		what string
+		run  func(context.Context, *model.Evidence) error
+	}{
+		{"KGI", s.kgiEvidence},
+		{"KPIs", s.kpiEvidence},
+		{"tree", s.treeEvidence},
+		{"records", s.recordEvidence},
+		{"input rules", s.ruleEvidence},
+		{"leads", s.leadEvidence},
+		{"reviews", s.reviewEvidence},
+		{"KPI revisions", s.revisionEvidence},
+	} {
+		if err := step.run(ctx, &e); err != nil {
+			return model.Evidence{}, fmt.Errorf("checklist evidence (%s): %w", step.what, describe(err))
+		}
+	}
+	return e, nil
+}
+
+func (s *Store) kgiEvidence(ctx context.Context, e *model.Evidence) error {
+	var deadline sql.NullString
+	var unit string
+	err := s.db.QueryRowContext(ctx, `SELECT metric, value, unit, deadline FROM kgi WHERE id = 1`).
+		Scan(&e.KGIMetric, &e.KGIValue, &unit, &deadline)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	e.HasKGI, e.KGIUnit, e.KGIDeadline = true, model.Unit(unit), parseNullDate(deadline)
+	return nil
+}
+
+func (s *Store) kpiEvidence(ctx context.Context, e *model.Evidence) error {
+	rows, err := s.db.QueryContext(ctx, `SELECT key, name_ja, name_en, main, target IS NULL, deadline IS NULL,
+		trim(definition) = '' AND trim(formula) = '', source = 'manual' FROM kpis ORDER BY key`)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var key string
+		var label model.KPILabel
+		var main, noTarget, noDeadline, noDefinition, manual bool
+		if err := rows.Scan(&key, &label.JA, &label.EN, &main, &noTarget, &noDeadline, &noDefinition, &manual); err != nil {
+			return err
+		}
+		e.KPIs++
+		e.KPINames[key] = label
+		if main {
+			e.MainKPIs++
+		}
+		if noTarget {
+			e.MissingTarget = append(e.MissingTarget, key)
+		}
+		if noDeadline {
+			e.MissingDeadline = append(e.MissingDeadline, key)
+		}
+		if noDefinition {
+			e.MissingDefinition = append(e.MissingDefinition, key)
+		}
+		if manual {
+			e.ManualKPIs = append(e.ManualKPIs, key)
+		}
+	}
+	return rows.Err()
+}
+
+// treeEvidence finds the root (the KGI's node when it is a root) and the
+// KPIs that are not reachable from it.
+func (s *Store) treeEvidence(ctx context.Context, e *model.Evidence) error {
+	err := s.db.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM tree_nodes),
+		coalesce((SELECT key FROM tree_nodes WHERE parent_key IS NULL ORDER BY key = ?1 DESC, position, key LIMIT 1), '')`,
+		e.KGIMetric).Scan(&e.TreeNodes, &e.TreeRoot)
+	if err != nil {
+		return err
+	}
+	rows, err := s.db.QueryContext(ctx, `WITH RECURSIVE reach(key) AS (
+			SELECT key FROM tree_nodes WHERE key = ?1
+			UNION SELECT n.key FROM tree_nodes n JOIN reach r ON n.parent_key = r.key)
+		SELECT key FROM kpis WHERE key NOT IN (SELECT key FROM reach) ORDER BY key`, e.TreeRoot)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var key string
+		if err := rows.Scan(&key); err != nil {
+			return err
+		}
+		e.KPIsNotInTree = append(e.KPIsNotInTree, key)
+	}
+	return rows.Err()
+}
+
+func (s *Store) recordEvidence(ctx context.Context, e *model.Evidence) error {
+	var newest sql.NullString
+	err := s.db.QueryRowContext(ctx, `SELECT sum(n), max(m) FROM (
+		SELECT count(*) AS n, max(entered_at) AS m FROM activities WHERE deleted_at IS NULL
+		UNION ALL SELECT count(*), max(entered_at) FROM opportunities WHERE deleted_at IS NULL
+		UNION ALL SELECT count(*), max(entered_at) FROM leads WHERE deleted_at IS NULL
+		UNION ALL SELECT count(*), max(entered_at) FROM customers WHERE deleted_at IS NULL)`).Scan(&e.Records, &newest)
+	if err != nil {
+		return err
+	}
+	if newest.Valid {
+		e.NewestRecord = parseTime(newest.String)
+	}
+	return nil
+}
+
+// ruleEvidence reads the input rules (settings rule.*) and counts the
+// records of the last days that were entered after the entry deadline.
+func (s *Store) ruleEvidence(ctx context.Context, e *model.Evidence) error {
+	rows, err := s.db.QueryContext(ctx, `SELECT key, value FROM settings WHERE substr(key, 1, length(?1)) = ?1 ORDER BY key`,
+		ruleSettingPrefix)
+	if err != nil {
+		return err
+	}
+	rules := map[string]string{}
+	for rows.Next() {
+		var k, v string
+		if err := rows.Scan(&k, &v); err != nil {
+			rows.Close()
+			return err
+		}
+		name := strings.TrimPrefix(k, ruleSettingPrefix)
+		rules[name] = v
+		e.InputRules = append(e.InputRules, name)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	deadline := model.DefaultInputRules().Deadline
+	if v, ok := rules["deadline"]; ok {
+		if d, err := model.ParseDeadline(v); err == nil {
+			deadline, e.EntryDeadline = d, true
+		}
+	}
+	for name, v := range rules {
+		if strings.HasPrefix(name, "required") && strings.TrimSpace(v) != "" {
+			e.RequiredFields = true
+		}
+	}
+	if v, ok := rules["alerts"]; ok {
+		e.AlertsOn = settingTrue(v)
+	}
+	e.DeadlineRule = deadline.String()
+	late, err := s.lateEntries(ctx, e.Now, deadline)
+	e.LateEntries = late
+	return err
+}
+
+func settingTrue(v string) bool {
+	switch strings.ToLower(strings.TrimSpace(v)) {
+	case "on", "true", "1", "yes":
+		return true
+	}
+	return false
+}
+
+// lateEntries counts records entered in the last model.LateEntryWindowDays whose
+// entry day is after the deadline for their event day.
+func (s *Store) lateEntries(ctx context.Context, now time.Time, deadline model.EntryDeadline) (int, error) {
+	since := formatTime(now.AddDate(0, 0, -model.LateEntryWindowDays))
+	rows, err := s.db.QueryContext(ctx, `
+		SELECT day, entered_at FROM activities WHERE deleted_at IS NULL AND entered_at >= ?1
+		UNION ALL SELECT created, entered_at FROM opportunities WHERE deleted_at IS NULL AND entered_at >= ?1
+		UNION ALL SELECT created, entered_at FROM leads WHERE deleted_at IS NULL AND entered_at >= ?1`, since)
+	if err != nil {
+		return 0, err
+	}
+	defer rows.Close()
+	n := 0
+	for rows.Next() {
+		var day, at string
+		if err := rows.Scan(&day, &at); err != nil {
+			return 0, err
+		}
+		event, err := time.Parse(model.DateLayout, day)
+		if err != nil {
+			continue
+		}
+		if model.Date(parseTime(at)).After(deadline.Due(event)) {
+			n++
+		}
+	}
+	return n, rows.Err()
+}
+
+func (s *Store) leadEvidence(ctx context.Context, e *model.Evidence) error {
+	mql, _, err := s.Setting(ctx, SettingMQLDefinition)
+	if err != nil {
+		return err
+	}
+	sqlDef, _, err := s.Setting(ctx, SettingSQLDefinition)
+	if err != nil {
+		return err
+	}
+	e.MQLDefined, e.SQLDefined = strings.TrimSpace(mql) != "", strings.TrimSpace(sqlDef) != ""
+	limit := model.DefaultHandoffDays
+	if v, ok, err := s.Setting(ctx, SettingHandoffDays); err != nil {
+		return err
+	} else if ok {
+		if n, err := strconv.Atoi(strings.TrimSpace(v)); err == nil && n > 0 {
+			e.HandoffRuleSet, e.HandoffRuleDays, limit = true, n, n
+		}
+	}
+	e.HandoffLimitUsed = limit
+	// A lead is stuck when it reached MQL more than limit days ago and
+	// sales has neither accepted it (SQL) nor moved it on.
+	return s.db.QueryRowContext(ctx, `SELECT count(*), count(mql_on), count(sql_on),
+		coalesce(sum(status = 'mql' AND sql_on IS NULL AND mql_on IS NOT NULL AND mql_on < ?), 0)
+		FROM leads WHERE deleted_at IS NULL`,
+		model.FormatDate(model.Date(e.Now).AddDate(0, 0, -limit))).
+		Scan(&e.Leads, &e.LeadsWithMQL, &e.LeadsWithSQL, &e.LeadsStuckAtMQL)
+}
+
+func (s *Store) reviewEvidence(ctx context.Context, e *model.Evidence) error {
+	rows, err := s.db.QueryContext(ctx, `SELECT held_on FROM reviews ORDER BY held_on`)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	var days []time.Time
+	for rows.Next() {
+		var d string
+		if err := rows.Scan(&d); err != nil {
+			return err
+		}
+		t, err := time.Parse(model.DateLayout, d)
+		if err != nil {
+			continue
+		}
+		days = append(days, t)
+	}
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	e.Reviews = len(days)
+	cut := model.Date(e.Now).AddDate(0, 0, -90)
+	var gaps []float64
+	for i, d := range days {
+		if !d.Before(cut) && !d.After(model.Date(e.Now)) {
+			e.ReviewsLast90Days++
+		}
+		if i > 0 {
+			gaps = append(gaps, d.Sub(days[i-1]).Hours()/24)
+		}
+	}
+	if len(days) > 0 {
+		e.LastReview = days[len(days)-1]
+	}
+	if len(gaps) > 0 {
+		sort.Float64s(gaps)
+		m := len(gaps) / 2
+		e.ReviewCadenceDays = gaps[m]
+		if len(gaps)%2 == 0 {
+			e.ReviewCadenceDays = (gaps[m-1] + gaps[m]) / 2
+		}
+	}
+	return nil
+}
+
+func (s *Store) revisionEvidence(ctx context.Context, e *model.Evidence) error {
+	var last sql.NullString
+	if err := s.db.QueryRowContext(ctx, `SELECT count(*), max(changed_at) FROM kpi_revisions`).Scan(&e.KPIRevisions, &last); err != nil {
+		return err
+	}
+	if last.Valid {
+		e.LastKPIRevision = parseTime(last.String)
+	}
+	return nil
+}
