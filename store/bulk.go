@@ -18,6 +18,13 @@ type Batch struct {
 	Activities    []model.Activity
 	Leads         []model.Lead
 	Customers     []model.Customer
+	Reviews       []Review
+}
+
+// Review is a KPI review meeting that was held (checklist item 12).
+type Review struct {
+	HeldOn time.Time
+	Notes  string
 }
 
 // BulkInsert writes a batch in one transaction with prepared statements:
@@ -55,7 +62,10 @@ func (w *bulkWriter) write(b Batch) error {
 	if err := w.leads(b.Leads); err != nil {
 		return err
 	}
-	return w.customers(b.Customers)
+	if err := w.customers(b.Customers); err != nil {
+		return err
+	}
+	return w.reviews(b.Reviews)
 }
 
 func (w *bulkWriter) loadReps() error {
@@ -281,6 +291,26 @@ func (w *bulkWriter) customers(cs []model.Customer) error {
 		if _, err := st.ExecContext(w.ctx, nullText(c.ExternalID), c.Name, rep, nullDate(c.Started), nullDate(c.Churned),
 			int64(c.MRRYen), entered, updated); err != nil {
 			return fmt.Errorf("bulk insert: customer %d: %w", i+1, describe(err))
+		}
+	}
+	return nil
+}
+
+func (w *bulkWriter) reviews(rs []Review) error {
+	if len(rs) == 0 {
+		return nil
+	}
+	st, err := w.prepare(`INSERT INTO reviews (held_on, notes) VALUES (?, ?)`)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	for i, r := range rs {
+		if r.HeldOn.IsZero() {
+			return fmt.Errorf("bulk insert: review %d has no date", i+1)
+		}
+		if _, err := st.ExecContext(w.ctx, model.FormatDate(r.HeldOn), r.Notes); err != nil {
+			return fmt.Errorf("bulk insert: review %d: %w", i+1, describe(err))
 		}
 	}
 	return nil

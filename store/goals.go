@@ -569,3 +569,6 @@ func (s *Store) ManualValue(ctx context.Context, key string, p model.Period) (mo
 	}
 	return model.Some(v), nil
 }
+
+// Clock is the clock the store stamps writes with (see SetClock).
+func (s *Store) Clock() func() time.Time { return s.now }

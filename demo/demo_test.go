@@ -1,0 +1,209 @@
+package demo
+
+import (
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"reflect"
+	"testing"
+	"time"
+
+	"github.com/kpit-dev/kpit/kpitree"
+	"github.com/kpit-dev/kpit/model"
+	"github.com/kpit-dev/kpit/store"
+)
+
+var today = model.D(2026, 11, 26)
+
+func seeded(t *testing.T, seed int64, day time.Time) *store.Store {
+	t.Helper()
+	st, err := store.Open(filepath.Join(t.TempDir(), "demo.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	if err := Seed(context.Background(), st, seed, day); err != nil {
+		t.Fatal(err)
+	}
+	return st
+}
+
+// snapshot is every figure a screen could show, gathered through the store.
+type snapshot struct {
+	Records  store.RecordCounts
+	Series   []store.PeriodCounts
+	ByRep    map[int64]model.Counts
+	Reps     []model.Rep
+	KGI      model.KGI
+	KPIs     []model.KPI
+	Tree     []model.TreeNodeDef
+	KFS      []model.KFS
+	Newest   time.Time
+	Revision []store.KPIRevision
+}
+
+func snap(t *testing.T, st *store.Store) snapshot {
+	t.Helper()
+	ctx := context.Background()
+	var s snapshot
+	var err error
+	must := func(e error) {
+		t.Helper()
+		if e != nil {
+			t.Fatal(e)
+		}
+	}
+	s.Records, err = st.RecordCounts(ctx)
+	must(err)
+	s.Series, err = st.Series(ctx, model.Week, model.PeriodOf(model.Week, today, time.April), 60, store.Filter{})
+	must(err)
+	s.ByRep, err = st.CountsByRep(ctx, store.Filter{})
+	must(err)
+	s.Reps, err = st.Reps(ctx)
+	must(err)
+	s.KGI, _, err = st.KGI(ctx)
+	must(err)
+	s.KPIs, err = st.KPIs(ctx)
+	must(err)
+	s.Tree, err = st.TreeNodes(ctx)
+	must(err)
+	s.KFS, err = st.KFSList(ctx)
+	must(err)
+	s.Newest, err = st.NewestRecordAt(ctx)
+	must(err)
+	s.Revision, err = st.KPIRevisions(ctx)
+	must(err)
+	return s
+}
+
+func TestSeedIsDeterministic(t *testing.T) {
+	a, b := snap(t, seeded(t, 7, today)), snap(t, seeded(t, 7, today))
+	if !reflect.DeepEqual(a, b) {
+		t.Fatal("two databases seeded with the same seed and day differ")
+	}
+	// Another seed gives other records (the same people and goals).
+	c := snap(t, seeded(t, 8, today))
+	if reflect.DeepEqual(a.Series, c.Series) {
+		t.Fatal("seeds 7 and 8 gave the same figures")
+	}
+	if !reflect.DeepEqual(a.KPIs, c.KPIs) || !reflect.DeepEqual(a.Reps, c.Reps) {
+		t.Fatal("the goals or the people depend on the seed")
+	}
+}
+
+func TestSeedTellsTheStory(t *testing.T) {
+	ctx := context.Background()
+	st := seeded(t, DefaultSeed, today)
+	s := snap(t, st)
+
+	// People: 20 reps in the four departments.
+	perDept := map[model.Department]int{}
+	for _, r := range s.Reps {
+		perDept[r.Department]++
+	}
+	if len(s.Reps) != 20 || len(perDept) != 4 {
+		t.Fatalf("reps = %d in %d departments", len(s.Reps), len(perDept))
+	}
+	if s.Records.Opportunities < 1000 || s.Records.Activities < 10000 || s.Records.Leads < 3000 || s.Records.Customers < 100 {
+		t.Fatalf("records = %+v, want a year's worth", s.Records)
+	}
+	if s.Newest.After(time.Date(2026, 11, 26, 23, 59, 59, 0, time.UTC)) || s.Newest.Before(today) {
+		t.Fatalf("newest record entered %v, want on %v", s.Newest, today)
+	}
+
+	// Goals: the KGI for FY2026 (April–March), the standard tree, 3–5 main
+	// KPIs, one without a deadline and one without a definition.
+	if s.KGI.Value != 1e9 || s.KGI.Metric != model.MetricRevenue || !s.KGI.Deadline.Equal(model.D(2027, 3, 31)) {
+		t.Fatalf("KGI = %+v", s.KGI)
+	}
+	if !reflect.DeepEqual(treeKeys(s.Tree), treeKeys(kpitree.Template(model.StyleNewBusiness))) {
+		t.Fatalf("tree = %v", s.Tree)
+	}
+	main, noDeadline, noDefn := 0, 0, 0
+	for _, k := range s.KPIs {
+		if k.Main {
+			main++
+		}
+		if k.Deadline.IsZero() {
+			noDeadline++
+		}
+		if k.Definition == "" {
+			noDefn++
+		}
+		if !k.HasTarget {
+			t.Errorf("KPI %s has no target", k.Key)
+		}
+	}
+	if main < 3 || main > 5 || noDeadline != 1 || noDefn != 1 || len(s.KPIs) != 9 {
+		t.Fatalf("KPIs: %d main, %d without deadline, %d without definition, %d in all", main, noDeadline, noDefn, len(s.KPIs))
+	}
+	if len(s.Revision) != 10 || !s.Revision[9].ChangedAt.Before(today) {
+		t.Fatalf("revisions = %+v, want 9 created and 1 change", s.Revision)
+	}
+	if len(s.KFS) < 2 {
+		t.Fatalf("KFS = %v", s.KFS)
+	}
+
+	// Figures: behind the KGI, win rate near target, opportunities short.
+	fy := model.PeriodOf(model.FiscalYear, today, time.April)
+	c, err := st.Counts(ctx, store.Filter{From: fy.Start, To: today.AddDate(0, 0, 1)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := c.Metrics()
+	days := float64(today.Sub(fy.Start).Hours()/24 + 1)
+	pace := 1e9 * days / 365
+	if r := m[model.MetricRevenue].V / pace; r < 0.5 || r > 0.85 {
+		t.Errorf("revenue %.0f is %.0f%% of the pace %.0f; want clearly behind", m[model.MetricRevenue].V, 100*r, pace)
+	}
+	if wr := m[model.MetricWinRate].V; wr < 0.25 || wr > 0.35 {
+		t.Errorf("win rate %.3f, want 25–35%%", wr)
+	}
+	if avg := m[model.MetricAvgDealSize].V; avg < 500_000 || avg > 8_000_000 {
+		t.Errorf("average deal %.0f out of range", avg)
+	}
+	oppTarget := 140 * 12 * days / 365
+	if r := m[model.MetricOpportunities].V / oppTarget; r > 0.85 {
+		t.Errorf("opportunities at %.0f%% of target, want short", 100*r)
+	}
+}
+
+func treeKeys(defs []model.TreeNodeDef) map[string]string {
+	out := map[string]string{}
+	for _, d := range defs {
+		out[d.Key] = d.ParentKey + string(d.Op)
+	}
+	return out
+}
+
+func TestSeedRefusesADatabaseWithRecords(t *testing.T) {
+	st := seeded(t, 1, today)
+	err := Seed(context.Background(), st, 1, today)
+	if !errors.Is(err, ErrHasRecords) {
+		t.Fatalf("second seed: %v", err)
+	}
+	if c, _ := st.RecordCounts(context.Background()); c.Reps != 20 {
+		t.Fatalf("refused seed changed the reps: %+v", c)
+	}
+}
+
+func TestTempDatabase(t *testing.T) {
+	path, cleanup, err := TempDatabase(context.Background(), 1, today)
+	if err != nil {
+		t.Fatal(err)
+	}
+	st, err := store.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := st.RecordCounts(context.Background())
+	st.Close()
+	if err != nil || c.Opportunities == 0 {
+		t.Fatalf("temp demo database: %+v, %v", c, err)
+	}
+	cleanup()
+	if _, err := os.Stat(filepath.Dir(path)); !os.IsNotExist(err) {
+		t.Fatalf("cleanup left %s: %v", filepath.Dir(path), err)
+	}
+}
