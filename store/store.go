@@ -61,7 +61,6 @@ func Open(path string) (*Store, error) {
 	q := url.Values{}
 	for _, p := range []string{
 		fmt.Sprintf("busy_timeout(%d)", BusyTimeout.Milliseconds()),
-		"journal_mode(WAL)",
 		"foreign_keys(1)",
 		"synchronous(NORMAL)",
 	} {
@@ -80,6 +79,13 @@ func Open(path string) (*Store, error) {
 	if err := s.migrate(context.Background()); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("open database %s: %w", path, err)
+	}
+	// WAL is set only once the file is known to be kpit's: the journal mode
+	// is written into the file, and someone else's database must be left
+	// exactly as it was. It persists, so every later connection uses it.
+	if _, err := db.Exec("PRAGMA journal_mode=WAL"); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("open database %s: %w", path, describe(err))
 	}
 	return s, nil
 }
