@@ -80,34 +80,37 @@ func childTerms(n *Node, a, t map[string]model.Value) []float64 {
 	return terms
 }
 
-// LeafShares is each input's share of the root's gap: the product of the
-// shares down its path from Attribute's result. The inputs' shares add up
-// to 1 when every share on the way is defined.
-func (t *Tree) LeafShares(shares map[string]model.Value) map[string]model.Value {
+// CauseShares is each cause's share of the root's gap: the shares from
+// Attribute multiplied down each path, as deep as the split goes. A cause
+// is a leaf, or a node whose gap cannot be split among its children (their
+// values are missing, or zero under × and ÷), such as an inner node given a
+// value of its own. The causes' shares add up to 1; the map is empty when
+// the root has no gap.
+func (t *Tree) CauseShares(shares map[string]model.Value) map[string]model.Value {
 	out := map[string]model.Value{}
-	for _, leaf := range t.Leaves() {
-		s := model.Some(1)
-		for _, n := range t.Path(leaf.Key)[1:] {
-			v := shares[n.Key]
-			if !v.Valid {
-				s = model.None
-				break
-			}
-			s.V *= v.V
+	var down func(n *Node, share float64)
+	down = func(n *Node, share float64) {
+		if n.IsLeaf() || !shares[n.Children[0].Key].Valid {
+			out[n.Key] = model.Some(share)
+			return
 		}
-		out[leaf.Key] = s
+		for _, c := range n.Children {
+			down(c, share*shares[c.Key].V)
+		}
+	}
+	if shares[t.root.Key].Valid {
+		down(t.root, 1)
 	}
 	return out
 }
 
-// MainCause is the leaf that explains most of the root's gap, with its
-// share of it (LeafShares), or "" when no share is defined.
+// MainCause is the cause that explains most of the root's miss (the
+// largest of CauseShares), with its share; "" when the root has no gap.
 func (t *Tree) MainCause(actual, target map[string]model.Value) (string, model.Value) {
-	leaf := t.LeafShares(t.Attribute(actual, target))
+	causes := t.CauseShares(t.Attribute(actual, target))
 	best, share := "", model.None
-	for _, n := range t.Leaves() {
-		v := leaf[n.Key]
-		if v.Valid && (!share.Valid || v.V > share.V) {
+	for _, n := range t.order {
+		if v, ok := causes[n.Key]; ok && (!share.Valid || v.V > share.V) {
 			best, share = n.Key, v
 		}
 	}

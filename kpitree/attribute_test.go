@@ -1,0 +1,213 @@
+package kpitree
+
+import (
+	"fmt"
+	"math"
+	"math/rand/v2"
+	"testing"
+
+	"github.com/kpit-dev/kpit/model"
+)
+
+func TestAttributeProduct(t *testing.T) {
+	tr := newBusiness(t)
+	// Target: 50 opportunities, 30% won, ¥2,000,000 → ¥30,000,000.
+	// Actual: 40 opportunities, 30% won, ¥2,200,000 → ¥26,400,000.
+	target := vals("opportunities", 50.0, "win_rate", 0.3, "avg_deal_size", 2e6)
+	actual := vals("opportunities", 40.0, "win_rate", 0.3, "avg_deal_size", 2.2e6)
+	s := tr.Attribute(actual, target)
+	total := math.Log(26.4e6 / 30e6) // ln(A/T) of revenue, from the totals
+	cases := map[string]float64{
+		"revenue":       1,
+		"orders_won":    math.Log(12.0/15) / total,
+		"avg_deal_size": math.Log(1.1) / total,
+		"opportunities": 1, // the only factor of orders_won that moved
+		"win_rate":      0,
+	}
+	for k, w := range cases {
+		if v := s[k]; !v.Valid || !near(v.V, w, 1e-12) {
+			t.Errorf("share %s = %+v, want %v", k, v, w)
+		}
+	}
+	// Orders explain more than all of the miss (1.72), the bigger deals
+	// won some back (−0.72).
+	if s["orders_won"].V < 1.7 || s["avg_deal_size"].V > -0.7 {
+		t.Errorf("shares %v %v", s["orders_won"].V, s["avg_deal_size"].V)
+	}
+	// Below the set opportunities there is nothing to split.
+	if s["leads"].Valid || s["visits"].Valid {
+		t.Error("shares below a node with no children's values")
+	}
+	// opportunities, given a value of its own, is the cause (1.72 of the miss).
+	if key, share := tr.MainCause(actual, target); key != "opportunities" || !near(share.V, cases["orders_won"], 1e-12) {
+		t.Errorf("main cause %s %v", key, share)
+	}
+	causes := tr.CauseShares(s)
+	if len(causes) != 3 || !near(causes["avg_deal_size"].V, cases["avg_deal_size"], 1e-12) || causes["win_rate"].V != 0 {
+		t.Errorf("causes %v", causes)
+	}
+	if c := tr.CauseShares(tr.Attribute(target, target)); len(c) != 0 {
+		t.Errorf("causes without a gap %v", c)
+	}
+}
+
+func TestAttributeSumAndDifference(t *testing.T) {
+	tr, err := Build([]model.TreeNodeDef{def("profit", "", model.OpSub, 0), def("sales", "profit", model.OpAdd, 0),
+		def("cost", "profit", model.OpLeaf, 1), def("new", "sales", model.OpLeaf, 0), def("repeat", "sales", model.OpLeaf, 1)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Target 100 + 50 − 40 = 110; actual 80 + 55 − 45 = 90: a gap of −20.
+	s := tr.Attribute(vals("new", 80.0, "repeat", 55.0, "cost", 45.0), vals("new", 100.0, "repeat", 50.0, "cost", 40.0))
+	want := map[string]float64{"sales": -15.0 / -20, "cost": 5.0 / 20, "new": -20.0 / -15, "repeat": 5.0 / -15}
+	for k, w := range want {
+		if !near(s[k].V, w, 1e-12) {
+			t.Errorf("share %s = %v, want %v", k, s[k].V, w)
+		}
+	}
+	leaf := tr.CauseShares(s)
+	// new explains −20 of −20 (1.0), repeat +5 (−0.25), cost −5 (0.25).
+	for k, w := range map[string]float64{"new": 1, "repeat": -0.25, "cost": 0.25} {
+		if !near(leaf[k].V, w, 1e-12) {
+			t.Errorf("leaf share %s = %v, want %v", k, leaf[k].V, w)
+		}
+	}
+	if key, share := tr.MainCause(vals("new", 80.0, "repeat", 55.0, "cost", 45.0), vals("new", 100.0, "repeat", 50.0, "cost", 40.0)); key != "new" || !near(share.V, 1, 1e-12) {
+		t.Errorf("main cause %s %v", key, share)
+	}
+}
+
+// Under ÷ the divisor's term is negated: churn above target lowers LTV.
+func TestAttributeQuotient(t *testing.T) {
+	tr, _ := Build(Template(model.StyleCustomerSuccess))
+	s := tr.Attribute(vals("avg_mrr", 45000.0, "churn_rate", 0.03), vals("avg_mrr", 50000.0, "churn_rate", 0.02))
+	total := math.Log((45000 / 0.03) / (50000 / 0.02))
+	if !near(s["avg_mrr"].V, math.Log(0.9)/total, 1e-12) || !near(s["churn_rate"].V, -math.Log(1.5)/total, 1e-12) {
+		t.Errorf("shares %v %v", s["avg_mrr"], s["churn_rate"])
+	}
+	if s["churn_rate"].V < s["avg_mrr"].V {
+		t.Error("higher churn should explain more of the LTV miss")
+	}
+}
+
+func TestAttributeUndefined(t *testing.T) {
+	tr := newBusiness(t)
+	target := vals("opportunities", 50.0, "win_rate", 0.3, "avg_deal_size", 2e6)
+	for name, actual := range map[string]map[string]model.Value{
+		"no gap":        vals("opportunities", 50.0, "win_rate", 0.3, "avg_deal_size", 2e6),
+		"zero factor":   vals("opportunities", 0.0, "win_rate", 0.3, "avg_deal_size", 2e6),
+		"negative":      vals("opportunities", -5.0, "win_rate", 0.3, "avg_deal_size", 2e6),
+		"missing value": vals("opportunities", 40.0, "avg_deal_size", 2e6),
+	} {
+		s := tr.Attribute(actual, target)
+		if s["orders_won"].Valid || s["avg_deal_size"].Valid {
+			t.Errorf("%s: shares %v %v, want undefined", name, s["orders_won"], s["avg_deal_size"])
+		}
+	}
+	// Factors that offset exactly leave no gap to split.
+	s := tr.Attribute(vals("opportunities", 100.0, "win_rate", 0.15, "avg_deal_size", 2e6), target)
+	if s["revenue"].Valid || s["orders_won"].Valid {
+		t.Errorf("offsetting factors: %v %v", s["revenue"], s["orders_won"])
+	}
+}
+
+// randomTree builds a tree of about n nodes with random operators, and
+// random positive actual and target values for its leaves.
+func randomTree(r *rand.Rand, n int) (*Tree, map[string]model.Value, map[string]model.Value, error) {
+	ops := []model.Op{model.OpMul, model.OpDiv, model.OpAdd, model.OpSub}
+	var defs []model.TreeNodeDef
+	var grow func(parent string, pos int)
+	grow = func(parent string, pos int) {
+		key := fmt.Sprintf("n%d", len(defs))
+		op := model.OpLeaf
+		if parent == "" || (len(defs) < n && r.IntN(3) == 0) {
+			op = ops[r.IntN(len(ops))]
+		}
+		defs = append(defs, model.TreeNodeDef{Key: key, ParentKey: parent, Op: op, Position: pos})
+		children := 0
+		switch op {
+		case model.OpDiv, model.OpSub:
+			children = 2
+		case model.OpMul, model.OpAdd:
+			children = 2 + r.IntN(3)
+		}
+		for i := 0; i < children; i++ {
+			grow(key, i)
+		}
+	}
+	grow("", 0)
+	tr, err := Build(defs)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	actual, target := map[string]model.Value{}, map[string]model.Value{}
+	for _, l := range tr.Leaves() {
+		t := 1 + r.Float64()*99
+		actual[l.Key] = model.Some(t * (0.5 + r.Float64()))
+		target[l.Key] = model.Some(t)
+	}
+	return tr, actual, target, nil
+}
+
+// On random trees the children's shares sum to 1 at every node, and on
+// product and quotient nodes the shares times ln(A/T) give back each
+// child's own log ratio: the split is exact, with no residual.
+func TestAttributeRandomTrees(t *testing.T) {
+	r := rand.New(rand.NewPCG(1, 2))
+	checked := 0
+	for i := 0; i < 500; i++ {
+		tr, actual, target, err := randomTree(r, 3+r.IntN(30))
+		if err != nil {
+			t.Fatal(err)
+		}
+		s := tr.Attribute(actual, target)
+		a, tg := tr.Evaluate(actual), tr.Evaluate(target)
+		for _, n := range tr.Nodes() {
+			if n.IsLeaf() || !s[n.Children[0].Key].Valid {
+				continue
+			}
+			sum := 0.0
+			for _, c := range n.Children {
+				sum += s[c.Key].V
+			}
+			if math.Abs(sum-1) > 1e-9 {
+				t.Fatalf("tree %d node %s (%s): shares sum to %v", i, n.Key, n.Op, sum)
+			}
+			if n.Op == model.OpMul || n.Op == model.OpDiv {
+				total := math.Log(a[n.Key].V / tg[n.Key].V)
+				for j, c := range n.Children {
+					own := math.Log(a[c.Key].V / tg[c.Key].V)
+					if j == 1 && n.Op == model.OpDiv {
+						own = -own
+					}
+					if math.Abs(s[c.Key].V*total-own) > 1e-9*math.Max(1, math.Abs(own)) {
+						t.Fatalf("tree %d node %s child %s: share %v × %v ≠ %v", i, n.Key, c.Key, s[c.Key].V, total, own)
+					}
+				}
+			} else {
+				total := a[n.Key].V - tg[n.Key].V
+				for j, c := range n.Children {
+					own := a[c.Key].V - tg[c.Key].V
+					if j == 1 && n.Op == model.OpSub {
+						own = -own
+					}
+					if math.Abs(s[c.Key].V*total-own) > 1e-9*math.Max(1, math.Abs(total)) {
+						t.Fatalf("tree %d node %s child %s: share %v × %v ≠ %v", i, n.Key, c.Key, s[c.Key].V, total, own)
+					}
+				}
+			}
+			checked++
+		}
+		// The causes' shares of the root's gap add up to 1.
+		sum := 0.0
+		for _, v := range tr.CauseShares(s) {
+			sum += v.V
+		}
+		if s["n0"].Valid && math.Abs(sum-1) > 1e-6 {
+			t.Fatalf("tree %d: cause shares sum to %v", i, sum)
+		}
+	}
+	if checked < 1000 {
+		t.Errorf("only %d nodes checked", checked)
+	}
+}
