@@ -115,9 +115,14 @@ func newFlagSet(e env, name, usage string) *flag.FlagSet {
 // should stop: -h was asked for (status 0) or a flag was bad (status 2, with
 // the flag package's own one-line message already printed).
 func parseFlags(e env, fs *flag.FlagSet, args []string) (int, bool) {
+	// The flag package prints the usage on every error; hold it back so a
+	// bad flag is one line, and print it only when -h was asked for.
+	usage := fs.Usage
+	fs.Usage = func() {}
 	fs.SetOutput(io.Discard)
 	err := fs.Parse(args)
 	fs.SetOutput(e.stderr)
+	fs.Usage = usage
 	if errors.Is(err, flag.ErrHelp) {
 		fs.Usage()
 		return exitOK, true
