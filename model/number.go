@@ -55,45 +55,46 @@ func parsePer(s string) (PeriodKind, error) {
 	return "", fmt.Errorf("unknown period %q (want year, quarter, month, week or day)", s)
 }
 
-// parseNumber reads one number with an optional yen sign, thousands commas,
-// 万/億/千 multipliers, a trailing 円 or a trailing %.
+// parseNumber reads one number with an optional minus, yen sign, thousands
+// commas, 億/万 multipliers (each with an optional 千 inside: 1千万 is
+// 10,000,000), a trailing 円 or a trailing %.
 func parseNumber(in string) (float64, bool, error) {
 	s := strings.TrimSpace(in)
-	if s == "" {
-		return 0, false, fmt.Errorf("no number")
-	}
+	neg := strings.HasPrefix(s, "-")
+	s = strings.TrimPrefix(s, "-")
 	s = strings.TrimPrefix(s, "¥")
 	s = strings.TrimSuffix(s, "円")
 	pct := false
 	if strings.HasSuffix(s, "%") {
 		pct, s = true, strings.TrimSuffix(s, "%")
 	}
-	mult := 1.0
-	// Walk multipliers from the right so 1億2000万 reads as 120,000,000.
+	if strings.TrimSpace(s) == "" {
+		return 0, false, fmt.Errorf("no number")
+	}
+	// Take the big units from the left so 1億2000万 reads as 120,000,000.
 	total, rest := 0.0, s
 	for _, u := range []struct {
 		sym string
 		f   float64
-	}{{"億", 1e8}, {"万", 1e4}, {"千", 1e3}} {
+	}{{"億", 1e8}, {"万", 1e4}} {
 		if i := strings.Index(rest, u.sym); i >= 0 {
-			head := rest[:i]
-			v, err := plainNumber(head)
+			v, err := thousands(rest[:i])
 			if err != nil {
 				return 0, false, err
 			}
 			total += v * u.f
 			rest = rest[i+len(u.sym):]
-			mult = 1
 		}
 	}
 	if rest != "" {
-		v, err := plainNumber(rest)
+		v, err := thousands(rest)
 		if err != nil {
 			return 0, false, err
 		}
-		total += v * mult
-	} else if total == 0 && s == rest {
-		return 0, false, fmt.Errorf("no number")
+		total += v
+	}
+	if neg {
+		total = -total
 	}
 	if pct {
 		total /= 100
@@ -104,38 +105,55 @@ func parseNumber(in string) (float64, bool, error) {
 	return total, pct, nil
 }
 
+// thousands reads a number with an optional 千 (1千 = 1,000, 1千500 = 1,500).
+func thousands(s string) (float64, error) {
+	head, tail, ok := strings.Cut(s, "千")
+	if !ok {
+		return plainNumber(s)
+	}
+	v, err := plainNumber(head)
+	if err != nil {
+		return 0, err
+	}
+	v *= 1e3
+	if strings.TrimSpace(tail) != "" {
+		t, err := plainNumber(tail)
+		if err != nil {
+			return 0, err
+		}
+		v += t
+	}
+	return v, nil
+}
+
+// plainNumber reads digits with an optional decimal point and thousands
+// commas in groups of three before it: 2,000,000 yes, 2,00 no.
 func plainNumber(s string) (float64, error) {
-	t := strings.TrimSpace(s)
-	if t == "" {
+	body := strings.TrimSpace(s)
+	if body == "" {
 		return 0, fmt.Errorf("no number")
 	}
-	neg := strings.HasPrefix(t, "-")
-	body := strings.TrimPrefix(t, "-")
 	if strings.Contains(body, ",") {
-		// Thousands separators must sit in groups of three: 2,000,000 yes, 2,00 no.
-		intPart := body
-		if i := strings.Index(body, "."); i >= 0 {
-			intPart = body[:i]
+		intPart, frac, _ := strings.Cut(body, ".")
+		if strings.Contains(frac, ",") {
+			return 0, fmt.Errorf("misplaced thousands separator")
 		}
 		groups := strings.Split(intPart, ",")
 		for i, g := range groups {
 			if (i == 0 && (len(g) < 1 || len(g) > 3)) || (i > 0 && len(g) != 3) {
-				return 0, fmt.Errorf("%q: misplaced thousands separator", s)
+				return 0, fmt.Errorf("misplaced thousands separator")
 			}
 		}
 		body = strings.ReplaceAll(body, ",", "")
 	}
 	for _, r := range body {
 		if (r < '0' || r > '9') && r != '.' {
-			return 0, fmt.Errorf("%q is not a number", s)
+			return 0, fmt.Errorf("not a number")
 		}
 	}
 	v, err := strconv.ParseFloat(body, 64)
 	if err != nil {
-		return 0, fmt.Errorf("%q is not a number", s)
-	}
-	if neg {
-		v = -v
+		return 0, fmt.Errorf("not a number")
 	}
 	return v, nil
 }
