@@ -1,0 +1,51 @@
+package store
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/kpit-dev/kpit/model"
+)
+
+// StyleFigures computes the style KPIs (domain.md sections 3 and 8) that
+// the daily roll-up cannot answer, over the period [f.From, f.To):
+//
+//   - new_orders_won 新規受注件数: accounts whose first win closed in the period
+//   - existing_revenue 既存顧客売上: won amounts in the period from accounts
+//     with an earlier win
+//   - mql_to_sql_rate MQL→SQL転換率: of the leads that became MQL in the
+//     period, the share that reached SQL (undefined without an MQL)
+//   - churn_rate 解約率: customers lost in the period over customers active
+//     at its start (undefined without one)
+//
+// Opportunities without an account cannot be told new from existing and
+// are left out of the first two. Rep and department filters are ignored:
+// the styles screen shows the team.
+func (s *Store) StyleFigures(ctx context.Context, f Filter) (map[string]model.Value, error) {
+	from, to := model.FormatDate(f.From), model.FormatDate(f.To)
+	if to == "" {
+		to = "9999" // after every date
+	}
+	var newOrders, existingYen, mqls, sqls, atStart, churned int64
+	err := s.db.QueryRowContext(ctx, `WITH first AS (
+			SELECT account, min(closed) AS d FROM opportunities
+			WHERE deleted_at IS NULL AND outcome = 'won' AND account <> '' AND closed IS NOT NULL GROUP BY account)
+		SELECT
+			(SELECT count(*) FROM first WHERE d >= ?1 AND d < ?2),
+			(SELECT coalesce(sum(o.amount_yen), 0) FROM opportunities o JOIN first ON first.account = o.account
+				WHERE o.deleted_at IS NULL AND o.outcome = 'won' AND o.closed >= ?1 AND o.closed < ?2 AND o.closed > first.d),
+			(SELECT count(*) FROM leads WHERE deleted_at IS NULL AND mql_on >= ?1 AND mql_on < ?2),
+			(SELECT count(sql_on) FROM leads WHERE deleted_at IS NULL AND mql_on >= ?1 AND mql_on < ?2),
+			(SELECT count(*) FROM customers WHERE deleted_at IS NULL AND started < ?1 AND (churned IS NULL OR churned >= ?1)),
+			(SELECT count(*) FROM customers WHERE deleted_at IS NULL AND started < ?1 AND churned >= ?1 AND churned < ?2)`,
+		from, to).Scan(&newOrders, &existingYen, &mqls, &sqls, &atStart, &churned)
+	if err != nil {
+		return nil, fmt.Errorf("compute style figures: %w", describe(err))
+	}
+	return map[string]model.Value{
+		"new_orders_won":   model.Some(float64(newOrders)),
+		"existing_revenue": model.Some(float64(existingYen)),
+		"mql_to_sql_rate":  model.Ratio(float64(sqls), float64(mqls)),
+		"churn_rate":       model.Ratio(float64(churned), float64(atStart)),
+	}, nil
+}
