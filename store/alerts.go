@@ -1,0 +1,138 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"time"
+
+	"github.com/kpit-dev/kpit/model"
+)
+
+// Alerts gathers what the alert rules look at and evaluates them at now in
+// the team's time zone loc (model.EvaluateAlerts holds the rules). On an
+// open deal the closed column is its expected close date.
+func (s *Store) Alerts(ctx context.Context, now time.Time, loc *time.Location) ([]model.Alert, model.InputRules, error) {
+	rules, err := s.InputRules(ctx)
+	if err != nil {
+		return nil, rules, err
+	}
+	in := model.AlertInput{Now: now, Loc: loc, Rules: rules}
+	if !rules.AlertsOn {
+		return nil, rules, nil
+	}
+	// One day more than the window, so a time zone ahead of UTC loses nothing;
+	// the rules cut at the local day.
+	since := now.AddDate(0, 0, -model.LateEntryWindowDays-1)
+	if in.Entries, err = s.entryFacts(ctx, "entered_at", formatTime(since), "9999"); err != nil {
+		return nil, rules, err
+	}
+	if in.Reps, err = s.repFacts(ctx); err != nil {
+		return nil, rules, err
+	}
+	if in.Deals, err = s.dealFacts(ctx); err != nil {
+		return nil, rules, err
+	}
+	return model.EvaluateAlerts(in), rules, nil
+}
+
+// Timeliness measures how soon records were entered after their event day,
+// over records whose event day lies in [from, to).
+func (s *Store) Timeliness(ctx context.Context, from, to time.Time, loc *time.Location) (model.Timeliness, map[string]model.Timeliness, error) {
+	facts, err := s.entryFacts(ctx, "event", model.FormatDate(from), model.FormatDate(to))
+	if err != nil {
+		return model.Timeliness{}, nil, err
+	}
+	team, per := model.MeasureTimeliness(facts, loc)
+	return team, per, nil
+}
+
+// entryFacts lists live activities, opportunities and leads whose entered_at
+// (by = "entered_at") or event day (by = "event") lies in [from, to).
+func (s *Store) entryFacts(ctx context.Context, by, from, to string) ([]model.EntryFact, error) {
+	col := map[string][3]string{
+		"entered_at": {"a.entered_at", "o.entered_at", "l.entered_at"},
+		"event":      {"a.day", "o.created", "l.created"},
+	}[by]
+	q := `SELECT 'activity', a.id, r.name, CASE WHEN a.account <> '' THEN a.account ELSE a.kind END, a.day, a.entered_at
+		FROM activities a JOIN reps r ON r.id = a.rep_id WHERE a.deleted_at IS NULL AND ` + col[0] + ` >= ?1 AND ` + col[0] + ` < ?2
+		UNION ALL
+		SELECT 'opportunity', o.id, r.name, o.account, o.created, o.entered_at
+		FROM opportunities o JOIN reps r ON r.id = o.rep_id WHERE o.deleted_at IS NULL AND ` + col[1] + ` >= ?1 AND ` + col[1] + ` < ?2
+		UNION ALL
+		SELECT 'lead', l.id, coalesce(r.name, ''), l.company, l.created, l.entered_at
+		FROM leads l LEFT JOIN reps r ON r.id = l.rep_id WHERE l.deleted_at IS NULL AND ` + col[2] + ` >= ?1 AND ` + col[2] + ` < ?2`
+	rows, err := s.db.QueryContext(ctx, q, from, to)
+	if err != nil {
+		return nil, fmt.Errorf("read entry times: %w", describe(err))
+	}
+	defer rows.Close()
+	var out []model.EntryFact
+	for rows.Next() {
+		var f model.EntryFact
+		var kind, day, at string
+		if err := rows.Scan(&kind, &f.ID, &f.RepName, &f.Subject, &day, &at); err != nil {
+			return nil, fmt.Errorf("read entry times: %w", describe(err))
+		}
+		f.Kind = model.RecordKind(kind)
+		f.Event, _ = model.ParseDate(day)
+		f.EnteredAt = parseTime(at)
+		out = append(out, f)
+	}
+	return out, describe(rows.Err())
+}
+
+// repFacts lists active reps with the time of their newest live entry.
+func (s *Store) repFacts(ctx context.Context) ([]model.RepFact, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT r.name, r.created_at, (SELECT max(m) FROM (
+			SELECT max(entered_at) AS m FROM activities WHERE rep_id = r.id AND deleted_at IS NULL
+			UNION ALL SELECT max(entered_at) FROM opportunities WHERE rep_id = r.id AND deleted_at IS NULL
+			UNION ALL SELECT max(entered_at) FROM leads WHERE rep_id = r.id AND deleted_at IS NULL))
+		FROM reps r WHERE r.active = 1 ORDER BY r.name`)
+	if err != nil {
+		return nil, fmt.Errorf("read reps' last entries: %w", describe(err))
+	}
+	defer rows.Close()
+	var out []model.RepFact
+	for rows.Next() {
+		var f model.RepFact
+		var created string
+		var last sql.NullString
+		if err := rows.Scan(&f.Name, &created, &last); err != nil {
+			return nil, fmt.Errorf("read reps' last entries: %w", describe(err))
+		}
+		f.Since = parseTime(created)
+		if last.Valid {
+			f.LastEntered = parseTime(last.String)
+		}
+		out = append(out, f)
+	}
+	return out, describe(rows.Err())
+}
+
+// dealFacts lists live open opportunities with the day of their newest
+// activity.
+func (s *Store) dealFacts(ctx context.Context) ([]model.DealFact, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT o.id, coalesce(o.external_id, ''), r.name, o.account, o.created, o.closed,
+			(SELECT max(a.day) FROM activities a WHERE a.opportunity_id = o.id AND a.deleted_at IS NULL)
+		FROM opportunities o JOIN reps r ON r.id = o.rep_id
+		WHERE o.outcome = 'open' AND o.deleted_at IS NULL ORDER BY o.id`)
+	if err != nil {
+		return nil, fmt.Errorf("read open opportunities: %w", describe(err))
+	}
+	defer rows.Close()
+	var out []model.DealFact
+	for rows.Next() {
+		var f model.DealFact
+		var created string
+		var closed, last sql.NullString
+		if err := rows.Scan(&f.ID, &f.ExternalID, &f.RepName, &f.Account, &created, &closed, &last); err != nil {
+			return nil, fmt.Errorf("read open opportunities: %w", describe(err))
+		}
+		f.Created, _ = model.ParseDate(created)
+		f.ExpectedClose = parseNullDate(closed)
+		f.LastActivity = parseNullDate(last)
+		out = append(out, f)
+	}
+	return out, describe(rows.Err())
+}

@@ -1,0 +1,96 @@
+package store
+
+import (
+	"context"
+	"testing"
+	"time"
+
+	"github.com/kpit-dev/kpit/model"
+)
+
+func TestAlertsFromRecords(t *testing.T) {
+	ctx := context.Background()
+	s := openTemp(t)
+	at := func(y int, m time.Month, d, h int) func() time.Time {
+		return func() time.Time { return time.Date(y, m, d, h, 0, 0, 0, time.UTC) }
+	}
+	s.SetClock(at(2026, 10, 1, 9))
+	addReps(t, s, "田中", "鈴木", "佐藤")
+	// 田中: a Wednesday visit entered on Thursday (on time), one entered on
+	// Friday (late, next-business-day rule).
+	s.SetClock(at(2026, 11, 19, 18))
+	if _, err := s.AddActivity(ctx, model.Activity{RepName: "田中", Kind: model.KindVisit, Count: 1, Date: model.D(2026, 11, 18)}); err != nil {
+		t.Fatal(err)
+	}
+	s.SetClock(at(2026, 11, 20, 9))
+	lateID, err := s.AddActivity(ctx, model.Activity{RepName: "田中", Kind: model.KindCall, Count: 2, Date: model.D(2026, 11, 18), Account: "ACME"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// 鈴木: an open deal created 2026-11-01, expected to close 2026-11-15,
+	// last activity on it 2026-11-05; entered the same days.
+	s.SetClock(at(2026, 11, 1, 10))
+	dealID, err := s.AddOpportunity(ctx, model.Opportunity{RepName: "鈴木", Account: "Globex", Created: model.D(2026, 11, 1),
+		Closed: model.D(2026, 11, 15), Outcome: model.OutcomeOpen})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.SetClock(at(2026, 11, 5, 10))
+	if _, err := s.AddActivity(ctx, model.Activity{RepName: "鈴木", Kind: model.KindMeeting, Count: 1, Date: model.D(2026, 11, 5),
+		OpportunityID: dealID}); err != nil {
+		t.Fatal(err)
+	}
+	// 佐藤 never entered anything: counted from 2026-10-01.
+	now := time.Date(2026, 11, 21, 12, 0, 0, 0, time.UTC)
+	alerts, _, err := s.Alerts(ctx, now, time.UTC)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[model.AlertKind][]model.Alert{}
+	for _, a := range alerts {
+		got[a.Kind] = append(got[a.Kind], a)
+	}
+	if l := got[model.AlertLateEntry]; len(l) != 1 || l[0].RecordID != lateID || l[0].RepName != "田中" || l[0].Subject != "ACME" {
+		t.Errorf("late entries %+v", l)
+	}
+	// 鈴木 last entered 2026-11-05: 16 days > 7 (critical, > 14); 佐藤 since
+	// 2026-10-01: 51 days; 田中 entered yesterday.
+	if st := got[model.AlertStaleRep]; len(st) != 2 || st[0].RepName != "佐藤" || st[0].Days != 51 || st[1].RepName != "鈴木" || st[1].Days != 16 {
+		t.Errorf("stale reps %+v", st)
+	}
+	// The deal: last activity 11-05 → 16 days, yellow; close date 11-15 passed 6 days ago.
+	if d := got[model.AlertStalledDeal]; len(d) != 1 || d[0].Days != 16 || d[0].Severity != model.SeverityWarning {
+		t.Errorf("stalled %+v", d)
+	}
+	if o := got[model.AlertOverdueClose]; len(o) != 1 || o[0].Days != 6 || o[0].RecordID != dealID {
+		t.Errorf("overdue %+v", o)
+	}
+	// Deleting the late record closes its alert; switching alerts off closes all.
+	if err := s.Delete(ctx, model.RecordActivity, lateID); err != nil {
+		t.Fatal(err)
+	}
+	alerts, _, _ = s.Alerts(ctx, now, time.UTC)
+	for _, a := range alerts {
+		if a.Kind == model.AlertLateEntry {
+			t.Errorf("deleted record still alerts: %+v", a)
+		}
+	}
+	off := false
+	s.UpdateRules(ctx, RuleUpdate{AlertsOn: &off})
+	if alerts, _, _ := s.Alerts(ctx, now, time.UTC); len(alerts) != 0 {
+		t.Errorf("alerts off: %+v", alerts)
+	}
+	// Timeliness over November, deleted records left out: 田中's live visit
+	// of the 18th was entered on the 19th (within a day, not the same day);
+	// 鈴木's deal and meeting were entered on their days.
+	team, per, err := s.Timeliness(ctx, model.D(2026, 11, 1), model.D(2026, 12, 1), time.UTC)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if team != (model.Timeliness{Total: 3, SameDay: 2, WithinOneDay: 3}) {
+		t.Errorf("team %+v", team)
+	}
+	if per["田中"] != (model.Timeliness{Total: 1, SameDay: 0, WithinOneDay: 1}) || per["鈴木"].SameDay != 2 {
+		t.Errorf("per rep %+v", per)
+	}
+}

@@ -1,0 +1,484 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/kpit-dev/kpit/model"
+)
+
+// Records entered by a person go through this file: each write checks the
+// input rules (model.Validate*), runs in one short IMMEDIATE transaction and
+// is journaled in the changes table with the row as it was before, so Undo
+// can put it back. A delete only sets deleted_at (a tombstone); the roll-up
+// triggers leave tombstoned rows out of every figure.
+
+// ErrNothingToUndo is returned by Undo when every change is already undone.
+var ErrNothingToUndo = errors.New("nothing to undo")
+
+// UnknownRepError is a rep name that is not in the reps table. Known lists
+// the names that are, so the user can pick one.
+type UnknownRepError struct {
+	Name  string
+	Known []string
+}
+
+func (e *UnknownRepError) Error() string {
+	known := "none yet"
+	if len(e.Known) > 0 {
+		known = strings.Join(e.Known, ", ")
+	}
+	return fmt.Sprintf("rep: unknown rep %q (known: %s)", e.Name, known)
+}
+
+// recordTable describes one record table for the journal: its name and the
+// columns a before-image holds (every column but id).
+type recordTable struct {
+	name    string
+	kind    model.RecordKind
+	columns []string
+}
+
+var recordTables = map[model.RecordKind]recordTable{
+	model.RecordActivity: {"activities", model.RecordActivity, []string{"external_id", "day", "rep_id", "kind", "count",
+		"opportunity_id", "account", "note", "entered_at", "updated_at", "deleted_at"}},
+	model.RecordOpportunity: {"opportunities", model.RecordOpportunity, []string{"external_id", "rep_id", "account", "product",
+		"stage", "created", "closed", "amount_yen", "outcome", "lost_reason", "entered_at", "updated_at", "deleted_at"}},
+	model.RecordLead: {"leads", model.RecordLead, []string{"external_id", "company", "contact", "source", "rep_id", "created",
+		"status", "mql_on", "sql_on", "entered_at", "updated_at", "deleted_at"}},
+	model.RecordCustomer: {"customers", model.RecordCustomer, []string{"external_id", "name", "rep_id", "started", "churned",
+		"mrr_yen", "entered_at", "updated_at", "deleted_at"}},
+}
+
+func tableFor(name string) (recordTable, bool) {
+	for _, t := range recordTables {
+		if t.name == name {
+			return t, true
+		}
+	}
+	return recordTable{}, false
+}
+
+// beforeImage is the SQL expression building a row's JSON before-image.
+func (t recordTable) beforeImage() string {
+	parts := make([]string, 0, 2*len(t.columns))
+	for _, c := range t.columns {
+		parts = append(parts, "'"+c+"'", c)
+	}
+	return "json_object(" + strings.Join(parts, ", ") + ")"
+}
+
+// journal records a change in the same transaction as the write. For
+// updates and deletes it must run before the write, to catch the old row.
+func (s *Store) journal(ctx context.Context, tx *sql.Tx, t recordTable, id int64, action string) error {
+	at := formatTime(s.now())
+	var err error
+	if action == "insert" {
+		_, err = tx.ExecContext(ctx, `INSERT INTO changes (at, table_name, row_id, action) VALUES (?, ?, ?, 'insert')`,
+			at, t.name, id)
+	} else {
+		var res sql.Result
+		res, err = tx.ExecContext(ctx, `INSERT INTO changes (at, table_name, row_id, action, before)
+			SELECT ?, ?, id, ?, `+t.beforeImage()+` FROM `+t.name+` WHERE id = ? AND deleted_at IS NULL`,
+			at, t.name, action, id)
+		if err == nil {
+			if n, _ := res.RowsAffected(); n == 0 {
+				return fmt.Errorf("%s %d: no such record (or it was deleted)", t.kind, id)
+			}
+		}
+	}
+	if err != nil {
+		return fmt.Errorf("journal %s %d: %w", t.kind, id, describe(err))
+	}
+	return nil
+}
+
+// today is the calendar day of the store's clock.
+func (s *Store) today() time.Time { return model.Date(s.now()) }
+
+// resolveRep fills in a rep id from a name. optional allows no rep at all.
+func resolveRep(ctx context.Context, q queryer, id int64, name string, optional bool) (int64, error) {
+	if id != 0 {
+		var n int
+		if err := q.QueryRowContext(ctx, `SELECT count(*) FROM reps WHERE id = ?`, id).Scan(&n); err != nil {
+			return 0, describe(err)
+		}
+		if n == 0 {
+			return 0, &model.FieldError{Field: "rep", Msg: fmt.Sprintf("no rep with id %d", id)}
+		}
+		return id, nil
+	}
+	name = strings.TrimSpace(name)
+	if name == "" {
+		if optional {
+			return 0, nil
+		}
+		return 0, &model.FieldError{Field: "rep", Msg: "required"}
+	}
+	err := q.QueryRowContext(ctx, `SELECT id FROM reps WHERE name = ?`, name).Scan(&id)
+	if errors.Is(err, sql.ErrNoRows) {
+		known, kerr := repNames(ctx, q)
+		if kerr != nil {
+			return 0, kerr
+		}
+		return 0, &UnknownRepError{Name: name, Known: known}
+	}
+	return id, describe(err)
+}
+
+// queryer is what *sql.DB and *sql.Tx share for reads.
+type queryer interface {
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+}
+
+func repNames(ctx context.Context, q queryer) ([]string, error) {
+	rows, err := q.QueryContext(ctx, `SELECT name FROM reps WHERE active = 1 ORDER BY name`)
+	if err != nil {
+		return nil, describe(err)
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var n string
+		if err := rows.Scan(&n); err != nil {
+			return nil, describe(err)
+		}
+		out = append(out, n)
+	}
+	return out, describe(rows.Err())
+}
+
+// RepNames lists the names of the active reps, for quick-add and prompts.
+func (s *Store) RepNames(ctx context.Context) ([]string, error) { return repNames(ctx, s.db) }
+
+func nullInt(v int64, ok bool) any {
+	if !ok {
+		return nil
+	}
+	return v
+}
+
+// AddActivity records an activity and returns its id.
+func (s *Store) AddActivity(ctx context.Context, a model.Activity) (int64, error) {
+	var id int64
+	err := s.tx(ctx, func(tx *sql.Tx) error {
+		var err error
+		if a, err = s.checkActivity(ctx, tx, a); err != nil {
+			return err
+		}
+		now := formatTime(s.now())
+		res, err := tx.ExecContext(ctx, `INSERT INTO activities (external_id, day, rep_id, kind, count, opportunity_id,
+			account, note, entered_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			nullText(a.ExternalID), model.FormatDate(a.Date), a.RepID, string(a.Kind), a.Count, nullID(a.OpportunityID),
+			a.Account, a.Note, now, now)
+		if err != nil {
+			return fmt.Errorf("add activity: %w", describe(err))
+		}
+		id, _ = res.LastInsertId()
+		return s.journal(ctx, tx, recordTables[model.RecordActivity], id, "insert")
+	})
+	return id, err
+}
+
+// UpdateActivity replaces the activity a.ID with a.
+func (s *Store) UpdateActivity(ctx context.Context, a model.Activity) error {
+	return s.tx(ctx, func(tx *sql.Tx) error {
+		var err error
+		if a, err = s.checkActivity(ctx, tx, a); err != nil {
+			return err
+		}
+		if err := s.journal(ctx, tx, recordTables[model.RecordActivity], a.ID, "update"); err != nil {
+			return err
+		}
+		_, err = tx.ExecContext(ctx, `UPDATE activities SET day = ?, rep_id = ?, kind = ?, count = ?, opportunity_id = ?,
+			account = ?, note = ?, updated_at = ? WHERE id = ?`,
+			model.FormatDate(a.Date), a.RepID, string(a.Kind), a.Count, nullID(a.OpportunityID), a.Account, a.Note,
+			formatTime(s.now()), a.ID)
+		if err != nil {
+			return fmt.Errorf("update activity %d: %w", a.ID, describe(err))
+		}
+		return nil
+	})
+}
+
+func (s *Store) checkActivity(ctx context.Context, tx *sql.Tx, a model.Activity) (model.Activity, error) {
+	rules, err := inputRules(ctx, tx)
+	if err != nil {
+		return a, err
+	}
+	if err := model.ValidateActivity(a, rules, s.today()); err != nil {
+		return a, err
+	}
+	if a.RepID, err = resolveRep(ctx, tx, a.RepID, a.RepName, false); err != nil {
+		return a, err
+	}
+	if a.OpportunityID != 0 {
+		var n int
+		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM opportunities WHERE id = ? AND deleted_at IS NULL`,
+			a.OpportunityID).Scan(&n); err != nil {
+			return a, describe(err)
+		}
+		if n == 0 {
+			return a, &model.FieldError{Field: "opportunity", Msg: fmt.Sprintf("no opportunity %d", a.OpportunityID)}
+		}
+	}
+	return a, nil
+}
+
+// AddOpportunity records a new opportunity and returns its id.
+func (s *Store) AddOpportunity(ctx context.Context, o model.Opportunity) (int64, error) {
+	var id int64
+	err := s.tx(ctx, func(tx *sql.Tx) error {
+		var err error
+		if o, err = s.checkOpportunity(ctx, tx, o); err != nil {
+			return err
+		}
+		if o.ExternalID != "" {
+			var n int
+			if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM opportunities WHERE external_id = ?`, o.ExternalID).Scan(&n); err != nil {
+				return describe(err)
+			}
+			if n > 0 {
+				return &model.FieldError{Field: "id", Msg: fmt.Sprintf("opportunity %q already exists", o.ExternalID)}
+			}
+		}
+		now := formatTime(s.now())
+		res, err := tx.ExecContext(ctx, `INSERT INTO opportunities (external_id, rep_id, account, product, stage, created,
+			closed, amount_yen, outcome, lost_reason, entered_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			nullText(o.ExternalID), o.RepID, o.Account, o.Product, o.Stage, model.FormatDate(o.Created), nullDate(o.Closed),
+			nullInt(int64(o.AmountYen), o.HasAmount), string(o.Outcome), o.LostReason, now, now)
+		if err != nil {
+			return fmt.Errorf("add opportunity: %w", describe(err))
+		}
+		id, _ = res.LastInsertId()
+		return s.journal(ctx, tx, recordTables[model.RecordOpportunity], id, "insert")
+	})
+	return id, err
+}
+
+// UpdateOpportunity replaces the opportunity o.ID with o: a stage change,
+// a win with its amount, a loss with its reason.
+func (s *Store) UpdateOpportunity(ctx context.Context, o model.Opportunity) error {
+	return s.tx(ctx, func(tx *sql.Tx) error {
+		var err error
+		if o, err = s.checkOpportunity(ctx, tx, o); err != nil {
+			return err
+		}
+		if err := s.journal(ctx, tx, recordTables[model.RecordOpportunity], o.ID, "update"); err != nil {
+			return err
+		}
+		_, err = tx.ExecContext(ctx, `UPDATE opportunities SET rep_id = ?, account = ?, product = ?, stage = ?, created = ?,
+			closed = ?, amount_yen = ?, outcome = ?, lost_reason = ?, updated_at = ? WHERE id = ?`,
+			o.RepID, o.Account, o.Product, o.Stage, model.FormatDate(o.Created), nullDate(o.Closed),
+			nullInt(int64(o.AmountYen), o.HasAmount), string(o.Outcome), o.LostReason, formatTime(s.now()), o.ID)
+		if err != nil {
+			return fmt.Errorf("update opportunity %d: %w", o.ID, describe(err))
+		}
+		return nil
+	})
+}
+
+func (s *Store) checkOpportunity(ctx context.Context, tx *sql.Tx, o model.Opportunity) (model.Opportunity, error) {
+	rules, err := inputRules(ctx, tx)
+	if err != nil {
+		return o, err
+	}
+	if err := model.ValidateOpportunity(o, rules, s.today()); err != nil {
+		return o, err
+	}
+	o.RepID, err = resolveRep(ctx, tx, o.RepID, o.RepName, false)
+	return o, err
+}
+
+// AddLead records a lead and returns its id.
+func (s *Store) AddLead(ctx context.Context, l model.Lead) (int64, error) {
+	var id int64
+	err := s.tx(ctx, func(tx *sql.Tx) error {
+		var err error
+		if l, err = s.checkLead(ctx, tx, l); err != nil {
+			return err
+		}
+		now := formatTime(s.now())
+		res, err := tx.ExecContext(ctx, `INSERT INTO leads (external_id, company, contact, source, rep_id, created, status,
+			mql_on, sql_on, entered_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			nullText(l.ExternalID), l.Company, l.Contact, l.Source, nullID(l.RepID), model.FormatDate(l.Created),
+			string(l.Status), nullDate(l.MQLOn), nullDate(l.SQLOn), now, now)
+		if err != nil {
+			return fmt.Errorf("add lead: %w", describe(err))
+		}
+		id, _ = res.LastInsertId()
+		return s.journal(ctx, tx, recordTables[model.RecordLead], id, "insert")
+	})
+	return id, err
+}
+
+// UpdateLead replaces the lead l.ID with l.
+func (s *Store) UpdateLead(ctx context.Context, l model.Lead) error {
+	return s.tx(ctx, func(tx *sql.Tx) error {
+		var err error
+		if l, err = s.checkLead(ctx, tx, l); err != nil {
+			return err
+		}
+		if err := s.journal(ctx, tx, recordTables[model.RecordLead], l.ID, "update"); err != nil {
+			return err
+		}
+		_, err = tx.ExecContext(ctx, `UPDATE leads SET company = ?, contact = ?, source = ?, rep_id = ?, created = ?,
+			status = ?, mql_on = ?, sql_on = ?, updated_at = ? WHERE id = ?`,
+			l.Company, l.Contact, l.Source, nullID(l.RepID), model.FormatDate(l.Created), string(l.Status),
+			nullDate(l.MQLOn), nullDate(l.SQLOn), formatTime(s.now()), l.ID)
+		if err != nil {
+			return fmt.Errorf("update lead %d: %w", l.ID, describe(err))
+		}
+		return nil
+	})
+}
+
+func (s *Store) checkLead(ctx context.Context, tx *sql.Tx, l model.Lead) (model.Lead, error) {
+	if l.Status == "" {
+		l.Status = model.LeadNew
+	}
+	rules, err := inputRules(ctx, tx)
+	if err != nil {
+		return l, err
+	}
+	if err := model.ValidateLead(l, rules, s.today()); err != nil {
+		return l, err
+	}
+	// Reaching MQL or SQL without a day for it: the creation day stands in.
+	if (l.Status == model.LeadMQL || l.Status == model.LeadSQL) && l.MQLOn.IsZero() {
+		l.MQLOn = l.Created
+	}
+	if l.Status == model.LeadSQL && l.SQLOn.IsZero() {
+		l.SQLOn = l.Created
+	}
+	l.RepID, err = resolveRep(ctx, tx, l.RepID, l.RepName, true)
+	return l, err
+}
+
+// AddCustomer records a customer and returns its id.
+func (s *Store) AddCustomer(ctx context.Context, c model.Customer) (int64, error) {
+	var id int64
+	err := s.tx(ctx, func(tx *sql.Tx) error {
+		var err error
+		if c, err = s.checkCustomer(ctx, tx, c); err != nil {
+			return err
+		}
+		now := formatTime(s.now())
+		res, err := tx.ExecContext(ctx, `INSERT INTO customers (external_id, name, rep_id, started, churned, mrr_yen,
+			entered_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+			nullText(c.ExternalID), c.Name, nullID(c.RepID), nullDate(c.Started), nullDate(c.Churned), int64(c.MRRYen), now, now)
+		if err != nil {
+			return fmt.Errorf("add customer: %w", describe(err))
+		}
+		id, _ = res.LastInsertId()
+		return s.journal(ctx, tx, recordTables[model.RecordCustomer], id, "insert")
+	})
+	return id, err
+}
+
+// UpdateCustomer replaces the customer c.ID with c.
+func (s *Store) UpdateCustomer(ctx context.Context, c model.Customer) error {
+	return s.tx(ctx, func(tx *sql.Tx) error {
+		var err error
+		if c, err = s.checkCustomer(ctx, tx, c); err != nil {
+			return err
+		}
+		if err := s.journal(ctx, tx, recordTables[model.RecordCustomer], c.ID, "update"); err != nil {
+			return err
+		}
+		_, err = tx.ExecContext(ctx, `UPDATE customers SET name = ?, rep_id = ?, started = ?, churned = ?, mrr_yen = ?,
+			updated_at = ? WHERE id = ?`,
+			c.Name, nullID(c.RepID), nullDate(c.Started), nullDate(c.Churned), int64(c.MRRYen), formatTime(s.now()), c.ID)
+		if err != nil {
+			return fmt.Errorf("update customer %d: %w", c.ID, describe(err))
+		}
+		return nil
+	})
+}
+
+func (s *Store) checkCustomer(ctx context.Context, tx *sql.Tx, c model.Customer) (model.Customer, error) {
+	rules, err := inputRules(ctx, tx)
+	if err != nil {
+		return c, err
+	}
+	if err := model.ValidateCustomer(c, rules, s.today()); err != nil {
+		return c, err
+	}
+	c.RepID, err = resolveRep(ctx, tx, c.RepID, c.RepName, true)
+	return c, err
+}
+
+// Delete tombstones one record: it stays in the file for undo and audit and
+// drops out of every figure.
+func (s *Store) Delete(ctx context.Context, kind model.RecordKind, id int64) error {
+	t, ok := recordTables[kind]
+	if !ok {
+		return &model.FieldError{Field: "kind", Msg: fmt.Sprintf("unknown record kind %q", kind)}
+	}
+	return s.tx(ctx, func(tx *sql.Tx) error {
+		if err := s.journal(ctx, tx, t, id, "delete"); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE `+t.name+` SET deleted_at = ? WHERE id = ?`, formatTime(s.now()), id); err != nil {
+			return fmt.Errorf("delete %s %d: %w", kind, id, describe(err))
+		}
+		return nil
+	})
+}
+
+// Change is one journaled write, as Undo reports it.
+type Change struct {
+	ID     int64
+	At     time.Time
+	Kind   model.RecordKind
+	RowID  int64
+	Action string // insert, update or delete
+}
+
+// Undo reverts the newest change not yet undone: an insert is tombstoned, an
+// update or a delete puts the row's before-image back. The undo itself is
+// not journaled; a second Undo reverts the change before. Changes made by
+// another kpit on the same file are undone too: the journal is the file's.
+func (s *Store) Undo(ctx context.Context) (Change, error) {
+	var c Change
+	err := s.tx(ctx, func(tx *sql.Tx) error {
+		var table, at string
+		var before sql.NullString
+		err := tx.QueryRowContext(ctx, `SELECT id, at, table_name, row_id, action, before FROM changes
+			WHERE undone = 0 ORDER BY id DESC LIMIT 1`).Scan(&c.ID, &at, &table, &c.RowID, &c.Action, &before)
+		if errors.Is(err, sql.ErrNoRows) {
+			return ErrNothingToUndo
+		}
+		if err != nil {
+			return fmt.Errorf("undo: %w", describe(err))
+		}
+		c.At = parseTime(at)
+		t, ok := tableFor(table)
+		if !ok {
+			return fmt.Errorf("undo: change %d is on unknown table %q", c.ID, table)
+		}
+		c.Kind = t.kind
+		switch c.Action {
+		case "insert":
+			_, err = tx.ExecContext(ctx, `UPDATE `+t.name+` SET deleted_at = ? WHERE id = ?`, formatTime(s.now()), c.RowID)
+		default:
+			sets := make([]string, len(t.columns))
+			for i, col := range t.columns {
+				sets[i] = fmt.Sprintf("%s = json_extract(?1, '$.%s')", col, col)
+			}
+			_, err = tx.ExecContext(ctx, `UPDATE `+t.name+` SET `+strings.Join(sets, ", ")+` WHERE id = ?2`,
+				before.String, c.RowID)
+		}
+		if err != nil {
+			return fmt.Errorf("undo %s of %s %d: %w", c.Action, t.kind, c.RowID, describe(err))
+		}
+		_, err = tx.ExecContext(ctx, `UPDATE changes SET undone = 1 WHERE id = ?`, c.ID)
+		return describe(err)
+	})
+	return c, err
+}
