@@ -75,7 +75,9 @@ func inputRules(ctx context.Context, q queryer) (model.InputRules, error) {
 }
 
 // InputRules reads the team's input rules.
-func (s *Store) InputRules(ctx context.Context) (model.InputRules, error) { return inputRules(ctx, s.db) }
+func (s *Store) InputRules(ctx context.Context) (model.InputRules, error) {
+	return inputRules(ctx, s.db)
+}
 
 // RuleUpdate is a change to the input rules; nil fields stay as they are.
 type RuleUpdate struct {
