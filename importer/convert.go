@@ -1,0 +1,419 @@
+package importer
+
+import (
+	"fmt"
+	"hash/fnv"
+	"strconv"
+	"strings"
+	"time"
+
+	"golang.org/x/text/width"
+
+	"github.com/kpit-dev/kpit/model"
+)
+
+// Default stage values read as won and lost when neither --won nor --lost
+// is given (compared case- and width-insensitively).
+var (
+	DefaultWon  = []string{"won", "closed won", "受注"}
+	DefaultLost = []string{"lost", "closed lost", "失注"}
+)
+
+// record is one converted row: exactly one of the pointers is set. owner
+// and dept name the rep to resolve; oppRef is an activity's opportunity id.
+type record struct {
+	line   int
+	key    string // external id (name for reps), to spot repeats in a batch
+	owner  string
+	dept   model.Department
+	oppRef string
+	opp    *model.Opportunity
+	act    *model.Activity
+	lead   *model.Lead
+	cust   *model.Customer
+	rep    *model.Rep
+}
+
+// converter turns the cells of a row into a record of its kind.
+type converter struct {
+	file      string
+	b         Binding
+	won, lost map[string]bool
+	autoIDs   map[string]int // activities without an id: occurrences per content
+}
+
+func newConverter(file string, b Binding, won, lost []string) *converter {
+	if len(won) == 0 && len(lost) == 0 {
+		won, lost = DefaultWon, DefaultLost
+	}
+	c := &converter{file: file, b: b, won: map[string]bool{}, lost: map[string]bool{}, autoIDs: map[string]int{}}
+	for _, v := range won {
+		c.won[foldValue(v)] = true
+	}
+	for _, v := range lost {
+		c.lost[foldValue(v)] = true
+	}
+	return c
+}
+
+func foldValue(s string) string {
+	return strings.ToLower(strings.Join(strings.Fields(width.Fold.String(s)), " "))
+}
+
+// row reads the cells of one row by field name.
+type row struct {
+	c     *converter
+	line  int
+	cells []string
+}
+
+func (r row) get(field string) string {
+	i := r.c.b.Column(field)
+	if i < 0 || i >= len(r.cells) {
+		return ""
+	}
+	return strings.TrimSpace(r.cells[i])
+}
+
+func (r row) fail(field, format string, args ...any) *RowError {
+	return &RowError{File: r.c.file, Line: r.line, Column: r.c.b.ColumnName(field), Msg: fmt.Sprintf(format, args...)}
+}
+
+func (r row) required(field string) (string, *RowError) {
+	v := r.get(field)
+	if v == "" {
+		return "", r.fail(field, "empty, but %s is required", field)
+	}
+	return v, nil
+}
+
+func (r row) date(field string) (time.Time, *RowError) {
+	v := r.get(field)
+	if v == "" {
+		return time.Time{}, nil
+	}
+	t, err := ParseDate(v)
+	if err != nil {
+		return time.Time{}, r.fail(field, "%v", err)
+	}
+	return t, nil
+}
+
+func (r row) amount(field string) (model.Yen, bool, *RowError) {
+	v := r.get(field)
+	if v == "" {
+		return 0, false, nil
+	}
+	y, err := ParseAmount(v)
+	if err != nil {
+		return 0, false, r.fail(field, "%v", err)
+	}
+	return y, true, nil
+}
+
+func (r row) department(def model.Department) (model.Department, *RowError) {
+	v := r.get("department")
+	if v == "" {
+		return def, nil
+	}
+	d, err := ParseDepartment(v)
+	if err != nil {
+		return "", r.fail("department", "%v", err)
+	}
+	return d, nil
+}
+
+func (c *converter) convert(line int, cells []string) (record, *RowError) {
+	r := row{c: c, line: line, cells: cells}
+	switch c.b.Kind {
+	case Opportunities:
+		return c.opportunity(r)
+	case Activities:
+		return c.activity(r)
+	case Leads:
+		return c.lead(r)
+	case Customers:
+		return c.customer(r)
+	case Reps:
+		return c.repRow(r)
+	}
+	return record{}, r.fail("", "unknown kind %s", c.b.Kind)
+}
+
+// opportunity: a won deal needs an amount and a close date; an open deal's
+// close date (an SFA's expected close) is not kept, since kpit reads a
+// close date as closed. A missing created date is left zero: the store
+// keeps the stored one, or uses the import day for a new deal.
+func (c *converter) opportunity(r row) (record, *RowError) {
+	var o model.Opportunity
+	var e *RowError
+	if o.ExternalID, e = r.required("id"); e != nil {
+		return record{}, e
+	}
+	if o.RepName, e = r.required("owner"); e != nil {
+		return record{}, e
+	}
+	o.Account, o.Product, o.Stage, o.LostReason = r.get("account"), r.get("product"), r.get("stage"), r.get("lost_reason")
+	if o.Created, e = r.date("created"); e != nil {
+		return record{}, e
+	}
+	if o.Closed, e = r.date("closed"); e != nil {
+		return record{}, e
+	}
+	if o.AmountYen, o.HasAmount, e = r.amount("amount"); e != nil {
+		return record{}, e
+	}
+	o.Outcome = model.OutcomeOpen
+	if v := r.get("outcome"); v != "" {
+		out, err := ParseOutcome(v)
+		if err != nil {
+			return record{}, r.fail("outcome", "%v", err)
+		}
+		o.Outcome = out
+	} else if s := foldValue(o.Stage); c.won[s] {
+		o.Outcome = model.OutcomeWon
+	} else if c.lost[s] {
+		o.Outcome = model.OutcomeLost
+	}
+	if o.Outcome == model.OutcomeWon {
+		if !o.HasAmount {
+			return record{}, r.fail("amount", "empty, but a won deal needs an amount")
+		}
+		if o.Closed.IsZero() {
+			return record{}, r.fail("closed", "empty, but a won deal needs a close date")
+		}
+	}
+	if o.Outcome == model.OutcomeOpen {
+		o.Closed = time.Time{}
+	}
+	dept, e := r.department(model.DeptFieldSales)
+	if e != nil {
+		return record{}, e
+	}
+	return record{line: r.line, key: o.ExternalID, owner: o.RepName, dept: dept, opp: &o}, nil
+}
+
+func (c *converter) activity(r row) (record, *RowError) {
+	var a model.Activity
+	var e *RowError
+	a.ExternalID = r.get("id")
+	date, e := r.required("date")
+	if e != nil {
+		return record{}, e
+	}
+	if a.Date, e = r.date("date"); e != nil {
+		return record{}, e
+	}
+	if a.RepName, e = r.required("owner"); e != nil {
+		return record{}, e
+	}
+	kind, e := r.required("kind")
+	if e != nil {
+		return record{}, e
+	}
+	k, err := ParseActivityKind(kind)
+	if err != nil {
+		return record{}, r.fail("kind", "%v", err)
+	}
+	a.Kind = k
+	a.Count = 1
+	if v := r.get("count"); v != "" {
+		n, err := parseCount(v)
+		if err != nil {
+			return record{}, r.fail("count", "%v", err)
+		}
+		a.Count = n
+	}
+	a.Account, a.Note = r.get("account"), r.get("note")
+	ref := r.get("opportunity")
+	if a.ExternalID == "" {
+		// No id: derive one from the content, numbering repeats, so the
+		// same file imported again matches the same records.
+		h := fnv.New64a()
+		for _, s := range []string{date, a.RepName, string(a.Kind), a.Account, ref, a.Note} {
+			h.Write([]byte(s))
+			h.Write([]byte{0})
+		}
+		key := fmt.Sprintf("auto-%s-%x", model.FormatDate(a.Date), h.Sum64())
+		c.autoIDs[key]++
+		a.ExternalID = fmt.Sprintf("%s-%d", key, c.autoIDs[key])
+	}
+	dept, e := r.department(model.DeptFieldSales)
+	if e != nil {
+		return record{}, e
+	}
+	return record{line: r.line, key: a.ExternalID, owner: a.RepName, dept: dept, oppRef: ref, act: &a}, nil
+}
+
+// lead: without a status, the MQL and SQL dates say how far it got.
+func (c *converter) lead(r row) (record, *RowError) {
+	var l model.Lead
+	var e *RowError
+	if l.ExternalID, e = r.required("id"); e != nil {
+		return record{}, e
+	}
+	l.Company, l.Contact, l.Source, l.RepName = r.get("company"), r.get("contact"), r.get("source"), r.get("owner")
+	if l.Created, e = r.date("created"); e != nil {
+		return record{}, e
+	}
+	if l.MQLOn, e = r.date("mql"); e != nil {
+		return record{}, e
+	}
+	if l.SQLOn, e = r.date("sql"); e != nil {
+		return record{}, e
+	}
+	switch v := r.get("status"); {
+	case v != "":
+		st, err := ParseLeadStatus(v)
+		if err != nil {
+			return record{}, r.fail("status", "%v", err)
+		}
+		l.Status = st
+	case !l.SQLOn.IsZero():
+		l.Status = model.LeadSQL
+	case !l.MQLOn.IsZero():
+		l.Status = model.LeadMQL
+	default:
+		l.Status = model.LeadNew
+	}
+	dept, e := r.department(model.DeptInsideSales)
+	if e != nil {
+		return record{}, e
+	}
+	return record{line: r.line, key: l.ExternalID, owner: l.RepName, dept: dept, lead: &l}, nil
+}
+
+func (c *converter) customer(r row) (record, *RowError) {
+	var cu model.Customer
+	var e *RowError
+	if cu.ExternalID, e = r.required("id"); e != nil {
+		return record{}, e
+	}
+	if cu.Name, e = r.required("name"); e != nil {
+		return record{}, e
+	}
+	cu.RepName = r.get("owner")
+	if cu.Started, e = r.date("started"); e != nil {
+		return record{}, e
+	}
+	if cu.Churned, e = r.date("churned"); e != nil {
+		return record{}, e
+	}
+	if !cu.Started.IsZero() && !cu.Churned.IsZero() && cu.Churned.Before(cu.Started) {
+		return record{}, r.fail("churned", "%s is before the start date %s", model.FormatDate(cu.Churned), model.FormatDate(cu.Started))
+	}
+	if cu.MRRYen, _, e = r.amount("mrr"); e != nil {
+		return record{}, e
+	}
+	dept, e := r.department(model.DeptCustomerSuccess)
+	if e != nil {
+		return record{}, e
+	}
+	return record{line: r.line, key: cu.ExternalID, owner: cu.RepName, dept: dept, cust: &cu}, nil
+}
+
+func (c *converter) repRow(r row) (record, *RowError) {
+	var p model.Rep
+	var e *RowError
+	if p.Name, e = r.required("name"); e != nil {
+		return record{}, e
+	}
+	if p.Department, e = r.department(model.DeptFieldSales); e != nil {
+		return record{}, e
+	}
+	p.Active = true
+	if v := r.get("active"); v != "" {
+		a, err := parseActive(v)
+		if err != nil {
+			return record{}, r.fail("active", "%v", err)
+		}
+		p.Active = a
+	}
+	return record{line: r.line, key: p.Name, rep: &p}, nil
+}
+
+// ParseDepartment reads a department in kpit's, English or Japanese words.
+func ParseDepartment(s string) (model.Department, error) {
+	switch normalize(s) {
+	case "marketing", "mk", "mkt", "マーケティング", "マーケ", "マーケティング部":
+		return model.DeptMarketing, nil
+	case "insidesales", "is", "インサイドセールス", "インサイドセールス部", "内勤営業":
+		return model.DeptInsideSales, nil
+	case "fieldsales", "fs", "sales", "フィールドセールス", "フィールドセールス部", "営業", "営業部", "外勤営業":
+		return model.DeptFieldSales, nil
+	case "customersuccess", "cs", "カスタマーサクセス", "カスタマーサクセス部":
+		return model.DeptCustomerSuccess, nil
+	}
+	return "", fmt.Errorf("%q is not a department (want marketing, inside_sales, field_sales, customer_success or マーケティング, インサイドセールス, フィールドセールス/営業, カスタマーサクセス)", s)
+}
+
+// ParseOutcome reads won, lost or open (受注, 失注, 進行中).
+func ParseOutcome(s string) (model.Outcome, error) {
+	switch normalize(s) {
+	case "won", "closedwon", "受注":
+		return model.OutcomeWon, nil
+	case "lost", "closedlost", "失注":
+		return model.OutcomeLost, nil
+	case "open", "進行中", "商談中", "未完了":
+		return model.OutcomeOpen, nil
+	}
+	return "", fmt.Errorf("%q is not an outcome (want won, lost or open)", s)
+}
+
+// ParseActivityKind reads an activity kind in English or Japanese.
+func ParseActivityKind(s string) (model.ActivityKind, error) {
+	switch n := strings.TrimSuffix(normalize(s), "s"); n {
+	case "visit", "訪問":
+		return model.KindVisit, nil
+	case "call", "phonecall", "架電", "電話", "コール", "テレアポ":
+		return model.KindCall, nil
+	case "email", "mail", "メール", "eメール":
+		return model.KindEmail, nil
+	case "proposal", "提案", "提案書", "見積", "見積提出":
+		return model.KindProposal, nil
+	case "appointment", "アポ", "アポイント", "アポイント獲得", "アポ獲得":
+		return model.KindAppointment, nil
+	case "meeting", "商談", "打ち合わせ", "打合せ", "ミーティング", "商談設定":
+		return model.KindMeeting, nil
+	}
+	return "", fmt.Errorf("%q is not an activity kind (want visit, call, email, proposal, appointment or meeting)", s)
+}
+
+// ParseLeadStatus reads a lead status, HubSpot lifecycle stages included.
+func ParseLeadStatus(s string) (model.LeadStatus, error) {
+	switch normalize(s) {
+	case "new", "open", "lead", "subscriber", "other", "新規", "未対応", "リード":
+		return model.LeadNew, nil
+	case "mql", "marketingqualifiedlead", "marketingqualified":
+		return model.LeadMQL, nil
+	case "sql", "salesqualifiedlead", "salesqualified":
+		return model.LeadSQL, nil
+	case "converted", "opportunity", "customer", "evangelist", "商談化", "商談化済み", "コンバート済み", "受注", "顧客":
+		return model.LeadConverted, nil
+	case "disqualified", "unqualified", "失格", "対象外", "不適格", "クローズ":
+		return model.LeadDisqualified, nil
+	}
+	return "", fmt.Errorf("%q is not a lead status (want new, mql, sql, converted or disqualified)", s)
+}
+
+func parseActive(s string) (bool, error) {
+	switch normalize(s) {
+	case "true", "yes", "y", "1", "active", "在籍", "有効", "在職":
+		return true, nil
+	case "false", "no", "n", "0", "inactive", "退職", "無効", "休職":
+		return false, nil
+	}
+	return false, fmt.Errorf("%q is not yes or no", s)
+}
+
+func parseCount(s string) (int, error) {
+	in := strings.TrimSpace(width.Narrow.String(s))
+	for _, suf := range []string{"件", "回"} {
+		in = strings.TrimSuffix(in, suf)
+	}
+	n, err := strconv.Atoi(strings.TrimSuffix(in, ".0"))
+	if err != nil || n <= 0 || n > 1_000_000 {
+		return 0, fmt.Errorf("%q is not a count (want a whole number from 1)", s)
+	}
+	return n, nil
+}

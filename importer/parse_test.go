@@ -1,0 +1,91 @@
+package importer
+
+import (
+	"testing"
+	"time"
+
+	"github.com/kpit-dev/kpit/model"
+)
+
+func TestParseDate(t *testing.T) {
+	want := model.D(2026, 11, 26)
+	for _, s := range []string{
+		"2026-11-26", "2026/11/26", "2026年11月26日", "2026 年 11 月 26 日", "2026.11.26", "20261126",
+		"46352", "46352.75", "2026-11-26T09:30:00Z", "2026-11-26T23:59:59+09:00", "2026-11-26T00:10:00.123-05:00",
+		"2026-11-26 10:00", "2026/11/26 9:05:00", "２０２６／１１／２６", " 2026-11-26 ",
+	} {
+		got, err := ParseDate(s)
+		if err != nil || !got.Equal(want) {
+			t.Errorf("ParseDate(%q) = %v, %v; want 2026-11-26", s, got, err)
+		}
+	}
+	if got, err := ParseDate("2026/1/5"); err != nil || !got.Equal(model.D(2026, 1, 5)) {
+		t.Errorf("ParseDate(2026/1/5) = %v, %v", got, err)
+	}
+	// Excel serial 45658 is 2025-01-01 (counted by hand from 1899-12-30).
+	if got, err := ParseDate("45658"); err != nil || !got.Equal(model.D(2025, 1, 1)) {
+		t.Errorf("ParseDate(45658) = %v, %v", got, err)
+	}
+	if got, err := ParseDate("2024-02-29"); err != nil || !got.Equal(model.D(2024, 2, 29)) {
+		t.Errorf("leap day: %v, %v", got, err)
+	}
+	for _, s := range []string{
+		"", "2026-02-30", "2025-02-29", "2026-13-01", "2026-00-10", "26-11-26", "11/26/2026", "2026-11", "hello",
+		"2026-11-26T25:00", "2026-11-26 xyz", "2026年13月1日", "60", "0", "-46352", "99999999", "2026-11-26T10:00+9",
+		"3000-01-01", "1899-12-31", "2026-+1-05",
+	} {
+		if got, err := ParseDate(s); err == nil {
+			t.Errorf("ParseDate(%q) = %v; want an error", s, got)
+		}
+	}
+}
+
+func TestParseAmount(t *testing.T) {
+	for s, want := range map[string]model.Yen{
+		"1200000": 1200000, "1,200,000": 1200000, "¥1,200,000": 1200000, "￥1,200,000": 1200000,
+		"1,200,000円": 1200000, "120万円": 1200000, "120万": 1200000, "1.2億": 120000000, "1億2000万円": 120000000,
+		"JPY 1,200,000": 1200000, "1200000.00": 1200000, "1.2E+7": 12000000, "0": 0, "１２０万円": 1200000,
+		"¥ 980": 980,
+	} {
+		got, err := ParseAmount(s)
+		if err != nil || got != want {
+			t.Errorf("ParseAmount(%q) = %d, %v; want %d", s, got, err, want)
+		}
+	}
+	for _, s := range []string{"", "-5", "-1,200,000", "▲1000", "(1,000)", "1.5", "1,20,000", "abc", "¥", "万", "NaN", "Inf", "1e400", "12%", "100/month"} {
+		if got, err := ParseAmount(s); err == nil {
+			t.Errorf("ParseAmount(%q) = %d; want an error", s, got)
+		}
+	}
+}
+
+func FuzzParseDate(f *testing.F) {
+	for _, s := range []string{"2026-11-26", "2026/1/5", "2026年11月26日", "46352.5", "2026-11-26T09:30:00+09:00", "20261126", "2026.11.26"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		d, err := ParseDate(s)
+		if err != nil {
+			return
+		}
+		if d.Hour() != 0 || d.Location() != time.UTC || d.Year() < minYear || d.Year() > maxYear {
+			t.Fatalf("ParseDate(%q) = %v: not a UTC calendar day in range", s, d)
+		}
+		// A day it accepts, written the canonical way, reads back the same.
+		if again, err := ParseDate(model.FormatDate(d)); err != nil || !again.Equal(d) {
+			t.Fatalf("ParseDate(%q) = %v, but its canonical form reads as %v, %v", s, d, again, err)
+		}
+	})
+}
+
+func FuzzParseAmount(f *testing.F) {
+	for _, s := range []string{"¥1,200,000", "￥1,200,000", "120万円", "1.2億", "1,200,000円", "1200000", "1.2E+7", "-5"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		y, err := ParseAmount(s)
+		if err == nil && y < 0 {
+			t.Fatalf("ParseAmount(%q) = %d: negative", s, y)
+		}
+	})
+}

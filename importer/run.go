@@ -1,0 +1,249 @@
+// Package importer reads foreign files (CSV, TSV and Excel exports from
+// SFA/CRM products and hand-kept sheets) into kpit's records: it detects
+// the encoding and delimiter, maps headers to fields, parses Japanese and
+// English dates and amounts, validates each row and hands batches to a
+// Sink (the store's import session), which writes them in one transaction.
+package importer
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/kpit-dev/kpit/model"
+)
+
+// Sink receives the records of one import. The store's import session
+// implements it; every method runs inside the session's one transaction.
+// The Upsert methods match records by external id (reps by name) and
+// report how many they inserted, updated and found unchanged.
+type Sink interface {
+	Rep(ctx context.Context, name string, dept model.Department) (int64, error)
+	OpportunityID(ctx context.Context, externalID string) (int64, bool, error)
+	UpsertOpportunities(ctx context.Context, recs []model.Opportunity) (inserted, updated, unchanged int, err error)
+	UpsertActivities(ctx context.Context, recs []model.Activity) (inserted, updated, unchanged int, err error)
+	UpsertLeads(ctx context.Context, recs []model.Lead) (inserted, updated, unchanged int, err error)
+	UpsertCustomers(ctx context.Context, recs []model.Customer) (inserted, updated, unchanged int, err error)
+	UpsertReps(ctx context.Context, recs []model.Rep) (inserted, updated, unchanged int, err error)
+	RepsCreated() int
+}
+
+// Summary counts what an import did.
+type Summary struct {
+	Inserted, Updated, Unchanged, Skipped, RepsCreated int
+	Rows                                               int // rows read, blank rows excluded
+}
+
+// String is the summary line: inserted N, updated M, unchanged K, skipped S; reps created R.
+func (s Summary) String() string {
+	return fmt.Sprintf("inserted %d, updated %d, unchanged %d, skipped %d; reps created %d",
+		s.Inserted, s.Updated, s.Unchanged, s.Skipped, s.RepsCreated)
+}
+
+// Options tune a run.
+type Options struct {
+	File        string   // the name used in row errors; the source's path by default
+	Won, Lost   []string // stage values meaning won and lost (DefaultWon/DefaultLost when both empty)
+	SkipInvalid bool     // report invalid rows through OnInvalid and go on
+	OnInvalid   func(*RowError)
+	// OnProgress is called every ProgressEvery rows and at the end.
+	OnProgress    func(rows int, fraction float64)
+	ProgressEvery int
+	BatchSize     int
+}
+
+// DefaultBatchSize is how many records go to the sink at once.
+const DefaultBatchSize = 500
+
+// Run reads every row of src, converts it with binding b and writes it to
+// sink in batches. Without SkipInvalid the first invalid row ends the run
+// with a *RowError (the caller rolls the session back); with it, invalid
+// rows are counted as skipped.
+func Run(ctx context.Context, src Source, b Binding, sink Sink, opt Options) (Summary, error) {
+	var sum Summary
+	if opt.File == "" {
+		return sum, errors.New("importer: Options.File is empty")
+	}
+	if missing := b.Missing(); len(missing) > 0 {
+		f := missing[0]
+		return sum, fmt.Errorf("%s: no column for the required field %s (columns: %s; use --map %s=COLUMN)",
+			opt.File, f, strings.Join(b.Header, ", "), f)
+	}
+	if opt.BatchSize <= 0 {
+		opt.BatchSize = DefaultBatchSize
+	}
+	if opt.ProgressEvery <= 0 {
+		opt.ProgressEvery = 10000
+	}
+	conv := newConverter(opt.File, b, opt.Won, opt.Lost)
+	w := &batcher{kind: b.Kind, sink: sink, size: opt.BatchSize, keys: map[string]bool{}}
+	invalid := func(e *RowError) error {
+		if !opt.SkipInvalid {
+			return e
+		}
+		sum.Skipped++
+		if opt.OnInvalid != nil {
+			opt.OnInvalid(e)
+		}
+		return nil
+	}
+	for {
+		if err := ctx.Err(); err != nil {
+			return sum, err
+		}
+		r, err := src.Next()
+		if err == io.EOF {
+			break
+		}
+		var re *RowError
+		if errors.As(err, &re) {
+			sum.Rows++
+			if err := invalid(re); err != nil {
+				return sum, err
+			}
+			continue
+		}
+		if err != nil {
+			return sum, err
+		}
+		if blank(r.Cells) {
+			continue
+		}
+		sum.Rows++
+		if opt.OnProgress != nil && sum.Rows%opt.ProgressEvery == 0 {
+			opt.OnProgress(sum.Rows, src.Progress())
+		}
+		rec, re := conv.convert(r.Line, r.Cells)
+		if re == nil {
+			re = w.resolve(ctx, &rec, conv)
+		}
+		if re != nil {
+			if err := invalid(re); err != nil {
+				return sum, err
+			}
+			continue
+		}
+		if err := w.add(ctx, rec, &sum); err != nil {
+			return sum, err
+		}
+	}
+	if err := w.flush(ctx, &sum); err != nil {
+		return sum, err
+	}
+	sum.RepsCreated = sink.RepsCreated()
+	if opt.OnProgress != nil {
+		opt.OnProgress(sum.Rows, 1)
+	}
+	return sum, nil
+}
+
+// batcher collects records of one kind and hands them to the sink.
+type batcher struct {
+	kind  Kind
+	sink  Sink
+	size  int
+	keys  map[string]bool
+	opps  []model.Opportunity
+	acts  []model.Activity
+	leads []model.Lead
+	custs []model.Customer
+	reps  []model.Rep
+}
+
+// resolve looks up (or creates) the record's rep and its opportunity.
+func (w *batcher) resolve(ctx context.Context, rec *record, c *converter) *RowError {
+	if rec.act != nil && rec.oppRef != "" {
+		id, ok, err := w.sink.OpportunityID(ctx, rec.oppRef)
+		if err != nil {
+			return &RowError{File: c.file, Line: rec.line, Column: c.b.ColumnName("opportunity"), Msg: err.Error()}
+		}
+		if !ok {
+			return &RowError{File: c.file, Line: rec.line, Column: c.b.ColumnName("opportunity"),
+				Msg: fmt.Sprintf("no opportunity with id %q (import the opportunities first)", rec.oppRef)}
+		}
+		rec.act.OpportunityID = id
+	}
+	var repID int64
+	if rec.owner != "" {
+		id, err := w.sink.Rep(ctx, rec.owner, rec.dept)
+		if err != nil {
+			return &RowError{File: c.file, Line: rec.line, Column: c.b.ColumnName("owner"), Msg: err.Error()}
+		}
+		repID = id
+	}
+	switch {
+	case rec.opp != nil:
+		rec.opp.RepID = repID
+	case rec.act != nil:
+		rec.act.RepID = repID
+	case rec.lead != nil:
+		rec.lead.RepID = repID
+	case rec.cust != nil:
+		rec.cust.RepID = repID
+	}
+	return nil
+}
+
+func (w *batcher) add(ctx context.Context, rec record, sum *Summary) error {
+	// A repeated id must see the earlier row written before it.
+	if w.keys[rec.key] {
+		if err := w.flush(ctx, sum); err != nil {
+			return err
+		}
+	}
+	w.keys[rec.key] = true
+	n := 0
+	switch {
+	case rec.opp != nil:
+		w.opps = append(w.opps, *rec.opp)
+		n = len(w.opps)
+	case rec.act != nil:
+		w.acts = append(w.acts, *rec.act)
+		n = len(w.acts)
+	case rec.lead != nil:
+		w.leads = append(w.leads, *rec.lead)
+		n = len(w.leads)
+	case rec.cust != nil:
+		w.custs = append(w.custs, *rec.cust)
+		n = len(w.custs)
+	case rec.rep != nil:
+		w.reps = append(w.reps, *rec.rep)
+		n = len(w.reps)
+	}
+	if n >= w.size {
+		return w.flush(ctx, sum)
+	}
+	return nil
+}
+
+func (w *batcher) flush(ctx context.Context, sum *Summary) error {
+	var ins, upd, same int
+	var err error
+	switch w.kind {
+	case Opportunities:
+		ins, upd, same, err = w.sink.UpsertOpportunities(ctx, w.opps)
+		w.opps = w.opps[:0]
+	case Activities:
+		ins, upd, same, err = w.sink.UpsertActivities(ctx, w.acts)
+		w.acts = w.acts[:0]
+	case Leads:
+		ins, upd, same, err = w.sink.UpsertLeads(ctx, w.leads)
+		w.leads = w.leads[:0]
+	case Customers:
+		ins, upd, same, err = w.sink.UpsertCustomers(ctx, w.custs)
+		w.custs = w.custs[:0]
+	case Reps:
+		ins, upd, same, err = w.sink.UpsertReps(ctx, w.reps)
+		w.reps = w.reps[:0]
+	}
+	clear(w.keys)
+	if err != nil {
+		return fmt.Errorf("write %s: %w", w.kind, err)
+	}
+	sum.Inserted += ins
+	sum.Updated += upd
+	sum.Unchanged += same
+	return nil
+}

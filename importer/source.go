@@ -1,0 +1,433 @@
+package importer
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/xuri/excelize/v2"
+	"golang.org/x/text/encoding/japanese"
+	"golang.org/x/text/transform"
+)
+
+// Encodings a text file may be read in.
+const (
+	EncodingAuto    = "auto"
+	EncodingUTF8    = "utf-8"
+	EncodingUTF8BOM = "utf-8-bom" // detected only; read as utf-8
+	EncodingCP932   = "cp932"
+	EncodingXLSX    = "xlsx" // not text: an Excel workbook
+)
+
+// OpenOptions say how to read a file; zero values mean detect.
+type OpenOptions struct {
+	Encoding string // auto (or ""), utf-8 or cp932
+	Sheet    string // xlsx only; "" is the first sheet
+}
+
+// Info is what was detected about a file, shown to the user before import.
+type Info struct {
+	Encoding  string // utf-8, utf-8-bom, cp932 or xlsx
+	Delimiter rune   // ',', '\t' or ';'; 0 for xlsx
+	Sheet     string // xlsx only
+	Sheets    []string
+}
+
+// DelimiterName names a delimiter for people: "comma", "tab", "semicolon".
+func (i Info) DelimiterName() string {
+	switch i.Delimiter {
+	case ',':
+		return "comma"
+	case '\t':
+		return "tab"
+	case ';':
+		return "semicolon"
+	}
+	return ""
+}
+
+// Row is one record of a file: the physical line (CSV) or row number (xlsx)
+// where it starts, 1-based with the header on line 1, and its cells, one per
+// header column.
+type Row struct {
+	Line  int
+	Cells []string
+}
+
+// Source streams the records of one file. Next returns io.EOF at the end.
+// A *RowError from Next concerns that row only (the next call goes on);
+// any other error ends the file.
+type Source interface {
+	Header() []string
+	Info() Info
+	Next() (Row, error)
+	// Progress is the fraction of the file read so far, 0 to 1.
+	Progress() float64
+	Close() error
+}
+
+// RowError is an invalid row: FILE:LINE: column COLUMN: what is wrong.
+type RowError struct {
+	File   string
+	Line   int
+	Column string
+	Msg    string
+}
+
+func (e *RowError) Error() string {
+	if e.Column == "" {
+		return fmt.Sprintf("%s:%d: %s", e.File, e.Line, e.Msg)
+	}
+	return fmt.Sprintf("%s:%d: column %s: %s", e.File, e.Line, e.Column, e.Msg)
+}
+
+// Open opens a .csv, .tsv, .txt or .xlsx file and reads its header.
+func Open(path string, opt OpenOptions) (Source, error) {
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".xlsx", ".xlsm":
+		return openXLSX(path, opt.Sheet)
+	}
+	if opt.Sheet != "" {
+		return nil, fmt.Errorf("--sheet %s: %s is not an .xlsx file", opt.Sheet, path)
+	}
+	return openCSV(path, opt.Encoding)
+}
+
+// sniffSize is how much of a text file is looked at to detect its encoding.
+const sniffSize = 64 << 10
+
+type csvSource struct {
+	name   string
+	closer io.Closer
+	size   int64
+	read   *countingReader
+	r      *csv.Reader
+	header []string
+	info   Info
+	utf8   bool
+	row    []string
+}
+
+type countingReader struct {
+	r io.Reader
+	n int64
+}
+
+func (c *countingReader) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	c.n += int64(n)
+	return n, err
+}
+
+func openCSV(path, encoding string) (*csvSource, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("open %s: %w", path, errors.Unwrap(err))
+	}
+	st, err := f.Stat()
+	if err != nil {
+		f.Close()
+		return nil, fmt.Errorf("open %s: %w", path, err)
+	}
+	s, err := newCSVSource(path, f, st.Size(), encoding)
+	if err != nil {
+		f.Close()
+		return nil, err
+	}
+	s.closer = f
+	return s, nil
+}
+
+// newCSVSource detects the encoding and delimiter of r (size bytes long)
+// and reads its header line.
+func newCSVSource(name string, r io.Reader, size int64, encoding string) (*csvSource, error) {
+	s := &csvSource{name: name, size: size, read: &countingReader{r: r}}
+	br := bufio.NewReaderSize(s.read, sniffSize)
+	head, _ := br.Peek(sniffSize)
+	enc, err := detectEncoding(head, encoding)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	s.info.Encoding = enc
+	var text io.Reader = br
+	switch enc {
+	case EncodingUTF8BOM:
+		br.Discard(3)
+		s.utf8 = true
+	case EncodingUTF8:
+		s.utf8 = true
+	case EncodingCP932:
+		text = transform.NewReader(br, japanese.ShiftJIS.NewDecoder())
+	}
+	tb := bufio.NewReaderSize(text, sniffSize)
+	sample, _ := tb.Peek(sniffSize)
+	s.info.Delimiter = detectDelimiter(sample, name)
+	s.r = csv.NewReader(tb)
+	s.r.Comma = s.info.Delimiter
+	s.r.ReuseRecord = true
+	header, err := s.r.Read()
+	if err == io.EOF {
+		return nil, fmt.Errorf("%s: the file is empty (want a header line)", name)
+	}
+	if err != nil {
+		return nil, csvError(name, err)
+	}
+	s.header = make([]string, len(header))
+	for i, h := range header {
+		s.header[i] = strings.TrimSpace(h)
+		if s.utf8 && !utf8.ValidString(h) {
+			return nil, fmt.Errorf("%s:1: the header is not valid UTF-8 (try --encoding cp932)", name)
+		}
+	}
+	return s, nil
+}
+
+// detectEncoding picks utf-8-bom, utf-8 or cp932 from the first bytes.
+func detectEncoding(head []byte, want string) (string, error) {
+	bom := bytes.HasPrefix(head, []byte{0xEF, 0xBB, 0xBF})
+	switch strings.ToLower(want) {
+	case "", EncodingAuto:
+	case EncodingUTF8, "utf8":
+		if bom {
+			return EncodingUTF8BOM, nil
+		}
+		return EncodingUTF8, nil
+	case EncodingCP932, "shift_jis", "sjis", "shift-jis", "windows-31j":
+		return EncodingCP932, nil
+	default:
+		return "", fmt.Errorf("--encoding %s: unknown encoding (want auto, utf-8 or cp932)", want)
+	}
+	if bom {
+		return EncodingUTF8BOM, nil
+	}
+	// The sample may end inside a multi-byte character.
+	valid := head
+	for i := 0; i < utf8.UTFMax && len(valid) > 0 && !utf8.Valid(valid); i++ {
+		valid = valid[:len(valid)-1]
+	}
+	if utf8.Valid(valid) {
+		return EncodingUTF8, nil
+	}
+	return EncodingCP932, nil
+}
+
+// detectDelimiter counts commas, tabs and semicolons outside quotes on the
+// first line; the most frequent wins, comma on a tie or none (tab for .tsv).
+func detectDelimiter(sample []byte, path string) rune {
+	counts := map[rune]int{}
+	inQuote := false
+	for _, c := range string(sample) {
+		if c == '"' {
+			inQuote = !inQuote
+			continue
+		}
+		if inQuote {
+			continue
+		}
+		if c == '\n' || c == '\r' {
+			break
+		}
+		if c == ',' || c == '\t' || c == ';' {
+			counts[c]++
+		}
+	}
+	best := ','
+	if strings.EqualFold(filepath.Ext(path), ".tsv") {
+		best = '\t'
+	}
+	for _, c := range []rune{',', '\t', ';'} {
+		if counts[c] > counts[best] {
+			best = c
+		}
+	}
+	return best
+}
+
+func csvError(path string, err error) error {
+	var pe *csv.ParseError
+	if errors.As(err, &pe) {
+		return fmt.Errorf("%s:%d: %v", path, pe.StartLine, describeCSV(pe))
+	}
+	return fmt.Errorf("read %s: %w", path, err)
+}
+
+func describeCSV(pe *csv.ParseError) string {
+	switch {
+	case errors.Is(pe.Err, csv.ErrQuote):
+		return fmt.Sprintf("a quote (\") inside an unquoted field on line %d (quote the field and double the quote)", pe.Line)
+	case errors.Is(pe.Err, csv.ErrBareQuote):
+		return fmt.Sprintf("a stray quote (\") on line %d, column %d (a quote inside a quoted field must be doubled)", pe.Line, pe.Column)
+	}
+	return pe.Err.Error()
+}
+
+func (s *csvSource) Header() []string { return s.header }
+func (s *csvSource) Info() Info       { return s.info }
+
+func (s *csvSource) Close() error {
+	if s.closer == nil {
+		return nil
+	}
+	return s.closer.Close()
+}
+
+func (s *csvSource) Progress() float64 {
+	if s.size == 0 {
+		return 1
+	}
+	return float64(s.read.n) / float64(s.size)
+}
+
+func (s *csvSource) Next() (Row, error) {
+	rec, err := s.r.Read()
+	if err == io.EOF {
+		return Row{}, io.EOF
+	}
+	var pe *csv.ParseError
+	if errors.As(err, &pe) && errors.Is(pe.Err, csv.ErrFieldCount) {
+		return Row{Line: pe.StartLine}, &RowError{File: s.name, Line: pe.StartLine,
+			Msg: fmt.Sprintf("the row has %d fields, the header has %d", len(rec), len(s.header))}
+	}
+	if err != nil {
+		// A quoting error leaves the reader unsure where rows begin: stop.
+		return Row{}, csvError(s.name, err)
+	}
+	line, _ := s.r.FieldPos(0)
+	if s.utf8 {
+		for i, c := range rec {
+			if !utf8.ValidString(c) {
+				return Row{Line: line}, &RowError{File: s.name, Line: line, Column: s.header[i],
+					Msg: "not valid UTF-8 text (try --encoding cp932)"}
+			}
+		}
+	}
+	return Row{Line: line, Cells: rec}, nil
+}
+
+type xlsxSource struct {
+	name   string
+	f      *excelize.File
+	rows   *excelize.Rows
+	header []string
+	info   Info
+	line   int
+	total  int
+	cells  []string
+}
+
+func openXLSX(path, sheet string) (*xlsxSource, error) {
+	f, err := excelize.OpenFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("open %s: not a readable .xlsx workbook (%v)", path, firstLine(err))
+	}
+	sheets := f.GetSheetList()
+	if len(sheets) == 0 {
+		f.Close()
+		return nil, fmt.Errorf("%s: the workbook has no sheets", path)
+	}
+	if sheet == "" {
+		sheet = sheets[0]
+	} else if idx, _ := f.GetSheetIndex(sheet); idx < 0 {
+		f.Close()
+		return nil, fmt.Errorf("--sheet %s: %s has no such sheet (sheets: %s)", sheet, path, strings.Join(sheets, ", "))
+	}
+	rows, err := f.Rows(sheet)
+	if err != nil {
+		f.Close()
+		return nil, fmt.Errorf("read %s sheet %s: %v", path, sheet, firstLine(err))
+	}
+	s := &xlsxSource{name: path, f: f, rows: rows, info: Info{Encoding: EncodingXLSX, Sheet: sheet, Sheets: sheets}}
+	if dim, err := f.GetSheetDimension(sheet); err == nil {
+		if _, last, ok := strings.Cut(dim, ":"); ok {
+			if _, r, err := excelize.CellNameToCoordinates(last); err == nil {
+				s.total = r
+			}
+		}
+	}
+	for rows.Next() {
+		s.line++
+		cells, err := rows.Columns(excelize.Options{RawCellValue: true})
+		if err != nil {
+			s.Close()
+			return nil, fmt.Errorf("read %s sheet %s row %d: %v", path, sheet, s.line, firstLine(err))
+		}
+		if blank(cells) {
+			continue
+		}
+		for _, c := range cells {
+			s.header = append(s.header, strings.TrimSpace(c))
+		}
+		return s, nil
+	}
+	s.Close()
+	return nil, fmt.Errorf("%s: sheet %s is empty (want a header row)", path, sheet)
+}
+
+func (s *xlsxSource) Header() []string { return s.header }
+func (s *xlsxSource) Info() Info       { return s.info }
+
+func (s *xlsxSource) Close() error {
+	s.rows.Close()
+	return s.f.Close()
+}
+
+func (s *xlsxSource) Progress() float64 {
+	if s.total <= 0 {
+		return 0
+	}
+	return min(1, float64(s.line)/float64(s.total))
+}
+
+func (s *xlsxSource) Next() (Row, error) {
+	for s.rows.Next() {
+		s.line++
+		cells, err := s.rows.Columns(excelize.Options{RawCellValue: true})
+		if err != nil {
+			return Row{}, fmt.Errorf("read %s sheet %s row %d: %v", s.name, s.info.Sheet, s.line, firstLine(err))
+		}
+		if blank(cells) {
+			continue
+		}
+		for i := len(s.header); i < len(cells); i++ {
+			if strings.TrimSpace(cells[i]) != "" {
+				col, _ := excelize.ColumnNumberToName(i + 1)
+				return Row{Line: s.line}, &RowError{File: s.name, Line: s.line, Column: col,
+					Msg: "a value to the right of the last header column"}
+			}
+		}
+		s.cells = s.cells[:0]
+		s.cells = append(s.cells, cells[:min(len(cells), len(s.header))]...)
+		for len(s.cells) < len(s.header) {
+			s.cells = append(s.cells, "")
+		}
+		return Row{Line: s.line, Cells: s.cells}, nil
+	}
+	if err := s.rows.Error(); err != nil {
+		return Row{}, fmt.Errorf("read %s sheet %s: %v", s.name, s.info.Sheet, firstLine(err))
+	}
+	return Row{}, io.EOF
+}
+
+func blank(cells []string) bool {
+	for _, c := range cells {
+		if strings.TrimSpace(c) != "" {
+			return false
+		}
+	}
+	return true
+}
+
+func firstLine(err error) string {
+	msg := err.Error()
+	if i := strings.IndexByte(msg, '\n'); i >= 0 {
+		return msg[:i]
+	}
+	return msg
+}
