@@ -1,6 +1,129 @@
 package cli
 
-import "errors"
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"time"
 
-// runCockpit is not built yet; its owner replaces this file.
-func runCockpit(e env) int { return fail(e, "cockpit", errors.New("not built yet")) }
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/term"
+
+	"github.com/kpit-dev/kpit/demo"
+	"github.com/kpit-dev/kpit/store"
+	"github.com/kpit-dev/kpit/tui"
+)
+
+const cockpitUsage = `kpit [--db PATH] [--lang ja|en]
+       kpit --demo [--lang ja|en]
+
+Opens the cockpit: dashboard, KPI tree, KPI tables by style, checklist.
+--demo opens it on a fresh demo database in a temporary directory, removed
+on exit; your own database is not touched.`
+
+// runCockpit opens the full-screen cockpit on the user's database or, with
+// --demo, on a throw-away demo database.
+func runCockpit(e env) int {
+	fs := flag.NewFlagSet("kpit", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	dbPath := fs.String("db", "", "database `PATH` (default $KPIT_DB, else ~/.local/share/kpit/kpit.db)")
+	langFlag := fs.String("lang", "", "`LANG` of the cockpit, ja or en (default from LC_ALL, LC_MESSAGES, LANG)")
+	demoFlag := fs.Bool("demo", false, "open a fresh temporary demo database instead of yours")
+	err := fs.Parse(e.args)
+	if errors.Is(err, flag.ErrHelp) {
+		fmt.Fprintf(e.stdout, "Usage: %s\n\nFlags:\n", cockpitUsage)
+		fs.SetOutput(e.stdout)
+		fs.PrintDefaults()
+		return exitOK
+	}
+	if err != nil {
+		fmt.Fprintf(e.stderr, "kpit: %v (see 'kpit help')\n", err)
+		return exitUsage
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(e.stderr, "kpit: unexpected argument %q (see 'kpit help')\n", fs.Arg(0))
+		return exitUsage
+	}
+	if *demoFlag && *dbPath != "" {
+		fmt.Fprintln(e.stderr, "kpit: --demo and --db cannot be used together (the demo never uses your file)")
+		return exitUsage
+	}
+	lang, err := tui.DetectLang(*langFlag, os.Getenv)
+	if err != nil {
+		fmt.Fprintf(e.stderr, "kpit: %v\n", err)
+		return exitUsage
+	}
+	ctx := context.Background()
+
+	if *demoFlag {
+		if !interactive(e) {
+			return noTerminal(e)
+		}
+		path, cleanup, err := demo.TempDatabase(ctx, demo.DefaultSeed, time.Now())
+		if err != nil {
+			fmt.Fprintf(e.stderr, "kpit --demo: %v\n", err)
+			return exitUsage
+		}
+		defer cleanup()
+		return openCockpit(e, path, lang)
+	}
+
+	path := *dbPath
+	if path == "" {
+		if path, err = store.DefaultPath(); err != nil {
+			fmt.Fprintf(e.stderr, "kpit: %v\n", err)
+			return exitUsage
+		}
+	}
+	// A file that exists is checked before the terminal, so a wrong file is
+	// named even where no terminal is attached; a new file is only created
+	// when the cockpit can actually run.
+	if _, statErr := os.Stat(path); statErr == nil {
+		st, err := store.Open(path)
+		if err != nil {
+			fmt.Fprintf(e.stderr, "kpit: %v\n", err)
+			return exitUsage
+		}
+		st.Close()
+	}
+	if !interactive(e) {
+		return noTerminal(e)
+	}
+	return openCockpit(e, path, lang)
+}
+
+// interactive reports whether stdin and stdout are both terminals.
+func interactive(e env) bool {
+	in, ok1 := e.stdin.(*os.File)
+	out, ok2 := e.stdout.(*os.File)
+	return ok1 && ok2 && term.IsTerminal(in.Fd()) && term.IsTerminal(out.Fd())
+}
+
+func noTerminal(e env) int {
+	fmt.Fprintln(e.stderr, "kpit: the cockpit needs a terminal (stdin or stdout is not one); for scripts use 'kpit report', 'kpit tree' or 'kpit help'")
+	return exitUsage
+}
+
+// openCockpit runs the cockpit on the database at path until the user quits.
+func openCockpit(e env, path string, lang tui.Lang) int {
+	st, err := store.Open(path)
+	if err != nil {
+		fmt.Fprintf(e.stderr, "kpit: %v\n", err)
+		return exitUsage
+	}
+	defer st.Close()
+	fiscalStart, err := st.FiscalStart(context.Background())
+	if err != nil {
+		fmt.Fprintf(e.stderr, "kpit: %v\n", err)
+		return exitUsage
+	}
+	app := tui.New(tui.Options{Store: st, Lang: lang, FiscalStart: fiscalStart, NoColor: tui.NoColorFromEnv()})
+	if _, err := tea.NewProgram(app, tea.WithInput(e.stdin), tea.WithOutput(e.stdout)).Run(); err != nil {
+		fmt.Fprintf(e.stderr, "kpit: cockpit: %v\n", err)
+		return exitUsage
+	}
+	return exitOK
+}

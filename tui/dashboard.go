@@ -1,3 +1,435 @@
 package tui
 
-func newDashboard(c *Common) Screen { return newPlaceholder(c, msgTabDashboard) }
+import (
+	"context"
+	"math"
+	"strings"
+	"time"
+
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/kpit-dev/kpit/model"
+	"github.com/kpit-dev/kpit/store"
+)
+
+// trendPeriods is how many periods of each kind the trend chart spans.
+func trendPeriods(k model.PeriodKind) int {
+	switch k {
+	case model.Week:
+		return 13
+	case model.Month:
+		return 12
+	case model.Quarter:
+		return 8
+	}
+	return 5
+}
+
+// dashKeys are the dashboard's own bindings.
+type dashKeys struct {
+	Up, Down, Prev, Next, Cycle key.Binding
+}
+
+func newDashKeys(l Lang) dashKeys {
+	return dashKeys{
+		Up:    key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("up/k", l.T(msgKeyUp))),
+		Down:  key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("down/j", l.T(msgKeySelectKPI))),
+		Prev:  key.NewBinding(key.WithKeys("["), key.WithHelp("[", l.T(msgKeyPrevPeriod))),
+		Next:  key.NewBinding(key.WithKeys("]"), key.WithHelp("]", l.T(msgKeyNextPeriod))),
+		Cycle: key.NewBinding(key.WithKeys("p"), key.WithHelp("p", l.T(msgKeyCycle))),
+	}
+}
+
+func (k dashKeys) ShortHelp() []key.Binding { return []key.Binding{k.Down, k.Prev, k.Next, k.Cycle} }
+func (k dashKeys) FullHelp() [][]key.Binding {
+	return [][]key.Binding{{k.Up, k.Down}, {k.Prev, k.Next, k.Cycle}}
+}
+
+// dashData is one load of the dashboard: figures for the selected period,
+// the same days of the previous period, the fiscal year to date, and the
+// trend of every KPI.
+type dashData struct {
+	goals    *goals
+	period   model.Period
+	today    time.Time
+	cur      map[string]model.Value
+	prevSame map[string]model.Value // previous period, same number of days
+	fy       model.Period
+	fyCur    map[string]model.Value
+	trend    []store.PeriodCounts
+}
+
+type dashLoadedMsg struct {
+	seq  int
+	data *dashData
+	err  error
+}
+
+// dashboard is the first tab: the KGI with its pace, the main KPIs against
+// target, and the trend of the selected KPI.
+type dashboard struct {
+	*Common
+	keys          dashKeys
+	width, height int
+	period        model.Period
+	selected      int
+	seq           int // the load in flight; older answers are dropped
+	data          *dashData
+	err           error
+}
+
+func newDashboard(c *Common) Screen {
+	return &dashboard{
+		Common: c,
+		keys:   newDashKeys(c.Lang),
+		period: model.PeriodOf(model.Month, c.Now(), c.FiscalStart),
+	}
+}
+
+func (d *dashboard) Init() tea.Cmd     { return d.load() }
+func (d *dashboard) Keys() help.KeyMap { return d.keys }
+func (d *dashboard) SetSize(w, h int)  { d.width, d.height = w, h }
+
+// load reads the figures of the selected period in a command.
+func (d *dashboard) load() tea.Cmd {
+	d.seq++
+	seq, st, p, now, fs := d.seq, d.Store, d.period, d.Now(), d.FiscalStart
+	return func() tea.Msg {
+		ctx, cancel := context.WithTimeout(context.Background(), loadTimeout)
+		defer cancel()
+		data, err := loadDashboard(ctx, st, p, now, fs)
+		return dashLoadedMsg{seq: seq, data: data, err: err}
+	}
+}
+
+func loadDashboard(ctx context.Context, st *store.Store, p model.Period, now time.Time, fs time.Month) (*dashData, error) {
+	g, err := loadGoals(ctx, st)
+	if err != nil {
+		return nil, err
+	}
+	d := &dashData{goals: g, period: p, today: model.Date(now)}
+	if d.cur, err = metricsFor(ctx, st, g, store.ForPeriod(p), p); err != nil {
+		return nil, err
+	}
+	// Compare like with like: the previous period over as many days as have
+	// passed of this one.
+	prev := p.Prev()
+	days := max(elapsedDays(p, now), 1)
+	to := prev.Start.AddDate(0, 0, days)
+	if to.After(prev.End) {
+		to = prev.End
+	}
+	if d.prevSame, err = metricsFor(ctx, st, g, store.Filter{From: prev.Start, To: to}, prev); err != nil {
+		return nil, err
+	}
+	d.fy = model.PeriodOf(model.FiscalYear, p.Start, fs)
+	if d.fyCur, err = metricsFor(ctx, st, g, store.ForPeriod(d.fy), d.fy); err != nil {
+		return nil, err
+	}
+	if d.trend, err = st.Series(ctx, p.Kind, p, trendPeriods(p.Kind), store.Filter{}); err != nil {
+		return nil, err
+	}
+	return d, nil
+}
+
+func (d *dashboard) Update(msg tea.Msg) (Screen, tea.Cmd) {
+	switch msg := msg.(type) {
+	case dashLoadedMsg:
+		if msg.seq == d.seq {
+			d.data, d.err = msg.data, msg.err
+			if d.data != nil {
+				d.selected = min(d.selected, max(len(d.rows())-1, 0))
+			}
+		}
+	case ReloadMsg:
+		return d, d.load()
+	case tea.MouseWheelMsg:
+		switch msg.Mouse().Button {
+		case tea.MouseWheelUp:
+			d.selected = max(d.selected-1, 0)
+		case tea.MouseWheelDown:
+			d.selected = min(d.selected+1, max(len(d.rows())-1, 0))
+		}
+	case tea.KeyPressMsg:
+		switch {
+		case key.Matches(msg, d.keys.Up):
+			d.selected = max(d.selected-1, 0)
+		case key.Matches(msg, d.keys.Down):
+			d.selected = min(d.selected+1, max(len(d.rows())-1, 0))
+		case key.Matches(msg, d.keys.Prev):
+			d.period = d.period.Prev()
+			return d, d.load()
+		case key.Matches(msg, d.keys.Next):
+			// Not past the period that holds today: the future has no figures.
+			if next := d.period.Next(); !next.Start.After(model.Date(d.Now())) {
+				d.period = next
+				return d, d.load()
+			}
+		case key.Matches(msg, d.keys.Cycle):
+			ref := d.period.Start
+			if d.period.Contains(d.Now()) {
+				ref = d.Now()
+			}
+			d.period = model.PeriodOf(nextKind(d.period.Kind), ref, d.FiscalStart)
+			return d, d.load()
+		}
+	}
+	return d, nil
+}
+
+// Period is the period the dashboard shows.
+func (d *dashboard) Period() model.Period { return d.period }
+
+// rows are the KPI keys shown as rows: the main KPIs, else every KPI, else
+// the tree's nodes; never the KGI itself, which has its own lines.
+func (d *dashboard) rows() []string {
+	if d.data == nil {
+		return nil
+	}
+	g := d.data.goals
+	var main, all []string
+	for _, k := range g.kpis {
+		if g.hasKGI && k.Key == g.kgi.Metric {
+			continue
+		}
+		all = append(all, k.Key)
+		if k.Main {
+			main = append(main, k.Key)
+		}
+	}
+	switch {
+	case len(main) > 0:
+		return main
+	case len(all) > 0:
+		return all
+	case g.tree != nil:
+		for _, k := range g.tree.Keys()[1:] {
+			all = append(all, k)
+		}
+	}
+	return all
+}
+
+func (d *dashboard) View() string {
+	switch {
+	case d.err != nil:
+		return errLine(d.Common, d.err)
+	case d.data == nil:
+		return d.Styles.Muted.Render(d.T(msgLoading))
+	}
+	var out []string
+	out = append(out, d.headerLines()...)
+	out = append(out, "")
+	table := d.tableLines()
+	out = append(out, table...)
+	if left := d.height - len(out) - 1; left >= 5 {
+		out = append(out, "")
+		out = append(out, d.chartLines(min(d.width, 100), min(left, 14))...)
+	}
+	return strings.Join(out, "\n")
+}
+
+// headerLines: the period, then the KGI's progress and pace in the period
+// and, for a shorter period, over the fiscal year to date.
+func (d *dashboard) headerLines() []string {
+	data, s := d.data, d.Styles
+	p := data.period
+	head := s.Title.Render(d.T(msgDashPeriod, periodLabel(d.Lang, p), periodKindName(d.Lang, p.Kind)))
+	if p.Contains(data.today) {
+		head += "  " + s.Muted.Render(d.T(msgDashElapsed, elapsedDays(p, data.today), p.Days()))
+	}
+	lines := []string{head}
+	g := data.goals
+	if !g.hasKGI {
+		return append(lines, s.Muted.Render(d.T(msgDashNoKGI)))
+	}
+	lines = append(lines, d.kgiLines(d.T(msgDashKGI, g.name(d.Lang, g.kgi.Metric)), p, data.cur)...)
+	if p.Kind != model.FiscalYear {
+		fy := d.T(msgDashFYToDate, periodLabel(d.Lang, data.fy))
+		lines = append(lines, d.kgiLines(fy, data.fy, data.fyCur)...)
+	}
+	return lines
+}
+
+// kgiLines is the KGI's actual against its target scaled to period p, a
+// bar, and the pace: the run-rate projection to the end of the period.
+func (d *dashboard) kgiLines(label string, p model.Period, vals map[string]model.Value) []string {
+	g := d.data.goals
+	key := g.kgi.Metric
+	u := g.unit(key)
+	actual, target := vals[key], g.targetIn(key, p.Kind)
+	achv := model.Achievement(actual, target, g.direction(key))
+	fc := forecast(actual, p, d.data.today, g.isFlow(key))
+	pace := model.Achievement(fc, target, g.direction(key))
+	line1 := d.Styles.Bold.Render(label) + "  " +
+		d.T(msgDashOfTarget, FormatUnit(d.Lang, u, actual), FormatUnit(d.Lang, u, target), FormatPercent(achv))
+	barW := min(30, max(d.width/3, 10))
+	ratio := 0.0
+	if achv.Valid {
+		ratio = achv.V
+	}
+	line2 := "  " + progressBar(ratio, barW) + "  " +
+		d.T(msgDashPace, formatForecast(d.Lang, u, fc), FormatPercent(pace)) + "  " +
+		d.Styles.Status(d.Lang, model.StatusOf(pace))
+	return []string{line1, line2}
+}
+
+// forecast projects a flow to the end of period p at the pace so far (the
+// run rate); a rate or a finished period stays as it is. Before the period
+// starts there is no forecast.
+func forecast(actual model.Value, p model.Period, today time.Time, flow bool) model.Value {
+	if !actual.Valid || !flow {
+		return actual
+	}
+	days := elapsedDays(p, today)
+	if days == 0 {
+		return model.None
+	}
+	return model.Some(actual.V * float64(p.Days()) / float64(days))
+}
+
+// formatForecast writes a projection: counts as whole numbers, since
+// 107.3 deals promises a precision a run rate does not have.
+func formatForecast(l Lang, u model.Unit, v model.Value) string {
+	if u == model.UnitCount && v.Valid {
+		v.V = math.Round(v.V)
+	}
+	return FormatUnit(l, u, v)
+}
+
+// change is this period against the same days of the previous one: a
+// relative change for flows, a difference in points for rates.
+func (d *dashboard) change(key string) string {
+	cur, prev := d.data.cur[key], d.data.prevSame[key]
+	if !cur.Valid || !prev.Valid {
+		return undefined
+	}
+	if d.data.goals.unit(key) == model.UnitRatio {
+		diff := (cur.V - prev.V) * 100
+		s := FormatChange(model.Some(diff / 100))
+		return strings.TrimSuffix(s, "%") + "pt"
+	}
+	if prev.V == 0 {
+		return undefined
+	}
+	return FormatChange(model.Some(cur.V/prev.V - 1))
+}
+
+func (d *dashboard) changeTitle() string {
+	switch d.period.Kind {
+	case model.Week:
+		return d.T(msgColChangeWeek)
+	case model.Month:
+		return d.T(msgColChangeMonth)
+	case model.Quarter:
+		return d.T(msgColChangeQtr)
+	}
+	return d.T(msgColChangeYear)
+}
+
+// tableLines is one row per KPI: actual, target scaled to the period,
+// achievement, forecast, change and status (word and colour).
+func (d *dashboard) tableLines() []string {
+	keys := d.rows()
+	if len(keys) == 0 {
+		return []string{d.Styles.Muted.Render(d.T(msgDashNoKPIs))}
+	}
+	g, p := d.data.goals, d.data.period
+	nameW := displayWidth(d.T(msgColKPI))
+	for _, k := range keys {
+		nameW = max(nameW, displayWidth(g.name(d.Lang, k)))
+	}
+	nameW = min(nameW, 24)
+	cols := []column{
+		{title: d.T(msgColKPI), width: nameW},
+		{title: d.T(msgColActual), width: 9, right: true},
+		{title: d.T(msgColTarget), width: 9, right: true},
+		{title: d.T(msgColAchievement), width: 7, right: true},
+		{title: d.T(msgColForecast), width: 9, right: true},
+		{title: d.changeTitle(), width: 8, right: true},
+		{title: d.T(msgColStatus), width: 9},
+	}
+	keep := fitColumns(cols, d.width-2, []int{4, 5, 2, 3})
+	kept := pick(cols, keep)
+	titles := make([]string, len(cols))
+	for i, c := range cols {
+		titles[i] = c.title
+	}
+	lines := []string{"  " + d.Styles.Bold.Render(tableRow(kept, pick(titles, keep)))}
+	for i, k := range keys {
+		u := g.unit(k)
+		actual, target := d.data.cur[k], g.targetIn(k, p.Kind)
+		fc := forecast(actual, p, d.data.today, g.isFlow(k))
+		status := d.Styles.Status(d.Lang, model.StatusOf(model.Achievement(fc, target, g.direction(k))))
+		cells := []string{
+			g.name(d.Lang, k),
+			FormatUnit(d.Lang, u, actual),
+			FormatUnit(d.Lang, u, target),
+			FormatPercent(model.Achievement(actual, target, g.direction(k))),
+			formatForecast(d.Lang, u, fc),
+			d.change(k),
+			status,
+		}
+		row := tableRow(kept, pick(cells, keep))
+		if i == d.selected {
+			lines = append(lines, "> "+d.Styles.Selected.Render(row))
+		} else {
+			lines = append(lines, "  "+row)
+		}
+	}
+	return lines
+}
+
+// chartLines is the trend of the selected KPI, with a caption drawn here
+// (asciigraph centres its own caption by bytes, which skews Japanese).
+func (d *dashboard) chartLines(width, height int) []string {
+	keys := d.rows()
+	if len(keys) == 0 {
+		return nil
+	}
+	g := d.data.goals
+	k := keys[min(d.selected, len(keys)-1)]
+	values := make([]float64, len(d.data.trend))
+	for i, pc := range d.data.trend {
+		v := pc.Counts.Metrics()[k]
+		if k, ok := g.kpi(k); ok && k.Source == model.SourceManual {
+			v = model.None // hand-entered values are not in the roll-up
+		}
+		values[i] = math.NaN()
+		if v.Valid {
+			values[i] = v.V
+		}
+	}
+	name := g.name(d.Lang, k)
+	chart, unit, ok := trendChart(d.Lang, g.unit(k), values, width, height-2)
+	if !ok {
+		return []string{d.Styles.Muted.Render(d.T(msgDashNoTrend, name))}
+	}
+	caption := d.T(msgDashTrend, name, len(values), periodKindName(d.Lang, d.period.Kind))
+	if unit != "" {
+		caption += "  " + d.Styles.Muted.Render("("+d.T(msgDashTrendUnit, unit)+")")
+	}
+	out := []string{d.Styles.Bold.Render(caption)}
+	for _, l := range chart {
+		out = append(out, d.Styles.Chart.Render(l))
+	}
+	if n := len(d.data.trend); n > 0 {
+		first, last := d.data.trend[0].Period, d.data.trend[n-1].Period
+		out = append(out, d.Styles.Muted.Render(axisLine(periodShort(first), periodShort(last), width)))
+	}
+	return out
+}
+
+// periodShort names a period compactly for the chart's x axis.
+func periodShort(p model.Period) string { return p.Key() }
+
+// axisLine puts first at the left and last at the right of width columns.
+func axisLine(first, last string, width int) string {
+	gap := width - len(first) - len(last)
+	if gap < 1 {
+		return first
+	}
+	return first + strings.Repeat(" ", gap) + last
+}

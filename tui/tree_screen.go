@@ -1,3 +1,352 @@
 package tui
 
-func newTreeScreen(c *Common) Screen { return newPlaceholder(c, msgTabTree) }
+import (
+	"context"
+	"fmt"
+	"math"
+	"time"
+
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/kpit-dev/kpit/kpitree"
+	"github.com/kpit-dev/kpit/model"
+	"github.com/kpit-dev/kpit/store"
+)
+
+// historyPeriods is how many periods the detail pane lists.
+const historyPeriods = 6
+
+type treeKeys struct {
+	Up, Down, Toggle, Collapse, Expand, Detail key.Binding
+	Prev, Next, Cycle                          key.Binding
+	WhatIf, Plus, Minus, Type, Reset           key.Binding
+}
+
+func newTreeKeys(l Lang) treeKeys {
+	return treeKeys{
+		Up:       key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("up/k", l.T(msgKeyUp))),
+		Down:     key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("down/j", l.T(msgKeyDown))),
+		Toggle:   key.NewBinding(key.WithKeys("space"), key.WithHelp("space", l.T(msgKeyToggle))),
+		Collapse: key.NewBinding(key.WithKeys("left", "h"), key.WithHelp("left/h", l.T(msgKeyToggle))),
+		Expand:   key.NewBinding(key.WithKeys("right", "l"), key.WithHelp("right/l", l.T(msgKeyToggle))),
+		Detail:   key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", l.T(msgKeyDetail))),
+		Prev:     key.NewBinding(key.WithKeys("["), key.WithHelp("[", l.T(msgKeyPrevPeriod))),
+		Next:     key.NewBinding(key.WithKeys("]"), key.WithHelp("]", l.T(msgKeyNextPeriod))),
+		Cycle:    key.NewBinding(key.WithKeys("p"), key.WithHelp("p", l.T(msgKeyCycle))),
+		WhatIf:   key.NewBinding(key.WithKeys("w"), key.WithHelp("w", l.T(msgKeyWhatIf))),
+		Plus:     key.NewBinding(key.WithKeys("+", "="), key.WithHelp("+", l.T(msgKeyStepUp))),
+		Minus:    key.NewBinding(key.WithKeys("-"), key.WithHelp("-", l.T(msgKeyStepDown))),
+		Type:     key.NewBinding(key.WithKeys("e"), key.WithHelp("e", l.T(msgKeyType))),
+		Reset:    key.NewBinding(key.WithKeys("r"), key.WithHelp("r", l.T(msgKeyReset))),
+	}
+}
+
+// treeKeyMap is the help for the mode the screen is in.
+type treeKeyMap struct {
+	k      treeKeys
+	whatIf bool
+}
+
+func (m treeKeyMap) ShortHelp() []key.Binding {
+	if m.whatIf {
+		return []key.Binding{m.k.Plus, m.k.Minus, m.k.Type, m.k.Reset, m.k.WhatIf}
+	}
+	return []key.Binding{m.k.Toggle, m.k.Detail, m.k.WhatIf, m.k.Cycle}
+}
+
+func (m treeKeyMap) FullHelp() [][]key.Binding {
+	k := m.k
+	return [][]key.Binding{
+		{k.Up, k.Down, k.Toggle, k.Collapse, k.Expand, k.Detail},
+		{k.Prev, k.Next, k.Cycle},
+		{k.WhatIf, k.Plus, k.Minus, k.Type, k.Reset},
+	}
+}
+
+// treeData is one load of the tree screen.
+type treeData struct {
+	goals  *goals
+	period model.Period
+	today  time.Time
+	actual map[string]model.Value // every node, evaluated from the records
+	trend  []store.PeriodCounts   // the last periods, for the detail pane
+}
+
+type treeLoadedMsg struct {
+	seq  int
+	data *treeData
+	err  error
+}
+
+// treeScreen is the KPI tree (KPIツリー): each node with actual, target,
+// achievement and share of the gap; a detail pane; and the what-if mode.
+type treeScreen struct {
+	*Common
+	keys          treeKeys
+	width, height int
+	period        model.Period
+	seq           int
+	data          *treeData
+	err           error
+
+	collapsed map[string]bool
+	cursor    int  // index into visibleNodes()
+	detail    bool // the detail pane of the node under the cursor is open
+
+	whatIf    bool
+	overrides map[string]kpitree.Target // what-if values of leaves
+	editing   bool                      // typing a what-if value
+	input     string
+	note      string // a one-line hint or error under the tree
+}
+
+func newTreeScreen(c *Common) Screen {
+	return &treeScreen{
+		Common:    c,
+		keys:      newTreeKeys(c.Lang),
+		period:    model.PeriodOf(model.Month, c.Now(), c.FiscalStart),
+		collapsed: map[string]bool{},
+		overrides: map[string]kpitree.Target{},
+	}
+}
+
+func (s *treeScreen) Init() tea.Cmd     { return s.load() }
+func (s *treeScreen) Keys() help.KeyMap { return treeKeyMap{k: s.keys, whatIf: s.whatIf} }
+func (s *treeScreen) SetSize(w, h int)  { s.width, s.height = w, h }
+
+// Capturing is true while a what-if value is being typed.
+func (s *treeScreen) Capturing() bool { return s.editing }
+
+func (s *treeScreen) load() tea.Cmd {
+	s.seq++
+	seq, st, p, now := s.seq, s.Store, s.period, s.Now()
+	return func() tea.Msg {
+		ctx, cancel := context.WithTimeout(context.Background(), loadTimeout)
+		defer cancel()
+		data, err := loadTree(ctx, st, p, now)
+		return treeLoadedMsg{seq: seq, data: data, err: err}
+	}
+}
+
+func loadTree(ctx context.Context, st *store.Store, p model.Period, now time.Time) (*treeData, error) {
+	g, err := loadGoals(ctx, st)
+	if err != nil {
+		return nil, err
+	}
+	d := &treeData{goals: g, period: p, today: model.Date(now)}
+	if g.tree == nil {
+		return d, nil
+	}
+	m, err := metricsFor(ctx, st, g, store.ForPeriod(p), p)
+	if err != nil {
+		return nil, err
+	}
+	d.actual = g.tree.Evaluate(m)
+	if d.trend, err = st.Series(ctx, p.Kind, p, historyPeriods, store.Filter{}); err != nil {
+		return nil, err
+	}
+	return d, nil
+}
+
+func (s *treeScreen) tree() *kpitree.Tree {
+	if s.data == nil {
+		return nil
+	}
+	return s.data.goals.tree
+}
+
+// visibleNodes lists the nodes shown, in display order, skipping the
+// children of collapsed nodes.
+func (s *treeScreen) visibleNodes() []*kpitree.Node {
+	t := s.tree()
+	if t == nil {
+		return nil
+	}
+	var out []*kpitree.Node
+	var walk func(n *kpitree.Node)
+	walk = func(n *kpitree.Node) {
+		out = append(out, n)
+		if s.collapsed[n.Key] {
+			return
+		}
+		for _, c := range n.Children {
+			walk(c)
+		}
+	}
+	walk(t.Root())
+	return out
+}
+
+func (s *treeScreen) current() *kpitree.Node {
+	nodes := s.visibleNodes()
+	if len(nodes) == 0 {
+		return nil
+	}
+	return nodes[min(s.cursor, len(nodes)-1)]
+}
+
+func (s *treeScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
+	switch msg := msg.(type) {
+	case treeLoadedMsg:
+		if msg.seq == s.seq {
+			s.data, s.err = msg.data, msg.err
+			s.cursor = min(s.cursor, max(len(s.visibleNodes())-1, 0))
+		}
+	case ReloadMsg:
+		return s, s.load()
+	case tea.MouseWheelMsg:
+		switch msg.Mouse().Button {
+		case tea.MouseWheelUp:
+			s.move(-1)
+		case tea.MouseWheelDown:
+			s.move(1)
+		}
+	case tea.KeyPressMsg:
+		if s.editing {
+			s.typeKey(msg)
+			return s, nil
+		}
+		return s, s.handleKey(msg)
+	}
+	return s, nil
+}
+
+func (s *treeScreen) move(by int) {
+	s.cursor = min(max(s.cursor+by, 0), max(len(s.visibleNodes())-1, 0))
+}
+
+func (s *treeScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
+	k := s.keys
+	s.note = ""
+	if s.detail {
+		if msg.String() == "esc" || key.Matches(msg, k.Detail) {
+			s.detail = false
+		}
+		return nil
+	}
+	n := s.current()
+	switch {
+	case msg.String() == "esc":
+		s.whatIf = false
+	case key.Matches(msg, k.Up):
+		s.move(-1)
+	case key.Matches(msg, k.Down):
+		s.move(1)
+	case key.Matches(msg, k.Toggle):
+		if n != nil && !n.IsLeaf() {
+			s.collapsed[n.Key] = !s.collapsed[n.Key]
+		}
+	case key.Matches(msg, k.Collapse):
+		if n != nil && !n.IsLeaf() {
+			s.collapsed[n.Key] = true
+		}
+	case key.Matches(msg, k.Expand):
+		if n != nil {
+			delete(s.collapsed, n.Key)
+		}
+	case key.Matches(msg, k.Detail):
+		s.detail = n != nil
+	case key.Matches(msg, k.Prev):
+		s.period = s.period.Prev()
+		return s.load()
+	case key.Matches(msg, k.Next):
+		if next := s.period.Next(); !next.Start.After(model.Date(s.Now())) {
+			s.period = next
+			return s.load()
+		}
+	case key.Matches(msg, k.Cycle):
+		ref := s.period.Start
+		if s.period.Contains(s.Now()) {
+			ref = s.Now()
+		}
+		s.period = model.PeriodOf(nextKind(s.period.Kind), ref, s.FiscalStart)
+		return s.load()
+	case key.Matches(msg, k.WhatIf):
+		s.whatIf = !s.whatIf
+	case !s.whatIf:
+	case key.Matches(msg, k.Plus):
+		s.step(n, 1)
+	case key.Matches(msg, k.Minus):
+		s.step(n, -1)
+	case key.Matches(msg, k.Type):
+		if n != nil && n.IsLeaf() {
+			s.editing, s.input = true, ""
+		} else {
+			s.note = s.T(msgWhatIfNotLeaf)
+		}
+	case key.Matches(msg, k.Reset):
+		s.overrides = map[string]kpitree.Target{}
+	}
+	return nil
+}
+
+// step moves a leaf's what-if value by 5% of its planned target per step,
+// so two steps are +10% of the plan, not 1.05².
+func (s *treeScreen) step(n *kpitree.Node, dir int) {
+	if n == nil || !n.IsLeaf() {
+		s.note = s.T(msgWhatIfNotLeaf)
+		return
+	}
+	base, ok := s.leafTargets()[n.Key]
+	if !ok {
+		s.note = s.T(msgWhatIfNoTarget, s.data.goals.name(s.Lang, n.Key))
+		return
+	}
+	cur := base
+	if o, ok := s.overrides[n.Key]; ok {
+		cur = o
+	}
+	next := kpitree.Target{Value: cur.Value + float64(dir)*0.05*base.Value, Per: base.Per}
+	if math.Abs(next.Value-base.Value) <= 1e-9*math.Abs(base.Value) {
+		delete(s.overrides, n.Key)
+		return
+	}
+	s.overrides[n.Key] = next
+}
+
+// typeKey edits the what-if value being typed: enter applies it, esc drops it.
+func (s *treeScreen) typeKey(msg tea.KeyPressMsg) {
+	switch msg.String() {
+	case "esc":
+		s.editing, s.note = false, ""
+	case "enter":
+		n := s.current()
+		t, err := s.parseValue(n, s.input)
+		if err != nil {
+			s.note = s.T(msgWhatIfBadValue, err.Error())
+			return // keep what was typed so it can be fixed
+		}
+		s.overrides[n.Key] = t
+		s.editing, s.note = false, ""
+	case "backspace":
+		if r := []rune(s.input); len(r) > 0 {
+			s.input = string(r[:len(r)-1])
+		}
+	default:
+		if msg.Text != "" {
+			s.input += msg.Text
+		}
+	}
+}
+
+// parseValue reads a typed what-if value for leaf n: 35%, 0.35, 200万,
+// 150/month. A flow without a /period is per the leaf's target period.
+func (s *treeScreen) parseValue(n *kpitree.Node, text string) (kpitree.Target, error) {
+	q, err := model.ParseQuantity(text)
+	if err != nil {
+		return kpitree.Target{}, err
+	}
+	per := model.Month
+	if base, ok := s.leafTargets()[n.Key]; ok && base.Per != "" {
+		per = base.Per
+	}
+	if q.HasPer {
+		per = q.Per
+	}
+	if q.Value < 0 {
+		return kpitree.Target{}, fmt.Errorf("%q is negative", text)
+	}
+	return kpitree.Target{Value: q.Value, Per: per}, nil
+}

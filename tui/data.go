@@ -1,0 +1,244 @@
+package tui
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/kpit-dev/kpit/kpitree"
+	"github.com/kpit-dev/kpit/model"
+	"github.com/kpit-dev/kpit/store"
+)
+
+// loadTimeout bounds one load from the store: a screen shows an error line
+// rather than waiting forever behind another kpit's long write.
+const loadTimeout = 10 * time.Second
+
+// goals is the goal side of the database: the KGI, the KPI definitions and
+// the tree, read together so a screen sees one consistent picture.
+type goals struct {
+	kgi    model.KGI
+	hasKGI bool
+	kpis   []model.KPI
+	tree   *kpitree.Tree // nil when no tree is stored or it does not build
+	// treeErr says why tree is nil when nodes are stored but do not build.
+	treeErr error
+}
+
+// kpi returns the stored definition of key, else the catalogue's.
+func (g *goals) kpi(key string) (model.KPI, bool) {
+	for _, k := range g.kpis {
+		if k.Key == key {
+			return k, true
+		}
+	}
+	if e, ok := model.KPIDefinition(key); ok {
+		return e.KPI, true
+	}
+	return model.KPI{}, false
+}
+
+// name is the display name of a KPI or tree node key.
+func (g *goals) name(l Lang, key string) string {
+	if g.hasKGI && key == g.kgi.Metric && (g.kgi.NameJA != "" || g.kgi.NameEN != "") {
+		if k, ok := g.kpi(key); ok {
+			return l.Pick(k.NameJA, k.NameEN)
+		}
+		return l.Pick(g.kgi.NameJA, g.kgi.NameEN)
+	}
+	if k, ok := g.kpi(key); ok {
+		return l.Pick(k.NameJA, k.NameEN)
+	}
+	return key
+}
+
+// unit is how a key's figure reads.
+func (g *goals) unit(key string) model.Unit {
+	if g.tree != nil {
+		if n := g.tree.Node(key); n != nil && n.Unit != "" {
+			return n.Unit
+		}
+	}
+	if k, ok := g.kpi(key); ok && k.Unit != "" {
+		return k.Unit
+	}
+	return model.UnitCount
+}
+
+// isFlow reports whether key's figure grows with the period (a count or a sum).
+func (g *goals) isFlow(key string) bool {
+	if g.tree != nil {
+		if n := g.tree.Node(key); n != nil {
+			return n.Kind == kpitree.Flow
+		}
+	}
+	return kpitree.KindOf(key, g.unit(key)) == kpitree.Flow
+}
+
+// direction is whether more is better for key.
+func (g *goals) direction(key string) model.Direction {
+	if k, ok := g.kpi(key); ok && k.Direction != "" {
+		return k.Direction
+	}
+	return model.HigherIsBetter
+}
+
+// targetIn is key's target for a period of kind p: a flow target is scaled
+// from the period it was set for, a rate is the same in any period.
+func (g *goals) targetIn(key string, p model.PeriodKind) model.Value {
+	if g.hasKGI && key == g.kgi.Metric {
+		return model.Some(kpitree.Scale(g.kgi.Value, perOr(g.kgi.Per, model.FiscalYear), p))
+	}
+	for _, k := range g.kpis {
+		if k.Key == key && k.HasTarget {
+			if !g.isFlow(key) {
+				return model.Some(k.Target)
+			}
+			return model.Some(kpitree.Scale(k.Target, perOr(k.TargetPer, model.Month), p))
+		}
+	}
+	return model.None
+}
+
+// targets are the KPI targets as the engine's plan wants them.
+func (g *goals) targets() map[string]kpitree.Target {
+	out := map[string]kpitree.Target{}
+	for _, k := range g.kpis {
+		if k.HasTarget && (!g.hasKGI || k.Key != g.kgi.Metric) {
+			out[k.Key] = kpitree.Target{Value: k.Target, Per: perOr(k.TargetPer, model.Month)}
+		}
+	}
+	return out
+}
+
+func (g *goals) kgiTarget() kpitree.Target {
+	return kpitree.Target{Value: g.kgi.Value, Per: perOr(g.kgi.Per, model.FiscalYear)}
+}
+
+func perOr(p, fallback model.PeriodKind) model.PeriodKind {
+	if p.Valid() {
+		return p
+	}
+	return fallback
+}
+
+// loadGoals reads the KGI, the KPIs and the tree.
+func loadGoals(ctx context.Context, st *store.Store) (*goals, error) {
+	g := &goals{}
+	var err error
+	if g.kgi, g.hasKGI, err = st.KGI(ctx); err != nil {
+		return nil, err
+	}
+	if g.kpis, err = st.KPIs(ctx); err != nil {
+		return nil, err
+	}
+	defs, err := st.TreeNodes(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if len(defs) > 0 {
+		if g.tree, g.treeErr = kpitree.Build(defs); g.tree != nil {
+			g.tree.ApplyKPIs(g.kpis)
+		}
+	}
+	return g, nil
+}
+
+// metricsFor reads every metric of period p: the base counts and ratios from
+// the records, and hand-entered values of manual KPIs.
+func metricsFor(ctx context.Context, st *store.Store, g *goals, f store.Filter, p model.Period) (map[string]model.Value, error) {
+	counts, err := st.Counts(ctx, f)
+	if err != nil {
+		return nil, err
+	}
+	m := counts.Metrics()
+	for _, k := range g.kpis {
+		if k.Source != model.SourceManual {
+			continue
+		}
+		v, err := st.ManualValue(ctx, k.Key, p)
+		if err != nil {
+			return nil, err
+		}
+		m[k.Key] = v
+	}
+	return m, nil
+}
+
+// elapsedDays is how many days of p have passed on day today (today
+// included): 0 before p, p.Days() after it.
+func elapsedDays(p model.Period, today time.Time) int {
+	d := model.Date(today)
+	switch {
+	case d.Before(p.Start):
+		return 0
+	case !d.Before(p.End):
+		return p.Days()
+	}
+	return int(d.Sub(p.Start).Hours()/24+0.5) + 1
+}
+
+// periodLabel names a period for a heading: 2026年11月 / Nov 2026.
+func periodLabel(l Lang, p model.Period) string {
+	switch p.Kind {
+	case model.Day:
+		return model.FormatDate(p.Start)
+	case model.Week:
+		_, w := p.Start.ISOWeek()
+		last := p.Last()
+		if l == LangJA {
+			return fmt.Sprintf("第%d週 %d/%d-%d/%d", w, p.Start.Month(), p.Start.Day(), last.Month(), last.Day())
+		}
+		return fmt.Sprintf("W%d %s-%s", w, p.Start.Format("Jan 2"), last.Format("Jan 2"))
+	case model.Month:
+		if l == LangJA {
+			return fmt.Sprintf("%d年%d月", p.Start.Year(), p.Start.Month())
+		}
+		return p.Start.Format("Jan 2006")
+	case model.Quarter:
+		key := p.Key() // FY2026-Q3
+		fy, q := model.FiscalYearNumber(p.Start, p.FiscalStart), key[len(key)-1:]
+		if l == LangJA {
+			return fmt.Sprintf("%d年度 第%s四半期", fy, q)
+		}
+		return fmt.Sprintf("FY%d Q%s", fy, q)
+	default:
+		if l == LangJA {
+			return fmt.Sprintf("%d年度", p.Start.Year())
+		}
+		return fmt.Sprintf("FY%d", p.Start.Year())
+	}
+}
+
+// periodKindName names a kind of period.
+func periodKindName(l Lang, k model.PeriodKind) string {
+	switch k {
+	case model.Day:
+		return l.T(msgPeriodDay)
+	case model.Week:
+		return l.T(msgPeriodWeek)
+	case model.Month:
+		return l.T(msgPeriodMonth)
+	case model.Quarter:
+		return l.T(msgPeriodQuarter)
+	}
+	return l.T(msgPeriodYear)
+}
+
+// nextKind is the period kind after k in the p cycle: week, month, quarter, year.
+func nextKind(k model.PeriodKind) model.PeriodKind {
+	switch k {
+	case model.Week:
+		return model.Month
+	case model.Month:
+		return model.Quarter
+	case model.Quarter:
+		return model.FiscalYear
+	}
+	return model.Week
+}
+
+// errLine is a load error as one line for the screen.
+func errLine(c *Common, err error) string {
+	return c.Styles.Error.Render(c.T(msgLoadErr, err.Error()))
+}

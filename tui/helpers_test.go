@@ -1,0 +1,137 @@
+package tui
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/kpit-dev/kpit/demo"
+	"github.com/kpit-dev/kpit/model"
+	"github.com/kpit-dev/kpit/store"
+)
+
+// fixedNow is the clock of every test: Thursday 26 November 2026, 10:00 JST.
+var fixedNow = time.Date(2026, time.November, 26, 1, 0, 0, 0, time.UTC)
+
+// demoPath is one demo database seeded for fixedNow, shared by the tests
+// (they only read it, except those that copy it first).
+var demoPath string
+
+func TestMain(m *testing.M) {
+	dir, err := os.MkdirTemp("", "kpit-tui-test-")
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(2)
+	}
+	demoPath = filepath.Join(dir, "demo.db")
+	st, err := store.Open(demoPath)
+	if err == nil {
+		err = demo.Seed(context.Background(), st, demo.DefaultSeed, fixedNow)
+		st.Close()
+	}
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "seed demo database:", err)
+		os.RemoveAll(dir)
+		os.Exit(2)
+	}
+	code := m.Run()
+	os.RemoveAll(dir)
+	os.Exit(code)
+}
+
+// openDemo opens the shared demo database.
+func openDemo(tb testing.TB) *store.Store {
+	tb.Helper()
+	st, err := store.Open(demoPath)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	tb.Cleanup(func() { st.Close() })
+	return st
+}
+
+// newTestApp is the cockpit on the demo data with the fixed clock, no
+// colour, its data loaded and the window sized w×h.
+func newTestApp(tb testing.TB, lang Lang, w, h int) *App {
+	tb.Helper()
+	a := New(Options{Store: openDemo(tb), Lang: lang, Now: func() time.Time { return fixedNow }, NoColor: true})
+	run(tb, a, a.Init())
+	a.Update(tea.WindowSizeMsg{Width: w, Height: h})
+	return a
+}
+
+// run executes cmd and everything it leads to synchronously, feeding each
+// message to the app, as the Bubble Tea runtime would.
+func run(tb testing.TB, a *App, cmd tea.Cmd) {
+	tb.Helper()
+	queue := []tea.Cmd{cmd}
+	for steps := 0; len(queue) > 0; steps++ {
+		if steps > 1000 {
+			tb.Fatal("commands do not settle")
+		}
+		c := queue[0]
+		queue = queue[1:]
+		if c == nil {
+			continue
+		}
+		msg := c()
+		switch msg := msg.(type) {
+		case nil:
+		case tea.BatchMsg:
+			queue = append(queue, msg...)
+		case tea.QuitMsg:
+		default:
+			if fmt.Sprintf("%T", msg) == "tea.backgroundColorMsg" {
+				continue // a request to the terminal, not for the model
+			}
+			_, next := a.Update(msg)
+			queue = append(queue, next)
+		}
+	}
+}
+
+// press sends one key (as its string: "a", "enter", "ctrl+r") and runs
+// the commands it starts.
+func press(tb testing.TB, a *App, keys ...string) {
+	tb.Helper()
+	for _, k := range keys {
+		_, cmd := a.Update(keyMsg(k))
+		run(tb, a, cmd)
+	}
+}
+
+func keyMsg(k string) tea.KeyPressMsg {
+	switch k {
+	case "enter":
+		return tea.KeyPressMsg{Code: tea.KeyEnter}
+	case "esc":
+		return tea.KeyPressMsg{Code: tea.KeyEscape}
+	case "tab":
+		return tea.KeyPressMsg{Code: tea.KeyTab}
+	case "shift+tab":
+		return tea.KeyPressMsg{Code: tea.KeyTab, Mod: tea.ModShift}
+	case "up":
+		return tea.KeyPressMsg{Code: tea.KeyUp}
+	case "down":
+		return tea.KeyPressMsg{Code: tea.KeyDown}
+	case "backspace":
+		return tea.KeyPressMsg{Code: tea.KeyBackspace}
+	case "ctrl+r":
+		return tea.KeyPressMsg{Code: 'r', Mod: tea.ModCtrl}
+	case "ctrl+c":
+		return tea.KeyPressMsg{Code: 'c', Mod: tea.ModCtrl}
+	}
+	r := []rune(k)[0]
+	return tea.KeyPressMsg{Code: r, Text: k}
+}
+
+// screen is what the cockpit shows, without escape sequences.
+func screen(a *App) string { return ansi.Strip(a.Render()) }
+
+var _ = model.Date

@@ -1,0 +1,126 @@
+package tui
+
+import (
+	"strings"
+
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+)
+
+// Cells are measured in display columns (lipgloss.Width), so a Japanese
+// label two columns per character lines up with ASCII figures, and cut
+// with ansi.Truncate, which never splits a wide character.
+
+// padRight left-aligns s in w columns, cutting it when too wide.
+func padRight(s string, w int) string {
+	if w <= 0 {
+		return ""
+	}
+	if sw := lipgloss.Width(s); sw > w {
+		s = ansi.Truncate(s, w, "")
+	}
+	return s + strings.Repeat(" ", w-lipgloss.Width(s))
+}
+
+// padLeft right-aligns s in w columns, cutting it when too wide.
+func padLeft(s string, w int) string {
+	if w <= 0 {
+		return ""
+	}
+	if sw := lipgloss.Width(s); sw > w {
+		s = ansi.Truncate(s, w, "")
+	}
+	return strings.Repeat(" ", w-lipgloss.Width(s)) + s
+}
+
+// column is one column of a text table.
+type column struct {
+	title string
+	width int
+	right bool // right-aligned (figures)
+}
+
+// tableRow joins cells into one line, each padded to its column, one space
+// apart.
+func tableRow(cols []column, cells []string) string {
+	var b strings.Builder
+	for i, c := range cols {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		cell := ""
+		if i < len(cells) {
+			cell = cells[i]
+		}
+		if c.right {
+			b.WriteString(padLeft(cell, c.width))
+		} else {
+			b.WriteString(padRight(cell, c.width))
+		}
+	}
+	return b.String()
+}
+
+// fitColumns drops columns from the end of drop order until the table fits
+// in width; it returns the indexes of the columns kept, in order.
+func fitColumns(cols []column, width int, dropOrder []int) []int {
+	keep := make([]bool, len(cols))
+	for i := range keep {
+		keep[i] = true
+	}
+	total := func() int {
+		t, n := 0, 0
+		for i, c := range cols {
+			if keep[i] {
+				t += c.width
+				n++
+			}
+		}
+		return t + max(n-1, 0)
+	}
+	for _, d := range dropOrder {
+		if total() <= width {
+			break
+		}
+		keep[d] = false
+	}
+	var out []int
+	for i, k := range keep {
+		if k {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+// pick selects the given indexes of xs.
+func pick[T any](xs []T, idx []int) []T {
+	out := make([]T, 0, len(idx))
+	for _, i := range idx {
+		if i < len(xs) {
+			out = append(out, xs[i])
+		}
+	}
+	return out
+}
+
+// progressBar draws a bar of w columns in ASCII, filled to ratio (0..1,
+// clamped): [#####-----]. Block glyphs are ambiguous-width in Japanese
+// terminals, so the bar stays ASCII.
+func progressBar(ratio float64, w int) string {
+	if w < 3 {
+		return ""
+	}
+	inner := w - 2
+	if ratio < 0 || ratio != ratio {
+		ratio = 0
+	}
+	if ratio > 1 {
+		ratio = 1
+	}
+	n := int(ratio*float64(inner) + 0.5)
+	return "[" + strings.Repeat("#", n) + strings.Repeat("-", inner-n) + "]"
+}
+
+// displayWidth is the number of columns s takes.
+func displayWidth(s string) int { return lipgloss.Width(s) }

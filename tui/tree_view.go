@@ -1,0 +1,309 @@
+package tui
+
+import (
+	"strings"
+
+	"github.com/kpit-dev/kpit/kpitree"
+	"github.com/kpit-dev/kpit/model"
+)
+
+// leafTargets are the targets set on leaves, the inputs of the what-if.
+func (s *treeScreen) leafTargets() map[string]kpitree.Target {
+	out := map[string]kpitree.Target{}
+	t := s.tree()
+	if t == nil {
+		return out
+	}
+	for k, v := range s.data.goals.targets() {
+		if n := t.Node(k); n != nil && n.IsLeaf() {
+			out[k] = v
+		}
+	}
+	return out
+}
+
+// plan is the engine's plan of the KPI targets as stored (a target on an
+// inner node stands in for its subtree): the consistency verdict.
+func (s *treeScreen) plan() kpitree.Plan {
+	g := s.data.goals
+	return g.tree.Plan(g.kgiTarget(), g.targets())
+}
+
+// whatIfPlans are the plan from the leaves' targets and the same with the
+// what-if values: every node above a changed leaf is recomputed from it.
+func (s *treeScreen) whatIfPlans() (base, changed kpitree.Plan) {
+	g := s.data.goals
+	targets := s.leafTargets()
+	base = g.tree.Plan(g.kgiTarget(), targets)
+	for k, v := range s.overrides {
+		targets[k] = v
+	}
+	return base, g.tree.Plan(g.kgiTarget(), targets)
+}
+
+// inPeriod converts a plan value (in the KGI's period) to the screen's
+// period: flows are scaled, rates stay.
+func (s *treeScreen) inPeriod(n *kpitree.Node, v model.Value) model.Value {
+	if !v.Valid || n.Kind != kpitree.Flow {
+		return v
+	}
+	g := s.data.goals
+	return model.Some(kpitree.Scale(v.V, perOr(g.kgi.Per, model.FiscalYear), s.period.Kind))
+}
+
+// nodeTargets is every node's target in the screen's period: the KGI for
+// the root, the plan's implied value for the others.
+func (s *treeScreen) nodeTargets(p kpitree.Plan) map[string]model.Value {
+	g := s.data.goals
+	out := map[string]model.Value{}
+	for _, n := range g.tree.Nodes() {
+		out[n.Key] = s.inPeriod(n, p.Values[n.Key])
+	}
+	if g.hasKGI {
+		out[g.tree.Root().Key] = g.targetIn(g.kgi.Metric, s.period.Kind)
+	}
+	return out
+}
+
+// gapShares is each node's share of the root's gap: the product of the
+// engine's per-parent shares down its path (1 for the root when it missed).
+func gapShares(t *kpitree.Tree, actual, target map[string]model.Value) map[string]model.Value {
+	perParent := t.Attribute(actual, target)
+	out := map[string]model.Value{}
+	for _, n := range t.Nodes() {
+		share := perParent[t.Root().Key]
+		for _, p := range t.Path(n.Key)[1:] {
+			v := perParent[p.Key]
+			if !share.Valid || !v.Valid {
+				share = model.None
+				break
+			}
+			share.V *= v.V
+		}
+		out[n.Key] = share
+	}
+	return out
+}
+
+// verdict is the consistency check, always on screen: what share of the
+// KGI the KPI targets reach.
+func (s *treeScreen) verdict() string {
+	g := s.data.goals
+	if !g.hasKGI {
+		return s.Styles.Muted.Render(s.T(msgVerdictNoKGI))
+	}
+	p := s.plan()
+	if s.whatIf && len(s.overrides) > 0 {
+		_, p = s.whatIfPlans()
+		return s.Styles.Bold.Render(s.T(msgWhatIfVerdict, formatRatio(p.Ratio)))
+	}
+	switch {
+	case !p.Ratio.Valid:
+		names := make([]string, 0, len(p.Unset))
+		for _, k := range p.Unset {
+			names = append(names, g.name(s.Lang, k))
+		}
+		return s.Styles.AtRisk.Render(s.T(msgVerdictUnset, strings.Join(names, ", ")))
+	case p.Reaches():
+		return s.Styles.OnTrack.Render(s.T(msgVerdictReach, formatRatio(p.Ratio)))
+	}
+	return s.Styles.OffTrack.Render(s.T(msgVerdictShort, formatRatio(p.Ratio)))
+}
+
+// formatRatio writes a share of the KGI as a whole percentage (36%), with
+// one decimal near 100% so 99.6% does not read as reaching it.
+func formatRatio(v model.Value) string {
+	if !v.Valid {
+		return undefined
+	}
+	pct := v.V * 100
+	if pct >= 99 && pct < 100 {
+		return trimDecimal(pct, 1) + "%"
+	}
+	return groupThousands(int64(pct+0.5)) + "%"
+}
+
+// formatShare writes a gap share as a whole percentage with its sign.
+func formatShare(v model.Value) string {
+	if !v.Valid {
+		return undefined
+	}
+	return groupThousands(int64(roundHalfAway(v.V*100))) + "%"
+}
+
+func roundHalfAway(x float64) float64 {
+	if x < 0 {
+		return -float64(int64(-x + 0.5))
+	}
+	return float64(int64(x + 0.5))
+}
+
+// treePrefix is the ASCII drawing before a node's name: a `|   ` or four
+// spaces per ancestor level, then `|-- ` or "`-- ". ASCII, because box
+// glyphs (├ └) are ambiguous-width in Japanese terminals.
+func treePrefix(n *kpitree.Node) string {
+	if n.Parent == nil {
+		return ""
+	}
+	isLast := func(x *kpitree.Node) bool {
+		sib := x.Parent.Children
+		return sib[len(sib)-1] == x
+	}
+	var levels []string
+	for a := n.Parent; a.Parent != nil; a = a.Parent {
+		if isLast(a) {
+			levels = append(levels, "    ")
+		} else {
+			levels = append(levels, "|   ")
+		}
+	}
+	var b strings.Builder
+	for i := len(levels) - 1; i >= 0; i-- {
+		b.WriteString(levels[i])
+	}
+	if isLast(n) {
+		b.WriteString("`-- ")
+	} else {
+		b.WriteString("|-- ")
+	}
+	return b.String()
+}
+
+// nodeLabel is the tree drawing, the expand marker and the node's name.
+func (s *treeScreen) nodeLabel(n *kpitree.Node) string {
+	mark := ""
+	if !n.IsLeaf() {
+		mark = "[-] "
+		if s.collapsed[n.Key] {
+			mark = "[+] "
+		}
+	}
+	return treePrefix(n) + mark + s.data.goals.name(s.Lang, n.Key)
+}
+
+func (s *treeScreen) View() string {
+	switch {
+	case s.err != nil:
+		return errLine(s.Common, s.err)
+	case s.data == nil:
+		return s.Styles.Muted.Render(s.T(msgLoading))
+	case s.data.goals.treeErr != nil:
+		return errLine(s.Common, s.data.goals.treeErr)
+	case s.tree() == nil:
+		return s.Styles.Muted.Render(s.T(msgTreeNoTree))
+	case s.detail:
+		return s.detailView()
+	}
+	p := s.period
+	head := s.Styles.Title.Render(s.T(msgTreePeriod, periodLabel(s.Lang, p), periodKindName(s.Lang, p.Kind)))
+	if s.whatIf {
+		head += "  " + s.Styles.AtRisk.Render(s.T(msgWhatIfTitle))
+	}
+	lines := []string{head, s.verdict(), ""}
+	var footer []string
+	if s.whatIf {
+		footer = s.whatIfPane()
+	}
+	if s.note != "" {
+		footer = append(footer, s.Styles.Error.Render(s.note))
+	}
+	rowsRoom := s.height - len(lines) - len(footer) - 2 // table header, blank
+	lines = append(lines, s.tableLines(rowsRoom)...)
+	if len(footer) > 0 {
+		lines = append(lines, "")
+		lines = append(lines, footer...)
+	}
+	return strings.Join(lines, "\n")
+}
+
+// tableLines is the header and the visible nodes, scrolled so the cursor
+// stays within room rows.
+func (s *treeScreen) tableLines(room int) []string {
+	g := s.data.goals
+	nodes := s.visibleNodes()
+	nameW := displayWidth(s.T(msgColNode))
+	for _, n := range nodes {
+		nameW = max(nameW, displayWidth(s.nodeLabel(n)))
+	}
+	nameW = min(nameW, 40)
+
+	var cols []column
+	var drop []int
+	var cells func(n *kpitree.Node) []string
+	if s.whatIf {
+		base, changed := s.whatIfPlans()
+		bt, ct := s.nodeTargets(base), s.nodeTargets(changed)
+		// The root's plan and what-if are what the KPIs imply, not the KGI.
+		root := g.tree.Root()
+		bt[root.Key], ct[root.Key] = s.inPeriod(root, base.Implied), s.inPeriod(root, changed.Implied)
+		cols = []column{
+			{title: s.T(msgColNode), width: nameW},
+			{title: s.T(msgColPlan), width: 9, right: true},
+			{title: s.T(msgColWhatIf), width: 9, right: true},
+			{title: s.T(msgColDelta), width: 7, right: true},
+			{title: s.T(msgColNeed), width: 12, right: true},
+		}
+		drop = []int{1, 4}
+		cells = func(n *kpitree.Node) []string {
+			u := n.Unit
+			need := ""
+			if n.IsLeaf() {
+				need = s.needCell(n, changed)
+			}
+			return []string{s.nodeLabel(n), FormatUnit(s.Lang, u, bt[n.Key]), FormatUnit(s.Lang, u, ct[n.Key]),
+				relChange(bt[n.Key], ct[n.Key]), need}
+		}
+	} else {
+		targets := s.nodeTargets(s.plan())
+		shares := gapShares(g.tree, s.data.actual, targets)
+		cols = []column{
+			{title: s.T(msgColNode), width: nameW},
+			{title: s.T(msgColActual), width: 9, right: true},
+			{title: s.T(msgColTarget), width: 9, right: true},
+			{title: s.T(msgColAchievement), width: 7, right: true},
+			{title: s.T(msgColGapShare), width: 9, right: true},
+			{title: s.T(msgColStatus), width: 9},
+		}
+		drop = []int{3, 5, 2}
+		cells = func(n *kpitree.Node) []string {
+			u, dir := n.Unit, g.direction(n.Key)
+			actual, target := s.data.actual[n.Key], targets[n.Key]
+			fc := forecast(actual, s.period, s.data.today, n.Kind == kpitree.Flow)
+			return []string{s.nodeLabel(n), FormatUnit(s.Lang, u, actual), FormatUnit(s.Lang, u, target),
+				FormatPercent(model.Achievement(actual, target, dir)), formatShare(shares[n.Key]),
+				s.Styles.Status(s.Lang, model.StatusOf(model.Achievement(fc, target, dir)))}
+		}
+	}
+	keep := fitColumns(cols, s.width-2, drop)
+	kept := pick(cols, keep)
+	titles := make([]string, len(cols))
+	for i, c := range cols {
+		titles[i] = c.title
+	}
+	out := []string{"  " + s.Styles.Bold.Render(tableRow(kept, pick(titles, keep)))}
+	room = max(room, 1)
+	first := 0
+	if s.cursor >= room {
+		first = s.cursor - room + 1
+	}
+	for i := first; i < len(nodes) && i < first+room; i++ {
+		row := tableRow(kept, pick(cells(nodes[i]), keep))
+		if i == s.cursor {
+			out = append(out, "> "+s.Styles.Selected.Render(row))
+		} else {
+			out = append(out, "  "+row)
+		}
+	}
+	return out
+}
+
+// relChange is the relative change from a to b: +10.0%.
+func relChange(a, b model.Value) string {
+	if !a.Valid || !b.Valid || a.V == 0 {
+		return undefined
+	}
+	if b.V == a.V {
+		return ""
+	}
+	return FormatChange(model.Some(b.V/a.V - 1))
+}

@@ -1,0 +1,169 @@
+package tui
+
+import (
+	"strings"
+
+	"github.com/kpit-dev/kpit/kpitree"
+	"github.com/kpit-dev/kpit/model"
+)
+
+// perSuffix is "/月", "/mo" and so on.
+func perSuffix(l Lang, k model.PeriodKind) string {
+	switch k {
+	case model.Day:
+		return l.T(msgPerDay)
+	case model.Week:
+		return l.T(msgPerWeek)
+	case model.Month:
+		return l.T(msgPerMonth)
+	case model.Quarter:
+		return l.T(msgPerQuarter)
+	}
+	return l.T(msgPerYear)
+}
+
+// leafPer is the period a leaf's target is set for (per month unless said).
+func (s *treeScreen) leafPer(key string) model.PeriodKind {
+	if t, ok := s.leafTargets()[key]; ok && t.Per.Valid() {
+		return t.Per
+	}
+	return model.Month
+}
+
+// formatTarget writes a target value with its period for a flow: 140/月.
+func (s *treeScreen) formatTarget(n *kpitree.Node, t kpitree.Target) string {
+	v := FormatUnit(s.Lang, n.Unit, model.Some(t.Value))
+	if n.Kind == kpitree.Flow {
+		v += perSuffix(s.Lang, perOr(t.Per, model.Month))
+	}
+	return v
+}
+
+// needCell is what leaf n alone would need for the plan to reach the KGI
+// (the back-calculation), per the leaf's own target period.
+func (s *treeScreen) needCell(n *kpitree.Node, p kpitree.Plan) string {
+	r, ok := p.Required[n.Key]
+	if !ok {
+		return ""
+	}
+	if !r.Feasible {
+		return s.T(msgInfeasible)
+	}
+	per := s.leafPer(n.Key)
+	v := FormatUnit(s.Lang, n.Unit, r.In(per))
+	if n.Kind == kpitree.Flow {
+		v += perSuffix(s.Lang, per)
+	}
+	return v
+}
+
+// whatIfPane: the leaf under the cursor against its plan, the implied KGI
+// with the what-if values, and the value being typed.
+func (s *treeScreen) whatIfPane() []string {
+	g := s.data.goals
+	base, changed := s.whatIfPlans()
+	var out []string
+	if n := s.current(); n != nil && n.IsLeaf() {
+		if b, ok := s.leafTargets()[n.Key]; ok {
+			cur := b
+			if o, ok := s.overrides[n.Key]; ok {
+				cur = o
+			}
+			change := relChange(model.Some(kpitree.Scale(b.Value, b.Per, model.FiscalYear)),
+				model.Some(kpitree.Scale(cur.Value, cur.Per, model.FiscalYear)))
+			if n.Kind != kpitree.Flow {
+				change = relChange(model.Some(b.Value), model.Some(cur.Value))
+			}
+			if change == "" {
+				change = "+0.0%"
+			}
+			out = append(out, s.T(msgWhatIfLeaf, g.name(s.Lang, n.Key), s.formatTarget(n, b), s.formatTarget(n, cur), change))
+		} else {
+			out = append(out, s.T(msgWhatIfNoTarget, g.name(s.Lang, n.Key)))
+		}
+	} else {
+		out = append(out, s.Styles.Muted.Render(s.T(msgWhatIfNotLeaf)))
+	}
+	if g.hasKGI {
+		root := g.tree.Root()
+		kgi := model.Some(g.kgi.Value)
+		line := s.T(msgWhatIfImplied, FormatUnit(s.Lang, root.Unit, changed.Implied), FormatUnit(s.Lang, root.Unit, kgi),
+			formatRatio(changed.Ratio))
+		if d := relChange(base.Implied, changed.Implied); d != "" && d != undefined {
+			line += "  " + s.Styles.Bold.Render(d)
+		}
+		out = append(out, line)
+	}
+	if s.editing {
+		n := s.current()
+		out = append(out, s.T(msgWhatIfPrompt, g.name(s.Lang, n.Key))+s.Styles.Selected.Render(s.input+" "))
+	}
+	return out
+}
+
+// detailView is the pane of the node under the cursor: definition,
+// formula, data source, target and history.
+func (s *treeScreen) detailView() string {
+	g := s.data.goals
+	n := s.current()
+	name := g.name(s.Lang, n.Key)
+	kpi, known := g.kpi(n.Key)
+	label := func(t Text) string { return s.Styles.Bold.Render(padRight(s.T(t), 12)) }
+	lines := []string{s.Styles.Title.Render(s.T(msgDetailTitle, name)), ""}
+
+	def := s.T(msgNone)
+	if e, ok := model.KPIDefinition(n.Key); ok {
+		def = s.Lang.Pick(e.DefinitionJA, e.DefinitionEN)
+	}
+	if known && kpi.Definition != "" && (s.Lang == LangJA || def == s.T(msgNone)) {
+		def = kpi.Definition // the team's own wording, as stored
+	}
+	lines = append(lines, label(msgDetailDef)+" "+plainGlyphs.Replace(def))
+
+	formula := s.T(msgNone)
+	switch {
+	case !n.IsLeaf():
+		formula = s.formulaOf(n)
+	case known && kpi.Formula != "":
+		formula = plainGlyphs.Replace(kpi.Formula)
+	}
+	lines = append(lines, label(msgDetailFormula)+" "+formula)
+
+	source := s.T(msgSourceDerived)
+	switch {
+	case known && kpi.Source == model.SourceManual:
+		source = s.T(msgSourceManual)
+	case n.IsLeaf() || known:
+		source = s.T(msgSourceRecords)
+	}
+	lines = append(lines, label(msgDetailSource)+" "+source)
+
+	target := s.nodeTargets(s.plan())[n.Key]
+	lines = append(lines, label(msgDetailTarget)+" "+FormatUnit(s.Lang, n.Unit, target)+" "+
+		s.Styles.Muted.Render(periodLabel(s.Lang, s.period)))
+
+	lines = append(lines, "", s.Styles.Bold.Render(s.T(msgDetailHistory)))
+	for _, pc := range s.data.trend {
+		v := g.tree.Evaluate(pc.Counts.Metrics())[n.Key]
+		if known && kpi.Source == model.SourceManual {
+			v = model.None
+		}
+		lines = append(lines, "  "+padRight(periodLabel(s.Lang, pc.Period), 24)+" "+padLeft(FormatUnit(s.Lang, n.Unit, v), 12))
+	}
+	return strings.Join(lines, "\n")
+}
+
+// formulaOf writes an operator node as its children joined by the operator
+// in ASCII: 受注件数 * 顧客単価.
+func (s *treeScreen) formulaOf(n *kpitree.Node) string {
+	g := s.data.goals
+	parts := make([]string, len(n.Children))
+	for i, c := range n.Children {
+		parts[i] = g.name(s.Lang, c.Key)
+	}
+	return g.name(s.Lang, n.Key) + " = " + strings.Join(parts, " "+string(n.Op)+" ")
+}
+
+// plainGlyphs replaces ambiguous-width symbols in stored text (×, ÷, …)
+// with ASCII, so the pane lines up on Japanese terminals.
+var plainGlyphs = strings.NewReplacer("×", "x", "÷", "/", "…", "...", "※", "*", "±", "+/-", "○", "o", "●", "*")
