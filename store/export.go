@@ -1,0 +1,113 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+
+	"github.com/kpit-dev/kpit/model"
+)
+
+// The Export methods stream every live (not tombstoned) record of a kind
+// in id order to fn, with rep names filled in. A record without an
+// external id is given "kpit-ID", so that an export re-imports as the same
+// records and activities keep pointing at their opportunity.
+
+// ExportOpportunities streams every live opportunity.
+func (s *Store) ExportOpportunities(ctx context.Context, fn func(model.Opportunity) error) error {
+	return s.each(ctx, "export opportunities", `SELECT o.id, coalesce(o.external_id, 'kpit-' || o.id), o.rep_id, r.name, o.account, o.product,
+		o.stage, o.created, o.closed, o.amount_yen, o.outcome, o.lost_reason, o.entered_at, o.updated_at
+		FROM opportunities o JOIN reps r ON r.id = o.rep_id WHERE o.deleted_at IS NULL ORDER BY o.id`,
+		func(rows *sql.Rows) error {
+			var o model.Opportunity
+			var created, entered, updated, outcome string
+			var closed sql.NullString
+			var amount sql.NullInt64
+			if err := rows.Scan(&o.ID, &o.ExternalID, &o.RepID, &o.RepName, &o.Account, &o.Product, &o.Stage,
+				&created, &closed, &amount, &outcome, &o.LostReason, &entered, &updated); err != nil {
+				return err
+			}
+			o.Created = parseNullDate(sql.NullString{String: created, Valid: true})
+			o.Closed = parseNullDate(closed)
+			o.AmountYen, o.HasAmount = model.Yen(amount.Int64), amount.Valid
+			o.Outcome = model.Outcome(outcome)
+			o.EnteredAt, o.UpdatedAt = parseTime(entered), parseTime(updated)
+			return fn(o)
+		})
+}
+
+// ExportActivities streams every live activity with the external id of
+// its opportunity ("" when none).
+func (s *Store) ExportActivities(ctx context.Context, fn func(a model.Activity, opportunity string) error) error {
+	return s.each(ctx, "export activities", `SELECT a.id, coalesce(a.external_id, 'kpit-' || a.id), a.day, a.rep_id, r.name, a.kind, a.count,
+		coalesce(a.opportunity_id, 0), coalesce(o.external_id, 'kpit-' || o.id, ''), a.account, a.note, a.entered_at, a.updated_at
+		FROM activities a JOIN reps r ON r.id = a.rep_id LEFT JOIN opportunities o ON o.id = a.opportunity_id
+		WHERE a.deleted_at IS NULL ORDER BY a.id`,
+		func(rows *sql.Rows) error {
+			var a model.Activity
+			var day, kind, opp, entered, updated string
+			if err := rows.Scan(&a.ID, &a.ExternalID, &day, &a.RepID, &a.RepName, &kind, &a.Count,
+				&a.OpportunityID, &opp, &a.Account, &a.Note, &entered, &updated); err != nil {
+				return err
+			}
+			a.Date = parseNullDate(sql.NullString{String: day, Valid: true})
+			a.Kind = model.ActivityKind(kind)
+			a.EnteredAt, a.UpdatedAt = parseTime(entered), parseTime(updated)
+			return fn(a, opp)
+		})
+}
+
+// ExportLeads streams every live lead.
+func (s *Store) ExportLeads(ctx context.Context, fn func(model.Lead) error) error {
+	return s.each(ctx, "export leads", `SELECT l.id, coalesce(l.external_id, 'kpit-' || l.id), l.company, l.contact, l.source,
+		coalesce(l.rep_id, 0), coalesce(r.name, ''), l.created, l.status, l.mql_on, l.sql_on, l.entered_at, l.updated_at
+		FROM leads l LEFT JOIN reps r ON r.id = l.rep_id WHERE l.deleted_at IS NULL ORDER BY l.id`,
+		func(rows *sql.Rows) error {
+			var l model.Lead
+			var created, status, entered, updated string
+			var mql, sqlOn sql.NullString
+			if err := rows.Scan(&l.ID, &l.ExternalID, &l.Company, &l.Contact, &l.Source, &l.RepID, &l.RepName,
+				&created, &status, &mql, &sqlOn, &entered, &updated); err != nil {
+				return err
+			}
+			l.Created = parseNullDate(sql.NullString{String: created, Valid: true})
+			l.Status = model.LeadStatus(status)
+			l.MQLOn, l.SQLOn = parseNullDate(mql), parseNullDate(sqlOn)
+			l.EnteredAt, l.UpdatedAt = parseTime(entered), parseTime(updated)
+			return fn(l)
+		})
+}
+
+// ExportCustomers streams every live customer.
+func (s *Store) ExportCustomers(ctx context.Context, fn func(model.Customer) error) error {
+	return s.each(ctx, "export customers", `SELECT c.id, coalesce(c.external_id, 'kpit-' || c.id), c.name, coalesce(c.rep_id, 0),
+		coalesce(r.name, ''), c.started, c.churned, coalesce(c.mrr_yen, 0), c.entered_at, c.updated_at
+		FROM customers c LEFT JOIN reps r ON r.id = c.rep_id WHERE c.deleted_at IS NULL ORDER BY c.id`,
+		func(rows *sql.Rows) error {
+			var c model.Customer
+			var started, churned sql.NullString
+			var entered, updated string
+			if err := rows.Scan(&c.ID, &c.ExternalID, &c.Name, &c.RepID, &c.RepName, &started, &churned, &c.MRRYen,
+				&entered, &updated); err != nil {
+				return err
+			}
+			c.Started, c.Churned = parseNullDate(started), parseNullDate(churned)
+			c.EnteredAt, c.UpdatedAt = parseTime(entered), parseTime(updated)
+			return fn(c)
+		})
+}
+
+// each runs a query and hands each row to scan.
+func (s *Store) each(ctx context.Context, what, query string, scan func(*sql.Rows) error) error {
+	rows, err := s.db.QueryContext(ctx, query)
+	if err != nil {
+		return fmt.Errorf("%s: %w", what, describe(err))
+	}
+	defer rows.Close()
+	for rows.Next() {
+		if err := scan(rows); err != nil {
+			return fmt.Errorf("%s: %w", what, describe(err))
+		}
+	}
+	return describe(rows.Err())
+}
