@@ -9,6 +9,7 @@ var (
 	msgStFocus      = Text{JA: "重点: %s", EN: "Focus: %s"}
 	msgStColKind    = Text{JA: "区分", EN: "Kind"}
 	msgStColKPI     = Text{JA: "KPI", EN: "KPI"}
+	msgStColValue   = Text{JA: "実績", EN: "Actual"}
 	msgStColReg     = Text{JA: "登録", EN: "Added"}
 	msgStMain       = Text{JA: "主要", EN: "Main"}
 	msgStSupport    = Text{JA: "補助", EN: "Support"}

@@ -366,7 +366,7 @@ func (s *stylesScreen) table(i, w int) []string {
 		head,
 		s.Styles.Muted.Render(ckCell(s.T(msgStFocus, s.Lang.Pick(st.FocusJA, st.FocusEN)), w)),
 		s.Styles.Bold.Render(" " + ckCell(s.T(msgStColKind), kindW) + " " + ckCell(s.T(msgStColKPI), nameW) + " " +
-			ckRight(periodLabel(s.Lang, s.period), valueW) + " " + ckRight(s.T(msgStColReg), regW)),
+			ckRight(s.T(msgStColValue), valueW) + " " + ckRight(s.T(msgStColReg), regW)),
 	}
 	row := func(e model.KPIEntry, kind Text) string {
 		v, ok := s.values[e.KPI.Key]
