@@ -30,9 +30,6 @@ const (
 	SettingHandoffDays   = "funnel.handoff_days" // days a lead may wait at MQL before sales accepts or rejects it
 )
 
-// ruleSettingPrefix marks the input-rule settings written by `kpit rules`.
-const ruleSettingPrefix = "rule."
-
 // SaveChecklistAnswer records an answer. Answers are history: a new answer
 // to an item is a new row, so an earlier diagnosis can be compared with a
 // later one.
@@ -215,84 +212,50 @@ func (s *Store) recordEvidence(ctx context.Context, e *model.Evidence) error {
 	return nil
 }
 
-// ruleEvidence reads the input rules (settings rule.*) and counts the
-// records of the last days that were entered after the entry deadline.
+// ruleEvidence reads the input rules (settings rule.*, see rules.go) and
+// counts the late entries the alert rules report right now. Alerts are on
+// unless switched off, as the alert rules have them; the team's time zone
+// is that of e.Now.
 func (s *Store) ruleEvidence(ctx context.Context, e *model.Evidence) error {
-	rows, err := s.db.QueryContext(ctx, `SELECT key, value FROM settings WHERE substr(key, 1, length(?1)) = ?1 ORDER BY key`,
-		ruleSettingPrefix)
+	rows, err := s.db.QueryContext(ctx, `SELECT key FROM settings WHERE key >= 'rule.' AND key < 'rule/' ORDER BY key`)
 	if err != nil {
 		return err
 	}
-	rules := map[string]string{}
 	for rows.Next() {
-		var k, v string
-		if err := rows.Scan(&k, &v); err != nil {
+		var k string
+		if err := rows.Scan(&k); err != nil {
 			rows.Close()
 			return err
 		}
-		name := strings.TrimPrefix(k, ruleSettingPrefix)
-		rules[name] = v
-		e.InputRules = append(e.InputRules, name)
+		e.InputRules = append(e.InputRules, strings.TrimPrefix(k, "rule."))
+		if k == RuleDeadline {
+			e.EntryDeadline = true
+		}
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil {
 		return err
 	}
-	deadline := model.DefaultInputRules().Deadline
-	if v, ok := rules["deadline"]; ok {
-		if d, err := model.ParseDeadline(v); err == nil {
-			deadline, e.EntryDeadline = d, true
-		}
+	rules, err := s.InputRules(ctx)
+	if err != nil {
+		return err
 	}
-	for name, v := range rules {
-		if strings.HasPrefix(name, "required") && strings.TrimSpace(v) != "" {
+	for _, fields := range rules.Required {
+		if len(fields) > 0 {
 			e.RequiredFields = true
 		}
 	}
-	if v, ok := rules["alerts"]; ok {
-		e.AlertsOn = settingTrue(v)
-	}
-	e.DeadlineRule = deadline.String()
-	late, err := s.lateEntries(ctx, e.Now, deadline)
-	e.LateEntries = late
-	return err
-}
-
-func settingTrue(v string) bool {
-	switch strings.ToLower(strings.TrimSpace(v)) {
-	case "on", "true", "1", "yes":
-		return true
-	}
-	return false
-}
-
-// lateEntries counts records entered in the last model.LateEntryWindowDays whose
-// entry day is after the deadline for their event day.
-func (s *Store) lateEntries(ctx context.Context, now time.Time, deadline model.EntryDeadline) (int, error) {
-	since := formatTime(now.AddDate(0, 0, -model.LateEntryWindowDays))
-	rows, err := s.db.QueryContext(ctx, `
-		SELECT day, entered_at FROM activities WHERE deleted_at IS NULL AND entered_at >= ?1
-		UNION ALL SELECT created, entered_at FROM opportunities WHERE deleted_at IS NULL AND entered_at >= ?1
-		UNION ALL SELECT created, entered_at FROM leads WHERE deleted_at IS NULL AND entered_at >= ?1`, since)
+	e.AlertsOn, e.DeadlineRule = rules.AlertsOn, rules.Deadline.String()
+	alerts, _, err := s.Alerts(ctx, e.Now, e.Now.Location())
 	if err != nil {
-		return 0, err
+		return err
 	}
-	defer rows.Close()
-	n := 0
-	for rows.Next() {
-		var day, at string
-		if err := rows.Scan(&day, &at); err != nil {
-			return 0, err
-		}
-		event, err := time.Parse(model.DateLayout, day)
-		if err != nil {
-			continue
-		}
-		if model.Date(parseTime(at)).After(deadline.Due(event)) {
-			n++
+	for _, a := range alerts {
+		if a.Kind == model.AlertLateEntry {
+			e.LateEntries++
 		}
 	}
-	return n, rows.Err()
+	return nil
 }
 
 func (s *Store) leadEvidence(ctx context.Context, e *model.Evidence) error {
@@ -378,4 +341,13 @@ func (s *Store) revisionEvidence(ctx context.Context, e *model.Evidence) error {
 		e.LastKPIRevision = parseTime(last.String)
 	}
 	return nil
+}
+
+// settingTrue reads an on/off setting (rule.alerts uses it too).
+func settingTrue(v string) bool {
+	switch strings.ToLower(strings.TrimSpace(v)) {
+	case "on", "true", "1", "yes":
+		return true
+	}
+	return false
 }

@@ -86,8 +86,12 @@ func TestChecklistEvidenceEmpty(t *testing.T) {
 		t.Fatal(err)
 	}
 	if e.HasKGI || e.TreeRoot != "" || e.KPIs != 0 || e.Records != 0 || !e.NewestRecord.IsZero() ||
-		len(e.InputRules) != 0 || e.AlertsOn || e.Leads != 0 || e.Reviews != 0 || e.KPIRevisions != 0 || e.HandoffRuleSet {
+		len(e.InputRules) != 0 || e.EntryDeadline || e.RequiredFields || e.LateEntries != 0 || e.Leads != 0 || e.Reviews != 0 || e.KPIRevisions != 0 || e.HandoffRuleSet {
 		t.Errorf("empty database gives evidence %+v", e)
+	}
+	// Alerts are on until switched off (model.DefaultInputRules).
+	if !e.AlertsOn || e.DeadlineRule != "next-business-day" {
+		t.Errorf("default alerts on %v with deadline %q, want on with next-business-day", e.AlertsOn, e.DeadlineRule)
 	}
 	if e.HandoffLimitUsed != model.DefaultHandoffDays {
 		t.Errorf("hand-off limit %d, want the default %d", e.HandoffLimitUsed, model.DefaultHandoffDays)
@@ -151,7 +155,7 @@ func TestChecklistEvidence(t *testing.T) {
 	lead("mql", "2026-11-23", nil)
 	lead("sql", "2026-11-10", "2026-11-12")
 	lead("new", nil, nil)
-	exec(`INSERT INTO settings (key, value) VALUES ('rule.deadline', 'same-day'), ('rule.alerts', 'on'),
+	exec(`INSERT INTO settings (key, value) VALUES ('rule.deadline', 'same-day'), ('rule.alerts', 'on'), ('rule.required.lead', ''),
 		('funnel.handoff_days', '5'), ('funnel.mql_definition', 'score 50 or more'), ('fiscal_start', '4')`)
 	// Reviews: 2026-07-01, 08-05, 09-02, 10-07, 11-04: gaps 35, 28, 35, 28,
 	// median 31.5; in the 90 days from 2026-08-28: 09-02, 10-07, 11-04 = 3.
@@ -188,7 +192,8 @@ func TestChecklistEvidence(t *testing.T) {
 	// 4 live activities + 1 opportunity + 4 leads.
 	check("Records", e.Records, 9)
 	check("NewestRecord", e.NewestRecord, time.Date(2026, 11, 25, 18, 0, 0, 0, time.UTC))
-	check("InputRules", e.InputRules, []string{"alerts", "deadline"})
+	// rule.required.lead is set but empty: it requires nothing.
+	check("InputRules", e.InputRules, []string{"alerts", "deadline", "required.lead"})
 	check("EntryDeadline", e.EntryDeadline, true)
 	check("RequiredFields", e.RequiredFields, false)
 	check("AlertsOn", e.AlertsOn, true)
