@@ -1,6 +1,265 @@
 package cli
 
-import "errors"
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"os"
+	"os/signal"
+	"strings"
 
-// runImport is not built yet; its owner replaces this file.
-func runImport(e env) int { return fail(e, "import", errors.New("not built yet")) }
+	"github.com/kpit-dev/kpit/importer"
+	"github.com/kpit-dev/kpit/store"
+)
+
+const importUsage = `import KIND FILE [--db PATH] [--map FIELD=COLUMN,...] [--won VALUE[,VALUE]] [--lost VALUE[,VALUE]]
+       [--profile NAME] [--save-profile NAME] [--sheet NAME] [--encoding auto|utf-8|cp932] [--dry-run] [--skip-invalid]
+
+KIND is opportunities, activities, leads, customers or reps; FILE is .csv, .tsv or .xlsx.
+Flags may come before or after KIND FILE. The import is all or nothing: the first invalid
+row stops it with FILE:LINE: column COLUMN: what is wrong, and the database stays as it was.
+Records are matched by id, so importing the same file again updates and adds nothing.`
+
+const importExamples = `
+Fields (* required; a column named like the field, or a usual Japanese or English header
+such as 商談ID, 担当者, 取引先, フェーズ, 金額, 作成日, 完了日, needs no --map):
+%s
+Examples:
+  # Salesforce-style opportunity report (Opportunity ID, Opportunity Owner, Account Name,
+  # Stage, Amount, Created Date, Close Date), saved as a profile for next week:
+  kpit import opportunities sfdc-opps.csv --won "Closed Won" --lost "Closed Lost" --save-profile sfdc
+  kpit import sfdc-opps-week48.csv --profile sfdc
+
+  # HubSpot-style deals export (Record ID, Deal owner, Associated Company, Deal Stage, ...):
+  kpit import opportunities hubspot-deals.csv \
+      --map "id=Record ID,owner=Deal owner,account=Associated Company" \
+      --won "Closed won" --lost "Closed lost" --save-profile hubspot
+
+  # A CRM sample with its own column names:
+  kpit import opportunities sales_pipeline.csv \
+      --map id=opportunity_id,owner=sales_agent,stage=deal_stage,created=engage_date,closed=close_date,amount=close_value \
+      --won Won --lost Lost
+
+  # A Japanese SFA export in Shift_JIS, and an Excel sheet:
+  kpit import opportunities 商談.csv --won 受注 --lost 失注 --dry-run
+  kpit import activities 活動.xlsx --sheet 活動一覧 --skip-invalid
+`
+
+type importFlags struct {
+	db, mapping, won, lost, profile, saveProfile, sheet, encoding string
+	dryRun, skipInvalid                                           bool
+}
+
+func runImport(e env) int {
+	fs := newFlagSet(e, "import", importUsage)
+	var f importFlags
+	fs.StringVar(&f.db, "db", "", "database `PATH` (default $KPIT_DB, else the XDG data directory)")
+	fs.StringVar(&f.mapping, "map", "", "bind fields to columns: `FIELD=COLUMN,...`")
+	fs.StringVar(&f.won, "won", "", "stage `VALUES` meaning won, comma-separated (default: Won, Closed Won, 受注)")
+	fs.StringVar(&f.lost, "lost", "", "stage `VALUES` meaning lost, comma-separated (default: Lost, Closed Lost, 失注)")
+	fs.StringVar(&f.profile, "profile", "", "read kind, mapping, won/lost, encoding and sheet from the saved profile `NAME`")
+	fs.StringVar(&f.saveProfile, "save-profile", "", "after a successful import, save how the file was read as profile `NAME`")
+	fs.StringVar(&f.sheet, "sheet", "", "the .xlsx sheet `NAME` (default: the first sheet)")
+	fs.StringVar(&f.encoding, "encoding", "auto", "text encoding: auto, utf-8 or cp932")
+	fs.BoolVar(&f.dryRun, "dry-run", false, "validate and print the summary without writing")
+	fs.BoolVar(&f.skipInvalid, "skip-invalid", false, "report invalid rows on stderr and import the rest")
+	fs.Usage = func() {
+		fmt.Fprintf(e.stderr, "Usage: kpit %s\n\nFlags:\n", importUsage)
+		fs.PrintDefaults()
+		fmt.Fprintf(e.stderr, importExamples, fieldList())
+	}
+	if st, stop := parseFlags(e, fs, flagsFirst(e.args, "dry-run", "skip-invalid")); stop {
+		return st
+	}
+	set := map[string]bool{}
+	fs.Visit(func(fl *flag.Flag) { set[fl.Name] = true })
+
+	st, err := openForImport(f.db)
+	if err != nil {
+		return fail(e, "import", err)
+	}
+	defer st.Close()
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+
+	plan, err := planImport(ctx, st, fs.Args(), f, set)
+	if err != nil {
+		return fail(e, "import", err)
+	}
+	src, err := importer.Open(plan.file, importer.OpenOptions{Encoding: plan.profile.Encoding, Sheet: plan.profile.Sheet})
+	if err != nil {
+		return fail(e, "import", err)
+	}
+	defer src.Close()
+	b, err := importer.Bind(plan.profile.Kind, src.Header(), plan.profile.Map)
+	if err != nil {
+		return fail(e, "import", err)
+	}
+	opt := importer.Options{
+		File: plan.file, Won: plan.profile.Won, Lost: plan.profile.Lost, SkipInvalid: f.skipInvalid,
+		OnInvalid: func(re *importer.RowError) { fmt.Fprintln(e.stderr, re.Error()) },
+	}
+	begin := func(ctx context.Context) (importer.Session, error) { return st.BeginImport(ctx) }
+	sum, err := importer.Import(ctx, src, b, begin, opt, f.dryRun)
+	var re *importer.RowError
+	if errors.As(err, &re) {
+		fmt.Fprintln(e.stderr, re.Error())
+		return exitFail
+	}
+	if err != nil {
+		return fail(e, "import", err)
+	}
+	fmt.Fprintln(e.stdout, sum.String())
+	if f.dryRun {
+		fmt.Fprintln(e.stdout, "dry run: nothing was written")
+		return exitOK
+	}
+	if f.saveProfile != "" {
+		p := plan.profile
+		p.Map = b.Mapping()
+		if err := st.SaveImportProfile(ctx, f.saveProfile, string(p.Kind), p.Spec()); err != nil {
+			return fail(e, "import", err)
+		}
+		fmt.Fprintf(e.stdout, "profile %s saved (use: kpit import --profile %s FILE)\n", f.saveProfile, f.saveProfile)
+	}
+	return exitOK
+}
+
+// importPlan is what to import and how, after the profile and the flags
+// given explicitly (which win) are merged.
+type importPlan struct {
+	file    string
+	profile importer.Profile
+}
+
+func planImport(ctx context.Context, st *store.Store, args []string, f importFlags, set map[string]bool) (importPlan, error) {
+	var p importer.Profile
+	if set["profile"] {
+		_, spec, ok, err := st.ImportProfile(ctx, f.profile)
+		if err != nil {
+			return importPlan{}, err
+		}
+		if !ok {
+			names, _ := st.ImportProfileNames(ctx)
+			return importPlan{}, fmt.Errorf("--profile %s: no such profile (saved: %s)", f.profile, orNone(names))
+		}
+		if p, err = importer.ParseProfile(f.profile, spec); err != nil {
+			return importPlan{}, err
+		}
+	}
+	var file string
+	switch {
+	case len(args) == 2:
+		k, err := importer.ParseKind(args[0])
+		if err != nil {
+			return importPlan{}, err
+		}
+		if set["profile"] && k != p.Kind {
+			return importPlan{}, fmt.Errorf("--profile %s is for %s, not %s", f.profile, p.Kind, k)
+		}
+		p.Kind, file = k, args[1]
+	case len(args) == 1 && set["profile"]:
+		file = args[0]
+	default:
+		return importPlan{}, errors.New("want KIND FILE, e.g. kpit import opportunities deals.csv (see 'kpit import -h')")
+	}
+	if set["map"] {
+		m, err := importer.ParseMapping(p.Kind, f.mapping)
+		if err != nil {
+			return importPlan{}, err
+		}
+		if p.Map == nil {
+			p.Map = importer.Mapping{}
+		}
+		for field, col := range m {
+			p.Map[field] = col
+		}
+	}
+	if set["won"] || set["lost"] {
+		p.Won, p.Lost = splitList(f.won), splitList(f.lost)
+	}
+	if set["encoding"] || p.Encoding == "" {
+		p.Encoding = f.encoding
+	}
+	if set["sheet"] {
+		p.Sheet = f.sheet
+	}
+	return importPlan{file: file, profile: p}, nil
+}
+
+// openForImport opens the database, creating it: importing is a way to
+// start one.
+func openForImport(flagValue string) (*store.Store, error) {
+	path, err := dbPathFlag(flagValue)
+	if err != nil {
+		return nil, err
+	}
+	return store.Open(path)
+}
+
+func splitList(s string) []string {
+	var out []string
+	for _, v := range strings.Split(s, ",") {
+		if v = strings.TrimSpace(v); v != "" {
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+func orNone(names []string) string {
+	if len(names) == 0 {
+		return "none"
+	}
+	return strings.Join(names, ", ")
+}
+
+func fieldList() string {
+	var b strings.Builder
+	for _, k := range importer.Kinds() {
+		var names []string
+		for _, fl := range importer.Fields(k) {
+			n := fl.Name
+			if fl.Required {
+				n += "*"
+			}
+			names = append(names, n)
+		}
+		fmt.Fprintf(&b, "  %-14s %s\n", string(k)+":", strings.Join(names, ", "))
+	}
+	return b.String()
+}
+
+// flagsFirst moves flags (and their values) ahead of the positional
+// arguments, since the flag package stops at the first positional one:
+// "kpit import opportunities deals.csv --dry-run" works as expected.
+// boolFlags take no value; "--" ends the flags.
+func flagsFirst(args []string, boolFlags ...string) []string {
+	isBool := map[string]bool{"h": true, "help": true}
+	for _, b := range boolFlags {
+		isBool[b] = true
+	}
+	var flags, pos []string
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		if a == "--" {
+			pos = append(pos, args[i+1:]...)
+			break
+		}
+		if len(a) < 2 || a[0] != '-' {
+			pos = append(pos, a)
+			continue
+		}
+		flags = append(flags, a)
+		name := strings.TrimLeft(a, "-")
+		if strings.Contains(name, "=") || isBool[name] {
+			continue
+		}
+		if i+1 < len(args) {
+			flags = append(flags, args[i+1])
+			i++
+		}
+	}
+	return append(append(flags, "--"), pos...)
+}

@@ -247,3 +247,29 @@ func (w *batcher) flush(ctx context.Context, sum *Summary) error {
 	sum.Unchanged += same
 	return nil
 }
+
+// Session is a Sink that is one transaction (the store's import session).
+type Session interface {
+	Sink
+	Commit() error
+	Rollback() error
+}
+
+// Import runs a whole import in one session: it begins the session, runs
+// every row, and commits, or rolls back on any error and on a dry run (so
+// a dry run counts updated and unchanged records exactly as the real run
+// would, and writes nothing).
+func Import(ctx context.Context, src Source, b Binding, begin func(context.Context) (Session, error), opt Options, dryRun bool) (Summary, error) {
+	sess, err := begin(ctx)
+	if err != nil {
+		return Summary{}, err
+	}
+	sum, err := Run(ctx, src, b, sess, opt)
+	if err != nil || dryRun {
+		if rerr := sess.Rollback(); rerr != nil && err == nil {
+			err = rerr
+		}
+		return sum, err
+	}
+	return sum, sess.Commit()
+}
