@@ -167,6 +167,22 @@ func (g *generator) account() string {
 
 func isWorkday(d time.Time) bool { return d.Weekday() != time.Saturday && d.Weekday() != time.Sunday }
 
+// weightedRep picks a rep with a chance in proportion to their skill.
+func (g *generator) weightedRep(reps []repSpec) repSpec {
+	total := 0
+	for _, r := range reps {
+		total += int(r.skill * 100)
+	}
+	x := g.r.IntN(total)
+	for _, r := range reps {
+		x -= int(r.skill * 100)
+		if x < 0 {
+			return r
+		}
+	}
+	return reps[len(reps)-1]
+}
+
 func (g *generator) repsIn(dept model.Department) []repSpec {
 	var out []repSpec
 	for _, r := range g.reps {
@@ -288,15 +304,7 @@ func (g *generator) opportunities(d time.Time) []model.Opportunity {
 	out := make([]model.Opportunity, 0, n)
 	for i := 0; i < n; i++ {
 		// Better reps get more deals and win more of them.
-		r := fs[g.r.IntN(len(fs))]
-		if g.chance(0.3) {
-			r = fs[0]
-			for _, x := range fs {
-				if g.chance(0.25) && x.skill > r.skill {
-					r = x
-				}
-			}
-		}
+		r := g.weightedRep(fs)
 		p := products[g.r.IntN(len(products))]
 		amount := p.typicalJP * int64(50+g.r.IntN(101)) / 100
 		if g.chance(0.08) {

@@ -175,3 +175,15 @@ func (s *Store) RecordCounts(ctx context.Context) (RecordCounts, error) {
 	}
 	return c, nil
 }
+
+// DayRange is the first and last day with any figure in the roll-up, zero
+// times when there is none.
+func (s *Store) DayRange(ctx context.Context) (first, last time.Time, err error) {
+	var lo, hi sql.NullString
+	err = s.db.QueryRowContext(ctx, `SELECT (SELECT min(day) FROM rollup_daily WHERE value <> 0),
+		(SELECT max(day) FROM rollup_daily WHERE value <> 0)`).Scan(&lo, &hi)
+	if err != nil {
+		return first, last, fmt.Errorf("find the range of recorded days: %w", describe(err))
+	}
+	return parseNullDate(lo), parseNullDate(hi), nil
+}
