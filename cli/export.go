@@ -1,6 +1,310 @@
 package cli
 
-import "errors"
+import (
+	"bufio"
+	"context"
+	"encoding/csv"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strconv"
+	"time"
 
-// runExport is not built yet; its owner replaces this file.
-func runExport(e env) int { return fail(e, "export", errors.New("not built yet")) }
+	"github.com/xuri/excelize/v2"
+
+	"github.com/kpit-dev/kpit/importer"
+	"github.com/kpit-dev/kpit/model"
+	"github.com/kpit-dev/kpit/store"
+)
+
+const exportUsage = `export KIND [--format csv|xlsx|json] [--out FILE] [--db PATH] [--no-bom]
+
+KIND is opportunities, activities, leads, customers or reps. Deleted records are left out.
+The headers are kpit's field names, so an export imports back without --map.
+CSV is UTF-8 with a BOM (so Excel in Japan opens it correctly) unless --no-bom.
+Without --out the export goes to standard output; with it, the file appears whole or not at all.
+
+Examples:
+  kpit export opportunities --out 商談.csv
+  kpit export activities --format xlsx --out activities.xlsx
+  kpit export leads --format json | jq length`
+
+// exportColumns are the columns of each kind's export: its import fields
+// minus department, which belongs to the rep, not the record.
+func exportColumns(k importer.Kind) []string {
+	var cols []string
+	for _, f := range importer.Fields(k) {
+		if f.Name == "department" && k != importer.Reps {
+			continue
+		}
+		cols = append(cols, f.Name)
+	}
+	return cols
+}
+
+// numericColumns are written as numbers in JSON and xlsx.
+var numericColumns = map[string]bool{"amount": true, "count": true, "mrr": true}
+
+// dateColumns are written as dates in xlsx.
+var dateColumns = map[string]bool{"created": true, "closed": true, "date": true, "mql": true, "sql": true, "started": true, "churned": true}
+
+func runExport(e env) int {
+	fs := newFlagSet(e, "export", exportUsage)
+	db := fs.String("db", "", "database `PATH` (default $KPIT_DB, else the XDG data directory)")
+	format := fs.String("format", "csv", "csv, xlsx or json")
+	out := fs.String("out", "", "write to `FILE` instead of standard output")
+	noBOM := fs.Bool("no-bom", false, "write CSV without the UTF-8 byte order mark")
+	if st, stop := parseFlags(e, fs, flagsFirst(e.args, "no-bom")); stop {
+		return st
+	}
+	if fs.NArg() != 1 {
+		return fail(e, "export", errors.New("want one KIND, e.g. kpit export opportunities --format csv (see 'kpit export -h')"))
+	}
+	kind, err := importer.ParseKind(fs.Arg(0))
+	if err != nil {
+		return fail(e, "export", err)
+	}
+	switch *format {
+	case "csv", "xlsx", "json":
+	default:
+		return fail(e, "export", fmt.Errorf("--format %s: unknown format (want csv, xlsx or json)", *format))
+	}
+	st, err := openExisting(*db)
+	if err != nil {
+		return fail(e, "export", err)
+	}
+	defer st.Close()
+	write := func(w io.Writer) error {
+		rw, err := newRowWriter(w, *format, string(kind), exportColumns(kind), !*noBOM)
+		if err != nil {
+			return err
+		}
+		if err := exportRows(context.Background(), st, kind, rw.row); err != nil {
+			return err
+		}
+		return rw.close()
+	}
+	if *out == "" {
+		bw := bufio.NewWriter(e.stdout)
+		if err := write(bw); err != nil {
+			return fail(e, "export", err)
+		}
+		if err := bw.Flush(); err != nil {
+			return fail(e, "export", err)
+		}
+		return exitOK
+	}
+	if err := writeFileAtomic(*out, write); err != nil {
+		return fail(e, "export", err)
+	}
+	return exitOK
+}
+
+// writeFileAtomic writes to a temporary file beside path and renames it
+// into place, so a failed or interrupted export leaves nothing half-written.
+func writeFileAtomic(path string, write func(io.Writer) error) error {
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
+	if err != nil {
+		return fmt.Errorf("--out %s: %w", path, errors.Unwrap(err))
+	}
+	defer os.Remove(tmp.Name())
+	bw := bufio.NewWriter(tmp)
+	if err := write(bw); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := bw.Flush(); err != nil {
+		tmp.Close()
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err := tmp.Sync(); err != nil {
+		tmp.Close()
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err := tmp.Close(); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err := os.Rename(tmp.Name(), path); err != nil {
+		return fmt.Errorf("write %s: %w", path, errors.Unwrap(err))
+	}
+	return nil
+}
+
+// exportRows streams a kind's records as cells in exportColumns order.
+func exportRows(ctx context.Context, st *store.Store, kind importer.Kind, row func([]string) error) error {
+	date := model.FormatDate
+	switch kind {
+	case importer.Opportunities:
+		return st.ExportOpportunities(ctx, func(o model.Opportunity) error {
+			amount := ""
+			if o.HasAmount {
+				amount = strconv.FormatInt(int64(o.AmountYen), 10)
+			}
+			return row([]string{o.ExternalID, o.RepName, o.Account, o.Product, o.Stage, string(o.Outcome),
+				date(o.Created), date(o.Closed), amount, o.LostReason})
+		})
+	case importer.Activities:
+		return st.ExportActivities(ctx, func(a model.Activity, opp string) error {
+			return row([]string{a.ExternalID, date(a.Date), a.RepName, string(a.Kind), strconv.Itoa(a.Count), a.Account, opp, a.Note})
+		})
+	case importer.Leads:
+		return st.ExportLeads(ctx, func(l model.Lead) error {
+			return row([]string{l.ExternalID, l.Company, l.Contact, l.Source, l.RepName, date(l.Created), string(l.Status),
+				date(l.MQLOn), date(l.SQLOn)})
+		})
+	case importer.Customers:
+		return st.ExportCustomers(ctx, func(c model.Customer) error {
+			return row([]string{c.ExternalID, c.Name, c.RepName, date(c.Started), date(c.Churned), strconv.FormatInt(int64(c.MRRYen), 10)})
+		})
+	case importer.Reps:
+		reps, err := st.Reps(ctx)
+		if err != nil {
+			return err
+		}
+		for _, r := range reps {
+			active := "yes"
+			if !r.Active {
+				active = "no"
+			}
+			if err := row([]string{r.Name, string(r.Department), active}); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	return fmt.Errorf("unknown kind %s", kind)
+}
+
+// rowWriter writes a header and rows in one format.
+type rowWriter struct {
+	row   func([]string) error
+	close func() error
+}
+
+func newRowWriter(w io.Writer, format, sheet string, cols []string, bom bool) (*rowWriter, error) {
+	switch format {
+	case "json":
+		return jsonRows(w, cols), nil
+	case "xlsx":
+		return xlsxRows(w, sheet, cols)
+	}
+	if bom {
+		if _, err := w.Write([]byte{0xEF, 0xBB, 0xBF}); err != nil {
+			return nil, err
+		}
+	}
+	cw := csv.NewWriter(w)
+	if err := cw.Write(cols); err != nil {
+		return nil, err
+	}
+	return &rowWriter{
+		row:   cw.Write,
+		close: func() error { cw.Flush(); return cw.Error() },
+	}, nil
+}
+
+// jsonRows writes an array of objects keyed by column, numbers as numbers
+// and empty cells as null, one object per line.
+func jsonRows(w io.Writer, cols []string) *rowWriter {
+	n := 0
+	return &rowWriter{
+		row: func(cells []string) error {
+			sep := ",\n"
+			if n == 0 {
+				sep = "[\n"
+			}
+			n++
+			if _, err := io.WriteString(w, sep+"{"); err != nil {
+				return err
+			}
+			for i, c := range cols {
+				k, _ := json.Marshal(c)
+				var v []byte
+				switch {
+				case cells[i] == "":
+					v = []byte("null")
+				case numericColumns[c]:
+					v = []byte(cells[i])
+				default:
+					v, _ = json.Marshal(cells[i])
+				}
+				if i > 0 {
+					io.WriteString(w, ",")
+				}
+				if _, err := fmt.Fprintf(w, "%s:%s", k, v); err != nil {
+					return err
+				}
+			}
+			_, err := io.WriteString(w, "}")
+			return err
+		},
+		close: func() error {
+			end := "\n]\n"
+			if n == 0 {
+				end = "[]\n"
+			}
+			_, err := io.WriteString(w, end)
+			return err
+		},
+	}
+}
+
+// xlsxRows streams rows into a one-sheet workbook: numbers as numbers and
+// days as Excel dates shown as yyyy-mm-dd.
+func xlsxRows(w io.Writer, sheet string, cols []string) (*rowWriter, error) {
+	f := excelize.NewFile()
+	if err := f.SetSheetName("Sheet1", sheet); err != nil {
+		return nil, err
+	}
+	format := "yyyy-mm-dd"
+	dateStyle, err := f.NewStyle(&excelize.Style{CustomNumFmt: &format})
+	if err != nil {
+		return nil, err
+	}
+	sw, err := f.NewStreamWriter(sheet)
+	if err != nil {
+		return nil, err
+	}
+	header := make([]any, len(cols))
+	for i, c := range cols {
+		header[i] = c
+	}
+	if err := sw.SetRow("A1", header); err != nil {
+		return nil, err
+	}
+	line := 1
+	return &rowWriter{
+		row: func(cells []string) error {
+			line++
+			vals := make([]any, len(cells))
+			for i, c := range cells {
+				vals[i] = c
+				if c == "" {
+					vals[i] = nil
+					continue
+				}
+				if numericColumns[cols[i]] {
+					if n, err := strconv.ParseInt(c, 10, 64); err == nil {
+						vals[i] = n
+					}
+				} else if dateColumns[cols[i]] {
+					if d, err := time.Parse(model.DateLayout, c); err == nil {
+						vals[i] = excelize.Cell{StyleID: dateStyle, Value: d}
+					}
+				}
+			}
+			cell, _ := excelize.CoordinatesToCellName(1, line)
+			return sw.SetRow(cell, vals)
+		},
+		close: func() error {
+			if err := sw.Flush(); err != nil {
+				return err
+			}
+			_, err := f.WriteTo(w)
+			return err
+		},
+	}, nil
+}
