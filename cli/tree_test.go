@@ -100,7 +100,9 @@ func treeJSONOf(t *testing.T, args ...string) (treeOut, map[string]int) {
 	return r, idx
 }
 
-func near(p *float64, want float64) bool { return p != nil && math.Abs(*p-want) <= 1e-9*math.Max(1, math.Abs(want)) }
+func near(p *float64, want float64) bool {
+	return p != nil && math.Abs(*p-want) <= 1e-9*math.Max(1, math.Abs(want))
+}
 
 func TestTreeFiguresForAMonth(t *testing.T) {
 	path := treeDB(t)
