@@ -321,7 +321,8 @@ func (a *App) Render() string {
 		return ""
 	}
 	if c.Width < MinWidth || c.Height < MinHeight {
-		return fit(c.T(msgTooSmall, MinWidth, MinHeight), c.Width, c.Height)
+		msg := lipgloss.NewStyle().Width(c.Width).Render(c.T(msgTooSmall, MinWidth, MinHeight))
+		return fit(msg, c.Width, c.Height)
 	}
 	bw, bh := a.bodySize()
 	var body string
@@ -349,12 +350,16 @@ func (a *App) footer() string {
 		}
 		return c.Styles.Bold.Render(a.flash.Text)
 	}
-	var b []key.Binding
-	if !a.showHelp {
-		b = append(b, a.focused().Keys().ShortHelp()...)
+	// ? and q always show at the right; the screen's keys get what is left.
+	right := a.help.ShortHelpView([]key.Binding{c.Keys.Help, c.Keys.Quit})
+	if a.showHelp {
+		return right
 	}
-	b = append(b, c.Keys.Help, c.Keys.Quit)
-	return a.help.ShortHelpView(b)
+	h := a.help
+	h.SetWidth(max(c.Width-lipgloss.Width(right)-2, 0))
+	left := h.ShortHelpView(a.focused().Keys().ShortHelp())
+	gap := max(c.Width-lipgloss.Width(left)-lipgloss.Width(right), 2)
+	return left + strings.Repeat(" ", gap) + right
 }
 
 // helpView lists every key: the frame's, the overlays', then the screen's.

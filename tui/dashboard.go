@@ -226,7 +226,7 @@ func (d *dashboard) View() string {
 	out = append(out, table...)
 	if left := d.height - len(out) - 1; left >= 5 {
 		out = append(out, "")
-		out = append(out, d.chartLines(min(d.width, 100), min(left, 14))...)
+		out = append(out, d.chartLines(min(d.width, 110), min(left, 20))...)
 	}
 	return strings.Join(out, "\n")
 }
@@ -407,7 +407,7 @@ func (d *dashboard) chartLines(width, height int) []string {
 	if !ok {
 		return []string{d.Styles.Muted.Render(d.T(msgDashNoTrend, name))}
 	}
-	caption := d.T(msgDashTrend, name, len(values), periodKindName(d.Lang, d.period.Kind))
+	caption := d.T(msgDashTrend, name, d.T(lastPeriods(d.period.Kind), len(values)))
 	if unit != "" {
 		caption += "  " + d.Styles.Muted.Render("("+d.T(msgDashTrendUnit, unit)+")")
 	}
@@ -420,6 +420,19 @@ func (d *dashboard) chartLines(width, height int) []string {
 		out = append(out, d.Styles.Muted.Render(axisLine(periodShort(first), periodShort(last), width)))
 	}
 	return out
+}
+
+// lastPeriods is the catalogue entry for "the last N weeks" and so on.
+func lastPeriods(k model.PeriodKind) Text {
+	switch k {
+	case model.Week:
+		return msgLastWeeks
+	case model.Month:
+		return msgLastMonths
+	case model.Quarter:
+		return msgLastQuarters
+	}
+	return msgLastYears
 }
 
 // periodShort names a period compactly for the chart's x axis.

@@ -21,7 +21,11 @@ var (
 	msgColChangeMonth = Text{JA: "前月比", EN: "MoM"}
 	msgColChangeQtr   = Text{JA: "前期比", EN: "QoQ"}
 	msgColChangeYear  = Text{JA: "前年比", EN: "YoY"}
-	msgDashTrend      = Text{JA: "%s の推移 (直近%d期間, %s単位)", EN: "%s over the last %d periods (%s)"}
+	msgDashTrend      = Text{JA: "%s の推移 (%s)", EN: "%s, %s"}
+	msgLastWeeks      = Text{JA: "直近%d週", EN: "last %d weeks"}
+	msgLastMonths     = Text{JA: "直近%dか月", EN: "last %d months"}
+	msgLastQuarters   = Text{JA: "直近%d四半期", EN: "last %d quarters"}
+	msgLastYears      = Text{JA: "直近%d年度", EN: "last %d fiscal years"}
 	msgDashTrendUnit  = Text{JA: "単位: %s", EN: "in %s"}
 	msgDashNoTrend    = Text{JA: "%s: 推移を描くデータがありません", EN: "%s: no data to chart"}
 	msgDashChangeNote = Text{JA: "前期比は前の期間の同じ日数と比較", EN: "change compares the same days of the previous period"}

@@ -1,0 +1,109 @@
+package tui
+
+import (
+	"math"
+	"testing"
+
+	"github.com/kpit-dev/kpit/model"
+)
+
+func TestFormatYen(t *testing.T) {
+	tests := []struct {
+		yen    float64
+		ja, en string
+	}{
+		{0, "¥0", "¥0"},
+		{9800, "¥9,800", "¥9,800"},
+		{9999.6, "¥1万", "¥10K"}, // rounds to ¥10,000 first
+		{125000, "¥12.5万", "¥125K"},
+		{999_449, "¥99.9万", "¥999.4K"},
+		{999_949, "¥100万", "¥999.9K"},
+		{1_000_000, "¥100万", "¥1M"},
+		{12_000_000, "¥1,200万", "¥12M"},
+		{99_994_999, "¥9,999万", "¥100M"},
+		{99_995_000, "¥1億", "¥100M"},
+		{360_000_000, "¥3.6億", "¥360M"},
+		{1_000_000_000, "¥10億", "¥1B"},
+		{1_234_500_000, "¥12.35億", "¥1.23B"},
+		{-2_500_000, "-¥250万", "-¥2.5M"},
+	}
+	for _, tt := range tests {
+		if got := FormatYen(LangJA, model.Some(tt.yen)); got != tt.ja {
+			t.Errorf("FormatYen(ja, %v) = %q, want %q", tt.yen, got, tt.ja)
+		}
+		if got := FormatYen(LangEN, model.Some(tt.yen)); got != tt.en {
+			t.Errorf("FormatYen(en, %v) = %q, want %q", tt.yen, got, tt.en)
+		}
+	}
+	for _, l := range []Lang{LangJA, LangEN} {
+		if got := FormatYen(l, model.None); got != "—" {
+			t.Errorf("FormatYen(%s, undefined) = %q, want —", l, got)
+		}
+		if got := FormatYen(l, model.Some(math.Inf(1))); got != "—" {
+			t.Errorf("FormatYen(%s, +Inf) = %q, want —", l, got)
+		}
+	}
+}
+
+func TestFormatFigures(t *testing.T) {
+	tests := []struct {
+		got, want string
+	}{
+		{FormatYenFull(model.Some(360_000_000)), "¥360,000,000"},
+		{FormatYenFull(model.Some(-1234.4)), "-¥1,234"},
+		{FormatCount(model.Some(1234567)), "1,234,567"},
+		{FormatCount(model.Some(138.888)), "138.9"},
+		{FormatCount(model.Some(140)), "140"},
+		{FormatCount(model.None), "—"},
+		{FormatPercent(model.Some(0.3)), "30.0%"},
+		{FormatPercent(model.Some(1.348)), "134.8%"},
+		{FormatPercent(model.Ratio(3, 0)), "—"},
+		{FormatPercent(model.Some(math.NaN())), "—"},
+		{FormatChange(model.Some(0.173)), "+17.3%"},
+		{FormatChange(model.Some(-0.042)), "-4.2%"},
+		{FormatChange(model.Some(-0.0001)), "+0.0%"},
+		{FormatUnit(LangJA, model.UnitYen, model.Some(2_000_000)), "¥200万"},
+		{FormatUnit(LangEN, model.UnitRatio, model.Some(0.404)), "40.4%"},
+		{formatRatio(model.Some(0.36)), "36%"},
+		{formatRatio(model.Some(0.996)), "99.6%"},
+		{formatRatio(model.Some(1.008)), "101%"},
+		{formatShare(model.Some(-1.774)), "-177%"},
+		{formatShare(model.Some(0.655)), "66%"},
+	}
+	for i, tt := range tests {
+		if tt.got != tt.want {
+			t.Errorf("case %d: got %q, want %q", i, tt.got, tt.want)
+		}
+	}
+}
+
+func TestProgressBar(t *testing.T) {
+	tests := []struct {
+		ratio float64
+		w     int
+		want  string
+	}{
+		{0.5, 12, "[#####-----]"},
+		{0, 6, "[----]"},
+		{1.7, 6, "[####]"},
+		{-1, 6, "[----]"},
+		{math.NaN(), 6, "[----]"},
+		{0.5, 2, ""},
+	}
+	for _, tt := range tests {
+		if got := progressBar(tt.ratio, tt.w); got != tt.want {
+			t.Errorf("progressBar(%v, %d) = %q, want %q", tt.ratio, tt.w, got, tt.want)
+		}
+	}
+}
+
+func TestPadKeepsWideCharactersWhole(t *testing.T) {
+	// 受注率 is 6 columns; cutting to 5 must drop the last character, not
+	// split it, and pad back to 5.
+	if got := padRight("受注率", 5); got != "受注 " {
+		t.Errorf("padRight = %q, want %q", got, "受注 ")
+	}
+	if got := padLeft("商談", 6); got != "  商談" {
+		t.Errorf("padLeft = %q, want %q", got, "  商談")
+	}
+}
