@@ -310,7 +310,7 @@ func (s *stylesScreen) View() string {
 		}
 	} else {
 		lines = append(lines, s.selector(), "")
-		lines = append(lines, s.table(s.cursor, s.width)...)
+		lines = append(lines, s.table(s.cursor, min(s.width, 72))...)
 	}
 	lines = append(lines, "")
 	if s.confirming {

@@ -1,0 +1,156 @@
+package tui
+
+import (
+	"context"
+	"fmt"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/charmbracelet/x/exp/golden"
+
+	"github.com/kpit-dev/kpit/kpitree"
+	"github.com/kpit-dev/kpit/model"
+	"github.com/kpit-dev/kpit/store"
+)
+
+// goalSnapshot is the KPIs and tree nodes of a database, read directly.
+func goalSnapshot(t *testing.T, path string) (map[string]model.KPI, map[string]model.TreeNodeDef) {
+	t.Helper()
+	st, err := store.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	kpis, err := st.KPIs(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	nodes, err := st.TreeNodes(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	km, nm := map[string]model.KPI{}, map[string]model.TreeNodeDef{}
+	for _, k := range kpis {
+		km[k.Key] = k
+	}
+	for _, n := range nodes {
+		nm[n.Key] = n
+	}
+	return km, nm
+}
+
+func TestStylesAdoptAddsOnlyWhatIsMissing(t *testing.T) {
+	path := seedDemoFile(t)
+	beforeKPIs, beforeNodes := goalSnapshot(t, path)
+
+	// What route sales (the second style) should add: its six KPIs and its
+	// template's nodes, less what the demo already has.
+	route, _ := model.StyleByKey(model.StyleRoute)
+	wantNewKPIs := map[string]bool{}
+	for _, e := range append(append([]model.KPIEntry(nil), route.Main...), route.Supporting...) {
+		if _, ok := beforeKPIs[e.KPI.Key]; !ok {
+			wantNewKPIs[e.KPI.Key] = true
+		}
+	}
+	wantNewNodes := map[string]bool{}
+	for _, d := range kpitree.Template(model.StyleRoute) {
+		if _, ok := beforeNodes[d.Key]; !ok {
+			wantNewNodes[d.Key] = true
+		}
+	}
+	if len(wantNewKPIs) == 0 || len(wantNewNodes) == 0 {
+		t.Fatal("the demo already has route sales; pick a style it lacks")
+	}
+
+	a, _ := appOn(t, path, LangEN, 120, 40)
+	press(t, a, "3", "right", "enter")
+	confirm := lineWith(a, "Adopt Route sales")
+	if !strings.Contains(confirm, fmt.Sprintf("add %d KPIs and %d tree nodes", len(wantNewKPIs), len(wantNewNodes))) {
+		t.Fatalf("confirmation %q", confirm)
+	}
+	press(t, a, "n") // cancelled: nothing written
+	if k, n := goalSnapshot(t, path); len(k) != len(beforeKPIs) || len(n) != len(beforeNodes) {
+		t.Fatalf("n wrote something: %d KPIs, %d nodes", len(k), len(n))
+	}
+	press(t, a, "enter", "y")
+
+	afterKPIs, afterNodes := goalSnapshot(t, path)
+	if len(afterKPIs) != len(beforeKPIs)+len(wantNewKPIs) {
+		t.Errorf("%d KPIs after, want %d + %d", len(afterKPIs), len(beforeKPIs), len(wantNewKPIs))
+	}
+	for k, old := range beforeKPIs {
+		if !reflect.DeepEqual(afterKPIs[k], old) {
+			t.Errorf("KPI %s changed: %+v -> %+v", k, old, afterKPIs[k])
+		}
+	}
+	for k := range wantNewKPIs {
+		if _, ok := afterKPIs[k]; !ok {
+			t.Errorf("KPI %s not added", k)
+		}
+	}
+	if len(afterNodes) != len(beforeNodes)+len(wantNewNodes) {
+		t.Errorf("%d nodes after, want %d + %d", len(afterNodes), len(beforeNodes), len(wantNewNodes))
+	}
+	for k, old := range beforeNodes {
+		if afterNodes[k] != old {
+			t.Errorf("node %s changed: %+v -> %+v", k, old, afterNodes[k])
+		}
+	}
+	// The screen reloads: every route KPI now shows as added.
+	for _, e := range route.Main {
+		if l := lineWith(a, e.KPI.NameEN); !strings.HasSuffix(strings.TrimRight(l, " "), "yes") {
+			t.Errorf("after adopting, %s reads %q", e.KPI.NameEN, l)
+		}
+	}
+}
+
+func TestStylesMainKPIWarning(t *testing.T) {
+	for _, n := range []int{2, 4, 6} {
+		path := filepath.Join(t.TempDir(), "k.db")
+		st, err := store.Open(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i := 0; i < n; i++ {
+			k := model.KPI{Key: fmt.Sprintf("main%d", i), NameJA: "主要", NameEN: "Main", Unit: model.UnitCount, Main: true}
+			if err := st.UpsertKPI(context.Background(), k); err != nil {
+				t.Fatal(err)
+			}
+		}
+		// A supporting KPI is not counted.
+		st.UpsertKPI(context.Background(), model.KPI{Key: "support", NameJA: "補助", NameEN: "Support", Unit: model.UnitCount})
+		st.Close()
+		for _, lang := range []Lang{LangEN, LangJA} {
+			a, _ := appOn(t, path, lang, 80, 24)
+			press(t, a, "3")
+			word := map[Lang]string{LangEN: fmt.Sprintf("Warning: %d main KPIs", n), LangJA: fmt.Sprintf("警告: 登録中の主要KPIが%d個", n)}[lang]
+			shown := lineWith(a, word) != ""
+			if want := n < 3 || n > 5; shown != want {
+				t.Errorf("%s with %d main KPIs: warning shown %v, want %v\n%s", lang, n, shown, want, screen(a))
+			}
+		}
+	}
+}
+
+func TestStylesGolden(t *testing.T) {
+	for _, lang := range []Lang{LangJA, LangEN} {
+		for _, size := range [][2]int{{80, 24}, {120, 40}} {
+			t.Run(fmt.Sprintf("%s_%dx%d", lang, size[0], size[1]), func(t *testing.T) {
+				a := newTestApp(t, lang, size[0], size[1])
+				press(t, a, "3")
+				golden.RequireEqual(t, screen(a))
+			})
+		}
+	}
+}
+
+func BenchmarkStylesView(b *testing.B) {
+	a := newTestApp(b, LangJA, 120, 40)
+	press(b, a, "3")
+	s := a.screens[a.active]
+	for b.Loop() {
+		_ = s.View()
+	}
+}
