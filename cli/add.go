@@ -1,6 +1,384 @@
 package cli
 
-import "errors"
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
 
-// runAdd is not built yet; its owner replaces this file.
-func runAdd(e env) int { return fail(e, "add", errors.New("not built yet")) }
+	"github.com/kpit-dev/kpit/model"
+	"github.com/kpit-dev/kpit/store"
+)
+
+// runAdd records one activity, opportunity or lead. Every refusal is one
+// line naming the flag, exit status 2, and nothing written.
+func runAdd(e env) int {
+	if len(e.args) == 0 || strings.HasPrefix(e.args[0], "-") {
+		if len(e.args) > 0 && (e.args[0] == "-h" || e.args[0] == "--help" || e.args[0] == "-help") {
+			fmt.Fprintln(e.stderr, "Usage: kpit add activity|opportunity|lead [flags]   (kpit add KIND -h for its flags)")
+			return exitOK
+		}
+		return fail(e, "add", errors.New("say what to add: activity, opportunity or lead (e.g. kpit add activity --kind visit --rep 田中)"))
+	}
+	what, args := e.args[0], e.args[1:]
+	switch what {
+	case "activity", "act":
+		return addActivity(e, args)
+	case "opportunity", "opp", "deal":
+		return addOpportunity(e, args)
+	case "lead":
+		return addLead(e, args)
+	}
+	return fail(e, "add", fmt.Errorf("unknown record kind %q (want activity, opportunity or lead)", what))
+}
+
+// addFlags are the flags every add command shares.
+type addFlags struct {
+	db         *string
+	createRep  *bool
+	department *string
+}
+
+func commonAddFlags(fs *flag.FlagSet) addFlags {
+	return addFlags{
+		db:         fs.String("db", "", "database file (default $KPIT_DB or ~/.local/share/kpit/kpit.db)"),
+		createRep:  fs.Bool("create-rep", false, "create the rep if it is not known yet"),
+		department: fs.String("department", string(model.DeptFieldSales), "department of a rep made by --create-rep: marketing, inside_sales, field_sales or customer_success"),
+	}
+}
+
+// addSession is an open store plus the day the command runs on.
+type addSession struct {
+	ctx   context.Context
+	st    *store.Store
+	today time.Time
+	rules model.InputRules
+	cmd   string
+}
+
+func openForAdd(e env, cmd string, f addFlags) (*addSession, int, bool) {
+	if !model.Department(*f.department).Valid() {
+		return nil, fail(e, cmd, fmt.Errorf("--department: unknown department %q (want marketing, inside_sales, field_sales or customer_success)", *f.department)), false
+	}
+	var st *store.Store
+	var err error
+	if *f.createRep {
+		// A new file is fine when the rep is being created too.
+		var path string
+		if path, err = dbPathFlag(*f.db); err == nil {
+			st, err = store.Open(path)
+		}
+	} else {
+		st, err = openExisting(*f.db)
+	}
+	if err != nil {
+		return nil, fail(e, cmd, err), false
+	}
+	s := &addSession{ctx: context.Background(), st: st, today: model.Date(time.Now()), cmd: cmd}
+	if s.rules, err = st.InputRules(s.ctx); err != nil {
+		st.Close()
+		return nil, fail(e, cmd, err), false
+	}
+	return s, 0, true
+}
+
+// ensureRep creates the rep when --create-rep allows it; otherwise an
+// unknown rep is left for the store to refuse with the list of known reps.
+func (s *addSession) ensureRep(name string, f addFlags) error {
+	if name == "" || !*f.createRep {
+		return nil
+	}
+	known, err := s.st.RepNames(s.ctx)
+	if err != nil {
+		return err
+	}
+	for _, k := range known {
+		if k == name {
+			return nil
+		}
+	}
+	_, err = s.st.AddRep(s.ctx, model.Rep{Name: name, Department: model.Department(*f.department)})
+	return err
+}
+
+// addError prints a refusal naming the flag.
+func addError(e env, cmd string, err error) int {
+	var fe *model.FieldError
+	var ue *store.UnknownRepError
+	switch {
+	case errors.As(err, &ue):
+		return fail(e, cmd, fmt.Errorf("--rep: unknown rep %q (known: %s; add --create-rep to create it)", ue.Name, knownOrNone(ue.Known)))
+	case errors.As(err, &fe):
+		return fail(e, cmd, fmt.Errorf("--%s: %s", strings.ReplaceAll(fe.Field, "_", "-"), fe.Msg))
+	}
+	return fail(e, cmd, err)
+}
+
+func knownOrNone(names []string) string {
+	if len(names) == 0 {
+		return "none yet"
+	}
+	return strings.Join(names, ", ")
+}
+
+// parseDayFlag reads a day flag: YYYY-MM-DD, today or yesterday.
+func parseDayFlag(flagName, v string, today time.Time) (time.Time, error) {
+	switch strings.ToLower(strings.TrimSpace(v)) {
+	case "today", "今日":
+		return today, nil
+	case "yesterday", "昨日":
+		return today.AddDate(0, 0, -1), nil
+	}
+	d, err := model.ParseDate(v)
+	if err != nil {
+		return d, fmt.Errorf("--%s: %q is not a calendar date (want YYYY-MM-DD, today or yesterday)", flagName, v)
+	}
+	return d, nil
+}
+
+// setFlagNames lists the flags given on the command line.
+func setFlagNames(fs *flag.FlagSet) map[string]bool {
+	m := map[string]bool{}
+	fs.Visit(func(f *flag.Flag) { m[f.Name] = true })
+	return m
+}
+
+func addActivity(e env, args []string) int {
+	const cmd = "add activity"
+	fs := newFlagSet(e, cmd, "add activity --kind KIND --rep NAME [--count N] [--date YYYY-MM-DD] [--account A] [--opportunity ID] [--note T] [--db PATH]")
+	f := commonAddFlags(fs)
+	kind := fs.String("kind", "", "visit, call, email, proposal, appointment or meeting (訪問, 架電, メール, 提案, アポ, 商談)")
+	rep := fs.String("rep", "", "the rep's name")
+	count := fs.String("count", "1", "how many (a positive whole number)")
+	date := fs.String("date", "today", "the day of the activity (YYYY-MM-DD, today, yesterday)")
+	account := fs.String("account", "", "the account visited or called")
+	opp := fs.String("opportunity", "", "the opportunity it belongs to (its --id, or #N for kpit's own number)")
+	note := fs.String("note", "", "a short note")
+	if st, stop := parseFlags(e, fs, args); stop {
+		return st
+	}
+	if fs.NArg() > 0 {
+		return fail(e, cmd, fmt.Errorf("unexpected argument %q (every value goes with a flag)", fs.Arg(0)))
+	}
+	k, ok := model.ActivityKindWord(*kind)
+	if !ok {
+		return fail(e, cmd, fmt.Errorf("--kind: unknown kind %q (want visit, call, email, proposal, appointment or meeting)", *kind))
+	}
+	n, err := strconv.Atoi(strings.TrimSpace(*count))
+	if err != nil {
+		return fail(e, cmd, fmt.Errorf("--count: %q is not a whole number", *count))
+	}
+	if strings.TrimSpace(*rep) == "" {
+		return fail(e, cmd, errors.New("--rep: required (the rep's name)"))
+	}
+	s, status, ok := openForAdd(e, cmd, f)
+	if !ok {
+		return status
+	}
+	defer s.st.Close()
+	day, err := parseDayFlag("date", *date, s.today)
+	if err != nil {
+		return fail(e, cmd, err)
+	}
+	a := model.Activity{Kind: k, RepName: strings.TrimSpace(*rep), Count: n, Date: day, Account: *account, Note: *note}
+	if *opp != "" {
+		if a.OpportunityID, err = s.findOpportunity(*opp); err != nil {
+			return addError(e, cmd, err)
+		}
+	}
+	if err := model.ValidateActivity(a, s.rules, s.today); err != nil {
+		return addError(e, cmd, err)
+	}
+	if err := s.ensureRep(a.RepName, f); err != nil {
+		return addError(e, cmd, err)
+	}
+	id, err := s.st.AddActivity(s.ctx, a)
+	if err != nil {
+		return addError(e, cmd, err)
+	}
+	fmt.Fprintf(e.stdout, "added activity %d: %s %d, %s, %s\n", id, a.Kind, a.Count, a.RepName, model.FormatDate(a.Date))
+	return exitOK
+}
+
+// findOpportunity resolves an opportunity reference: #N is kpit's number,
+// anything else its external id.
+func (s *addSession) findOpportunity(ref string) (int64, error) {
+	if n, err := strconv.ParseInt(strings.TrimPrefix(ref, "#"), 10, 64); strings.HasPrefix(ref, "#") && err == nil {
+		o, err := s.st.Opportunity(s.ctx, n)
+		if err != nil {
+			return 0, &model.FieldError{Field: "opportunity", Msg: err.Error()}
+		}
+		return o.ID, nil
+	}
+	o, ok, err := s.st.OpportunityByExternalID(s.ctx, ref)
+	if err != nil {
+		return 0, err
+	}
+	if !ok {
+		return 0, &model.FieldError{Field: "opportunity", Msg: fmt.Sprintf("no opportunity with id %q", ref)}
+	}
+	return o.ID, nil
+}
+
+func addOpportunity(e env, args []string) int {
+	const cmd = "add opportunity"
+	fs := newFlagSet(e, cmd, "add opportunity [--id X] --rep NAME --account A [--amount N] [--stage S] [--created D] [--closed D] [--outcome open|won|lost] [--lost-reason T] [--db PATH]\n\nAn --id that exists updates that opportunity (stage change, won, lost).")
+	f := commonAddFlags(fs)
+	ext := fs.String("id", "", "the opportunity's id; an existing id updates it")
+	rep := fs.String("rep", "", "the rep's name")
+	account := fs.String("account", "", "the customer account")
+	product := fs.String("product", "", "the product")
+	amount := fs.String("amount", "", "amount in yen: 1200000, 12,000,000円, 120万, 1.2億")
+	stage := fs.String("stage", "", "the sales stage")
+	created := fs.String("created", "today", "the day the opportunity was created")
+	closed := fs.String("closed", "", "the close day (the expected close day while open; today when marked won or lost)")
+	outcome := fs.String("outcome", "", "open, won or lost")
+	lostReason := fs.String("lost-reason", "", "why it was lost")
+	if st, stop := parseFlags(e, fs, args); stop {
+		return st
+	}
+	if fs.NArg() > 0 {
+		return fail(e, cmd, fmt.Errorf("unexpected argument %q (every value goes with a flag)", fs.Arg(0)))
+	}
+	given := setFlagNames(fs)
+	var amountYen model.Yen
+	if given["amount"] {
+		y, err := model.ParseYen(*amount)
+		if err != nil || y < 0 {
+			return fail(e, cmd, fmt.Errorf("--amount: %q is not an amount of yen (write 1200000, 12,000,000円, 120万 or 1.2億)", *amount))
+		}
+		amountYen = y
+	}
+	if given["outcome"] && !model.Outcome(*outcome).Valid() {
+		return fail(e, cmd, fmt.Errorf("--outcome: unknown outcome %q (want open, won or lost)", *outcome))
+	}
+	s, status, ok := openForAdd(e, cmd, f)
+	if !ok {
+		return status
+	}
+	defer s.st.Close()
+	var o model.Opportunity
+	existing := false
+	if *ext != "" {
+		var err error
+		if o, existing, err = s.st.OpportunityByExternalID(s.ctx, *ext); err != nil {
+			return fail(e, cmd, err)
+		}
+	}
+	if !existing {
+		o = model.Opportunity{ExternalID: *ext, Outcome: model.OutcomeOpen}
+		given["created"] = true
+	}
+	wasOpen := o.Outcome == model.OutcomeOpen
+	if given["rep"] {
+		o.RepID, o.RepName = 0, strings.TrimSpace(*rep)
+	}
+	if !existing && o.RepName == "" {
+		return fail(e, cmd, errors.New("--rep: required for a new opportunity"))
+	}
+	if given["account"] {
+		o.Account = *account
+	}
+	if given["product"] {
+		o.Product = *product
+	}
+	if given["stage"] {
+		o.Stage = *stage
+	}
+	if given["amount"] {
+		o.AmountYen, o.HasAmount = amountYen, true
+	}
+	if given["outcome"] {
+		o.Outcome = model.Outcome(*outcome)
+	}
+	if given["lost-reason"] {
+		o.LostReason = *lostReason
+	}
+	var err error
+	if given["created"] {
+		if o.Created, err = parseDayFlag("created", *created, s.today); err != nil {
+			return fail(e, cmd, err)
+		}
+	}
+	switch {
+	case given["closed"]:
+		if o.Closed, err = parseDayFlag("closed", *closed, s.today); err != nil {
+			return fail(e, cmd, err)
+		}
+	case o.Outcome != model.OutcomeOpen && (wasOpen || o.Closed.IsZero()):
+		o.Closed = s.today // marked won or lost now
+	}
+	if err := model.ValidateOpportunity(o, s.rules, s.today); err != nil {
+		return addError(e, cmd, err)
+	}
+	if err := s.ensureRep(o.RepName, f); err != nil {
+		return addError(e, cmd, err)
+	}
+	verb := "added"
+	if existing {
+		verb = "updated"
+		err = s.st.UpdateOpportunity(s.ctx, o)
+	} else {
+		o.ID, err = s.st.AddOpportunity(s.ctx, o)
+	}
+	if err != nil {
+		return addError(e, cmd, err)
+	}
+	name := o.ExternalID
+	if name == "" {
+		name = fmt.Sprintf("#%d", o.ID)
+	}
+	fmt.Fprintf(e.stdout, "%s opportunity %s: %s, %s, %s", verb, name, o.Account, o.RepName, o.Outcome)
+	if o.HasAmount {
+		fmt.Fprintf(e.stdout, ", %d yen", o.AmountYen)
+	}
+	fmt.Fprintln(e.stdout)
+	return exitOK
+}
+
+func addLead(e env, args []string) int {
+	const cmd = "add lead"
+	fs := newFlagSet(e, cmd, "add lead --company C [--contact N] [--source S] [--rep NAME] [--created D] [--status new|mql|sql] [--db PATH]")
+	f := commonAddFlags(fs)
+	company := fs.String("company", "", "the company")
+	contact := fs.String("contact", "", "the contact person")
+	source := fs.String("source", "", "where the lead came from (web, event, ads...)")
+	rep := fs.String("rep", "", "the rep who owns the lead (optional)")
+	created := fs.String("created", "today", "the day the lead came in")
+	status := fs.String("status", "new", "new, mql or sql")
+	if st, stop := parseFlags(e, fs, args); stop {
+		return st
+	}
+	if fs.NArg() > 0 {
+		return fail(e, cmd, fmt.Errorf("unexpected argument %q (every value goes with a flag)", fs.Arg(0)))
+	}
+	st := model.LeadStatus(*status)
+	if st != model.LeadNew && st != model.LeadMQL && st != model.LeadSQL {
+		return fail(e, cmd, fmt.Errorf("--status: unknown status %q (want new, mql or sql)", *status))
+	}
+	s, code, ok := openForAdd(e, cmd, f)
+	if !ok {
+		return code
+	}
+	defer s.st.Close()
+	day, err := parseDayFlag("created", *created, s.today)
+	if err != nil {
+		return fail(e, cmd, err)
+	}
+	l := model.Lead{Company: *company, Contact: *contact, Source: *source, RepName: strings.TrimSpace(*rep), Created: day, Status: st}
+	if err := model.ValidateLead(l, s.rules, s.today); err != nil {
+		return addError(e, cmd, err)
+	}
+	if err := s.ensureRep(l.RepName, f); err != nil {
+		return addError(e, cmd, err)
+	}
+	id, err := s.st.AddLead(s.ctx, l)
+	if err != nil {
+		return addError(e, cmd, err)
+	}
+	fmt.Fprintf(e.stdout, "added lead %d: %s\n", id, strings.TrimSpace(l.Company+" "+l.Contact))
+	return exitOK
+}

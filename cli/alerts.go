@@ -1,6 +1,160 @@
 package cli
 
-import "errors"
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"os"
+	"time"
 
-// runAlerts is not built yet; its owner replaces this file.
-func runAlerts(e env) int { return fail(e, "alerts", errors.New("not built yet")) }
+	"github.com/kpit-dev/kpit/model"
+	"github.com/kpit-dev/kpit/tui"
+)
+
+const alertsUsage = `alerts [--db PATH] [--format text|json] [--now RFC3339] [--lang ja|en]
+
+Exit status: 1 when any alert is open, 0 when none, 2 on an error, so it can run from cron.
+The text form also shows the input timeliness of the last 30 days beside the reference figures.`
+
+// TimelinessDays is the window of `kpit alerts`' timeliness figures: the
+// records whose event day lies in the last 30 days, today included.
+const timelinessDays = 30
+
+func runAlerts(e env) int {
+	fs := newFlagSet(e, "alerts", alertsUsage)
+	db := fs.String("db", "", "database file (default $KPIT_DB or ~/.local/share/kpit/kpit.db)")
+	format := fs.String("format", "text", "output `FORMAT`: text or json")
+	nowFlag := fs.String("now", "", "evaluate at this `TIME` (RFC 3339, e.g. 2026-11-20T09:00:00+09:00) instead of now")
+	lang := fs.String("lang", "", "`LANG` of the text output, ja or en (default from LC_ALL, LC_MESSAGES, LANG)")
+	if st, stop := parseFlags(e, fs, e.args); stop {
+		return st
+	}
+	if fs.NArg() > 0 {
+		return fail(e, "alerts", fmt.Errorf("unexpected argument %q", fs.Arg(0)))
+	}
+	if *format != "text" && *format != "json" {
+		return fail(e, "alerts", fmt.Errorf("--format %q: want text or json", *format))
+	}
+	l, err := tui.DetectLang(*lang, os.Getenv)
+	if err != nil {
+		return fail(e, "alerts", err)
+	}
+	now, loc := time.Now(), time.Local
+	if *nowFlag != "" {
+		t, err := time.Parse(time.RFC3339, *nowFlag)
+		if err != nil {
+			return fail(e, "alerts", fmt.Errorf("--now: %q is not an RFC 3339 time (e.g. 2026-11-20T09:00:00+09:00)", *nowFlag))
+		}
+		now, loc = t, t.Location()
+	}
+	st, err := openExisting(*db)
+	if err != nil {
+		return fail(e, "alerts", err)
+	}
+	defer st.Close()
+	ctx := context.Background()
+	alerts, rules, err := st.Alerts(ctx, now, loc)
+	if err != nil {
+		return fail(e, "alerts", err)
+	}
+	today := model.Date(now.In(loc))
+	from, to := today.AddDate(0, 0, 1-timelinessDays), today.AddDate(0, 0, 1)
+	team, perRep, err := st.Timeliness(ctx, from, to, loc)
+	if err != nil {
+		return fail(e, "alerts", err)
+	}
+	if *format == "json" {
+		enc := json.NewEncoder(e.stdout)
+		enc.SetIndent("", "  ")
+		if err := enc.Encode(alertsJSON(now, rules, alerts, from, to, team, perRep)); err != nil {
+			return fail(e, "alerts", fmt.Errorf("write json: %w", err))
+		}
+	} else {
+		writeAlertsText(e, l, today, rules, alerts, team, perRep)
+	}
+	if len(alerts) > 0 {
+		return exitFail
+	}
+	return exitOK
+}
+
+func writeAlertsText(e env, l tui.Lang, today time.Time, rules model.InputRules, alerts []model.Alert,
+	team model.Timeliness, perRep map[string]model.Timeliness) {
+	w := e.stdout
+	switch {
+	case !rules.AlertsOn:
+		fmt.Fprintln(w, l.Pick("アラートはオフです (kpit rules --alerts on で有効化)", "Alerts are off (turn them on with kpit rules --alerts on)"))
+	case len(alerts) == 0:
+		fmt.Fprintf(w, l.Pick("%s: 未対応のアラートはありません\n", "%s: no open alerts\n"), model.FormatDate(today))
+	default:
+		fmt.Fprintf(w, l.Pick("%s: 未対応のアラート %d件\n", "%s: %d open alerts\n"), model.FormatDate(today), len(alerts))
+		for _, a := range alerts {
+			fmt.Fprintf(w, "  [%s] %s: %s\n", tui.SeverityWord(l, a.Severity), tui.AlertKindWord(l, a.Kind), tui.AlertText(l, a))
+		}
+	}
+	fmt.Fprintln(w)
+	fmt.Fprintf(w, l.Pick("入力の適時性 (直近%d日の記録, 入力期限: %s)\n", "Input timeliness (records of the last %d days; deadline: %s)\n"),
+		timelinessDays, tui.DeadlineWord(l, rules.Deadline))
+	for _, line := range tui.TimelinessLines(l, team, perRep) {
+		fmt.Fprintln(w, "  "+line)
+	}
+}
+
+type alertJSON struct {
+	Kind       string `json:"kind"`
+	Severity   string `json:"severity"`
+	Rep        string `json:"rep,omitempty"`
+	RecordKind string `json:"record_kind,omitempty"`
+	RecordID   int64  `json:"record_id,omitempty"`
+	Subject    string `json:"subject,omitempty"`
+	Day        string `json:"day"`
+	Due        string `json:"due,omitempty"`
+	Days       int    `json:"days"`
+}
+
+type timelinessJSON struct {
+	Total             int      `json:"total"`
+	SameDay           int      `json:"same_day"`
+	WithinOneDay      int      `json:"within_one_day"`
+	SameDayShare      *float64 `json:"same_day_share"`
+	WithinOneDayShare *float64 `json:"within_one_day_share"`
+}
+
+func shareJSON(v model.Value) *float64 {
+	if !v.Valid {
+		return nil
+	}
+	return &v.V
+}
+
+func toTimelinessJSON(t model.Timeliness) timelinessJSON {
+	return timelinessJSON{Total: t.Total, SameDay: t.SameDay, WithinOneDay: t.WithinOneDay,
+		SameDayShare: shareJSON(t.SameDayShare()), WithinOneDayShare: shareJSON(t.WithinOneDayShare())}
+}
+
+func alertsJSON(now time.Time, rules model.InputRules, alerts []model.Alert, from, to time.Time,
+	team model.Timeliness, perRep map[string]model.Timeliness) any {
+	list := []alertJSON{}
+	for _, a := range alerts {
+		list = append(list, alertJSON{Kind: string(a.Kind), Severity: string(a.Severity), Rep: a.RepName,
+			RecordKind: string(a.RecordKind), RecordID: a.RecordID, Subject: a.Subject, Day: model.FormatDate(a.Day),
+			Due: model.FormatDate(a.Due), Days: a.Days})
+	}
+	reps := map[string]timelinessJSON{}
+	for name, t := range perRep {
+		reps[name] = toTimelinessJSON(t)
+	}
+	return map[string]any{
+		"now":       now.Format(time.RFC3339),
+		"alerts_on": rules.AlertsOn,
+		"deadline":  rules.Deadline.String(),
+		"open":      len(alerts),
+		"alerts":    list,
+		"timeliness": map[string]any{
+			"from": model.FormatDate(from), "to": model.FormatDate(to.AddDate(0, 0, -1)),
+			"team": toTimelinessJSON(team), "reps": reps,
+			"reference": map[string]any{"entered_immediately": model.RefEnteredImmediately,
+				"daily_batch": model.RefEnteredDailyBatch, "source": model.RefEntrySource},
+		},
+	}
+}

@@ -1,6 +1,147 @@
 package cli
 
-import "errors"
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"os"
+	"strconv"
+	"strings"
 
-// runRules is not built yet; its owner replaces this file.
-func runRules(e env) int { return fail(e, "rules", errors.New("not built yet")) }
+	"github.com/kpit-dev/kpit/model"
+	"github.com/kpit-dev/kpit/store"
+	"github.com/kpit-dev/kpit/tui"
+)
+
+const rulesUsage = `rules [--db PATH] [--deadline same-day|next-business-day|Nd] [--stale-days N]
+       [--stale-days-rep NAME=N ...] [--require KIND=FIELD,FIELD ...] [--future-days N] [--alerts on|off] [--lang ja|en]
+
+Without setting flags it shows the rules. Settings are stored under the keys rule.* in the database.`
+
+// runRules shows the input rules, or sets the ones given and shows the result.
+func runRules(e env) int {
+	fs := newFlagSet(e, "rules", rulesUsage)
+	db := fs.String("db", "", "database file (default $KPIT_DB or ~/.local/share/kpit/kpit.db)")
+	deadline := fs.String("deadline", "", "entry deadline: same-day, next-business-day or Nd (N calendar days)")
+	stale := fs.String("stale-days", "", "days without an entry after which a rep is stale (0 = off)")
+	var staleRep, require setFlags
+	fs.Var(&staleRep, "stale-days-rep", "per-rep staleness limit `NAME=N` (repeat; 0 = off for that rep, NAME= removes it)")
+	fs.Var(&require, "require", "required fields `KIND=FIELD,...` (repeat): activity=account,note opportunity=amount,account lead=source; KIND= clears")
+	future := fs.String("future-days", "", "how many days ahead of today an event date may lie (0 = none)")
+	alerts := fs.String("alerts", "", "alerts on or off")
+	lang := fs.String("lang", "", "`LANG` of the text output, ja or en (default from LC_ALL, LC_MESSAGES, LANG)")
+	if st, stop := parseFlags(e, fs, e.args); stop {
+		return st
+	}
+	if fs.NArg() > 0 {
+		return fail(e, "rules", fmt.Errorf("unexpected argument %q", fs.Arg(0)))
+	}
+	l, err := tui.DetectLang(*lang, os.Getenv)
+	if err != nil {
+		return fail(e, "rules", err)
+	}
+	u, changed, err := parseRuleFlags(fs, *deadline, *stale, *future, *alerts, staleRep, require)
+	if err != nil {
+		return fail(e, "rules", err)
+	}
+	st, err := openExisting(*db)
+	if err != nil {
+		return fail(e, "rules", err)
+	}
+	defer st.Close()
+	ctx := context.Background()
+	if changed {
+		if err := st.UpdateRules(ctx, u); err != nil {
+			var ue *store.UnknownRepError
+			if errors.As(err, &ue) {
+				return fail(e, "rules", fmt.Errorf("--stale-days-rep: unknown rep %q (known: %s)", ue.Name, knownOrNone(ue.Known)))
+			}
+			return addError(e, "rules", err)
+		}
+	}
+	r, err := st.InputRules(ctx)
+	if err != nil {
+		return fail(e, "rules", err)
+	}
+	for _, line := range tui.RulesLines(l, r) {
+		fmt.Fprintln(e.stdout, line)
+	}
+	return exitOK
+}
+
+// parseRuleFlags checks every setting flag before anything is written.
+func parseRuleFlags(fs *flag.FlagSet, deadline, stale, future, alerts string, staleRep, require []string) (store.RuleUpdate, bool, error) {
+	var u store.RuleUpdate
+	given := setFlagNames(fs)
+	changed := false
+	for _, name := range []string{"deadline", "stale-days", "stale-days-rep", "require", "future-days", "alerts"} {
+		changed = changed || given[name]
+	}
+	if given["deadline"] {
+		d, err := model.ParseDeadline(deadline)
+		if err != nil {
+			return u, false, fmt.Errorf("--deadline: %w", err)
+		}
+		u.Deadline = &d
+	}
+	days := func(name, v string, maxDays int) (*int, error) {
+		n, err := strconv.Atoi(strings.TrimSpace(v))
+		if err != nil || n < 0 || n > maxDays {
+			return nil, fmt.Errorf("--%s: %q is not a whole number of days from 0 to %d", name, v, maxDays)
+		}
+		return &n, nil
+	}
+	var err error
+	if given["stale-days"] {
+		if u.StaleDays, err = days("stale-days", stale, 3650); err != nil {
+			return u, false, err
+		}
+	}
+	if given["future-days"] {
+		if u.FutureDays, err = days("future-days", future, 365); err != nil {
+			return u, false, err
+		}
+	}
+	if given["alerts"] {
+		var on bool
+		switch strings.ToLower(strings.TrimSpace(alerts)) {
+		case "on", "true", "yes", "1":
+			on = true
+		case "off", "false", "no", "0":
+		default:
+			return u, false, fmt.Errorf("--alerts: %q: want on or off", alerts)
+		}
+		u.AlertsOn = &on
+	}
+	for _, v := range staleRep {
+		name, n, ok := strings.Cut(v, "=")
+		name = strings.TrimSpace(name)
+		if !ok || name == "" {
+			return u, false, fmt.Errorf("--stale-days-rep: %q: want NAME=N", v)
+		}
+		if u.RepStaleDays == nil {
+			u.RepStaleDays = map[string]int{}
+		}
+		if strings.TrimSpace(n) == "" {
+			u.RepStaleDays[name] = -1
+			continue
+		}
+		d, err := days("stale-days-rep", n, 3650)
+		if err != nil {
+			return u, false, err
+		}
+		u.RepStaleDays[name] = *d
+	}
+	for _, v := range require {
+		kind, fields, err := model.ParseRequired(v)
+		if err != nil {
+			return u, false, fmt.Errorf("--require: %w", err)
+		}
+		if u.Required == nil {
+			u.Required = map[model.RecordKind][]string{}
+		}
+		u.Required[kind] = fields
+	}
+	return u, changed, nil
+}

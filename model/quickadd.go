@@ -54,6 +54,16 @@ var quickVerbs = map[string]struct {
 	"lead": {QuickLead, ""}, "リード": {QuickLead, ""},
 }
 
+// ActivityKindWord reads an activity kind written in English or Japanese
+// (visit, 訪問, call, 架電, 電話, ...).
+func ActivityKindWord(s string) (ActivityKind, bool) {
+	v, ok := quickVerbs[strings.ToLower(width.Fold.String(strings.TrimSpace(s)))]
+	if !ok || v.verb != QuickActivity {
+		return "", false
+	}
+	return v.kind, true
+}
+
 // QuickError is a quick-add line that could not be read. Token is the part
 // of the line at fault ("" when something is missing rather than wrong).
 type QuickError struct {

@@ -1,0 +1,162 @@
+package tui
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/kpit-dev/kpit/model"
+)
+
+// The wording of alerts, input rules and timeliness, shared by the alerts
+// pane, the settings overlay and `kpit alerts` / `kpit rules` in text form.
+
+// SeverityWord is an alert's band as a word with its SFA colour name, so
+// the band reads without colour: "warning (yellow)", "注意(黄)".
+func SeverityWord(l Lang, s model.Severity) string {
+	if s == model.SeverityCritical {
+		return l.T(msgSevCritical)
+	}
+	return l.T(msgSevWarning)
+}
+
+func recordKindWord(l Lang, k model.RecordKind) string {
+	switch k {
+	case model.RecordActivity:
+		return l.T(msgKindActivity)
+	case model.RecordOpportunity:
+		return l.T(msgKindOpportunity)
+	case model.RecordLead:
+		return l.T(msgKindLead)
+	}
+	return l.T(msgKindCustomer)
+}
+
+// AlertText is one alert as a sentence, without its severity.
+func AlertText(l Lang, a model.Alert) string {
+	switch a.Kind {
+	case model.AlertLateEntry:
+		return l.T(msgAlertLate, recordKindWord(l, a.RecordKind), a.RecordID, a.RepName, a.Subject,
+			model.FormatDate(a.Day), model.FormatDate(a.Due), a.Days)
+	case model.AlertStaleRep:
+		return l.T(msgAlertStale, a.RepName, a.Days, model.FormatDate(a.Day))
+	case model.AlertStalledDeal:
+		return l.T(msgAlertStalled, a.RecordID, a.Subject, a.RepName, a.Days, model.FormatDate(a.Day))
+	case model.AlertOverdueClose:
+		return l.T(msgAlertOverdue, a.RecordID, a.Subject, a.RepName, model.FormatDate(a.Day), a.Days)
+	}
+	return string(a.Kind)
+}
+
+// AlertKindWord is the short name of an alert rule.
+func AlertKindWord(l Lang, k model.AlertKind) string {
+	switch k {
+	case model.AlertLateEntry:
+		return l.T(msgRuleLate)
+	case model.AlertStaleRep:
+		return l.T(msgRuleStale)
+	case model.AlertStalledDeal:
+		return l.T(msgRuleStalled)
+	}
+	return l.T(msgRuleOverdue)
+}
+
+// DeadlineWord describes an entry deadline.
+func DeadlineWord(l Lang, d model.EntryDeadline) string {
+	switch d.Kind {
+	case model.DeadlineSameDay:
+		return l.T(msgDeadlineSameDay)
+	case model.DeadlineDays:
+		return l.T(msgDeadlineDays, d.Days)
+	}
+	return l.T(msgDeadlineNextBusinessDay)
+}
+
+// RulesLines lists the input rules, one per line.
+func RulesLines(l Lang, r model.InputRules) []string {
+	def := model.DefaultInputRules()
+	mark := func(isDefault bool) string {
+		if isDefault {
+			return " " + l.T(msgRuleDefault)
+		}
+		return ""
+	}
+	var req []string
+	for _, k := range []model.RecordKind{model.RecordActivity, model.RecordOpportunity, model.RecordLead} {
+		if fs := r.Required[k]; len(fs) > 0 {
+			req = append(req, recordKindWord(l, k)+": "+strings.Join(fs, ", "))
+		}
+	}
+	reqText := l.T(msgRuleNone)
+	if len(req) > 0 {
+		reqText = strings.Join(req, "; ")
+	}
+	stale := l.T(msgRuleStaleDays, r.StaleDays)
+	if r.StaleDays == 0 {
+		stale = l.T(msgRuleOff)
+	}
+	var names []string
+	for n := range r.StaleDaysByRep {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	var per []string
+	for _, n := range names {
+		if d := r.StaleDaysByRep[n]; d == 0 {
+			per = append(per, n+" "+l.T(msgRuleOff))
+		} else {
+			per = append(per, n+" "+l.T(msgRuleStaleDays, d))
+		}
+	}
+	if len(per) > 0 {
+		stale += " (" + strings.Join(per, ", ") + ")"
+	}
+	future := l.T(msgRuleFutureNone)
+	if r.FutureDays > 0 {
+		future = l.T(msgRuleFutureDays, r.FutureDays)
+	}
+	alerts := l.T(msgRuleOn)
+	if !r.AlertsOn {
+		alerts = l.T(msgRuleOff)
+	}
+	row := func(label Text, value string) string { return padRight(l.T(label), 16) + "  " + value }
+	return []string{
+		row(msgRuleDeadline, DeadlineWord(l, r.Deadline)+mark(r.Deadline == def.Deadline)),
+		row(msgRuleRequired, reqText),
+		row(msgRuleStaleLimit, stale+mark(r.StaleDays == def.StaleDays && len(per) == 0)),
+		row(msgRuleFuture, future),
+		row(msgRuleAlerts, alerts),
+		l.T(msgRuleHolidays),
+	}
+}
+
+// TimelinessLines shows the team's and each rep's share of records entered
+// on the event day and within a day, beside the reference figures.
+func TimelinessLines(l Lang, team model.Timeliness, perRep map[string]model.Timeliness) []string {
+	cell := func(n, total int, share model.Value) string {
+		return fmt.Sprintf("%6s (%d/%d)", FormatPercent(share), n, total)
+	}
+	line := func(name string, t model.Timeliness) string {
+		return padRight(name, 12) + "  " + padRight(cell(t.SameDay, t.Total, t.SameDayShare()), 20) + "  " +
+			cell(t.WithinOneDay, t.Total, t.WithinOneDayShare())
+	}
+	out := []string{
+		padRight("", 12) + "  " + padRight(l.T(msgTimelySameDay), 20) + "  " + l.T(msgTimelyOneDay),
+		line(l.T(msgTimelyTeam), team),
+	}
+	var names []string
+	for n := range perRep {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		name := n
+		if name == "" {
+			name = l.T(msgTimelyUnassigned)
+		}
+		out = append(out, line(name, perRep[n]))
+	}
+	out = append(out, l.T(msgTimelyReference, FormatPercent(model.Some(model.RefEnteredImmediately)),
+		FormatPercent(model.Some(model.RefEnteredDailyBatch)), model.RefEntrySource))
+	return out
+}
