@@ -1,0 +1,118 @@
+#!/usr/bin/env bash
+# End-to-end check of the cockpit in a real terminal (tmux): starts BINARY
+# --demo in English, in Japanese from LANG and in Japanese from --lang,
+# visits every tab, resizes the window, and fails on a missing tab title,
+# a panic or an empty screen. It uses its own tmux server (-L), so it never
+# touches the user's sessions, and removes everything it made on exit.
+#
+# Usage: scripts/e2e-tmux.sh BINARY
+set -euo pipefail
+
+if [ $# -ne 1 ] || [ ! -x "$1" ]; then
+	echo "usage: $0 BINARY (an executable kpit)" >&2
+	exit 2
+fi
+bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+command -v tmux >/dev/null || { echo "e2e: tmux is not installed" >&2; exit 2; }
+
+sock="kpit-e2e-$$"
+work=$(mktemp -d)
+cleanup() {
+	tmux -L "$sock" kill-server 2>/dev/null || true
+	rm -rf "$work"
+}
+trap cleanup EXIT
+
+t() { tmux -u -L "$sock" "$@"; }
+shot() { t capture-pane -p -t "$1"; }
+
+fail() {
+	echo "e2e: FAIL [$1]: $2" >&2
+	echo "---- screen ----" >&2
+	shot "$1" >&2 || true
+	echo "----------------" >&2
+	exit 1
+}
+
+# wait_for SESSION TEXT: up to 10 s for TEXT to appear on the screen.
+wait_for() {
+	for _ in $(seq 1 100); do
+		if shot "$1" | grep -qF -- "$2"; then return 0; fi
+		sleep 0.1
+	done
+	fail "$1" "\"$2\" did not appear"
+}
+
+# check SESSION TITLE...: no panic, not empty, every tab title present.
+check() {
+	local s=$1
+	shift
+	local out
+	out=$(shot "$s")
+	if grep -qiE 'panic|goroutine [0-9]+' <<<"$out"; then fail "$s" "panic on screen"; fi
+	if [ -z "$(tr -d '[:space:]' <<<"$out")" ]; then fail "$s" "empty screen"; fi
+	for title in "$@"; do
+		grep -qF -- "$title" <<<"$out" || fail "$s" "tab title \"$title\" missing"
+	done
+}
+
+# run_case NAME LANG_ENV ARGS MARKERS TITLES: MARKERS is "dashboard|tree|styles"
+# text each of the first three tabs must show.
+run_case() {
+	local s=$1 langenv=$2 args=$3 markers=$4
+	shift 4
+	local titles=("$@")
+	t new-session -d -s "$s" -x 120 -y 40 \
+		"env LANG=$langenv LC_ALL= LC_MESSAGES= TERM=xterm-256color '$bin' --demo $args 2>&1; echo \"EXIT=\$?\"; sleep 60"
+	wait_for "$s" "${titles[0]}"
+	check "$s" "${titles[@]}"
+	IFS='|' read -r m1 m2 m3 <<<"$markers"
+	local marks=("$m1" "$m2" "$m3" "")
+	local prev=""
+	for i in 1 2 3 4; do
+		t send-keys -t "$s" "$i"
+		if [ -n "${marks[$((i - 1))]}" ]; then wait_for "$s" "${marks[$((i - 1))]}"; fi
+		# the screen must change from the previous tab's
+		for _ in $(seq 1 50); do
+			[ "$(shot "$s")" != "$prev" ] && break
+			sleep 0.1
+		done
+		check "$s" "${titles[@]}"
+		prev=$(shot "$s")
+	done
+	t send-keys -t "$s" Tab
+	wait_for "$s" "${marks[0]}"
+	t send-keys -t "$s" "?"
+	wait_for "$s" "ctrl+r"
+	t send-keys -t "$s" Escape
+	for size in "80 24" "200 50" "30 10" "120 40"; do
+		read -r w h <<<"$size"
+		t resize-window -t "$s" -x "$w" -y "$h"
+		sleep 0.3
+		if [ "$w" -lt 40 ]; then
+			local small=$(shot "$s")
+			grep -qE 'too small|小さすぎ' <<<"$small" || fail "$s" "no 'window too small' at ${w}x${h}"
+		else
+			check "$s" "${titles[@]}"
+		fi
+	done
+	t send-keys -t "$s" 2
+	wait_for "$s" "${marks[1]}"
+	t send-keys -t "$s" q
+	wait_for "$s" "EXIT="
+	local out
+	out=$(shot "$s")
+	grep -qF "EXIT=0" <<<"$out" || fail "$s" "did not exit with status 0"
+	if grep -qiE 'panic|goroutine [0-9]+' <<<"$out"; then fail "$s" "panic after quitting"; fi
+	t kill-session -t "$s"
+	echo "e2e: ok [$s]"
+}
+
+start=$(date +%s)
+run_case en C.UTF-8 "--lang en" "KGI|Verdict|New business" \
+	Dashboard "KPI Tree" Styles Checklist
+run_case ja-env ja_JP.UTF-8 "" "KGI|判定|新規開拓営業" \
+	ダッシュボード KPIツリー スタイル別KPI チェックリスト
+run_case ja-flag C.UTF-8 "--lang ja" "KGI|判定|新規開拓営業" \
+	ダッシュボード KPIツリー スタイル別KPI チェックリスト
+echo "e2e: all cases passed in $(($(date +%s) - start)) s"
