@@ -1,0 +1,137 @@
+package cli
+
+import (
+	"encoding/json"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// A small company of every kind, in Japanese headers and words.
+var roundTripFiles = []struct{ kind, name, text string }{
+	{"reps", "reps.csv", "名前,部署,在籍\n山田,マーケティング,在籍\n伊藤,インサイドセールス,在籍\n田中,フィールドセールス,在籍\n佐藤,営業,退職\n高橋,カスタマーサクセス,在籍\n"},
+	{"opportunities", "opps.csv", csvText(japaneseRows, ",")},
+	{"activities", "acts.csv", "日付,担当者,種別,件数,取引先,商談ID,メモ\n" +
+		"2026/11/2,田中,訪問,2,株式会社あおば,J-1,初回\n" +
+		"2026/11/2,田中,訪問,2,株式会社あおば,J-1,初回\n" + // the same visit twice: two records
+		"2026/11/3,伊藤,架電,15,,,\n" +
+		"2026/11/4,佐藤,提案,1,みどり工業,J-3,\"見積\n再提出\"\n"},
+	{"leads", "leads.csv", "リードID,会社名,氏名,流入元,担当者,作成日,ステータス,MQL日,SQL日\n" +
+		"L-1,あおば,青葉 一郎,展示会,伊藤,2026/10/1,,2026/10/5,\n" +
+		"L-2,ひかり,光 花子,広告,,2026/10/2,,2026/10/6,2026/10/9\n" +
+		"L-3,そら,空 太郎,Web,伊藤,2026/10/3,失格,,\n"},
+	{"customers", "custs.csv", "顧客ID,顧客名,担当者,契約開始日,解約日,月額\n" +
+		"C-1,株式会社あおば,高橋,2026/4/1,,\"¥50,000\"\n" +
+		"C-2,うみ食品,高橋,2025/4/1,2026/9/30,3万円\n"},
+}
+
+func importAll(t *testing.T, db string, files map[string]string) {
+	t.Helper()
+	for _, f := range roundTripFiles {
+		code, out, errOut := runKpit(t, "import", f.kind, files[f.kind], "--db", db)
+		if code != 0 {
+			t.Fatalf("import %s: %q %q", f.kind, out, errOut)
+		}
+	}
+}
+
+func TestExportRoundTrip(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "k.db")
+	files := map[string]string{}
+	for _, f := range roundTripFiles {
+		files[f.kind] = writeTemp(t, f.name, []byte(f.text))
+	}
+	importAll(t, db, files)
+
+	// What the Japanese words became, checked by hand.
+	reps := strings.Join(exportLines(t, db, "reps"), "\n")
+	// By department then name; 鈴木 was created by the opportunities.
+	wantReps := "高橋,customer_success,yes\n佐藤,field_sales,no\n田中,field_sales,yes\n鈴木,field_sales,yes\n伊藤,inside_sales,yes\n山田,marketing,yes"
+	if reps != wantReps {
+		t.Errorf("reps:\n%s\nwant\n%s", reps, wantReps)
+	}
+	if got := query(t, db, `SELECT sum(value) FROM rollup_daily WHERE metric = 'visits'`); got != 4 {
+		t.Errorf("visits = %d; want 2+2", got)
+	}
+	if got := query(t, db, `SELECT sum(value) FROM rollup_daily WHERE metric = 'calls'`); got != 15 {
+		t.Errorf("calls = %d; want 15", got)
+	}
+	leads := strings.Join(exportLines(t, db, "leads"), "\n")
+	wantLeads := "L-1,あおば,青葉 一郎,展示会,伊藤,2026-10-01,mql,2026-10-05,\n" +
+		"L-2,ひかり,光 花子,広告,,2026-10-02,sql,2026-10-06,2026-10-09\n" +
+		"L-3,そら,空 太郎,Web,伊藤,2026-10-03,disqualified,,"
+	if leads != wantLeads {
+		t.Errorf("leads:\n%s\nwant\n%s", leads, wantLeads)
+	}
+	custs := strings.Join(exportLines(t, db, "customers"), "\n")
+	if want := "C-1,株式会社あおば,高橋,2026-04-01,,50000\nC-2,うみ食品,高橋,2025-04-01,2026-09-30,30000"; custs != want {
+		t.Errorf("customers:\n%s\nwant\n%s", custs, want)
+	}
+	acts := exportLines(t, db, "activities")
+	if len(acts) != 4 || !strings.HasSuffix(acts[3], ",proposal,1,みどり工業,J-3,\"見積\n再提出\"") {
+		t.Errorf("activities:\n%s", strings.Join(acts, "\n"))
+	}
+
+	// Export every kind as CSV (with BOM) and as xlsx, import each into a
+	// fresh database without any mapping, and compare.
+	for _, format := range []string{"csv", "xlsx"} {
+		fresh := filepath.Join(t.TempDir(), "fresh.db")
+		exported := map[string]string{}
+		for _, f := range roundTripFiles {
+			out := filepath.Join(t.TempDir(), f.kind+"."+format)
+			if code, _, errOut := runKpit(t, "export", f.kind, "--format", format, "--out", out, "--db", db); code != 0 {
+				t.Fatalf("export %s %s: %s", format, f.kind, errOut)
+			}
+			exported[f.kind] = out
+		}
+		importAll(t, fresh, exported)
+		for _, f := range roundTripFiles {
+			a, b := exportLines(t, db, f.kind), exportLines(t, fresh, f.kind)
+			if strings.Join(a, "\n") != strings.Join(b, "\n") {
+				t.Errorf("%s round trip of %s:\n%s\nbecame\n%s", format, f.kind, strings.Join(a, "\n"), strings.Join(b, "\n"))
+			}
+		}
+		if a, b := query(t, db, `SELECT sum(value) FROM rollup_daily`), query(t, fresh, `SELECT sum(value) FROM rollup_daily`); a != b {
+			t.Errorf("%s round trip: roll-up total %d became %d", format, a, b)
+		}
+	}
+
+	// JSON: one object per record, numbers as numbers, empty as null.
+	code, out, _ := runKpit(t, "export", "opportunities", "--format", "json", "--db", db)
+	var objs []map[string]any
+	if err := json.Unmarshal([]byte(out), &objs); code != 0 || err != nil || len(objs) != 6 {
+		t.Fatalf("json: %d %v %d", code, err, len(objs))
+	}
+	if objs[3]["amount"] != float64(120000000) || objs[5]["closed"] != nil || objs[1]["account"] != "ひかり\n商事" {
+		t.Errorf("json objects: %v", objs)
+	}
+
+	// CSV starts with a BOM unless --no-bom.
+	_, withBOM, _ := runKpit(t, "export", "reps", "--db", db)
+	if !strings.HasPrefix(withBOM, "\ufeffname,department,active\n") {
+		t.Errorf("csv header: %q", withBOM[:30])
+	}
+}
+
+func TestExportRefusesBadInput(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "k.db")
+	runKpit(t, "import", "reps", writeTemp(t, "r.csv", []byte("name\n田中\n")), "--db", db)
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"widgets"}, `unknown kind "widgets"`},
+		{[]string{"reps", "--format", "pdf"}, "--format pdf: unknown format"},
+		{[]string{"reps", "--out", filepath.Join(t.TempDir(), "no", "such", "dir.csv")}, "--out"},
+		{[]string{}, "want one KIND"},
+	} {
+		code, _, errOut := runKpit(t, append(append([]string{"export"}, c.args...), "--db", db)...)
+		if code == 0 || !strings.Contains(errOut, c.want) || strings.Count(errOut, "\n") != 1 {
+			t.Errorf("%v: %d %q; want one line with %q", c.args, code, errOut, c.want)
+		}
+	}
+	if code, _, errOut := runKpit(t, "export", "reps", "--db", filepath.Join(t.TempDir(), "none.db")); code == 0 || !strings.Contains(errOut, "does not exist") {
+		t.Errorf("missing database: %q", errOut)
+	}
+}
