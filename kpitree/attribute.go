@@ -80,26 +80,38 @@ func childTerms(n *Node, a, t map[string]model.Value) []float64 {
 	return terms
 }
 
-// CauseShares is each cause's share of the root's gap: the shares from
-// Attribute multiplied down each path, as deep as the split goes. A cause
-// is a leaf, or a node whose gap cannot be split among its children (their
-// values are missing, or zero under × and ÷), such as an inner node given a
-// value of its own. The causes' shares add up to 1; the map is empty when
-// the root has no gap.
-func (t *Tree) CauseShares(shares map[string]model.Value) map[string]model.Value {
-	out := map[string]model.Value{}
-	var down func(n *Node, share float64)
-	down = func(n *Node, share float64) {
-		if n.IsLeaf() || !shares[n.Children[0].Key].Valid {
-			out[n.Key] = model.Some(share)
-			return
+// RootShares is every node's share of the root's gap: the shares from
+// Attribute multiplied down its path (1 for the root when it has a gap),
+// undefined where a share on the way is.
+func (t *Tree) RootShares(shares map[string]model.Value) map[string]model.Value {
+	out := make(map[string]model.Value, len(t.order))
+	for _, n := range t.order { // parents before children
+		if n.Parent == nil {
+			out[n.Key] = shares[n.Key]
+			continue
 		}
-		for _, c := range n.Children {
-			down(c, share*shares[c.Key].V)
+		up, own := out[n.Parent.Key], shares[n.Key]
+		if !up.Valid || !own.Valid {
+			out[n.Key] = model.None
+			continue
 		}
+		out[n.Key] = model.Some(up.V * own.V)
 	}
-	if shares[t.root.Key].Valid {
-		down(t.root, 1)
+	return out
+}
+
+// CauseShares is the share of the root's gap of each cause: a node as deep
+// as the split goes, a leaf or a node whose gap cannot be split among its
+// children (their values are missing, or zero under x and ÷), such as an
+// inner node given a value of its own. The causes' shares add up to 1; the
+// map is empty when the root has no gap.
+func (t *Tree) CauseShares(shares map[string]model.Value) map[string]model.Value {
+	root := t.RootShares(shares)
+	out := map[string]model.Value{}
+	for _, n := range t.order {
+		if root[n.Key].Valid && (n.IsLeaf() || !root[n.Children[0].Key].Valid) {
+			out[n.Key] = root[n.Key]
+		}
 	}
 	return out
 }

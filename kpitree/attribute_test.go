@@ -211,3 +211,23 @@ func TestAttributeRandomTrees(t *testing.T) {
 		t.Errorf("only %d nodes checked", checked)
 	}
 }
+
+func TestRootShares(t *testing.T) {
+	tr := newBusiness(t)
+	target := vals("visits", 400.0, "lead_capture_rate", 0.5, "lead_to_opportunity_rate", 0.25, "win_rate", 0.3, "avg_deal_size", 2e6)
+	actual := vals("visits", 300.0, "lead_capture_rate", 0.5, "lead_to_opportunity_rate", 0.25, "win_rate", 0.3, "avg_deal_size", 2e6)
+	// Only visits moved: every node on its path carries the whole gap, the rest none.
+	root := tr.RootShares(tr.Attribute(actual, target))
+	for _, n := range tr.Nodes() {
+		want := 0.0
+		if n.Key == "visits" || !n.IsLeaf() {
+			want = 1
+		}
+		if v := root[n.Key]; !v.Valid || !near(v.V, want, 1e-12) {
+			t.Errorf("%s: %+v, want %v", n.Key, v, want)
+		}
+	}
+	if key, share := tr.MainCause(actual, target); key != "visits" || !near(share.V, 1, 1e-12) {
+		t.Errorf("main cause %s %v", key, share)
+	}
+}
