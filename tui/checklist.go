@@ -3,6 +3,7 @@ package tui
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -266,8 +267,12 @@ func (s *checklistScreen) jump(item int) tea.Cmd {
 			return tea.Batch(SwitchTab(t.ID), Flash(s.T(msgCkJumped, name), false))
 		}
 	}
+	overlayIDs := map[string][]string{model.FixSettings: {"settings", "rules"}}[it.Fix]
+	if overlayIDs == nil {
+		overlayIDs = []string{it.Fix}
+	}
 	for _, o := range overlayDefs() {
-		if o.ID != it.Fix {
+		if !slices.Contains(overlayIDs, o.ID) {
 			continue
 		}
 		if keys := o.Key(s.Lang).Keys(); len(keys) > 0 && len([]rune(keys[0])) == 1 {
