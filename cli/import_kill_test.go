@@ -1,0 +1,104 @@
+package cli
+
+import (
+	"bufio"
+	"database/sql"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"testing"
+	"time"
+)
+
+// writeBigOpportunities writes n opportunity rows with 50 owners, every
+// third one won, and returns the path.
+func writeBigOpportunities(t testing.TB, dir string, n int) string {
+	t.Helper()
+	p := filepath.Join(dir, "big.csv")
+	f, err := os.Create(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := bufio.NewWriterSize(f, 1<<20)
+	fmt.Fprintln(w, "商談ID,担当者,取引先,商品,フェーズ,金額,作成日,完了日")
+	for i := 0; i < n; i++ {
+		day := 1 + i%28
+		if i%3 == 0 {
+			fmt.Fprintf(w, "B-%d,担当%02d,取引先%d,基本プラン,受注,\"¥%d\",2026/%d/%d,2026/11/%d\n", i, i%50, i%997, 100000+i%1000*1000, 1+i%10, day, day)
+		} else {
+			fmt.Fprintf(w, "B-%d,担当%02d,取引先%d,基本プラン,提案,,2026/%d/%d,\n", i, i%50, i%997, 1+i%10, day)
+		}
+	}
+	if err := w.Flush(); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	return p
+}
+
+// TestKilledImportLeavesDatabaseAsBefore starts the built binary on a big
+// file, kills it with SIGKILL while its transaction is writing, and checks
+// the database holds exactly what it held before and passes integrity_check.
+func TestKilledImportLeavesDatabaseAsBefore(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the binary and imports a big file")
+	}
+	dir := t.TempDir()
+	bin := filepath.Join(dir, "kpit")
+	build := exec.Command("go", "build", "-o", bin, "..")
+	build.Stderr = os.Stderr
+	if err := build.Run(); err != nil {
+		t.Fatalf("build: %v", err)
+	}
+	db := filepath.Join(dir, "k.db")
+	if code, out, errOut := runKpit(t, "import", "opportunities", writeTemp(t, "p.csv", []byte(pipelineCSV)), "--db", db); code != 0 {
+		t.Fatalf("seed: %q %q", out, errOut)
+	}
+	before := dumpDB(t, db)
+	big := writeBigOpportunities(t, dir, 400_000)
+
+	cmd := exec.Command(bin, "import", "opportunities", big, "--db", db)
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	// Wait until the import's transaction has spilled a few MB into the
+	// WAL, so the kill lands mid-write, not before it began.
+	deadline := time.Now().Add(60 * time.Second)
+	for {
+		if st, err := os.Stat(db + "-wal"); err == nil && st.Size() > 4<<20 {
+			break
+		}
+		if time.Now().After(deadline) {
+			cmd.Process.Kill()
+			t.Fatal("the import never started writing")
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	if err := cmd.Process.Kill(); err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Wait(); err == nil {
+		t.Fatal("the import finished before it was killed; use a bigger file")
+	}
+
+	if after := dumpDB(t, db); after != before {
+		t.Errorf("the killed import left changes behind")
+	}
+	if n := query(t, db, `SELECT count(*) FROM opportunities`); n != 10 {
+		t.Errorf("opportunities = %d; want the 10 from before", n)
+	}
+	conn, err := sql.Open("sqlite", db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	var check string
+	if err := conn.QueryRow(`PRAGMA integrity_check`).Scan(&check); err != nil || check != "ok" {
+		t.Errorf("integrity_check = %q, %v", check, err)
+	}
+	// The file still takes a normal import afterwards.
+	if code, out, _ := runKpit(t, "import", "opportunities", writeTemp(t, "p.csv", []byte(pipelineCSV)), "--db", db); code != 0 || out[:len("inserted 0, updated 0, unchanged 10")] != "inserted 0, updated 0, unchanged 10" {
+		t.Errorf("import after the kill: %q", out)
+	}
+}
