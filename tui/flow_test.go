@@ -1,0 +1,42 @@
+package tui
+
+import (
+	"bytes"
+	"io"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/exp/teatest/v2"
+)
+
+// TestFlowTeatest runs the cockpit in a Bubble Tea program (teatest): it
+// opens on the dashboard, moves to the tree, raises the win rate by two
+// steps in what-if mode and quits with q.
+func TestFlowTeatest(t *testing.T) {
+	a := New(Options{Store: openDemo(t), Lang: LangEN, Now: func() time.Time { return fixedNow }, NoColor: true})
+	tm := teatest.NewTestModel(t, a, teatest.WithInitialTermSize(120, 40))
+	out := tm.Output()
+	waitFor := func(what string) {
+		t.Helper()
+		teatest.WaitFor(t, out, func(b []byte) bool { return bytes.Contains(b, []byte(what)) },
+			teatest.WithDuration(10*time.Second), teatest.WithCheckInterval(20*time.Millisecond))
+	}
+	waitFor("Average deal size")
+	tm.Send(tea.KeyPressMsg{Code: '2', Text: "2"})
+	waitFor("Verdict")
+	for _, k := range []rune{'j', 'j', 'j', 'j', 'j', 'j', 'j', 'w', '+', '+'} {
+		tm.Send(tea.KeyPressMsg{Code: k, Text: string(k)})
+	}
+	waitFor("What-if: these KPIs reach")
+	tm.Send(tea.KeyPressMsg{Code: 'q', Text: "q"})
+	tm.WaitFinished(t, teatest.WithFinalTimeout(5*time.Second))
+	final := tm.FinalModel(t).(*App)
+	tree := final.screens[1].(*treeScreen)
+	if final.active != 1 || tree.current().Key != "win_rate" || len(tree.overrides) != 1 {
+		t.Fatalf("final state: tab %d, cursor %s, overrides %v", final.active, tree.current().Key, tree.overrides)
+	}
+	if _, err := io.ReadAll(tm.FinalOutput(t)); err != nil {
+		t.Fatal(err)
+	}
+}
