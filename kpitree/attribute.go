@@ -34,9 +34,8 @@ func (t *Tree) Attribute(actual, target map[string]model.Value) map[string]model
 		}
 		// Dividing by the sum of the terms, not by the node's own gap, keeps
 		// the split exact when a recorded total differs from the product of
-		// its recorded parts by rounding.
-		// A sum that is only rounding noise next to its terms means the node
-		// has no gap.
+		// its recorded parts by rounding. A sum that is only rounding noise
+		// next to its terms means the node has no gap.
 		terms := childTerms(n, a, tg)
 		sum, size := 0.0, 0.0
 		for _, x := range terms {

@@ -64,7 +64,8 @@ func (r Requirement) In(p model.PeriodKind) model.Value {
 
 // Plan works out the plan for a KGI from targets keyed by node. A flow
 // target is scaled to the KGI's period (50 per month against a per-year KGI
-// counts as 600); intensive targets are used as they are. Targets for keys
+// counts as 600; one with no Per is taken as in the KGI's period);
+// intensive targets are used as they are. Targets for keys
 // not in the tree are ignored; a target on an inner node stands in for its
 // subtree.
 func (t *Tree) Plan(kgi Target, targets map[string]Target) Plan {

@@ -136,9 +136,6 @@ func (t *Tree) Root() *Node { return t.root }
 // Node returns the node with the given key, or nil.
 func (t *Tree) Node(key string) *Node { return t.nodes[key] }
 
-// Has reports whether the tree has a node with the given key.
-func (t *Tree) Has(key string) bool { return t.nodes[key] != nil }
-
 // Nodes lists every node in display order (pre-order).
 func (t *Tree) Nodes() []*Node { return append([]*Node(nil), t.order...) }
 

@@ -76,7 +76,7 @@ func TestBuildOrderAndDefs(t *testing.T) {
 	if d := again.Defs(); d[3] != def("a1", "a", model.OpLeaf, 0) || d[0] != def("r", "", model.OpAdd, 0) {
 		t.Errorf("defs %v", d)
 	}
-	if tr.Node("zz") != nil || tr.Has("zz") || !tr.Has("a1") || tr.Path("zz") != nil {
+	if tr.Node("zz") != nil || tr.Node("a1") == nil || tr.Path("zz") != nil {
 		t.Error("lookup of a missing key")
 	}
 	if p := tr.Path("a2"); len(p) != 3 || p[0].Key != "r" || p[2].Key != "a2" {
