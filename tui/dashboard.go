@@ -182,34 +182,33 @@ func (d *dashboard) Update(msg tea.Msg) (Screen, tea.Cmd) {
 // Period is the period the dashboard shows.
 func (d *dashboard) Period() model.Period { return d.period }
 
-// rows are the KPI keys shown as rows: the main KPIs, else every KPI, else
-// the tree's nodes; never the KGI itself, which has its own lines.
+// rows are the KPI keys shown as rows: the main KPIs first, then, when the
+// window has room for them and a chart, the supporting ones; every KPI when
+// none is marked main, else the tree's nodes. Never the KGI itself, which
+// has its own lines.
 func (d *dashboard) rows() []string {
 	if d.data == nil {
 		return nil
 	}
 	g := d.data.goals
-	var main, all []string
+	var main, rest []string
 	for _, k := range g.kpis {
-		if g.hasKGI && k.Key == g.kgi.Metric {
-			continue
-		}
-		all = append(all, k.Key)
-		if k.Main {
+		switch {
+		case g.hasKGI && k.Key == g.kgi.Metric:
+		case k.Main:
 			main = append(main, k.Key)
+		default:
+			rest = append(rest, k.Key)
 		}
 	}
-	switch {
-	case len(main) > 0:
-		return main
-	case len(all) > 0:
-		return all
-	case g.tree != nil:
-		for _, k := range g.tree.Keys()[1:] {
-			all = append(all, k)
-		}
+	if len(main) == 0 && len(rest) == 0 && g.tree != nil {
+		rest = g.tree.Keys()[1:]
 	}
-	return all
+	// Header (up to 6 lines), blank, table heading, rows, blank, chart (8+).
+	if len(main) == 0 || d.height >= 17+len(main)+len(rest) {
+		return append(main, rest...)
+	}
+	return main
 }
 
 func (d *dashboard) View() string {
