@@ -164,6 +164,12 @@ func TestPlanText(t *testing.T) {
 			t.Errorf("Japanese text lacks %q:\n%s", want, out)
 		}
 	}
+	// Figures too large to multiply are undefined, not Inf.
+	code, out, _ = runKpit(t, "plan", "--lang", "en", "--kgi", "10億", "--set", "opportunities=1"+strings.Repeat("0", 200),
+		"--set", "win_rate=1", "--set", "avg_deal_size=1"+strings.Repeat("0", 200))
+	if code != 0 || !strings.Contains(out, "too large") || strings.Contains(out, "Inf") || strings.Contains(out, "NaN") {
+		t.Errorf("overflow: exit %d\n%s", code, out)
+	}
 	t.Setenv("LC_ALL", "")
 	t.Setenv("LC_MESSAGES", "")
 	t.Setenv("LANG", "ja_JP.UTF-8")

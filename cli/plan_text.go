@@ -26,6 +26,7 @@ var (
 	msgPlanShort = tui.Text{JA: "判定: 設定したKPIではKGIの%s(%s / %s)にとどまり、KGIに届きません。不足は%sです。",
 		EN: "Verdict: the KPIs as set reach %s of the KGI (%s of %s): they cannot reach it, short by %s."}
 	msgPlanUnknown  = tui.Text{JA: "判定: 未設定のKPIがあるため計算できません(%s)。", EN: "Verdict: cannot be worked out while KPIs are unset (%s)."}
+	msgPlanTooLarge = tui.Text{JA: "判定: 数値が大きすぎて計算できません。", EN: "Verdict: cannot be worked out: the figures are too large."}
 	msgPlanRequired = tui.Text{JA: "KGIに届くために各KPIが単独で必要な値(他は設定どおり):",
 		EN: "What each KPI alone would need to reach the KGI (the others as set):"}
 	msgPlanAsSet       = tui.Text{JA: "設定 %s、%s倍", EN: "as set %s, x%s"}
@@ -160,6 +161,8 @@ func writePlanText(w io.Writer, l tui.Lang, in planInput, p kpitree.Plan) {
 	fmt.Fprintln(w)
 
 	switch {
+	case !p.Implied.Valid && len(p.Unset) == 0:
+		fmt.Fprintln(w, l.T(msgPlanTooLarge))
 	case !p.Implied.Valid:
 		names := make([]string, len(p.Unset))
 		for i, k := range p.Unset {
