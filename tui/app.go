@@ -355,9 +355,13 @@ func (a *App) footer() string {
 	if a.showHelp {
 		return right
 	}
+	room := max(c.Width-lipgloss.Width(right)-2, 0)
 	h := a.help
-	h.SetWidth(max(c.Width-lipgloss.Width(right)-2, 0))
+	h.SetWidth(room)
 	left := h.ShortHelpView(a.focused().Keys().ShortHelp())
+	if lipgloss.Width(left) > room {
+		left = ansi.Truncate(left, room, "")
+	}
 	gap := max(c.Width-lipgloss.Width(left)-lipgloss.Width(right), 2)
 	return left + strings.Repeat(" ", gap) + right
 }

@@ -340,7 +340,7 @@ func (d *dashboard) tableLines() []string {
 	for _, k := range keys {
 		nameW = max(nameW, displayWidth(g.name(d.Lang, k)))
 	}
-	nameW = min(nameW, 24)
+	nameW = min(nameW, 24, max(d.width-2-20, 10))
 	cols := []column{
 		{title: d.T(msgColKPI), width: nameW},
 		{title: d.T(msgColActual), width: 9, right: true},

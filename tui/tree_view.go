@@ -178,7 +178,11 @@ func (s *treeScreen) nodeLabel(n *kpitree.Node) string {
 			mark = "[+] "
 		}
 	}
-	return treePrefix(n) + mark + s.data.goals.name(s.Lang, n.Key)
+	label := treePrefix(n) + mark + s.data.goals.name(s.Lang, n.Key)
+	if n.Parent == nil && s.data.goals.hasKGI {
+		label += " (KGI)"
+	}
+	return label
 }
 
 func (s *treeScreen) View() string {
@@ -225,7 +229,8 @@ func (s *treeScreen) tableLines(room int) []string {
 	for _, n := range nodes {
 		nameW = max(nameW, displayWidth(s.nodeLabel(n)))
 	}
-	nameW = min(nameW, 40)
+	// Leave room for at least two figures beside the names.
+	nameW = min(nameW, 40, max(s.width-2-20, 12))
 
 	var cols []column
 	var drop []int
