@@ -34,44 +34,26 @@ var (
 	msgPlanOutOfReach  = tui.Text{JA: "単独では届きません", EN: "out of reach alone"}
 	msgPlanOverHundred = tui.Text{JA: "率は100%を超えられません", EN: "a rate cannot pass 100%"}
 	msgPlanNoValue     = tui.Text{JA: "計算できません(隣のKPIが未設定または0)", EN: "cannot be worked out (a KPI beside it is unset or zero)"}
-	msgPerYear         = tui.Text{JA: "/年", EN: " per year"}
-	msgPerQuarter      = tui.Text{JA: "/四半期", EN: " per quarter"}
-	msgPerMonth        = tui.Text{JA: "/月", EN: " per month"}
-	msgPerWeek         = tui.Text{JA: "/週", EN: " per week"}
-	msgPerDay          = tui.Text{JA: "/日", EN: " per day"}
-	msgPeriodYear      = tui.Text{JA: "年", EN: "year"}
-	msgPeriodQuarter   = tui.Text{JA: "四半期", EN: "quarter"}
-	msgPeriodMonth     = tui.Text{JA: "月", EN: "month"}
-	msgPeriodWeek      = tui.Text{JA: "週", EN: "week"}
-	msgPeriodDay       = tui.Text{JA: "日", EN: "day"}
 )
 
-func perText(l tui.Lang, k model.PeriodKind) string {
-	switch k {
-	case model.Quarter:
-		return l.T(msgPerQuarter)
-	case model.Month:
-		return l.T(msgPerMonth)
-	case model.Week:
-		return l.T(msgPerWeek)
-	case model.Day:
-		return l.T(msgPerDay)
-	}
-	return l.T(msgPerYear)
+// periodTexts holds each period's name ("month") and per-phrase (" per month").
+var periodTexts = map[model.PeriodKind][2]tui.Text{
+	model.FiscalYear: {{JA: "年", EN: "year"}, {JA: "/年", EN: " per year"}},
+	model.Quarter:    {{JA: "四半期", EN: "quarter"}, {JA: "/四半期", EN: " per quarter"}},
+	model.Month:      {{JA: "月", EN: "month"}, {JA: "/月", EN: " per month"}},
+	model.Week:       {{JA: "週", EN: "week"}, {JA: "/週", EN: " per week"}},
+	model.Day:        {{JA: "日", EN: "day"}, {JA: "/日", EN: " per day"}},
 }
 
-func periodText(l tui.Lang, k model.PeriodKind) string {
-	switch k {
-	case model.Quarter:
-		return l.T(msgPeriodQuarter)
-	case model.Month:
-		return l.T(msgPeriodMonth)
-	case model.Week:
-		return l.T(msgPeriodWeek)
-	case model.Day:
-		return l.T(msgPeriodDay)
+// periodText is "month"; perText is " per month" (a year when k is unset).
+func periodText(l tui.Lang, k model.PeriodKind) string { return l.T(periodTextsOf(k)[0]) }
+func perText(l tui.Lang, k model.PeriodKind) string    { return l.T(periodTextsOf(k)[1]) }
+
+func periodTextsOf(k model.PeriodKind) [2]tui.Text {
+	if t, ok := periodTexts[k]; ok {
+		return t
 	}
-	return l.T(msgPeriodYear)
+	return periodTexts[model.FiscalYear]
 }
 
 // nodeName is a node's name in language l, its key when the catalogue has none.
