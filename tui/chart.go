@@ -78,7 +78,7 @@ func trendChart(l Lang, u model.Unit, values []float64, width, height int) (line
 	// Enough decimals that neighbouring axis labels differ.
 	if lo, hi := minMax(scaled); hi > lo {
 		step := (hi - lo) / float64(max(height-2, 1))
-		if need := math.Ceil(-math.Log10(step)); need > float64(prec) {
+		if need := math.Ceil(-math.Log10(step / 2)); need > float64(prec) {
 			prec = uint(min(need, 3))
 		}
 	}
