@@ -246,11 +246,17 @@ func (s *Store) ruleEvidence(ctx context.Context, e *model.Evidence) error {
 		}
 	}
 	e.AlertsOn, e.DeadlineRule = rules.AlertsOn, rules.Deadline.String()
-	alerts, _, err := s.Alerts(ctx, e.Now, e.Now.Location())
-	if err != nil {
+	if !rules.AlertsOn {
+		return nil
+	}
+	// Only the late-entry rule matters here, so only entry facts are read
+	// (as Alerts reads them); stale reps and stalled deals are not.
+	in := model.AlertInput{Now: e.Now, Loc: e.Now.Location(), Rules: rules}
+	since := e.Now.AddDate(0, 0, -model.LateEntryWindowDays-1)
+	if in.Entries, err = s.entryFacts(ctx, "entered_at", formatTime(since), "9999"); err != nil {
 		return err
 	}
-	for _, a := range alerts {
+	for _, a := range model.EvaluateAlerts(in) {
 		if a.Kind == model.AlertLateEntry {
 			e.LateEntries++
 		}
