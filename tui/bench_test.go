@@ -1,8 +1,12 @@
 package tui
 
 import (
+	"context"
 	"fmt"
 	"testing"
+	"time"
+
+	"github.com/kpit-dev/kpit/model"
 )
 
 // BenchmarkView renders each screen at 120x40 on the demo data (the frame
@@ -22,6 +26,27 @@ func BenchmarkView(b *testing.B) {
 		press(b, a, "2", "w", "+")
 		for b.Loop() {
 			_ = a.Render()
+		}
+	})
+}
+
+// BenchmarkLoad is the work of one period change or ctrl+r (in a tea.Cmd,
+// off the Update loop) on the demo data.
+func BenchmarkLoad(b *testing.B) {
+	st := openDemo(b)
+	p := model.PeriodOf(model.Month, fixedNow, time.April)
+	b.Run("dashboard", func(b *testing.B) {
+		for b.Loop() {
+			if _, err := loadDashboard(context.Background(), st, p, fixedNow, time.April); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("tree", func(b *testing.B) {
+		for b.Loop() {
+			if _, err := loadTree(context.Background(), st, p, fixedNow); err != nil {
+				b.Fatal(err)
+			}
 		}
 	})
 }
