@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"os/signal"
+	"syscall"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
@@ -121,7 +123,22 @@ func openCockpit(e env, path string, lang tui.Lang) int {
 		return exitUsage
 	}
 	app := tui.New(tui.Options{Store: st, Lang: lang, FiscalStart: fiscalStart, NoColor: tui.NoColorFromEnv()})
-	if _, err := tea.NewProgram(app, tea.WithInput(e.stdin), tea.WithOutput(e.stdout)).Run(); err != nil {
+	p := tea.NewProgram(app, tea.WithInput(e.stdin), tea.WithOutput(e.stdout))
+	// Bubble Tea quits on SIGTERM; a closed terminal (SIGHUP) must quit the
+	// same way, so the deferred clean-up (the demo's temporary files) runs.
+	hup := make(chan os.Signal, 1)
+	signal.Notify(hup, syscall.SIGHUP)
+	defer signal.Stop(hup)
+	go func() {
+		if _, ok := <-hup; ok {
+			p.Quit()
+		}
+	}()
+	_, err = p.Run()
+	switch {
+	case errors.Is(err, tea.ErrInterrupted):
+		return 130 // ctrl+c reached us as a signal, as in a shell
+	case err != nil:
 		fmt.Fprintf(e.stderr, "kpit: cockpit: %v\n", err)
 		return exitUsage
 	}
