@@ -220,3 +220,14 @@ func TestChecklistAndStylesAnySize(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkChecklistEvidence is the checklist's load on the demo data (run
+// in a command at start and on ctrl+r, never inside Update).
+func BenchmarkChecklistEvidence(b *testing.B) {
+	st := openDemo(b)
+	for b.Loop() {
+		if _, err := st.ChecklistEvidence(context.Background(), fixedNow); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
