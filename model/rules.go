@@ -231,7 +231,7 @@ type DealFact struct {
 	Account       string
 	Created       time.Time
 	ExpectedClose time.Time
-	LastActivity  time.Time // zero when no activity is tied to the deal
+	LastActivity  time.Time // newest activity on the deal or change to it; zero when none
 }
 
 // AlertInput is everything the alert rules look at, with the clock.

@@ -30,7 +30,7 @@ func (s *Store) Alerts(ctx context.Context, now time.Time, loc *time.Location) (
 	if in.Reps, err = s.repFacts(ctx); err != nil {
 		return nil, rules, err
 	}
-	if in.Deals, err = s.dealFacts(ctx); err != nil {
+	if in.Deals, err = s.dealFacts(ctx, loc); err != nil {
 		return nil, rules, err
 	}
 	return model.EvaluateAlerts(in), rules, nil
@@ -110,11 +110,15 @@ func (s *Store) repFacts(ctx context.Context) ([]model.RepFact, error) {
 	return out, describe(rows.Err())
 }
 
-// dealFacts lists live open opportunities with the day of their newest
-// activity.
-func (s *Store) dealFacts(ctx context.Context) ([]model.DealFact, error) {
+// dealFacts lists live open opportunities with the day they were last
+// worked on: their newest activity, or the last change to the deal itself
+// (a stage change counts as work on it), whichever is later.
+func (s *Store) dealFacts(ctx context.Context, loc *time.Location) ([]model.DealFact, error) {
+	if loc == nil {
+		loc = time.Local
+	}
 	rows, err := s.db.QueryContext(ctx, `SELECT o.id, coalesce(o.external_id, ''), r.name, o.account, o.created, o.closed,
-			(SELECT max(a.day) FROM activities a WHERE a.opportunity_id = o.id AND a.deleted_at IS NULL)
+			(SELECT max(a.day) FROM activities a WHERE a.opportunity_id = o.id AND a.deleted_at IS NULL), o.updated_at
 		FROM opportunities o JOIN reps r ON r.id = o.rep_id
 		WHERE o.outcome = 'open' AND o.deleted_at IS NULL ORDER BY o.id`)
 	if err != nil {
@@ -124,14 +128,17 @@ func (s *Store) dealFacts(ctx context.Context) ([]model.DealFact, error) {
 	var out []model.DealFact
 	for rows.Next() {
 		var f model.DealFact
-		var created string
+		var created, updated string
 		var closed, last sql.NullString
-		if err := rows.Scan(&f.ID, &f.ExternalID, &f.RepName, &f.Account, &created, &closed, &last); err != nil {
+		if err := rows.Scan(&f.ID, &f.ExternalID, &f.RepName, &f.Account, &created, &closed, &last, &updated); err != nil {
 			return nil, fmt.Errorf("read open opportunities: %w", describe(err))
 		}
 		f.Created, _ = model.ParseDate(created)
 		f.ExpectedClose = parseNullDate(closed)
 		f.LastActivity = parseNullDate(last)
+		if touched := model.Date(parseTime(updated).In(loc)); touched.After(f.LastActivity) {
+			f.LastActivity = touched
+		}
 		out = append(out, f)
 	}
 	return out, describe(rows.Err())

@@ -2,6 +2,7 @@ package tui
 
 import (
 	"context"
+	"fmt"
 	"io"
 	"math"
 	"os"
@@ -23,7 +24,11 @@ import (
 func TestTabSwitching(t *testing.T) {
 	for _, lang := range []Lang{LangJA, LangEN} {
 		a := newTestApp(t, lang, 120, 40)
-		titles := []string{lang.T(msgTabDashboard), lang.T(msgTabTree), lang.T(msgTabStyles), lang.T(msgTabChecklist)}
+		var titles []string
+		for _, td := range tabDefs() {
+			titles = append(titles, lang.T(td.Title))
+		}
+		last := len(titles) - 1
 		want := func(i int) {
 			t.Helper()
 			if a.active != i {
@@ -35,9 +40,13 @@ func TestTabSwitching(t *testing.T) {
 		want(1)
 		press(t, a, "4")
 		want(3)
+		press(t, a, fmt.Sprint(last+1))
+		want(last)
 		press(t, a, "tab")
 		want(0) // wraps
 		press(t, a, "shift+tab")
+		want(last)
+		press(t, a, "4")
 		want(3)
 		press(t, a, "9") // no ninth tab: nothing happens
 		want(3)

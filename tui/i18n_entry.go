@@ -44,4 +44,133 @@ var (
 	msgTimelyTeam       = Text{JA: "チーム", EN: "team"}
 	msgTimelyUnassigned = Text{JA: "(担当なし)", EN: "(no rep)"}
 	msgTimelyReference  = Text{JA: "参考: SFA/CRMに即時入力 %[1]s、1日まとめて入力 %[2]s (%[3]s)", EN: "Reference: SFA/CRM input entered immediately %[1]s, in a daily batch %[2]s (%[3]s)"}
+
+	// The entry form.
+	msgEntryTitle         = Text{JA: "記録を追加", EN: "Add a record"}
+	msgEntryEditTitle     = Text{JA: "%s #%d を編集", EN: "Edit %s #%d"}
+	msgEntryHint          = Text{JA: "enter: 保存  esc: 閉じる  上下: 項目  左右: 選択", EN: "enter: save  esc: close  up/down: field  left/right: choose"}
+	msgEntryNoReps        = Text{JA: "担当者がいません。kpit add activity --create-rep か kpit import で担当者を登録してください", EN: "No reps yet: add one with kpit add activity --create-rep or kpit import"}
+	msgEntryNoRep         = Text{JA: "(なし)", EN: "(none)"}
+	msgEntryNoOpenDeal    = Text{JA: "進行中の商談がありません", EN: "no open opportunity to change"}
+	msgEntryUnknownRep    = Text{JA: "%s は登録されていません (登録済み: %s)", EN: "%s is not a known rep (known: %s)"}
+	msgEntrySaveFailed    = Text{JA: "保存できませんでした: %s", EN: "Could not save: %s"}
+	msgEntryBadDate       = Text{JA: "%q は日付ではありません (YYYY-MM-DD, 今日, 昨日)", EN: "%q is not a date (YYYY-MM-DD, today, yesterday)"}
+	msgEntryBadAmount     = Text{JA: "%q は金額ではありません (例: 1200万, 12,000,000円, 1.2億)", EN: "%q is not an amount (e.g. 1200万, 12,000,000円, 1.2億)"}
+	msgEntryBadCount      = Text{JA: "%q は件数ではありません (1以上の整数)", EN: "%q is not a count (a whole number, 1 or more)"}
+	msgEntryAddedActivity = Text{JA: "活動 #%[1]d を追加: %[2]s %[3]d件 %[4]s %[5]s", EN: "Added activity #%[1]d: %[2]s %[3]d, %[4]s, %[5]s"}
+	msgEntryAddedOpp      = Text{JA: "商談 #%[1]d を追加: %[2]s (%[3]s)", EN: "Added opportunity #%[1]d: %[2]s (%[3]s)"}
+	msgEntryAddedLead     = Text{JA: "リード #%d を追加: %s", EN: "Added lead #%d: %s"}
+	msgEntryUpdated       = Text{JA: "%s #%d を更新しました", EN: "Updated %s #%d"}
+
+	msgFieldRecord        = Text{JA: "種類", EN: "Record"}
+	msgFieldKind          = Text{JA: "活動", EN: "Kind"}
+	msgFieldRep           = Text{JA: "担当者", EN: "Rep"}
+	msgFieldCount         = Text{JA: "件数", EN: "Count"}
+	msgFieldDate          = Text{JA: "日付", EN: "Date"}
+	msgFieldAccount       = Text{JA: "取引先", EN: "Account"}
+	msgFieldNote          = Text{JA: "メモ", EN: "Note"}
+	msgFieldAmount        = Text{JA: "金額", EN: "Amount"}
+	msgFieldStage         = Text{JA: "フェーズ", EN: "Stage"}
+	msgFieldCreated       = Text{JA: "作成日", EN: "Created"}
+	msgFieldClosed        = Text{JA: "完了日", EN: "Closed"}
+	msgFieldExpectedClose = Text{JA: "完了予定日", EN: "Expected close"}
+	msgFieldDeal          = Text{JA: "商談", EN: "Opportunity"}
+	msgFieldOutcome       = Text{JA: "結果", EN: "Outcome"}
+	msgFieldLostReason    = Text{JA: "失注理由", EN: "Lost reason"}
+	msgFieldCompany       = Text{JA: "会社名", EN: "Company"}
+	msgFieldContact       = Text{JA: "担当者名", EN: "Contact"}
+	msgFieldSource        = Text{JA: "流入元", EN: "Source"}
+	msgFieldStatus        = Text{JA: "状態", EN: "Status"}
+
+	msgModeActivity = Text{JA: "活動", EN: "Activity"}
+	msgModeOpp      = Text{JA: "新規商談", EN: "New opportunity"}
+	msgModeClose    = Text{JA: "商談の更新 (フェーズ/受注/失注)", EN: "Update opportunity (stage/won/lost)"}
+	msgModeLead     = Text{JA: "リード", EN: "Lead"}
+
+	msgOutcomeOpen      = Text{JA: "進行中", EN: "open"}
+	msgOutcomeWon       = Text{JA: "受注", EN: "won"}
+	msgOutcomeLost      = Text{JA: "失注", EN: "lost"}
+	msgLeadConverted    = Text{JA: "商談化", EN: "converted"}
+	msgLeadDisqualified = Text{JA: "対象外", EN: "disqualified"}
+
+	msgActVisit       = Text{JA: "訪問", EN: "visit"}
+	msgActCall        = Text{JA: "架電", EN: "call"}
+	msgActEmail       = Text{JA: "メール", EN: "email"}
+	msgActProposal    = Text{JA: "提案", EN: "proposal"}
+	msgActAppointment = Text{JA: "アポ", EN: "appointment"}
+	msgActMeeting     = Text{JA: "商談", EN: "meeting"}
+
+	msgKeySave   = Text{JA: "保存", EN: "save"}
+	msgKeyCancel = Text{JA: "閉じる", EN: "close"}
+	msgKeyField  = Text{JA: "項目", EN: "field"}
+	msgKeyChoose = Text{JA: "選択", EN: "choose"}
+
+	// The quick-add line.
+	msgQuickTitle    = Text{JA: "クイック入力", EN: "Quick add"}
+	msgQuickBadToken = Text{JA: "「%s」を読めません: %s", EN: "cannot read %q: %s"}
+	msgQuickCannot   = Text{JA: "保存できません: %s", EN: "cannot save: %s"}
+	msgQuickExamples = Text{JA: "例: 訪問 3 田中 2026-11-20 / 架電 田中 / 受注 1200万 ACME 鈴木 / 失注 ACME 鈴木 価格 / リード 株式会社ABC", EN: "e.g. visit 3 田中 2026-11-20 / call 田中 / won 1200万 ACME 鈴木 / lost ACME 鈴木 price / lead ABC Corp"}
+	msgQuickKinds    = Text{JA: "種類: 訪問 架電 メール 提案 アポ 商談 案件 受注 失注 リード (英語も可)、日付: YYYY-MM-DD 今日 昨日", EN: "kinds: visit call email proposal appointment meeting opp won lost lead (or in Japanese); dates: YYYY-MM-DD today yesterday"}
+	msgQuickReps     = Text{JA: "担当者: %s", EN: "reps: %s"}
+
+	// The alerts pane and the rules form.
+	msgAlertBadge  = Text{JA: "!%d", EN: "!%d"}
+	msgAlertsTitle = Text{JA: "未対応のアラート %d件", EN: "%d open alerts"}
+	msgAlertsNone  = Text{JA: "未対応のアラートはありません", EN: "No open alerts"}
+	msgAlertsOff   = Text{JA: "アラートはオフです (s で入力ルールを変更)", EN: "Alerts are off (s changes the input rules)"}
+	msgTimelyTitle = Text{JA: "入力の適時性 (直近%d日の記録)", EN: "Input timeliness (records of the last %d days)"}
+	msgRulesTitle  = Text{JA: "入力ルール", EN: "Input rules"}
+	msgKeyScroll   = Text{JA: "スクロール", EN: "scroll"}
+	msgKeyRules    = Text{JA: "入力ルールを変更", EN: "edit input rules"}
+
+	msgSetTitle          = Text{JA: "入力ルールの設定", EN: "Input rules"}
+	msgSetStaleDays      = Text{JA: "入力途絶の上限(日)", EN: "Stale after (days)"}
+	msgSetFutureDays     = Text{JA: "未来の日付(日)", EN: "Future dates (days)"}
+	msgSetReqActivity    = Text{JA: "必須: 活動", EN: "Required: activity"}
+	msgSetReqOpportunity = Text{JA: "必須: 商談", EN: "Required: opportunity"}
+	msgSetReqLead        = Text{JA: "必須: リード", EN: "Required: lead"}
+	msgSetBadDays        = Text{JA: "%q は0から365の日数ではありません", EN: "%q is not a number of days from 0 to 365"}
+	msgSetFieldsHint     = Text{JA: "必須にできる項目: 活動 %s / 商談 %s / リード %s (カンマ区切り)", EN: "fields: activity %s / opportunity %s / lead %s (comma-separated)"}
+	msgSetKeys           = Text{JA: "enter: 保存  esc: 戻る  0日でオフ", EN: "enter: save  esc: back  0 days turns a check off"}
+	msgSetSaved          = Text{JA: "入力ルールを保存しました", EN: "Input rules saved"}
+
+	// The Records tab.
+	msgTabRecords           = Text{JA: "記録", EN: "Records"}
+	msgRecordsTitle         = Text{JA: "最近の記録", EN: "Recent records"}
+	msgRecordsNone          = Text{JA: "記録がありません (a で追加)", EN: "No records yet (a adds one)"}
+	msgRecordsEntered       = Text{JA: "入力日時", EN: "Entered"}
+	msgRecordsConfirm       = Text{JA: "%s #%d を削除しますか? y: 削除 / その他: やめる", EN: "Delete %s #%d? y: delete / any other key: keep"}
+	msgRecordsKept          = Text{JA: "削除をやめました", EN: "Nothing deleted"}
+	msgRecordsDeleted       = Text{JA: "%s #%d を削除しました (u で元に戻せます)", EN: "Deleted %s #%d (u undoes)"}
+	msgRecordsNothingToUndo = Text{JA: "元に戻す変更はありません", EN: "Nothing to undo"}
+	msgUndoInsert           = Text{JA: "%s #%d の追加を取り消しました", EN: "Undid adding %s #%d"}
+	msgUndoUpdate           = Text{JA: "%s #%d の変更を取り消しました", EN: "Undid the change to %s #%d"}
+	msgUndoDelete           = Text{JA: "%s #%d を復元しました", EN: "Restored %s #%d"}
+	msgKeyRecordKind        = Text{JA: "種類を切替", EN: "record kind"}
+	msgKeyEdit              = Text{JA: "編集", EN: "edit"}
+	msgKeyDelete            = Text{JA: "削除", EN: "delete"}
+	msgKeyUndo              = Text{JA: "元に戻す", EN: "undo"}
+
+	// The Reps tab.
+	msgTabReps             = Text{JA: "担当者別", EN: "Reps"}
+	msgRepsTitle           = Text{JA: "担当者別 %s", EN: "Reps, %s"}
+	msgRepsDept            = Text{JA: "部門", EN: "Dept"}
+	msgRepsOpps            = Text{JA: "商談", EN: "Opps"}
+	msgRepsWon             = Text{JA: "受注", EN: "Won"}
+	msgRepsWinRate         = Text{JA: "受注率", EN: "Win %"}
+	msgRepsRevenue         = Text{JA: "売上", EN: "Revenue"}
+	msgRepsDependence      = Text{JA: "属人化の度合い", EN: "Dependence on individuals"}
+	msgRepsNoWins          = Text{JA: "この期間の受注はありません", EN: "No orders won in this period"}
+	msgRepsTopRep          = Text{JA: "トップ担当者: 受注件数の %[2]s (%[1]s)、売上の %[4]s (%[3]s)", EN: "Top rep: %[2]s of orders won (%[1]s), %[4]s of revenue (%[3]s)"}
+	msgRepsTopN            = Text{JA: "上位20%% (%[2]d人中%[1]d人): 受注件数の %[3]s、売上の %[4]s", EN: "Top 20%% (%[1]d of %[2]d reps): %[3]s of orders won, %[4]s of revenue"}
+	msgRepsReference       = Text{JA: "参考: BtoB営業組織の %s が属人化の課題を抱えている (記事中の引用)", EN: "Reference: %s of BtoB sales organisations report person-dependence issues (as cited in the article)"}
+	msgDeptMarketing       = Text{JA: "MK", EN: "MKT"}
+	msgDeptInsideSales     = Text{JA: "IS", EN: "IS"}
+	msgDeptFieldSales      = Text{JA: "FS", EN: "FS"}
+	msgDeptCustomerSuccess = Text{JA: "CS", EN: "CS"}
+
+	// Global keys of the entry overlays.
+	msgKeyAdd      = Text{JA: "記録を追加", EN: "add a record"}
+	msgKeyQuickAdd = Text{JA: "クイック入力", EN: "quick add"}
+	msgKeyAlerts   = Text{JA: "アラート", EN: "alerts"}
 )

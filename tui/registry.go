@@ -13,6 +13,8 @@ const (
 	TabTree      TabID = "tree"
 	TabStyles    TabID = "styles"
 	TabChecklist TabID = "checklist"
+	TabRecords   TabID = "records"
+	TabReps      TabID = "reps"
 )
 
 // tabDef is one tab: its id, its title in the tab bar and how to make its
@@ -30,6 +32,8 @@ func tabDefs() []tabDef {
 		{TabTree, msgTabTree, newTreeScreen},
 		{TabStyles, msgTabStyles, newStylesScreen},
 		{TabChecklist, msgTabChecklist, newChecklistScreen},
+		{TabRecords, msgTabRecords, newRecordsScreen},
+		{TabReps, msgTabReps, newRepsScreen},
 	}
 }
 
@@ -46,12 +50,22 @@ type overlayDef struct {
 
 // overlayDefs is the one list of overlays. Adding an overlay is one entry here.
 func overlayDefs() []overlayDef {
-	return []overlayDef{}
+	return []overlayDef{
+		{"entry", func(l Lang) key.Binding {
+			return key.NewBinding(key.WithKeys("a"), key.WithHelp("a", l.T(msgKeyAdd)))
+		}, newEntry},
+		{"quick-add", func(l Lang) key.Binding {
+			return key.NewBinding(key.WithKeys(":"), key.WithHelp(":", l.T(msgKeyQuickAdd)))
+		}, newQuickAdd},
+		{"alerts", func(l Lang) key.Binding {
+			return key.NewBinding(key.WithKeys("!"), key.WithHelp("!", l.T(msgKeyAlerts)))
+		}, newAlertsPane},
+	}
 }
 
 // backgroundLoads are commands the frame runs at start and on every reload
 // whatever tab is shown, e.g. counting open alerts for the badge (they
 // return a BadgeMsg). Adding one is one entry here.
 func backgroundLoads() []func(c *Common) tea.Cmd {
-	return []func(c *Common) tea.Cmd{}
+	return []func(c *Common) tea.Cmd{alertBadge}
 }

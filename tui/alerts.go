@@ -1,0 +1,182 @@
+package tui
+
+import (
+	"context"
+	"strings"
+	"time"
+
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/kpit-dev/kpit/model"
+	"github.com/kpit-dev/kpit/store"
+)
+
+// The alerts pane (`!`): open alerts with their band in words, the input
+// timeliness of the last 30 days beside the reference figures, and the
+// input rules, which `s` edits in place.
+
+// timelinessWindowDays is how far back the pane measures timeliness.
+const timelinessWindowDays = 30
+
+type alertsKeys struct {
+	Up, Down, Settings, Close key.Binding
+}
+
+func (k alertsKeys) ShortHelp() []key.Binding { return []key.Binding{k.Down, k.Settings, k.Close} }
+func (k alertsKeys) FullHelp() [][]key.Binding {
+	return [][]key.Binding{{k.Up, k.Down, k.Settings, k.Close}}
+}
+
+type alertsData struct {
+	alerts []model.Alert
+	rules  model.InputRules
+	team   model.Timeliness
+	perRep map[string]model.Timeliness
+}
+
+type alertsLoadedMsg struct {
+	to   *alertsScreen
+	data *alertsData
+	err  error
+}
+
+type alertsScreen struct {
+	*Common
+	keys          alertsKeys
+	width, height int
+	data          *alertsData
+	err           error
+	offset        int
+	settings      *settingsForm // non-nil while the rules are being edited
+}
+
+func newAlertsPane(c *Common) Screen {
+	l := c.Lang
+	return &alertsScreen{Common: c, keys: alertsKeys{
+		Up:       key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("up/k", l.T(msgKeyUp))),
+		Down:     key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("down/j", l.T(msgKeyScroll))),
+		Settings: key.NewBinding(key.WithKeys("s"), key.WithHelp("s", l.T(msgKeyRules))),
+		Close:    key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", l.T(msgKeyCancel))),
+	}}
+}
+
+func (a *alertsScreen) Keys() help.KeyMap { return a.keys }
+func (a *alertsScreen) SetSize(w, h int)  { a.width, a.height = w, h }
+
+// Capturing is true while the rules form is open, so its esc and typed
+// digits reach it.
+func (a *alertsScreen) Capturing() bool { return a.settings != nil }
+
+func (a *alertsScreen) Init() tea.Cmd { return a.load() }
+
+func (a *alertsScreen) load() tea.Cmd {
+	st, now := a.Store, a.Now()
+	return func() tea.Msg {
+		d, err := loadAlerts(context.Background(), st, now)
+		return alertsLoadedMsg{to: a, data: d, err: err}
+	}
+}
+
+func loadAlerts(ctx context.Context, st *store.Store, now time.Time) (*alertsData, error) {
+	d := &alertsData{}
+	var err error
+	if d.alerts, d.rules, err = st.Alerts(ctx, now, now.Location()); err != nil {
+		return nil, err
+	}
+	today := model.Date(now)
+	d.team, d.perRep, err = st.Timeliness(ctx, today.AddDate(0, 0, 1-timelinessWindowDays), today.AddDate(0, 0, 1), now.Location())
+	return d, err
+}
+
+// alertBadge counts open alerts for the tab bar.
+func alertBadge(c *Common) tea.Cmd {
+	st, now, l := c.Store, c.Now(), c.Lang
+	return func() tea.Msg {
+		alerts, _, err := st.Alerts(context.Background(), now, now.Location())
+		if err != nil || len(alerts) == 0 {
+			return BadgeMsg{}
+		}
+		return BadgeMsg{Text: l.T(msgAlertBadge, len(alerts))}
+	}
+}
+
+func (a *alertsScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
+	switch msg := msg.(type) {
+	case alertsLoadedMsg:
+		if msg.to == a {
+			a.data, a.err = msg.data, msg.err
+		}
+		return a, nil
+	case ReloadMsg:
+		return a, a.load()
+	case rulesSavedMsg:
+		if a.settings != nil && msg.from == a.settings {
+			a.settings = nil
+			return a, tea.Batch(Reload, Flash(a.T(msgSetSaved), false))
+		}
+		return a, nil
+	}
+	if a.settings != nil {
+		cmd, done := a.settings.update(msg)
+		if done {
+			a.settings = nil
+		}
+		return a, cmd
+	}
+	if k, ok := msg.(tea.KeyPressMsg); ok {
+		switch {
+		case key.Matches(k, a.keys.Down):
+			a.offset++
+		case key.Matches(k, a.keys.Up):
+			a.offset = max(a.offset-1, 0)
+		case key.Matches(k, a.keys.Settings):
+			if a.data != nil {
+				a.settings = newSettingsForm(a.Common, a.data.rules)
+			}
+		case key.Matches(k, a.keys.Close):
+			return a, CloseOverlay
+		}
+	}
+	return a, nil
+}
+
+func (a *alertsScreen) View() string {
+	if a.settings != nil {
+		return strings.Join(a.settings.lines(), "\n")
+	}
+	var lines []string
+	switch {
+	case a.err != nil:
+		return a.Styles.Error.Render(a.T(msgLoadErr, a.err.Error()))
+	case a.data == nil:
+		return a.T(msgLoading)
+	}
+	d := a.data
+	switch {
+	case !d.rules.AlertsOn:
+		lines = append(lines, a.Styles.Title.Render(a.T(msgAlertsOff)))
+	case len(d.alerts) == 0:
+		lines = append(lines, a.Styles.Title.Render(a.T(msgAlertsNone)))
+	default:
+		lines = append(lines, a.Styles.Title.Render(a.T(msgAlertsTitle, len(d.alerts))))
+	}
+	for _, al := range d.alerts {
+		sev := SeverityWord(a.Lang, al.Severity)
+		if al.Severity == model.SeverityCritical {
+			sev = a.Styles.OffTrack.Render(sev)
+		} else {
+			sev = a.Styles.AtRisk.Render(sev)
+		}
+		lines = append(lines, "["+sev+"] "+AlertKindWord(a.Lang, al.Kind)+": "+AlertText(a.Lang, al))
+	}
+	lines = append(lines, "", a.Styles.Title.Render(a.T(msgTimelyTitle, timelinessWindowDays)))
+	lines = append(lines, TimelinessLines(a.Lang, d.team, d.perRep)...)
+	lines = append(lines, "", a.Styles.Title.Render(a.T(msgRulesTitle)))
+	lines = append(lines, RulesLines(a.Lang, d.rules)...)
+	if a.height > 0 {
+		a.offset = min(a.offset, max(len(lines)-a.height, 0))
+	}
+	return strings.Join(lines[min(a.offset, len(lines)):], "\n")
+}

@@ -1,0 +1,612 @@
+package tui
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/kpit-dev/kpit/model"
+	"github.com/kpit-dev/kpit/store"
+)
+
+// The entry form (`a` from any screen): an activity, a new opportunity, a
+// change to an open opportunity (stage, won with amount, lost with reason)
+// or a lead. The defaults make the usual entry two keys, `a` then enter:
+// an activity of the last kind, by the last rep, count 1, today. The same
+// form edits a record from the recent-records list.
+
+// Settings that remember the last entry, for the defaults.
+const (
+	settingLastRep  = "entry.last_rep"
+	settingLastKind = "entry.last_kind"
+)
+
+// Entry modes: the first field of a new entry.
+const (
+	modeActivity = "activity"
+	modeOpp      = "opportunity"
+	modeClose    = "close" // stage change, won or lost on an open deal
+	modeLead     = "lead"
+)
+
+type entryKeys struct {
+	Save, Cancel, Move, Choose key.Binding
+}
+
+func newEntryKeys(l Lang) entryKeys {
+	return entryKeys{
+		Save:   key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", l.T(msgKeySave))),
+		Cancel: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", l.T(msgKeyCancel))),
+		Move:   key.NewBinding(key.WithKeys("up", "down", "tab"), key.WithHelp("up/down", l.T(msgKeyField))),
+		Choose: key.NewBinding(key.WithKeys("left", "right"), key.WithHelp("left/right", l.T(msgKeyChoose))),
+	}
+}
+
+func (k entryKeys) ShortHelp() []key.Binding {
+	return []key.Binding{k.Save, k.Move, k.Choose, k.Cancel}
+}
+func (k entryKeys) FullHelp() [][]key.Binding { return [][]key.Binding{k.ShortHelp()} }
+
+// entryScreen is the form. Embedded in the records tab for edits, it
+// reports back with entrySavedMsg / entryCancelledMsg instead of closing
+// the overlay.
+type entryScreen struct {
+	*Common
+	keys          entryKeys
+	width, height int
+	embedded      bool
+	edit          *model.Record // the record being edited; nil for a new entry
+	form          form
+	reps          []string
+	deals         []model.Opportunity
+	lastRep       string
+	lastKind      string
+	loaded        bool
+	loadErr       error
+	saving        bool
+}
+
+type entryLoadedMsg struct {
+	to       *entryScreen
+	reps     []string
+	deals    []model.Opportunity
+	lastRep  string
+	lastKind string
+	err      error
+}
+
+type entrySavedMsg struct {
+	from *entryScreen
+	text string
+}
+
+type entryFailedMsg struct {
+	from *entryScreen
+	err  error
+}
+
+type entryCancelledMsg struct{ from *entryScreen }
+
+func newEntry(c *Common) Screen { return &entryScreen{Common: c, keys: newEntryKeys(c.Lang)} }
+
+// newEditor is the form for changing an existing record.
+func newEditor(c *Common, r model.Record) *entryScreen {
+	return &entryScreen{Common: c, keys: newEntryKeys(c.Lang), embedded: true, edit: &r}
+}
+
+func (e *entryScreen) Keys() help.KeyMap { return e.keys }
+func (e *entryScreen) SetSize(w, h int)  { e.width, e.height = w, h }
+func (e *entryScreen) Capturing() bool   { return true }
+
+func (e *entryScreen) Init() tea.Cmd {
+	st := e.Store
+	return func() tea.Msg {
+		ctx := context.Background()
+		m := entryLoadedMsg{to: e}
+		if m.reps, m.err = st.RepNames(ctx); m.err != nil {
+			return m
+		}
+		recent, err := st.Recent(ctx, model.RecordOpportunity, 500)
+		if err != nil {
+			m.err = err
+			return m
+		}
+		for _, r := range recent {
+			if r.Opportunity.Outcome == model.OutcomeOpen {
+				m.deals = append(m.deals, r.Opportunity)
+			}
+		}
+		m.lastRep, _, m.err = st.Setting(ctx, settingLastRep)
+		if m.err == nil {
+			m.lastKind, _, m.err = st.Setting(ctx, settingLastKind)
+		}
+		return m
+	}
+}
+
+func (e *entryScreen) today() string { return model.FormatDate(model.Date(e.Now())) }
+
+// defaultRep is the last rep used when still known, else the first rep.
+func (e *entryScreen) defaultRep() string {
+	for _, r := range e.reps {
+		if r == e.lastRep {
+			return r
+		}
+	}
+	if len(e.reps) > 0 {
+		return e.reps[0]
+	}
+	return ""
+}
+
+func (e *entryScreen) repChoice(selected string, optional bool) formField {
+	values := append([]string{}, e.reps...)
+	labels := append([]string{}, e.reps...)
+	if optional {
+		values = append([]string{""}, values...)
+		labels = append([]string{e.T(msgEntryNoRep)}, labels...)
+	}
+	return choiceF("rep", msgFieldRep, values, labels, selected)
+}
+
+func (e *entryScreen) kindChoice(selected string) formField {
+	var values, labels []string
+	for _, k := range model.ActivityKinds() {
+		values = append(values, string(k))
+		labels = append(labels, activityKindLabel(e.Lang, k))
+	}
+	return choiceF("kind", msgFieldKind, values, labels, selected)
+}
+
+func (e *entryScreen) modeChoice(selected string) formField {
+	return choiceF("mode", msgFieldRecord, []string{modeActivity, modeOpp, modeClose, modeLead},
+		[]string{e.T(msgModeActivity), e.T(msgModeOpp), e.T(msgModeClose), e.T(msgModeLead)}, selected)
+}
+
+func outcomeChoice(l Lang, selected string) formField {
+	return choiceF("outcome", msgFieldOutcome, []string{"open", "won", "lost"},
+		[]string{l.T(msgOutcomeOpen), l.T(msgOutcomeWon), l.T(msgOutcomeLost)}, selected)
+}
+
+func statusChoice(l Lang, selected string) formField {
+	return choiceF("status", msgFieldStatus, []string{"new", "mql", "sql", "converted", "disqualified"},
+		[]string{"new", "MQL", "SQL", l.T(msgLeadConverted), l.T(msgLeadDisqualified)}, selected)
+}
+
+func yenText(y model.Yen, ok bool) string {
+	if !ok {
+		return ""
+	}
+	return strconv.FormatInt(int64(y), 10)
+}
+
+// build lays out the fields of a mode, keeping rep and date values typed so
+// far when the mode changes.
+func (e *entryScreen) build(mode string) {
+	rep, day := e.defaultRep(), e.today()
+	if f := e.form.field("rep"); f != nil && f.value() != "" {
+		rep = f.value()
+	}
+	kind := e.lastKind
+	if !model.ActivityKind(kind).Valid() {
+		kind = string(model.KindVisit)
+	}
+	var fs []formField
+	switch mode {
+	case modeOpp:
+		fs = []formField{e.repChoice(rep, false), textF("account", msgFieldAccount, ""), textF("amount", msgFieldAmount, ""),
+			textF("stage", msgFieldStage, ""), textF("created", msgFieldCreated, day), textF("closed", msgFieldExpectedClose, "")}
+	case modeClose:
+		var values, labels []string
+		for _, d := range e.deals {
+			values = append(values, strconv.FormatInt(d.ID, 10))
+			labels = append(labels, dealLabel(d))
+		}
+		deal := choiceF("deal", msgFieldDeal, values, labels, "")
+		fs = []formField{deal, outcomeChoice(e.Lang, "won"), textF("amount", msgFieldAmount, ""), textF("stage", msgFieldStage, ""),
+			textF("lost_reason", msgFieldLostReason, ""), textF("closed", msgFieldClosed, day)}
+	case modeLead:
+		fs = []formField{textF("company", msgFieldCompany, ""), textF("contact", msgFieldContact, ""), textF("source", msgFieldSource, ""),
+			e.repChoice("", true), textF("created", msgFieldCreated, day), statusChoice(e.Lang, "new")}
+	default:
+		fs = []formField{e.kindChoice(kind), e.repChoice(rep, false), textF("count", msgFieldCount, "1"),
+			textF("date", msgFieldDate, day), textF("account", msgFieldAccount, ""), textF("note", msgFieldNote, "")}
+	}
+	e.form = form{fields: append([]formField{e.modeChoice(mode)}, fs...)}
+	if mode == modeClose {
+		e.fillFromDeal()
+	}
+}
+
+// fillFromDeal copies the chosen open deal's amount and stage into the form.
+func (e *entryScreen) fillFromDeal() {
+	id, _ := strconv.ParseInt(e.form.get("deal"), 10, 64)
+	for _, d := range e.deals {
+		if d.ID == id {
+			e.form.field("amount").input.SetValue(yenText(d.AmountYen, d.HasAmount))
+			e.form.field("stage").input.SetValue(d.Stage)
+		}
+	}
+}
+
+func dealLabel(d model.Opportunity) string {
+	name := d.Account
+	if d.ExternalID != "" {
+		name = d.ExternalID + " " + name
+	}
+	return fmt.Sprintf("#%d %s (%s)", d.ID, name, d.RepName)
+}
+
+// buildEdit lays out the fields of the record being edited.
+func (e *entryScreen) buildEdit() {
+	r := *e.edit
+	var fs []formField
+	switch r.Kind {
+	case model.RecordActivity:
+		a := r.Activity
+		fs = []formField{e.kindChoice(string(a.Kind)), e.repChoice(a.RepName, false), textF("count", msgFieldCount, strconv.Itoa(a.Count)),
+			textF("date", msgFieldDate, model.FormatDate(a.Date)), textF("account", msgFieldAccount, a.Account), textF("note", msgFieldNote, a.Note)}
+	case model.RecordOpportunity:
+		o := r.Opportunity
+		fs = []formField{e.repChoice(o.RepName, false), textF("account", msgFieldAccount, o.Account),
+			textF("amount", msgFieldAmount, yenText(o.AmountYen, o.HasAmount)), textF("stage", msgFieldStage, o.Stage),
+			textF("created", msgFieldCreated, model.FormatDate(o.Created)), textF("closed", msgFieldClosed, model.FormatDate(o.Closed)),
+			outcomeChoice(e.Lang, string(o.Outcome)), textF("lost_reason", msgFieldLostReason, o.LostReason)}
+	case model.RecordLead:
+		l := r.Lead
+		fs = []formField{textF("company", msgFieldCompany, l.Company), textF("contact", msgFieldContact, l.Contact),
+			textF("source", msgFieldSource, l.Source), e.repChoice(l.RepName, true), textF("created", msgFieldCreated, model.FormatDate(l.Created)),
+			statusChoice(e.Lang, string(l.Status))}
+	}
+	e.form = form{fields: fs}
+}
+
+func (e *entryScreen) mode() string {
+	if e.edit != nil {
+		return string(e.edit.Kind)
+	}
+	return e.form.get("mode")
+}
+
+func (e *entryScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
+	switch msg := msg.(type) {
+	case entryLoadedMsg:
+		if msg.to != e {
+			return e, nil
+		}
+		e.loaded, e.loadErr = true, msg.err
+		e.reps, e.deals, e.lastRep, e.lastKind = msg.reps, msg.deals, msg.lastRep, msg.lastKind
+		if e.edit != nil {
+			e.buildEdit()
+		} else {
+			e.build(modeActivity)
+			e.form.focus = 1
+		}
+		return e, nil
+	case entrySavedMsg:
+		if msg.from != e {
+			return e, nil
+		}
+		e.saving = false
+		if e.embedded {
+			return e, nil
+		}
+		return e, tea.Batch(CloseOverlay, Reload, Flash(msg.text, false))
+	case entryFailedMsg:
+		if msg.from != e {
+			return e, nil
+		}
+		e.saving = false
+		e.showError(msg.err)
+		return e, nil
+	case tea.KeyPressMsg:
+		if !e.loaded || e.loadErr != nil || e.saving {
+			if msg.String() == "esc" {
+				return e, e.cancel()
+			}
+			return e, nil
+		}
+		switch msg.String() {
+		case "esc":
+			return e, e.cancel()
+		case "enter":
+			return e, e.save()
+		}
+		focused := e.form.fields[e.form.focus].id
+		if e.form.update(msg) {
+			switch focused {
+			case "mode":
+				e.build(e.form.get("mode"))
+			case "deal":
+				e.fillFromDeal()
+			}
+		}
+		e.form.err = ""
+		return e, nil
+	case tea.PasteMsg:
+		if e.loaded {
+			e.form.update(msg)
+		}
+	}
+	return e, nil
+}
+
+func (e *entryScreen) cancel() tea.Cmd {
+	if e.embedded {
+		return func() tea.Msg { return entryCancelledMsg{from: e} }
+	}
+	return CloseOverlay
+}
+
+// showError puts a refusal under the form, naming the field by its label,
+// and moves the cursor there. What was typed stays.
+func (e *entryScreen) showError(err error) {
+	var fe *model.FieldError
+	var ue *store.UnknownRepError
+	switch {
+	case errors.As(err, &ue):
+		e.form.err = e.T(msgFieldRep) + ": " + e.T(msgEntryUnknownRep, ue.Name, strings.Join(ue.Known, ", "))
+		e.form.focusOn("rep")
+	case errors.As(err, &fe):
+		label := fe.Field
+		if f := e.form.field(fe.Field); f != nil {
+			label = e.T(f.label)
+			e.form.focusOn(fe.Field)
+		} else if fe.Field == "date" || fe.Field == "created" {
+			e.form.focusOn("date")
+		}
+		e.form.err = label + ": " + fe.Msg
+	default:
+		e.form.err = e.T(msgEntrySaveFailed, err.Error())
+	}
+}
+
+// parseErr is a refusal of one field's text, before anything is written.
+func (e *entryScreen) parseErr(id string, msg Text, value string) error {
+	return &model.FieldError{Field: id, Msg: e.T(msg, value)}
+}
+
+func (e *entryScreen) day(id string) (time.Time, error) {
+	v := strings.TrimSpace(e.form.get(id))
+	switch strings.ToLower(v) {
+	case "today", "今日":
+		return model.Date(e.Now()), nil
+	case "yesterday", "昨日":
+		return model.Date(e.Now()).AddDate(0, 0, -1), nil
+	}
+	d, err := model.ParseDate(v)
+	if err != nil {
+		return d, e.parseErr(id, msgEntryBadDate, v)
+	}
+	return d, nil
+}
+
+func (e *entryScreen) optionalDay(id string) (time.Time, error) {
+	if strings.TrimSpace(e.form.get(id)) == "" {
+		return time.Time{}, nil
+	}
+	return e.day(id)
+}
+
+func (e *entryScreen) amount() (model.Yen, bool, error) {
+	v := strings.TrimSpace(e.form.get("amount"))
+	if v == "" {
+		return 0, false, nil
+	}
+	y, err := model.ParseYen(v)
+	if err != nil || y < 0 {
+		return 0, false, e.parseErr("amount", msgEntryBadAmount, v)
+	}
+	return y, true, nil
+}
+
+// save checks the fields and writes in a command; a refusal stays on the
+// form with everything typed.
+func (e *entryScreen) save() tea.Cmd {
+	write, err := e.prepare()
+	if err != nil {
+		e.showError(err)
+		return nil
+	}
+	e.saving = true
+	st := e.Store
+	return func() tea.Msg {
+		text, err := write(context.Background(), st)
+		if err != nil {
+			return entryFailedMsg{from: e, err: err}
+		}
+		return entrySavedMsg{from: e, text: text}
+	}
+}
+
+type writeFn func(ctx context.Context, st *store.Store) (string, error)
+
+// prepare reads the form into a record and returns the write to run.
+func (e *entryScreen) prepare() (writeFn, error) {
+	switch e.mode() {
+	case modeActivity:
+		return e.prepareActivity()
+	case modeOpp:
+		return e.prepareOpportunity()
+	case modeClose:
+		return e.prepareClose()
+	default:
+		return e.prepareLead()
+	}
+}
+
+func (e *entryScreen) prepareActivity() (writeFn, error) {
+	n, err := strconv.Atoi(strings.TrimSpace(e.form.get("count")))
+	if err != nil {
+		return nil, e.parseErr("count", msgEntryBadCount, e.form.get("count"))
+	}
+	day, err := e.day("date")
+	if err != nil {
+		return nil, err
+	}
+	a := model.Activity{Kind: model.ActivityKind(e.form.get("kind")), RepName: e.form.get("rep"), Count: n, Date: day,
+		Account: strings.TrimSpace(e.form.get("account")), Note: strings.TrimSpace(e.form.get("note"))}
+	if e.edit != nil {
+		a.ID, a.OpportunityID, a.ExternalID = e.edit.Activity.ID, e.edit.Activity.OpportunityID, e.edit.Activity.ExternalID
+		return func(ctx context.Context, st *store.Store) (string, error) {
+			return e.T(msgEntryUpdated, e.T(msgKindActivity), a.ID), st.UpdateActivity(ctx, a)
+		}, nil
+	}
+	return func(ctx context.Context, st *store.Store) (string, error) {
+		id, err := st.AddActivity(ctx, a)
+		if err != nil {
+			return "", err
+		}
+		rememberLast(ctx, st, a.RepName, string(a.Kind))
+		return e.T(msgEntryAddedActivity, id, activityKindLabel(e.Lang, a.Kind), a.Count, a.RepName, model.FormatDate(a.Date)), nil
+	}, nil
+}
+
+// rememberLast keeps the rep and kind for the next entry's defaults; a
+// failure only loses the default.
+func rememberLast(ctx context.Context, st *store.Store, rep, kind string) {
+	if rep != "" {
+		st.SetSetting(ctx, settingLastRep, rep)
+	}
+	if kind != "" {
+		st.SetSetting(ctx, settingLastKind, kind)
+	}
+}
+
+func (e *entryScreen) prepareOpportunity() (writeFn, error) {
+	amt, hasAmt, err := e.amount()
+	if err != nil {
+		return nil, err
+	}
+	created, err := e.day("created")
+	if err != nil {
+		return nil, err
+	}
+	closed, err := e.optionalDay("closed")
+	if err != nil {
+		return nil, err
+	}
+	o := model.Opportunity{RepName: e.form.get("rep"), Account: strings.TrimSpace(e.form.get("account")),
+		Stage: strings.TrimSpace(e.form.get("stage")), Created: created, Closed: closed, AmountYen: amt, HasAmount: hasAmt,
+		Outcome: model.OutcomeOpen, LostReason: strings.TrimSpace(e.form.get("lost_reason"))}
+	if e.edit != nil {
+		old := e.edit.Opportunity
+		o.ID, o.ExternalID, o.Product = old.ID, old.ExternalID, old.Product
+		o.Outcome = model.Outcome(e.form.get("outcome"))
+		return func(ctx context.Context, st *store.Store) (string, error) {
+			return e.T(msgEntryUpdated, e.T(msgKindOpportunity), o.ID), st.UpdateOpportunity(ctx, o)
+		}, nil
+	}
+	return func(ctx context.Context, st *store.Store) (string, error) {
+		id, err := st.AddOpportunity(ctx, o)
+		if err != nil {
+			return "", err
+		}
+		rememberLast(ctx, st, o.RepName, "")
+		return e.T(msgEntryAddedOpp, id, o.Account, o.RepName), nil
+	}, nil
+}
+
+func (e *entryScreen) prepareClose() (writeFn, error) {
+	id, err := strconv.ParseInt(e.form.get("deal"), 10, 64)
+	if err != nil {
+		return nil, &model.FieldError{Field: "deal", Msg: e.T(msgEntryNoOpenDeal)}
+	}
+	var o model.Opportunity
+	for _, d := range e.deals {
+		if d.ID == id {
+			o = d
+		}
+	}
+	amt, hasAmt, err := e.amount()
+	if err != nil {
+		return nil, err
+	}
+	closed, err := e.day("closed")
+	if err != nil {
+		return nil, err
+	}
+	o.Outcome = model.Outcome(e.form.get("outcome"))
+	o.AmountYen, o.HasAmount = amt, hasAmt
+	o.Stage = strings.TrimSpace(e.form.get("stage"))
+	o.LostReason = strings.TrimSpace(e.form.get("lost_reason"))
+	if o.Outcome != model.OutcomeOpen {
+		o.Closed = closed
+	}
+	return func(ctx context.Context, st *store.Store) (string, error) {
+		if err := st.UpdateOpportunity(ctx, o); err != nil {
+			return "", err
+		}
+		return e.T(msgEntryUpdated, e.T(msgKindOpportunity), o.ID), nil
+	}, nil
+}
+
+func (e *entryScreen) prepareLead() (writeFn, error) {
+	created, err := e.day("created")
+	if err != nil {
+		return nil, err
+	}
+	l := model.Lead{Company: strings.TrimSpace(e.form.get("company")), Contact: strings.TrimSpace(e.form.get("contact")),
+		Source: strings.TrimSpace(e.form.get("source")), RepName: e.form.get("rep"), Created: created,
+		Status: model.LeadStatus(e.form.get("status"))}
+	if e.edit != nil {
+		old := e.edit.Lead
+		l.ID, l.ExternalID, l.MQLOn, l.SQLOn = old.ID, old.ExternalID, old.MQLOn, old.SQLOn
+		return func(ctx context.Context, st *store.Store) (string, error) {
+			return e.T(msgEntryUpdated, e.T(msgKindLead), l.ID), st.UpdateLead(ctx, l)
+		}, nil
+	}
+	return func(ctx context.Context, st *store.Store) (string, error) {
+		id, err := st.AddLead(ctx, l)
+		if err != nil {
+			return "", err
+		}
+		return e.T(msgEntryAddedLead, id, strings.TrimSpace(l.Company+" "+l.Contact)), nil
+	}, nil
+}
+
+func (e *entryScreen) View() string {
+	title := e.T(msgEntryTitle)
+	if e.edit != nil {
+		title = e.T(msgEntryEditTitle, recordKindWord(e.Lang, e.edit.Kind), e.edit.ID())
+	}
+	lines := []string{e.Styles.Title.Render(title), ""}
+	switch {
+	case !e.loaded:
+		lines = append(lines, e.T(msgLoading))
+	case e.loadErr != nil:
+		lines = append(lines, e.Styles.Error.Render(e.T(msgLoadErr, e.loadErr.Error())))
+	case len(e.reps) == 0:
+		lines = append(lines, e.T(msgEntryNoReps))
+	default:
+		lines = append(lines, e.form.lines(e.Common)...)
+		if e.mode() == modeClose && len(e.deals) == 0 {
+			lines = append(lines, "", e.Styles.Muted.Render(e.T(msgEntryNoOpenDeal)))
+		}
+		lines = append(lines, "", e.Styles.Muted.Render(e.T(msgEntryHint)))
+	}
+	return strings.Join(lines, "\n")
+}
+
+func activityKindLabel(l Lang, k model.ActivityKind) string {
+	switch k {
+	case model.KindVisit:
+		return l.T(msgActVisit)
+	case model.KindCall:
+		return l.T(msgActCall)
+	case model.KindEmail:
+		return l.T(msgActEmail)
+	case model.KindProposal:
+		return l.T(msgActProposal)
+	case model.KindAppointment:
+		return l.T(msgActAppointment)
+	}
+	return l.T(msgActMeeting)
+}

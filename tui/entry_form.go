@@ -1,0 +1,154 @@
+package tui
+
+import (
+	tea "charm.land/bubbletea/v2"
+)
+
+// A small form of labelled fields for the entry, edit and settings panes:
+// text fields (a lineInput) and choice fields (left/right cycle through
+// fixed values). up/down or tab/shift+tab move between fields. Typed text
+// is kept whatever happens, so a refused save loses nothing.
+
+type fieldKind int
+
+const (
+	textField fieldKind = iota
+	choiceField
+)
+
+type formField struct {
+	id     string
+	label  Text
+	kind   fieldKind
+	input  lineInput
+	values []string // choice values
+	labels []string // what each choice shows, same length as values
+	idx    int
+}
+
+func textF(id string, label Text, value string) formField {
+	return formField{id: id, label: label, kind: textField, input: newLineInput(value)}
+}
+
+func choiceF(id string, label Text, values, labels []string, selected string) formField {
+	f := formField{id: id, label: label, kind: choiceField, values: values, labels: labels}
+	for i, v := range values {
+		if v == selected {
+			f.idx = i
+		}
+	}
+	return f
+}
+
+// value is the text typed or the choice selected.
+func (f *formField) value() string {
+	if f.kind == choiceField {
+		if len(f.values) == 0 {
+			return ""
+		}
+		return f.values[f.idx]
+	}
+	return f.input.Value()
+}
+
+type form struct {
+	fields []formField
+	focus  int
+	err    string // the last refusal, naming the field
+}
+
+func (f *form) field(id string) *formField {
+	for i := range f.fields {
+		if f.fields[i].id == id {
+			return &f.fields[i]
+		}
+	}
+	return nil
+}
+
+// get is a field's value, "" when the form has no such field.
+func (f *form) get(id string) string {
+	if fl := f.field(id); fl != nil {
+		return fl.value()
+	}
+	return ""
+}
+
+// focusOn moves the cursor to the field with id, if there is one.
+func (f *form) focusOn(id string) {
+	for i := range f.fields {
+		if f.fields[i].id == id {
+			f.focus = i
+		}
+	}
+}
+
+// update handles movement, choices and typing; it reports whether the
+// focused choice changed (a caller may rebuild the form on that).
+func (f *form) update(msg tea.Msg) (choiceChanged bool) {
+	if len(f.fields) == 0 {
+		return false
+	}
+	cur := &f.fields[f.focus]
+	if k, ok := msg.(tea.KeyPressMsg); ok {
+		switch k.String() {
+		case "up", "shift+tab":
+			f.focus = (f.focus + len(f.fields) - 1) % len(f.fields)
+			return false
+		case "down", "tab":
+			f.focus = (f.focus + 1) % len(f.fields)
+			return false
+		}
+		if cur.kind == choiceField && len(cur.values) > 0 {
+			switch k.String() {
+			case "left", "h":
+				cur.idx = (cur.idx + len(cur.values) - 1) % len(cur.values)
+				return true
+			case "right", "l", "space":
+				cur.idx = (cur.idx + 1) % len(cur.values)
+				return true
+			}
+			return false
+		}
+	}
+	if cur.kind == textField {
+		cur.input.Update(msg)
+	}
+	return false
+}
+
+// lines draws the form: one line a field, the focused one marked with ">".
+func (f *form) lines(c *Common) []string {
+	labelW := 0
+	for _, fl := range f.fields {
+		labelW = max(labelW, displayWidth(c.T(fl.label)))
+	}
+	var out []string
+	for i, fl := range f.fields {
+		focused := i == f.focus
+		mark := "  "
+		if focused {
+			mark = "> "
+		}
+		var val string
+		if fl.kind == choiceField {
+			if len(fl.labels) > 0 {
+				val = fl.labels[fl.idx]
+			}
+			if focused {
+				val = "< " + c.Styles.Selected.Render(val) + " >"
+			}
+		} else {
+			val = fl.input.View(focused, c.Styles.Selected)
+		}
+		label := padRight(c.T(fl.label), labelW)
+		if focused {
+			label = c.Styles.Bold.Render(label)
+		}
+		out = append(out, mark+label+"  "+val)
+	}
+	if f.err != "" {
+		out = append(out, "", c.Styles.Error.Render(f.err))
+	}
+	return out
+}

@@ -1,0 +1,223 @@
+package tui
+
+import (
+	"context"
+	"errors"
+	"strings"
+
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/kpit-dev/kpit/model"
+	"github.com/kpit-dev/kpit/store"
+)
+
+// The quick-add line (`:`): one line such as `visit 3 田中 2026-11-20` or
+// `won 1200万 ACME 鈴木` (model.ParseQuickAdd reads it). What it cannot
+// read, or what the store refuses, is explained under the line, which keeps
+// the text for fixing.
+
+type quickKeys struct{ Save, Cancel key.Binding }
+
+func (k quickKeys) ShortHelp() []key.Binding  { return []key.Binding{k.Save, k.Cancel} }
+func (k quickKeys) FullHelp() [][]key.Binding { return [][]key.Binding{k.ShortHelp()} }
+
+type quickScreen struct {
+	*Common
+	keys          quickKeys
+	width, height int
+	input         lineInput
+	reps          []string
+	err           string
+	saving        bool
+}
+
+type quickRepsMsg struct {
+	to   *quickScreen
+	reps []string
+	err  error
+}
+
+type quickSavedMsg struct {
+	from *quickScreen
+	text string
+}
+
+type quickFailedMsg struct {
+	from *quickScreen
+	err  error
+}
+
+func newQuickAdd(c *Common) Screen {
+	return &quickScreen{Common: c, keys: quickKeys{
+		Save:   key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", c.T(msgKeySave))),
+		Cancel: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", c.T(msgKeyCancel))),
+	}}
+}
+
+func (q *quickScreen) Keys() help.KeyMap { return q.keys }
+func (q *quickScreen) SetSize(w, h int)  { q.width, q.height = w, h }
+func (q *quickScreen) Capturing() bool   { return true }
+
+func (q *quickScreen) Init() tea.Cmd {
+	st := q.Store
+	return func() tea.Msg {
+		reps, err := st.RepNames(context.Background())
+		return quickRepsMsg{to: q, reps: reps, err: err}
+	}
+}
+
+func (q *quickScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
+	switch msg := msg.(type) {
+	case quickRepsMsg:
+		if msg.to == q {
+			q.reps = msg.reps
+			if msg.err != nil {
+				q.err = q.T(msgLoadErr, msg.err.Error())
+			}
+		}
+	case quickSavedMsg:
+		if msg.from == q {
+			q.saving = false
+			return q, tea.Batch(CloseOverlay, Reload, Flash(msg.text, false))
+		}
+	case quickFailedMsg:
+		if msg.from == q {
+			q.saving = false
+			q.err = q.describe(msg.err)
+		}
+	case tea.KeyPressMsg:
+		if q.saving {
+			return q, nil
+		}
+		switch msg.String() {
+		case "esc":
+			return q, CloseOverlay
+		case "enter":
+			return q, q.save()
+		}
+		if q.input.Update(msg) {
+			q.err = ""
+		}
+	case tea.PasteMsg:
+		q.input.Update(msg)
+	}
+	return q, nil
+}
+
+// describe words a refusal in the cockpit's language, naming the token or
+// the field at fault.
+func (q *quickScreen) describe(err error) string {
+	var qe *model.QuickError
+	var fe *model.FieldError
+	var ue *store.UnknownRepError
+	switch {
+	case errors.As(err, &qe) && qe.Token != "":
+		return q.T(msgQuickBadToken, qe.Token, qe.Msg)
+	case errors.As(err, &qe):
+		return q.T(msgQuickCannot, qe.Msg)
+	case errors.As(err, &ue):
+		return q.T(msgEntryUnknownRep, ue.Name, strings.Join(ue.Known, ", "))
+	case errors.As(err, &fe):
+		return q.T(msgQuickCannot, fe.Error())
+	}
+	return q.T(msgEntrySaveFailed, err.Error())
+}
+
+func (q *quickScreen) save() tea.Cmd {
+	today := model.Date(q.Now())
+	p, err := model.ParseQuickAdd(q.input.Value(), q.reps, today)
+	if err != nil {
+		q.err = q.describe(err)
+		return nil
+	}
+	q.saving = true
+	st, l := q.Store, q.Lang
+	return func() tea.Msg {
+		text, err := applyQuick(context.Background(), st, l, p)
+		if err != nil {
+			return quickFailedMsg{from: q, err: err}
+		}
+		return quickSavedMsg{from: q, text: text}
+	}
+}
+
+// applyQuick writes a parsed line. won and lost close the newest open deal
+// on the account (the rep's own first) or, when there is none, record a
+// deal created and closed that day.
+func applyQuick(ctx context.Context, st *store.Store, l Lang, p model.QuickAdd) (string, error) {
+	switch p.Verb {
+	case model.QuickActivity:
+		a := model.Activity{Kind: p.Kind, Count: p.Count, Date: p.Date, RepName: p.RepName}
+		id, err := st.AddActivity(ctx, a)
+		if err != nil {
+			return "", err
+		}
+		rememberLast(ctx, st, p.RepName, string(p.Kind))
+		return l.T(msgEntryAddedActivity, id, activityKindLabel(l, p.Kind), p.Count, p.RepName, model.FormatDate(p.Date)), nil
+	case model.QuickLead:
+		id, err := st.AddLead(ctx, model.Lead{Company: p.Account, Contact: p.Contact, RepName: p.RepName, Created: p.Date,
+			Status: model.LeadNew})
+		if err != nil {
+			return "", err
+		}
+		return l.T(msgEntryAddedLead, id, strings.TrimSpace(p.Account+" "+p.Contact)), nil
+	case model.QuickOpp:
+		o := model.Opportunity{RepName: p.RepName, Account: p.Account, Created: p.Date, AmountYen: p.AmountYen,
+			HasAmount: p.HasAmount, Outcome: model.OutcomeOpen}
+		id, err := st.AddOpportunity(ctx, o)
+		if err != nil {
+			return "", err
+		}
+		rememberLast(ctx, st, p.RepName, "")
+		return l.T(msgEntryAddedOpp, id, p.Account, p.RepName), nil
+	}
+	outcome := model.OutcomeWon
+	if p.Verb == model.QuickLost {
+		outcome = model.OutcomeLost
+	}
+	o, found, err := st.OpenOpportunityFor(ctx, p.Account, p.RepName)
+	if err != nil {
+		return "", err
+	}
+	if !found {
+		o = model.Opportunity{RepName: p.RepName, Account: p.Account, Created: p.Date}
+	}
+	o.Outcome, o.Closed, o.LostReason = outcome, p.Date, p.LostReason
+	if p.HasAmount {
+		o.AmountYen, o.HasAmount = p.AmountYen, true
+	}
+	if o.Created.After(o.Closed) {
+		o.Created = o.Closed
+	}
+	if found {
+		if err := st.UpdateOpportunity(ctx, o); err != nil {
+			return "", err
+		}
+		return l.T(msgEntryUpdated, l.T(msgKindOpportunity), o.ID), nil
+	}
+	id, err := st.AddOpportunity(ctx, o)
+	if err != nil {
+		return "", err
+	}
+	return l.T(msgEntryAddedOpp, id, p.Account, p.RepName), nil
+}
+
+func (q *quickScreen) View() string {
+	lines := []string{
+		q.Styles.Title.Render(q.T(msgQuickTitle)),
+		"",
+		": " + q.input.View(true, q.Styles.Selected),
+	}
+	if q.err != "" {
+		lines = append(lines, q.Styles.Error.Render(q.err))
+	} else {
+		lines = append(lines, "")
+	}
+	lines = append(lines, "", q.Styles.Muted.Render(q.T(msgQuickExamples)), q.Styles.Muted.Render(q.T(msgQuickKinds)))
+	if len(q.reps) > 0 {
+		lines = append(lines, q.Styles.Muted.Render(q.T(msgQuickReps, strings.Join(q.reps, ", "))))
+	}
+	return strings.Join(lines, "\n")
+}

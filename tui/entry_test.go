@@ -1,0 +1,338 @@
+package tui
+
+import (
+	"bytes"
+	"context"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/exp/teatest/v2"
+
+	"github.com/kpit-dev/kpit/model"
+	"github.com/kpit-dev/kpit/store"
+)
+
+// entryStore is an empty database with reps 田中 and 鈴木 and the fixed clock.
+func entryStore(t *testing.T) *store.Store {
+	t.Helper()
+	st, err := store.Open(filepath.Join(t.TempDir(), "entry.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	// The reps joined a month ago: a rep who entered nothing since is stale.
+	st.SetClock(func() time.Time { return fixedNow.AddDate(0, -1, 0) })
+	for _, n := range []string{"田中", "鈴木"} {
+		if _, err := st.AddRep(context.Background(), model.Rep{Name: n, Department: model.DeptFieldSales}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	st.SetClock(func() time.Time { return fixedNow })
+	return st
+}
+
+func entryApp(t *testing.T, st *store.Store, lang Lang) *App {
+	t.Helper()
+	a := New(Options{Store: st, Lang: lang, Now: func() time.Time { return fixedNow }, NoColor: true})
+	run(t, a, a.Init())
+	a.Update(tea.WindowSizeMsg{Width: 110, Height: 32})
+	return a
+}
+
+// typeText sends text as typed: one key per rune, except that Japanese
+// arrives in one piece from the IME.
+func typeText(t *testing.T, a *App, s string) {
+	t.Helper()
+	if strings.ContainsFunc(s, func(r rune) bool { return r > 0x2000 }) {
+		_, cmd := a.Update(tea.KeyPressMsg{Text: s, Code: []rune(s)[0]})
+		run(t, a, cmd)
+		return
+	}
+	for _, r := range s {
+		_, cmd := a.Update(tea.KeyPressMsg{Code: r, Text: string(r)})
+		run(t, a, cmd)
+	}
+}
+
+func arrow(t *testing.T, a *App, code rune, n int) {
+	t.Helper()
+	for i := 0; i < n; i++ {
+		_, cmd := a.Update(tea.KeyPressMsg{Code: code})
+		run(t, a, cmd)
+	}
+}
+
+func activities(t *testing.T, st *store.Store) []model.Activity {
+	t.Helper()
+	recs, err := st.Recent(context.Background(), model.RecordActivity, 100)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []model.Activity
+	for _, r := range recs {
+		out = append(out, r.Activity)
+	}
+	return out
+}
+
+func TestEntryDefaultsAreTwoKeys(t *testing.T) {
+	for _, lang := range []Lang{LangJA, LangEN} {
+		st := entryStore(t)
+		a := entryApp(t, st, lang)
+		press(t, a, "a")
+		if !strings.Contains(screen(a), lang.T(msgEntryTitle)) {
+			t.Fatalf("%s: the form did not open:\n%s", lang, screen(a))
+		}
+		press(t, a, "enter")
+		acts := activities(t, st)
+		if len(acts) != 1 || acts[0].Kind != model.KindVisit || acts[0].Count != 1 || acts[0].RepName != "田中" ||
+			!acts[0].Date.Equal(model.D(2026, 11, 26)) {
+			t.Fatalf("%s: a, enter stored %+v", lang, acts)
+		}
+		if a.overlay != nil || !strings.Contains(screen(a), lang.T(msgEntryAddedActivity, acts[0].ID, lang.T(msgActVisit), 1, "田中", "2026-11-26")) {
+			t.Fatalf("%s: after save:\n%s", lang, screen(a))
+		}
+		// A call by 鈴木: kind and rep are remembered for the next entry.
+		press(t, a, "a")
+		arrow(t, a, tea.KeyRight, 1) // kind: visit -> call
+		press(t, a, "down")
+		arrow(t, a, tea.KeyRight, 1) // rep: 田中 -> 鈴木
+		press(t, a, "enter")
+		press(t, a, "a", "enter")
+		acts = activities(t, st)
+		if len(acts) != 3 || acts[0].RepName != "鈴木" || acts[0].Kind != model.KindCall {
+			t.Fatalf("%s: last rep and kind not reused: %+v", lang, acts)
+		}
+	}
+}
+
+func TestEntryRefusalKeepsTypedText(t *testing.T) {
+	for _, lang := range []Lang{LangJA, LangEN} {
+		st := entryStore(t)
+		a := entryApp(t, st, lang)
+		press(t, a, "a", "down", "down") // kind -> rep -> count
+		press(t, a, "backspace")
+		typeText(t, a, "abc")
+		press(t, a, "enter")
+		out := screen(a)
+		if a.overlay == nil || !strings.Contains(out, lang.T(msgFieldCount)+": "+lang.T(msgEntryBadCount, "abc")) ||
+			!strings.Contains(out, "abc") {
+			t.Fatalf("%s: bad count not explained:\n%s", lang, out)
+		}
+		// A date in the future: refused by the rules, named, nothing written.
+		for i := 0; i < 3; i++ {
+			press(t, a, "backspace")
+		}
+		typeText(t, a, "2")
+		press(t, a, "down")
+		for i := 0; i < 10; i++ {
+			press(t, a, "backspace")
+		}
+		typeText(t, a, "2026-12-01")
+		press(t, a, "enter")
+		out = screen(a)
+		if !strings.Contains(out, lang.T(msgFieldDate)+": ") || !strings.Contains(out, "2026-12-01") {
+			t.Fatalf("%s: future date not explained:\n%s", lang, out)
+		}
+		if n := len(activities(t, st)); n != 0 {
+			t.Fatalf("%s: %d records written by refused input", lang, n)
+		}
+		for i := 0; i < 10; i++ {
+			press(t, a, "backspace")
+		}
+		typeText(t, a, "2026-11-25")
+		press(t, a, "enter")
+		acts := activities(t, st)
+		if len(acts) != 1 || acts[0].Count != 2 || !acts[0].Date.Equal(model.D(2026, 11, 25)) {
+			t.Fatalf("%s: after fixing: %+v", lang, acts)
+		}
+	}
+}
+
+func TestEntryWinsAnOpenDeal(t *testing.T) {
+	for _, lang := range []Lang{LangJA, LangEN} {
+		st := entryStore(t)
+		ctx := context.Background()
+		id, err := st.AddOpportunity(ctx, model.Opportunity{RepName: "鈴木", Account: "ACME", Created: model.D(2026, 11, 2),
+			Stage: "提案", Outcome: model.OutcomeOpen})
+		if err != nil {
+			t.Fatal(err)
+		}
+		a := entryApp(t, st, lang)
+		press(t, a, "a", "up")
+		arrow(t, a, tea.KeyRight, 2) // activity -> new opportunity -> update opportunity
+		if !strings.Contains(screen(a), "#1 ACME (鈴木)") {
+			t.Fatalf("%s: open deal not offered:\n%s", lang, screen(a))
+		}
+		press(t, a, "enter") // won without an amount
+		if out := screen(a); !strings.Contains(out, lang.T(msgFieldAmount)+": a won opportunity needs an amount") {
+			t.Fatalf("%s: won without amount:\n%s", lang, out)
+		}
+		typeText(t, a, "1200万") // the refusal put the cursor on the amount
+		press(t, a, "enter")
+		o, err := st.Opportunity(ctx, id)
+		if err != nil || o.Outcome != model.OutcomeWon || o.AmountYen != 12_000_000 || !o.Closed.Equal(model.D(2026, 11, 26)) {
+			t.Fatalf("%s: deal after win: %+v %v", lang, o, err)
+		}
+		c, _ := st.Counts(ctx, store.ForPeriod(model.PeriodOf(model.Month, fixedNow, time.April)))
+		if c[model.MetricOrdersWon] != 1 || c[model.MetricRevenue] != 12_000_000 {
+			t.Fatalf("%s: counts %v", lang, c)
+		}
+	}
+}
+
+func TestQuickAddExplainsAndKeepsText(t *testing.T) {
+	for _, lang := range []Lang{LangJA, LangEN} {
+		st := entryStore(t)
+		a := entryApp(t, st, lang)
+		press(t, a, ":")
+		typeText(t, a, "won abc万 ACME ")
+		typeText(t, a, "鈴木")
+		press(t, a, "enter")
+		out := screen(a)
+		if a.overlay == nil || !strings.Contains(out, ": won abc万 ACME 鈴木") || !strings.Contains(out, "abc万") ||
+			!strings.Contains(out, lang.T(msgQuickBadToken, "abc万", "")[:4]) {
+			t.Fatalf("%s: refusal not shown with the text kept:\n%s", lang, out)
+		}
+		// Fix the amount in place: the line is edited, not retyped.
+		_, cmd := a.Update(tea.KeyPressMsg{Code: 'u', Mod: tea.ModCtrl})
+		run(t, a, cmd)
+		typeText(t, a, "won 1.2億 ACME ")
+		typeText(t, a, "鈴木")
+		press(t, a, "enter")
+		recs, _ := st.Recent(context.Background(), model.RecordOpportunity, 10)
+		if a.overlay != nil || len(recs) != 1 || recs[0].Opportunity.AmountYen != 120_000_000 || recs[0].Opportunity.Outcome != model.OutcomeWon {
+			t.Fatalf("%s: quick win: %+v\n%s", lang, recs, screen(a))
+		}
+		press(t, a, ":")
+		typeText(t, a, "visit 3 ")
+		typeText(t, a, "田中")
+		typeText(t, a, " 2026-11-20")
+		press(t, a, "enter")
+		acts := activities(t, st)
+		if len(acts) != 1 || acts[0].Count != 3 || !acts[0].Date.Equal(model.D(2026, 11, 20)) {
+			t.Fatalf("%s: quick visit: %+v", lang, acts)
+		}
+	}
+}
+
+func TestAlertsPaneAndRules(t *testing.T) {
+	for _, lang := range []Lang{LangJA, LangEN} {
+		st := entryStore(t)
+		ctx := context.Background()
+		// 鈴木's activity of 11-20 entered on 11-26 (late); 田中 never entered.
+		if _, err := st.AddActivity(ctx, model.Activity{RepName: "鈴木", Kind: model.KindVisit, Count: 1, Date: model.D(2026, 11, 20)}); err != nil {
+			t.Fatal(err)
+		}
+		a := entryApp(t, st, lang)
+		if !strings.Contains(strings.Split(screen(a), "\n")[0], "!2") {
+			t.Fatalf("%s: badge missing: %q", lang, strings.Split(screen(a), "\n")[0])
+		}
+		press(t, a, "!")
+		out := screen(a)
+		for _, want := range []string{lang.T(msgAlertsTitle, 2), lang.T(msgRuleLate), SeverityWord(lang, model.SeverityWarning),
+			"40.2%", "32.2%", lang.T(msgDeadlineNextBusinessDay)} {
+			if !strings.Contains(out, want) {
+				t.Fatalf("%s: alerts pane lacks %q:\n%s", lang, want, out)
+			}
+		}
+		// s: the rules form. A 7-day deadline clears the late entry.
+		press(t, a, "s")
+		arrow(t, a, tea.KeyRight, 5) // same-day, nbd, 1d, 2d, 3d, 5d, 7d: from nbd five steps right is 7d
+		press(t, a, "enter")
+		r, _ := st.InputRules(ctx)
+		if r.Deadline != (model.EntryDeadline{Kind: model.DeadlineDays, Days: 7}) {
+			t.Fatalf("%s: deadline saved as %+v", lang, r.Deadline)
+		}
+		out = screen(a)
+		if strings.Contains(out, lang.T(msgRuleLate)+":") || !strings.Contains(out, lang.T(msgAlertsTitle, 1)) {
+			t.Fatalf("%s: after the rule change:\n%s", lang, out)
+		}
+		// A bad number of days is refused in the form, naming the field.
+		press(t, a, "s", "down")
+		press(t, a, "backspace")
+		typeText(t, a, "x")
+		press(t, a, "enter")
+		if out := screen(a); !strings.Contains(out, lang.T(msgSetStaleDays)+": ") {
+			t.Fatalf("%s: bad stale days:\n%s", lang, out)
+		}
+		press(t, a, "esc", "esc")
+		if a.overlay != nil {
+			t.Fatalf("%s: esc did not close the pane", lang)
+		}
+	}
+}
+
+func TestRecordsTabDeleteUndoEdit(t *testing.T) {
+	st := entryStore(t)
+	ctx := context.Background()
+	id, _ := st.AddActivity(ctx, model.Activity{RepName: "田中", Kind: model.KindVisit, Count: 4, Date: model.D(2026, 11, 24)})
+	a := entryApp(t, st, LangEN)
+	for i, td := range a.tabs {
+		if td.ID == TabRecords {
+			press(t, a, string(rune('1'+i)))
+		}
+	}
+	if !strings.Contains(screen(a), "visit") {
+		t.Fatalf("records tab:\n%s", screen(a))
+	}
+	press(t, a, "d")
+	if !strings.Contains(screen(a), LangEN.T(msgRecordsConfirm, "activity", id)) {
+		t.Fatalf("no confirmation:\n%s", screen(a))
+	}
+	press(t, a, "n")
+	if len(activities(t, st)) != 1 {
+		t.Fatal("n deleted the record")
+	}
+	press(t, a, "d", "y")
+	if len(activities(t, st)) != 0 {
+		t.Fatal("y did not delete")
+	}
+	press(t, a, "u")
+	if acts := activities(t, st); len(acts) != 1 || acts[0].Count != 4 {
+		t.Fatalf("undo did not restore: %+v", acts)
+	}
+	// e: edit the count in place.
+	press(t, a, "e", "down", "down", "backspace")
+	typeText(t, a, "7")
+	press(t, a, "enter")
+	if acts := activities(t, st); len(acts) != 1 || acts[0].Count != 7 || acts[0].ID != id {
+		t.Fatalf("edit: %+v", acts)
+	}
+	press(t, a, "u")
+	if acts := activities(t, st); acts[0].Count != 4 {
+		t.Fatalf("undo of the edit: %+v", acts)
+	}
+}
+
+// TestEntryTeatest adds a record through the real Bubble Tea program in
+// both languages.
+func TestEntryTeatest(t *testing.T) {
+	for _, lang := range []Lang{LangJA, LangEN} {
+		st := entryStore(t)
+		a := New(Options{Store: st, Lang: lang, Now: func() time.Time { return fixedNow }, NoColor: true})
+		tm := teatest.NewTestModel(t, a, teatest.WithInitialTermSize(110, 32))
+		out := tm.Output()
+		waitFor := func(what string) {
+			t.Helper()
+			teatest.WaitFor(t, out, func(b []byte) bool { return bytes.Contains(b, []byte(what)) },
+				teatest.WithDuration(10*time.Second), teatest.WithCheckInterval(20*time.Millisecond))
+		}
+		waitFor(lang.T(msgTabReps))
+		tm.Send(tea.KeyPressMsg{Code: 'a', Text: "a"})
+		waitFor(lang.T(msgEntryTitle))
+		tm.Send(tea.KeyPressMsg{Code: tea.KeyEnter})
+		waitFor(lang.T(msgEntryAddedActivity, 1, lang.T(msgActVisit), 1, "田中", "2026-11-26"))
+		tm.Send(tea.KeyPressMsg{Code: '!', Text: "!"})
+		waitFor(lang.T(msgTimelyReference, "40.2%", "32.2%", model.RefEntrySource))
+		tm.Send(tea.KeyPressMsg{Code: tea.KeyEscape})
+		tm.Send(tea.KeyPressMsg{Code: 'q', Text: "q"})
+		tm.WaitFinished(t, teatest.WithFinalTimeout(5*time.Second))
+		if n := len(activities(t, st)); n != 1 {
+			t.Fatalf("%s: %d activities", lang, n)
+		}
+	}
+}

@@ -1,0 +1,207 @@
+package tui
+
+import (
+	"context"
+	"sort"
+	"strings"
+	"time"
+
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/kpit-dev/kpit/model"
+	"github.com/kpit-dev/kpit/store"
+)
+
+// The Reps tab (担当者別): each rep's figures for the period, their input
+// timeliness, and the team's dependence on individuals (属人化): the share
+// of orders won and of revenue from the top rep and from the top 20% of
+// reps, beside the 38.5% of BtoB sales organisations that report the
+// problem. The dependence counts the reps of inside and field sales, and
+// anyone else who won an order in the period.
+
+type repsKeys struct {
+	Up, Down, Prev, Next, Cycle key.Binding
+}
+
+func (k repsKeys) ShortHelp() []key.Binding { return []key.Binding{k.Prev, k.Next, k.Cycle} }
+func (k repsKeys) FullHelp() [][]key.Binding {
+	return [][]key.Binding{{k.Up, k.Down}, {k.Prev, k.Next, k.Cycle}}
+}
+
+type repsData struct {
+	figures    []model.RepFigures
+	timely     map[string]model.Timeliness
+	dependence model.Dependence
+}
+
+type repsLoadedMsg struct {
+	to     *repsScreen
+	period model.Period
+	data   *repsData
+	err    error
+}
+
+type repsScreen struct {
+	*Common
+	keys          repsKeys
+	width, height int
+	period        model.Period
+	data          *repsData
+	err           error
+	offset        int
+}
+
+func newRepsScreen(c *Common) Screen {
+	l := c.Lang
+	return &repsScreen{Common: c, period: model.PeriodOf(model.Month, c.Now(), c.FiscalStart), keys: repsKeys{
+		Up:    key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("up/k", l.T(msgKeyUp))),
+		Down:  key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("down/j", l.T(msgKeyScroll))),
+		Prev:  key.NewBinding(key.WithKeys("["), key.WithHelp("[", l.T(msgKeyPrevPeriod))),
+		Next:  key.NewBinding(key.WithKeys("]"), key.WithHelp("]", l.T(msgKeyNextPeriod))),
+		Cycle: key.NewBinding(key.WithKeys("p"), key.WithHelp("p", l.T(msgKeyCycle))),
+	}}
+}
+
+func (r *repsScreen) Keys() help.KeyMap { return r.keys }
+func (r *repsScreen) SetSize(w, h int)  { r.width, r.height = w, h }
+func (r *repsScreen) Init() tea.Cmd     { return r.load() }
+
+func (r *repsScreen) load() tea.Cmd {
+	st, p, now := r.Store, r.period, r.Now()
+	return func() tea.Msg {
+		d, err := loadReps(context.Background(), st, p, now.Location())
+		return repsLoadedMsg{to: r, period: p, data: d, err: err}
+	}
+}
+
+func loadReps(ctx context.Context, st *store.Store, p model.Period, loc *time.Location) (*repsData, error) {
+	reps, err := st.Reps(ctx)
+	if err != nil {
+		return nil, err
+	}
+	byRep, err := st.CountsByRep(ctx, store.ForPeriod(p))
+	if err != nil {
+		return nil, err
+	}
+	d := &repsData{}
+	if _, d.timely, err = st.Timeliness(ctx, p.Start, p.End, loc); err != nil {
+		return nil, err
+	}
+	var sellers []model.RepFigures
+	for _, rep := range reps {
+		c := byRep[rep.ID]
+		if c == nil {
+			c = model.Counts{}
+		}
+		if !rep.Active && len(c) == 0 {
+			continue
+		}
+		f := model.RepFigures{RepID: rep.ID, Name: rep.Name, Department: rep.Department, Counts: c}
+		d.figures = append(d.figures, f)
+		if rep.Department == model.DeptFieldSales || rep.Department == model.DeptInsideSales || c[model.MetricOrdersWon] > 0 {
+			sellers = append(sellers, f)
+		}
+	}
+	// Biggest revenue first, then name, so the table reads as a ranking.
+	sort.SliceStable(d.figures, func(i, j int) bool {
+		a, b := d.figures[i].Counts[model.MetricRevenue], d.figures[j].Counts[model.MetricRevenue]
+		if a != b {
+			return a > b
+		}
+		return d.figures[i].Name < d.figures[j].Name
+	})
+	d.dependence = model.MeasureDependence(sellers)
+	return d, nil
+}
+
+func (r *repsScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
+	switch msg := msg.(type) {
+	case repsLoadedMsg:
+		if msg.to == r && msg.period == r.period {
+			r.data, r.err = msg.data, msg.err
+		}
+	case ReloadMsg:
+		return r, r.load()
+	case tea.KeyPressMsg:
+		switch {
+		case key.Matches(msg, r.keys.Up):
+			r.offset = max(r.offset-1, 0)
+		case key.Matches(msg, r.keys.Down):
+			r.offset++
+		case key.Matches(msg, r.keys.Prev):
+			r.period = r.period.Prev()
+			return r, r.load()
+		case key.Matches(msg, r.keys.Next):
+			if next := r.period.Next(); !next.Start.After(model.Date(r.Now())) {
+				r.period = next
+				return r, r.load()
+			}
+		case key.Matches(msg, r.keys.Cycle):
+			ref := r.period.Start
+			if r.period.Contains(r.Now()) {
+				ref = r.Now()
+			}
+			r.period = model.PeriodOf(nextKind(r.period.Kind), ref, r.FiscalStart)
+			return r, r.load()
+		}
+	}
+	return r, nil
+}
+
+var repsWidths = []int{12, 8, 7, 7, 7, 6, 7, 10, 9}
+
+func deptShort(l Lang, d model.Department) string {
+	switch d {
+	case model.DeptMarketing:
+		return l.T(msgDeptMarketing)
+	case model.DeptInsideSales:
+		return l.T(msgDeptInsideSales)
+	case model.DeptCustomerSuccess:
+		return l.T(msgDeptCustomerSuccess)
+	}
+	return l.T(msgDeptFieldSales)
+}
+
+func (r *repsScreen) View() string {
+	l := r.Lang
+	lines := []string{r.Styles.Title.Render(r.T(msgRepsTitle, periodLabel(l, r.period))), ""}
+	switch {
+	case r.err != nil:
+		return strings.Join(append(lines, errLine(r.Common, r.err)), "\n")
+	case r.data == nil:
+		return strings.Join(append(lines, r.T(msgLoading)), "\n")
+	case len(r.data.figures) == 0:
+		return strings.Join(append(lines, r.T(msgNoData)), "\n")
+	}
+	lines = append(lines, r.dependenceLines()...)
+	lines = append(lines, "", r.Styles.Muted.Render(cols([]string{r.T(msgFieldRep), r.T(msgRepsDept), r.T(msgActVisit),
+		r.T(msgActCall), r.T(msgRepsOpps), r.T(msgRepsWon), r.T(msgRepsWinRate), r.T(msgRepsRevenue), r.T(msgTimelySameDay)}, repsWidths)))
+	var rows []string
+	for _, f := range r.data.figures {
+		m := f.Counts.Metrics()
+		t := r.data.timely[f.Name]
+		rows = append(rows, cols([]string{f.Name, deptShort(l, f.Department), FormatCount(m[model.MetricVisits]),
+			FormatCount(m[model.MetricCalls]), FormatCount(m[model.MetricOpportunities]), FormatCount(m[model.MetricOrdersWon]),
+			FormatPercent(m[model.MetricWinRate]), FormatYen(l, m[model.MetricRevenue]), FormatPercent(t.SameDayShare())}, repsWidths))
+	}
+	r.offset = min(r.offset, max(len(rows)-1, 0))
+	lines = append(lines, rows[r.offset:]...)
+	return strings.Join(lines, "\n")
+}
+
+// dependenceLines say how much rests on the top rep and the top 20%.
+func (r *repsScreen) dependenceLines() []string {
+	d := r.data.dependence
+	out := []string{r.Styles.Bold.Render(r.T(msgRepsDependence))}
+	if !d.TopRepWonShare.Valid && !d.TopRepRevenueShare.Valid {
+		out = append(out, "  "+r.T(msgRepsNoWins))
+	} else {
+		out = append(out,
+			"  "+r.T(msgRepsTopRep, d.TopRepByWon, FormatPercent(d.TopRepWonShare), d.TopRepByRevenue, FormatPercent(d.TopRepRevenueShare)),
+			"  "+r.T(msgRepsTopN, d.TopN, d.Reps, FormatPercent(d.TopNWonShare), FormatPercent(d.TopNRevenueShare)))
+	}
+	out = append(out, "  "+r.Styles.Muted.Render(r.T(msgRepsReference, FormatPercent(model.Some(model.RefPersonDependence)))))
+	return out
+}

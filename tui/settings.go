@@ -1,0 +1,153 @@
+package tui
+
+import (
+	"context"
+	"errors"
+	"strconv"
+	"strings"
+
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/kpit-dev/kpit/model"
+	"github.com/kpit-dev/kpit/store"
+)
+
+// settingsForm edits the input rules (the same settings as `kpit rules`).
+// It lives inside the alerts pane (`s` there opens it).
+type settingsForm struct {
+	*Common
+	form form
+}
+
+type rulesSavedMsg struct{ from *settingsForm }
+
+type rulesFailedMsg struct {
+	from *settingsForm
+	err  error
+}
+
+func newSettingsForm(c *Common, r model.InputRules) *settingsForm {
+	deadlines := []string{"same-day", "next-business-day", "1d", "2d", "3d", "5d", "7d"}
+	cur := r.Deadline.String()
+	found := false
+	for _, d := range deadlines {
+		found = found || d == cur
+	}
+	if !found {
+		deadlines = append(deadlines, cur)
+	}
+	var labels []string
+	for _, d := range deadlines {
+		pd, _ := model.ParseDeadline(d)
+		labels = append(labels, DeadlineWord(c.Lang, pd))
+	}
+	onOff := "off"
+	if r.AlertsOn {
+		onOff = "on"
+	}
+	f := form{fields: []formField{
+		choiceF("deadline", msgRuleDeadline, deadlines, labels, cur),
+		textF("stale_days", msgSetStaleDays, strconv.Itoa(r.StaleDays)),
+		textF("future_days", msgSetFutureDays, strconv.Itoa(r.FutureDays)),
+		choiceF("alerts", msgRuleAlerts, []string{"on", "off"}, []string{c.T(msgRuleOn), c.T(msgRuleOff)}, onOff),
+		textF("require_activity", msgSetReqActivity, strings.Join(r.Required[model.RecordActivity], ",")),
+		textF("require_opportunity", msgSetReqOpportunity, strings.Join(r.Required[model.RecordOpportunity], ",")),
+		textF("require_lead", msgSetReqLead, strings.Join(r.Required[model.RecordLead], ",")),
+	}}
+	return &settingsForm{Common: c, form: f}
+}
+
+// update handles a key; done is true when the form should close (esc).
+func (s *settingsForm) update(msg tea.Msg) (cmd tea.Cmd, done bool) {
+	switch msg := msg.(type) {
+	case rulesFailedMsg:
+		if msg.from == s {
+			s.showError(msg.err)
+		}
+		return nil, false
+	case tea.KeyPressMsg:
+		switch msg.String() {
+		case "esc":
+			return nil, true
+		case "enter":
+			return s.save(), false
+		}
+	}
+	s.form.update(msg)
+	if _, ok := msg.(tea.KeyPressMsg); ok {
+		s.form.err = ""
+	}
+	return nil, false
+}
+
+func (s *settingsForm) showError(err error) {
+	var fe *model.FieldError
+	var ue *store.UnknownRepError
+	switch {
+	case errors.As(err, &fe):
+		label := fe.Field
+		if f := s.form.field(fe.Field); f != nil {
+			label = s.T(f.label)
+			s.form.focusOn(fe.Field)
+		}
+		s.form.err = label + ": " + fe.Msg
+	case errors.As(err, &ue):
+		s.form.err = s.T(msgEntryUnknownRep, ue.Name, strings.Join(ue.Known, ", "))
+	default:
+		s.form.err = s.T(msgEntrySaveFailed, err.Error())
+	}
+}
+
+// save checks every field, then writes all rules in one transaction.
+func (s *settingsForm) save() tea.Cmd {
+	var u store.RuleUpdate
+	d, err := model.ParseDeadline(s.form.get("deadline"))
+	if err != nil {
+		s.showError(&model.FieldError{Field: "deadline", Msg: err.Error()})
+		return nil
+	}
+	u.Deadline = &d
+	for _, id := range []string{"stale_days", "future_days"} {
+		v := strings.TrimSpace(s.form.get(id))
+		n, err := strconv.Atoi(v)
+		if err != nil || n < 0 || n > 365 {
+			s.showError(&model.FieldError{Field: id, Msg: s.T(msgSetBadDays, v)})
+			return nil
+		}
+		if id == "stale_days" {
+			u.StaleDays = &n
+		} else {
+			u.FutureDays = &n
+		}
+	}
+	on := s.form.get("alerts") == "on"
+	u.AlertsOn = &on
+	u.Required = map[model.RecordKind][]string{}
+	for _, k := range []model.RecordKind{model.RecordActivity, model.RecordOpportunity, model.RecordLead} {
+		id := "require_" + string(k)
+		_, fields, err := model.ParseRequired(string(k) + "=" + strings.ReplaceAll(s.form.get(id), "、", ","))
+		if err != nil {
+			s.showError(&model.FieldError{Field: id, Msg: err.Error()})
+			return nil
+		}
+		u.Required[k] = fields
+	}
+	st := s.Store
+	return func() tea.Msg {
+		if err := st.UpdateRules(context.Background(), u); err != nil {
+			return rulesFailedMsg{from: s, err: err}
+		}
+		return rulesSavedMsg{from: s}
+	}
+}
+
+func (s *settingsForm) lines() []string {
+	out := []string{s.Styles.Title.Render(s.T(msgSetTitle)), ""}
+	out = append(out, s.form.lines(s.Common)...)
+	fields := model.RequirableFields()
+	out = append(out, "", s.Styles.Muted.Render(s.T(msgSetFieldsHint,
+		strings.Join(fields[model.RecordActivity], ","), strings.Join(fields[model.RecordOpportunity], ","),
+		strings.Join(fields[model.RecordLead], ","))),
+		s.Styles.Muted.Render(s.T(msgRuleHolidays)), s.Styles.Muted.Render(s.T(msgSetKeys)))
+	return out
+}
