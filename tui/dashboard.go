@@ -29,22 +29,23 @@ func trendPeriods(k model.PeriodKind) int {
 
 // dashKeys are the dashboard's own bindings.
 type dashKeys struct {
-	Up, Down, Prev, Next, Cycle key.Binding
+	Up, Down, Prev, Next, Cycle, SetKGI key.Binding
 }
 
 func newDashKeys(l Lang) dashKeys {
 	return dashKeys{
-		Up:    key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("up/k", l.T(msgKeyUp))),
-		Down:  key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("down/j", l.T(msgKeySelectKPI))),
-		Prev:  key.NewBinding(key.WithKeys("["), key.WithHelp("[", l.T(msgKeyPrevPeriod))),
-		Next:  key.NewBinding(key.WithKeys("]"), key.WithHelp("]", l.T(msgKeyNextPeriod))),
-		Cycle: key.NewBinding(key.WithKeys("p"), key.WithHelp("p", l.T(msgKeyCycle))),
+		Up:     key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("up/k", l.T(msgKeyUp))),
+		Down:   key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("down/j", l.T(msgKeySelectKPI))),
+		Prev:   key.NewBinding(key.WithKeys("["), key.WithHelp("[", l.T(msgKeyPrevPeriod))),
+		Next:   key.NewBinding(key.WithKeys("]"), key.WithHelp("]", l.T(msgKeyNextPeriod))),
+		Cycle:  key.NewBinding(key.WithKeys("p"), key.WithHelp("p", l.T(msgKeyCycle))),
+		SetKGI: key.NewBinding(key.WithKeys("g"), key.WithHelp("g", l.T(msgKeySetKGI))),
 	}
 }
 
 func (k dashKeys) ShortHelp() []key.Binding { return []key.Binding{k.Down, k.Prev, k.Next, k.Cycle} }
 func (k dashKeys) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{k.Up, k.Down}, {k.Prev, k.Next, k.Cycle}}
+	return [][]key.Binding{{k.Up, k.Down}, {k.Prev, k.Next, k.Cycle}, {k.SetKGI}}
 }
 
 // dashData is one load of the dashboard: figures for the selected period,
@@ -78,6 +79,7 @@ type dashboard struct {
 	seq           int // the load in flight; older answers are dropped
 	data          *dashData
 	err           error
+	kgi           kgiInput // typing a new KGI (g)
 }
 
 func newDashboard(c *Common) Screen {
@@ -88,9 +90,16 @@ func newDashboard(c *Common) Screen {
 	}
 }
 
-func (d *dashboard) Init() tea.Cmd     { return d.load() }
+func (d *dashboard) Init() tea.Cmd { return d.load() }
+
+// Capturing is true while a KGI is being typed.
+func (d *dashboard) Capturing() bool   { return d.kgi.editing }
 func (d *dashboard) Keys() help.KeyMap { return d.keys }
-func (d *dashboard) SetSize(w, h int)  { d.width, d.height = w, h }
+func (d *dashboard) SetSize(w, h int) {
+	d.width, d.height = w, h
+	// A smaller window may list fewer rows; keep the selection on one.
+	d.selected = min(d.selected, max(len(d.rows())-1, 0))
+}
 
 // load reads the figures of the selected period in a command.
 func (d *dashboard) load() tea.Cmd {
@@ -152,8 +161,15 @@ func (d *dashboard) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		case tea.MouseWheelDown:
 			d.selected = min(d.selected+1, max(len(d.rows())-1, 0))
 		}
+	case kgiSavedMsg:
+		return d, d.kgi.saved(d.Common, msg)
 	case tea.KeyPressMsg:
+		if d.kgi.editing {
+			return d, d.kgi.typeKey(d.Common, msg)
+		}
 		switch {
+		case key.Matches(msg, d.keys.SetKGI):
+			d.kgi.start(d.data)
 		case key.Matches(msg, d.keys.Up):
 			d.selected = max(d.selected-1, 0)
 		case key.Matches(msg, d.keys.Down):
@@ -220,6 +236,9 @@ func (d *dashboard) View() string {
 	}
 	var out []string
 	out = append(out, d.headerLines()...)
+	if line := d.kgi.view(d.Common); line != "" {
+		out = append(out, line)
+	}
 	out = append(out, "")
 	table := d.tableLines()
 	out = append(out, table...)

@@ -5,7 +5,13 @@ var (
 	msgDashPeriod     = Text{JA: "期間 %s (%s)", EN: "Period %s (%s)"}
 	msgDashElapsed    = Text{JA: "%d/%d日経過", EN: "day %d of %d"}
 	msgDashAsOf       = Text{JA: "%s 時点", EN: "as of %s"}
-	msgDashNoKGI      = Text{JA: "KGIが未設定です (kpit plan で設定できます)", EN: "No KGI set yet (set one with kpit plan)"}
+	msgDashNoKGI      = Text{JA: "KGIが未設定です (g で設定)", EN: "No KGI set yet (g to set one)"}
+	msgKGIPrompt      = Text{JA: "年間売上のKGI (例 10億, 5000万/月): ", EN: "Revenue KGI per year (e.g. 1000000000, 10億, 50000000/month): "}
+	msgKGIBad         = Text{JA: "KGIを読めません: %s", EN: "Cannot read the KGI: %s"}
+	msgKGISaved       = Text{JA: "KGIを保存しました: %s", EN: "KGI saved: %s"}
+	msgKGISaveErr     = Text{JA: "KGIを保存できません: %s", EN: "Could not save the KGI: %s"}
+	msgKGIName        = Text{JA: "年間売上高", EN: "Annual revenue"}
+	msgKeySetKGI      = Text{JA: "KGIを設定", EN: "set the KGI"}
 	msgDashKGI        = Text{JA: "KGI %s", EN: "KGI %s"}
 	msgDashOfTarget   = Text{JA: "実績 %s / 目標 %s  達成 %s", EN: "%s of %s  (%s)"}
 	msgDashPace       = Text{JA: "着地予測 %s (%s)", EN: "pace %s (%s)"}

@@ -313,6 +313,10 @@ func (s *treeScreen) typeKey(msg tea.KeyPressMsg) {
 		s.editing, s.note = false, ""
 	case "enter":
 		n := s.current()
+		if n == nil || !n.IsLeaf() {
+			s.editing = false
+			return
+		}
 		t, err := s.parseValue(n, s.input)
 		if err != nil {
 			s.note = s.T(msgWhatIfBadValue, err.Error())
