@@ -11,7 +11,7 @@ import (
 
 // Batch is a set of records written together by BulkInsert. Records name
 // their rep by RepID or, when it is 0, by RepName (a rep of the batch or
-// one already stored).
+// one already stored). Reps are stored as given, Active included.
 type Batch struct {
 	Reps          []model.Rep
 	Opportunities []model.Opportunity

@@ -23,7 +23,8 @@ type PeriodCounts struct {
 // It is one query over the daily roll-up grouped by day, folded into
 // periods in Go: that works the same for weeks, fiscal quarters and fiscal
 // years, and a year is at most 366 days × 11 metrics of rows
-// (BenchmarkSeries compares it with one query per period).
+// (the Series benchmarks in aggregate_bench_test.go compare it with one
+// Counts query per period).
 func (s *Store) Series(ctx context.Context, kind model.PeriodKind, last model.Period, n int, f Filter) ([]PeriodCounts, error) {
 	if n <= 0 {
 		return nil, nil
