@@ -41,6 +41,14 @@ func TestDemoCommand(t *testing.T) {
 		t.Fatalf("demo report = %v", r.Metrics)
 	}
 
+	// A file that is not a database is refused and left as it was.
+	text := filepath.Join(t.TempDir(), "notes.txt")
+	os.WriteFile(text, []byte(strings.Repeat("meeting notes\n", 50)), 0o644)
+	code, _, errOut = kpitRun("demo", "--db", text)
+	if after, _ := os.ReadFile(text); code != exitUsage || !strings.Contains(errOut, text) || string(after) != strings.Repeat("meeting notes\n", 50) {
+		t.Fatalf("demo on a text file: exit %d, %q", code, errOut)
+	}
+
 	for _, args := range [][]string{{"--db", filepath.Join(t.TempDir(), "x.db"), "--today", "2026-02-30"}, {"--seed", "x"}} {
 		if code, _, errOut := kpitRun(append([]string{"demo"}, args...)...); code != exitUsage || strings.Count(errOut, "\n") != 1 {
 			t.Errorf("demo %v: exit %d, %q", args, code, errOut)
