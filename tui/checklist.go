@@ -267,7 +267,9 @@ func (s *checklistScreen) jump(item int) tea.Cmd {
 			return tea.Batch(SwitchTab(t.ID), Flash(s.T(msgCkJumped, name), false))
 		}
 	}
-	overlayIDs := map[string][]string{model.FixSettings: {"settings", "rules"}}[it.Fix]
+	// The input rules are edited in the alerts pane until a settings
+	// screen of their own exists.
+	overlayIDs := map[string][]string{model.FixSettings: {"settings", "rules", "alerts"}}[it.Fix]
 	if overlayIDs == nil {
 		overlayIDs = []string{it.Fix}
 	}

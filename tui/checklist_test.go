@@ -55,6 +55,16 @@ func lineWith(a *App, s string) string {
 	return ""
 }
 
+// cursorLine is the list row under the cursor (it starts with "> ").
+func cursorLine(a *App) string {
+	for _, l := range strings.Split(screen(a), "\n") {
+		if strings.HasPrefix(l, "> ") {
+			return l
+		}
+	}
+	return ""
+}
+
 func TestChecklistToggleIsSaved(t *testing.T) {
 	path := seedDemoFile(t)
 	a, _ := appOn(t, path, LangEN, 120, 40)
@@ -182,7 +192,7 @@ func TestChecklistGapJumpsToItsScreen(t *testing.T) {
 	for i := 0; i < 14; i++ {
 		press(t, a, "down")
 	}
-	if l := lineWith(a, "> "); !strings.Contains(l, "-> KPI Tree") {
+	if l := cursorLine(a); !strings.Contains(l, "-> KPI Tree") {
 		t.Fatalf("cursor row %q is not a gap fixed on the tree", l)
 	}
 	press(t, a, "enter")
@@ -229,5 +239,25 @@ func BenchmarkChecklistEvidence(b *testing.B) {
 		if _, err := st.ChecklistEvidence(context.Background(), fixedNow); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+func TestChecklistGapOpensAlertsPane(t *testing.T) {
+	a := newTestApp(t, LangEN, 120, 40)
+	press(t, a, "4")
+	// Down past the 14 items to the gap on item 9 (alerts), fixed in the
+	// alerts pane, an overlay rather than a tab.
+	for i := 0; i < 14; i++ {
+		press(t, a, "down")
+	}
+	for i := 0; i < 6 && !strings.Contains(cursorLine(a), "-> Alerts"); i++ {
+		press(t, a, "down")
+	}
+	if l := cursorLine(a); !strings.Contains(l, "-> Alerts") {
+		t.Fatalf("no gap fixed in the alerts pane on the demo data; cursor on %q", l)
+	}
+	press(t, a, "enter")
+	if a.overlay == nil {
+		t.Errorf("enter on the alerts gap opened no pane:\n%s", screen(a))
 	}
 }

@@ -316,7 +316,8 @@ func (s *stylesScreen) View() string {
 	if s.confirming {
 		st := s.styles[s.cursor]
 		kpis, nodes := s.missing(st)
-		lines = append(lines, s.Styles.Bold.Render(s.T(msgStConfirm, s.Lang.Pick(st.NameJA, st.NameEN), kpis, nodes)))
+		lines = append(lines, s.Styles.Bold.Render(s.T(msgStConfirm, s.Lang.Pick(st.NameJA, st.NameEN), kpis, nodes)),
+			s.Styles.Bold.Render(s.T(msgStConfirmKeys)))
 	} else {
 		lines = append(lines, s.Styles.Muted.Render(s.T(msgStHint)))
 	}
