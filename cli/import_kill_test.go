@@ -11,8 +11,10 @@ import (
 	"time"
 )
 
-// writeBigOpportunities writes n opportunity rows with 50 owners, every
-// third one won, and returns the path.
+// writeBigOpportunities writes n opportunity rows shaped like an SFA
+// export: ids and created days in the order the deals were made, spread
+// over a year from 2025-04-01; 50 owners in turn; every third deal won
+// 30 days after it was created, the rest open.
 func writeBigOpportunities(t testing.TB, dir string, n int) string {
 	t.Helper()
 	p := filepath.Join(dir, "big.csv")
@@ -22,12 +24,14 @@ func writeBigOpportunities(t testing.TB, dir string, n int) string {
 	}
 	w := bufio.NewWriterSize(f, 1<<20)
 	fmt.Fprintln(w, "商談ID,担当者,取引先,商品,フェーズ,金額,作成日,完了日")
+	start := time.Date(2025, 4, 1, 0, 0, 0, 0, time.UTC)
 	for i := 0; i < n; i++ {
-		day := 1 + i%28
+		created := start.AddDate(0, 0, i*365/n)
 		if i%3 == 0 {
-			fmt.Fprintf(w, "B-%d,担当%02d,取引先%d,基本プラン,受注,\"¥%d\",2026/%d/%d,2026/11/%d\n", i, i%50, i%997, 100000+i%1000*1000, 1+i%10, day, day)
+			fmt.Fprintf(w, "B-%07d,担当%02d,取引先%d,基本プラン,受注,\"¥%d\",%s,%s\n", i, i%50, i%997, 100000+i%1000*1000,
+				created.Format("2006/1/2"), created.AddDate(0, 0, 30).Format("2006/1/2"))
 		} else {
-			fmt.Fprintf(w, "B-%d,担当%02d,取引先%d,基本プラン,提案,,2026/%d/%d,\n", i, i%50, i%997, 1+i%10, day)
+			fmt.Fprintf(w, "B-%07d,担当%02d,取引先%d,基本プラン,提案,,%s,\n", i, i%50, i%997, created.Format("2006/1/2"))
 		}
 	}
 	if err := w.Flush(); err != nil {

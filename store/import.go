@@ -21,6 +21,7 @@ import (
 // undo journal (they are not a person's edit; the dry run shows the effect).
 type ImportSession struct {
 	ctx         context.Context
+	conn        *sql.Conn
 	tx          *sql.Tx
 	now         string
 	today       string
@@ -34,17 +35,44 @@ type ImportSession struct {
 // BeginImport starts an import session. The caller must end it with
 // Commit or Rollback.
 func (s *Store) BeginImport(ctx context.Context) (*ImportSession, error) {
-	tx, err := s.db.BeginTx(ctx, nil)
+	conn, err := s.db.Conn(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("begin import: %w", describe(err))
 	}
-	now := s.now()
-	is := &ImportSession{ctx: ctx, tx: tx, now: formatTime(now), today: model.FormatDate(model.Date(now.Local())),
-		reps: map[string]int64{}, repDepts: map[string]model.Department{}, repActive: map[string]bool{}, stmts: map[string]*sql.Stmt{}}
-	rows, err := tx.QueryContext(ctx, `SELECT id, name, department, active FROM reps`)
+	// A large import touches index pages all over the file: a bigger page
+	// cache for this connection keeps them in memory instead of spilling
+	// to the WAL and reading them back (bounded, whatever the file size).
+	// Each insert fires the roll-up triggers, so SQLite keeps a statement
+	// journal of the pages it touches; in memory, not in a temporary file.
+	for _, pragma := range []string{fmt.Sprintf("PRAGMA cache_size = -%d", importCacheKiB), "PRAGMA temp_store = MEMORY"} {
+		if _, err := conn.ExecContext(ctx, pragma); err != nil {
+			conn.Close()
+			return nil, fmt.Errorf("begin import: %w", describe(err))
+		}
+	}
+	tx, err := conn.BeginTx(ctx, nil)
 	if err != nil {
-		tx.Rollback()
-		return nil, fmt.Errorf("begin import: read reps: %w", describe(err))
+		is := &ImportSession{conn: conn}
+		is.release()
+		return nil, fmt.Errorf("begin import: %w", describe(err))
+	}
+	now := s.now()
+	is := &ImportSession{ctx: ctx, conn: conn, tx: tx, now: formatTime(now), today: model.FormatDate(model.Date(now.Local())),
+		reps: map[string]int64{}, repDepts: map[string]model.Department{}, repActive: map[string]bool{}, stmts: map[string]*sql.Stmt{}}
+	if err := is.loadReps(ctx); err != nil {
+		is.Rollback()
+		return nil, err
+	}
+	return is, nil
+}
+
+// importCacheKiB is the page cache of an import's connection.
+const importCacheKiB = 64 << 10
+
+func (is *ImportSession) loadReps(ctx context.Context) error {
+	rows, err := is.tx.QueryContext(ctx, `SELECT id, name, department, active FROM reps`)
+	if err != nil {
+		return fmt.Errorf("begin import: read reps: %w", describe(err))
 	}
 	defer rows.Close()
 	for rows.Next() {
@@ -52,21 +80,31 @@ func (s *Store) BeginImport(ctx context.Context) (*ImportSession, error) {
 		var name, dept string
 		var active bool
 		if err := rows.Scan(&id, &name, &dept, &active); err != nil {
-			tx.Rollback()
-			return nil, fmt.Errorf("begin import: read reps: %w", describe(err))
+			return fmt.Errorf("begin import: read reps: %w", describe(err))
 		}
 		is.reps[name], is.repDepts[name], is.repActive[name] = id, model.Department(dept), active
 	}
 	if err := rows.Err(); err != nil {
-		tx.Rollback()
-		return nil, fmt.Errorf("begin import: read reps: %w", describe(err))
+		return fmt.Errorf("begin import: read reps: %w", describe(err))
 	}
-	return is, nil
+	return nil
+}
+
+// release gives the connection back to the pool with its usual cache.
+func (is *ImportSession) release() {
+	if is.conn == nil {
+		return
+	}
+	is.conn.ExecContext(context.Background(), "PRAGMA cache_size = -2000")
+	is.conn.ExecContext(context.Background(), "PRAGMA temp_store = DEFAULT")
+	is.conn.Close()
+	is.conn = nil
 }
 
 // Commit makes the import permanent.
 func (is *ImportSession) Commit() error {
 	is.closeStmts()
+	defer is.release()
 	if err := is.tx.Commit(); err != nil {
 		return fmt.Errorf("commit import: %w", describe(err))
 	}
@@ -76,6 +114,7 @@ func (is *ImportSession) Commit() error {
 // Rollback undoes everything the session wrote (a dry run, or a failure).
 func (is *ImportSession) Rollback() error {
 	is.closeStmts()
+	defer is.release()
 	err := is.tx.Rollback()
 	if err != nil && !errors.Is(err, sql.ErrTxDone) {
 		return fmt.Errorf("roll back import: %w", describe(err))
@@ -231,6 +270,7 @@ func (is *ImportSession) UpsertOpportunities(ctx context.Context, recs []model.O
 	if err != nil {
 		return 0, 0, 0, err
 	}
+	ins := is.inserter("opportunities", "external_id, rep_id, account, product, stage, created, closed, amount_yen, outcome, lost_reason, entered_at, updated_at")
 	for _, o := range recs {
 		created := model.FormatDate(o.Created)
 		closed, amount := nullDate(o.Closed), nullYen(o.AmountYen, o.HasAmount)
@@ -239,12 +279,7 @@ func (is *ImportSession) UpsertOpportunities(ctx context.Context, recs []model.O
 			if created == "" {
 				created = is.today
 			}
-			err = is.exec(ctx, `INSERT INTO opportunities (external_id, rep_id, account, product, stage, created, closed, amount_yen, outcome, lost_reason, entered_at, updated_at)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, "insert opportunity "+o.ExternalID,
-				o.ExternalID, o.RepID, o.Account, o.Product, o.Stage, created, closed, amount, string(o.Outcome), o.LostReason, is.now, is.now)
-			if err != nil {
-				return
-			}
+			ins.add(o.ExternalID, o.RepID, o.Account, o.Product, o.Stage, created, closed, amount, string(o.Outcome), o.LostReason, is.now, is.now)
 			inserted++
 			continue
 		}
@@ -265,6 +300,7 @@ func (is *ImportSession) UpsertOpportunities(ctx context.Context, recs []model.O
 		}
 		updated++
 	}
+	err = ins.flush(ctx)
 	return
 }
 
@@ -311,16 +347,12 @@ func (is *ImportSession) UpsertActivities(ctx context.Context, recs []model.Acti
 	if err != nil {
 		return 0, 0, 0, err
 	}
+	ins := is.inserter("activities", "external_id, day, rep_id, kind, count, opportunity_id, account, note, entered_at, updated_at")
 	for _, a := range recs {
 		day, opp := model.FormatDate(a.Date), nullRep(a.OpportunityID)
 		prev, found := old[a.ExternalID]
 		if !found {
-			err = is.exec(ctx, `INSERT INTO activities (external_id, day, rep_id, kind, count, opportunity_id, account, note, entered_at, updated_at)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, "insert activity "+a.ExternalID,
-				a.ExternalID, day, a.RepID, string(a.Kind), a.Count, opp, a.Account, a.Note, is.now, is.now)
-			if err != nil {
-				return
-			}
+			ins.add(a.ExternalID, day, a.RepID, string(a.Kind), a.Count, opp, a.Account, a.Note, is.now, is.now)
 			inserted++
 			continue
 		}
@@ -337,6 +369,7 @@ func (is *ImportSession) UpsertActivities(ctx context.Context, recs []model.Acti
 		}
 		updated++
 	}
+	err = ins.flush(ctx)
 	return
 }
 
@@ -365,6 +398,7 @@ func (is *ImportSession) UpsertLeads(ctx context.Context, recs []model.Lead) (in
 	if err != nil {
 		return 0, 0, 0, err
 	}
+	ins := is.inserter("leads", "external_id, company, contact, source, rep_id, created, status, mql_on, sql_on, entered_at, updated_at")
 	for _, l := range recs {
 		created, rep, mql, sqlOn := model.FormatDate(l.Created), nullRep(l.RepID), nullDate(l.MQLOn), nullDate(l.SQLOn)
 		prev, found := old[l.ExternalID]
@@ -372,12 +406,7 @@ func (is *ImportSession) UpsertLeads(ctx context.Context, recs []model.Lead) (in
 			if created == "" {
 				created = is.today
 			}
-			err = is.exec(ctx, `INSERT INTO leads (external_id, company, contact, source, rep_id, created, status, mql_on, sql_on, entered_at, updated_at)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, "insert lead "+l.ExternalID,
-				l.ExternalID, l.Company, l.Contact, l.Source, rep, created, string(l.Status), mql, sqlOn, is.now, is.now)
-			if err != nil {
-				return
-			}
+			ins.add(l.ExternalID, l.Company, l.Contact, l.Source, rep, created, string(l.Status), mql, sqlOn, is.now, is.now)
 			inserted++
 			continue
 		}
@@ -397,6 +426,7 @@ func (is *ImportSession) UpsertLeads(ctx context.Context, recs []model.Lead) (in
 		}
 		updated++
 	}
+	err = ins.flush(ctx)
 	return
 }
 
@@ -425,16 +455,12 @@ func (is *ImportSession) UpsertCustomers(ctx context.Context, recs []model.Custo
 	if err != nil {
 		return 0, 0, 0, err
 	}
+	ins := is.inserter("customers", "external_id, name, rep_id, started, churned, mrr_yen, entered_at, updated_at")
 	for _, c := range recs {
 		rep, started, churned, mrr := nullRep(c.RepID), nullDate(c.Started), nullDate(c.Churned), any(int64(c.MRRYen))
 		prev, found := old[c.ExternalID]
 		if !found {
-			err = is.exec(ctx, `INSERT INTO customers (external_id, name, rep_id, started, churned, mrr_yen, entered_at, updated_at)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, "insert customer "+c.ExternalID,
-				c.ExternalID, c.Name, rep, started, churned, mrr, is.now, is.now)
-			if err != nil {
-				return
-			}
+			ins.add(c.ExternalID, c.Name, rep, started, churned, mrr, is.now, is.now)
 			inserted++
 			continue
 		}
@@ -450,6 +476,7 @@ func (is *ImportSession) UpsertCustomers(ctx context.Context, recs []model.Custo
 		}
 		updated++
 	}
+	err = ins.flush(ctx)
 	return
 }
 
@@ -532,4 +559,40 @@ func (s *Store) ImportProfileNames(ctx context.Context) ([]string, error) {
 		out = append(out, n)
 	}
 	return out, describe(rows.Err())
+}
+
+// inserter collects new rows of one table and writes them with multi-row
+// INSERT statements, far fewer statement executions than one per row.
+type inserter struct {
+	is    *ImportSession
+	table string
+	cols  string
+	n     int // columns per row
+	rows  int
+	args  []any
+}
+
+// insertChunk is how many rows one INSERT statement writes.
+const insertChunk = 64
+
+func (is *ImportSession) inserter(table, cols string) *inserter {
+	return &inserter{is: is, table: table, cols: cols, n: strings.Count(cols, ",") + 1}
+}
+
+func (w *inserter) add(args ...any) {
+	w.args = append(w.args, args...)
+	w.rows++
+}
+
+func (w *inserter) flush(ctx context.Context) error {
+	row := "(?" + strings.Repeat(", ?", w.n-1) + ")"
+	for w.rows > 0 {
+		k := min(w.rows, insertChunk)
+		q := fmt.Sprintf("INSERT INTO %s (%s) VALUES %s%s", w.table, w.cols, row, strings.Repeat(", "+row, k-1))
+		if err := w.is.exec(ctx, q, "insert "+w.table, w.args[:k*w.n]...); err != nil {
+			return err
+		}
+		w.args, w.rows = w.args[k*w.n:], w.rows-k
+	}
+	return nil
 }
