@@ -7,71 +7,71 @@ import "github.com/kpit-dev/kpit/model"
 
 // checklistItemText is each item's wording, by item number.
 var checklistItemText = map[int]Text{
-	1:  {JA: "KGI(最終目標)を数値と期限で決めている", EN: "The KGI is one number with a deadline"},
-	2:  {JA: "KGIからKPIツリーでKPIを導いている", EN: "KPIs are derived from the KGI in a KPI tree"},
-	3:  {JA: "主要KPIを3-5個に絞っている", EN: "Main KPIs are kept to 3-5"},
-	4:  {JA: "どのKPIにも数値目標と期限がある", EN: "Every KPI has a numeric target and a deadline"},
-	5:  {JA: "KPIごとに計算式と集計ルールを書いている", EN: "Each KPI's formula and counting rule are written"},
-	6:  {JA: "KPIは記録から自動で集計される", EN: "KPIs are computed from records, not typed in"},
-	7:  {JA: "進捗をダッシュボードでいつでも見られる", EN: "Progress is live on a dashboard"},
-	8:  {JA: "入力ルール(期限・必須項目)を決めている", EN: "Input rules (when, which fields) are set"},
-	9:  {JA: "入力漏れや遅れにアラートが出る", EN: "Missing or late input raises an alert"},
-	10: {JA: "マーケ・IS・FSでMQL/SQLの定義が共通", EN: "Marketing, IS and FS share one MQL/SQL definition"},
-	11: {JA: "部門間のリードの引き渡し方を決めている", EN: "The lead hand-off between teams is designed"},
-	12: {JA: "KPIの振り返り会議を定期的に開いている", EN: "KPI reviews are held on a regular rhythm"},
-	13: {JA: "未達のKPIは原因を分析し次の手を決める", EN: "A missed KPI leads to analysis and an action"},
-	14: {JA: "事業の段階や戦略が変わればKPIを見直す", EN: "KPIs are revisited when the strategy changes"},
+	1:  Text{JA: "KGI(最終目標)を数値と期限で決めている", EN: "The KGI is one number with a deadline"},
+	2:  Text{JA: "KGIからKPIツリーでKPIを導いている", EN: "KPIs are derived from the KGI in a KPI tree"},
+	3:  Text{JA: "主要KPIを3-5個に絞っている", EN: "Main KPIs are kept to 3-5"},
+	4:  Text{JA: "どのKPIにも数値目標と期限がある", EN: "Every KPI has a numeric target and a deadline"},
+	5:  Text{JA: "KPIごとに計算式と集計ルールを書いている", EN: "Each KPI's formula and counting rule are written"},
+	6:  Text{JA: "KPIは記録から自動で集計される", EN: "KPIs are computed from records, not typed in"},
+	7:  Text{JA: "進捗をダッシュボードでいつでも見られる", EN: "Progress is live on a dashboard"},
+	8:  Text{JA: "入力ルール(期限・必須項目)を決めている", EN: "Input rules (when, which fields) are set"},
+	9:  Text{JA: "入力漏れや遅れにアラートが出る", EN: "Missing or late input raises an alert"},
+	10: Text{JA: "マーケ・IS・FSでMQL/SQLの定義が共通", EN: "Marketing, IS and FS share one MQL/SQL definition"},
+	11: Text{JA: "部門間のリードの引き渡し方を決めている", EN: "The lead hand-off between teams is designed"},
+	12: Text{JA: "KPIの振り返り会議を定期的に開いている", EN: "KPI reviews are held on a regular rhythm"},
+	13: Text{JA: "未達のKPIは原因を分析し次の手を決める", EN: "A missed KPI leads to analysis and an action"},
+	14: Text{JA: "事業の段階や戦略が変わればKPIを見直す", EN: "KPIs are revisited when the strategy changes"},
 }
 
 // checklistNextStep is the next step for a gap, by model.ChecklistItem.NextStep.
 var checklistNextStep = map[string]Text{
-	"define-kgi":        {JA: "KGIを1つの数値と期限で決め、KPIツリーの頂点に置く", EN: "Decide the KGI as one number with a deadline and put it at the top of the tree"},
-	"build-tree":        {JA: "スタイルのテンプレートからツリーを作り、全KPIをノードにつなぐ", EN: "Start a tree from a style template and link every KPI to a node"},
-	"narrow-kpis":       {JA: "主要KPIを3-5個に絞り、残りは補助KPIにする", EN: "Cut the main KPIs to 3-5 and keep the rest as supporting KPIs"},
-	"set-targets":       {JA: "目標や期限のないKPIに数値と期限を入れる", EN: "Give each KPI that lacks one a numeric target and a deadline"},
-	"write-definitions": {JA: "各KPIの計算式と集計ルールを書き残す", EN: "Write down each KPI's formula and counting rule"},
-	"automate":          {JA: "SFA/CRMの記録を取り込み、手入力のKPIを記録からの集計に移す", EN: "Import SFA/CRM records and move typed-in KPIs to figures computed from records"},
-	"keep-fresh":        {JA: "活動と商談をその日のうちに入力し、朝会でダッシュボードを開く", EN: "Enter activities and deals the same day; open the dashboard at each stand-up"},
-	"write-input-rules": {JA: "入力期限と必須項目をルールとして設定する", EN: "Set the entry deadline and the required fields as rules"},
-	"turn-on-alerts":    {JA: "入力遅れのアラートをオンにし、遅れている記録を片付ける", EN: "Turn on late-entry alerts and clear the entries that are late"},
-	"define-mql-sql":    {JA: "MQLとSQLの基準を部門共通で1つに決めて書く", EN: "Agree one written MQL and SQL definition across the departments"},
-	"design-handoff":    {JA: "MQLから何日でSQL判定するか決め、滞留リードを確認する", EN: "Set how long an MQL may wait for sales, and check the leads waiting longer"},
-	"hold-reviews":      {JA: "週次か月次でKPIレビューの日を決め、毎回記録する", EN: "Fix a weekly or monthly KPI review and record each one"},
-	"analyse-misses":    {JA: "未達KPIの要因をツリーで特定し、次の打ち手を決める", EN: "Find each missed KPI's cause in the tree and agree the next action"},
-	"revisit-kpis":      {JA: "今の段階に合う営業スタイルを確かめ、KPIを更新する", EN: "Check which sales style fits the current phase and update the KPIs"},
+	"define-kgi":        Text{JA: "KGIを1つの数値と期限で決め、KPIツリーの頂点に置く", EN: "Decide the KGI as one number with a deadline and put it at the top of the tree"},
+	"build-tree":        Text{JA: "スタイルのテンプレートからツリーを作り、全KPIをノードにつなぐ", EN: "Start a tree from a style template and link every KPI to a node"},
+	"narrow-kpis":       Text{JA: "主要KPIを3-5個に絞り、残りは補助KPIにする", EN: "Cut the main KPIs to 3-5 and keep the rest as supporting KPIs"},
+	"set-targets":       Text{JA: "目標や期限のないKPIに数値と期限を入れる", EN: "Give each KPI that lacks one a numeric target and a deadline"},
+	"write-definitions": Text{JA: "各KPIの計算式と集計ルールを書き残す", EN: "Write down each KPI's formula and counting rule"},
+	"automate":          Text{JA: "SFA/CRMの記録を取り込み、手入力のKPIを記録からの集計に移す", EN: "Import SFA/CRM records and move typed-in KPIs to figures computed from records"},
+	"keep-fresh":        Text{JA: "活動と商談をその日のうちに入力し、朝会でダッシュボードを開く", EN: "Enter activities and deals the same day; open the dashboard at each stand-up"},
+	"write-input-rules": Text{JA: "入力期限と必須項目をルールとして設定する", EN: "Set the entry deadline and the required fields as rules"},
+	"turn-on-alerts":    Text{JA: "入力遅れのアラートをオンにし、遅れている記録を片付ける", EN: "Turn on late-entry alerts and clear the entries that are late"},
+	"define-mql-sql":    Text{JA: "MQLとSQLの基準を部門共通で1つに決めて書く", EN: "Agree one written MQL and SQL definition across the departments"},
+	"design-handoff":    Text{JA: "MQLから何日でSQL判定するか決め、滞留リードを確認する", EN: "Set how long an MQL may wait for sales, and check the leads waiting longer"},
+	"hold-reviews":      Text{JA: "週次か月次でKPIレビューの日を決め、毎回記録する", EN: "Fix a weekly or monthly KPI review and record each one"},
+	"analyse-misses":    Text{JA: "未達KPIの要因をツリーで特定し、次の打ち手を決める", EN: "Find each missed KPI's cause in the tree and agree the next action"},
+	"revisit-kpis":      Text{JA: "今の段階に合う営業スタイルを確かめ、KPIを更新する", EN: "Check which sales style fits the current phase and update the KPIs"},
 }
 
 var checklistGroupText = map[model.ChecklistGroup]Text{
-	model.GroupDesign:        {JA: "設計", EN: "Design"},
-	model.GroupSystem:        {JA: "仕組み", EN: "System"},
-	model.GroupCollaboration: {JA: "部門連携", EN: "Collaboration"},
-	model.GroupOperation:     {JA: "運用", EN: "Operation"},
+	model.GroupDesign:        Text{JA: "設計", EN: "Design"},
+	model.GroupSystem:        Text{JA: "仕組み", EN: "System"},
+	model.GroupCollaboration: Text{JA: "部門連携", EN: "Collaboration"},
+	model.GroupOperation:     Text{JA: "運用", EN: "Operation"},
 }
 
 var checklistPatternText = map[model.FailurePattern]Text{
-	model.PatternLateDiscovery: {JA: "Excelで手集計・月1回の確認: 問題の発見が遅れる", EN: "Manual Excel totals checked monthly: problems found too late"},
-	model.PatternUnusedSFA:     {JA: "SFA/CRMが使われない: 入力ルールが曖昧、ダッシュボードがない", EN: "SFA/CRM not used: vague input rules, no dashboard"},
-	model.PatternSiloedFunnel:  {JA: "部門ごとにKPIを追い、リードが引き継がれない", EN: "Each department chases its own KPIs; leads are not handed over"},
+	model.PatternLateDiscovery: Text{JA: "Excelで手集計・月1回の確認: 問題の発見が遅れる", EN: "Manual Excel totals checked monthly: problems found too late"},
+	model.PatternUnusedSFA:     Text{JA: "SFA/CRMが使われない: 入力ルールが曖昧、ダッシュボードがない", EN: "SFA/CRM not used: vague input rules, no dashboard"},
+	model.PatternSiloedFunnel:  Text{JA: "部門ごとにKPIを追い、リードが引き継がれない", EN: "Each department chases its own KPIs; leads are not handed over"},
 }
 
 var checklistAnswerText = map[model.Answer]Text{
-	model.AnswerYes:    {JA: "はい", EN: "Yes"},
-	model.AnswerPartly: {JA: "一部", EN: "Partly"},
-	model.AnswerNo:     {JA: "いいえ", EN: "No"},
-	model.AnswerNone:   {JA: "未回答", EN: "-"},
+	model.AnswerYes:    Text{JA: "はい", EN: "Yes"},
+	model.AnswerPartly: Text{JA: "一部", EN: "Partly"},
+	model.AnswerNo:     Text{JA: "いいえ", EN: "No"},
+	model.AnswerNone:   Text{JA: "未回答", EN: "-"},
 }
 
 // Where a gap's screen does not exist as a tab, the user is told how to get
 // there.
 var checklistFixText = map[string]Text{
-	model.FixTree:      {JA: "KPIツリー", EN: "KPI Tree"},
-	model.FixStyles:    {JA: "スタイル別KPI", EN: "Styles"},
-	model.FixDashboard: {JA: "ダッシュボード", EN: "Dashboard"},
-	model.FixImport:    {JA: "取り込み", EN: "Import"},
-	model.FixSettings:  {JA: "入力ルール", EN: "Input rules"},
-	model.FixAlerts:    {JA: "アラート", EN: "Alerts"},
-	model.FixFunnel:    {JA: "ファネル", EN: "Funnel"},
-	model.FixReview:    {JA: "レビュー", EN: "Review"},
+	model.FixTree:      Text{JA: "KPIツリー", EN: "KPI Tree"},
+	model.FixStyles:    Text{JA: "スタイル別KPI", EN: "Styles"},
+	model.FixDashboard: Text{JA: "ダッシュボード", EN: "Dashboard"},
+	model.FixImport:    Text{JA: "取り込み", EN: "Import"},
+	model.FixSettings:  Text{JA: "入力ルール", EN: "Input rules"},
+	model.FixAlerts:    Text{JA: "アラート", EN: "Alerts"},
+	model.FixFunnel:    Text{JA: "ファネル", EN: "Funnel"},
+	model.FixReview:    Text{JA: "レビュー", EN: "Review"},
 }
 
 var (
