@@ -14,11 +14,16 @@ type tabHit struct {
 }
 
 // tabLayout renders each tab as "1 Title", the active one highlighted, and
-// says where each sits. When the full titles do not fit beside the badge,
-// the tabs that are not active shrink to their number, so the bar never wraps.
+// says where each sits. When the titles do not fit beside the badge, tabs
+// shrink to their number from the right, the active one last, so the bar
+// never wraps and the first tabs keep their titles longest.
 func (a *App) tabLayout() ([]string, []tabHit) {
 	c := a.common
-	render := func(full bool) ([]string, int) {
+	full := make([]bool, len(a.tabs))
+	for i := range full {
+		full[i] = true
+	}
+	render := func() ([]string, int) {
 		parts := make([]string, len(a.tabs))
 		total := lipgloss.Width(a.badgeView())
 		for i, t := range a.tabs {
@@ -26,7 +31,7 @@ func (a *App) tabLayout() ([]string, []tabHit) {
 			if i == a.active {
 				st = c.Styles.TabActive
 			}
-			if full || i == a.active {
+			if full[i] {
 				text += " " + c.T(t.Title)
 			}
 			parts[i] = st.Render(text)
@@ -34,9 +39,12 @@ func (a *App) tabLayout() ([]string, []tabHit) {
 		}
 		return parts, total
 	}
-	parts, total := render(true)
-	if total > c.Width {
-		parts, _ = render(false)
+	parts, total := render()
+	for i := len(a.tabs) - 1; i >= 0 && total > c.Width; i-- {
+		if i != a.active {
+			full[i] = false
+			parts, total = render()
+		}
 	}
 	hits := make([]tabHit, len(parts))
 	x := 0
