@@ -21,12 +21,14 @@ import (
 const timelinessWindowDays = 30
 
 type alertsKeys struct {
-	Up, Down, Settings, Close key.Binding
+	Up, Down, Page, Settings, Close key.Binding
 }
 
-func (k alertsKeys) ShortHelp() []key.Binding { return []key.Binding{k.Down, k.Settings, k.Close} }
+func (k alertsKeys) ShortHelp() []key.Binding {
+	return []key.Binding{k.Down, k.Page, k.Settings, k.Close}
+}
 func (k alertsKeys) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{k.Up, k.Down, k.Settings, k.Close}}
+	return [][]key.Binding{{k.Up, k.Down, k.Page, k.Settings, k.Close}}
 }
 
 type alertsData struct {
@@ -49,6 +51,7 @@ type alertsScreen struct {
 	data          *alertsData
 	err           error
 	offset        int
+	timeliness    bool          // the second page: timeliness and rules
 	settings      *settingsForm // non-nil while the rules are being edited
 }
 
@@ -57,6 +60,7 @@ func newAlertsPane(c *Common) Screen {
 	return &alertsScreen{Common: c, keys: alertsKeys{
 		Up:       key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("up/k", l.T(msgKeyUp))),
 		Down:     key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("down/j", l.T(msgKeyScroll))),
+		Page:     key.NewBinding(key.WithKeys("t"), key.WithHelp("t", l.T(msgKeyTimeliness))),
 		Settings: key.NewBinding(key.WithKeys("s"), key.WithHelp("s", l.T(msgKeyRules))),
 		Close:    key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", l.T(msgKeyCancel))),
 	}}
@@ -131,6 +135,8 @@ func (a *alertsScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 			a.offset++
 		case key.Matches(k, a.keys.Up):
 			a.offset = max(a.offset-1, 0)
+		case key.Matches(k, a.keys.Page):
+			a.timeliness, a.offset = !a.timeliness, 0
 		case key.Matches(k, a.keys.Settings):
 			if a.data != nil {
 				a.settings = newSettingsForm(a.Common, a.data.rules)
@@ -146,7 +152,6 @@ func (a *alertsScreen) View() string {
 	if a.settings != nil {
 		return strings.Join(a.settings.lines(), "\n")
 	}
-	var lines []string
 	switch {
 	case a.err != nil:
 		return a.Styles.Error.Render(a.T(msgLoadErr, a.err.Error()))
@@ -154,29 +159,61 @@ func (a *alertsScreen) View() string {
 		return a.T(msgLoading)
 	}
 	d := a.data
+	var head []string
 	switch {
 	case !d.rules.AlertsOn:
-		lines = append(lines, a.Styles.Title.Render(a.T(msgAlertsOff)))
+		head = append(head, a.Styles.Title.Render(a.T(msgAlertsOff)))
 	case len(d.alerts) == 0:
-		lines = append(lines, a.Styles.Title.Render(a.T(msgAlertsNone)))
+		head = append(head, a.Styles.Title.Render(a.T(msgAlertsNone)))
 	default:
-		lines = append(lines, a.Styles.Title.Render(a.T(msgAlertsTitle, len(d.alerts))))
+		head = append(head, a.Styles.Title.Render(a.T(msgAlertsTitle, len(d.alerts))), a.summary())
 	}
-	for _, al := range d.alerts {
-		sev := SeverityWord(a.Lang, al.Severity)
-		if al.Severity == model.SeverityCritical {
-			sev = a.Styles.OffTrack.Render(sev)
-		} else {
-			sev = a.Styles.AtRisk.Render(sev)
+	head = append(head, "")
+	var body []string
+	if a.timeliness {
+		body = append(body, a.Styles.Title.Render(a.T(msgTimelyTitle, timelinessWindowDays)))
+		body = append(body, TimelinessLines(a.Lang, d.team, d.perRep)...)
+		body = append(body, "", a.Styles.Title.Render(a.T(msgRulesTitle)))
+		body = append(body, RulesLines(a.Lang, d.rules)...)
+	} else {
+		body = append(body, a.Styles.Muted.Render(a.T(msgAlertsTimelyLine, FormatPercent(d.team.SameDayShare()),
+			FormatPercent(model.Some(model.RefEnteredImmediately)), DeadlineWord(a.Lang, d.rules.Deadline))))
+		for _, al := range d.alerts {
+			band := a.Styles.AtRisk.Render(a.T(msgBandYellow))
+			if al.Severity == model.SeverityCritical {
+				band = a.Styles.OffTrack.Render(a.T(msgBandRed))
+			}
+			body = append(body, "["+band+"] "+AlertKindWord(a.Lang, al.Kind)+": "+AlertText(a.Lang, al))
 		}
-		lines = append(lines, "["+sev+"] "+AlertKindWord(a.Lang, al.Kind)+": "+AlertText(a.Lang, al))
 	}
-	lines = append(lines, "", a.Styles.Title.Render(a.T(msgTimelyTitle, timelinessWindowDays)))
-	lines = append(lines, TimelinessLines(a.Lang, d.team, d.perRep)...)
-	lines = append(lines, "", a.Styles.Title.Render(a.T(msgRulesTitle)))
-	lines = append(lines, RulesLines(a.Lang, d.rules)...)
 	if a.height > 0 {
-		a.offset = min(a.offset, max(len(lines)-a.height, 0))
+		a.offset = min(a.offset, max(len(body)-(a.height-len(head)), 0))
 	}
-	return strings.Join(lines[min(a.offset, len(lines)):], "\n")
+	return strings.Join(append(head, body[min(a.offset, len(body)):]...), "\n")
+}
+
+// summary counts the open alerts by rule and band on one line.
+func (a *alertsScreen) summary() string {
+	type count struct{ red, yellow int }
+	by := map[model.AlertKind]*count{}
+	var order []model.AlertKind
+	for _, al := range a.data.alerts {
+		c, ok := by[al.Kind]
+		if !ok {
+			c = &count{}
+			by[al.Kind] = c
+			order = append(order, al.Kind)
+		}
+		if al.Severity == model.SeverityCritical {
+			c.red++
+		} else {
+			c.yellow++
+		}
+	}
+	var parts []string
+	for _, k := range order {
+		c := by[k]
+		parts = append(parts, a.T(msgAlertsSummary, AlertKindWord(a.Lang, k), c.red+c.yellow, c.red, c.yellow))
+	}
+	return strings.Join(parts, "  ")
 }

@@ -143,6 +143,8 @@ func TimelinessLines(l Lang, team model.Timeliness, perRep map[string]model.Time
 	out := []string{
 		padRight("", 12) + "  " + padRight(l.T(msgTimelySameDay), 20) + "  " + l.T(msgTimelyOneDay),
 		line(l.T(msgTimelyTeam), team),
+		l.T(msgTimelyReference, FormatPercent(model.Some(model.RefEnteredImmediately)),
+			FormatPercent(model.Some(model.RefEnteredDailyBatch)), model.RefEntrySource),
 	}
 	var names []string
 	for n := range perRep {
@@ -156,7 +158,5 @@ func TimelinessLines(l Lang, team model.Timeliness, perRep map[string]model.Time
 		}
 		out = append(out, line(name, perRep[n]))
 	}
-	out = append(out, l.T(msgTimelyReference, FormatPercent(model.Some(model.RefEnteredImmediately)),
-		FormatPercent(model.Some(model.RefEnteredDailyBatch)), model.RefEntrySource))
 	return out
 }

@@ -233,12 +233,22 @@ func TestAlertsPaneAndRules(t *testing.T) {
 		}
 		press(t, a, "!")
 		out := screen(a)
-		for _, want := range []string{lang.T(msgAlertsTitle, 2), lang.T(msgRuleLate), SeverityWord(lang, model.SeverityWarning),
-			"40.2%", "32.2%", lang.T(msgDeadlineNextBusinessDay)} {
+		for _, want := range []string{lang.T(msgAlertsTitle, 2), lang.T(msgRuleLate) + ": ", "[" + lang.T(msgBandYellow) + "]",
+			"[" + lang.T(msgBandRed) + "]", lang.T(msgAlertsSummary, lang.T(msgRuleStale), 1, 1, 0), lang.T(msgDeadlineNextBusinessDay)} {
 			if !strings.Contains(out, want) {
 				t.Fatalf("%s: alerts pane lacks %q:\n%s", lang, want, out)
 			}
 		}
+		// t: the timeliness page. 鈴木's one record was entered 6 days after
+		// the event: 0 of 1 on the day.
+		press(t, a, "t")
+		out = screen(a)
+		for _, want := range []string{"40.2%", "32.2%", "0.0% (0/1)", lang.T(msgRulesTitle)} {
+			if !strings.Contains(out, want) {
+				t.Fatalf("%s: timeliness page lacks %q:\n%s", lang, want, out)
+			}
+		}
+		press(t, a, "t")
 		// s: the rules form. A 7-day deadline clears the late entry.
 		press(t, a, "s")
 		arrow(t, a, tea.KeyRight, 5) // same-day, nbd, 1d, 2d, 3d, 5d, 7d: from nbd five steps right is 7d
@@ -327,6 +337,8 @@ func TestEntryTeatest(t *testing.T) {
 		tm.Send(tea.KeyPressMsg{Code: tea.KeyEnter})
 		waitFor(lang.T(msgEntryAddedActivity, 1, lang.T(msgActVisit), 1, "田中", "2026-11-26"))
 		tm.Send(tea.KeyPressMsg{Code: '!', Text: "!"})
+		waitFor(lang.T(msgAlertsTitle, 1))
+		tm.Send(tea.KeyPressMsg{Code: 't', Text: "t"})
 		waitFor(lang.T(msgTimelyReference, "40.2%", "32.2%", model.RefEntrySource))
 		tm.Send(tea.KeyPressMsg{Code: tea.KeyEscape})
 		tm.Send(tea.KeyPressMsg{Code: 'q', Text: "q"})

@@ -109,8 +109,8 @@ var (
 	msgQuickTitle    = Text{JA: "クイック入力", EN: "Quick add"}
 	msgQuickBadToken = Text{JA: "「%s」を読めません: %s", EN: "cannot read %q: %s"}
 	msgQuickCannot   = Text{JA: "保存できません: %s", EN: "cannot save: %s"}
-	msgQuickExamples = Text{JA: "例: 訪問 3 田中 2026-11-20 / 架電 田中 / 受注 1200万 ACME 鈴木 / 失注 ACME 鈴木 価格 / リード 株式会社ABC", EN: "e.g. visit 3 田中 2026-11-20 / call 田中 / won 1200万 ACME 鈴木 / lost ACME 鈴木 price / lead ABC Corp"}
-	msgQuickKinds    = Text{JA: "種類: 訪問 架電 メール 提案 アポ 商談 案件 受注 失注 リード (英語も可)、日付: YYYY-MM-DD 今日 昨日", EN: "kinds: visit call email proposal appointment meeting opp won lost lead (or in Japanese); dates: YYYY-MM-DD today yesterday"}
+	msgQuickExamples = Text{JA: "例:\n  訪問 3 田中 2026-11-20\n  架電 田中 昨日\n  受注 1200万 ACME 鈴木\n  失注 ACME 鈴木 価格\n  案件 ACME 鈴木 500万\n  リード 株式会社ABC 佐藤", EN: "e.g.\n  visit 3 田中 2026-11-20\n  call 田中 yesterday\n  won 1200万 ACME 鈴木\n  lost ACME 鈴木 price\n  opp ACME 鈴木 500万\n  lead ABC-Corp 佐藤"}
+	msgQuickKinds    = Text{JA: "種類: 訪問 架電 メール 提案 アポ 商談 案件 受注 失注 リード\n日付: YYYY-MM-DD 今日 昨日 (英語の visit, won なども可)", EN: "kinds: visit call email proposal appointment meeting opp won lost lead\ndates: YYYY-MM-DD today yesterday (Japanese words work too)"}
 	msgQuickReps     = Text{JA: "担当者: %s", EN: "reps: %s"}
 
 	// The alerts pane and the rules form.
@@ -130,7 +130,7 @@ var (
 	msgSetReqOpportunity = Text{JA: "必須: 商談", EN: "Required: opportunity"}
 	msgSetReqLead        = Text{JA: "必須: リード", EN: "Required: lead"}
 	msgSetBadDays        = Text{JA: "%q は0から365の日数ではありません", EN: "%q is not a number of days from 0 to 365"}
-	msgSetFieldsHint     = Text{JA: "必須にできる項目: 活動 %s / 商談 %s / リード %s (カンマ区切り)", EN: "fields: activity %s / opportunity %s / lead %s (comma-separated)"}
+	msgSetFieldsHint     = Text{JA: "必須にできる項目 (カンマ区切り):\n  活動: %s\n  商談: %s\n  リード: %s", EN: "Fields that can be required (comma-separated):\n  activity: %s\n  opportunity: %s\n  lead: %s"}
 	msgSetKeys           = Text{JA: "enter: 保存  esc: 戻る  0日でオフ", EN: "enter: save  esc: back  0 days turns a check off"}
 	msgSetSaved          = Text{JA: "入力ルールを保存しました", EN: "Input rules saved"}
 
@@ -173,4 +173,11 @@ var (
 	msgKeyAdd      = Text{JA: "記録を追加", EN: "add a record"}
 	msgKeyQuickAdd = Text{JA: "クイック入力", EN: "quick add"}
 	msgKeyAlerts   = Text{JA: "アラート", EN: "alerts"}
+
+	// The alerts pane's pages.
+	msgAlertsSummary    = Text{JA: "%[1]s %[2]d (赤%[3]d 黄%[4]d)", EN: "%[1]s %[2]d (red %[3]d, yellow %[4]d)"}
+	msgAlertsTimelyLine = Text{JA: "当日入力率 %[1]s (参考: 即時入力 %[2]s)  入力期限: %[3]s", EN: "Entered the same day %[1]s (reference: %[2]s immediately); deadline: %[3]s"}
+	msgBandRed          = Text{JA: "赤", EN: "red"}
+	msgBandYellow       = Text{JA: "黄", EN: "yellow"}
+	msgKeyTimeliness    = Text{JA: "適時性/一覧", EN: "timeliness/list"}
 )
