@@ -7,6 +7,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"time"
 
 	"charm.land/lipgloss/v2"
 
@@ -174,5 +175,74 @@ func BenchmarkStylesView(b *testing.B) {
 	s := a.screens[a.active]
 	for b.Loop() {
 		_ = s.View()
+	}
+}
+
+func TestStylesFiguresFollowThePeriod(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "k.db")
+	st, err := store.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	st.SetClock(func() time.Time { return fixedNow })
+	if _, err := st.AddRep(ctx, model.Rep{Name: "田中", Department: model.DeptFieldSales}); err != nil {
+		t.Fatal(err)
+	}
+	for _, a := range []model.Activity{
+		{Date: model.D(2026, 11, 2), Kind: model.KindVisit, Count: 2},
+		{Date: model.D(2026, 11, 10), Kind: model.KindVisit, Count: 3},
+		{Date: model.D(2026, 11, 11), Kind: model.KindCall, Count: 4},
+		{Date: model.D(2026, 10, 15), Kind: model.KindVisit, Count: 1},
+	} {
+		a.RepName = "田中"
+		if _, err := st.AddActivity(ctx, a); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, o := range []model.Opportunity{
+		{Account: "B", Created: model.D(2026, 10, 1), Closed: model.D(2026, 11, 5), AmountYen: 1_000_000},
+		{Account: "C", Created: model.D(2026, 9, 1), Closed: model.D(2026, 10, 3), AmountYen: 500_000},
+		{Account: "C", Created: model.D(2026, 10, 10), Closed: model.D(2026, 11, 20), AmountYen: 2_000_000},
+	} {
+		o.RepName, o.Outcome, o.HasAmount = "田中", model.OutcomeWon, true
+		if _, err := st.AddOpportunity(ctx, o); err != nil {
+			t.Fatal(err)
+		}
+	}
+	st.Close()
+
+	a, _ := appOn(t, path, LangEN, 80, 24)
+	press(t, a, "3")
+	figure := func(name string) string {
+		t.Helper()
+		f := strings.Fields(lineWith(a, " "+name+" "))
+		if len(f) < 2 {
+			t.Fatalf("no row for %s:\n%s", name, screen(a))
+		}
+		return f[len(f)-2] // the figure, before the Added column
+	}
+	// November: visits 2 + 3; B's first win is new, C's second is not.
+	if got := figure("Visits"); got != "5" {
+		t.Errorf("November visits %s, want 5", got)
+	}
+	if got := figure("won"); got != "1" {
+		t.Errorf("November new orders won %s, want 1", got)
+	}
+	press(t, a, "[")
+	if l := lineWith(a, "KPIs by sales style"); !strings.Contains(l, "Oct 2026") {
+		t.Fatalf("after [ the heading reads %q", l)
+	}
+	// October: one visit; C's first win.
+	if got := figure("Visits"); got != "1" {
+		t.Errorf("October visits %s, want 1", got)
+	}
+	if got := figure("won"); got != "1" {
+		t.Errorf("October new orders won %s, want 1", got)
+	}
+	// Route sales in November: C's second win is existing-customer revenue.
+	press(t, a, "]", "right")
+	if got := figure("revenue"); got != "¥2M" {
+		t.Errorf("November existing-customer revenue %s, want ¥2M", got)
 	}
 }
