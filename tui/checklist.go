@@ -403,8 +403,17 @@ const (
 	ckStatusW = 9 // "[いいえ?]" is 9 columns
 )
 
+// ckEvidenceFrom is the width from which the evidence has a column of its
+// own; below it the evidence shows only in the detail lines, so the items
+// read in full.
+const ckEvidenceFrom = 100
+
+// textWidth is the width of the item (or next step) column.
 func (s *checklistScreen) textWidth() int {
-	return min(max(s.width-2-ckNumW-ckStatusW-1-2-20, 20), 44)
+	if s.width < ckEvidenceFrom {
+		return max(s.width-2-ckNumW-ckStatusW-1, 10)
+	}
+	return 44
 }
 
 func (s *checklistScreen) statusCell(r model.ItemResult) string {
@@ -448,8 +457,10 @@ func (s *checklistScreen) listLines() []string {
 				group = it.Group
 				out = append(out, s.Styles.Bold.Render(s.T(checklistGroupText[group])))
 			}
-			line = cursor + num + s.statusCell(res) + " " + ckCell(s.T(checklistItemText[r.item]), tw) + "  " +
-				s.Styles.Muted.Render(s.evidenceText(r.item))
+			line = cursor + num + s.statusCell(res) + " " + ckCell(s.T(checklistItemText[r.item]), tw)
+			if s.width >= ckEvidenceFrom {
+				line += "  " + s.Styles.Muted.Render(s.evidenceText(r.item))
+			}
 		} else {
 			if i == 0 || !s.rows[i-1].gap {
 				out = append(out, "", s.Styles.Title.Render(s.T(msgCkGaps, s.diag.GapCount())))
@@ -458,8 +469,13 @@ func (s *checklistScreen) listLines() []string {
 				pattern = it.Pattern
 				out = append(out, s.Styles.Bold.Render(s.T(msgCkPattern, int(pattern), s.T(checklistPatternText[pattern]))))
 			}
-			line = cursor + num + s.statusCell(res) + " " + ckCell(s.T(checklistNextStep[it.NextStep]), tw+12) + "  " +
-				s.Styles.Muted.Render(s.T(msgCkGoTo, s.T(checklistFixText[it.Fix])))
+			goTo := s.T(msgCkGoTo, s.T(checklistFixText[it.Fix]))
+			stepW := tw + 12
+			if s.width < ckEvidenceFrom {
+				stepW = max(tw-2-lipgloss.Width(goTo), 10)
+			}
+			line = cursor + num + s.statusCell(res) + " " + ckCell(s.T(checklistNextStep[it.NextStep]), stepW) + "  " +
+				s.Styles.Muted.Render(goTo)
 		}
 		if i == s.cursor {
 			line = s.Styles.Selected.Render(ckCell(ansi.Strip(line), s.width))
