@@ -261,3 +261,26 @@ func TestChecklistGapOpensAlertsPane(t *testing.T) {
 		t.Errorf("enter on the alerts gap opened no pane:\n%s", screen(a))
 	}
 }
+
+func TestChecklistWheelScrolls(t *testing.T) {
+	a := newTestApp(t, LangEN, 80, 24)
+	press(t, a, "4")
+	if strings.Contains(screen(a), "Gaps:") && lineWith(a, "Pattern 1") != "" {
+		t.Fatal("the gaps fit at 80x24 already; nothing to scroll")
+	}
+	for i := 0; i < 16; i++ {
+		_, cmd := a.Update(tea.MouseWheelMsg{Button: tea.MouseWheelDown})
+		run(t, a, cmd)
+	}
+	// Row 17 is the third gap: the gaps have scrolled into view.
+	if lineWith(a, "Pattern 1") == "" || !strings.Contains(cursorLine(a), "->") {
+		t.Errorf("after 16 wheel steps the cursor is on %q:\n%s", cursorLine(a), screen(a))
+	}
+	for i := 0; i < 40; i++ {
+		_, cmd := a.Update(tea.MouseWheelMsg{Button: tea.MouseWheelUp})
+		run(t, a, cmd)
+	}
+	if l := cursorLine(a); !strings.Contains(l, "The KGI is one number") {
+		t.Errorf("wheel up to the top: cursor on %q", l)
+	}
+}
