@@ -60,6 +60,9 @@ func overlayDefs() []overlayDef {
 		{"alerts", func(l Lang) key.Binding {
 			return key.NewBinding(key.WithKeys("!"), key.WithHelp("!", l.T(msgKeyAlerts)))
 		}, newAlertsPane},
+		{"import", func(l Lang) key.Binding {
+			return key.NewBinding(key.WithKeys("i"), key.WithHelp("i", l.T(msgKeyImport)))
+		}, newImport},
 	}
 }
 

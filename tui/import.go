@@ -1,0 +1,317 @@
+package tui
+
+import (
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/kpit-dev/kpit/importer"
+)
+
+// The import screen (`i` from any screen): type a file path; see the
+// detected encoding, delimiter (or sheet), columns and the proposed mapping
+// with an example value per field and the first rows; change the kind or a
+// field's column; enter imports in one transaction with a progress bar; the
+// summary (or the first invalid row, the database unchanged) ends it.
+//
+// The bar is the frame's ASCII progressBar: bubbles/progress needs
+// github.com/charmbracelet/harmonica, which is not in go.sum, and its block
+// glyphs are ambiguous-width in Japanese terminals anyway.
+
+type importStep int
+
+const (
+	importStepPath importStep = iota
+	importStepMap
+	importStepRun
+	importStepDone
+)
+
+// importPreviewRows is how many rows the mapping step shows.
+const importPreviewRows = 3
+
+type importKeys struct {
+	Read, Run, Field, Column, Back, Cancel, Close key.Binding
+	step                                          *importStep
+}
+
+func newImportKeys(l Lang, step *importStep) importKeys {
+	return importKeys{
+		Read:   key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", l.T(msgKeyImportRead))),
+		Run:    key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", l.T(msgKeyImportRun))),
+		Field:  key.NewBinding(key.WithKeys("up", "down"), key.WithHelp("up/down", l.T(msgKeyImportField))),
+		Column: key.NewBinding(key.WithKeys("left", "right"), key.WithHelp("left/right", l.T(msgKeyImportColumn))),
+		Back:   key.NewBinding(key.WithKeys("backspace"), key.WithHelp("backspace", l.T(msgKeyImportBack))),
+		Cancel: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", l.T(msgKeyImportCancel))),
+		Close:  key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", l.T(msgKeyCancel))),
+		step:   step,
+	}
+}
+
+func (k importKeys) ShortHelp() []key.Binding {
+	switch *k.step {
+	case importStepPath:
+		return []key.Binding{k.Read, k.Close}
+	case importStepMap:
+		return []key.Binding{k.Run, k.Field, k.Column, k.Back, k.Close}
+	case importStepRun:
+		return []key.Binding{k.Cancel}
+	}
+	return []key.Binding{k.Close}
+}
+
+func (k importKeys) FullHelp() [][]key.Binding { return [][]key.Binding{k.ShortHelp()} }
+
+type importScreen struct {
+	*Common
+	keys          importKeys
+	width, height int
+	step          importStep
+	path          lineInput
+	file          string // the path being read
+	reading       bool
+	info          importer.Info
+	header        []string
+	preview       [][]string
+	kind          int // index into importer.Kinds()
+	binding       importer.Binding
+	cursor        int // 0 is the kind, 1.. the fields
+	err           error
+	rows          int
+	fraction      float64
+	cancel        context.CancelFunc
+	sum           importer.Summary
+	cancelled     bool
+}
+
+type importDetectedMsg struct {
+	to      *importScreen
+	file    string
+	info    importer.Info
+	header  []string
+	preview [][]string
+	err     error
+}
+
+type importProgressMsg struct {
+	to       *importScreen
+	rows     int
+	fraction float64
+	next     <-chan tea.Msg
+}
+
+type importDoneMsg struct {
+	to  *importScreen
+	sum importer.Summary
+	err error
+}
+
+func newImport(c *Common) Screen {
+	s := &importScreen{Common: c}
+	s.keys = newImportKeys(c.Lang, &s.step)
+	return s
+}
+
+func (s *importScreen) Init() tea.Cmd     { return nil }
+func (s *importScreen) Keys() help.KeyMap { return s.keys }
+func (s *importScreen) SetSize(w, h int)  { s.width, s.height = w, h }
+
+// Capturing: the path is typed text; while running, esc cancels; at the
+// end, esc closes and reloads the tabs.
+func (s *importScreen) Capturing() bool { return s.step != importStepMap }
+
+func (s *importScreen) kindValue() importer.Kind { return importer.Kinds()[s.kind] }
+
+func (s *importScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
+	switch msg := msg.(type) {
+	case importDetectedMsg:
+		if msg.to != s {
+			return s, nil
+		}
+		s.reading = false
+		if msg.err != nil {
+			s.err = msg.err
+			return s, nil
+		}
+		s.file, s.info, s.header, s.preview, s.err = msg.file, msg.info, msg.header, msg.preview, nil
+		s.rebind()
+		s.step, s.cursor = importStepMap, 0
+		return s, nil
+	case importProgressMsg:
+		if msg.to != s {
+			return s, nil
+		}
+		s.rows, s.fraction = msg.rows, msg.fraction
+		return s, waitImport(msg.next)
+	case importDoneMsg:
+		if msg.to != s {
+			return s, nil
+		}
+		s.step, s.sum, s.err = importStepDone, msg.sum, msg.err
+		s.cancelled = errors.Is(msg.err, context.Canceled)
+		if msg.err == nil {
+			s.fraction = 1
+		}
+		return s, nil
+	case tea.KeyPressMsg:
+		return s.key(msg)
+	case tea.PasteMsg:
+		if s.step == importStepPath {
+			s.path.Update(msg)
+		}
+	}
+	return s, nil
+}
+
+func (s *importScreen) key(msg tea.KeyPressMsg) (Screen, tea.Cmd) {
+	switch s.step {
+	case importStepPath:
+		switch msg.String() {
+		case "esc":
+			return s, CloseOverlay
+		case "enter":
+			if s.reading || strings.TrimSpace(s.path.Value()) == "" {
+				return s, nil
+			}
+			s.reading, s.err = true, nil
+			return s, detectImport(s, expandHome(strings.TrimSpace(s.path.Value())))
+		}
+		s.path.Update(msg)
+	case importStepMap:
+		n := len(s.binding.Fields)
+		switch msg.String() {
+		case "up", "shift+tab":
+			s.cursor = (s.cursor + n) % (n + 1)
+		case "down", "tab":
+			s.cursor = (s.cursor + 1) % (n + 1)
+		case "left":
+			s.change(-1)
+		case "right":
+			s.change(+1)
+		case "backspace":
+			s.step, s.err = importStepPath, nil
+		case "enter":
+			if missing := s.binding.Missing(); len(missing) > 0 {
+				s.err = errors.New(s.T(msgImportMissing, missing[0]))
+				return s, nil
+			}
+			return s, s.start()
+		}
+	case importStepRun:
+		if msg.String() == "esc" && s.cancel != nil {
+			s.cancel()
+		}
+	case importStepDone:
+		switch msg.String() {
+		case "esc", "enter", "q":
+			return s, tea.Batch(CloseOverlay, Reload)
+		}
+	}
+	return s, nil
+}
+
+// change moves the kind (cursor 0) or the column of the field under the
+// cursor one step, cycling through "no column" and every column.
+func (s *importScreen) change(step int) {
+	if s.cursor == 0 {
+		k := len(importer.Kinds())
+		s.kind = (s.kind + step + k) % k
+		s.rebind()
+		return
+	}
+	i := s.cursor - 1
+	n := len(s.header) + 1 // -1 (none) .. len-1
+	s.binding.Columns[i] = (s.binding.Columns[i]+1+step+n)%n - 1
+	s.err = nil
+}
+
+// rebind proposes a mapping for the current kind from the header names.
+func (s *importScreen) rebind() {
+	b, err := importer.Bind(s.kindValue(), s.header, nil)
+	s.binding, s.err = b, err
+	s.cursor = min(s.cursor, len(b.Fields))
+}
+
+// detectImport reads a file's header and first rows in a command.
+func detectImport(s *importScreen, file string) tea.Cmd {
+	return func() tea.Msg {
+		m := importDetectedMsg{to: s, file: file}
+		src, err := importer.Open(file, importer.OpenOptions{})
+		if err != nil {
+			m.err = err
+			return m
+		}
+		defer src.Close()
+		m.info, m.header = src.Info(), append([]string(nil), src.Header()...)
+		for len(m.preview) < importPreviewRows {
+			r, err := src.Next()
+			var re *importer.RowError
+			if errors.As(err, &re) {
+				continue
+			}
+			if err != nil {
+				break
+			}
+			m.preview = append(m.preview, append([]string(nil), r.Cells...))
+		}
+		return m
+	}
+}
+
+// start runs the import in a goroutine; progress comes back as messages
+// through a channel, one waitImport command at a time.
+func (s *importScreen) start() tea.Cmd {
+	ctx, cancel := context.WithCancel(context.Background())
+	s.cancel, s.step, s.err, s.rows, s.fraction = cancel, importStepRun, nil, 0, 0
+	ch := make(chan tea.Msg, 1)
+	st, file, info, b := s.Store, s.file, s.info, s.binding
+	go func() {
+		defer cancel()
+		src, err := importer.Open(file, importer.OpenOptions{Encoding: encodingOption(info), Sheet: info.Sheet})
+		if err != nil {
+			ch <- importDoneMsg{to: s, err: err}
+			return
+		}
+		defer src.Close()
+		opt := importer.Options{File: file, ProgressEvery: 2000, OnProgress: func(rows int, fraction float64) {
+			select { // drop a step rather than slow the import
+			case ch <- importProgressMsg{to: s, rows: rows, fraction: fraction, next: ch}:
+			default:
+			}
+		}}
+		begin := func(ctx context.Context) (importer.Session, error) { return st.BeginImport(ctx) }
+		sum, err := importer.Import(ctx, src, b, begin, opt, false)
+		ch <- importDoneMsg{to: s, sum: sum, err: err}
+	}()
+	return waitImport(ch)
+}
+
+func waitImport(ch <-chan tea.Msg) tea.Cmd {
+	return func() tea.Msg { return <-ch }
+}
+
+// encodingOption reads the file again in the encoding detected at first.
+func encodingOption(info importer.Info) string {
+	switch info.Encoding {
+	case importer.EncodingUTF8BOM, importer.EncodingUTF8:
+		return importer.EncodingUTF8
+	case importer.EncodingCP932:
+		return importer.EncodingCP932
+	}
+	return importer.EncodingAuto
+}
+
+func expandHome(p string) string {
+	if rest, ok := strings.CutPrefix(p, "~/"); ok {
+		if home, err := os.UserHomeDir(); err == nil {
+			return filepath.Join(home, rest)
+		}
+	}
+	return p
+}

@@ -1,0 +1,173 @@
+package tui
+
+import (
+	"fmt"
+	"os"
+	"strings"
+
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/kpit-dev/kpit/importer"
+)
+
+func (s *importScreen) View() string {
+	lines := []string{s.Styles.Title.Render(s.T(msgImportTitle)), ""}
+	switch s.step {
+	case importStepPath:
+		lines = append(lines, s.T(msgImportPath)+s.path.View(true, s.Styles.Selected))
+		wd, _ := os.Getwd()
+		lines = append(lines, s.Styles.Muted.Render(s.T(msgImportPathHint, wd)))
+		if s.reading {
+			lines = append(lines, s.T(msgImportReading))
+		}
+	case importStepMap:
+		lines = append(lines, s.mapView()...)
+	case importStepRun:
+		lines = append(lines, s.T(msgImportRunning, s.file), "",
+			progressBar(s.fraction, max(10, s.width-12))+fmt.Sprintf(" %3.0f%%", s.fraction*100),
+			s.Styles.Muted.Render(s.T(msgImportRows, s.rows)))
+	case importStepDone:
+		switch {
+		case s.cancelled:
+			lines = append(lines, s.Styles.AtRisk.Render(s.T(msgImportCancelled)))
+		case s.err != nil:
+			lines = append(lines, s.Styles.Error.Render(s.T(msgImportFailed)))
+			lines = append(lines, s.errorLines()...)
+		default:
+			lines = append(lines, s.Styles.OnTrack.Render(s.T(msgImportDone)), "",
+				s.T(msgImportSummary, s.sum.Inserted, s.sum.Updated, s.sum.Unchanged, s.sum.Skipped, s.sum.RepsCreated))
+		}
+		lines = append(lines, "", s.Styles.Muted.Render(s.T(msgImportCloseHint)))
+	}
+	if s.err != nil && s.step != importStepDone {
+		lines = append(lines, "")
+		lines = append(lines, s.errorLines()...)
+	}
+	for i, l := range lines {
+		if lipgloss.Width(l) > s.width && s.width > 0 {
+			lines[i] = ansi.Truncate(l, s.width, "")
+		}
+	}
+	return strings.Join(lines, "\n")
+}
+
+// mapView is the detection, the kind, each field's column with an example
+// value, and the first rows as they will be read.
+func (s *importScreen) mapView() []string {
+	var lines []string
+	lines = append(lines, s.T(msgImportPath)+s.file)
+	if s.info.Encoding == importer.EncodingXLSX {
+		lines = append(lines, s.T(msgImportSheet, s.info.Sheet))
+	} else {
+		lines = append(lines, s.T(msgImportDetected, s.info.Encoding, s.delimiterName()))
+	}
+	lines = append(lines, s.Styles.Muted.Render(s.T(msgImportColumns, len(s.header), strings.Join(s.header, ", "))), "")
+
+	cursor := func(i int) string {
+		if s.cursor == i {
+			return "> "
+		}
+		return "  "
+	}
+	kindName := s.kindName(s.kindValue())
+	kindLine := cursor(0) + s.T(msgImportKind) + ": < " + kindName + " >"
+	if s.cursor == 0 {
+		kindLine = s.Styles.Selected.Render(kindLine)
+	}
+	lines = append(lines, kindLine, s.Styles.Muted.Render("  "+s.T(msgImportMapping)))
+	nameW := 0
+	for _, f := range s.binding.Fields {
+		nameW = max(nameW, len(f.Name)+1)
+	}
+	colW := 4
+	for _, h := range s.header {
+		colW = max(colW, min(lipgloss.Width(h), 24))
+	}
+	for i, f := range s.binding.Fields {
+		name := f.Name
+		if f.Required {
+			name += "*"
+		}
+		col, example := s.T(msgImportNoColumn), ""
+		if c := s.binding.Columns[i]; c >= 0 {
+			col = s.header[c]
+			if len(s.preview) > 0 && c < len(s.preview[0]) {
+				example = strings.ReplaceAll(s.preview[0][c], "\n", " ")
+			}
+		}
+		line := cursor(i+1) + padRight(name, nameW) + " <- " + padRight(col, colW) + "  " + s.Styles.Muted.Render(example)
+		if s.cursor == i+1 {
+			line = s.Styles.Selected.Render(cursor(i+1)+padRight(name, nameW)+" <- "+padRight(col, colW)) + "  " + example
+		}
+		lines = append(lines, line)
+	}
+	if s.kindValue() == importer.Opportunities {
+		lines = append(lines, s.Styles.Muted.Render(s.T(msgImportWonLost,
+			strings.Join(importer.DefaultWon, ", "), strings.Join(importer.DefaultLost, ", "))))
+	}
+	// The first rows, in the fields that have a column.
+	var cols []column
+	var idx []int
+	for i, f := range s.binding.Fields {
+		if s.binding.Columns[i] >= 0 {
+			cols = append(cols, column{title: f.Name, width: max(len(f.Name), 10)})
+			idx = append(idx, s.binding.Columns[i])
+		}
+	}
+	if len(cols) > 0 && len(s.preview) > 0 {
+		titles := make([]string, len(cols))
+		for i, c := range cols {
+			titles[i] = c.title
+		}
+		lines = append(lines, "", s.Styles.Muted.Render(s.T(msgImportPreview)), s.Styles.Bold.Render(tableRow(cols, titles)))
+		for _, r := range s.preview {
+			cells := make([]string, len(idx))
+			for i, c := range idx {
+				if c < len(r) {
+					cells[i] = strings.ReplaceAll(r[c], "\n", " ")
+				}
+			}
+			lines = append(lines, tableRow(cols, cells))
+		}
+	}
+	return lines
+}
+
+func (s *importScreen) delimiterName() string {
+	switch s.info.Delimiter {
+	case '\t':
+		return s.T(msgImportDelimTab)
+	case ';':
+		return s.T(msgImportDelimSemicolon)
+	}
+	return s.T(msgImportDelimComma)
+}
+
+func (s *importScreen) kindName(k importer.Kind) string {
+	switch k {
+	case importer.Activities:
+		return s.T(msgImportKindActivities)
+	case importer.Leads:
+		return s.T(msgImportKindLeads)
+	case importer.Customers:
+		return s.T(msgImportKindCustomers)
+	case importer.Reps:
+		return s.T(msgImportKindReps)
+	}
+	return s.T(msgImportKindOpportunities)
+}
+
+// errorLines is the error wrapped to the width, not cut: the line number
+// and column come at the end of a long path.
+func (s *importScreen) errorLines() []string {
+	msg := s.Styles.Error.Width(max(s.width, 10)).Render(firstLineOf(s.err.Error()))
+	return strings.Split(msg, "\n")
+}
+
+func firstLineOf(s string) string {
+	if i := strings.IndexByte(s, '\n'); i >= 0 {
+		return s[:i]
+	}
+	return s
+}
