@@ -366,7 +366,9 @@ func (a *App) footer() string {
 	return left + strings.Repeat(" ", gap) + right
 }
 
-// helpView lists every key: the frame's, the overlays', then the screen's.
+// helpView lists every key: the frame's, the overlays', then the screen's,
+// one column per group, flowing onto further rows when the window is narrow
+// (bubbles/help would drop the columns that do not fit).
 func (a *App) helpView() string {
 	c := a.common
 	global := c.Keys.bindings()
@@ -376,7 +378,25 @@ func (a *App) helpView() string {
 	groups := [][]key.Binding{global}
 	groups = append(groups, a.focused().Keys().FullHelp()...)
 	title := c.Styles.Title.Render(c.T(msgKeyHelp)) + "  " + c.Styles.Muted.Render(c.T(msgHelpCloseTip))
-	return title + "\n\n" + a.help.FullHelpView(groups)
+	var rows []string
+	var row []string
+	rowW := 0
+	h := a.help
+	h.SetWidth(0) // measure each column whole
+	for _, g := range groups {
+		col := h.FullHelpView([][]key.Binding{g})
+		w := lipgloss.Width(col) + 4
+		if len(row) > 0 && rowW+w > c.Width {
+			rows = append(rows, lipgloss.JoinHorizontal(lipgloss.Top, row...))
+			row, rowW = nil, 0
+		}
+		row = append(row, lipgloss.NewStyle().PaddingRight(4).Render(col))
+		rowW += w
+	}
+	if len(row) > 0 {
+		rows = append(rows, lipgloss.JoinHorizontal(lipgloss.Top, row...))
+	}
+	return title + "\n\n" + strings.Join(rows, "\n\n")
 }
 
 // fit cuts s to at most w columns per line and exactly h lines, never

@@ -467,3 +467,19 @@ func TestOverlay(t *testing.T) {
 }
 
 func ansiStrip(s string) string { return strings.TrimSpace(ansi.Strip(s)) }
+
+func TestHelpShowsEveryBindingAtEightyColumns(t *testing.T) {
+	for _, lang := range []Lang{LangJA, LangEN} {
+		a := newTestApp(t, lang, 80, 24)
+		press(t, a, "2", "?")
+		out := screen(a)
+		// Every key of the tree screen, however many groups, is listed.
+		for _, group := range a.screens[1].Keys().FullHelp() {
+			for _, b := range group {
+				if !strings.Contains(out, b.Help().Desc) {
+					t.Errorf("%s: help at 80x24 lacks %q:\n%s", lang, b.Help().Desc, out)
+				}
+			}
+		}
+	}
+}

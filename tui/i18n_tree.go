@@ -42,6 +42,8 @@ var (
 	msgNone           = Text{JA: "(なし)", EN: "(none)"}
 
 	msgKeyToggle   = Text{JA: "開く/閉じる", EN: "expand/collapse"}
+	msgKeyCollapse = Text{JA: "閉じる", EN: "collapse"}
+	msgKeyExpand   = Text{JA: "開く", EN: "expand"}
 	msgKeyDetail   = Text{JA: "詳細", EN: "details"}
 	msgKeyWhatIf   = Text{JA: "試算モード", EN: "what-if mode"}
 	msgKeyStepUp   = Text{JA: "+5%", EN: "+5%"}
