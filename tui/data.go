@@ -38,16 +38,14 @@ func (g *goals) kpi(key string) (model.KPI, bool) {
 	return model.KPI{}, false
 }
 
-// name is the display name of a KPI or tree node key.
+// name is the display name of a KPI or tree node key: the KPI's (stored,
+// else the catalogue's), else the KGI's for its metric, else the key.
 func (g *goals) name(l Lang, key string) string {
-	if g.hasKGI && key == g.kgi.Metric && (g.kgi.NameJA != "" || g.kgi.NameEN != "") {
-		if k, ok := g.kpi(key); ok {
-			return l.Pick(k.NameJA, k.NameEN)
-		}
-		return l.Pick(g.kgi.NameJA, g.kgi.NameEN)
-	}
-	if k, ok := g.kpi(key); ok {
+	if k, ok := g.kpi(key); ok && (k.NameJA != "" || k.NameEN != "") {
 		return l.Pick(k.NameJA, k.NameEN)
+	}
+	if g.hasKGI && key == g.kgi.Metric && (g.kgi.NameJA != "" || g.kgi.NameEN != "") {
+		return l.Pick(g.kgi.NameJA, g.kgi.NameEN)
 	}
 	return key
 }
