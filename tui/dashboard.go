@@ -9,6 +9,7 @@ import (
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
 
 	"github.com/kpit-dev/kpit/model"
 	"github.com/kpit-dev/kpit/store"
@@ -241,6 +242,17 @@ func (d *dashboard) View() string {
 	}
 	out = append(out, "")
 	table := d.tableLines()
+	tableW := 0
+	for _, l := range table {
+		tableW = max(tableW, lipgloss.Width(l))
+	}
+	// A wide window (a shared screen in a review) puts the chart beside
+	// the table; otherwise it goes under it.
+	if chartW := d.width - tableW - 4; chartW >= 60 {
+		chart := d.chartLines(min(chartW, 110), min(max(d.height-len(out), 5), 24))
+		block := lipgloss.JoinHorizontal(lipgloss.Top, strings.Join(table, "\n"), "    ", strings.Join(chart, "\n"))
+		return strings.Join(append(out, block), "\n")
+	}
 	out = append(out, table...)
 	if left := d.height - len(out) - 1; left >= 5 {
 		out = append(out, "")
