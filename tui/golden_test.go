@@ -53,6 +53,19 @@ func TestGolden(t *testing.T) {
 	}
 }
 
+// TestGoldenWide is the dashboard on a shared screen (200x50), where the
+// trend chart sits beside the KPI table.
+func TestGoldenWide(t *testing.T) {
+	for _, lang := range []Lang{LangJA, LangEN} {
+		t.Run(fmt.Sprintf("%s_200x50_dashboard", lang), func(t *testing.T) {
+			a := newTestApp(t, lang, 200, 50)
+			out := screen(a)
+			checkFits(t, out, 200, 50)
+			golden.RequireEqual(t, out)
+		})
+	}
+}
+
 func checkFits(t *testing.T, out string, w, h int) {
 	t.Helper()
 	lines := strings.Split(out, "\n")
