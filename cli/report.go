@@ -85,19 +85,20 @@ func runReport(e env) int {
 	if err != nil {
 		return fail(e, "report", err)
 	}
-	var period *model.Period
 	if *periodFlag != "" {
 		p, err := model.ParsePeriod(*periodFlag, fiscalStart)
 		if err != nil {
 			return fail(e, "report", fmt.Errorf("--period: %w", err))
 		}
-		period, rng = &p, dateRange{from: p.Start, to: p.Last()}
+		rng = dateRange{from: p.Start, to: p.Last()}
 	}
 	rep, err := buildReport(ctx, st, rng, *by, fiscalStart)
 	if err != nil {
 		return fail(e, "report", err)
 	}
-	rep.period = period
+	// The period is named as given: 2026-Q3 is a calendar quarter, which
+	// model's Key would name as a fiscal one.
+	rep.period = strings.ToUpper(strings.TrimSpace(*periodFlag))
 	switch *format {
 	case "json":
 		return writeIndentedJSON(e, "report", rep.json())
@@ -193,7 +194,7 @@ func checkSQLiteHeader(path string, size int64) error {
 // report is the figures of a range, with an optional breakdown.
 type report struct {
 	rng    dateRange
-	period *model.Period
+	period string // --period as given, "" without
 	total  model.Counts
 	by     string
 	rows   []reportRow
@@ -328,8 +329,8 @@ func (r *report) json() map[string]any {
 		"to":      jsonDate(r.rng.to),
 		"metrics": metricsJSON(r.total),
 	}
-	if r.period != nil {
-		out["period"] = r.period.Key()
+	if r.period != "" {
+		out["period"] = r.period
 	}
 	if r.by != "" {
 		rows := make([]map[string]any, 0, len(r.rows))
@@ -490,8 +491,8 @@ func (r *report) rangeText(l tui.Lang) string {
 // is bounded, the tree's verdict on it.
 func (r *report) writeMarkdown(ctx context.Context, w io.Writer, st *store.Store, l tui.Lang, fiscalStart time.Month) {
 	title := l.Pick("KPIレポート", "KPI report")
-	if r.period != nil {
-		title += " " + r.period.Key()
+	if r.period != "" {
+		title += " " + r.period
 	}
 	fmt.Fprintf(w, "# %s\n\n", title)
 	fmt.Fprintf(w, "%s: %s\n\n", l.Pick("期間", "Period"), r.rangeText(l))

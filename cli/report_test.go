@@ -269,7 +269,10 @@ func TestReportJSONMatchesIndependentCounts(t *testing.T) {
 		t.Fatalf("FY2026 = %s %s..%s", r.Period, *r.From, *r.To)
 	}
 	checkMetrics(t, "FY2026", r.Metrics, db.expect(model.D(2026, 4, 1), model.D(2027, 3, 31), everyone))
-	r = reportJSON(t, "--db", db.path, "--period", "2026-Q3")
+	r = reportJSON(t, "--db", db.path, "--period", "2026-q3")
+	if r.Period != "2026-Q3" || *r.From != "2026-07-01" || *r.To != "2026-09-30" {
+		t.Fatalf("2026-Q3 = %s %s..%s", r.Period, *r.From, *r.To)
+	}
 	checkMetrics(t, "2026-Q3", r.Metrics, db.expect(model.D(2026, 7, 1), model.D(2026, 9, 30), everyone))
 	r = reportJSON(t, "--db", db.path, "--period", "2026-W20")
 	checkMetrics(t, "2026-W20", r.Metrics, db.expect(model.D(2026, 5, 11), model.D(2026, 5, 17), everyone))
