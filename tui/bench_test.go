@@ -6,6 +6,8 @@ import (
 	"testing"
 	"time"
 
+	tea "charm.land/bubbletea/v2"
+
 	"github.com/kpit-dev/kpit/model"
 )
 
@@ -21,6 +23,14 @@ func BenchmarkView(b *testing.B) {
 			}
 		})
 	}
+	b.Run("dashboard_colour", func(b *testing.B) {
+		a := New(Options{Store: openDemo(b), Lang: LangJA, Now: func() time.Time { return fixedNow }})
+		run(b, a, a.Init())
+		a.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
+		for b.Loop() {
+			_ = a.Render()
+		}
+	})
 	b.Run("tree_whatif", func(b *testing.B) {
 		a := newTestApp(b, LangJA, 120, 40)
 		press(b, a, "2", "w", "+")
