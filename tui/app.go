@@ -32,10 +32,6 @@
 //     after a save, return tea.Batch(CloseOverlay, Reload) so the tabs reload.
 //  4. A count for the badge in the tab bar (open alerts) comes from a command
 //     in backgroundLoads returning a BadgeMsg.
-//
-// The Styles and Checklist tabs start as placeholders in styles_screen.go and
-// checklist.go; CHECKLIST replaces those files with the real screens, keeping
-// the constructors newStylesScreen and newChecklistScreen.
 package tui
 
 import (

@@ -97,7 +97,6 @@ var (
 	msgLoadErr  = Text{JA: "読み込みに失敗しました: %s", EN: "Could not load: %s"}
 	msgReloaded = Text{JA: "再読み込みしました", EN: "Reloaded"}
 	msgNoData   = Text{JA: "データがありません", EN: "No data"}
-	msgComingUp = Text{JA: "この画面は準備中です", EN: "This screen is not built yet"}
 
 	msgStatusOnTrack  = Text{JA: "順調", EN: "On track"}
 	msgStatusAtRisk   = Text{JA: "注意", EN: "At risk"}
