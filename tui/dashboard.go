@@ -339,7 +339,7 @@ func (d *dashboard) change(key string) string {
 	if d.data.goals.unit(key) == model.UnitRatio {
 		diff := (cur.V - prev.V) * 100
 		s := FormatChange(model.Some(diff / 100))
-		return strings.TrimSuffix(s, "%") + "pt"
+		return strings.TrimSuffix(s, "%") + d.T(msgPoints)
 	}
 	if prev.V == 0 {
 		return undefined

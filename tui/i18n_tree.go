@@ -10,6 +10,7 @@ var (
 	msgVerdictUnset   = Text{JA: "判定: 目標のないKPIがあるため計算できません (%s)", EN: "Verdict: cannot tell, KPIs without a target (%s)"}
 	msgVerdictNoKGI   = Text{JA: "判定: KGIが未設定です", EN: "Verdict: no KGI set"}
 	msgWhatIfVerdict  = Text{JA: "試算: このKPIならKGIの%sに届きます", EN: "What-if: these KPIs reach %s of the KGI"}
+	msgKGIMark        = Text{JA: "(KGI)", EN: "(KGI)"}
 	msgColNode        = Text{JA: "ノード", EN: "Node"}
 	msgColGapShare    = Text{JA: "未達寄与", EN: "Gap share"}
 	msgColPlan        = Text{JA: "計画", EN: "Plan"}

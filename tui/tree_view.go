@@ -180,7 +180,7 @@ func (s *treeScreen) nodeLabel(n *kpitree.Node) string {
 	}
 	label := treePrefix(n) + mark + s.data.goals.name(s.Lang, n.Key)
 	if n.Parent == nil && s.data.goals.hasKGI {
-		label += " (KGI)"
+		label += " " + s.T(msgKGIMark)
 	}
 	return label
 }
