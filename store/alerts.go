@@ -37,14 +37,46 @@ func (s *Store) Alerts(ctx context.Context, now time.Time, loc *time.Location) (
 }
 
 // Timeliness measures how soon records were entered after their event day,
-// over records whose event day lies in [from, to).
+// over records whose event day lies in [from, to), as model.MeasureTimeliness
+// defines it. It counts in SQL, so a fiscal year of records is not carried
+// into Go; the entry day is read in loc with loc's UTC offset at the end of
+// the range (a daylight-saving change inside the range can move an entry
+// made within an hour of midnight by one day).
 func (s *Store) Timeliness(ctx context.Context, from, to time.Time, loc *time.Location) (model.Timeliness, map[string]model.Timeliness, error) {
-	facts, err := s.entryFacts(ctx, "event", model.FormatDate(from), model.FormatDate(to))
-	if err != nil {
-		return model.Timeliness{}, nil, err
+	if loc == nil {
+		loc = time.Local
 	}
-	team, per := model.MeasureTimeliness(facts, loc)
-	return team, per, nil
+	_, offset := time.Date(to.Year(), to.Month(), to.Day(), 0, 0, 0, 0, loc).Zone()
+	shift := fmt.Sprintf("%+d seconds", offset)
+	rows, err := s.db.QueryContext(ctx, `SELECT rep, count(*), sum(date(at, ?3) <= day), sum(date(at, ?3) <= date(day, '+1 day'))
+		FROM (
+			SELECT r.name AS rep, a.day AS day, a.entered_at AS at FROM activities a JOIN reps r ON r.id = a.rep_id
+			WHERE a.deleted_at IS NULL AND a.day >= ?1 AND a.day < ?2
+			UNION ALL
+			SELECT r.name, o.created, o.entered_at FROM opportunities o JOIN reps r ON r.id = o.rep_id
+			WHERE o.deleted_at IS NULL AND o.created >= ?1 AND o.created < ?2
+			UNION ALL
+			SELECT coalesce(r.name, ''), l.created, l.entered_at FROM leads l LEFT JOIN reps r ON r.id = l.rep_id
+			WHERE l.deleted_at IS NULL AND l.created >= ?1 AND l.created < ?2)
+		GROUP BY rep`, model.FormatDate(from), model.FormatDate(to), shift)
+	if err != nil {
+		return model.Timeliness{}, nil, fmt.Errorf("measure entry timeliness: %w", describe(err))
+	}
+	defer rows.Close()
+	var team model.Timeliness
+	per := map[string]model.Timeliness{}
+	for rows.Next() {
+		var rep string
+		var t model.Timeliness
+		if err := rows.Scan(&rep, &t.Total, &t.SameDay, &t.WithinOneDay); err != nil {
+			return team, nil, fmt.Errorf("measure entry timeliness: %w", describe(err))
+		}
+		per[rep] = t
+		team.Total += t.Total
+		team.SameDay += t.SameDay
+		team.WithinOneDay += t.WithinOneDay
+	}
+	return team, per, describe(rows.Err())
 }
 
 // entryFacts lists live activities, opportunities and leads whose entered_at
@@ -84,10 +116,12 @@ func (s *Store) entryFacts(ctx context.Context, by, from, to string) ([]model.En
 
 // repFacts lists active reps with the time of their newest live entry.
 func (s *Store) repFacts(ctx context.Context) ([]model.RepFact, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT r.name, r.created_at, (SELECT max(m) FROM (
-			SELECT max(entered_at) AS m FROM activities WHERE rep_id = r.id AND deleted_at IS NULL
-			UNION ALL SELECT max(entered_at) FROM opportunities WHERE rep_id = r.id AND deleted_at IS NULL
-			UNION ALL SELECT max(entered_at) FROM leads WHERE rep_id = r.id AND deleted_at IS NULL))
+	// Each newest entry walks the (rep_id, entered_at) index from the top and
+	// stops at the first live row.
+	rows, err := s.db.QueryContext(ctx, `SELECT r.name, r.created_at, max(
+			coalesce((SELECT entered_at FROM activities WHERE rep_id = r.id AND deleted_at IS NULL ORDER BY entered_at DESC LIMIT 1), ''),
+			coalesce((SELECT entered_at FROM opportunities WHERE rep_id = r.id AND deleted_at IS NULL ORDER BY entered_at DESC LIMIT 1), ''),
+			coalesce((SELECT entered_at FROM leads WHERE rep_id = r.id AND deleted_at IS NULL ORDER BY entered_at DESC LIMIT 1), ''))
 		FROM reps r WHERE r.active = 1 ORDER BY r.name`)
 	if err != nil {
 		return nil, fmt.Errorf("read reps' last entries: %w", describe(err))
@@ -102,7 +136,7 @@ func (s *Store) repFacts(ctx context.Context) ([]model.RepFact, error) {
 			return nil, fmt.Errorf("read reps' last entries: %w", describe(err))
 		}
 		f.Since = parseTime(created)
-		if last.Valid {
+		if last.Valid && last.String != "" {
 			f.LastEntered = parseTime(last.String)
 		}
 		out = append(out, f)

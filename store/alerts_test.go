@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"math/rand"
 	"testing"
 	"time"
 
@@ -92,5 +93,103 @@ func TestAlertsFromRecords(t *testing.T) {
 	}
 	if per["田中"] != (model.Timeliness{Total: 1, SameDay: 0, WithinOneDay: 1}) || per["鈴木"].SameDay != 2 {
 		t.Errorf("per rep %+v", per)
+	}
+}
+
+func TestStageChangeCountsAsWorkOnADeal(t *testing.T) {
+	ctx := context.Background()
+	s := openTemp(t)
+	s.SetClock(func() time.Time { return time.Date(2026, 10, 1, 9, 0, 0, 0, time.UTC) })
+	addReps(t, s, "田中")
+	id, err := s.AddOpportunity(ctx, model.Opportunity{RepName: "田中", Account: "ACME", Created: model.D(2026, 10, 1), Outcome: model.OutcomeOpen})
+	if err != nil {
+		t.Fatal(err)
+	}
+	stalled := func(now time.Time) []model.Alert {
+		t.Helper()
+		alerts, _, err := s.Alerts(ctx, now, time.UTC)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out []model.Alert
+		for _, a := range alerts {
+			if a.Kind == model.AlertStalledDeal {
+				out = append(out, a)
+			}
+		}
+		return out
+	}
+	// 2026-10-31: 30 days untouched, red.
+	if got := stalled(time.Date(2026, 10, 31, 12, 0, 0, 0, time.UTC)); len(got) != 1 || got[0].Severity != model.SeverityCritical || got[0].RecordID != id {
+		t.Fatalf("untouched deal: %+v", got)
+	}
+	// A stage change on 2026-10-28 makes it 3 days: no alert.
+	s.SetClock(func() time.Time { return time.Date(2026, 10, 28, 9, 0, 0, 0, time.UTC) })
+	o, _ := s.Opportunity(ctx, id)
+	o.Stage = "提案"
+	if err := s.UpdateOpportunity(ctx, o); err != nil {
+		t.Fatal(err)
+	}
+	if got := stalled(time.Date(2026, 10, 31, 12, 0, 0, 0, time.UTC)); len(got) != 0 {
+		t.Fatalf("after a stage change: %+v", got)
+	}
+	// Won: no longer open, never stalled.
+	o.Outcome, o.Closed, o.AmountYen, o.HasAmount = model.OutcomeWon, model.D(2026, 10, 28), 1, true
+	if err := s.UpdateOpportunity(ctx, o); err != nil {
+		t.Fatal(err)
+	}
+	if got := stalled(time.Date(2027, 3, 1, 12, 0, 0, 0, time.UTC)); len(got) != 0 {
+		t.Fatalf("won deal: %+v", got)
+	}
+}
+
+// TestTimelinessInSQLMatchesTheModel counts timeliness in SQL and with
+// model.MeasureTimeliness over the same records (entry times with
+// fractions of a second, in Tokyo time) and expects the same figures.
+func TestTimelinessInSQLMatchesTheModel(t *testing.T) {
+	ctx := context.Background()
+	s := openTemp(t)
+	jst := time.FixedZone("JST", 9*3600)
+	addReps(t, s, "田中", "鈴木")
+	rng := rand.New(rand.NewSource(3))
+	var batch Batch
+	for i := 0; i < 400; i++ {
+		day := model.D(2026, 11, 1+rng.Intn(20))
+		// Entered from 10 hours before to 40 hours after the event day's
+		// midnight in Tokyo, at an odd nanosecond.
+		at := time.Date(day.Year(), day.Month(), day.Day(), 0, 0, 0, rng.Intn(1e9), jst).Add(time.Duration(rng.Intn(50)-10) * time.Hour)
+		rep := []string{"田中", "鈴木"}[rng.Intn(2)]
+		switch i % 3 {
+		case 0:
+			batch.Activities = append(batch.Activities, model.Activity{RepName: rep, Kind: model.KindVisit, Count: 1, Date: day, EnteredAt: at})
+		case 1:
+			batch.Opportunities = append(batch.Opportunities, model.Opportunity{RepName: rep, Created: day, Outcome: model.OutcomeOpen, EnteredAt: at})
+		default:
+			batch.Leads = append(batch.Leads, model.Lead{Company: "c", Created: day, Status: model.LeadNew, EnteredAt: at})
+		}
+	}
+	if err := s.BulkInsert(ctx, batch); err != nil {
+		t.Fatal(err)
+	}
+	from, to := model.D(2026, 11, 3), model.D(2026, 11, 18)
+	team, per, err := s.Timeliness(ctx, from, to, jst)
+	if err != nil {
+		t.Fatal(err)
+	}
+	facts, err := s.entryFacts(ctx, "event", model.FormatDate(from), model.FormatDate(to))
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantTeam, wantPer := model.MeasureTimeliness(facts, jst)
+	if team != wantTeam || team.Total == 0 || team.SameDay == team.Total || team.WithinOneDay == team.SameDay {
+		t.Fatalf("team: SQL %+v, model %+v", team, wantTeam)
+	}
+	if len(per) != len(wantPer) {
+		t.Fatalf("per rep: SQL %+v, model %+v", per, wantPer)
+	}
+	for k, v := range wantPer {
+		if per[k] != v {
+			t.Fatalf("rep %q: SQL %+v, model %+v", k, per[k], v)
+		}
 	}
 }

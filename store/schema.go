@@ -281,4 +281,15 @@ CREATE TABLE changes (
 	undone     INTEGER NOT NULL DEFAULT 0
 );
 `,
+	// 2: entry-time indexes for the alert rules: records entered in the last
+	// days (late entries) and each rep's newest entry (staleness), without
+	// a scan of every record.
+	`
+CREATE INDEX activities_entered ON activities (entered_at);
+CREATE INDEX activities_rep_entered ON activities (rep_id, entered_at);
+CREATE INDEX opportunities_entered ON opportunities (entered_at);
+CREATE INDEX opportunities_rep_entered ON opportunities (rep_id, entered_at);
+CREATE INDEX leads_entered ON leads (entered_at);
+CREATE INDEX leads_rep_entered ON leads (rep_id, entered_at);
+`,
 }
