@@ -109,7 +109,7 @@ func (s *treeScreen) detailView() string {
 	name := g.name(s.Lang, n.Key)
 	kpi, known := g.kpi(n.Key)
 	label := func(t Text) string { return s.Styles.Bold.Render(padRight(s.T(t), 12)) }
-	lines := []string{s.Styles.Title.Render(s.T(msgDetailTitle, name)), ""}
+	lines := []string{s.Styles.Title.Render(s.T(msgDetailTitle, name)), s.verdict(), ""}
 
 	def := s.T(msgNone)
 	if e, ok := model.KPIDefinition(n.Key); ok {
