@@ -483,3 +483,47 @@ func TestHelpShowsEveryBindingAtEightyColumns(t *testing.T) {
 		}
 	}
 }
+
+func TestVerdictAlwaysVisibleOnTheTree(t *testing.T) {
+	a := newTestApp(t, LangJA, 80, 24)
+	s := treeAt(t, a, "win_rate")
+	has := func(mode, want string) {
+		t.Helper()
+		if !strings.Contains(screen(a), want) {
+			t.Errorf("%s: no verdict %q:\n%s", mode, want, screen(a))
+		}
+	}
+	has("tree", "判定: 現在のKPI目標でKGIの")
+	press(t, a, "enter")
+	has("detail pane", "判定: 現在のKPI目標でKGIの")
+	press(t, a, "esc", "w")
+	has("what-if before a change", "判定: 現在のKPI目標でKGIの")
+	press(t, a, "+")
+	has("what-if", "試算: このKPIならKGIの")
+	press(t, a, "e")
+	has("typing a value", "試算: このKPIならKGIの")
+	if !s.Capturing() {
+		t.Fatal("e should start typing")
+	}
+}
+
+func TestMouseWheelMovesTheSelection(t *testing.T) {
+	a := newTestApp(t, LangEN, 120, 40)
+	d := a.screens[0].(*dashboard)
+	a.Update(tea.MouseWheelMsg{Button: tea.MouseWheelDown})
+	a.Update(tea.MouseWheelMsg{Button: tea.MouseWheelDown})
+	if d.selected != 2 {
+		t.Fatalf("dashboard after two wheel steps: row %d, want 2", d.selected)
+	}
+	a.Update(tea.MouseWheelMsg{Button: tea.MouseWheelUp})
+	if d.selected != 1 {
+		t.Fatalf("dashboard after wheel up: row %d, want 1", d.selected)
+	}
+	s := treeAt(t, a, "revenue")
+	for range 20 {
+		a.Update(tea.MouseWheelMsg{Button: tea.MouseWheelDown})
+	}
+	if n := len(s.visibleNodes()); s.cursor != n-1 {
+		t.Fatalf("tree after 20 wheel steps: row %d, want the last (%d)", s.cursor, n-1)
+	}
+}
