@@ -220,6 +220,11 @@ func TestWhatIfTypedValue(t *testing.T) {
 	if math.Abs(changed.Implied.V-want) > 1 {
 		t.Fatalf("implied with win rate 45%%: %v, want %v", changed.Implied.V, want)
 	}
+	// A plain number above 1 for a rate is a percentage.
+	press(t, a, "e", "3", "5", "enter")
+	if got := s.overrides["win_rate"].Value; math.Abs(got-0.35) > 1e-12 {
+		t.Errorf("35 for the win rate read as %v, want 0.35", got)
+	}
 	// A step on an inner node is refused with a hint.
 	s.cursor = 0
 	press(t, a, "+")

@@ -335,8 +335,9 @@ func (s *treeScreen) typeKey(msg tea.KeyPressMsg) {
 	}
 }
 
-// parseValue reads a typed what-if value for leaf n: 35%, 0.35, 200万,
-// 150/month. A flow without a /period is per the leaf's target period.
+// parseValue reads a typed what-if value for leaf n: 35%, 0.35 or 35 for a
+// rate, 200万, 150/month. A flow without a /period is per the leaf's target
+// period.
 func (s *treeScreen) parseValue(n *kpitree.Node, text string) (kpitree.Target, error) {
 	q, err := model.ParseQuantity(text)
 	if err != nil {
@@ -351,6 +352,9 @@ func (s *treeScreen) parseValue(n *kpitree.Node, text string) (kpitree.Target, e
 	}
 	if q.Value < 0 {
 		return kpitree.Target{}, fmt.Errorf("%q is negative", text)
+	}
+	if n.Unit == model.UnitRatio && !q.Percent && q.Value > 1 {
+		q.Value /= 100 // "35" for a rate means 35%
 	}
 	return kpitree.Target{Value: q.Value, Per: per}, nil
 }
