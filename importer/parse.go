@@ -29,7 +29,7 @@ const (
 // 2026/11/26 9:30), whose day is taken as written. Full-width digits are
 // read too. Impossible days (2026-02-30) are refused, never rolled over.
 func ParseDate(s string) (time.Time, error) {
-	in := strings.TrimSpace(width.Narrow.String(s))
+	in := strings.TrimSpace(narrow(s))
 	if in == "" {
 		return time.Time{}, fmt.Errorf("no date")
 	}
@@ -75,6 +75,18 @@ func ParseDate(s string) (time.Time, error) {
 		n[i] = v
 	}
 	return makeDate(s, n[0], n[1], n[2])
+}
+
+// narrow folds full-width digits, signs and spaces to ASCII. Most cells
+// have none, and width's transformer allocates a buffer per call, which a
+// million-row import feels.
+func narrow(s string) string {
+	for _, r := range s {
+		if r == '\u3000' || (r >= 0xFF00 && r <= 0xFFEF) {
+			return width.Narrow.String(s)
+		}
+	}
+	return s
 }
 
 func badDate(s string) error {
@@ -175,7 +187,7 @@ func validClock(c string) bool {
 // exponent numbers Excel stores (1.2E+7). Negative amounts and fractions
 // of a yen are refused.
 func ParseAmount(s string) (model.Yen, error) {
-	in := strings.TrimSpace(width.Narrow.String(s))
+	in := strings.TrimSpace(narrow(s))
 	if in == "" {
 		return 0, fmt.Errorf("no amount")
 	}

@@ -89,44 +89,42 @@ func Run(ctx context.Context, src Source, b Binding, sink Sink, opt Options) (Su
 		}
 		return nil
 	}
-	for {
-		if err := ctx.Err(); err != nil {
-			return sum, err
+	// Rows are read and converted in a goroutine, a chunk ahead of the
+	// writer, so parsing overlaps SQLite's work on a second core. The
+	// channel holds two chunks: memory stays flat whatever the file size.
+	chunks := make(chan chunk, 2)
+	done := make(chan struct{})
+	go readChunks(src, conv, chunks, done)
+	defer func() {
+		close(done)
+		for range chunks { // let the reader finish before the source closes
 		}
-		r, err := src.Next()
-		if err == io.EOF {
-			break
-		}
-		var re *RowError
-		if errors.As(err, &re) {
+	}()
+	for ch := range chunks {
+		for _, it := range ch.items {
+			if err := ctx.Err(); err != nil {
+				return sum, err
+			}
+			if it.fatal != nil {
+				return sum, it.fatal
+			}
 			sum.Rows++
-			if err := invalid(re); err != nil {
+			if opt.OnProgress != nil && sum.Rows%opt.ProgressEvery == 0 {
+				opt.OnProgress(sum.Rows, ch.fraction)
+			}
+			rec, re := it.rec, it.invalid
+			if re == nil {
+				re = w.resolve(ctx, &rec, conv)
+			}
+			if re != nil {
+				if err := invalid(re); err != nil {
+					return sum, err
+				}
+				continue
+			}
+			if err := w.add(ctx, rec, &sum); err != nil {
 				return sum, err
 			}
-			continue
-		}
-		if err != nil {
-			return sum, err
-		}
-		if blank(r.Cells) {
-			continue
-		}
-		sum.Rows++
-		if opt.OnProgress != nil && sum.Rows%opt.ProgressEvery == 0 {
-			opt.OnProgress(sum.Rows, src.Progress())
-		}
-		rec, re := conv.convert(r.Line, r.Cells)
-		if re == nil {
-			re = w.resolve(ctx, &rec, conv)
-		}
-		if re != nil {
-			if err := invalid(re); err != nil {
-				return sum, err
-			}
-			continue
-		}
-		if err := w.add(ctx, rec, &sum); err != nil {
-			return sum, err
 		}
 	}
 	if err := w.flush(ctx, &sum); err != nil {
@@ -137,6 +135,63 @@ func Run(ctx context.Context, src Source, b Binding, sink Sink, opt Options) (Su
 		opt.OnProgress(sum.Rows, 1)
 	}
 	return sum, nil
+}
+
+// chunkRows is how many rows the reader hands over at once.
+const chunkRows = 256
+
+// chunk is a run of converted rows and how far into the file they reach.
+type chunk struct {
+	items    []item
+	fraction float64
+}
+
+// item is one non-blank row: a record, an invalid row, or an error that
+// ends the file.
+type item struct {
+	rec     record
+	invalid *RowError
+	fatal   error
+}
+
+// readChunks reads and converts src until its end, a fatal error or done.
+func readChunks(src Source, conv *converter, out chan<- chunk, done <-chan struct{}) {
+	defer close(out)
+	for {
+		select {
+		case <-done:
+			return
+		default:
+		}
+		ch := chunk{items: make([]item, 0, chunkRows)}
+		end := false
+		for len(ch.items) < chunkRows && !end {
+			r, err := src.Next()
+			var re *RowError
+			switch {
+			case err == io.EOF:
+				end = true
+			case errors.As(err, &re):
+				ch.items = append(ch.items, item{invalid: re})
+			case err != nil:
+				ch.items = append(ch.items, item{fatal: err})
+				end = true
+			case blank(r.Cells):
+			default:
+				rec, re := conv.convert(r.Line, r.Cells)
+				ch.items = append(ch.items, item{rec: rec, invalid: re})
+			}
+		}
+		ch.fraction = src.Progress()
+		select {
+		case out <- ch:
+		case <-done:
+			return
+		}
+		if end {
+			return
+		}
+	}
 }
 
 // batcher collects records of one kind and hands them to the sink.

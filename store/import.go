@@ -270,7 +270,7 @@ func (is *ImportSession) UpsertOpportunities(ctx context.Context, recs []model.O
 	if err != nil {
 		return 0, 0, 0, err
 	}
-	ins := is.inserter("opportunities", "external_id, rep_id, account, product, stage, created, closed, amount_yen, outcome, lost_reason, entered_at, updated_at")
+	ins := is.inserter("opportunities", "external_id, rep_id, account, product, stage, created, closed, amount_yen, outcome, lost_reason, entered_at, updated_at", len(recs))
 	for _, o := range recs {
 		created := model.FormatDate(o.Created)
 		closed, amount := nullDate(o.Closed), nullYen(o.AmountYen, o.HasAmount)
@@ -347,7 +347,7 @@ func (is *ImportSession) UpsertActivities(ctx context.Context, recs []model.Acti
 	if err != nil {
 		return 0, 0, 0, err
 	}
-	ins := is.inserter("activities", "external_id, day, rep_id, kind, count, opportunity_id, account, note, entered_at, updated_at")
+	ins := is.inserter("activities", "external_id, day, rep_id, kind, count, opportunity_id, account, note, entered_at, updated_at", len(recs))
 	for _, a := range recs {
 		day, opp := model.FormatDate(a.Date), nullRep(a.OpportunityID)
 		prev, found := old[a.ExternalID]
@@ -398,7 +398,7 @@ func (is *ImportSession) UpsertLeads(ctx context.Context, recs []model.Lead) (in
 	if err != nil {
 		return 0, 0, 0, err
 	}
-	ins := is.inserter("leads", "external_id, company, contact, source, rep_id, created, status, mql_on, sql_on, entered_at, updated_at")
+	ins := is.inserter("leads", "external_id, company, contact, source, rep_id, created, status, mql_on, sql_on, entered_at, updated_at", len(recs))
 	for _, l := range recs {
 		created, rep, mql, sqlOn := model.FormatDate(l.Created), nullRep(l.RepID), nullDate(l.MQLOn), nullDate(l.SQLOn)
 		prev, found := old[l.ExternalID]
@@ -455,7 +455,7 @@ func (is *ImportSession) UpsertCustomers(ctx context.Context, recs []model.Custo
 	if err != nil {
 		return 0, 0, 0, err
 	}
-	ins := is.inserter("customers", "external_id, name, rep_id, started, churned, mrr_yen, entered_at, updated_at")
+	ins := is.inserter("customers", "external_id, name, rep_id, started, churned, mrr_yen, entered_at, updated_at", len(recs))
 	for _, c := range recs {
 		rep, started, churned, mrr := nullRep(c.RepID), nullDate(c.Started), nullDate(c.Churned), any(int64(c.MRRYen))
 		prev, found := old[c.ExternalID]
@@ -575,8 +575,9 @@ type inserter struct {
 // insertChunk is how many rows one INSERT statement writes.
 const insertChunk = 64
 
-func (is *ImportSession) inserter(table, cols string) *inserter {
-	return &inserter{is: is, table: table, cols: cols, n: strings.Count(cols, ",") + 1}
+func (is *ImportSession) inserter(table, cols string, capRows int) *inserter {
+	n := strings.Count(cols, ",") + 1
+	return &inserter{is: is, table: table, cols: cols, n: n, args: make([]any, 0, capRows*n)}
 }
 
 func (w *inserter) add(args ...any) {
@@ -586,13 +587,14 @@ func (w *inserter) add(args ...any) {
 
 func (w *inserter) flush(ctx context.Context) error {
 	row := "(?" + strings.Repeat(", ?", w.n-1) + ")"
-	for w.rows > 0 {
-		k := min(w.rows, insertChunk)
+	for done := 0; done < w.rows; {
+		k := min(w.rows-done, insertChunk)
 		q := fmt.Sprintf("INSERT INTO %s (%s) VALUES %s%s", w.table, w.cols, row, strings.Repeat(", "+row, k-1))
-		if err := w.is.exec(ctx, q, "insert "+w.table, w.args[:k*w.n]...); err != nil {
+		if err := w.is.exec(ctx, q, "insert "+w.table, w.args[done*w.n:(done+k)*w.n]...); err != nil {
 			return err
 		}
-		w.args, w.rows = w.args[k*w.n:], w.rows-k
+		done += k
 	}
+	w.args, w.rows = w.args[:0], 0
 	return nil
 }
