@@ -120,3 +120,12 @@ func FuzzQuickAdd(f *testing.F) {
 		}
 	})
 }
+
+func BenchmarkParseQuickAdd(b *testing.B) {
+	today := D(2026, time.November, 26)
+	for i := 0; i < b.N; i++ {
+		if _, err := ParseQuickAdd("won 1,200万 株式会社ACME 鈴木 2026-11-20", quickReps, today); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
