@@ -1,0 +1,74 @@
+package tui
+
+import (
+	"context"
+	"math"
+	"strings"
+	"testing"
+
+	"github.com/kpit-dev/kpit/model"
+)
+
+// TestDashboardFiguresFromRecords recounts November's opportunities from
+// the raw records (not the roll-up the screens read) and checks the
+// dashboard and the tree show the same figures.
+func TestDashboardFiguresFromRecords(t *testing.T) {
+	st := openDemo(t)
+	nov := model.PeriodOf(model.Month, fixedNow, model.DefaultFiscalStart)
+	var created, won, lost, revenue float64
+	err := st.ExportOpportunities(context.Background(), func(o model.Opportunity) error {
+		if nov.Contains(o.Created) {
+			created++
+		}
+		if !o.Closed.IsZero() && nov.Contains(o.Closed) {
+			switch o.Outcome {
+			case model.OutcomeWon:
+				won++
+				revenue += float64(o.AmountYen)
+			case model.OutcomeLost:
+				lost++
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if created == 0 || won == 0 || lost == 0 {
+		t.Fatalf("demo November has no deals to check: %v %v %v", created, won, lost)
+	}
+	a := newTestApp(t, LangEN, 120, 40)
+	d := a.screens[0].(*dashboard)
+	want := map[string]float64{
+		"opportunities": created, "orders_won": won, "revenue": revenue,
+		"win_rate": won / (won + lost), "avg_deal_size": revenue / won,
+	}
+	for k, v := range want {
+		if got := d.data.cur[k]; !got.Valid || math.Abs(got.V-v) > 1e-9*math.Abs(v) {
+			t.Errorf("dashboard %s = %v, from the records %v", k, got, v)
+		}
+	}
+	out := screen(a)
+	for _, s := range []string{
+		FormatYen(LangEN, model.Some(revenue)) + " of ",
+		FormatPercent(model.Some(won / (won + lost))),
+		FormatYen(LangEN, model.Some(revenue/won)),
+		"pace " + FormatYen(LangEN, model.Some(revenue*30/26)),
+	} {
+		if !strings.Contains(out, s) {
+			t.Errorf("dashboard lacks %q:\n%s", s, out)
+		}
+	}
+	// The tree shows the same actuals.
+	tree := treeAt(t, a, "revenue")
+	for k, v := range want {
+		if got := tree.data.actual[k]; !got.Valid || math.Abs(got.V-v) > 1e-9*math.Abs(v) {
+			t.Errorf("tree %s = %v, from the records %v", k, got, v)
+		}
+	}
+	// Pace: November's revenue so far, run out over 30 days from 26.
+	fc := forecast(model.Some(revenue), nov, fixedNow, true)
+	if got, wantFc := fc.V, revenue*30/26; got != wantFc {
+		t.Errorf("forecast %v, want %v", got, wantFc)
+	}
+}
