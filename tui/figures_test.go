@@ -66,6 +66,24 @@ func TestDashboardFiguresFromRecords(t *testing.T) {
 			t.Errorf("tree %s = %v, from the records %v", k, got, v)
 		}
 	}
+	// Gap shares by hand (log-space attribution under revenue = orders x
+	// deal size) against the demo's targets: 42 orders a month, ¥2,000,000.
+	tg := demoLeafTargets(t)
+	lnOrders := math.Log(won / tg["orders_won"])
+	lnDeal := math.Log(revenue / won / tg["avg_deal_size"])
+	shares := gapShares(tree.data.goals.tree, tree.data.actual, tree.nodeTargets(tree.plan()))
+	if got, want := shares["orders_won"].V, lnOrders/(lnOrders+lnDeal); math.Abs(got-want) > 1e-9 {
+		t.Errorf("orders won's share of the gap %v, by hand %v", got, want)
+	}
+	row := ""
+	for _, l := range strings.Split(screen(a), "\n") {
+		if strings.Contains(l, "Orders won") {
+			row = l
+		}
+	}
+	if want := formatShare(model.Some(lnOrders / (lnOrders + lnDeal))); !strings.Contains(row, want) {
+		t.Errorf("orders won row %q lacks its share %s", row, want)
+	}
 	// Pace: November's revenue so far, run out over 30 days from 26.
 	fc := forecast(model.Some(revenue), nov, fixedNow, true)
 	if got, wantFc := fc.V, revenue*30/26; got != wantFc {
