@@ -57,6 +57,16 @@ type addSession struct {
 	today time.Time
 	rules model.InputRules
 	cmd   string
+	fresh string // the path of a database this command created, removed again on failure
+}
+
+// close closes the store; a database created by this command is removed
+// again when the command failed, so a refused entry leaves no file behind.
+func (s *addSession) close(status int) {
+	s.st.Close()
+	if s.fresh != "" && status != exitOK {
+		removeDB(s.fresh)
+	}
 }
 
 func openForAdd(e env, cmd string, f addFlags) (*addSession, int, bool) {
@@ -65,10 +75,14 @@ func openForAdd(e env, cmd string, f addFlags) (*addSession, int, bool) {
 	}
 	var st *store.Store
 	var err error
+	fresh := ""
 	if *f.createRep {
 		// A new file is fine when the rep is being created too.
 		var path string
 		if path, err = dbPathFlag(*f.db); err == nil {
+			if !fileExists(path) {
+				fresh = path
+			}
 			st, err = store.Open(path)
 		}
 	} else {
@@ -77,9 +91,9 @@ func openForAdd(e env, cmd string, f addFlags) (*addSession, int, bool) {
 	if err != nil {
 		return nil, fail(e, cmd, err), false
 	}
-	s := &addSession{ctx: context.Background(), st: st, today: model.Date(time.Now()), cmd: cmd}
+	s := &addSession{ctx: context.Background(), st: st, today: model.Date(time.Now()), cmd: cmd, fresh: fresh}
 	if s.rules, err = st.InputRules(s.ctx); err != nil {
-		st.Close()
+		s.close(exitUsage)
 		return nil, fail(e, cmd, err), false
 	}
 	return s, 0, true
@@ -146,7 +160,7 @@ func setFlagNames(fs *flag.FlagSet) map[string]bool {
 	return m
 }
 
-func addActivity(e env, args []string) int {
+func addActivity(e env, args []string) (status int) {
 	const cmd = "add activity"
 	fs := newFlagSet(e, cmd, "add activity --kind KIND --rep NAME [--count N] [--date YYYY-MM-DD] [--account A] [--opportunity ID] [--note T] [--db PATH]")
 	f := commonAddFlags(fs)
@@ -174,11 +188,11 @@ func addActivity(e env, args []string) int {
 	if strings.TrimSpace(*rep) == "" {
 		return fail(e, cmd, errors.New("--rep: required (the rep's name)"))
 	}
-	s, status, ok := openForAdd(e, cmd, f)
+	s, code, ok := openForAdd(e, cmd, f)
 	if !ok {
-		return status
+		return code
 	}
-	defer s.st.Close()
+	defer func() { s.close(status) }()
 	day, err := parseDayFlag("date", *date, s.today)
 	if err != nil {
 		return fail(e, cmd, err)
@@ -223,7 +237,7 @@ func (s *addSession) findOpportunity(ref string) (int64, error) {
 	return o.ID, nil
 }
 
-func addOpportunity(e env, args []string) int {
+func addOpportunity(e env, args []string) (status int) {
 	const cmd = "add opportunity"
 	fs := newFlagSet(e, cmd, "add opportunity [--id X] --rep NAME --account A [--amount N] [--stage S] [--created D] [--closed D] [--outcome open|won|lost] [--lost-reason T] [--db PATH]\n\nAn --id that exists updates that opportunity (stage change, won, lost).")
 	f := commonAddFlags(fs)
@@ -255,11 +269,11 @@ func addOpportunity(e env, args []string) int {
 	if given["outcome"] && !model.Outcome(*outcome).Valid() {
 		return fail(e, cmd, fmt.Errorf("--outcome: unknown outcome %q (want open, won or lost)", *outcome))
 	}
-	s, status, ok := openForAdd(e, cmd, f)
+	s, code, ok := openForAdd(e, cmd, f)
 	if !ok {
-		return status
+		return code
 	}
-	defer s.st.Close()
+	defer func() { s.close(status) }()
 	var o model.Opportunity
 	existing := false
 	if *ext != "" {
@@ -339,7 +353,7 @@ func addOpportunity(e env, args []string) int {
 	return exitOK
 }
 
-func addLead(e env, args []string) int {
+func addLead(e env, args []string) (status int) {
 	const cmd = "add lead"
 	fs := newFlagSet(e, cmd, "add lead --company C [--contact N] [--source S] [--rep NAME] [--created D] [--status new|mql|sql] [--db PATH]")
 	f := commonAddFlags(fs)
@@ -348,22 +362,22 @@ func addLead(e env, args []string) int {
 	source := fs.String("source", "", "where the lead came from (web, event, ads...)")
 	rep := fs.String("rep", "", "the rep who owns the lead (optional)")
 	created := fs.String("created", "today", "the day the lead came in")
-	status := fs.String("status", "new", "new, mql or sql")
+	statusFlag := fs.String("status", "new", "new, mql or sql")
 	if st, stop := parseFlags(e, fs, args); stop {
 		return st
 	}
 	if fs.NArg() > 0 {
 		return fail(e, cmd, fmt.Errorf("unexpected argument %q (every value goes with a flag)", fs.Arg(0)))
 	}
-	st := model.LeadStatus(*status)
+	st := model.LeadStatus(*statusFlag)
 	if st != model.LeadNew && st != model.LeadMQL && st != model.LeadSQL {
-		return fail(e, cmd, fmt.Errorf("--status: unknown status %q (want new, mql or sql)", *status))
+		return fail(e, cmd, fmt.Errorf("--status: unknown status %q (want new, mql or sql)", *statusFlag))
 	}
 	s, code, ok := openForAdd(e, cmd, f)
 	if !ok {
 		return code
 	}
-	defer s.st.Close()
+	defer func() { s.close(status) }()
 	day, err := parseDayFlag("created", *created, s.today)
 	if err != nil {
 		return fail(e, cmd, err)

@@ -278,3 +278,18 @@ func TestTwoBinariesAddConcurrently(t *testing.T) {
 		t.Errorf("%d records, want %d", len(recs), 2*perProcess)
 	}
 }
+
+func TestCreateRepOnANewFileLeavesNothingWhenRefused(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "new.db")
+	code, _, errOut := kpitRun("add", "activity", "--kind", "visit", "--rep", "田中", "--create-rep", "--count", "0", "--db", db)
+	if code != 2 || !strings.Contains(errOut, "--count:") {
+		t.Fatalf("exit %d: %q", code, errOut)
+	}
+	if _, err := os.Stat(db); !os.IsNotExist(err) {
+		t.Fatalf("a refused entry left %s behind (%v)", db, err)
+	}
+	code, out, errOut := kpitRun("add", "activity", "--kind", "visit", "--rep", "田中", "--create-rep", "--db", db)
+	if code != 0 || !strings.Contains(out, "added activity 1") {
+		t.Fatalf("exit %d: %q %q", code, out, errOut)
+	}
+}
