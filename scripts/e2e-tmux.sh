@@ -17,6 +17,7 @@ command -v tmux >/dev/null || { echo "e2e: tmux is not installed" >&2; exit 2; }
 
 sock="kpit-e2e-$$"
 work=$(mktemp -d)
+mkdir "$work/tmp"
 cleanup() {
 	tmux -L "$sock" kill-server 2>/dev/null || true
 	rm -rf "$work"
@@ -63,7 +64,7 @@ run_case() {
 	shift 4
 	local titles=("$@")
 	t new-session -d -s "$s" -x 120 -y 40 \
-		"env LANG=$langenv LC_ALL= LC_MESSAGES= TERM=xterm-256color '$bin' --demo $args 2>&1; echo \"EXIT=\$?\"; sleep 60"
+		"env LANG=$langenv LC_ALL= LC_MESSAGES= TERM=xterm-256color KPIT_DB='$work/user.db' TMPDIR='$work/tmp' '$bin' --demo $args 2>&1; echo \"EXIT=\$?\"; sleep 60"
 	wait_for "$s" "${titles[0]}"
 	check "$s" "${titles[@]}"
 	IFS='|' read -r m1 m2 m3 <<<"$markers"
@@ -123,4 +124,13 @@ run_case ja-env ja_JP.UTF-8 "" "KGI|判定|新規開拓営業" \
 	ダッシュボード KPIツリー スタイル別KPI チェックリスト
 run_case ja-flag C.UTF-8 "--lang ja" "KGI|判定|新規開拓営業" \
 	ダッシュボード KPIツリー スタイル別KPI チェックリスト
+# --demo never touches the user's database and removes its temporary files.
+if [ -e "$work/user.db" ]; then
+	echo "e2e: FAIL: --demo created the user's database \$KPIT_DB" >&2
+	exit 1
+fi
+if [ -n "$(ls -A "$work/tmp")" ]; then
+	echo "e2e: FAIL: --demo left temporary files: $(ls "$work/tmp")" >&2
+	exit 1
+fi
 echo "e2e: all cases passed in $(($(date +%s) - start)) s"
