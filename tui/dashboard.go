@@ -421,8 +421,14 @@ func (d *dashboard) chartLines(width, height int) []string {
 	}
 	g := d.data.goals
 	k := keys[min(d.selected, len(keys)-1)]
-	values := make([]float64, len(d.data.trend))
-	for i, pc := range d.data.trend {
+	// Periods before the first record are not zeros, they are before the
+	// team used kpit: the chart starts where the data does.
+	trend := d.data.trend
+	for len(trend) > 2 && emptyCounts(trend[0].Counts) {
+		trend = trend[1:]
+	}
+	values := make([]float64, len(trend))
+	for i, pc := range trend {
 		v := pc.Counts.Metrics()[k]
 		if k, ok := g.kpi(k); ok && k.Source == model.SourceManual {
 			v = model.None // hand-entered values are not in the roll-up
@@ -445,11 +451,21 @@ func (d *dashboard) chartLines(width, height int) []string {
 	for _, l := range chart {
 		out = append(out, d.Styles.Chart.Render(l))
 	}
-	if n := len(d.data.trend); n > 0 {
-		first, last := d.data.trend[0].Period, d.data.trend[n-1].Period
+	if n := len(trend); n > 0 {
+		first, last := trend[0].Period, trend[n-1].Period
 		out = append(out, d.Styles.Muted.Render(axisLine(periodShort(first), periodShort(last), width)))
 	}
 	return out
+}
+
+// emptyCounts reports whether no record counted in a period.
+func emptyCounts(c model.Counts) bool {
+	for _, v := range c {
+		if v != 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // lastPeriods is the catalogue entry for "the last N weeks" and so on.
