@@ -109,6 +109,9 @@ func runImport(e env) int {
 		fmt.Fprintln(e.stderr, re.Error())
 		return exitFail
 	}
+	if errors.Is(err, context.Canceled) {
+		return fail(e, "import", errors.New("interrupted; nothing was written"))
+	}
 	if err != nil {
 		return fail(e, "import", err)
 	}

@@ -332,7 +332,7 @@ func TestSkipInvalidReportsEveryRow(t *testing.T) {
 	wantErr := file + `:3: column amount: "-5": an amount cannot be negative` + "\n" +
 		file + `:4: column closed: "2026-02-30" is not a day of the calendar` + "\n" +
 		file + `:5: column amount: empty, but a won deal needs an amount` + "\n" +
-		file + `:6: the row has 2 fields, the header has 6` + "\n" +
+		file + `:6: column stage: missing: the row has 2 fields, the header has 6` + "\n" +
 		file + `:7: column id: empty, but id is required` + "\n"
 	if code != 0 || !strings.HasPrefix(out, "inserted 1, updated 0, unchanged 0, skipped 5; reps created 1") || errOut != wantErr {
 		t.Fatalf("%d %q\n%s\nwant\n%s", code, out, errOut, wantErr)

@@ -9,6 +9,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -292,8 +293,14 @@ func (s *csvSource) Next() (Row, error) {
 	}
 	var pe *csv.ParseError
 	if errors.As(err, &pe) && errors.Is(pe.Err, csv.ErrFieldCount) {
-		return Row{Line: pe.StartLine}, &RowError{File: s.name, Line: pe.StartLine,
-			Msg: fmt.Sprintf("the row has %d fields, the header has %d", len(rec), len(s.header))}
+		// Name the first column the row lacks, or the first one too many.
+		re := &RowError{File: s.name, Line: pe.StartLine}
+		if len(rec) < len(s.header) {
+			re.Column, re.Msg = s.header[len(rec)], fmt.Sprintf("missing: the row has %d fields, the header has %d", len(rec), len(s.header))
+		} else {
+			re.Column, re.Msg = strconv.Itoa(len(s.header)+1), fmt.Sprintf("one too many: the row has %d fields, the header has %d", len(rec), len(s.header))
+		}
+		return Row{Line: pe.StartLine}, re
 	}
 	if err != nil {
 		// A quoting error leaves the reader unsure where rows begin: stop.

@@ -127,7 +127,7 @@ func TestDelimiters(t *testing.T) {
 }
 
 func TestFieldCountErrorNamesTheLine(t *testing.T) {
-	text := "id,note,owner\n1,\"two\nlines\",a\n2,b\n3,c,d\n"
+	text := "id,note,owner\n1,\"two\nlines\",a\n2,b\n3,c,d\n4,e,f,g\n"
 	src, err := Open(writeFile(t, "x.csv", []byte(text)), OpenOptions{})
 	if err != nil {
 		t.Fatal(err)
@@ -138,12 +138,16 @@ func TestFieldCountErrorNamesTheLine(t *testing.T) {
 	}
 	_, err = src.Next()
 	var re *RowError
-	if !errors.As(err, &re) || re.Line != 4 || !strings.HasSuffix(re.Error(), "x.csv:4: the row has 2 fields, the header has 3") {
+	if !errors.As(err, &re) || re.Line != 4 || !strings.HasSuffix(re.Error(), "x.csv:4: column owner: missing: the row has 2 fields, the header has 3") {
 		t.Fatalf("short row: %v", err)
 	}
 	// The reader goes on after a row error.
 	if r, err := src.Next(); err != nil || r.Line != 5 || r.Cells[2] != "d" {
 		t.Fatalf("after the bad row: %+v %v", r, err)
+	}
+	_, err = src.Next()
+	if !errors.As(err, &re) || !strings.HasSuffix(re.Error(), "x.csv:6: column 4: one too many: the row has 4 fields, the header has 3") {
+		t.Fatalf("long row: %v", err)
 	}
 }
 
