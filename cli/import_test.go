@@ -397,3 +397,34 @@ func TestImportRefusesBadInput(t *testing.T) {
 		}
 	}
 }
+
+// The two examples of 'kpit import -h', on files shaped like those exports.
+func TestImportHelpExamplesWork(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "k.db")
+	sfdc := writeTemp(t, "sfdc-opps.csv", []byte("Opportunity ID,Opportunity Name,Account Name,Opportunity Owner,Stage,Amount,Created Date,Close Date\n"+
+		"0065g00000AbCdE,Renewal,Acme KK,Yamada Taro,Closed Won,\"1,200,000\",2026/10/01,2026/11/20\n"+
+		"0065g00000AbCdF,New deal,Beta KK,Yamada Taro,Closed Lost,,2026/10/02,2026/11/21\n"+
+		"0065g00000AbCdG,Upsell,Gamma KK,Sato Hanako,Negotiation,500000,2026/10/03,2026/12/24\n"))
+	code, out, errOut := runKpit(t, "import", "opportunities", sfdc, "--won", "Closed Won", "--lost", "Closed Lost", "--save-profile", "sfdc", "--db", db)
+	if code != 0 || !strings.HasPrefix(out, "inserted 3, updated 0, unchanged 0, skipped 0; reps created 2") {
+		t.Fatalf("salesforce: %d %q %q", code, out, errOut)
+	}
+	if code, out, _ := runKpit(t, "import", sfdc, "--profile", "sfdc", "--db", db); code != 0 || !strings.HasPrefix(out, "inserted 0, updated 0, unchanged 3,") {
+		t.Fatalf("salesforce profile: %q", out)
+	}
+	hubspot := writeTemp(t, "hubspot-deals.csv", []byte("Record ID,Deal Name,Deal Stage,Amount,Create Date,Close Date,Deal owner,Associated Company\n"+
+		"9001,Acme renewal,Closed won,1200000,2026-10-01 09:12,2026-11-20 17:00,Suzuki Ichiro,Acme KK\n"+
+		"9002,Beta pilot,Appointment scheduled,,2026-10-05 10:00,,Suzuki Ichiro,Beta KK\n"))
+	code, out, errOut = runKpit(t, "import", "opportunities", hubspot, "--map", "id=Record ID,owner=Deal owner,account=Associated Company",
+		"--won", "Closed won", "--lost", "Closed lost", "--save-profile", "hubspot", "--db", db)
+	if code != 0 || !strings.HasPrefix(out, "inserted 2, updated 0, unchanged 0, skipped 0; reps created 1") {
+		t.Fatalf("hubspot: %d %q %q", code, out, errOut)
+	}
+	// Revenue: 1,200,000 from each export's won deal.
+	if got := query(t, db, `SELECT sum(amount_yen) FROM opportunities WHERE outcome = 'won'`); got != 2_400_000 {
+		t.Errorf("won amount = %d; want 2,400,000", got)
+	}
+	if got := query(t, db, `SELECT count(*) FROM opportunities WHERE outcome = 'open' AND closed IS NULL`); got != 2 {
+		t.Errorf("open deals without a close date = %d; want 2", got)
+	}
+}
