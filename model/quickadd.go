@@ -64,11 +64,41 @@ func ActivityKindWord(s string) (ActivityKind, bool) {
 	return v.kind, true
 }
 
+// Why a quick-add line was refused, in English as format strings; the
+// cockpit words them in Japanese keyed by these constants.
+const (
+	QErrEmpty           = "empty line: start with visit, call, email, proposal, appointment, meeting, opp, won, lost or lead"
+	QErrUnknownVerb     = "unknown kind (want visit, call, email, proposal, appointment, meeting, opp, won, lost or lead)"
+	QErrSecondDate      = "a second date"
+	QErrBadDate         = "not a calendar date (want YYYY-MM-DD)"
+	QErrSecondRep       = "a second rep (already %s)"
+	QErrSecondCount     = "a second count"
+	QErrCountRange      = "count must be 1 to %d"
+	QErrNegative        = "negative numbers are not allowed"
+	QErrSecondAmount    = "a second amount"
+	QErrBadAmount       = "not an amount (write 1200万, 12,000,000円 or 1.2億)"
+	QErrUnknownRep      = "not a known rep (known: %s)"
+	QErrRepMissing      = "rep missing (known: %s)"
+	QErrNotActivityWord = "not a count, date or known rep"
+	QErrAccountMissing  = "account missing (e.g. %s ACME %s)"
+	QErrNotDealWord     = "not an amount, date or known rep"
+	QErrAmountMissing   = "amount missing: a won deal needs one (e.g. won 1200万 %s %s)"
+	QErrCompanyMissing  = "company missing (e.g. lead 株式会社ABC)"
+	QErrLeadTooMany     = "a lead takes a company, a contact and a rep; this is one word too many"
+)
+
 // QuickError is a quick-add line that could not be read. Token is the part
-// of the line at fault ("" when something is missing rather than wrong).
+// of the line at fault ("" when something is missing rather than wrong);
+// Format is one of the QErr constants and Args its arguments.
 type QuickError struct {
-	Token string
-	Msg   string
+	Token  string
+	Msg    string
+	Format string
+	Args   []any
+}
+
+func quickErr(token, format string, args ...any) *QuickError {
+	return &QuickError{Token: token, Msg: fmt.Sprintf(format, args...), Format: format, Args: args}
 }
 
 func (e *QuickError) Error() string {
@@ -94,12 +124,12 @@ var (
 func ParseQuickAdd(line string, reps []string, today time.Time) (QuickAdd, error) {
 	toks := strings.Fields(line)
 	if len(toks) == 0 {
-		return QuickAdd{}, &QuickError{Msg: "empty line: start with visit, call, email, proposal, appointment, meeting, opp, won, lost or lead"}
+		return QuickAdd{}, quickErr("", QErrEmpty)
 	}
 	head := strings.ToLower(width.Fold.String(toks[0]))
 	v, ok := quickVerbs[head]
 	if !ok {
-		return QuickAdd{}, &QuickError{Token: toks[0], Msg: "unknown kind (want visit, call, email, proposal, appointment, meeting, opp, won, lost or lead)"}
+		return QuickAdd{}, quickErr(toks[0], QErrUnknownVerb)
 	}
 	q := QuickAdd{Verb: v.verb, Kind: v.kind, Count: 1, Date: Date(today)}
 	var free []string
@@ -110,46 +140,46 @@ func ParseQuickAdd(line string, reps []string, today time.Time) (QuickAdd, error
 		switch {
 		case low == "today" || tok == "今日" || tok == "本日":
 			if haveDate {
-				return q, &QuickError{Token: raw, Msg: "a second date"}
+				return q, quickErr(raw, QErrSecondDate)
 			}
 			q.Date, haveDate = Date(today), true
 		case low == "yesterday" || tok == "昨日":
 			if haveDate {
-				return q, &QuickError{Token: raw, Msg: "a second date"}
+				return q, quickErr(raw, QErrSecondDate)
 			}
 			q.Date, haveDate = Date(today).AddDate(0, 0, -1), true
 		case dateLike.MatchString(tok):
 			if haveDate {
-				return q, &QuickError{Token: raw, Msg: "a second date"}
+				return q, quickErr(raw, QErrSecondDate)
 			}
 			d, err := parseLooseDate(tok)
 			if err != nil {
-				return q, &QuickError{Token: raw, Msg: "not a calendar date (want YYYY-MM-DD)"}
+				return q, quickErr(raw, QErrBadDate)
 			}
 			q.Date, haveDate = d, true
 		case isRep(raw, reps):
 			if q.RepName != "" {
-				return q, &QuickError{Token: raw, Msg: fmt.Sprintf("a second rep (already %s)", q.RepName)}
+				return q, quickErr(raw, QErrSecondRep, q.RepName)
 			}
 			q.RepName = raw
 		case q.Verb == QuickActivity && countLike.MatchString(tok):
 			if haveCount {
-				return q, &QuickError{Token: raw, Msg: "a second count"}
+				return q, quickErr(raw, QErrSecondCount)
 			}
 			n, err := strconv.Atoi(strings.TrimRight(tok, "件回x"))
 			if err != nil || n <= 0 || n > MaxCount {
-				return q, &QuickError{Token: raw, Msg: fmt.Sprintf("count must be 1 to %d", MaxCount)}
+				return q, quickErr(raw, QErrCountRange, MaxCount)
 			}
 			q.Count, haveCount = n, true
 		case strings.HasPrefix(tok, "-") && len(tok) > 1 && tok[1] >= '0' && tok[1] <= '9':
-			return q, &QuickError{Token: raw, Msg: "negative numbers are not allowed"}
+			return q, quickErr(raw, QErrNegative)
 		case q.Verb != QuickActivity && q.Verb != QuickLead && looksLikeAmount(tok):
 			if q.HasAmount {
-				return q, &QuickError{Token: raw, Msg: "a second amount"}
+				return q, quickErr(raw, QErrSecondAmount)
 			}
 			y, err := ParseYen(tok)
 			if err != nil || y <= 0 {
-				return q, &QuickError{Token: raw, Msg: "not an amount (write 1200万, 12,000,000円 or 1.2億)"}
+				return q, quickErr(raw, QErrBadAmount)
 			}
 			q.AmountYen, q.HasAmount = y, true
 		default:
@@ -164,9 +194,9 @@ func ParseQuickAdd(line string, reps []string, today time.Time) (QuickAdd, error
 func finishQuick(q QuickAdd, free []string, reps []string) (QuickAdd, error) {
 	missingRep := func() error {
 		if len(free) > 0 {
-			return &QuickError{Token: free[0], Msg: "not a known rep (known: " + knownList(reps) + ")"}
+			return quickErr(free[0], QErrUnknownRep, knownList(reps))
 		}
-		return &QuickError{Msg: "rep missing (known: " + knownList(reps) + ")"}
+		return quickErr("", QErrRepMissing, knownList(reps))
 	}
 	switch q.Verb {
 	case QuickActivity:
@@ -174,18 +204,18 @@ func finishQuick(q QuickAdd, free []string, reps []string) (QuickAdd, error) {
 			return q, missingRep()
 		}
 		if len(free) > 0 {
-			return q, &QuickError{Token: free[0], Msg: "not a count, date or known rep"}
+			return q, quickErr(free[0], QErrNotActivityWord)
 		}
 	case QuickOpp, QuickWon, QuickLost:
 		if q.RepName == "" && len(free) >= 2 {
 			// Account then rep is the usual order: name the word in the rep's place.
-			return q, &QuickError{Token: free[len(free)-1], Msg: "not a known rep (known: " + knownList(reps) + ")"}
+			return q, quickErr(free[len(free)-1], QErrUnknownRep, knownList(reps))
 		}
 		if q.RepName == "" {
-			return q, &QuickError{Msg: "rep missing (known: " + knownList(reps) + ")"}
+			return q, quickErr("", QErrRepMissing, knownList(reps))
 		}
 		if len(free) == 0 {
-			return q, &QuickError{Msg: "account missing (e.g. " + string(q.Verb) + " ACME " + q.RepName + ")"}
+			return q, quickErr("", QErrAccountMissing, string(q.Verb), q.RepName)
 		}
 		q.Account = free[0]
 		switch q.Verb {
@@ -193,22 +223,22 @@ func finishQuick(q QuickAdd, free []string, reps []string) (QuickAdd, error) {
 			q.LostReason = strings.Join(free[1:], " ")
 		default:
 			if len(free) > 1 {
-				return q, &QuickError{Token: free[1], Msg: "not an amount, date or known rep"}
+				return q, quickErr(free[1], QErrNotDealWord)
 			}
 		}
 		if q.Verb == QuickWon && !q.HasAmount {
-			return q, &QuickError{Msg: "amount missing: a won deal needs one (e.g. won 1200万 " + q.Account + " " + q.RepName + ")"}
+			return q, quickErr("", QErrAmountMissing, q.Account, q.RepName)
 		}
 	case QuickLead:
 		if len(free) == 0 {
-			return q, &QuickError{Msg: "company missing (e.g. lead 株式会社ABC)"}
+			return q, quickErr("", QErrCompanyMissing)
 		}
 		q.Account = free[0]
 		if len(free) > 1 {
 			q.Contact = free[1]
 		}
 		if len(free) > 2 {
-			return q, &QuickError{Token: free[2], Msg: "a lead takes a company, a contact and a rep; this is one word too many"}
+			return q, quickErr(free[2], QErrLeadTooMany)
 		}
 	}
 	return q, nil

@@ -71,17 +71,40 @@ func (r Record) EventDate() time.Time {
 	}
 }
 
+// Refusals of record fields, in English as format strings. FieldError keeps
+// the format and its arguments, so the cockpit can word them in Japanese
+// (it keys its translations by these constants).
+const (
+	ErrUnknownKind         = "unknown kind %q (want %s)"
+	ErrNotPositiveCount    = "%d is not a positive count"
+	ErrCountTooLarge       = "%d is more than %d"
+	ErrRequired            = "required"
+	ErrRequiredByRule      = "required by the input rules"
+	ErrUnknownOutcome      = "unknown outcome %q (want open, won or lost)"
+	ErrNegative            = "%d is negative"
+	ErrWonNeedsAmount      = "a won opportunity needs an amount"
+	ErrClosedNeedsDate     = "a %s opportunity needs a close date"
+	ErrClosedBeforeCreated = "%s is before the creation date %s"
+	ErrLeadNeedsName       = "a lead needs a company or a contact"
+	ErrUnknownStatus       = "unknown status %q (want new, mql, sql, converted or disqualified)"
+	ErrBeforeStart         = "%s is before the start %s"
+	ErrFutureDate          = "%s is in the future (today is %s)"
+	ErrTooFarAhead         = "%s is more than %d days ahead of today (%s)"
+)
+
 // FieldError is bad input in one named field. Its message names the field
 // first, so a user sees at once what to fix.
 type FieldError struct {
-	Field string
-	Msg   string
+	Field  string
+	Msg    string
+	Format string // one of the Err constants when the refusal comes from model
+	Args   []any
 }
 
 func (e *FieldError) Error() string { return e.Field + ": " + e.Msg }
 
 func fieldErr(field, format string, args ...any) error {
-	return &FieldError{Field: field, Msg: fmt.Sprintf(format, args...)}
+	return &FieldError{Field: field, Msg: fmt.Sprintf(format, args...), Format: format, Args: args}
 }
 
 // IsFieldError reports whether err is bad input in a field.
@@ -97,16 +120,16 @@ const MaxCount = 100000
 // ValidateActivity checks an activity against the input rules on day today.
 func ValidateActivity(a Activity, rules InputRules, today time.Time) error {
 	if !a.Kind.Valid() {
-		return fieldErr("kind", "unknown kind %q (want %s)", a.Kind, joinKinds())
+		return fieldErr("kind", ErrUnknownKind, a.Kind, joinKinds())
 	}
 	if a.Count <= 0 {
-		return fieldErr("count", "%d is not a positive count", a.Count)
+		return fieldErr("count", ErrNotPositiveCount, a.Count)
 	}
 	if a.Count > MaxCount {
-		return fieldErr("count", "%d is more than %d", a.Count, MaxCount)
+		return fieldErr("count", ErrCountTooLarge, a.Count, MaxCount)
 	}
 	if a.RepID == 0 && a.RepName == "" {
-		return fieldErr("rep", "required")
+		return fieldErr("rep", ErrRequired)
 	}
 	if err := notFuture("date", a.Date, rules, today); err != nil {
 		return err
@@ -122,7 +145,7 @@ func ValidateActivity(a Activity, rules InputRules, today time.Time) error {
 			empty = a.OpportunityID == 0
 		}
 		if empty {
-			return fieldErr(f, "required by the input rules")
+			return fieldErr(f, ErrRequiredByRule)
 		}
 	}
 	return nil
@@ -134,25 +157,25 @@ func ValidateActivity(a Activity, rules InputRules, today time.Time) error {
 // in the future.
 func ValidateOpportunity(o Opportunity, rules InputRules, today time.Time) error {
 	if !o.Outcome.Valid() {
-		return fieldErr("outcome", "unknown outcome %q (want open, won or lost)", o.Outcome)
+		return fieldErr("outcome", ErrUnknownOutcome, o.Outcome)
 	}
 	if o.RepID == 0 && o.RepName == "" {
-		return fieldErr("rep", "required")
+		return fieldErr("rep", ErrRequired)
 	}
 	if err := notFuture("created", o.Created, rules, today); err != nil {
 		return err
 	}
 	if o.HasAmount && o.AmountYen < 0 {
-		return fieldErr("amount", "%d is negative", o.AmountYen)
+		return fieldErr("amount", ErrNegative, o.AmountYen)
 	}
 	if o.Outcome == OutcomeWon && (!o.HasAmount || o.AmountYen <= 0) {
-		return fieldErr("amount", "a won opportunity needs an amount")
+		return fieldErr("amount", ErrWonNeedsAmount)
 	}
 	if o.Outcome != OutcomeOpen && o.Closed.IsZero() {
-		return fieldErr("closed", "a %s opportunity needs a close date", o.Outcome)
+		return fieldErr("closed", ErrClosedNeedsDate, o.Outcome)
 	}
 	if !o.Closed.IsZero() && o.Closed.Before(o.Created) {
-		return fieldErr("closed", "%s is before the creation date %s", FormatDate(o.Closed), FormatDate(o.Created))
+		return fieldErr("closed", ErrClosedBeforeCreated, FormatDate(o.Closed), FormatDate(o.Created))
 	}
 	if o.Outcome != OutcomeOpen {
 		if err := notFuture("closed", o.Closed, rules, today); err != nil {
@@ -176,7 +199,7 @@ func ValidateOpportunity(o Opportunity, rules InputRules, today time.Time) error
 			empty = o.Outcome == OutcomeLost && strings.TrimSpace(o.LostReason) == ""
 		}
 		if empty {
-			return fieldErr(f, "required by the input rules")
+			return fieldErr(f, ErrRequiredByRule)
 		}
 	}
 	return nil
@@ -185,10 +208,10 @@ func ValidateOpportunity(o Opportunity, rules InputRules, today time.Time) error
 // ValidateLead checks a lead against the input rules.
 func ValidateLead(l Lead, rules InputRules, today time.Time) error {
 	if strings.TrimSpace(l.Company) == "" && strings.TrimSpace(l.Contact) == "" {
-		return fieldErr("company", "a lead needs a company or a contact")
+		return fieldErr("company", ErrLeadNeedsName)
 	}
 	if !l.Status.Valid() {
-		return fieldErr("status", "unknown status %q (want new, mql, sql, converted or disqualified)", l.Status)
+		return fieldErr("status", ErrUnknownStatus, l.Status)
 	}
 	if err := notFuture("created", l.Created, rules, today); err != nil {
 		return err
@@ -206,7 +229,7 @@ func ValidateLead(l Lead, rules InputRules, today time.Time) error {
 			empty = l.RepID == 0 && l.RepName == ""
 		}
 		if empty {
-			return fieldErr(f, "required by the input rules")
+			return fieldErr(f, ErrRequiredByRule)
 		}
 	}
 	return nil
@@ -215,16 +238,16 @@ func ValidateLead(l Lead, rules InputRules, today time.Time) error {
 // ValidateCustomer checks a customer record.
 func ValidateCustomer(c Customer, rules InputRules, today time.Time) error {
 	if strings.TrimSpace(c.Name) == "" {
-		return fieldErr("name", "required")
+		return fieldErr("name", ErrRequired)
 	}
 	if c.MRRYen < 0 {
-		return fieldErr("mrr", "%d is negative", c.MRRYen)
+		return fieldErr("mrr", ErrNegative, c.MRRYen)
 	}
 	if err := notFuture("started", c.Started, rules, today); err != nil {
 		return err
 	}
 	if !c.Churned.IsZero() && !c.Started.IsZero() && c.Churned.Before(c.Started) {
-		return fieldErr("churned", "%s is before the start %s", FormatDate(c.Churned), FormatDate(c.Started))
+		return fieldErr("churned", ErrBeforeStart, FormatDate(c.Churned), FormatDate(c.Started))
 	}
 	return nil
 }
@@ -233,14 +256,14 @@ func ValidateCustomer(c Customer, rules InputRules, today time.Time) error {
 // allowance for future dates.
 func notFuture(field string, day time.Time, rules InputRules, today time.Time) error {
 	if day.IsZero() {
-		return fieldErr(field, "required")
+		return fieldErr(field, ErrRequired)
 	}
 	limit := Date(today).AddDate(0, 0, rules.FutureDays)
 	if Date(day).After(limit) {
 		if rules.FutureDays == 0 {
-			return fieldErr(field, "%s is in the future (today is %s)", FormatDate(day), FormatDate(today))
+			return fieldErr(field, ErrFutureDate, FormatDate(day), FormatDate(today))
 		}
-		return fieldErr(field, "%s is more than %d days ahead of today (%s)", FormatDate(day), rules.FutureDays, FormatDate(today))
+		return fieldErr(field, ErrTooFarAhead, FormatDate(day), rules.FutureDays, FormatDate(today))
 	}
 	return nil
 }

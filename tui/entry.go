@@ -362,7 +362,7 @@ func (e *entryScreen) showError(err error) {
 		} else if fe.Field == "date" || fe.Field == "created" {
 			e.form.focusOn("date")
 		}
-		e.form.err = label + ": " + fe.Msg
+		e.form.err = label + ": " + fieldRefusal(e.Lang, fe)
 	default:
 		e.form.err = e.T(msgEntrySaveFailed, err.Error())
 	}

@@ -114,13 +114,13 @@ func (q *quickScreen) describe(err error) string {
 	var ue *store.UnknownRepError
 	switch {
 	case errors.As(err, &qe) && qe.Token != "":
-		return q.T(msgQuickBadToken, qe.Token, qe.Msg)
+		return q.T(msgQuickBadToken, qe.Token, refusal(q.Lang, qe.Format, qe.Args, qe.Msg))
 	case errors.As(err, &qe):
-		return q.T(msgQuickCannot, qe.Msg)
+		return q.T(msgQuickCannot, refusal(q.Lang, qe.Format, qe.Args, qe.Msg))
 	case errors.As(err, &ue):
 		return q.T(msgEntryUnknownRep, ue.Name, strings.Join(ue.Known, ", "))
 	case errors.As(err, &fe):
-		return q.T(msgQuickCannot, fe.Error())
+		return q.T(msgQuickCannot, fieldLabel(q.Lang, fe.Field)+": "+fieldRefusal(q.Lang, fe))
 	}
 	return q.T(msgEntrySaveFailed, err.Error())
 }

@@ -90,7 +90,7 @@ func (s *settingsForm) showError(err error) {
 			label = s.T(f.label)
 			s.form.focusOn(fe.Field)
 		}
-		s.form.err = label + ": " + fe.Msg
+		s.form.err = label + ": " + fieldRefusal(s.Lang, fe)
 	case errors.As(err, &ue):
 		s.form.err = s.T(msgEntryUnknownRep, ue.Name, strings.Join(ue.Known, ", "))
 	default:
