@@ -27,7 +27,7 @@ var (
 	msgColChangeMonth = Text{JA: "前月比", EN: "MoM"}
 	msgColChangeQtr   = Text{JA: "前期比", EN: "QoQ"}
 	msgColChangeYear  = Text{JA: "前年比", EN: "YoY"}
-	msgDashTrend      = Text{JA: "%s の推移 (%s)", EN: "%s, %s"}
+	msgDashTrend      = Text{JA: "%sの推移 (%s)", EN: "%s, %s"}
 	msgLastWeeks      = Text{JA: "直近%d週", EN: "last %d weeks"}
 	msgLastMonths     = Text{JA: "直近%dか月", EN: "last %d months"}
 	msgLastQuarters   = Text{JA: "直近%d四半期", EN: "last %d quarters"}

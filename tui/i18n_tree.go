@@ -31,7 +31,7 @@ var (
 	msgWhatIfPrompt   = Text{JA: "%s の値 (例 35%%, 200万, 150/月): ", EN: "Value for %s (e.g. 35%%, 2000000, 150/month): "}
 	msgWhatIfBadValue = Text{JA: "値を読めません: %s", EN: "Cannot read the value: %s"}
 	msgInfeasible     = Text{JA: "届かない", EN: "out of reach"}
-	msgDetailTitle    = Text{JA: "%s の詳細 (esc で戻る)", EN: "%s (esc to go back)"}
+	msgDetailTitle    = Text{JA: "%sの詳細 (escで戻る)", EN: "%s (esc to go back)"}
 	msgDetailDef      = Text{JA: "定義", EN: "Definition"}
 	msgDetailFormula  = Text{JA: "計算式", EN: "Formula"}
 	msgDetailSource   = Text{JA: "データ源", EN: "Data source"}
