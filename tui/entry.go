@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -149,6 +150,10 @@ func (e *entryScreen) defaultRep() string {
 func (e *entryScreen) repChoice(selected string, optional bool) formField {
 	values := append([]string{}, e.reps...)
 	labels := append([]string{}, e.reps...)
+	// A record of a rep who has left keeps its rep when edited.
+	if selected != "" && !slices.Contains(values, selected) {
+		values, labels = append(values, selected), append(labels, selected)
+	}
 	if optional {
 		values = append([]string{""}, values...)
 		labels = append([]string{e.T(msgEntryNoRep)}, labels...)
