@@ -8,7 +8,7 @@ var (
 	msgImportPathHint          = Text{JA: "パスを入力して enter (作業フォルダ: %s)", EN: "Type a path and press enter (working directory: %s)"}
 	msgImportReading           = Text{JA: "読み込み中...", EN: "Reading..."}
 	msgImportDetected          = Text{JA: "文字コード: %s   区切り: %s", EN: "Encoding: %s   Delimiter: %s"}
-	msgImportSheet             = Text{JA: "文字コード: Excel   シート: %s", EN: "Encoding: Excel   Sheet: %s"}
+	msgImportSheet             = Text{JA: "文字コード: Excel   シート: %s (%d/%d)", EN: "Encoding: Excel   Sheet: %s (%d of %d)"}
 	msgImportColumns           = Text{JA: "列 (%d): %s", EN: "Columns (%d): %s"}
 	msgImportKind              = Text{JA: "種類", EN: "Kind"}
 	msgImportMapping           = Text{JA: "項目 <- 列 (例)", EN: "Field <- column (example)"}
@@ -27,6 +27,7 @@ var (
 	msgKeyImportRun            = Text{JA: "取り込む", EN: "import"}
 	msgKeyImportField          = Text{JA: "項目", EN: "field"}
 	msgKeyImportColumn         = Text{JA: "列を変更", EN: "change column"}
+	msgKeyImportSheet          = Text{JA: "次のシート", EN: "next sheet"}
 	msgKeyImportBack           = Text{JA: "パスに戻る", EN: "back to path"}
 	msgKeyImportCancel         = Text{JA: "中止", EN: "cancel"}
 	msgImportDelimComma        = Text{JA: "カンマ", EN: "comma"}

@@ -37,8 +37,8 @@ const (
 const importPreviewRows = 3
 
 type importKeys struct {
-	Read, Run, Field, Column, Back, Cancel, Close key.Binding
-	step                                          *importStep
+	Read, Run, Field, Column, Sheet, Back, Cancel, Close key.Binding
+	step                                                 *importStep
 }
 
 func newImportKeys(l Lang, step *importStep) importKeys {
@@ -47,6 +47,7 @@ func newImportKeys(l Lang, step *importStep) importKeys {
 		Run:    key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", l.T(msgKeyImportRun))),
 		Field:  key.NewBinding(key.WithKeys("up", "down"), key.WithHelp("up/down", l.T(msgKeyImportField))),
 		Column: key.NewBinding(key.WithKeys("left", "right"), key.WithHelp("left/right", l.T(msgKeyImportColumn))),
+		Sheet:  key.NewBinding(key.WithKeys("s"), key.WithHelp("s", l.T(msgKeyImportSheet))),
 		Back:   key.NewBinding(key.WithKeys("backspace"), key.WithHelp("backspace", l.T(msgKeyImportBack))),
 		Cancel: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", l.T(msgKeyImportCancel))),
 		Close:  key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", l.T(msgKeyCancel))),
@@ -59,7 +60,7 @@ func (k importKeys) ShortHelp() []key.Binding {
 	case importStepPath:
 		return []key.Binding{k.Read, k.Close}
 	case importStepMap:
-		return []key.Binding{k.Run, k.Field, k.Column, k.Back, k.Close}
+		return []key.Binding{k.Run, k.Field, k.Column, k.Sheet, k.Back, k.Close}
 	case importStepRun:
 		return []key.Binding{k.Cancel}
 	}
@@ -139,9 +140,12 @@ func (s *importScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 			s.err = msg.err
 			return s, nil
 		}
+		if s.step != importStepMap {
+			s.cursor = 0
+		}
 		s.file, s.info, s.header, s.preview, s.err = msg.file, msg.info, msg.header, msg.preview, nil
 		s.rebind()
-		s.step, s.cursor = importStepMap, 0
+		s.step = importStepMap
 		return s, nil
 	case importProgressMsg:
 		if msg.to != s {
@@ -180,7 +184,7 @@ func (s *importScreen) key(msg tea.KeyPressMsg) (Screen, tea.Cmd) {
 				return s, nil
 			}
 			s.reading, s.err = true, nil
-			return s, detectImport(s, expandHome(strings.TrimSpace(s.path.Value())))
+			return s, detectImport(s, expandHome(strings.TrimSpace(s.path.Value())), "")
 		}
 		s.path.Update(msg)
 	case importStepMap:
@@ -196,6 +200,18 @@ func (s *importScreen) key(msg tea.KeyPressMsg) (Screen, tea.Cmd) {
 			s.change(+1)
 		case "backspace":
 			s.step, s.err = importStepPath, nil
+		case "s":
+			// The next sheet of a workbook (a cover page often comes first).
+			if n := len(s.info.Sheets); n > 1 && !s.reading {
+				next := s.info.Sheets[0]
+				for i, name := range s.info.Sheets {
+					if name == s.info.Sheet {
+						next = s.info.Sheets[(i+1)%n]
+					}
+				}
+				s.reading = true
+				return s, detectImport(s, s.file, next)
+			}
 		case "enter":
 			if missing := s.binding.Missing(); len(missing) > 0 {
 				s.err = errors.New(s.T(msgImportMissing, missing[0]))
@@ -239,10 +255,10 @@ func (s *importScreen) rebind() {
 }
 
 // detectImport reads a file's header and first rows in a command.
-func detectImport(s *importScreen, file string) tea.Cmd {
+func detectImport(s *importScreen, file, sheet string) tea.Cmd {
 	return func() tea.Msg {
 		m := importDetectedMsg{to: s, file: file}
-		src, err := importer.Open(file, importer.OpenOptions{})
+		src, err := importer.Open(file, importer.OpenOptions{Sheet: sheet})
 		if err != nil {
 			m.err = err
 			return m

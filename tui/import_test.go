@@ -10,6 +10,7 @@ import (
 	"time"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/xuri/excelize/v2"
 	"golang.org/x/text/encoding/japanese"
 
 	"github.com/kpit-dev/kpit/model"
@@ -163,5 +164,41 @@ func TestImportScreenBadPath(t *testing.T) {
 	press(t, a, "esc")
 	if a.overlay != nil {
 		t.Error("esc did not close the import screen")
+	}
+}
+
+// A workbook whose first sheet is a cover page: s moves to the data sheet.
+func TestImportScreenXLSXSheets(t *testing.T) {
+	a, st, _ := importFixture(t, LangEN)
+	f := excelize.NewFile()
+	f.SetCellValue("Sheet1", "A1", "表紙")
+	f.NewSheet("商談一覧")
+	for i, r := range [][]any{{"商談ID", "担当者", "フェーズ", "金額", "作成日", "完了日"}, {"X-1", "田中", "受注", 1200000, "2026/11/1", "2026/11/20"}} {
+		cell, _ := excelize.CoordinatesToCellName(1, i+1)
+		f.SetSheetRow("商談一覧", cell, &r)
+	}
+	file := filepath.Join(t.TempDir(), "book.xlsx")
+	if err := f.SaveAs(file); err != nil {
+		t.Fatal(err)
+	}
+	press(t, a, "i")
+	typeText(t, a, file)
+	press(t, a, "enter")
+	if view := screen(a); !strings.Contains(view, "Sheet: Sheet1 (1 of 2)") {
+		t.Fatalf("first sheet:\n%s", view)
+	}
+	press(t, a, "s")
+	view := screen(a)
+	if !strings.Contains(view, "Sheet: 商談一覧 (2 of 2)") || !strings.Contains(importLine(view, "amount "), "<- 金額") {
+		t.Fatalf("second sheet:\n%s", view)
+	}
+	press(t, a, "enter")
+	if view := screen(a); !strings.Contains(view, "inserted 1, updated 0, unchanged 0, skipped 0; reps created 1") {
+		t.Fatalf("summary:\n%s", view)
+	}
+	var amount model.Yen
+	st.ExportOpportunities(context.Background(), func(o model.Opportunity) error { amount = o.AmountYen; return nil })
+	if amount != 1200000 {
+		t.Errorf("amount = %d", amount)
 	}
 }

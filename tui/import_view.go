@@ -58,7 +58,13 @@ func (s *importScreen) mapView() []string {
 	var lines []string
 	lines = append(lines, s.T(msgImportPath)+s.file)
 	if s.info.Encoding == importer.EncodingXLSX {
-		lines = append(lines, s.T(msgImportSheet, s.info.Sheet))
+		n := 1
+		for i, name := range s.info.Sheets {
+			if name == s.info.Sheet {
+				n = i + 1
+			}
+		}
+		lines = append(lines, s.T(msgImportSheet, s.info.Sheet, n, len(s.info.Sheets)))
 	} else {
 		lines = append(lines, s.T(msgImportDetected, s.info.Encoding, s.delimiterName()))
 	}
