@@ -3,6 +3,7 @@ package model
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -78,6 +79,7 @@ const (
 	QErrSecondAmount    = "a second amount"
 	QErrBadAmount       = "not an amount (write 1200万, 12,000,000円 or 1.2億)"
 	QErrUnknownRep      = "not a known rep (known: %s)"
+	QErrAmbiguousRep    = "more than one rep has this name (%s): write the full name"
 	QErrRepMissing      = "rep missing (known: %s)"
 	QErrNotActivityWord = "not a count, date or known rep"
 	QErrAccountMissing  = "account missing (e.g. %s ACME %s)"
@@ -134,9 +136,22 @@ func ParseQuickAdd(line string, reps []string, today time.Time) (QuickAdd, error
 	q := QuickAdd{Verb: v.verb, Kind: v.kind, Count: 1, Date: Date(today)}
 	var free []string
 	haveDate, haveCount := false, false
-	for _, raw := range toks[1:] {
+	for i := 1; i < len(toks); i++ {
+		raw := toks[i]
 		tok := width.Fold.String(raw)
 		low := strings.ToLower(tok)
+		rep, words, ambiguous := matchRep(toks[i:], reps)
+		if len(ambiguous) > 1 {
+			return q, quickErr(raw, QErrAmbiguousRep, strings.Join(ambiguous, ", "))
+		}
+		if rep != "" {
+			if q.RepName != "" {
+				return q, quickErr(raw, QErrSecondRep, q.RepName)
+			}
+			q.RepName = rep
+			i += words - 1
+			continue
+		}
 		switch {
 		case low == "today" || tok == "今日" || tok == "本日":
 			if haveDate {
@@ -157,11 +172,6 @@ func ParseQuickAdd(line string, reps []string, today time.Time) (QuickAdd, error
 				return q, quickErr(raw, QErrBadDate)
 			}
 			q.Date, haveDate = d, true
-		case isRep(raw, reps):
-			if q.RepName != "" {
-				return q, quickErr(raw, QErrSecondRep, q.RepName)
-			}
-			q.RepName = raw
 		case q.Verb == QuickActivity && countLike.MatchString(tok):
 			if haveCount {
 				return q, quickErr(raw, QErrSecondCount)
@@ -244,13 +254,32 @@ func finishQuick(q QuickAdd, free []string, reps []string) (QuickAdd, error) {
 	return q, nil
 }
 
-func isRep(tok string, reps []string) bool {
+// matchRep reads a rep at the start of toks: a whole name, which may span
+// words ("鈴木 一郎"), or a family name alone when it belongs to one rep only
+// (鈴木 for 鈴木 一郎). It returns the rep and how many words it took; two or
+// more reps sharing the family name come back as ambiguous.
+func matchRep(toks []string, reps []string) (rep string, words int, ambiguous []string) {
 	for _, r := range reps {
-		if r != "" && tok == r {
-			return true
+		parts := strings.Fields(r)
+		if len(parts) == 0 || len(parts) > len(toks) || len(parts) <= words {
+			continue
+		}
+		if slices.Equal(parts, toks[:len(parts)]) {
+			rep, words = r, len(parts)
 		}
 	}
-	return false
+	if rep != "" {
+		return rep, words, nil
+	}
+	for _, r := range reps {
+		if parts := strings.Fields(r); len(parts) > 1 && parts[0] == toks[0] {
+			ambiguous = append(ambiguous, r)
+		}
+	}
+	if len(ambiguous) == 1 {
+		return ambiguous[0], 1, nil
+	}
+	return "", 0, ambiguous
 }
 
 func knownList(reps []string) string {

@@ -7,7 +7,7 @@ import (
 	"time"
 )
 
-var quickReps = []string{"田中", "鈴木", "佐藤", "Alice"}
+var quickReps = []string{"田中", "鈴木", "佐藤", "Alice", "高橋 直樹", "山本 彩", "山本 健"}
 
 func TestParseQuickAdd(t *testing.T) {
 	today := D(2026, time.November, 26)
@@ -37,6 +37,10 @@ func TestParseQuickAdd(t *testing.T) {
 		{"lead 株式会社ABC 山本様 田中 2026-11-24", QuickAdd{Verb: QuickLead, Count: 1, Date: D(2026, 11, 24), RepName: "田中", Account: "株式会社ABC", Contact: "山本様"}},
 		{"opp ACME 鈴木 500万", QuickAdd{Verb: QuickOpp, Count: 1, Date: today, RepName: "鈴木", Account: "ACME", AmountYen: 5_000_000, HasAmount: true}},
 		{"案件 ACME 鈴木", QuickAdd{Verb: QuickOpp, Count: 1, Date: today, RepName: "鈴木", Account: "ACME"}},
+		// Names of two words, in full or by a family name only one rep has.
+		{"visit 2 高橋 直樹", QuickAdd{Verb: QuickActivity, Kind: KindVisit, Count: 2, Date: today, RepName: "高橋 直樹"}},
+		{"won 300万 ACME 高橋", QuickAdd{Verb: QuickWon, Count: 1, Date: today, RepName: "高橋 直樹", Account: "ACME", AmountYen: 3_000_000, HasAmount: true}},
+		{"lost ACME 山本 彩 価格", QuickAdd{Verb: QuickLost, Count: 1, Date: today, RepName: "山本 彩", Account: "ACME", LostReason: "価格"}},
 	}
 	for _, tc := range tests {
 		got, err := ParseQuickAdd(tc.line, quickReps, today)
@@ -76,6 +80,8 @@ func TestParseQuickAddErrorsNameTheToken(t *testing.T) {
 		{"opp ACME 鈴木 extra", "extra", "not an amount"},
 		{"lead", "", "company missing"},
 		{"lead A B C", "C", "one word too many"},
+		{"visit 山本", "山本", "more than one rep"},
+		{"visit 高橋 直樹 田中", "田中", "second rep"},
 	}
 	for _, tc := range tests {
 		_, err := ParseQuickAdd(tc.line, quickReps, today)

@@ -120,14 +120,32 @@ func resolveRep(ctx context.Context, q queryer, id int64, name string, optional 
 		return 0, &model.FieldError{Field: "rep", Msg: "required"}
 	}
 	err := q.QueryRowContext(ctx, `SELECT id FROM reps WHERE name = ?`, name).Scan(&id)
-	if errors.Is(err, sql.ErrNoRows) {
-		known, kerr := repNames(ctx, q)
-		if kerr != nil {
-			return 0, kerr
-		}
-		return 0, &UnknownRepError{Name: name, Known: known}
+	if !errors.Is(err, sql.ErrNoRows) {
+		return id, describe(err)
 	}
-	return id, describe(err)
+	// A family name alone names the one active rep whose full name starts
+	// with it (鈴木 for 鈴木 一郎), as quick-add reads it.
+	rows, err := q.QueryContext(ctx, `SELECT id FROM reps WHERE active = 1 AND substr(name, 1, length(?1) + 1) = ?1 || ' '`, name)
+	if err != nil {
+		return 0, describe(err)
+	}
+	var ids []int64
+	for rows.Next() {
+		if err := rows.Scan(&id); err != nil {
+			rows.Close()
+			return 0, describe(err)
+		}
+		ids = append(ids, id)
+	}
+	rows.Close()
+	if len(ids) == 1 {
+		return ids[0], nil
+	}
+	known, kerr := repNames(ctx, q)
+	if kerr != nil {
+		return 0, kerr
+	}
+	return 0, &UnknownRepError{Name: name, Known: known}
 }
 
 // queryer is what *sql.DB and *sql.Tx share for reads.

@@ -422,6 +422,25 @@ func TestBadInputWritesNothing(t *testing.T) {
 	}
 }
 
+func TestFamilyNameNamesOneRep(t *testing.T) {
+	ctx := context.Background()
+	s := openClocked(t)
+	addReps(t, s, "高橋 直樹", "山本 彩", "山本 健")
+	if _, err := s.AddActivity(ctx, model.Activity{RepName: "高橋", Kind: model.KindVisit, Count: 1, Date: model.Date(testNow)}); err != nil {
+		t.Fatalf("family name: %v", err)
+	}
+	var ue *UnknownRepError
+	if _, err := s.AddActivity(ctx, model.Activity{RepName: "山本", Kind: model.KindVisit, Count: 1, Date: model.Date(testNow)}); !errors.As(err, &ue) {
+		t.Fatalf("a family name two reps share: %v", err)
+	}
+	if _, err := s.AddActivity(ctx, model.Activity{RepName: "高", Kind: model.KindVisit, Count: 1, Date: model.Date(testNow)}); !errors.As(err, &ue) {
+		t.Fatalf("part of a family name: %v", err)
+	}
+	if acts, _ := s.Recent(ctx, model.RecordActivity, 5); len(acts) != 1 || acts[0].Activity.RepName != "高橋 直樹" {
+		t.Fatalf("stored %+v", acts)
+	}
+}
+
 func TestRecentListsNewestFirstWithoutTombstones(t *testing.T) {
 	ctx := context.Background()
 	s := openClocked(t)

@@ -34,6 +34,7 @@ var refusalTexts = map[string]Text{
 	model.QErrSecondAmount:    Text{JA: "金額が2つあります", EN: "a second amount"},
 	model.QErrBadAmount:       Text{JA: "金額ではありません (1200万, 12,000,000円, 1.2億 など)", EN: "not an amount (write 1200万, 12,000,000円 or 1.2億)"},
 	model.QErrUnknownRep:      Text{JA: "登録されていない担当者です (登録済み: %s)", EN: "not a known rep (known: %s)"},
+	model.QErrAmbiguousRep:    Text{JA: "この名前の担当者が複数います (%s): フルネームで書いてください", EN: "more than one rep has this name (%s): write the full name"},
 	model.QErrRepMissing:      Text{JA: "担当者がありません (登録済み: %s)", EN: "rep missing (known: %s)"},
 	model.QErrNotActivityWord: Text{JA: "件数・日付・担当者のどれでもありません", EN: "not a count, date or known rep"},
 	model.QErrAccountMissing:  Text{JA: "取引先がありません (例: %s ACME %s)", EN: "account missing (e.g. %s ACME %s)"},
