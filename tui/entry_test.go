@@ -3,7 +3,9 @@ package tui
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -366,5 +368,60 @@ func TestRefusalTextsMatchTheModel(t *testing.T) {
 	q := &quickScreen{Common: &Common{Lang: LangJA}}
 	if got := q.describe(err); got != "「2026-02-30」を読めません: 存在しない日付です (YYYY-MM-DD)" {
 		t.Errorf("ja refusal: %q", got)
+	}
+}
+
+// TestRepsTabDependenceFromRawRecords recounts November's orders won per
+// rep from the raw opportunity records and checks the Reps tab's top-rep
+// and top-20% shares against that count.
+func TestRepsTabDependenceFromRawRecords(t *testing.T) {
+	st := openDemo(t)
+	ctx := context.Background()
+	recs, err := st.Recent(ctx, model.RecordOpportunity, 1_000_000)
+	if err != nil {
+		t.Fatal(err)
+	}
+	reps, _ := st.Reps(ctx)
+	won := map[string]float64{}
+	for _, r := range reps {
+		if r.Department == model.DeptFieldSales || r.Department == model.DeptInsideSales {
+			won[r.Name] += 0
+		}
+	}
+	total := 0.0
+	for _, r := range recs {
+		o := r.Opportunity
+		if o.Outcome == model.OutcomeWon && o.Closed.Year() == 2026 && o.Closed.Month() == time.November {
+			won[o.RepName]++
+			total++
+		}
+	}
+	var counts []float64
+	top, topName := 0.0, ""
+	for name, n := range won {
+		counts = append(counts, n)
+		if n > top {
+			top, topName = n, name
+		}
+	}
+	// Top 20% of the reps counted, rounded up.
+	n := (len(counts)*2 + 9) / 10
+	slices.Sort(counts)
+	slices.Reverse(counts)
+	topN := 0.0
+	for _, c := range counts[:n] {
+		topN += c
+	}
+	a := newTestApp(t, LangEN, 120, 40)
+	for i, td := range a.tabs {
+		if td.ID == TabReps {
+			press(t, a, string(rune('1'+i)))
+		}
+	}
+	out := screen(a)
+	wantTop := fmt.Sprintf("Top rep: %.1f%% of orders won (%s)", top/total*100, topName)
+	wantN := fmt.Sprintf("Top 20%% (%d of %d reps): %.1f%% of orders won", n, len(counts), topN/total*100)
+	if total == 0 || !strings.Contains(out, wantTop) || !strings.Contains(out, wantN) {
+		t.Fatalf("want %q and %q in:\n%s", wantTop, wantN, out)
 	}
 }
