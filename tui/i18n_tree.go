@@ -42,13 +42,19 @@ var (
 	msgSourceDerived  = Text{JA: "子ノードから計算", EN: "Computed from its children"}
 	msgNone           = Text{JA: "(なし)", EN: "(none)"}
 
-	msgKeyToggle   = Text{JA: "開く/閉じる", EN: "expand/collapse"}
-	msgKeyCollapse = Text{JA: "閉じる", EN: "collapse"}
-	msgKeyExpand   = Text{JA: "開く", EN: "expand"}
-	msgKeyDetail   = Text{JA: "詳細", EN: "details"}
-	msgKeyWhatIf   = Text{JA: "試算モード", EN: "what-if mode"}
-	msgKeyStepUp   = Text{JA: "+5%", EN: "+5%"}
-	msgKeyStepDown = Text{JA: "-5%", EN: "-5%"}
-	msgKeyType     = Text{JA: "値を入力", EN: "type a value"}
-	msgKeyReset    = Text{JA: "試算を戻す", EN: "reset what-if"}
+	msgKeyToggle      = Text{JA: "開く/閉じる", EN: "expand/collapse"}
+	msgKeyCollapse    = Text{JA: "閉じる", EN: "collapse"}
+	msgKeyExpand      = Text{JA: "開く", EN: "expand"}
+	msgKeyDetail      = Text{JA: "詳細", EN: "details"}
+	msgKeyWhatIf      = Text{JA: "試算モード", EN: "what-if mode"}
+	msgKeyStepUp      = Text{JA: "+5%", EN: "+5%"}
+	msgKeyStepDown    = Text{JA: "-5%", EN: "-5%"}
+	msgKeyType        = Text{JA: "値を入力", EN: "type a value"}
+	msgKeyReset       = Text{JA: "試算を戻す", EN: "reset what-if"}
+	msgKeySaveTargets = Text{JA: "試算を目標に保存", EN: "save as targets"}
+
+	msgTargetsConfirm    = Text{JA: "試算からKPI目標 %d 件を保存しますか? (y/n)", EN: "Save %d KPI targets from the what-if? (y/n)"}
+	msgTargetsNothing    = Text{JA: "保存する試算がありません (+/- か e で値を変えてください)", EN: "No what-if value to save (change one with +/- or e)"}
+	msgTargetsSaved      = Text{JA: "KPI目標を保存しました (%d件)", EN: "Saved %d KPI targets"}
+	msgTargetsSaveFailed = Text{JA: "KPI目標を保存できません: %s", EN: "Could not save the KPI targets: %s"}
 )

@@ -21,7 +21,7 @@ const historyPeriods = 6
 type treeKeys struct {
 	Up, Down, Toggle, Collapse, Expand, Detail key.Binding
 	Prev, Next, Cycle                          key.Binding
-	WhatIf, Plus, Minus, Type, Reset           key.Binding
+	WhatIf, Plus, Minus, Type, Reset, Save     key.Binding
 }
 
 func newTreeKeys(l Lang) treeKeys {
@@ -40,6 +40,7 @@ func newTreeKeys(l Lang) treeKeys {
 		Minus:    key.NewBinding(key.WithKeys("-"), key.WithHelp("-", l.T(msgKeyStepDown))),
 		Type:     key.NewBinding(key.WithKeys("e"), key.WithHelp("e", l.T(msgKeyType))),
 		Reset:    key.NewBinding(key.WithKeys("r"), key.WithHelp("r", l.T(msgKeyReset))),
+		Save:     key.NewBinding(key.WithKeys("s"), key.WithHelp("s", l.T(msgKeySaveTargets))),
 	}
 }
 
@@ -51,7 +52,7 @@ type treeKeyMap struct {
 
 func (m treeKeyMap) ShortHelp() []key.Binding {
 	if m.whatIf {
-		return []key.Binding{m.k.Plus, m.k.Minus, m.k.Type, m.k.Reset, m.k.WhatIf}
+		return []key.Binding{m.k.Plus, m.k.Minus, m.k.Type, m.k.Reset, m.k.Save, m.k.WhatIf}
 	}
 	return []key.Binding{m.k.Toggle, m.k.Detail, m.k.WhatIf, m.k.Cycle}
 }
@@ -61,7 +62,7 @@ func (m treeKeyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Up, k.Down, k.Toggle, k.Collapse, k.Expand, k.Detail},
 		{k.Prev, k.Next, k.Cycle},
-		{k.WhatIf, k.Plus, k.Minus, k.Type, k.Reset},
+		{k.WhatIf, k.Plus, k.Minus, k.Type, k.Reset, k.Save},
 	}
 }
 
@@ -98,6 +99,7 @@ type treeScreen struct {
 	whatIf    bool
 	overrides map[string]kpitree.Target // what-if values of leaves
 	editing   bool                      // typing a what-if value
+	confirm   bool                      // asking whether to save the what-if as targets
 	input     string
 	note      string // a one-line hint or error under the tree
 }
@@ -116,8 +118,8 @@ func (s *treeScreen) Init() tea.Cmd     { return s.load() }
 func (s *treeScreen) Keys() help.KeyMap { return treeKeyMap{k: s.keys, whatIf: s.whatIf} }
 func (s *treeScreen) SetSize(w, h int)  { s.width, s.height = w, h }
 
-// Capturing is true while a what-if value is being typed.
-func (s *treeScreen) Capturing() bool { return s.editing }
+// Capturing is true while a what-if value is being typed or a save confirmed.
+func (s *treeScreen) Capturing() bool { return s.editing || s.confirm }
 
 func (s *treeScreen) load() tea.Cmd {
 	s.seq++
@@ -196,6 +198,12 @@ func (s *treeScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		}
 	case ReloadMsg:
 		return s, s.load()
+	case targetsSavedMsg:
+		if msg.err != nil {
+			return s, Flash(s.T(msgTargetsSaveFailed, msg.err.Error()), true)
+		}
+		s.overrides = map[string]kpitree.Target{}
+		return s, tea.Batch(Reload, Flash(s.T(msgTargetsSaved, msg.n), false))
 	case tea.MouseWheelMsg:
 		switch msg.Mouse().Button {
 		case tea.MouseWheelUp:
@@ -204,6 +212,13 @@ func (s *treeScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 			s.move(1)
 		}
 	case tea.KeyPressMsg:
+		if s.confirm {
+			s.confirm = false
+			if msg.String() == "y" {
+				return s, saveTargets(s.Store, s.targetsToSave())
+			}
+			return s, nil
+		}
 		if s.editing {
 			s.typeKey(msg)
 			return s, nil
@@ -278,6 +293,12 @@ func (s *treeScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		}
 	case key.Matches(msg, k.Reset):
 		s.overrides = map[string]kpitree.Target{}
+	case key.Matches(msg, k.Save):
+		if len(s.overrides) == 0 {
+			s.note = s.T(msgTargetsNothing)
+		} else {
+			s.confirm = true
+		}
 	}
 	return nil
 }

@@ -1,10 +1,15 @@
 package tui
 
 import (
+	"context"
+	"strconv"
 	"strings"
+
+	tea "charm.land/bubbletea/v2"
 
 	"github.com/kpit-dev/kpit/kpitree"
 	"github.com/kpit-dev/kpit/model"
+	"github.com/kpit-dev/kpit/store"
 )
 
 // perSuffix is "/月", "/mo" and so on.
@@ -98,7 +103,79 @@ func (s *treeScreen) whatIfPane() []string {
 		n := s.current()
 		out = append(out, s.T(msgWhatIfPrompt, g.name(s.Lang, n.Key))+s.Styles.Selected.Render(s.input+" "))
 	}
+	if s.confirm {
+		out = append(out, s.Styles.AtRisk.Render(s.T(msgTargetsConfirm, len(s.targetsToSave()))))
+	}
 	return out
+}
+
+// targetsToSave are the what-if values of the leaves and, so the stored
+// targets stay consistent, the new values of every node above them that has
+// a target of its own (orders won, when the win rate changed), each in the
+// period its target is set for. The KGI itself is never changed here.
+func (s *treeScreen) targetsToSave() map[string]kpitree.Target {
+	g := s.data.goals
+	out := map[string]kpitree.Target{}
+	for k, v := range s.overrides {
+		out[k] = v
+	}
+	_, changed := s.whatIfPlans()
+	stored := g.targets()
+	kgiPer := perOr(g.kgi.Per, model.FiscalYear)
+	for k := range s.overrides {
+		for _, a := range g.tree.Path(k) {
+			t, ok := stored[a.Key]
+			v := changed.Values[a.Key]
+			if a.Parent == nil || !ok || !v.Valid || a.Key == k {
+				continue
+			}
+			if a.Kind == kpitree.Flow {
+				t.Value = kpitree.Scale(v.V, kgiPer, t.Per)
+			} else {
+				t.Value = v.V
+			}
+			out[a.Key] = t
+		}
+	}
+	return out
+}
+
+type targetsSavedMsg struct {
+	n   int
+	err error
+}
+
+// saveTargets stores what-if values as the KPIs' targets: the stored
+// definition when there is one, else the catalogue's, with the new target
+// and its period. Each save is a KPI revision (checklist item 14).
+func saveTargets(st *store.Store, values map[string]kpitree.Target) tea.Cmd {
+	todo := make(map[string]kpitree.Target, len(values))
+	for k, v := range values {
+		todo[k] = v
+	}
+	return func() tea.Msg {
+		ctx, cancel := context.WithTimeout(context.Background(), loadTimeout)
+		defer cancel()
+		for key, t := range todo {
+			kpi, ok, err := st.KPI(ctx, key)
+			if err != nil {
+				return targetsSavedMsg{err: err}
+			}
+			if !ok {
+				kpi = model.KPI{Key: key}
+				if e, known := model.KPIDefinition(key); known {
+					kpi = e.KPI
+				}
+			}
+			// 12 significant digits: 42 x 1.1 is stored as 46.2, not 46.199999999999996.
+			v, _ := strconv.ParseFloat(strconv.FormatFloat(t.Value, 'g', 12, 64), 64)
+			kpi.Target, kpi.HasTarget, kpi.TargetPer = v, true, perOr(t.Per, model.FiscalYear)
+			if err := st.UpsertKPI(ctx, kpi); err != nil {
+				return targetsSavedMsg{err: err}
+			}
+		}
+		return targetsSavedMsg{n: len(todo)}
+	}
 }
 
 // detailView is the pane of the node under the cursor: definition,
