@@ -5,10 +5,13 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"io"
 	"os"
 	"os/signal"
 	"runtime/debug"
 	"strings"
+
+	"github.com/charmbracelet/x/term"
 
 	"github.com/kpit-dev/kpit/importer"
 	"github.com/kpit-dev/kpit/store"
@@ -101,9 +104,14 @@ func runImport(e env) int {
 		File: plan.file, Won: plan.profile.Won, Lost: plan.profile.Lost, SkipInvalid: f.skipInvalid,
 		OnInvalid: func(re *importer.RowError) { fmt.Fprintln(e.stderr, re.Error()) },
 	}
+	progress := progressLine(e.stderr)
+	opt.OnProgress = progress
 	begin := func(ctx context.Context) (importer.Session, error) { return st.BeginImport(ctx) }
 	defer lessGC()()
 	sum, err := importer.Import(ctx, src, b, begin, opt, f.dryRun)
+	if progress != nil {
+		fmt.Fprint(e.stderr, "\r\033[K") // clear the progress line
+	}
 	var re *importer.RowError
 	if errors.As(err, &re) {
 		fmt.Fprintln(e.stderr, re.Error())
@@ -129,6 +137,18 @@ func runImport(e env) int {
 		fmt.Fprintf(e.stdout, "profile %s saved (use: kpit import --profile %s FILE)\n", f.saveProfile, f.saveProfile)
 	}
 	return exitOK
+}
+
+// progressLine shows rows read and the share of the file on one line of
+// stderr when it is a terminal (a large file takes seconds); nil otherwise.
+func progressLine(w io.Writer) func(rows int, fraction float64) {
+	f, ok := w.(*os.File)
+	if !ok || !term.IsTerminal(f.Fd()) {
+		return nil
+	}
+	return func(rows int, fraction float64) {
+		fmt.Fprintf(w, "\r%d rows (%.0f%%)\033[K", rows, fraction*100)
+	}
 }
 
 // lessGC lets the heap grow 4x between collections during an import and
