@@ -40,3 +40,27 @@ func TestFlowTeatest(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// TestFlowTeatestJapaneseResize runs the Japanese cockpit, shrinks the
+// window below the minimum and back, and quits with ctrl+c.
+func TestFlowTeatestJapaneseResize(t *testing.T) {
+	a := New(Options{Store: openDemo(t), Lang: LangJA, Now: func() time.Time { return fixedNow }, NoColor: true})
+	tm := teatest.NewTestModel(t, a, teatest.WithInitialTermSize(80, 24))
+	out := tm.Output()
+	waitFor := func(what string) {
+		t.Helper()
+		teatest.WaitFor(t, out, func(b []byte) bool { return bytes.Contains(b, []byte(what)) },
+			teatest.WithDuration(10*time.Second), teatest.WithCheckInterval(20*time.Millisecond))
+	}
+	waitFor("着地予測")
+	tm.Send(tea.WindowSizeMsg{Width: 30, Height: 10})
+	waitFor("小さすぎ")
+	tm.Send(tea.WindowSizeMsg{Width: 120, Height: 40})
+	tm.Send(tea.KeyPressMsg{Code: '2', Text: "2"})
+	waitFor("判定")
+	tm.Send(tea.KeyPressMsg{Code: 'c', Mod: tea.ModCtrl})
+	tm.WaitFinished(t, teatest.WithFinalTimeout(5*time.Second))
+	if final := tm.FinalModel(t).(*App); final.active != 1 || final.common.Width != 120 {
+		t.Fatalf("final state: tab %d, width %d", final.active, final.common.Width)
+	}
+}
