@@ -24,7 +24,8 @@ const (
 )
 
 // ParseDate reads a calendar day as SFA/CRM exports and Excel write it:
-// 2026-11-26, 2026/11/26, 2026/1/5, 2026.11.26, 2026年11月26日, 20261126,
+// 2026-11-26, 2026/11/26, 2026/1/5, 2026.11.26, 2026年11月26日, 令和8年11月26日,
+// 2026/11/26(木), 20261126,
 // an Excel serial (46352, 46352.5) or a timestamp (2026-11-26T09:30:00+09:00,
 // 2026/11/26 9:30), whose day is taken as written. Full-width digits are
 // read too. Impossible days (2026-02-30) are refused, never rolled over.
@@ -33,6 +34,7 @@ func ParseDate(s string) (time.Time, error) {
 	if in == "" {
 		return time.Time{}, fmt.Errorf("no date")
 	}
+	in = dropWeekday(in)
 	if t, ok, err := parseSerialOrCompact(in); ok || err != nil {
 		return t, err
 	}
@@ -53,7 +55,11 @@ func ParseDate(s string) (time.Time, error) {
 	case strings.HasSuffix(day, "日") && strings.Contains(day, "年") && strings.Contains(day, "月"):
 		y, rest, _ := strings.Cut(strings.TrimSuffix(day, "日"), "年")
 		m, d, _ := strings.Cut(rest, "月")
-		parts = []string{strings.TrimSpace(y), strings.TrimSpace(m), strings.TrimSpace(d)}
+		y, ok := eraYear(strings.TrimSpace(y))
+		if !ok {
+			return time.Time{}, badDate(s)
+		}
+		parts = []string{y, strings.TrimSpace(m), strings.TrimSpace(d)}
 	case strings.Count(day, "-") == 2:
 		parts = strings.Split(day, "-")
 	case strings.Count(day, "/") == 2:
@@ -87,6 +93,51 @@ func narrow(s string) string {
 		}
 	}
 	return s
+}
+
+// Japanese eras still seen in sheets: 令和8年 is 2026, 平成30年 is 2018
+// (元年 is the first year).
+var eras = []struct {
+	name string
+	base int
+}{{"令和", 2018}, {"平成", 1988}}
+
+// eraYear turns an era year into a Western one; a plain year is kept.
+func eraYear(y string) (string, bool) {
+	for _, e := range eras {
+		n, ok := strings.CutPrefix(y, e.name)
+		if !ok {
+			continue
+		}
+		if n == "元" {
+			return strconv.Itoa(e.base + 1), true
+		}
+		v, err := strconv.Atoi(n)
+		if err != nil || v < 1 || v > 99 || len(n) > 2 {
+			return "", false
+		}
+		return strconv.Itoa(e.base + v), true
+	}
+	return y, true
+}
+
+// dropWeekday removes a weekday written in parentheses, as Japanese sheets
+// do: 2026/11/26(木), 2026/11/26 (Thu) 10:00.
+func dropWeekday(in string) string {
+	open := strings.IndexByte(in, '(')
+	if open < 0 {
+		return in
+	}
+	shut := strings.IndexByte(in[open:], ')')
+	if shut < 0 {
+		return in
+	}
+	switch strings.ToLower(strings.TrimSpace(in[open+1 : open+shut])) {
+	case "日", "月", "火", "水", "木", "金", "土",
+		"sun", "mon", "tue", "wed", "thu", "fri", "sat":
+		return strings.TrimSpace(strings.TrimSpace(in[:open]) + " " + strings.TrimSpace(in[open+shut+1:]))
+	}
+	return in
 }
 
 func badDate(s string) error {
@@ -183,7 +234,7 @@ func validClock(c string) bool {
 }
 
 // ParseAmount reads an amount of yen: 1200000, 1,200,000, ¥1,200,000,
-// ￥1,200,000, 1,200,000円, 120万円, 1.2億, JPY 1,200,000, and the plain or
+// ￥1,200,000, ￥1,200,000-, 1,200,000円, 120万円, 1.2億, JPY 1,200,000, and the plain or
 // exponent numbers Excel stores (1.2E+7). Negative amounts and fractions
 // of a yen are refused.
 func ParseAmount(s string) (model.Yen, error) {
@@ -195,6 +246,10 @@ func ParseAmount(s string) (model.Yen, error) {
 	if strings.HasPrefix(in, "-") || strings.HasPrefix(in, "−") || strings.HasPrefix(in, "▲") ||
 		strings.HasPrefix(in, "△") || (strings.HasPrefix(in, "(") && strings.HasSuffix(in, ")")) {
 		return 0, fmt.Errorf("%q: an amount cannot be negative", s)
+	}
+	// 1,200,000- : a Japanese way of writing "exactly", not a sign.
+	if len(in) > 1 && strings.HasSuffix(in, "-") && in[len(in)-2] >= '0' && in[len(in)-2] <= '9' {
+		in = in[:len(in)-1]
 	}
 	if isPlainFloat(in) {
 		v, err := strconv.ParseFloat(in, 64)
