@@ -219,13 +219,19 @@ func (s *treeScreen) detailView() string {
 	lines = append(lines, label(msgDetailTarget)+" "+FormatUnit(s.Lang, n.Unit, target)+" "+
 		s.Styles.Muted.Render(periodLabel(s.Lang, s.period)))
 
+	// History: each of the last periods against the same target (every
+	// period here is of the same kind), with its achievement.
 	lines = append(lines, "", s.Styles.Bold.Render(s.T(msgDetailHistory)))
+	lines = append(lines, s.Styles.Muted.Render("  "+padRight("", 24)+" "+padLeft(s.T(msgColActual), 12)+" "+
+		padLeft(s.T(msgColAchievement), 8)))
 	for _, pc := range s.data.trend {
 		v := g.tree.Evaluate(pc.Counts.Metrics())[n.Key]
 		if known && kpi.Source == model.SourceManual {
 			v = model.None
 		}
-		lines = append(lines, "  "+padRight(periodLabel(s.Lang, pc.Period), 24)+" "+padLeft(FormatUnit(s.Lang, n.Unit, v), 12))
+		achv := model.Achievement(v, target, g.direction(n.Key))
+		lines = append(lines, "  "+padRight(periodLabel(s.Lang, pc.Period), 24)+" "+
+			padLeft(FormatUnit(s.Lang, n.Unit, v), 12)+" "+padLeft(FormatPercent(achv), 8))
 	}
 	return strings.Join(lines, "\n")
 }
