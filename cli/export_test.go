@@ -1,7 +1,9 @@
 package cli
 
 import (
+	"database/sql"
 	"encoding/json"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -133,5 +135,39 @@ func TestExportRefusesBadInput(t *testing.T) {
 	}
 	if code, _, errOut := runKpit(t, "export", "reps", "--db", filepath.Join(t.TempDir(), "none.db")); code == 0 || !strings.Contains(errOut, "does not exist") {
 		t.Errorf("missing database: %q", errOut)
+	}
+}
+
+func TestExportLeavesOutDeletedRecordsAndWritesWhole(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "k.db")
+	if code, out, errOut := runKpit(t, "import", "opportunities", writeTemp(t, "p.csv", []byte(pipelineCSV)), "--db", db); code != 0 {
+		t.Fatalf("import: %q %q", out, errOut)
+	}
+	conn, err := sql.Open("sqlite", db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := conn.Exec(`UPDATE opportunities SET deleted_at = '2026-11-26T00:00:00Z' WHERE external_id IN ('Z063OYW0', 'HAXMC4IX')`); err != nil {
+		t.Fatal(err)
+	}
+	conn.Close()
+	outDir := t.TempDir()
+	out := filepath.Join(outDir, "opps.csv")
+	if code, _, errOut := runKpit(t, "export", "opportunities", "--out", out, "--db", db); code != 0 {
+		t.Fatalf("export: %s", errOut)
+	}
+	data, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := string(data)
+	if n := strings.Count(text, "\n"); n != 1+8 || strings.Contains(text, "Z063OYW0") || strings.Contains(text, "HAXMC4IX") {
+		t.Errorf("export has %d lines (want header + 8), deleted ids present: %v", n, strings.Contains(text, "Z063OYW0"))
+	}
+	// Only the finished file is left: the temporary file was renamed.
+	entries, _ := os.ReadDir(outDir)
+	if len(entries) != 1 || entries[0].Name() != "opps.csv" {
+		t.Errorf("files beside the export: %v", entries)
 	}
 }
