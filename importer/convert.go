@@ -396,15 +396,16 @@ func ParseActivityKind(s string) (model.ActivityKind, error) {
 // ParseLeadStatus reads a lead status, HubSpot lifecycle stages included.
 func ParseLeadStatus(s string) (model.LeadStatus, error) {
 	switch normalize(s) {
-	case "new", "open", "lead", "subscriber", "other", "新規", "未対応", "リード":
+	case "new", "open", "lead", "subscriber", "other", "opennotcontacted", "workingcontacted", "working", "nurturing",
+		"新規", "未対応", "対応中", "リード":
 		return model.LeadNew, nil
 	case "mql", "marketingqualifiedlead", "marketingqualified":
 		return model.LeadMQL, nil
-	case "sql", "salesqualifiedlead", "salesqualified":
+	case "sql", "salesqualifiedlead", "salesqualified", "qualified":
 		return model.LeadSQL, nil
-	case "converted", "opportunity", "customer", "evangelist", "商談化", "商談化済み", "コンバート済み", "受注", "顧客":
+	case "converted", "closedconverted", "opportunity", "customer", "evangelist", "商談化", "商談化済み", "コンバート済み", "受注", "顧客":
 		return model.LeadConverted, nil
-	case "disqualified", "unqualified", "失格", "対象外", "不適格", "クローズ":
+	case "disqualified", "unqualified", "closednotconverted", "失格", "対象外", "不適格", "クローズ":
 		return model.LeadDisqualified, nil
 	}
 	return "", fmt.Errorf("%q is not a lead status (want new, mql, sql, converted or disqualified)", s)

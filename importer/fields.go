@@ -73,7 +73,7 @@ func Fields(k Kind) []Field {
 	case Leads:
 		return []Field{
 			{"id", true, []string{"lead id", "record id", "リードID", "見込み客ID", "リード番号"}},
-			{"company", false, []string{"company name", "account", "会社名", "企業名", "取引先名"}},
+			{"company", false, []string{"company name", "company / account", "account", "会社名", "企業名", "取引先名"}},
 			{"contact", false, []string{"name", "contact name", "full name", "氏名", "担当者名", "名前", "お名前"}},
 			{"source", false, []string{"lead source", "original source", "流入元", "リードソース", "獲得経路", "流入経路"}},
 			{"owner", false, []string{"lead owner", "contact owner", "rep", "担当者", "担当", "営業担当", "所有者", "リード所有者"}},

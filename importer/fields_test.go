@@ -71,7 +71,19 @@ func TestWordsInJapaneseAndEnglish(t *testing.T) {
 			t.Errorf("ParseActivityKind(%q) = %s, %v", s, got, err)
 		}
 	}
+	// A HubSpot contacts export and a Salesforce leads report.
+	b, _ := Bind(Leads, []string{"Record ID", "First Name", "Company Name", "Contact owner", "Lifecycle Stage", "Create Date",
+		"Became a Marketing Qualified Lead Date", "Became a Sales Qualified Lead Date", "Original Source"}, nil)
+	if got := boundColumns(b); got != "id=Record ID,company=Company Name,source=Original Source,owner=Contact owner,created=Create Date,"+
+		"status=Lifecycle Stage,mql=Became a Marketing Qualified Lead Date,sql=Became a Sales Qualified Lead Date" {
+		t.Errorf("hubspot contacts: %s", got)
+	}
+	b, _ = Bind(Leads, []string{"Lead ID", "Company / Account", "Lead Source", "Lead Owner", "Lead Status", "Create Date"}, nil)
+	if got := boundColumns(b); got != "id=Lead ID,company=Company / Account,source=Lead Source,owner=Lead Owner,created=Create Date,status=Lead Status" {
+		t.Errorf("salesforce leads: %s", got)
+	}
 	for s, want := range map[string]model.LeadStatus{
+		"Open - Not Contacted": model.LeadNew, "Closed - Converted": model.LeadConverted, "Closed - Not Converted": model.LeadDisqualified,
 		"Marketing Qualified Lead": model.LeadMQL, "salesqualifiedlead": model.LeadSQL, "商談化": model.LeadConverted, "失格": model.LeadDisqualified,
 	} {
 		if got, err := ParseLeadStatus(s); err != nil || got != want {
