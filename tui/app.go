@@ -149,7 +149,7 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return a, nil
 		}
 		return a, a.updateFocused(msg)
-	case tea.MouseMsg:
+	case tea.MouseMsg, tea.PasteMsg:
 		return a, a.updateFocused(msg)
 	case SwitchTabMsg:
 		for i, t := range a.tabs {

@@ -149,6 +149,10 @@ func (d *dashboard) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		case tea.MouseWheelDown:
 			d.selected = min(d.selected+1, max(len(d.rows())-1, 0))
 		}
+	case tea.PasteMsg:
+		if d.kgi.editing {
+			d.kgi.text += msg.Content
+		}
 	case kgiSavedMsg:
 		return d, d.kgi.saved(d.Common, msg)
 	case tea.KeyPressMsg:

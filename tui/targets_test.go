@@ -88,3 +88,18 @@ func TestSaveWhatIfAsTargets(t *testing.T) {
 		t.Errorf("no confirmation line:\n%s", screen(a))
 	}
 }
+
+func TestPasteIntoWhatIfValue(t *testing.T) {
+	a := newTestApp(t, LangEN, 120, 40)
+	s := treeAt(t, a, "win_rate")
+	press(t, a, "w", "e")
+	a.Update(tea.PasteMsg{Content: "42%"})
+	d := a.screens[0].(*dashboard)
+	if s.input != "42%" || d.kgi.text != "" {
+		t.Fatalf("paste went to %q (tree) and %q (dashboard)", s.input, d.kgi.text)
+	}
+	press(t, a, "enter")
+	if got := s.overrides["win_rate"].Value; math.Abs(got-0.42) > 1e-12 {
+		t.Fatalf("pasted 42%% read as %v", got)
+	}
+}

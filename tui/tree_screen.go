@@ -198,6 +198,10 @@ func (s *treeScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		}
 	case ReloadMsg:
 		return s, s.load()
+	case tea.PasteMsg:
+		if s.editing {
+			s.input += msg.Content
+		}
 	case targetsSavedMsg:
 		if msg.err != nil {
 			return s, Flash(s.T(msgTargetsSaveFailed, msg.err.Error()), true)
