@@ -71,7 +71,8 @@ func TestDashboardFiguresFromRecords(t *testing.T) {
 	tg := demoLeafTargets(t)
 	lnOrders := math.Log(won / tg["orders_won"])
 	lnDeal := math.Log(revenue / won / tg["avg_deal_size"])
-	shares := gapShares(tree.data.goals.tree, tree.data.actual, tree.nodeTargets(tree.plan()))
+	gt := tree.data.goals.tree
+	shares := gt.RootShares(gt.Attribute(tree.data.actual, tree.nodeTargets(tree.plan())))
 	if got, want := shares["orders_won"].V, lnOrders/(lnOrders+lnDeal); math.Abs(got-want) > 1e-9 {
 		t.Errorf("orders won's share of the gap %v, by hand %v", got, want)
 	}

@@ -65,26 +65,6 @@ func (s *treeScreen) nodeTargets(p kpitree.Plan) map[string]model.Value {
 	return out
 }
 
-// gapShares is each node's share of the root's gap: the product of the
-// engine's per-parent shares down its path (1 for the root when it missed).
-func gapShares(t *kpitree.Tree, actual, target map[string]model.Value) map[string]model.Value {
-	perParent := t.Attribute(actual, target)
-	out := map[string]model.Value{}
-	for _, n := range t.Nodes() {
-		share := perParent[t.Root().Key]
-		for _, p := range t.Path(n.Key)[1:] {
-			v := perParent[p.Key]
-			if !share.Valid || !v.Valid {
-				share = model.None
-				break
-			}
-			share.V *= v.V
-		}
-		out[n.Key] = share
-	}
-	return out
-}
-
 // verdict is the consistency check, always on screen: what share of the
 // KGI the KPI targets reach.
 func (s *treeScreen) verdict() string {
@@ -260,7 +240,7 @@ func (s *treeScreen) tableLines(room int) []string {
 		}
 	} else {
 		targets := s.nodeTargets(s.plan())
-		shares := gapShares(g.tree, s.data.actual, targets)
+		shares := g.tree.RootShares(g.tree.Attribute(s.data.actual, targets))
 		cols = []column{
 			{title: s.T(msgColNode), width: nameW},
 			{title: s.T(msgColActual), width: 9, right: true},
