@@ -105,7 +105,7 @@ func TestExportRoundTrip(t *testing.T) {
 	if err := json.Unmarshal([]byte(out), &objs); code != 0 || err != nil || len(objs) != 6 {
 		t.Fatalf("json: %d %v %d", code, err, len(objs))
 	}
-	if objs[3]["amount"] != float64(120000000) || objs[5]["closed"] != nil || objs[1]["account"] != "ひかり\n商事" {
+	if objs[3]["amount"] != float64(120000000) || objs[5]["closed"] != "2026-12-24" || objs[1]["account"] != "ひかり\n商事" {
 		t.Errorf("json objects: %v", objs)
 	}
 

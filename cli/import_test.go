@@ -160,7 +160,7 @@ var wantJapanese = []string{
 	"J-3,佐藤,みどり工業,上位プラン,受注,won,2026-11-26,2026-11-26,1200000,",
 	"J-4,佐藤,そら電機,上位プラン,受注,won,2026-11-26,2026-11-27,120000000,",
 	"J-5,鈴木,うみ食品,基本プラン,失注,lost,2026-11-01,2026-11-20,1200000,",
-	"J-6,鈴木,やま運輸,基本プラン,提案,open,2026-11-02,,1200000,", // an open deal keeps no close date
+	"J-6,鈴木,やま運輸,基本プラン,提案,open,2026-11-02,2026-12-24,1200000,", // an open deal keeps its expected close date
 }
 
 func csvText(rows [][]string, sep string) string {
@@ -424,7 +424,11 @@ func TestImportHelpExamplesWork(t *testing.T) {
 	if got := query(t, db, `SELECT sum(amount_yen) FROM opportunities WHERE outcome = 'won'`); got != 2_400_000 {
 		t.Errorf("won amount = %d; want 2,400,000", got)
 	}
-	if got := query(t, db, `SELECT count(*) FROM opportunities WHERE outcome = 'open' AND closed IS NULL`); got != 2 {
-		t.Errorf("open deals without a close date = %d; want 2", got)
+	// Gamma's expected close (2026/12/24) is kept; HubSpot's Beta pilot has none.
+	if got := query(t, db, `SELECT count(*) FROM opportunities WHERE outcome = 'open' AND closed IS NULL`); got != 1 {
+		t.Errorf("open deals without a close date = %d; want 1", got)
+	}
+	if got := query(t, db, `SELECT count(*) FROM opportunities WHERE outcome = 'open' AND closed = '2026-12-24'`); got != 1 {
+		t.Errorf("open deals expected to close 2026-12-24 = %d; want 1", got)
 	}
 }

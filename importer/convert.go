@@ -154,10 +154,11 @@ func (c *converter) convert(line int, cells []string) (record, *RowError) {
 	return record{}, r.fail("", "unknown kind %s", c.b.Kind)
 }
 
-// opportunity: a won deal needs an amount and a close date; an open deal's
-// close date (an SFA's expected close) is not kept, since kpit reads a
-// close date as closed. A missing created date is left zero: the store
-// keeps the stored one, or uses the import day for a new deal.
+// opportunity: a won deal needs an amount and a close date. An open deal's
+// close date is kept as its expected close date (SFA exports carry one),
+// which is what the overdue-close alert reads; the roll-up counts a close
+// date only for won and lost deals. A missing created date is left zero:
+// the store keeps the stored one, or uses the import day for a new deal.
 func (c *converter) opportunity(r row) (record, *RowError) {
 	var o model.Opportunity
 	var e *RowError
@@ -196,9 +197,6 @@ func (c *converter) opportunity(r row) (record, *RowError) {
 		if o.Closed.IsZero() {
 			return record{}, r.fail("closed", "empty, but a won deal needs a close date")
 		}
-	}
-	if o.Outcome == model.OutcomeOpen {
-		o.Closed = time.Time{}
 	}
 	dept, e := r.department(model.DeptFieldSales)
 	if e != nil {
