@@ -134,21 +134,17 @@ func ValidateActivity(a Activity, rules InputRules, today time.Time) error {
 	if err := notFuture("date", a.Date, rules, today); err != nil {
 		return err
 	}
-	for _, f := range rules.Required[RecordActivity] {
-		empty := false
+	return firstMissing(rules.Required[RecordActivity], func(f string) bool {
 		switch f {
 		case "account":
-			empty = strings.TrimSpace(a.Account) == ""
+			return strings.TrimSpace(a.Account) == ""
 		case "note":
-			empty = strings.TrimSpace(a.Note) == ""
+			return strings.TrimSpace(a.Note) == ""
 		case "opportunity":
-			empty = a.OpportunityID == 0
+			return a.OpportunityID == 0
 		}
-		if empty {
-			return fieldErr(f, ErrRequiredByRule)
-		}
-	}
-	return nil
+		return false
+	})
 }
 
 // ValidateOpportunity checks an opportunity against the input rules. A won
@@ -182,27 +178,23 @@ func ValidateOpportunity(o Opportunity, rules InputRules, today time.Time) error
 			return err
 		}
 	}
-	for _, f := range rules.Required[RecordOpportunity] {
-		empty := false
+	return firstMissing(rules.Required[RecordOpportunity], func(f string) bool {
 		switch f {
 		case "amount":
-			empty = !o.HasAmount
+			return !o.HasAmount
 		case "account":
-			empty = strings.TrimSpace(o.Account) == ""
+			return strings.TrimSpace(o.Account) == ""
 		case "product":
-			empty = strings.TrimSpace(o.Product) == ""
+			return strings.TrimSpace(o.Product) == ""
 		case "stage":
-			empty = strings.TrimSpace(o.Stage) == ""
+			return strings.TrimSpace(o.Stage) == ""
 		case "closed":
-			empty = o.Closed.IsZero()
+			return o.Closed.IsZero()
 		case "lost_reason":
-			empty = o.Outcome == OutcomeLost && strings.TrimSpace(o.LostReason) == ""
+			return o.Outcome == OutcomeLost && strings.TrimSpace(o.LostReason) == ""
 		}
-		if empty {
-			return fieldErr(f, ErrRequiredByRule)
-		}
-	}
-	return nil
+		return false
+	})
 }
 
 // ValidateLead checks a lead against the input rules.
@@ -216,23 +208,19 @@ func ValidateLead(l Lead, rules InputRules, today time.Time) error {
 	if err := notFuture("created", l.Created, rules, today); err != nil {
 		return err
 	}
-	for _, f := range rules.Required[RecordLead] {
-		empty := false
+	return firstMissing(rules.Required[RecordLead], func(f string) bool {
 		switch f {
 		case "company":
-			empty = strings.TrimSpace(l.Company) == ""
+			return strings.TrimSpace(l.Company) == ""
 		case "contact":
-			empty = strings.TrimSpace(l.Contact) == ""
+			return strings.TrimSpace(l.Contact) == ""
 		case "source":
-			empty = strings.TrimSpace(l.Source) == ""
+			return strings.TrimSpace(l.Source) == ""
 		case "rep":
-			empty = l.RepID == 0 && l.RepName == ""
+			return l.RepID == 0 && l.RepName == ""
 		}
-		if empty {
-			return fieldErr(f, ErrRequiredByRule)
-		}
-	}
-	return nil
+		return false
+	})
 }
 
 // ValidateCustomer checks a customer record.
@@ -248,6 +236,17 @@ func ValidateCustomer(c Customer, rules InputRules, today time.Time) error {
 	}
 	if !c.Churned.IsZero() && !c.Started.IsZero() && c.Churned.Before(c.Started) {
 		return fieldErr("churned", ErrBeforeStart, FormatDate(c.Churned), FormatDate(c.Started))
+	}
+	return nil
+}
+
+// firstMissing refuses the first field the input rules require that is
+// empty, in the rules' order.
+func firstMissing(required []string, empty func(field string) bool) error {
+	for _, f := range required {
+		if empty(f) {
+			return fieldErr(f, ErrRequiredByRule)
+		}
 	}
 	return nil
 }
