@@ -166,22 +166,11 @@ func (d *dashboard) Update(msg tea.Msg) (Screen, tea.Cmd) {
 			d.selected = max(d.selected-1, 0)
 		case key.Matches(msg, d.keys.Down):
 			d.selected = min(d.selected+1, max(len(d.rows())-1, 0))
-		case key.Matches(msg, d.keys.Prev):
-			d.period = d.period.Prev()
-			return d, d.load()
-		case key.Matches(msg, d.keys.Next):
-			// Not past the period that holds today: the future has no figures.
-			if next := d.period.Next(); !next.Start.After(model.Date(d.Now())) {
-				d.period = next
+		case key.Matches(msg, d.keys.Prev, d.keys.Next, d.keys.Cycle):
+			if p, ok := d.stepPeriod(msg, d.keys.Prev, d.keys.Next, d.keys.Cycle, d.period); ok {
+				d.period = p
 				return d, d.load()
 			}
-		case key.Matches(msg, d.keys.Cycle):
-			ref := d.period.Start
-			if d.period.Contains(d.Now()) {
-				ref = d.Now()
-			}
-			d.period = model.PeriodOf(nextKind(d.period.Kind), ref, d.FiscalStart)
-			return d, d.load()
 		}
 	}
 	return d, nil

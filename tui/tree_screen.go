@@ -267,21 +267,11 @@ func (s *treeScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		}
 	case key.Matches(msg, k.Detail):
 		s.detail = n != nil
-	case key.Matches(msg, k.Prev):
-		s.period = s.period.Prev()
-		return s.load()
-	case key.Matches(msg, k.Next):
-		if next := s.period.Next(); !next.Start.After(model.Date(s.Now())) {
-			s.period = next
+	case key.Matches(msg, k.Prev, k.Next, k.Cycle):
+		if p, ok := s.stepPeriod(msg, k.Prev, k.Next, k.Cycle, s.period); ok {
+			s.period = p
 			return s.load()
 		}
-	case key.Matches(msg, k.Cycle):
-		ref := s.period.Start
-		if s.period.Contains(s.Now()) {
-			ref = s.Now()
-		}
-		s.period = model.PeriodOf(nextKind(s.period.Kind), ref, s.FiscalStart)
-		return s.load()
 	case key.Matches(msg, k.WhatIf):
 		s.whatIf = !s.whatIf
 	case !s.whatIf:
