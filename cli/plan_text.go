@@ -75,7 +75,8 @@ func figure(u model.Unit, v model.Value) string {
 	return tui.FormatCount(v)
 }
 
-// opSymbol is an ASCII operator, so the text aligns on every terminal.
+// opSymbol is an ASCII operator, so the text aligns on every terminal (×
+// and ÷ are ambiguous-width glyphs).
 func opSymbol(op model.Op) string {
 	if op == model.OpMul {
 		return "x"

@@ -363,7 +363,7 @@ func (ev *treeEval) writeText(w io.Writer, l tui.Lang) {
 	ev.tree.Walk(func(n *kpitree.Node, depth int) {
 		label := strings.Repeat("  ", depth) + ev.name(l, n.Key)
 		if !n.IsLeaf() {
-			label += " (" + opWord(n.Op) + ")"
+			label += " (" + opSymbol(n.Op) + ")"
 		}
 		ach := ev.achievement(n.Key)
 		share := "-"
@@ -378,17 +378,6 @@ func (ev *treeEval) writeText(w io.Writer, l tui.Lang) {
 		fmt.Fprintln(w)
 		fmt.Fprintln(w, v)
 	}
-}
-
-// opWord writes an operator in ASCII (× and ÷ are ambiguous-width glyphs).
-func opWord(op model.Op) string {
-	switch op {
-	case model.OpMul:
-		return "x"
-	case model.OpDiv:
-		return "/"
-	}
-	return string(op)
 }
 
 // writeTable writes rows under a header, the first column left-aligned and
