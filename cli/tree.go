@@ -343,18 +343,6 @@ func statusWord(l tui.Lang, s model.Status) string {
 	return "-"
 }
 
-// cell pads s with spaces to w display columns (Japanese takes two).
-func padCell(s string, w int, right bool) string {
-	pad := w - lipgloss.Width(s)
-	if pad <= 0 {
-		return s
-	}
-	if right {
-		return strings.Repeat(" ", pad) + s
-	}
-	return s + strings.Repeat(" ", pad)
-}
-
 func (ev *treeEval) writeText(w io.Writer, l tui.Lang) {
 	fmt.Fprintf(w, "%s %s - %s\n", l.Pick("KPIツリー", "KPI tree"), model.FormatDate(ev.from), model.FormatDate(ev.to))
 	header := []string{l.Pick("ノード", "node"), l.Pick("実績", "actual"), l.Pick("目標", "target"),
@@ -392,7 +380,11 @@ func writeTable(w io.Writer, header []string, rows [][]string) {
 	line := func(r []string) {
 		parts := make([]string, len(r))
 		for i, c := range r {
-			parts[i] = padCell(c, widths[i], i > 0)
+			if i == 0 {
+				parts[i] = padRight(c, widths[i])
+			} else {
+				parts[i] = padLeft(c, widths[i])
+			}
 		}
 		fmt.Fprintln(w, strings.TrimRight(strings.Join(parts, "  "), " "))
 	}
