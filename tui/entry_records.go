@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"time"
 
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
@@ -226,7 +227,8 @@ func (r *recordsScreen) View() string {
 	if len(r.records) == 0 {
 		return strings.Join(append(lines, r.Styles.Muted.Render(r.T(msgRecordsNone))), "\n")
 	}
-	lines = append(lines, r.Styles.Muted.Render(r.header(kind)))
+	header, table := r.table(kind)
+	lines = append(lines, r.Styles.Muted.Render(header))
 	bottom := []string{""}
 	if r.confirm != nil {
 		bottom = []string{r.Styles.Error.Render(r.T(msgRecordsConfirm, recordKindWord(r.Lang, r.confirm.Kind), r.confirm.ID()))}
@@ -239,7 +241,7 @@ func (r *recordsScreen) View() string {
 		r.offset = r.cursor - rows + 1
 	}
 	for i := r.offset; i < len(r.records) && i < r.offset+rows; i++ {
-		row := r.row(r.records[i])
+		row := table[i]
 		if i == r.cursor {
 			row = r.Styles.Selected.Render(row)
 		}
@@ -251,63 +253,67 @@ func (r *recordsScreen) View() string {
 	return strings.Join(append(lines, bottom...), "\n")
 }
 
-func cols(cells []string, widths []int) string {
-	var b strings.Builder
-	for i, c := range cells {
-		if i < len(widths) {
-			b.WriteString(padRight(truncate(c, widths[i]), widths[i]) + " ")
-		} else {
-			b.WriteString(c)
-		}
-	}
-	return strings.TrimRight(b.String(), " ")
-}
-
-// truncate cuts s to w display columns.
-func truncate(s string, w int) string {
-	if displayWidth(s) <= w {
-		return s
-	}
-	var b strings.Builder
-	for _, r := range s {
-		if displayWidth(b.String()+string(r)) > w {
-			break
-		}
-		b.WriteRune(r)
-	}
-	return b.String()
-}
-
-var (
-	activityWidths = []int{6, 10, 10, 8, 5, 14, 16}
-	oppWidths      = []int{6, 10, 10, 14, 10, 6, 10, 10}
-	leadWidths     = []int{6, 10, 16, 10, 8, 6, 10}
-)
-
-func (r *recordsScreen) header(kind model.RecordKind) string {
-	l := r.Lang
+// recordColumns are the columns of one kind's table. Widths come from the
+// content (sizeColumns); flex is the free-text column (account, company)
+// that gives up room first when the window is narrow, and drop lists the
+// columns to leave out, in order, when that is not enough.
+func recordColumns(l Lang, kind model.RecordKind) (cols []column, flex int, drop []int) {
 	switch kind {
 	case model.RecordActivity:
-		return cols([]string{"#", l.T(msgFieldDate), l.T(msgFieldRep), l.T(msgFieldKind), l.T(msgFieldCount), l.T(msgFieldAccount),
-			l.T(msgRecordsEntered)}, activityWidths)
+		return []column{{title: "#", right: true}, {title: l.T(msgFieldDate)}, {title: l.T(msgFieldRep)},
+			{title: l.T(msgFieldKind)}, {title: l.T(msgFieldCount), right: true}, {title: l.T(msgFieldAccount)},
+			{title: l.T(msgRecordsEntered)}}, 5, []int{6, 0, 4}
 	case model.RecordOpportunity:
-		return cols([]string{"#", l.T(msgFieldCreated), l.T(msgFieldRep), l.T(msgFieldAccount), l.T(msgFieldStage),
-			l.T(msgFieldOutcome), l.T(msgFieldAmount), l.T(msgFieldClosed), l.T(msgRecordsEntered)}, oppWidths)
+		return []column{{title: "#", right: true}, {title: l.T(msgFieldCreated)}, {title: l.T(msgFieldRep)},
+			{title: l.T(msgFieldAccount)}, {title: l.T(msgFieldStage)}, {title: l.T(msgFieldOutcome)},
+			{title: l.T(msgFieldAmount), right: true}, {title: l.T(msgFieldClosed)}, {title: l.T(msgRecordsEntered)}}, 3, []int{8, 1, 0, 7}
 	}
-	return cols([]string{"#", l.T(msgFieldCreated), l.T(msgFieldCompany), l.T(msgFieldContact), l.T(msgFieldSource),
-		l.T(msgFieldStatus), l.T(msgFieldRep), l.T(msgRecordsEntered)}, leadWidths)
+	return []column{{title: "#", right: true}, {title: l.T(msgFieldCreated)}, {title: l.T(msgFieldCompany)},
+		{title: l.T(msgFieldContact)}, {title: l.T(msgFieldSource)}, {title: l.T(msgFieldStatus)},
+		{title: l.T(msgFieldRep)}, {title: l.T(msgRecordsEntered)}}, 2, []int{7, 1, 0, 4}
 }
 
-func (r *recordsScreen) row(rec model.Record) string {
-	l := r.Lang
-	stamp := func(e model.Record) string {
-		var t = e.Activity.EnteredAt
-		switch e.Kind {
-		case model.RecordOpportunity:
-			t = e.Opportunity.EnteredAt
-		case model.RecordLead:
-			t = e.Lead.EnteredAt
+// minFlexWidth is the narrowest the account or company column gets before
+// whole columns are dropped.
+const minFlexWidth = 16
+
+// table lays out the loaded records: every column as wide as its widest
+// cell; when that is too wide for the window, the least needed columns are
+// dropped until the table fits with the free-text column at minFlexWidth,
+// and that column then gets what is left.
+func (r *recordsScreen) table(kind model.RecordKind) (header string, rows []string) {
+	all, flex, drop := recordColumns(r.Lang, kind)
+	cells := make([][]string, len(r.records))
+	for i, rec := range r.records {
+		cells[i] = r.cells(rec)
+	}
+	all = sizeColumns(all, cells)
+	full := all[flex].width
+	all[flex].width = min(full, minFlexWidth)
+	keep := fitColumns(all, r.width, drop)
+	others := 0
+	for _, i := range keep {
+		if i != flex {
+			others += all[i].width + 1
 		}
+	}
+	all[flex].width = max(min(full, r.width-others), all[flex].width)
+	shown := pick(all, keep)
+	titles := make([]string, len(shown))
+	for i, c := range shown {
+		titles[i] = c.title
+	}
+	header = strings.TrimRight(tableRow(shown, titles), " ")
+	for _, c := range cells {
+		rows = append(rows, strings.TrimRight(tableRow(shown, pick(c, keep)), " "))
+	}
+	return header, rows
+}
+
+// cells are one record's values, in the order of recordColumns.
+func (r *recordsScreen) cells(rec model.Record) []string {
+	l := r.Lang
+	stamp := func(t time.Time) string {
 		if t.IsZero() {
 			return ""
 		}
@@ -316,8 +322,8 @@ func (r *recordsScreen) row(rec model.Record) string {
 	switch rec.Kind {
 	case model.RecordActivity:
 		a := rec.Activity
-		return cols([]string{fmt.Sprint(a.ID), model.FormatDate(a.Date), a.RepName, activityKindLabel(l, a.Kind),
-			fmt.Sprint(a.Count), a.Account, stamp(rec)}, activityWidths)
+		return []string{fmt.Sprint(a.ID), model.FormatDate(a.Date), a.RepName, activityKindLabel(l, a.Kind),
+			fmt.Sprint(a.Count), a.Account, stamp(a.EnteredAt)}
 	case model.RecordOpportunity:
 		o := rec.Opportunity
 		amount := ""
@@ -325,10 +331,10 @@ func (r *recordsScreen) row(rec model.Record) string {
 			amount = FormatYen(l, model.Some(float64(o.AmountYen)))
 		}
 		outcome := map[model.Outcome]Text{model.OutcomeOpen: msgOutcomeOpen, model.OutcomeWon: msgOutcomeWon, model.OutcomeLost: msgOutcomeLost}[o.Outcome]
-		return cols([]string{fmt.Sprint(o.ID), model.FormatDate(o.Created), o.RepName, o.Account, o.Stage, l.T(outcome), amount,
-			model.FormatDate(o.Closed), stamp(rec)}, oppWidths)
+		return []string{fmt.Sprint(o.ID), model.FormatDate(o.Created), o.RepName, o.Account, o.Stage, l.T(outcome), amount,
+			model.FormatDate(o.Closed), stamp(o.EnteredAt)}
 	}
 	ld := rec.Lead
-	return cols([]string{fmt.Sprint(ld.ID), model.FormatDate(ld.Created), ld.Company, ld.Contact, ld.Source, string(ld.Status),
-		ld.RepName, stamp(rec)}, leadWidths)
+	return []string{fmt.Sprint(ld.ID), model.FormatDate(ld.Created), ld.Company, ld.Contact, ld.Source, string(ld.Status),
+		ld.RepName, stamp(ld.EnteredAt)}
 }

@@ -124,3 +124,35 @@ func progressBar(ratio float64, w int) string {
 
 // displayWidth is the number of columns s takes.
 func displayWidth(s string) int { return lipgloss.Width(s) }
+
+// sizeColumns widens each column to its widest cell or title, measured in
+// display columns, so a Japanese label or a long kind word is never cut
+// when the window has room for it.
+func sizeColumns(cols []column, rows [][]string) []column {
+	out := make([]column, len(cols))
+	for i, c := range cols {
+		c.width = max(c.width, lipgloss.Width(c.title))
+		for _, r := range rows {
+			if i < len(r) {
+				c.width = max(c.width, lipgloss.Width(r[i]))
+			}
+		}
+		out[i] = c
+	}
+	return out
+}
+
+// wrapIndented wraps s to w columns (breaking at spaces where it can, inside
+// a word of Japanese text where it must) and indents every line by indent
+// spaces, so a sentence is never cut at the window's edge.
+func wrapIndented(s string, w, indent int) []string {
+	pad := strings.Repeat(" ", indent)
+	if w-indent < 10 {
+		return []string{pad + s}
+	}
+	var out []string
+	for _, line := range strings.Split(ansi.Wrap(s, w-indent, ""), "\n") {
+		out = append(out, pad+strings.TrimRight(line, " "))
+	}
+	return out
+}

@@ -18,8 +18,11 @@ import (
 // timeliness, and the team's dependence on individuals (属人化): the share
 // of orders won and of revenue from the top rep and from the top 20% of
 // reps, beside the 38.5% of BtoB sales organisations that report the
-// problem. The dependence counts the reps of inside and field sales, and
-// anyone else who won an order in the period.
+// problem. The dependence is on orders won and revenue, so it counts the
+// reps who carry deals: field sales, and anyone else with an opportunity or
+// an order won in the period. Inside sales, marketing and customer success
+// reps without deals would only dilute "the top 20%" (the screen says
+// "reps with deals").
 
 type repsKeys struct {
 	Up, Down, Prev, Next, Cycle key.Binding
@@ -100,7 +103,7 @@ func loadReps(ctx context.Context, st *store.Store, p model.Period, loc *time.Lo
 		}
 		f := model.RepFigures{RepID: rep.ID, Name: rep.Name, Department: rep.Department, Counts: c}
 		d.figures = append(d.figures, f)
-		if rep.Department == model.DeptFieldSales || rep.Department == model.DeptInsideSales || c[model.MetricOrdersWon] > 0 {
+		if rep.Department == model.DeptFieldSales || c[model.MetricOpportunities] > 0 || c[model.MetricOrdersWon] > 0 {
 			sellers = append(sellers, f)
 		}
 	}
@@ -150,7 +153,20 @@ func (r *repsScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 	return r, nil
 }
 
-var repsWidths = []int{12, 8, 7, 7, 7, 6, 7, 10, 9}
+// repsColumns are the table's columns; figures are right-aligned and
+// every width comes from the content (sizeColumns). When the window is
+// narrow the timeliness column goes first, then the department.
+func repsColumns(l Lang) []column {
+	return []column{
+		{title: l.T(msgFieldRep)}, {title: l.T(msgRepsDept)},
+		{title: l.T(msgRepsVisits), right: true}, {title: l.T(msgRepsCalls), right: true},
+		{title: l.T(msgRepsOpps), right: true}, {title: l.T(msgRepsWon), right: true},
+		{title: l.T(msgRepsWinRate), right: true}, {title: l.T(msgRepsRevenue), right: true},
+		{title: l.T(msgRepsSameDay), right: true},
+	}
+}
+
+var repsDropOrder = []int{8, 1, 3}
 
 func deptShort(l Lang, d model.Department) string {
 	switch d {
@@ -176,18 +192,31 @@ func (r *repsScreen) View() string {
 		return strings.Join(append(lines, r.T(msgNoData)), "\n")
 	}
 	lines = append(lines, r.dependenceLines()...)
-	lines = append(lines, "", r.Styles.Muted.Render(cols([]string{r.T(msgFieldRep), r.T(msgRepsDept), r.T(msgActVisit),
-		r.T(msgActCall), r.T(msgRepsOpps), r.T(msgRepsWon), r.T(msgRepsWinRate), r.T(msgRepsRevenue), r.T(msgTimelySameDay)}, repsWidths)))
-	var rows []string
+	var rows [][]string
 	for _, f := range r.data.figures {
 		m := f.Counts.Metrics()
 		t := r.data.timely[f.Name]
-		rows = append(rows, cols([]string{f.Name, deptShort(l, f.Department), FormatCount(m[model.MetricVisits]),
+		rows = append(rows, []string{f.Name, deptShort(l, f.Department), FormatCount(m[model.MetricVisits]),
 			FormatCount(m[model.MetricCalls]), FormatCount(m[model.MetricOpportunities]), FormatCount(m[model.MetricOrdersWon]),
-			FormatPercent(m[model.MetricWinRate]), FormatYen(l, m[model.MetricRevenue]), FormatPercent(t.SameDayShare())}, repsWidths))
+			FormatPercent(m[model.MetricWinRate]), FormatYen(l, m[model.MetricRevenue]), FormatPercent(t.SameDayShare())})
 	}
+	all := sizeColumns(repsColumns(l), rows)
+	for i := range all {
+		if all[i].right {
+			all[i].width++ // two spaces between figures read better than one
+		}
+	}
+	keep := fitColumns(all, r.width, repsDropOrder)
+	shown := pick(all, keep)
+	titles := make([]string, len(shown))
+	for i, c := range shown {
+		titles[i] = c.title
+	}
+	lines = append(lines, "", r.Styles.Muted.Render(strings.TrimRight(tableRow(shown, titles), " ")))
 	r.offset = min(r.offset, max(len(rows)-1, 0))
-	lines = append(lines, rows[r.offset:]...)
+	for _, row := range rows[r.offset:] {
+		lines = append(lines, strings.TrimRight(tableRow(shown, pick(row, keep)), " "))
+	}
 	return strings.Join(lines, "\n")
 }
 
@@ -202,6 +231,8 @@ func (r *repsScreen) dependenceLines() []string {
 			"  "+r.T(msgRepsTopRep, d.TopRepByWon, FormatPercent(d.TopRepWonShare), d.TopRepByRevenue, FormatPercent(d.TopRepRevenueShare)),
 			"  "+r.T(msgRepsTopN, d.TopN, d.Reps, FormatPercent(d.TopNWonShare), FormatPercent(d.TopNRevenueShare)))
 	}
-	out = append(out, "  "+r.Styles.Muted.Render(r.T(msgRepsReference, FormatPercent(model.Some(model.RefPersonDependence)))))
+	for _, line := range wrapIndented(r.T(msgRepsReference, FormatPercent(model.Some(model.RefPersonDependence))), r.width, 2) {
+		out = append(out, r.Styles.Muted.Render(line))
+	}
 	return out
 }

@@ -1,0 +1,149 @@
+package tui
+
+import (
+	"strconv"
+	"strings"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+
+	"github.com/kpit-dev/kpit/model"
+)
+
+// showTab presses the number key of tab id.
+func showTab(t *testing.T, a *App, id TabID) {
+	t.Helper()
+	for i, td := range a.tabs {
+		if td.ID == id {
+			press(t, a, string(rune('1'+i)))
+			return
+		}
+	}
+	t.Fatalf("no tab %s", id)
+}
+
+// assertFits fails when a line of out is wider than w columns.
+func assertFits(t *testing.T, out string, w int) {
+	t.Helper()
+	for i, line := range strings.Split(out, "\n") {
+		if lw := lipgloss.Width(line); lw > w {
+			t.Errorf("line %d is %d columns wide (window %d): %q", i, lw, w, line)
+		}
+	}
+}
+
+// TestRepsNarrowKeepsWholeReference: at 80 columns the Reps tab's reference
+// sentence is wrapped, not cut, and its column titles are capitalised
+// alike; in both languages no line is wider than the window.
+func TestRepsNarrowKeepsWholeReference(t *testing.T) {
+	for _, tt := range []struct {
+		lang    Lang
+		w       int
+		headers []string
+	}{
+		{LangEN, 80, []string{"Rep", "Dept", "Visits", "Calls", "Opps", "Won", "Win %", "Revenue", "Same day"}},
+		{LangJA, 80, []string{"担当者", "部門", "訪問", "架電", "商談", "受注", "受注率", "売上", "当日入力"}},
+		{LangEN, 60, nil},
+		{LangJA, 40, nil},
+	} {
+		a := newTestApp(t, tt.lang, tt.w, 24)
+		showTab(t, a, TabReps)
+		out := screen(a)
+		assertFits(t, out, tt.w)
+		sentence := tt.lang.T(msgRepsReference, "38.5%")
+		var joined []string
+		in := false
+		for _, line := range strings.Split(out, "\n") {
+			line = strings.TrimSpace(line)
+			if strings.HasPrefix(line, strings.Fields(sentence)[0]) {
+				in = true
+			} else if line == "" {
+				in = false
+			}
+			if in {
+				joined = append(joined, line)
+			}
+		}
+		sep := " "
+		if tt.lang == LangJA {
+			sep = ""
+		}
+		// Japanese wraps inside words: compare without the break points.
+		got := strings.ReplaceAll(strings.Join(joined, sep), " ", "")
+		if want := strings.ReplaceAll(sentence, " ", ""); got != want {
+			t.Errorf("%s %d: reference reads %q, want %q", tt.lang, tt.w, strings.Join(joined, sep), sentence)
+		}
+		if tt.headers == nil {
+			continue
+		}
+		var header string
+		for _, line := range strings.Split(out, "\n") {
+			if strings.HasPrefix(line, tt.headers[0]+" ") {
+				header = line
+			}
+		}
+		if got := strings.Fields(strings.ReplaceAll(strings.ReplaceAll(header, "Win %", "Win%"), "Same day", "Sameday")); len(got) != len(tt.headers) {
+			t.Errorf("%s: header %q, want the columns %q", tt.lang, header, tt.headers)
+		}
+		for _, h := range tt.headers {
+			if !strings.Contains(header, h) {
+				t.Errorf("%s: header %q lacks %q", tt.lang, header, h)
+			}
+		}
+	}
+}
+
+// TestRecordsKindNotCut: every activity kind shown on the Records tab is
+// its whole word, in both languages and at 80 and 120 columns, and no line
+// is wider than the window (down to 40).
+func TestRecordsKindNotCut(t *testing.T) {
+	for _, lang := range []Lang{LangEN, LangJA} {
+		for _, w := range []int{40, 80, 120} {
+			a := newTestApp(t, lang, w, 40)
+			showTab(t, a, TabRecords)
+			out := screen(a)
+			assertFits(t, out, w)
+			var rs *recordsScreen
+			for _, s := range a.screens {
+				if r, ok := s.(*recordsScreen); ok {
+					rs = r
+				}
+			}
+			if w < 80 {
+				continue
+			}
+			lines := strings.Split(out, "\n")
+			checked := 0
+			for _, rec := range rs.records {
+				if rec.Kind != model.RecordActivity {
+					continue
+				}
+				// The row of this record starts with its id (right-aligned).
+				id := " " + strconv.FormatInt(rec.Activity.ID, 10) + " "
+				for _, line := range lines {
+					if strings.HasPrefix(" "+strings.TrimLeft(line, " "), id) {
+						if label := activityKindLabel(lang, rec.Activity.Kind); !strings.Contains(line, " "+label+" ") {
+							t.Errorf("%s %d: row %q lacks the kind %q whole", lang, w, line, label)
+						}
+						checked++
+					}
+				}
+			}
+			if checked < 10 {
+				t.Errorf("%s %d: only %d rows checked", lang, w, checked)
+			}
+		}
+	}
+	// The opportunities at 80 columns keep the account readable (16 columns
+	// or its whole name), dropping the entry and creation dates instead.
+	a := newTestApp(t, LangEN, 80, 30)
+	showTab(t, a, TabRecords)
+	_, cmd := a.Update(tea.KeyPressMsg{Code: tea.KeyRight})
+	run(t, a, cmd)
+	out := screen(a)
+	assertFits(t, out, 80)
+	if !strings.Contains(out, "Account") || strings.Contains(out, "Entered") {
+		t.Errorf("opportunities at 80 columns:\n%s", out)
+	}
+}
