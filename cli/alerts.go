@@ -120,16 +120,9 @@ type timelinessJSON struct {
 	WithinOneDayShare *float64 `json:"within_one_day_share"`
 }
 
-func shareJSON(v model.Value) *float64 {
-	if !v.Valid {
-		return nil
-	}
-	return &v.V
-}
-
 func toTimelinessJSON(t model.Timeliness) timelinessJSON {
 	return timelinessJSON{Total: t.Total, SameDay: t.SameDay, WithinOneDay: t.WithinOneDay,
-		SameDayShare: shareJSON(t.SameDayShare()), WithinOneDayShare: shareJSON(t.WithinOneDayShare())}
+		SameDayShare: jsonNum(t.SameDayShare()), WithinOneDayShare: jsonNum(t.WithinOneDayShare())}
 }
 
 func alertsJSON(now time.Time, rules model.InputRules, alerts []model.Alert, from, to time.Time,

@@ -298,7 +298,8 @@ type causeJSON struct {
 	Share float64 `json:"share"`
 }
 
-// ptr is a defined value as a JSON number, an undefined one as null.
+// jsonNum is a defined value as a JSON number, an undefined one (or NaN,
+// which JSON cannot hold) as null.
 func jsonNum(v model.Value) *float64 {
 	if !v.Valid || math.IsNaN(v.V) || math.IsInf(v.V, 0) {
 		return nil
