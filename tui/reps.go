@@ -133,21 +133,11 @@ func (r *repsScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 			r.offset = max(r.offset-1, 0)
 		case key.Matches(msg, r.keys.Down):
 			r.offset++
-		case key.Matches(msg, r.keys.Prev):
-			r.period = r.period.Prev()
-			return r, r.load()
-		case key.Matches(msg, r.keys.Next):
-			if next := r.period.Next(); !next.Start.After(model.Date(r.Now())) {
-				r.period = next
+		case key.Matches(msg, r.keys.Prev, r.keys.Next, r.keys.Cycle):
+			if p, ok := r.stepPeriod(msg, r.keys.Prev, r.keys.Next, r.keys.Cycle, r.period); ok {
+				r.period = p
 				return r, r.load()
 			}
-		case key.Matches(msg, r.keys.Cycle):
-			ref := r.period.Start
-			if r.period.Contains(r.Now()) {
-				ref = r.Now()
-			}
-			r.period = model.PeriodOf(nextKind(r.period.Kind), ref, r.FiscalStart)
-			return r, r.load()
 		}
 	}
 	return r, nil
