@@ -73,12 +73,10 @@ func runCockpit(e env) int {
 		return openCockpit(e, path, lang)
 	}
 
-	path := *dbPath
-	if path == "" {
-		if path, err = store.DefaultPath(); err != nil {
-			fmt.Fprintf(e.stderr, "kpit: %v\n", err)
-			return exitUsage
-		}
+	path, err := dbPathFlag(*dbPath)
+	if err != nil {
+		fmt.Fprintf(e.stderr, "kpit: %v\n", err)
+		return exitUsage
 	}
 	// A file that exists is checked before the terminal, so a wrong file is
 	// named even where no terminal is attached; a new file is only created
