@@ -66,12 +66,22 @@ func newAlertsPane(c *Common) Screen {
 	}}
 }
 
-func (a *alertsScreen) Keys() help.KeyMap { return a.keys }
+// Keys are the pane's, or the rules form's while it is open (the same
+// keys as the entry form).
+func (a *alertsScreen) Keys() help.KeyMap {
+	if a.settings != nil {
+		return newEntryKeys(a.Lang)
+	}
+	return a.keys
+}
 func (a *alertsScreen) SetSize(w, h int)  { a.width, a.height = w, h }
 
 // Capturing is true while the rules form is open, so its esc and typed
 // digits reach it.
 func (a *alertsScreen) Capturing() bool { return a.settings != nil }
+
+// Typing: `?` shows the rules form's keys unless a text field has focus.
+func (a *alertsScreen) Typing() bool { return a.settings != nil && a.settings.form.typing() }
 
 func (a *alertsScreen) Init() tea.Cmd { return a.load() }
 

@@ -180,9 +180,6 @@ func (a *App) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	if msg.String() == "ctrl+c" {
 		return a, tea.Quit
 	}
-	if a.capturing() {
-		return a, a.updateFocused(msg)
-	}
 	if a.showHelp {
 		if key.Matches(msg, k.Help, k.Back) {
 			a.showHelp = false
@@ -193,9 +190,20 @@ func (a *App) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		}
 		return a, nil
 	}
+	if a.capturing() {
+		if t, ok := a.focused().(typist); ok && !t.Typing() && key.Matches(msg, k.Help) {
+			a.showHelp = true
+			return a, nil
+		}
+		return a, a.updateFocused(msg)
+	}
 	if a.overlay != nil {
-		if key.Matches(msg, k.Back) {
+		switch {
+		case key.Matches(msg, k.Back):
 			a.overlay = nil
+			return a, nil
+		case key.Matches(msg, k.Help):
+			a.showHelp = true
 			return a, nil
 		}
 		return a, a.updateFocused(msg)
@@ -364,12 +372,17 @@ func (a *App) footer() string {
 
 // helpView lists every key: the frame's, the overlays', then the screen's,
 // one column per group, flowing onto further rows when the window is narrow
-// (bubbles/help would drop the columns that do not fit).
+// (bubbles/help would drop the columns that do not fit). Over an overlay it
+// lists the overlay's own keys, with only the frame keys that work there.
 func (a *App) helpView() string {
 	c := a.common
 	global := c.Keys.bindings()
-	for _, o := range a.overlays {
-		global = append(global, o.Key(c.Lang))
+	if a.overlay != nil {
+		global = []key.Binding{c.Keys.Back, c.Keys.Help}
+	} else {
+		for _, o := range a.overlays {
+			global = append(global, o.Key(c.Lang))
+		}
 	}
 	groups := [][]key.Binding{global}
 	groups = append(groups, a.focused().Keys().FullHelp()...)

@@ -105,6 +105,7 @@ func newEditor(c *Common, r model.Record) *entryScreen {
 func (e *entryScreen) Keys() help.KeyMap { return e.keys }
 func (e *entryScreen) SetSize(w, h int)  { e.width, e.height = w, h }
 func (e *entryScreen) Capturing() bool   { return true }
+func (e *entryScreen) Typing() bool      { return e.form.typing() }
 
 func (e *entryScreen) Init() tea.Cmd {
 	st := e.Store

@@ -152,3 +152,8 @@ func (f *form) lines(c *Common) []string {
 	}
 	return out
 }
+
+// typing reports whether the focused field takes typed text.
+func (f *form) typing() bool {
+	return f.focus >= 0 && f.focus < len(f.fields) && f.fields[f.focus].kind == textField
+}

@@ -60,6 +60,9 @@ func (q *quickScreen) Keys() help.KeyMap { return q.keys }
 func (q *quickScreen) SetSize(w, h int)  { q.width, q.height = w, h }
 func (q *quickScreen) Capturing() bool   { return true }
 
+// Typing: `?` on the empty line shows the help; after that it is text.
+func (q *quickScreen) Typing() bool { return q.input.Value() != "" }
+
 func (q *quickScreen) Init() tea.Cmd {
 	st := q.Store
 	return func() tea.Msg {

@@ -88,6 +88,11 @@ func (r *recordsScreen) SetSize(w, h int) {
 
 func (r *recordsScreen) Capturing() bool { return r.editor != nil || r.confirm != nil }
 
+// Typing: the confirmation takes any key as its answer; the editor says.
+func (r *recordsScreen) Typing() bool {
+	return r.confirm != nil || (r.editor != nil && r.editor.Typing())
+}
+
 func (r *recordsScreen) Init() tea.Cmd { return r.load() }
 
 func (r *recordsScreen) load() tea.Cmd {

@@ -127,6 +127,9 @@ func (s *importScreen) SetSize(w, h int)  { s.width, s.height = w, h }
 // end, esc closes and reloads the tabs.
 func (s *importScreen) Capturing() bool { return s.step != importStepMap }
 
+// Typing: `?` is text only in a path already begun.
+func (s *importScreen) Typing() bool { return s.step == importStepPath && s.path.Value() != "" }
+
 func (s *importScreen) kindValue() importer.Kind { return importer.Kinds()[s.kind] }
 
 func (s *importScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {

@@ -147,3 +147,50 @@ func TestRecordsKindNotCut(t *testing.T) {
 		t.Errorf("opportunities at 80 columns:\n%s", out)
 	}
 }
+
+// TestHelpOverOverlay: `?` in an overlay lists that overlay's own keys (from
+// its key map), not the tab keys, and esc goes back to the overlay.
+func TestHelpOverOverlay(t *testing.T) {
+	for _, tt := range []struct {
+		open string
+		want []string // help texts of the overlay's keys
+	}{
+		{"a", []string{"enter", msgKeySave.EN, "left/right", msgKeyChoose.EN}},
+		{"!", []string{"t", msgKeyTimeliness.EN, "s", msgKeyRules.EN}},
+		{":", nil},
+		{"i", nil},
+	} {
+		a := newTestApp(t, LangEN, 80, 24)
+		press(t, a, tt.open)
+		pane := screen(a)
+		keys := a.focused().Keys().FullHelp()
+		press(t, a, "?")
+		out := screen(a)
+		if !strings.Contains(out, msgKeyHelp.EN) || strings.Contains(out, msgKeyTabs.EN) {
+			t.Fatalf("%s then ?: want the overlay's help without the tab keys:\n%s", tt.open, out)
+		}
+		// Every key of the overlay's map is listed with its help text.
+		for _, g := range keys {
+			for _, b := range g {
+				if !strings.Contains(out, b.Help().Key) || !strings.Contains(out, b.Help().Desc) {
+					t.Errorf("%s: help lacks %q %q:\n%s", tt.open, b.Help().Key, b.Help().Desc, out)
+				}
+			}
+		}
+		for _, w := range tt.want {
+			if !strings.Contains(out, w) {
+				t.Errorf("%s: help lacks %q", tt.open, w)
+			}
+		}
+		press(t, a, "esc")
+		if got := screen(a); got != pane {
+			t.Errorf("%s: esc from the help does not return to the overlay:\n%s", tt.open, got)
+		}
+	}
+	// In a text field `?` is typed, not help.
+	a := newTestApp(t, LangEN, 80, 24)
+	press(t, a, ":", "v", "?")
+	if out := screen(a); strings.Contains(out, msgHelpCloseTip.EN) || !strings.Contains(out, "v?") {
+		t.Errorf("? in the quick-add line after text should be typed:\n%s", out)
+	}
+}

@@ -30,6 +30,13 @@ type capturer interface {
 	Capturing() bool
 }
 
+// typist is a capturing screen that can tell whether a key would be typed
+// into text right now. When it is not (a choice field has focus, a line is
+// still empty), `?` opens the help over it instead of being typed.
+type typist interface {
+	Typing() bool
+}
+
 // Common is what every screen shares with the root; screens embed *Common.
 // It is owned by the root model, which updates Lang-independent parts
 // (Styles on a background change, the terminal size) in place.
