@@ -74,7 +74,7 @@ func (a *alertsScreen) Keys() help.KeyMap {
 	}
 	return a.keys
 }
-func (a *alertsScreen) SetSize(w, h int)  { a.width, a.height = w, h }
+func (a *alertsScreen) SetSize(w, h int) { a.width, a.height = w, h }
 
 // Capturing is true while the rules form is open, so its esc and typed
 // digits reach it.
