@@ -140,13 +140,7 @@ func knownOrNone(names []string) string {
 
 // parseDayFlag reads a day flag: YYYY-MM-DD, today or yesterday.
 func parseDayFlag(flagName, v string, today time.Time) (time.Time, error) {
-	switch strings.ToLower(strings.TrimSpace(v)) {
-	case "today", "今日":
-		return today, nil
-	case "yesterday", "昨日":
-		return today.AddDate(0, 0, -1), nil
-	}
-	d, err := model.ParseDate(v)
+	d, err := model.ParseDay(v, today)
 	if err != nil {
 		return d, fmt.Errorf("--%s: %q is not a calendar date (want YYYY-MM-DD, today or yesterday)", flagName, v)
 	}

@@ -69,6 +69,18 @@ func ParseDate(s string) (time.Time, error) {
 	return t, nil
 }
 
+// ParseDay reads a day as people type it in a form or a flag: YYYY-MM-DD,
+// today or yesterday (今日, 昨日), today being the calendar day given.
+func ParseDay(s string, today time.Time) (time.Time, error) {
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "today", "今日":
+		return today, nil
+	case "yesterday", "昨日":
+		return today.AddDate(0, 0, -1), nil
+	}
+	return ParseDate(s)
+}
+
 // FormatDate writes a calendar day, or "" for the zero time.
 func FormatDate(t time.Time) string {
 	if t.IsZero() {

@@ -381,13 +381,7 @@ func (e *entryScreen) parseErr(id string, msg Text, value string) error {
 
 func (e *entryScreen) day(id string) (time.Time, error) {
 	v := strings.TrimSpace(e.form.get(id))
-	switch strings.ToLower(v) {
-	case "today", "今日":
-		return model.Date(e.Now()), nil
-	case "yesterday", "昨日":
-		return model.Date(e.Now()).AddDate(0, 0, -1), nil
-	}
-	d, err := model.ParseDate(v)
+	d, err := model.ParseDay(v, model.Date(e.Now()))
 	if err != nil {
 		return d, e.parseErr(id, msgEntryBadDate, v)
 	}
