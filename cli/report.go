@@ -423,17 +423,15 @@ func (r *report) writeCSV(w io.Writer) error {
 	return cw.Error()
 }
 
-// metricLabel names a metric for people: the catalogue's name.
+// metricLabel names a metric for people: the catalogue's name, else the
+// name of a base count the catalogue does not define as a KPI.
 func metricLabel(l tui.Lang, key string) string {
 	if e, ok := model.KPIDefinition(key); ok {
 		return l.Pick(e.KPI.NameJA, e.KPI.NameEN)
 	}
 	names := map[string][2]string{
-		model.MetricCalls:        {"架電数", "Calls"},
-		model.MetricEmails:       {"メール数", "Emails"},
-		model.MetricAppointments: {"アポイント獲得数", "Appointments"},
-		model.MetricMeetings:     {"商談設定数", "Meetings set"},
-		model.MetricOrdersLost:   {"失注件数", "Orders lost"},
+		model.MetricEmails:     {"メール数", "Emails"},
+		model.MetricOrdersLost: {"失注件数", "Orders lost"},
 	}
 	if n, ok := names[key]; ok {
 		return l.Pick(n[0], n[1])
