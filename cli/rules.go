@@ -8,6 +8,7 @@ import (
 	"os"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/kpit-dev/kpit/model"
 	"github.com/kpit-dev/kpit/store"
@@ -15,7 +16,7 @@ import (
 )
 
 const rulesUsage = `rules [--db PATH] [--deadline same-day|next-business-day|Nd] [--stale-days N]
-       [--stale-days-rep NAME=N ...] [--require KIND=FIELD,FIELD ...] [--future-days N] [--alerts on|off] [--lang ja|en]
+       [--stale-days-rep NAME=N ...] [--require KIND=FIELD,FIELD ...] [--future-days N] [--alerts on|off] [--fiscal-start N] [--lang ja|en]
 
 Without setting flags it shows the rules. Settings are stored under the keys rule.* in the database.`
 
@@ -30,6 +31,7 @@ func runRules(e env) int {
 	fs.Var(&require, "require", "required fields `KIND=FIELD,...` (repeat): activity=account,note opportunity=amount,account lead=source; KIND= clears")
 	future := fs.String("future-days", "", "how many days ahead of today an event date may lie (0 = none)")
 	alerts := fs.String("alerts", "", "alerts on or off")
+	fiscal := fs.String("fiscal-start", "", "month the fiscal year starts in, 1-12 (default 4, April)")
 	lang := fs.String("lang", "", "`LANG` of the text output, ja or en (default from LC_ALL, LC_MESSAGES, LANG)")
 	if st, stop := parseFlags(e, fs, e.args); stop {
 		return st
@@ -44,6 +46,14 @@ func runRules(e env) int {
 	u, changed, err := parseRuleFlags(fs, *deadline, *stale, *future, *alerts, staleRep, require)
 	if err != nil {
 		return fail(e, "rules", err)
+	}
+	if setFlagNames(fs)["fiscal-start"] {
+		m, err := strconv.Atoi(strings.TrimSpace(*fiscal))
+		if err != nil || m < 1 || m > 12 {
+			return fail(e, "rules", fmt.Errorf("--fiscal-start: %q is not a month number from 1 to 12", *fiscal))
+		}
+		month := time.Month(m)
+		u.FiscalStart, changed = &month, true
 	}
 	st, err := openExisting(*db)
 	if err != nil {
@@ -64,7 +74,14 @@ func runRules(e env) int {
 	if err != nil {
 		return fail(e, "rules", err)
 	}
-	for _, line := range tui.RulesLines(l, r) {
+	month, err := st.FiscalStart(ctx)
+	if err != nil {
+		return fail(e, "rules", err)
+	}
+	lines := tui.RulesLines(l, r)
+	// The fiscal year goes with the rules, above their closing note.
+	lines = append(lines[:len(lines)-1], tui.FiscalStartLine(l, month), lines[len(lines)-1])
+	for _, line := range lines {
 		fmt.Fprintln(e.stdout, line)
 	}
 	return exitOK

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/kpit-dev/kpit/model"
 )
@@ -87,6 +88,7 @@ type RuleUpdate struct {
 	RepStaleDays map[string]int // by rep name; -1 removes the override
 	FutureDays   *int
 	AlertsOn     *bool
+	FiscalStart  *time.Month // the fiscal-year start month (SettingFiscalStart)
 }
 
 // UpdateRules applies a change to the input rules in one transaction.
@@ -149,6 +151,14 @@ func (s *Store) UpdateRules(ctx context.Context, u RuleUpdate) error {
 				v = "on"
 			}
 			if err := set(RuleAlerts, v); err != nil {
+				return err
+			}
+		}
+		if m := u.FiscalStart; m != nil {
+			if *m < time.January || *m > time.December {
+				return &model.FieldError{Field: "fiscal-start", Msg: fmt.Sprintf("%d is not a month (1-12)", *m)}
+			}
+			if err := set(SettingFiscalStart, strconv.Itoa(int(*m))); err != nil {
 				return err
 			}
 		}

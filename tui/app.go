@@ -165,6 +165,8 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case BadgeMsg:
 		a.badge = msg.Text
 		return a, nil
+	case fiscalStartMsg:
+		return a, a.setFiscalStart(msg.month)
 	case FlashMsg:
 		a.flash = msg
 		return a, nil

@@ -125,6 +125,9 @@ var (
 
 	msgSetTitle          = Text{JA: "入力ルールの設定", EN: "Input rules"}
 	msgSetStaleDays      = Text{JA: "入力途絶の上限(日)", EN: "Stale after (days)"}
+	msgSetFiscalStart    = Text{JA: "年度の開始月", EN: "Fiscal year starts in"}
+	msgRuleFiscal        = Text{JA: "年度", EN: "Fiscal year"}
+	msgRuleFiscalFrom    = Text{JA: "%s始まり", EN: "starts in %s"}
 	msgSetFutureDays     = Text{JA: "未来の日付(日)", EN: "Future dates (days)"}
 	msgSetReqActivity    = Text{JA: "必須: 活動", EN: "Required: activity"}
 	msgSetReqOpportunity = Text{JA: "必須: 商談", EN: "Required: opportunity"}

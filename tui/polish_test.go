@@ -1,14 +1,17 @@
 package tui
 
 import (
+	"context"
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 
 	"github.com/kpit-dev/kpit/model"
+	"github.com/kpit-dev/kpit/store"
 )
 
 // showTab presses the number key of tab id.
@@ -192,5 +195,60 @@ func TestHelpOverOverlay(t *testing.T) {
 	press(t, a, ":", "v", "?")
 	if out := screen(a); strings.Contains(out, msgHelpCloseTip.EN) || !strings.Contains(out, "v?") {
 		t.Errorf("? in the quick-add line after text should be typed:\n%s", out)
+	}
+}
+
+// TestFiscalStartSetting: the rules form sets the fiscal-year start; it is
+// stored, and the tabs count quarters from it after the save (and after
+// ctrl+r when another program changed it).
+func TestFiscalStartSetting(t *testing.T) {
+	st, err := store.Open(copyDemo(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	ctx := context.Background()
+	a := New(Options{Store: st, Lang: LangEN, Now: func() time.Time { return fixedNow }, NoColor: true})
+	run(t, a, a.Init())
+	a.Update(tea.WindowSizeMsg{Width: 100, Height: 30})
+	key := func(k tea.KeyPressMsg) {
+		_, cmd := a.Update(k)
+		run(t, a, cmd)
+	}
+	quarterTitle := func() string {
+		showTab(t, a, TabReps)
+		press(t, a, "p") // month -> quarter
+		return strings.Split(screen(a), "\n")[1]
+	}
+	// April start: November 2026 is in the third quarter of FY2026.
+	if got := quarterTitle(); !strings.Contains(got, "FY2026 Q3") {
+		t.Fatalf("April start: %q", got)
+	}
+	press(t, a, "!", "s")
+	for range 7 {
+		press(t, a, "down")
+	}
+	if out := screen(a); !strings.Contains(out, "> "+msgSetFiscalStart.EN) || !strings.Contains(out, "April") {
+		t.Fatalf("the form's last field is the fiscal start:\n%s", out)
+	}
+	for range 3 { // April -> January
+		key(tea.KeyPressMsg{Code: tea.KeyLeft})
+	}
+	press(t, a, "enter", "esc") // save, then close the alerts pane
+	if m, err := st.FiscalStart(ctx); err != nil || m != time.January {
+		t.Fatalf("stored fiscal start %v %v, want January", m, err)
+	}
+	// January start: November is in the fourth quarter.
+	if got := quarterTitle(); !strings.Contains(got, "FY2026 Q4") {
+		t.Errorf("January start: %q", got)
+	}
+	// Another program sets October; ctrl+r picks it up: November is then in
+	// the first quarter.
+	if err := st.SetFiscalStart(ctx, time.October); err != nil {
+		t.Fatal(err)
+	}
+	press(t, a, "ctrl+r")
+	if got := quarterTitle(); !strings.Contains(got, "Q1") {
+		t.Errorf("October start after ctrl+r: %q", got)
 	}
 }

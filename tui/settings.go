@@ -5,6 +5,7 @@ import (
 	"errors"
 	"strconv"
 	"strings"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -53,8 +54,20 @@ func newSettingsForm(c *Common, r model.InputRules) *settingsForm {
 		textF("require_activity", msgSetReqActivity, strings.Join(r.Required[model.RecordActivity], ",")),
 		textF("require_opportunity", msgSetReqOpportunity, strings.Join(r.Required[model.RecordOpportunity], ",")),
 		textF("require_lead", msgSetReqLead, strings.Join(r.Required[model.RecordLead], ",")),
+		fiscalStartChoice(c.Lang, c.FiscalStart),
 	}}
 	return &settingsForm{Common: c, form: f}
+}
+
+// fiscalStartChoice picks the fiscal-year start month, the current one
+// selected.
+func fiscalStartChoice(l Lang, current time.Month) formField {
+	var values, labels []string
+	for m := time.January; m <= time.December; m++ {
+		values = append(values, strconv.Itoa(int(m)))
+		labels = append(labels, monthWord(l, m))
+	}
+	return choiceF("fiscal_start", msgSetFiscalStart, values, labels, strconv.Itoa(int(current)))
 }
 
 // update handles a key; done is true when the form should close (esc).
@@ -122,6 +135,10 @@ func (s *settingsForm) save() tea.Cmd {
 	}
 	on := s.form.get("alerts") == "on"
 	u.AlertsOn = &on
+	if m, err := strconv.Atoi(s.form.get("fiscal_start")); err == nil {
+		fs := time.Month(m)
+		u.FiscalStart = &fs
+	}
 	u.Required = map[model.RecordKind][]string{}
 	for _, k := range []model.RecordKind{model.RecordActivity, model.RecordOpportunity, model.RecordLead} {
 		id := "require_" + string(k)
