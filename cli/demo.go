@@ -5,11 +5,13 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"strings"
 	"time"
 
 	"github.com/kpit-dev/kpit/demo"
 	"github.com/kpit-dev/kpit/model"
 	"github.com/kpit-dev/kpit/store"
+	"github.com/kpit-dev/kpit/tui"
 )
 
 // runDemo creates a demo database: `kpit demo --db PATH [--seed N] [--today YYYY-MM-DD]`.
@@ -41,7 +43,12 @@ func runDemo(e env) int {
 	if err != nil {
 		return fail(e, "demo", err)
 	}
-	err = demo.Seed(context.Background(), st, *seed, today)
+	ctx := context.Background()
+	err = demo.Seed(ctx, st, *seed, today)
+	var summary string
+	if err == nil {
+		summary, err = demoSummary(ctx, st)
+	}
 	st.Close()
 	if err != nil {
 		if !existed && !errors.Is(err, demo.ErrHasRecords) {
@@ -51,8 +58,35 @@ func runDemo(e env) int {
 		return fail(e, "demo", err)
 	}
 	fmt.Fprintf(e.stdout, "demo database written to %s (seed %d, history to %s)\n", path, *seed, model.FormatDate(today))
+	fmt.Fprintln(e.stdout, summary)
 	fmt.Fprintf(e.stdout, "open it with: kpit --db %s\n", path)
 	return exitOK
+}
+
+// demoSummary is one line on what the demo made: its people, records and
+// KGI.
+func demoSummary(ctx context.Context, st *store.Store) (string, error) {
+	c, err := st.RecordCounts(ctx)
+	if err != nil {
+		return "", err
+	}
+	open := 0
+	if err := st.ExportOpportunities(ctx, func(o model.Opportunity) error {
+		if o.Outcome == model.OutcomeOpen {
+			open++
+		}
+		return nil
+	}); err != nil {
+		return "", err
+	}
+	kgi, _, err := st.KGI(ctx)
+	if err != nil {
+		return "", err
+	}
+	n := func(v int) string { return tui.FormatCount(model.Some(float64(v))) }
+	return fmt.Sprintf("demo company: %s reps, %s opportunities (%s open), %s activities, %s leads, %s customers; KGI %s %s by %s",
+		n(c.Reps), n(c.Opportunities), n(open), n(c.Activities), n(c.Leads), n(c.Customers),
+		strings.ToLower(kgi.NameEN), tui.FormatYenFull(model.Some(kgi.Value)), model.FormatDate(kgi.Deadline)), nil
 }
 
 // dbPathFlag is the --db value, else the default database path.

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -24,6 +25,21 @@ func TestDemoCommand(t *testing.T) {
 	st.Close()
 	if err != nil || c.Reps != 20 || c.Opportunities == 0 {
 		t.Fatalf("demo database holds %+v, %v", c, err)
+	}
+	// One line says what was made, with the database's own counts.
+	grouped := func(n int) string {
+		s := fmt.Sprint(n)
+		for i := len(s) - 3; i > 0; i -= 3 {
+			s = s[:i] + "," + s[i:]
+		}
+		return s
+	}
+	for _, want := range []string{"demo company: 20 reps, " + grouped(c.Opportunities) + " opportunities (",
+		" open), " + grouped(c.Activities) + " activities, " + grouped(c.Leads) + " leads, " + grouped(c.Customers) + " customers",
+		"; KGI annual revenue ¥1,000,000,000 by 2027-03-31\n"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("demo output lacks %q:\n%s", want, out)
+		}
 	}
 	// The same again is refused in one line and changes nothing.
 	before, _ := os.ReadFile(path)

@@ -9,8 +9,15 @@
 // The story: the company is behind its ¥1,000,000,000 revenue KGI. Its win
 // rate is close to target, deal sizes a little short, and it creates too
 // few opportunities: lead→opportunity conversion and leads trail, so the
-// gap attribution points at the top of the funnel. One field-sales rep
-// habitually records activities days late.
+// gap attribution points at the top of the funnel.
+//
+// Field-sales activities follow each deal from its first visit to its close
+// (linked to the opportunity), so the alerts have a few true examples of
+// each kind rather than noise: a handful of open deals nobody has touched
+// for one to six weeks, three that slipped past their expected close date,
+// late entries mostly from two reps who kept entering late after the
+// October review asked for daily entry, and one marketing rep who has not
+// entered anything for ten days.
 package demo
 
 import (
@@ -40,18 +47,17 @@ var jst = time.FixedZone("JST", 9*60*60)
 // Targets of the demo's KPIs (per month unless said). They imply the KGI:
 // 140 × 12 × 30% × ¥2,000,000 = ¥1,008,000,000 a year.
 const (
-	kgiYen             = 1_000_000_000
-	targetOpps         = 140
-	targetWinRate      = 0.30
-	targetAvgDeal      = 2_000_000
-	targetLeadToOpp    = 0.40
-	targetLeads        = 350
-	targetVisits       = 700
-	targetLeadCapture  = 0.50
-	targetOrdersWon    = 42
-	historyMonths      = 12
-	workdaysPerMonth   = 21
-	actualVisitsPerDay = 3.5 // per field-sales rep on a workday
+	kgiYen            = 1_000_000_000
+	targetOpps        = 140
+	targetWinRate     = 0.30
+	targetAvgDeal     = 2_000_000
+	targetLeadToOpp   = 0.40
+	targetLeads       = 350
+	targetVisits      = 700
+	targetLeadCapture = 0.50
+	targetOrdersWon   = 42
+	historyMonths     = 12
+	workdaysPerMonth  = 21
 )
 
 // Seed fills the empty database st with the demo company as of today (a
@@ -109,6 +115,9 @@ type generator struct {
 	start time.Time // first day of the history
 	fy    model.Period
 	reps  []repSpec
+	// reviewed is the day of the review that asked for daily entry: most
+	// reps enter late less often after it.
+	reviewed time.Time
 	// won deals, in the order generated, become customers.
 	won []model.Opportunity
 }
@@ -116,11 +125,12 @@ type generator struct {
 func newGenerator(seed int64, today time.Time) *generator {
 	start := model.D(today.Year(), today.Month(), 1).AddDate(0, -(historyMonths - 1), 0)
 	return &generator{
-		r:     rand.New(rand.NewPCG(uint64(seed), 0x6b706974)), // "kpit"
-		today: today,
-		start: start,
-		fy:    model.PeriodOf(model.FiscalYear, today, model.DefaultFiscalStart),
-		reps:  repSpecs,
+		r:        rand.New(rand.NewPCG(uint64(seed), 0x6b706974)), // "kpit"
+		today:    today,
+		start:    start,
+		fy:       model.PeriodOf(model.FiscalYear, today, model.DefaultFiscalStart),
+		reps:     repSpecs,
+		reviewed: reviewDay(today, entryReview),
 	}
 }
 
@@ -141,20 +151,60 @@ func (g *generator) growth(d time.Time) float64 {
 	return 0.94 + 0.01*float64(months)
 }
 
+// The chance a record entered on time was typed in the next business day,
+// in a daily batch, rather than the same day: the reps who enter late also
+// batch more.
+const (
+	batchEntry      = 0.15
+	latecomersBatch = 0.35
+)
+
 // enteredAt is when a record about day d was typed in: office hours the
-// same day, or, with probability late, two to six days after (never after
-// today).
-func (g *generator) enteredAt(d time.Time, late float64) time.Time {
+// same day, with probability batch the next business day, or with
+// probability late two to six days after; never after until.
+func (g *generator) enteredAt(d time.Time, late, batch float64, until time.Time) time.Time {
 	day := d
-	if g.chance(late) {
+	switch {
+	case g.chance(late):
 		day = d.AddDate(0, 0, 2+g.r.IntN(5))
-		if day.After(g.today) {
-			day = g.today
-		}
+	case g.chance(batch):
+		day = model.AddBusinessDays(d, 1)
+	}
+	if day.After(until) {
+		day = until
 	}
 	y, m, dd := day.Date()
 	local := time.Date(y, m, dd, 9+g.r.IntN(10), g.r.IntN(60), g.r.IntN(60), 0, jst)
 	return local.UTC()
+}
+
+// entered is when rep r typed in a record about day d.
+func (g *generator) entered(r repSpec, d time.Time) time.Time {
+	late, batch := r.late, batchEntry
+	if !d.Before(g.reviewed) {
+		late = r.lateAfter
+	}
+	if r.late >= 0.1 {
+		batch = latecomersBatch
+	}
+	return g.enteredAt(d, late, batch, g.lastDay(r))
+}
+
+// lastDay is the last day rep r entered anything: today, or for the silent
+// rep the workday silentDays before today.
+func (g *generator) lastDay(r repSpec) time.Time {
+	if r.silentDays == 0 {
+		return g.today
+	}
+	return workdayOnOrBefore(g.today.AddDate(0, 0, -r.silentDays))
+}
+
+// unassignedLate is the chance a lead nobody owns was entered late.
+func (g *generator) unassignedLate(d time.Time) float64 {
+	if d.Before(g.reviewed) {
+		return 0.03
+	}
+	return 0.005
 }
 
 func (g *generator) account() string {
@@ -166,6 +216,20 @@ func (g *generator) account() string {
 }
 
 func isWorkday(d time.Time) bool { return d.Weekday() != time.Saturday && d.Weekday() != time.Sunday }
+
+func workdayOnOrAfter(d time.Time) time.Time {
+	for !isWorkday(d) {
+		d = d.AddDate(0, 0, 1)
+	}
+	return d
+}
+
+func workdayOnOrBefore(d time.Time) time.Time {
+	for !isWorkday(d) {
+		d = d.AddDate(0, 0, -1)
+	}
+	return d
+}
 
 // weightedRep picks a rep with a chance in proportion to their skill.
 func (g *generator) weightedRep(reps []repSpec) repSpec {
@@ -194,10 +258,19 @@ func (g *generator) repsIn(dept model.Department) []repSpec {
 }
 
 // records generates the people and the twelve months of records.
+//
+// Activities name their deal by its id. Seed only writes into a database
+// without reps, so its opportunities table is empty (every opportunity
+// names a rep, and foreign keys are enforced): the deals get the ids 1, 2,
+// ... in the order of b.Opportunities.
 func (g *generator) records() store.Batch {
 	var b store.Batch
 	for _, r := range g.reps {
 		b.Reps = append(b.Reps, model.Rep{Name: r.name, Department: r.dept, Active: true})
+	}
+	deals := g.deals()
+	for _, dl := range deals {
+		b.Opportunities = append(b.Opportunities, dl.opp)
 	}
 	for d := g.start; !d.After(g.today); d = d.AddDate(0, 0, 1) {
 		if !isWorkday(d) {
@@ -205,7 +278,9 @@ func (g *generator) records() store.Batch {
 		}
 		b.Activities = append(b.Activities, g.activities(d)...)
 		b.Leads = append(b.Leads, g.leads(d)...)
-		b.Opportunities = append(b.Opportunities, g.opportunities(d)...)
+	}
+	for i, dl := range deals {
+		b.Activities = append(b.Activities, g.touches(dl, int64(i+1))...)
 	}
 	b.Customers = g.customers()
 	b.Reviews = g.reviews()
@@ -213,17 +288,31 @@ func (g *generator) records() store.Batch {
 }
 
 // activity appends one activity row when the day's count is positive.
+// These are the activities of the day not tied to a deal: field sales'
+// prospecting visits and calls, inside sales' and marketing's outreach,
+// customer success's work with customers. A silent rep records nothing
+// after their last day.
 func (g *generator) activity(out []model.Activity, r repSpec, d time.Time, kind model.ActivityKind, mean float64) []model.Activity {
 	n := g.vary(mean * r.skill * g.growth(d))
-	if n <= 0 {
+	if n <= 0 || d.After(g.lastDay(r)) {
 		return out
 	}
-	a := model.Activity{Date: d, RepName: r.name, Kind: kind, Count: n, EnteredAt: g.enteredAt(d, r.lateEntry)}
-	if kind == model.KindVisit || kind == model.KindProposal {
+	a := model.Activity{Date: d, RepName: r.name, Kind: kind, Count: n, EnteredAt: g.entered(r, d)}
+	if kind == model.KindVisit {
 		a.Account = g.account()
 	}
 	return append(out, a)
 }
+
+// Field sales' means per workday for work outside the deals (prospecting).
+// The deals' touches (see touches) add about two visits a workday per rep,
+// bringing the company to some 640 visits a month (target 700), and bring
+// all of its proposals.
+const (
+	prospectingVisits = 1.1
+	prospectingCalls  = 3.8
+	prospectingEmails = 7
+)
 
 func (g *generator) activities(d time.Time) []model.Activity {
 	var out []model.Activity
@@ -238,10 +327,9 @@ func (g *generator) activities(d time.Time) []model.Activity {
 			out = g.activity(out, r, d, model.KindAppointment, 1.6)
 			out = g.activity(out, r, d, model.KindMeeting, 1.2)
 		case model.DeptFieldSales:
-			out = g.activity(out, r, d, model.KindVisit, actualVisitsPerDay)
-			out = g.activity(out, r, d, model.KindProposal, 0.6)
-			out = g.activity(out, r, d, model.KindCall, 5)
-			out = g.activity(out, r, d, model.KindEmail, 8)
+			out = g.activity(out, r, d, model.KindVisit, prospectingVisits)
+			out = g.activity(out, r, d, model.KindCall, prospectingCalls)
+			out = g.activity(out, r, d, model.KindEmail, prospectingEmails)
 		case model.DeptCustomerSuccess:
 			out = g.activity(out, r, d, model.KindVisit, 0.7)
 			out = g.activity(out, r, d, model.KindCall, 7)
@@ -260,16 +348,16 @@ func (g *generator) leads(d time.Time) []model.Lead {
 	out := make([]model.Lead, 0, n)
 	for i := 0; i < n; i++ {
 		l := model.Lead{Company: g.account(), Contact: g.pick(contactNames) + "様", Source: g.pick(leadSources), Created: d}
-		late := 0.05
 		switch x := g.r.IntN(20); {
 		case x < 13:
 			r := is[g.r.IntN(len(is))]
-			l.RepName, late = r.name, r.lateEntry
+			l.RepName, l.EnteredAt = r.name, g.entered(r, d)
 		case x < 18:
 			r := fs[g.r.IntN(len(fs))]
-			l.RepName, late, l.Source = r.name, r.lateEntry, "訪問"
+			l.RepName, l.EnteredAt, l.Source = r.name, g.entered(r, d), "訪問"
+		default:
+			l.EnteredAt = g.enteredAt(d, g.unassignedLate(d), batchEntry, g.today)
 		}
-		l.EnteredAt = g.enteredAt(d, late)
 		age := int(g.today.Sub(d).Hours() / 24)
 		switch x := g.r.IntN(100); {
 		case age < 3 || x < 15:
@@ -296,49 +384,173 @@ func (g *generator) leads(d time.Time) []model.Lead {
 	return out
 }
 
-// opportunities: about 100 a month (target 140) owned by field sales,
-// closing 2–12 weeks after creation with a win rate near 29%.
-func (g *generator) opportunities(d time.Time) []model.Opportunity {
+// deal is one opportunity with the plan of its life: it was worked on from
+// its creation to end (its close day, today, or the day it stalled), and
+// was meant to close on planned.
+type deal struct {
+	rep     repSpec
+	opp     model.Opportunity
+	planned time.Time
+	end     time.Time
+	stalled bool
+}
+
+// deals: about 100 a month (target 140) owned by field sales, planned to
+// close 2–12 weeks after creation with a win rate near 29%. Those planned
+// after today are still open, with the planned day as their expected close
+// date. Three recently due are kept open past that date (they slipped), and
+// seven open ones stopped being worked on one to six weeks ago (stalled).
+func (g *generator) deals() []*deal {
 	fs := g.repsIn(model.DeptFieldSales)
-	n := g.vary(100.0 / workdaysPerMonth * g.growth(d))
-	out := make([]model.Opportunity, 0, n)
-	for i := 0; i < n; i++ {
-		// Better reps get more deals and win more of them.
-		r := g.weightedRep(fs)
-		p := products[g.r.IntN(len(products))]
-		amount := p.typicalJP * int64(50+g.r.IntN(101)) / 100
-		if g.chance(0.08) {
-			amount *= 2
+	var out []*deal
+	for d := g.start; !d.After(g.today); d = d.AddDate(0, 0, 1) {
+		if !isWorkday(d) {
+			continue
 		}
-		amount = min(max(amount/10_000*10_000, 500_000), 8_000_000)
-		o := model.Opportunity{RepName: r.name, Account: g.account(), Product: p.name, Created: d,
-			EnteredAt: g.enteredAt(d, r.lateEntry), AmountYen: model.Yen(amount)}
-		closeOn := d.AddDate(0, 0, 14+g.r.IntN(71))
-		stalled := g.chance(0.03)
-		switch {
-		case closeOn.After(g.today) || stalled:
-			o.Outcome = model.OutcomeOpen
-			o.Stage = openStages[g.r.IntN(len(openStages))]
-			if g.chance(0.1) {
-				o.Stage = openStages[0]
+		n := g.vary(100.0 / workdaysPerMonth * g.growth(d))
+		for i := 0; i < n; i++ {
+			// Better reps get more deals and win more of them.
+			r := g.weightedRep(fs)
+			p := products[g.r.IntN(len(products))]
+			amount := p.typicalJP * int64(50+g.r.IntN(101)) / 100
+			if g.chance(0.08) {
+				amount *= 2
 			}
-			o.HasAmount = o.Stage != openStages[0] && o.Stage != openStages[1]
-		case g.chance(0.29 * math.Sqrt(r.skill)):
-			o.Outcome, o.Stage, o.Closed, o.HasAmount = model.OutcomeWon, "受注", closeOn, true
-		default:
-			o.Outcome, o.Stage, o.Closed, o.HasAmount = model.OutcomeLost, "失注", closeOn, true
-			o.LostReason = g.pick(lostReasons)
+			amount = min(max(amount/10_000*10_000, 500_000), 8_000_000)
+			o := model.Opportunity{RepName: r.name, Account: g.account(), Product: p.name, Created: d,
+				EnteredAt: g.entered(r, d), AmountYen: model.Yen(amount), HasAmount: true}
+			dl := &deal{rep: r, opp: o, planned: workdayOnOrAfter(d.AddDate(0, 0, 14+g.r.IntN(71)))}
+			switch {
+			case dl.planned.After(g.today):
+				g.keepOpen(dl, g.today)
+			case g.chance(0.29 * math.Sqrt(r.skill)):
+				dl.close(model.OutcomeWon, "受注", "")
+			default:
+				dl.close(model.OutcomeLost, "失注", g.pick(lostReasons))
+			}
+			if dl.opp.Outcome != model.OutcomeOpen {
+				dl.opp.UpdatedAt = g.entered(r, dl.planned)
+			}
+			out = append(out, dl)
 		}
-		if !o.HasAmount {
-			o.AmountYen = 0
+	}
+	g.slip(out)
+	g.stall(out)
+	for _, dl := range out {
+		if dl.opp.Outcome == model.OutcomeWon {
+			g.won = append(g.won, dl.opp)
 		}
-		if o.Outcome != model.OutcomeOpen {
-			o.UpdatedAt = g.enteredAt(o.Closed, r.lateEntry)
+	}
+	return out
+}
+
+func (dl *deal) close(outcome model.Outcome, stage, lostReason string) {
+	dl.opp.Outcome, dl.opp.Stage, dl.opp.LostReason = outcome, stage, lostReason
+	dl.opp.Closed, dl.end = dl.planned, dl.planned
+}
+
+// keepOpen makes dl an open deal worked on until end, at the stage its
+// progress towards the planned close has reached by then; the amount is
+// known from the proposal stage on.
+func (g *generator) keepOpen(dl *deal, end time.Time) {
+	o := &dl.opp
+	o.Outcome, o.LostReason, o.UpdatedAt = model.OutcomeOpen, "", time.Time{}
+	o.Closed, dl.end = dl.planned, end
+	i := len(openStages) - 1
+	if span := dl.planned.Sub(o.Created); end.Before(dl.planned) && span > 0 {
+		i = int(float64(len(openStages)) * float64(end.Sub(o.Created)) / float64(span))
+	}
+	i = min(max(i, 0), len(openStages)-1)
+	o.Stage = openStages[i]
+	o.HasAmount = i >= 2
+	if !o.HasAmount {
+		o.AmountYen = 0
+	}
+}
+
+// slip keeps three deals that were due in the last three weeks open: their
+// expected close date has passed.
+func (g *generator) slip(deals []*deal) {
+	var due []*deal
+	for _, dl := range deals {
+		if dl.opp.Outcome != model.OutcomeOpen && !dl.planned.Before(g.today.AddDate(0, 0, -21)) &&
+			!dl.planned.After(g.today.AddDate(0, 0, -3)) {
+			due = append(due, dl)
 		}
-		if o.Outcome == model.OutcomeWon {
-			g.won = append(g.won, o)
+	}
+	g.r.Shuffle(len(due), func(i, j int) { due[i], due[j] = due[j], due[i] })
+	for _, dl := range due[:min(3, len(due))] {
+		g.keepOpen(dl, g.today)
+	}
+}
+
+// stall stops work on seven open deals: five for one to four weeks, two
+// for over thirty days. Each was created at least ten days before it
+// stalled, so even an entry typed in late is older than the stall.
+func (g *generator) stall(deals []*deal) {
+	for _, days := range []int{7 + g.r.IntN(4), 9 + g.r.IntN(5), 12 + g.r.IntN(6), 16 + g.r.IntN(6), 21 + g.r.IntN(7),
+		31 + g.r.IntN(8), 38 + g.r.IntN(10)} {
+		cut := workdayOnOrBefore(g.today.AddDate(0, 0, -days))
+		var open []*deal
+		for _, dl := range deals {
+			if dl.opp.Outcome == model.OutcomeOpen && !dl.stalled && dl.planned.After(g.today) &&
+				!dl.opp.Created.After(cut.AddDate(0, 0, -10)) {
+				open = append(open, dl)
+			}
 		}
-		out = append(out, o)
+		if len(open) == 0 {
+			continue
+		}
+		dl := open[g.r.IntN(len(open))]
+		g.keepOpen(dl, cut)
+		dl.stalled = true
+	}
+}
+
+// touches are the activities of a deal's life, linked to it (id): the
+// first visit on the day it was created, then a visit, call, email or
+// meeting every three to eight days, a proposal around half-way, and on the
+// close day the signing visit or the call that lost it. An open deal that is
+// still worked on has a touch in the last few days; a stalled one's last
+// touch is the day it stalled.
+func (g *generator) touches(dl *deal, id int64) []model.Activity {
+	o := dl.opp
+	var out []model.Activity
+	add := func(d time.Time, kind model.ActivityKind) {
+		out = append(out, model.Activity{Date: d, RepName: dl.rep.name, Kind: kind, Count: 1, OpportunityID: id,
+			Account: o.Account, EnteredAt: g.entered(dl.rep, d)})
+	}
+	lifeDays := int(dl.planned.Sub(o.Created).Hours() / 24)
+	proposeOn := o.Created.AddDate(0, 0, lifeDays*2/5+g.r.IntN(lifeDays/5+1))
+	proposed := false
+	add(o.Created, model.KindVisit)
+	last := o.Created
+	for d := workdayOnOrAfter(o.Created.AddDate(0, 0, 3+g.r.IntN(6))); d.Before(dl.end); d = workdayOnOrAfter(d.AddDate(0, 0, 3+g.r.IntN(6))) {
+		kind := model.KindMeeting
+		switch x := g.r.IntN(100); {
+		case !proposed && !d.Before(proposeOn):
+			kind, proposed = model.KindProposal, true
+		case x < 35:
+			kind = model.KindVisit
+		case x < 65:
+			kind = model.KindCall
+		case x < 90:
+			kind = model.KindEmail
+		}
+		add(d, kind)
+		last = d
+	}
+	switch {
+	case dl.opp.Outcome == model.OutcomeWon:
+		add(dl.end, model.KindVisit)
+	case dl.opp.Outcome == model.OutcomeLost:
+		add(dl.end, model.KindCall)
+	case dl.stalled:
+		if dl.end.After(last) {
+			add(dl.end, model.KindEmail)
+		}
+	case last.Before(g.today.AddDate(0, 0, -4)):
+		add(workdayOnOrBefore(g.today.AddDate(0, 0, -g.r.IntN(3))), model.KindCall)
 	}
 	return out
 }
@@ -351,7 +563,7 @@ func (g *generator) customers() []model.Customer {
 	for i := 0; i < 45; i++ {
 		started := g.start.AddDate(0, -1-g.r.IntN(36), -g.r.IntN(28))
 		c := model.Customer{Name: g.account(), RepName: cs[i%len(cs)].name, Started: started,
-			MRRYen: model.Yen((60 + g.r.IntN(200)) * 1_000), EnteredAt: g.enteredAt(started, 0)}
+			MRRYen: model.Yen((60 + g.r.IntN(200)) * 1_000), EnteredAt: g.enteredAt(started, 0, batchEntry, g.today)}
 		if i%8 == 3 { // about one in eight has left during the history
 			c.Churned = g.start.AddDate(0, 0, g.r.IntN(int(g.today.Sub(g.start).Hours()/24)))
 		}
@@ -359,7 +571,7 @@ func (g *generator) customers() []model.Customer {
 	}
 	for i, o := range g.won {
 		c := model.Customer{Name: o.Account, RepName: cs[i%len(cs)].name, Started: o.Closed,
-			MRRYen: model.Yen(int64(o.AmountYen) / 12 / 1_000 * 1_000), EnteredAt: g.enteredAt(o.Closed, 0.05)}
+			MRRYen: model.Yen(int64(o.AmountYen) / 12 / 1_000 * 1_000), EnteredAt: g.enteredAt(o.Closed, g.unassignedLate(o.Closed), batchEntry, g.today)}
 		if i%40 == 7 && o.Closed.AddDate(0, 3, 0).Before(g.today) {
 			c.Churned = o.Closed.AddDate(0, 3, 0)
 		}
@@ -368,30 +580,37 @@ func (g *generator) customers() []model.Customer {
 	return out
 }
 
+// reviewNotes are the notes of the last six monthly KPI reviews, oldest
+// first; the one at entryReview asked for daily entry.
+var reviewNotes = []string{
+	"商談数が目標に届かず。IS→FSの引き渡し基準を見直す。",
+	"受注率は目標水準。提案書テンプレートを全員で共有。",
+	"リード獲得率が低下。展示会リードのフォローを48時間以内に。",
+	"平均単価がやや不足。上位プランの提案を必須化。",
+	"入力遅れが目立つ担当者あり。日次入力を徹底。",
+	"商談化率の改善策:MQL基準を再定義する。",
+}
+
+const entryReview = 4
+
+// reviewDay is the day of review i (0 to 5): the second Tuesday of the
+// month 5-i months before today's. Review 4 is last month's, always past.
+func reviewDay(today time.Time, i int) time.Time {
+	d := model.D(today.Year(), today.Month(), 1).AddDate(0, i-5, 0)
+	for d.Weekday() != time.Tuesday {
+		d = d.AddDate(0, 0, 1)
+	}
+	return d.AddDate(0, 0, 7)
+}
+
 // reviews: a KPI review on the second Tuesday of each of the last six
 // months that has already come.
 func (g *generator) reviews() []store.Review {
-	notes := []string{
-		"商談数が目標に届かず。IS→FSの引き渡し基準を見直す。",
-		"受注率は目標水準。提案書テンプレートを全員で共有。",
-		"リード獲得率が低下。展示会リードのフォローを48時間以内に。",
-		"平均単価がやや不足。上位プランの提案を必須化。",
-		"入力遅れが目立つ担当者あり。日次入力を徹底。",
-		"商談化率の改善策:MQL基準を再定義する。",
-	}
 	var out []store.Review
-	first := model.D(g.today.Year(), g.today.Month(), 1).AddDate(0, -5, 0)
-	for i := 0; i < 6; i++ {
-		m := first.AddDate(0, i, 0)
-		d := m
-		for d.Weekday() != time.Tuesday {
-			d = d.AddDate(0, 0, 1)
+	for i, notes := range reviewNotes {
+		if d := reviewDay(g.today, i); !d.After(g.today) {
+			out = append(out, store.Review{HeldOn: d, Notes: notes})
 		}
-		d = d.AddDate(0, 0, 7)
-		if d.After(g.today) {
-			continue
-		}
-		out = append(out, store.Review{HeldOn: d, Notes: notes[i%len(notes)]})
 	}
 	return out
 }

@@ -207,3 +207,185 @@ func TestTempDatabase(t *testing.T) {
 		t.Fatalf("cleanup left %s: %v", filepath.Dir(path), err)
 	}
 }
+
+// TestSeedAlertsAreAFewTrueOnes recounts, from the raw records, what the
+// alerts should find in the demo and checks the alerts agree: deals are
+// worked on through linked activities, the pipeline is recent, a handful
+// of deals are stalled or overdue, late entries are few and come mostly
+// from two reps, one rep is silent, and the alert list is short enough
+// for a manager to act on.
+func TestSeedAlertsAreAFewTrueOnes(t *testing.T) {
+	ctx := context.Background()
+	st := seeded(t, DefaultSeed, today)
+	now := time.Date(2026, 11, 26, 18, 0, 0, 0, jst)
+	jstDay := func(at time.Time) time.Time { return model.Date(at.In(jst)) }
+
+	opps := map[int64]model.Opportunity{}
+	if err := st.ExportOpportunities(ctx, func(o model.Opportunity) error { opps[o.ID] = o; return nil }); err != nil {
+		t.Fatal(err)
+	}
+	lastWork := map[int64]time.Time{} // newest linked activity of each deal
+	linked, fsActs, fsLinked, proposals, linkedProposals := 0, 0, 0, 0, 0
+	repDept := map[string]model.Department{}
+	for _, r := range repSpecs {
+		repDept[r.name] = r.dept
+	}
+	type entry struct {
+		rep          string
+		event, entry time.Time
+	}
+	var entries []entry
+	if err := st.ExportActivities(ctx, func(a model.Activity, _ string) error {
+		entries = append(entries, entry{a.RepName, a.Date, a.EnteredAt})
+		if a.Kind == model.KindProposal {
+			proposals++
+		}
+		if repDept[a.RepName] == model.DeptFieldSales {
+			fsActs++
+		}
+		if a.OpportunityID == 0 {
+			return nil
+		}
+		linked++
+		if a.Kind == model.KindProposal {
+			linkedProposals++
+		}
+		if repDept[a.RepName] == model.DeptFieldSales {
+			fsLinked++
+		}
+		o, ok := opps[a.OpportunityID]
+		end := o.Closed
+		if o.Outcome == model.OutcomeOpen {
+			end = today
+		}
+		if !ok || a.Account != o.Account || a.RepName != o.RepName || a.Date.Before(o.Created) || a.Date.After(end) {
+			t.Errorf("activity %d (%s %s %s) does not fit its deal %+v", a.ID, a.RepName, a.Account, model.FormatDate(a.Date), o)
+		}
+		if a.Date.After(lastWork[o.ID]) {
+			lastWork[o.ID] = a.Date
+		}
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if fsLinked*3 < fsActs || linkedProposals != proposals {
+		t.Errorf("field sales: %d of %d activity rows linked to a deal; %d of %d proposals; want a third or more and all",
+			fsLinked, fsActs, linkedProposals, proposals)
+	}
+	for id, o := range opps {
+		if lastWork[id].IsZero() {
+			t.Errorf("deal %d (%s) has no activity", id, o.Account)
+		}
+	}
+
+	// The pipeline: open deals are recent; a few are stalled or overdue.
+	open, old, stalledWarn, stalledCrit, overdue := 0, 0, 0, 0, 0
+	for id, o := range opps {
+		if o.Outcome != model.OutcomeOpen {
+			continue
+		}
+		open++
+		if o.Created.Before(today.AddDate(0, -3, 0)) {
+			old++
+		}
+		last := lastWork[id]
+		if u := jstDay(o.UpdatedAt); u.After(last) {
+			last = u
+		}
+		switch days := int(today.Sub(last).Hours() / 24); {
+		case days >= 30:
+			stalledCrit++
+		case days >= 7:
+			stalledWarn++
+		}
+		if o.Closed.IsZero() {
+			t.Errorf("open deal %d has no expected close date", id)
+		} else if o.Closed.Before(today) {
+			overdue++
+		}
+	}
+	if open < 100 || old > 3 {
+		t.Errorf("%d open deals, %d of them created over three months ago; want a recent pipeline", open, old)
+	}
+	if s := stalledWarn + stalledCrit; s < 5 || s > 10 || stalledCrit == 0 || stalledWarn == 0 {
+		t.Errorf("stalled deals: %d for 7–29 days, %d for 30 or more; want 5–10 with both bands", stalledWarn, stalledCrit)
+	}
+	if overdue < 2 || overdue > 3 {
+		t.Errorf("%d open deals past their expected close date, want 2–3", overdue)
+	}
+
+	// Late entries, by the default rule (entered after the next business day).
+	var leads []model.Lead
+	if err := st.ExportLeads(ctx, func(l model.Lead) error { leads = append(leads, l); return nil }); err != nil {
+		t.Fatal(err)
+	}
+	for _, l := range leads {
+		entries = append(entries, entry{l.RepName, l.Created, l.EnteredAt})
+	}
+	for _, o := range opps {
+		entries = append(entries, entry{o.RepName, o.Created, o.EnteredAt})
+	}
+	lateBy := map[string]int{}
+	late, recentLate := 0, 0
+	newest := map[string]time.Time{}
+	for _, e := range entries {
+		due := e.event.AddDate(0, 0, 1)
+		for due.Weekday() == time.Saturday || due.Weekday() == time.Sunday {
+			due = due.AddDate(0, 0, 1)
+		}
+		if jstDay(e.entry).After(due) {
+			late++
+			lateBy[e.rep]++
+			if !jstDay(e.entry).Before(today.AddDate(0, 0, -model.LateEntryWindowDays)) {
+				recentLate++
+			}
+		}
+		if e.entry.After(newest[e.rep]) {
+			newest[e.rep] = e.entry
+		}
+	}
+	if share := float64(late) / float64(len(entries)); share < 0.02 || share > 0.10 {
+		t.Errorf("%d of %d records entered late (%.1f%%), want a few percent", late, len(entries), 100*share)
+	}
+	if top := lateBy["高橋 直樹"] + lateBy["林 和也"] + lateBy["加藤 大輔"]; top*2 < late {
+		t.Errorf("the three latecomers entered %d of %d late records, want most", top, late)
+	}
+	var silent []string
+	for _, r := range repSpecs {
+		if d := int(today.Sub(jstDay(newest[r.name])).Hours() / 24); d > 7 {
+			silent = append(silent, r.name)
+		}
+	}
+	if len(silent) != 1 {
+		t.Errorf("reps with no entry for over 7 days: %v, want one", silent)
+	}
+
+	// The alerts find the same and no more.
+	alerts, _, err := st.Alerts(ctx, now, jst)
+	if err != nil {
+		t.Fatal(err)
+	}
+	kinds := map[model.AlertKind]int{}
+	for _, a := range alerts {
+		kinds[a.Kind]++
+	}
+	want := map[model.AlertKind]int{model.AlertStalledDeal: stalledWarn + stalledCrit, model.AlertOverdueClose: overdue,
+		model.AlertStaleRep: len(silent), model.AlertLateEntry: recentLate}
+	if !reflect.DeepEqual(kinds, want) {
+		t.Errorf("alerts by kind = %v, recounted %v", kinds, want)
+	}
+	if len(alerts) < 10 || len(alerts) > 25 || recentLate == 0 {
+		t.Errorf("%d open alerts (%v), want 10–25 with each kind", len(alerts), kinds)
+	}
+
+	// The checklist has one KPI without a deadline and one without a
+	// written definition.
+	ev, err := st.ChecklistEvidence(ctx, now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(ev.MissingDeadline, []string{model.MetricLeadToOppRate}) ||
+		!reflect.DeepEqual(ev.MissingDefinition, []string{model.MetricLeads}) {
+		t.Errorf("checklist: no deadline %v, no definition %v", ev.MissingDeadline, ev.MissingDefinition)
+	}
+}

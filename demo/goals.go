@@ -70,7 +70,9 @@ func (g *generator) goals(ctx context.Context, st *store.Store) error {
 			k.Deadline = g.fy.Last()
 		}
 		if t.noDefn {
-			k.Definition = ""
+			// Nothing written down: neither the wording nor the formula
+			// (the checklist counts a KPI with either as defined).
+			k.Definition, k.Formula = "", ""
 		}
 		if t.key == model.MetricOpportunities {
 			k.Target = 120

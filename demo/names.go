@@ -4,39 +4,44 @@ import "github.com/kpit-dev/kpit/model"
 
 // The demo company's people: twenty reps across the four departments of the
 // shared funnel. skill scales a rep's volume and conversion around the
-// team's average; lateEntry is the chance they record an activity days
-// after it happened (one habitual latecomer gives the alerts a story).
+// team's average. late is the chance a rep records something days after it
+// happened, before the October review that asked for daily entry, and
+// lateAfter the chance since: most of the team improved, 高橋 and 林 still
+// enter late (the per-rep timeliness tells it). silentDays > 0 is a rep who
+// has entered nothing for that many days (the stale-rep alert).
 type repSpec struct {
-	name      string
-	dept      model.Department
-	skill     float64
-	lateEntry float64
+	name       string
+	dept       model.Department
+	skill      float64
+	late       float64
+	lateAfter  float64
+	silentDays int
 }
 
 var repSpecs = []repSpec{
-	{"伊藤 真理子", model.DeptMarketing, 1.0, 0.04},
-	{"渡辺 拓也", model.DeptMarketing, 0.9, 0.06},
-	{"山本 彩", model.DeptMarketing, 1.1, 0.03},
+	{name: "伊藤 真理子", dept: model.DeptMarketing, skill: 1.0, late: 0.02, lateAfter: 0.001},
+	{name: "渡辺 拓也", dept: model.DeptMarketing, skill: 0.9, late: 0.03, lateAfter: 0.001, silentDays: 10},
+	{name: "山本 彩", dept: model.DeptMarketing, skill: 1.1, late: 0.01, lateAfter: 0.001},
 
-	{"中村 翔太", model.DeptInsideSales, 1.15, 0.03},
-	{"小林 美咲", model.DeptInsideSales, 1.0, 0.05},
-	{"加藤 大輔", model.DeptInsideSales, 0.85, 0.08},
-	{"吉田 千尋", model.DeptInsideSales, 1.05, 0.04},
-	{"山田 健", model.DeptInsideSales, 0.95, 0.06},
+	{name: "中村 翔太", dept: model.DeptInsideSales, skill: 1.15, late: 0.01, lateAfter: 0.001},
+	{name: "小林 美咲", dept: model.DeptInsideSales, skill: 1.0, late: 0.02, lateAfter: 0.001},
+	{name: "加藤 大輔", dept: model.DeptInsideSales, skill: 0.85, late: 0.12, lateAfter: 0.01}, // improved after the review
+	{name: "吉田 千尋", dept: model.DeptInsideSales, skill: 1.05, late: 0.02, lateAfter: 0.001},
+	{name: "山田 健", dept: model.DeptInsideSales, skill: 0.95, late: 0.02, lateAfter: 0.001},
 
-	{"佐藤 健太", model.DeptFieldSales, 1.25, 0.04},
-	{"鈴木 一郎", model.DeptFieldSales, 1.1, 0.05},
-	{"高橋 直樹", model.DeptFieldSales, 1.0, 0.35}, // records days late, often
-	{"田中 恵", model.DeptFieldSales, 1.05, 0.05},
-	{"松本 亮", model.DeptFieldSales, 0.8, 0.10},
-	{"井上 由美", model.DeptFieldSales, 0.95, 0.04},
-	{"木村 智也", model.DeptFieldSales, 0.9, 0.07},
-	{"林 和也", model.DeptFieldSales, 0.75, 0.12},
+	{name: "佐藤 健太", dept: model.DeptFieldSales, skill: 1.25, late: 0.02, lateAfter: 0.001},
+	{name: "鈴木 一郎", dept: model.DeptFieldSales, skill: 1.1, late: 0.02, lateAfter: 0.001},
+	{name: "高橋 直樹", dept: model.DeptFieldSales, skill: 1.0, late: 0.30, lateAfter: 0.10}, // records days late, often
+	{name: "田中 恵", dept: model.DeptFieldSales, skill: 1.05, late: 0.02, lateAfter: 0.001},
+	{name: "松本 亮", dept: model.DeptFieldSales, skill: 0.8, late: 0.03, lateAfter: 0.001},
+	{name: "井上 由美", dept: model.DeptFieldSales, skill: 0.95, late: 0.01, lateAfter: 0.001},
+	{name: "木村 智也", dept: model.DeptFieldSales, skill: 0.9, late: 0.02, lateAfter: 0.001},
+	{name: "林 和也", dept: model.DeptFieldSales, skill: 0.75, late: 0.15, lateAfter: 0.05},
 
-	{"斎藤 葵", model.DeptCustomerSuccess, 1.0, 0.04},
-	{"清水 誠", model.DeptCustomerSuccess, 1.05, 0.05},
-	{"山口 奈々", model.DeptCustomerSuccess, 0.95, 0.03},
-	{"森 俊介", model.DeptCustomerSuccess, 1.0, 0.06},
+	{name: "斎藤 葵", dept: model.DeptCustomerSuccess, skill: 1.0, late: 0.02, lateAfter: 0.001},
+	{name: "清水 誠", dept: model.DeptCustomerSuccess, skill: 1.05, late: 0.02, lateAfter: 0.001},
+	{name: "山口 奈々", dept: model.DeptCustomerSuccess, skill: 0.95, late: 0.01, lateAfter: 0.001},
+	{name: "森 俊介", dept: model.DeptCustomerSuccess, skill: 1.0, late: 0.02, lateAfter: 0.001},
 }
 
 // Account names are built from a place or image word and an industry word,
