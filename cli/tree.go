@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"slices"
 	"strings"
 	"time"
 
@@ -107,6 +108,19 @@ func evaluateTree(ctx context.Context, st *store.Store, from, to time.Time, fisc
 	}
 	if len(defs) == 0 {
 		return nil, errors.New("no KPI tree is stored yet (set one up in the cockpit, or run 'kpit demo' for an example)")
+	}
+	if roots := kpitree.Roots(defs); len(roots) > 1 {
+		// Adopted styles store their trees beside the team's: report the
+		// one the KGI sits on (else the first), as the cockpit shows it.
+		root := roots[0]
+		kgi, ok, err := st.KGI(ctx)
+		if err != nil {
+			return nil, err
+		}
+		if ok && slices.Contains(roots, kgi.Metric) {
+			root = kgi.Metric
+		}
+		defs = kpitree.Subtree(defs, root)
 	}
 	t, err := kpitree.Build(defs)
 	if err != nil {

@@ -3,6 +3,7 @@ package tui
 import (
 	"context"
 	"fmt"
+	"slices"
 	"time"
 
 	"github.com/kpit-dev/kpit/kpitree"
@@ -23,6 +24,9 @@ type goals struct {
 	tree   *kpitree.Tree // nil when no tree is stored or it does not build
 	// treeErr says why tree is nil when nodes are stored but do not build.
 	treeErr error
+	// otherTrees are the roots of trees stored beside the one shown (the
+	// templates of adopted styles), which the KGI does not sit on.
+	otherTrees []string
 }
 
 // kpi returns the stored definition of key, else the catalogue's.
@@ -133,6 +137,19 @@ func loadGoals(ctx context.Context, st *store.Store) (*goals, error) {
 	defs, err := st.TreeNodes(ctx)
 	if err != nil {
 		return nil, err
+	}
+	if roots := kpitree.Roots(defs); len(roots) > 1 {
+		// The cockpit shows the tree the KGI sits on (else the first).
+		root := roots[0]
+		if g.hasKGI && slices.Contains(roots, g.kgi.Metric) {
+			root = g.kgi.Metric
+		}
+		for _, r := range roots {
+			if r != root {
+				g.otherTrees = append(g.otherTrees, r)
+			}
+		}
+		defs = kpitree.Subtree(defs, root)
 	}
 	if len(defs) > 0 {
 		if g.tree, g.treeErr = kpitree.Build(defs); g.tree != nil {

@@ -39,6 +39,7 @@ var (
 	msgDetailTarget   = Text{JA: "目標", EN: "Target"}
 	msgSourceRecords  = Text{JA: "記録から自動集計", EN: "Aggregated from records"}
 	msgSourceManual   = Text{JA: "手入力", EN: "Typed in by hand"}
+	msgTreeOthers     = Text{JA: "ほかに保存されたツリー (KGIの下にないもの): %s", EN: "Also stored, not under the KGI: the trees of %s"}
 	msgSourceDerived  = Text{JA: "子ノードから計算", EN: "Computed from its children"}
 	msgNone           = Text{JA: "(なし)", EN: "(none)"}
 

@@ -10,6 +10,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 
+	"github.com/kpit-dev/kpit/kpitree"
 	"github.com/kpit-dev/kpit/model"
 	"github.com/kpit-dev/kpit/store"
 )
@@ -250,5 +251,38 @@ func TestFiscalStartSetting(t *testing.T) {
 	press(t, a, "ctrl+r")
 	if got := quarterTitle(); !strings.Contains(got, "Q1") {
 		t.Errorf("October start after ctrl+r: %q", got)
+	}
+}
+
+// TestTreeAfterAdoptingAStyle: adopting a style whose tree has its own root
+// (customer success: LTV) keeps the KPI tree tab on the KGI's tree, which
+// it used to refuse to draw ("two roots"), and names the other tree.
+func TestTreeAfterAdoptingAStyle(t *testing.T) {
+	st, err := store.Open(copyDemo(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	var cs model.Style
+	for _, s := range model.Styles() {
+		if s.Key == model.StyleCustomerSuccess {
+			cs = s
+		}
+	}
+	if err := st.AdoptKPIs(context.Background(), styleKPIs(cs), kpitree.Template(cs.Key)); err != nil {
+		t.Fatal(err)
+	}
+	a := New(Options{Store: st, Lang: LangEN, Now: func() time.Time { return fixedNow }, NoColor: true})
+	run(t, a, a.Init())
+	a.Update(tea.WindowSizeMsg{Width: 100, Height: 30})
+	showTab(t, a, TabTree)
+	out := screen(a)
+	for _, want := range []string{"Revenue (KGI)", "Average deal size", "not under the KGI: the trees of LTV"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("tree tab lacks %q:\n%s", want, out)
+		}
+	}
+	if strings.Contains(out, "two roots") {
+		t.Errorf("tree tab:\n%s", out)
 	}
 }

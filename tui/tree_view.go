@@ -191,6 +191,13 @@ func (s *treeScreen) View() string {
 	if s.note != "" {
 		footer = append(footer, s.Styles.Error.Render(s.note))
 	}
+	if others := s.data.goals.otherTrees; len(others) > 0 && !s.whatIf {
+		names := make([]string, len(others))
+		for i, k := range others {
+			names[i] = s.data.goals.name(s.Lang, k)
+		}
+		footer = append(footer, s.Styles.Muted.Render(s.T(msgTreeOthers, strings.Join(names, ", "))))
+	}
 	rowsRoom := s.height - len(lines) - len(footer) - 2 // table header, blank
 	lines = append(lines, s.tableLines(rowsRoom)...)
 	if len(footer) > 0 {
