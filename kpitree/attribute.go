@@ -117,6 +117,13 @@ func (t *Tree) CauseShares(shares map[string]model.Value) map[string]model.Value
 
 // MainCause is the cause that explains most of the root's miss (the
 // largest of CauseShares), with its share; "" when the root has no gap.
+// It is the one rule for "the main cause" in kpit: kpit tree, kpit report
+// and the cockpit all call it. A cause is a leaf whenever the gap can be
+// split down to the leaves, which is the usual case; an inner node is named
+// only where the split stops at it (its children's figures are missing, or
+// zero under x and ÷), because there the miss cannot be pinned on a leaf,
+// and passing it over would name a lesser leaf elsewhere as the main cause.
+// Ties go to the node first in display order.
 func (t *Tree) MainCause(actual, target map[string]model.Value) (string, model.Value) {
 	causes := t.CauseShares(t.Attribute(actual, target))
 	best, share := "", model.None
