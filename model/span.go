@@ -1,6 +1,9 @@
 package model
 
-import "time"
+import (
+	"math"
+	"time"
+)
 
 // wholeKinds are the period kinds a range of days can be exactly one of,
 // the most common first.
@@ -24,6 +27,6 @@ func WholePeriod(from, to time.Time, fiscalStart time.Month) (p Period, ok bool)
 // DaysBetween is how many days [from, to] holds, both included (0 when to
 // is before from).
 func DaysBetween(from, to time.Time) int {
-	n := int(Date(to).Sub(Date(from)).Hours()/24+0.5) + 1
+	n := int(math.Round(Date(to).Sub(Date(from)).Hours()/24)) + 1
 	return max(n, 0)
 }
