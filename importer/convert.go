@@ -1,6 +1,7 @@
 package importer
 
 import (
+	"errors"
 	"fmt"
 	"hash/fnv"
 	"strconv"
@@ -91,6 +92,20 @@ func (r row) get(field string) string {
 
 func (r row) fail(field, format string, args ...any) *RowError {
 	return &RowError{File: r.c.file, Line: r.line, Column: r.c.b.ColumnName(field), Msg: fmt.Sprintf(format, args...)}
+}
+
+// check turns the model's refusal of a converted record into a row error
+// naming the column of the field it is about: the importer refuses what
+// kpit add and the entry form refuse (model.CheckActivity and the rest).
+func (r row) check(err error) *RowError {
+	if err == nil {
+		return nil
+	}
+	var fe *model.FieldError
+	if errors.As(err, &fe) {
+		return r.fail(fe.Field, "%s", fe.Msg)
+	}
+	return r.fail("", "%v", err)
 }
 
 func (r row) required(field string) (string, *RowError) {
@@ -198,6 +213,9 @@ func (c *converter) opportunity(r row) (record, *RowError) {
 			return record{}, r.fail("closed", "empty, but a won deal needs a close date")
 		}
 	}
+	if e := r.check(model.CheckOpportunity(o)); e != nil {
+		return record{}, e
+	}
 	dept, e := r.department(model.DeptFieldSales)
 	if e != nil {
 		return record{}, e
@@ -235,6 +253,9 @@ func (c *converter) activity(r row) (record, *RowError) {
 			return record{}, r.fail("count", "%v", err)
 		}
 		a.Count = n
+	}
+	if e := r.check(model.CheckActivity(a)); e != nil {
+		return record{}, e
 	}
 	a.Account, a.Note = r.get("account"), r.get("note")
 	ref := r.get("opportunity")
@@ -288,6 +309,9 @@ func (c *converter) lead(r row) (record, *RowError) {
 	default:
 		l.Status = model.LeadNew
 	}
+	if e := r.check(model.CheckLead(l)); e != nil {
+		return record{}, e
+	}
 	dept, e := r.department(model.DeptInsideSales)
 	if e != nil {
 		return record{}, e
@@ -311,10 +335,10 @@ func (c *converter) customer(r row) (record, *RowError) {
 	if cu.Churned, e = r.date("churned"); e != nil {
 		return record{}, e
 	}
-	if !cu.Started.IsZero() && !cu.Churned.IsZero() && cu.Churned.Before(cu.Started) {
-		return record{}, r.fail("churned", "%s is before the start date %s", model.FormatDate(cu.Churned), model.FormatDate(cu.Started))
-	}
 	if cu.MRRYen, _, e = r.amount("mrr"); e != nil {
+		return record{}, e
+	}
+	if e := r.check(model.CheckCustomer(cu)); e != nil {
 		return record{}, e
 	}
 	dept, e := r.department(model.DeptCustomerSuccess)
@@ -425,7 +449,7 @@ func parseCount(s string) (int, error) {
 		in = strings.TrimSuffix(in, suf)
 	}
 	n, err := strconv.Atoi(strings.TrimSuffix(in, ".0"))
-	if err != nil || n <= 0 || n > 1_000_000 {
+	if err != nil || n <= 0 {
 		return 0, fmt.Errorf("%q is not a count (want a whole number from 1)", s)
 	}
 	return n, nil

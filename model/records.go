@@ -117,8 +117,15 @@ func IsFieldError(err error) bool {
 // typing mistake, not a day's work.
 const MaxCount = 100000
 
-// ValidateActivity checks an activity against the input rules on day today.
-func ValidateActivity(a Activity, rules InputRules, today time.Time) error {
+// The Check functions are the checks of a record's own content, whatever
+// the day and the input rules: the importer applies them to every row, and
+// the Validate functions (kpit add, the entry form, the store) apply them
+// first, so one record is accepted or refused the same way whichever door
+// it comes through. The Validate functions add what belongs to typing a
+// record in: a rep, dates not in the future, the fields the rules require.
+
+// CheckActivity checks an activity's kind and count.
+func CheckActivity(a Activity) error {
 	if !a.Kind.Valid() {
 		return fieldErr("kind", ErrUnknownKind, a.Kind, joinKinds())
 	}
@@ -127,6 +134,14 @@ func ValidateActivity(a Activity, rules InputRules, today time.Time) error {
 	}
 	if a.Count > MaxCount {
 		return fieldErr("count", ErrCountTooLarge, a.Count, MaxCount)
+	}
+	return nil
+}
+
+// ValidateActivity checks an activity against the input rules on day today.
+func ValidateActivity(a Activity, rules InputRules, today time.Time) error {
+	if err := CheckActivity(a); err != nil {
+		return err
 	}
 	if a.RepID == 0 && a.RepName == "" {
 		return fieldErr("rep", ErrRequired)
@@ -161,17 +176,8 @@ func ValidateOpportunity(o Opportunity, rules InputRules, today time.Time) error
 	if err := notFuture("created", o.Created, rules, today); err != nil {
 		return err
 	}
-	if o.HasAmount && o.AmountYen < 0 {
-		return fieldErr("amount", ErrNegative, o.AmountYen)
-	}
-	if o.Outcome == OutcomeWon && (!o.HasAmount || o.AmountYen <= 0) {
-		return fieldErr("amount", ErrWonNeedsAmount)
-	}
-	if o.Outcome != OutcomeOpen && o.Closed.IsZero() {
-		return fieldErr("closed", ErrClosedNeedsDate, o.Outcome)
-	}
-	if !o.Closed.IsZero() && o.Closed.Before(o.Created) {
-		return fieldErr("closed", ErrClosedBeforeCreated, FormatDate(o.Closed), FormatDate(o.Created))
+	if err := CheckOpportunity(o); err != nil {
+		return err
 	}
 	if o.Outcome != OutcomeOpen {
 		if err := notFuture("closed", o.Closed, rules, today); err != nil {
@@ -197,13 +203,32 @@ func ValidateOpportunity(o Opportunity, rules InputRules, today time.Time) error
 	})
 }
 
+// CheckOpportunity checks an opportunity's outcome, amount and dates: a
+// won deal needs a positive amount, a closed deal a close date, and a close
+// date is not before the creation date (when both are known).
+func CheckOpportunity(o Opportunity) error {
+	if !o.Outcome.Valid() {
+		return fieldErr("outcome", ErrUnknownOutcome, o.Outcome)
+	}
+	if o.HasAmount && o.AmountYen < 0 {
+		return fieldErr("amount", ErrNegative, o.AmountYen)
+	}
+	if o.Outcome == OutcomeWon && (!o.HasAmount || o.AmountYen <= 0) {
+		return fieldErr("amount", ErrWonNeedsAmount)
+	}
+	if o.Outcome != OutcomeOpen && o.Closed.IsZero() {
+		return fieldErr("closed", ErrClosedNeedsDate, o.Outcome)
+	}
+	if !o.Closed.IsZero() && !o.Created.IsZero() && o.Closed.Before(o.Created) {
+		return fieldErr("closed", ErrClosedBeforeCreated, FormatDate(o.Closed), FormatDate(o.Created))
+	}
+	return nil
+}
+
 // ValidateLead checks a lead against the input rules.
 func ValidateLead(l Lead, rules InputRules, today time.Time) error {
-	if strings.TrimSpace(l.Company) == "" && strings.TrimSpace(l.Contact) == "" {
-		return fieldErr("company", ErrLeadNeedsName)
-	}
-	if !l.Status.Valid() {
-		return fieldErr("status", ErrUnknownStatus, l.Status)
+	if err := CheckLead(l); err != nil {
+		return err
 	}
 	if err := notFuture("created", l.Created, rules, today); err != nil {
 		return err
@@ -228,11 +253,30 @@ func ValidateCustomer(c Customer, rules InputRules, today time.Time) error {
 	if strings.TrimSpace(c.Name) == "" {
 		return fieldErr("name", ErrRequired)
 	}
-	if c.MRRYen < 0 {
-		return fieldErr("mrr", ErrNegative, c.MRRYen)
-	}
 	if err := notFuture("started", c.Started, rules, today); err != nil {
 		return err
+	}
+	return CheckCustomer(c)
+}
+
+// CheckLead checks that a lead is named and its status known.
+func CheckLead(l Lead) error {
+	if strings.TrimSpace(l.Company) == "" && strings.TrimSpace(l.Contact) == "" {
+		return fieldErr("company", ErrLeadNeedsName)
+	}
+	if !l.Status.Valid() {
+		return fieldErr("status", ErrUnknownStatus, l.Status)
+	}
+	return nil
+}
+
+// CheckCustomer checks a customer's name, fee and dates.
+func CheckCustomer(c Customer) error {
+	if strings.TrimSpace(c.Name) == "" {
+		return fieldErr("name", ErrRequired)
+	}
+	if c.MRRYen < 0 {
+		return fieldErr("mrr", ErrNegative, c.MRRYen)
 	}
 	if !c.Churned.IsZero() && !c.Started.IsZero() && c.Churned.Before(c.Started) {
 		return fieldErr("churned", ErrBeforeStart, FormatDate(c.Churned), FormatDate(c.Started))
