@@ -31,7 +31,7 @@ var repSpecs = []repSpec{
 
 	{name: "佐藤 健太", dept: model.DeptFieldSales, skill: 1.25, late: 0.02, lateAfter: 0.001},
 	{name: "鈴木 一郎", dept: model.DeptFieldSales, skill: 1.1, late: 0.02, lateAfter: 0.001},
-	{name: "高橋 直樹", dept: model.DeptFieldSales, skill: 1.0, late: 0.30, lateAfter: 0.10}, // records days late, often
+	{name: "高橋 直樹", dept: model.DeptFieldSales, skill: 1.0, late: 0.30, lateAfter: 0.08}, // records days late, often
 	{name: "田中 恵", dept: model.DeptFieldSales, skill: 1.05, late: 0.02, lateAfter: 0.001},
 	{name: "松本 亮", dept: model.DeptFieldSales, skill: 0.8, late: 0.03, lateAfter: 0.001},
 	{name: "井上 由美", dept: model.DeptFieldSales, skill: 0.95, late: 0.01, lateAfter: 0.001},
