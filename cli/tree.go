@@ -95,12 +95,13 @@ type treeEval struct {
 // evaluateTree computes actuals from the records, targets from the KPI
 // definitions and the KGI scaled to the range, and the gap attribution.
 //
-// Scaling: a flow target (a count or a sum: visits, revenue) is multiplied
-// by how many of its periods the range covers, counted by days within each
-// period it touches: a per-month target over all of November counts once,
-// over November 1–15 half; a per-year target over April–June (91 of 365
-// days) counts 91/365. Rates and averages (win rate, deal size) are not
-// scaled.
+// Targets follow kpitree.TargetOver, the rule the cockpit uses too: a flow
+// target (a count or a sum: visits, revenue) over a range that is one whole
+// week, month, quarter or fiscal year is scaled by PerYear (¥1,000,000,000
+// a year is ¥83,333,333 a month, a 52nd of it a week); over any other range
+// it is pro-rated by days (value × PerYear × days ÷ 365). Rates and
+// averages (win rate, deal size) are not scaled; a target with no period is
+// per year.
 func evaluateTree(ctx context.Context, st *store.Store, from, to time.Time, fiscalStart time.Month) (*treeEval, error) {
 	defs, err := st.TreeNodes(ctx)
 	if err != nil {
@@ -144,79 +145,42 @@ func evaluateTree(ctx context.Context, st *store.Store, from, to time.Time, fisc
 	}
 	metrics := counts.Metrics()
 	actualGiven := map[string]model.Value{}
-	targetGiven := map[string]model.Value{}
+	targets := map[string]kpitree.Target{}
 	for _, n := range t.Nodes() {
 		if v, ok := metrics[n.Key]; ok {
 			actualGiven[n.Key] = v
 		}
 		k, ok := ev.kpis[n.Key]
 		if ok && k.Source == model.SourceManual {
-			if v, err := manualValueFor(ctx, st, k.Key, from, to, fiscalStart); err != nil {
+			// Typed in by hand: the value entered for the range, never
+			// the records' figure in its place (see manualValueFor).
+			if actualGiven[n.Key], err = manualValueFor(ctx, st, k.Key, from, to, fiscalStart); err != nil {
 				return nil, err
-			} else if v.Valid {
-				actualGiven[n.Key] = v
 			}
 		}
 		if ok && k.HasTarget {
-			v := k.Target
-			if n.Kind == kpitree.Flow {
-				v *= periodsCovered(k.TargetPer, from, to, fiscalStart)
-			}
-			targetGiven[n.Key] = model.Some(v)
+			targets[n.Key] = kpitree.Target{Value: k.Target, Per: k.TargetPer}
 		}
 	}
-	if root := t.Root(); ev.hasKGI && ev.kgi.Metric == root.Key {
-		targetGiven[root.Key] = model.Some(ev.kgi.Value * periodsCovered(ev.kgi.Per, from, to, fiscalStart))
+	var kgi *kpitree.Target
+	if ev.hasKGI && ev.kgi.Metric == t.Root().Key {
+		kgi = &kpitree.Target{Value: ev.kgi.Value, Per: ev.kgi.Per}
 	}
-	ev.actual, ev.target = t.Evaluate(actualGiven), t.Evaluate(targetGiven)
-	ev.share = t.Attribute(actualGiven, targetGiven)
-	ev.rootShr = map[string]model.Value{}
-	for _, n := range t.Nodes() {
-		s := model.Some(1)
-		for _, p := range t.Path(n.Key)[1:] {
-			if v := ev.share[p.Key]; v.Valid && s.Valid {
-				s.V *= v.V
-			} else {
-				s = model.None
-			}
-		}
-		if n == t.Root() {
-			s = ev.share[n.Key]
-		}
-		ev.rootShr[n.Key] = s
-	}
+	ev.actual = t.Evaluate(actualGiven)
+	ev.target = t.TargetsOver(kgi, targets, from, to, fiscalStart)
+	ev.share = t.Attribute(ev.actual, ev.target)
+	ev.rootShr = t.RootShares(ev.share)
 	return ev, nil
 }
 
-// periodsCovered is how many periods of kind per the days [from, to] make,
-// pro-rated by days in each period the range touches.
-func periodsCovered(per model.PeriodKind, from, to time.Time, fiscalStart time.Month) float64 {
-	if !per.Valid() {
-		per = model.FiscalYear
-	}
-	end := to.AddDate(0, 0, 1)
-	total := 0.0
-	for p := model.PeriodOf(per, from, fiscalStart); p.Start.Before(end); p = p.Next() {
-		lo, hi := p.Start, p.End
-		if from.After(lo) {
-			lo = from
-		}
-		if end.Before(hi) {
-			hi = end
-		}
-		total += math.Round(hi.Sub(lo).Hours()/24) / float64(p.Days())
-	}
-	return total
-}
-
-// manualValueFor is a hand-entered KPI's value when the range is exactly
-// one period it could have been entered for; undefined otherwise.
+// manualValueFor is a hand-entered KPI's value over [from, to]: the value
+// entered for exactly that period, else undefined (shown as "-"), also when
+// the range is not one whole period. A manual KPI is typed in because the
+// records cannot give it; a figure computed from the records in its place
+// would pass for the one typed in. The cockpit reads it the same way.
 func manualValueFor(ctx context.Context, st *store.Store, key string, from, to time.Time, fiscalStart time.Month) (model.Value, error) {
-	for _, kind := range []model.PeriodKind{model.Month, model.Quarter, model.FiscalYear, model.Week, model.Day} {
-		p := model.PeriodOf(kind, from, fiscalStart)
-		if p.Start.Equal(from) && p.Last().Equal(to) {
-			return st.ManualValue(ctx, key, p)
-		}
+	if p, ok := model.WholePeriod(from, to, fiscalStart); ok {
+		return st.ManualValue(ctx, key, p)
 	}
 	return model.None, nil
 }
@@ -263,15 +227,10 @@ func (ev *treeEval) achievement(key string) model.Value {
 	return model.Achievement(ev.actual[key], ev.target[key], ev.direction(key))
 }
 
-// mainCause is the leaf with the largest share of the root's gap.
+// mainCause is the node that explains most of the root's miss, by the
+// one rule of kpitree.MainCause.
 func (ev *treeEval) mainCause() (string, model.Value) {
-	best, share := "", model.None
-	for _, n := range ev.tree.Leaves() {
-		if v := ev.rootShr[n.Key]; v.Valid && (!share.Valid || v.V > share.V) {
-			best, share = n.Key, v
-		}
-	}
-	return best, share
+	return ev.tree.MainCause(ev.actual, ev.target)
 }
 
 type treeNodeJSON struct {

@@ -121,11 +121,11 @@ func TestTreeFiguresForAMonth(t *testing.T) {
 			t.Errorf("%s actual = %v, want %v", k, show(n.Actual), want)
 		}
 	}
-	// Targets for April (30 days): the KGI ¥365,000,000/year is 30/365 of
-	// it = ¥30,000,000; 20 opportunities a month = 20; 3,650 visits a year
-	// = 300; rates and deal size as set. orders_won has no KPI: 20 × 0.5.
+	// Targets for April, one whole month: the KGI ¥365,000,000/year is a
+	// twelfth of it; 20 opportunities a month = 20; 3,650 visits a year =
+	// 3,650/12; rates and deal size as set. orders_won has no KPI: 20 × 0.5.
 	for k, want := range map[string]float64{
-		"revenue": 30_000_000, "opportunities": 20, "win_rate": 0.5, "avg_deal_size": 2_000_000, "visits": 300, "orders_won": 10,
+		"revenue": 365_000_000.0 / 12, "opportunities": 20, "win_rate": 0.5, "avg_deal_size": 2_000_000, "visits": 3650.0 / 12, "orders_won": 10,
 	} {
 		if n := r.Nodes[node(k)]; !near(n.Target, want) {
 			t.Errorf("%s target = %v, want %v", k, show(n.Target), want)
@@ -135,8 +135,8 @@ func TestTreeFiguresForAMonth(t *testing.T) {
 		t.Errorf("leads has a target %v from nowhere", show(n.Target))
 	}
 	rev := r.Nodes[node("revenue")]
-	if !near(rev.Achievement, 0.2) || rev.Status != "off_track" {
-		t.Errorf("revenue achievement %v %s, want 0.2 off_track", show(rev.Achievement), rev.Status)
+	if !near(rev.Achievement, 6_000_000/(365_000_000.0/12)) || rev.Status != "off_track" {
+		t.Errorf("revenue achievement %v %s, want 19.7%% off_track", show(rev.Achievement), rev.Status)
 	}
 	// Gap shares under revenue = orders_won × avg_deal_size: the terms are
 	// ln(3/10) and ln(2,000,000/2,000,000) = 0, so orders won is all of it.
@@ -156,10 +156,10 @@ func TestTreeFiguresForAMonth(t *testing.T) {
 
 func TestTreeProRatesByDays(t *testing.T) {
 	path := treeDB(t)
-	// April 16 – May 15: half of April and 15 of May's 31 days of the
-	// monthly target; 30 of 365 days of the yearly ones.
+	// April 16 – May 15 is no whole period: 30 of 365 days of each
+	// target's year, 20 a month being 240 a year.
 	r, idx := treeJSONOf(t, "--db", path, "--from", "2026-04-16", "--to", "2026-05-15")
-	if got, want := r.Nodes[idx["opportunities"]].Target, 20*(15.0/30+15.0/31); !near(got, want) {
+	if got, want := r.Nodes[idx["opportunities"]].Target, 240*30.0/365; !near(got, want) {
 		t.Errorf("opportunities target = %v, want %v", show(got), want)
 	}
 	if got := r.Nodes[idx["visits"]].Target; !near(got, 300) {
@@ -184,7 +184,7 @@ func TestTreeText(t *testing.T) {
 	if code != 0 {
 		t.Fatal(errOut)
 	}
-	for _, s := range []string{"KPI tree 2026-04-01 - 2026-04-30", "Revenue (x)", "off track", "60.0%", "20.0%"} {
+	for _, s := range []string{"KPI tree 2026-04-01 - 2026-04-30", "Revenue (x)", "off track", "60.0%", "19.7%"} {
 		if !strings.Contains(out, s) {
 			t.Errorf("text lacks %q:\n%s", s, out)
 		}
@@ -211,5 +211,42 @@ func TestTreeWithoutATree(t *testing.T) {
 	code, _, errOut := kpitRun("tree", "--db", path)
 	if code != exitUsage || !strings.Contains(errOut, "no KPI tree") {
 		t.Fatalf("exit %d: %s", code, errOut)
+	}
+}
+
+// A manual KPI's value is the one typed in for exactly the range's period,
+// else undefined: never the records' figure in its place. Here visits are
+// declared typed in by hand although the records hold 40 in April.
+func TestTreeManualKPIIsTheValueTypedIn(t *testing.T) {
+	path := treeDB(t)
+	ctx := context.Background()
+	st, err := store.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := st.UpsertKPI(ctx, model.KPI{Key: model.MetricVisits, Source: model.SourceManual, Target: 3650, HasTarget: true,
+		TargetPer: model.FiscalYear}); err != nil {
+		t.Fatal(err)
+	}
+	st.Close()
+	r, idx := treeJSONOf(t, "--db", path, "--from", "2026-04-01", "--to", "2026-04-30")
+	if got := r.Nodes[idx["visits"]].Actual; got != nil {
+		t.Errorf("visits with nothing typed in = %v, want undefined", show(got))
+	}
+	if st, err = store.Open(path); err != nil {
+		t.Fatal(err)
+	}
+	if err := st.SetManualValue(ctx, model.MetricVisits, model.PeriodOf(model.Month, model.D(2026, 4, 1), time.April), 55); err != nil {
+		t.Fatal(err)
+	}
+	st.Close()
+	r, idx = treeJSONOf(t, "--db", path, "--from", "2026-04-01", "--to", "2026-04-30")
+	if got := r.Nodes[idx["visits"]].Actual; !near(got, 55) {
+		t.Errorf("visits typed in for April = %v, want 55", show(got))
+	}
+	// Half of April is not the month it was typed in for.
+	r, idx = treeJSONOf(t, "--db", path, "--from", "2026-04-01", "--to", "2026-04-15")
+	if got := r.Nodes[idx["visits"]].Actual; got != nil {
+		t.Errorf("visits over April 1-15 = %v, want undefined", show(got))
 	}
 }
