@@ -25,8 +25,19 @@ var (
 	msgKeyStPrev   = Text{JA: "前の期間", EN: "previous period"}
 	msgKeyStNext   = Text{JA: "次の期間", EN: "next period"}
 	msgKeyStKind   = Text{JA: "期間の種類", EN: "period kind"}
-	msgKeyStSelect = Text{JA: "スタイルを選ぶ", EN: "select a style"}
-	msgKeyStAdopt  = Text{JA: "採用する", EN: "adopt"}
-	msgKeyStYes    = Text{JA: "採用を確定", EN: "confirm"}
-	msgKeyStNo     = Text{JA: "取り消す", EN: "cancel"}
+	msgKeyStSelect = Text{JA: "スタイルを選ぶ", EN: "select style"}
+	msgKeyStRow    = Text{JA: "KPIを選ぶ", EN: "select KPI"}
+	msgKeyStValue  = Text{JA: "手入力KPIの値", EN: "manual KPI value"}
+
+	// Typed-in values of manual KPIs (styles_manual.go).
+	msgManualRecords    = Text{JA: "%s は記録から集計されるKPIです。値を入力できるのは手入力のKPIだけです", EN: "%s comes from the records; only manual KPIs take a typed value"}
+	msgManualAdoptFirst = Text{JA: "%s はまだ登録されていません。先に enter でスタイルを採用してください", EN: "%s is not registered yet: adopt the style first (enter)"}
+	msgManualPrompt     = Text{JA: "%s の値 (%s):", EN: "%s for %s:"}
+	msgManualKeys       = Text{JA: "enter: 保存  esc: やめる  率はパーセントで (42 = 42%)", EN: "enter: save  esc: cancel  rates in percent (42 = 42%)"}
+	msgManualBad        = Text{JA: "「%s」は数値として読めません", EN: "%q is not a number kpit can read"}
+	msgManualSaved      = Text{JA: "%s の %s の値を %s にしました", EN: "%s for %s set to %s"}
+	msgManualFailed     = Text{JA: "保存できませんでした: %s", EN: "Could not save: %s"}
+	msgKeyStAdopt       = Text{JA: "採用する", EN: "adopt"}
+	msgKeyStYes         = Text{JA: "採用を確定", EN: "confirm"}
+	msgKeyStNo          = Text{JA: "取り消す", EN: "cancel"}
 )

@@ -286,3 +286,75 @@ func TestTreeAfterAdoptingAStyle(t *testing.T) {
 		t.Errorf("tree tab:\n%s", out)
 	}
 }
+
+// TestManualKPIValue: on the Styles tab, v types this period's value of a
+// manual KPI (stored, then shown); a KPI counted from the records is
+// refused with a line saying so, and an unreadable value is kept on screen
+// with nothing written.
+func TestManualKPIValue(t *testing.T) {
+	st, err := store.Open(copyDemo(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	ctx := context.Background()
+	var cs model.Style
+	for _, s := range model.Styles() {
+		if s.Key == model.StyleCustomerSuccess {
+			cs = s
+		}
+	}
+	if err := st.AdoptKPIs(ctx, styleKPIs(cs), kpitree.Template(cs.Key)); err != nil {
+		t.Fatal(err)
+	}
+	a := New(Options{Store: st, Lang: LangEN, Now: func() time.Time { return fixedNow }, NoColor: true})
+	run(t, a, a.Init())
+	a.Update(tea.WindowSizeMsg{Width: 100, Height: 30})
+	key := func(k tea.KeyPressMsg) {
+		_, cmd := a.Update(k)
+		run(t, a, cmd)
+	}
+	typeText := func(s string) {
+		for _, r := range s {
+			press(t, a, string(r))
+		}
+	}
+	nov := model.PeriodOf(model.Month, fixedNow, time.April)
+	showTab(t, a, TabStyles)
+	// New business, first row: new leads come from the records.
+	press(t, a, "v")
+	if out := screen(a); !strings.Contains(out, "New leads comes from the records") {
+		t.Fatalf("records-fed KPI not refused:\n%s", out)
+	}
+	key(tea.KeyPressMsg{Code: tea.KeyLeft}) // customer success
+	press(t, a, "down", "down", "v")        // NPS
+	typeText("abc")
+	press(t, a, "enter")
+	if out := screen(a); !strings.Contains(out, `"abc" is not a number`) || !strings.Contains(out, "NPS for Nov 2026: abc") {
+		t.Fatalf("bad value:\n%s", out)
+	}
+	if v, _ := st.ManualValue(ctx, "nps", nov); v.Valid {
+		t.Fatalf("a refused value was stored: %v", v)
+	}
+	for range 3 {
+		press(t, a, "backspace")
+	}
+	typeText("42")
+	press(t, a, "enter")
+	if v, err := st.ManualValue(ctx, "nps", nov); err != nil || !v.Valid || v.V != 42 {
+		t.Fatalf("NPS stored %v %v, want 42", v, err)
+	}
+	// A rate is typed in percent: 85% is stored as 0.85 and shown as 85.0%.
+	press(t, a, "down", "v")
+	typeText("85%")
+	press(t, a, "enter")
+	if v, _ := st.ManualValue(ctx, "onboarding_completion_rate", nov); !v.Valid || v.V != 0.85 {
+		t.Fatalf("onboarding completion stored %v, want 0.85", v)
+	}
+	out := screen(a)
+	for _, want := range []string{"NPS                                                 42", "85.0%"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("styles tab lacks %q:\n%s", want, out)
+		}
+	}
+}

@@ -27,13 +27,14 @@ type stylesKeys struct {
 	Left, Right, Up, Down key.Binding
 	Prev, Next, Cycle     key.Binding
 	Adopt, Yes, No        key.Binding
+	Value                 key.Binding
 }
 
 func newStylesKeys(l Lang) stylesKeys {
 	return stylesKeys{
 		Left:  key.NewBinding(key.WithKeys("left", "h"), key.WithHelp("left/right", l.T(msgKeyStSelect))),
 		Right: key.NewBinding(key.WithKeys("right", "l")),
-		Up:    key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("up/down", l.T(msgKeyStSelect))),
+		Up:    key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("up/down", l.T(msgKeyStRow))),
 		Down:  key.NewBinding(key.WithKeys("down", "j")),
 		Prev:  key.NewBinding(key.WithKeys("["), key.WithHelp("[", l.T(msgKeyStPrev))),
 		Next:  key.NewBinding(key.WithKeys("]"), key.WithHelp("]", l.T(msgKeyStNext))),
@@ -41,6 +42,7 @@ func newStylesKeys(l Lang) stylesKeys {
 		Adopt: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", l.T(msgKeyStAdopt))),
 		Yes:   key.NewBinding(key.WithKeys("y"), key.WithHelp("y", l.T(msgKeyStYes))),
 		No:    key.NewBinding(key.WithKeys("n", "esc"), key.WithHelp("n/esc", l.T(msgKeyStNo))),
+		Value: key.NewBinding(key.WithKeys("v"), key.WithHelp("v", l.T(msgKeyStValue))),
 	}
 }
 
@@ -49,17 +51,21 @@ func newStylesKeys(l Lang) stylesKeys {
 type stylesKeyMap struct {
 	k          stylesKeys
 	confirming bool
+	typing     bool // the value line shows its own keys
 }
 
 func (m stylesKeyMap) ShortHelp() []key.Binding {
+	if m.typing {
+		return nil
+	}
 	if m.confirming {
 		return []key.Binding{m.k.Yes, m.k.No}
 	}
-	return []key.Binding{m.k.Left, m.k.Adopt, m.k.Prev, m.k.Next, m.k.Cycle}
+	return []key.Binding{m.k.Left, m.k.Up, m.k.Value, m.k.Adopt, m.k.Prev, m.k.Next, m.k.Cycle}
 }
 
 func (m stylesKeyMap) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{m.k.Left, m.k.Up, m.k.Adopt, m.k.Yes, m.k.No}, {m.k.Prev, m.k.Next, m.k.Cycle}}
+	return [][]key.Binding{{m.k.Left, m.k.Up, m.k.Adopt, m.k.Yes, m.k.No, m.k.Value}, {m.k.Prev, m.k.Next, m.k.Cycle}}
 }
 
 // stylesLoadedMsg carries the figures of one period and what is registered.
@@ -93,7 +99,12 @@ type stylesScreen struct {
 	mainKPIs   int             // registered main KPIs
 
 	cursor     int // selected style
+	row        int // selected KPI of that style
 	confirming bool
+
+	typing   bool      // typing a manual KPI's value (styles_manual.go)
+	input    lineInput // the value typed
+	inputErr string
 }
 
 func newStylesScreen(c *Common) Screen {
@@ -156,11 +167,13 @@ func loadStyleData(ctx context.Context, st *store.Store, p model.Period) (map[st
 
 func (s *stylesScreen) SetSize(w, h int) { s.width, s.height = w, h }
 
-func (s *stylesScreen) Keys() help.KeyMap { return stylesKeyMap{k: s.keys, confirming: s.confirming} }
+func (s *stylesScreen) Keys() help.KeyMap {
+	return stylesKeyMap{k: s.keys, confirming: s.confirming, typing: s.typing}
+}
 
 // Capturing keeps every key with the screen while a confirmation is open,
 // so y, n and esc answer it and nothing else happens meanwhile.
-func (s *stylesScreen) Capturing() bool { return s.confirming }
+func (s *stylesScreen) Capturing() bool { return s.confirming || s.typing }
 
 func (s *stylesScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 	switch msg := msg.(type) {
@@ -195,8 +208,17 @@ func (s *stylesScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 			s.cursor = min(s.cursor+1, len(s.styles)-1)
 		}
 		return s, nil
+	case manualSavedMsg:
+		return s, s.manualSaved(msg)
 	case tea.KeyPressMsg:
+		if s.typing {
+			return s, s.updateValue(msg)
+		}
 		return s, s.handleKey(msg)
+	case tea.PasteMsg:
+		if s.typing {
+			return s, s.updateValue(msg)
+		}
 	}
 	return s, nil
 }
@@ -214,10 +236,16 @@ func (s *stylesScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		return nil
 	}
 	switch {
-	case key.Matches(msg, k.Left, k.Up):
-		s.cursor = (s.cursor + len(s.styles) - 1) % len(s.styles)
-	case key.Matches(msg, k.Right, k.Down):
-		s.cursor = (s.cursor + 1) % len(s.styles)
+	case key.Matches(msg, k.Left):
+		s.cursor, s.row = (s.cursor+len(s.styles)-1)%len(s.styles), 0
+	case key.Matches(msg, k.Right):
+		s.cursor, s.row = (s.cursor+1)%len(s.styles), 0
+	case key.Matches(msg, k.Up):
+		s.row = max(s.row-1, 0)
+	case key.Matches(msg, k.Down):
+		s.row = min(s.row+1, max(s.rowCount()-1, 0))
+	case key.Matches(msg, k.Value):
+		return s.startValue()
 	case key.Matches(msg, k.Prev):
 		s.period = s.period.Prev()
 		return s.load()
@@ -313,7 +341,9 @@ func (s *stylesScreen) View() string {
 		lines = append(lines, s.table(s.cursor, min(s.width, 72))...)
 	}
 	lines = append(lines, "")
-	if s.confirming {
+	if s.typing {
+		lines = append(lines, s.valueLine()...)
+	} else if s.confirming {
 		st := s.styles[s.cursor]
 		kpis, nodes := s.missing(st)
 		lines = append(lines, s.Styles.Bold.Render(s.T(msgStConfirm, s.Lang.Pick(st.NameJA, st.NameEN), kpis, nodes)),
@@ -369,7 +399,13 @@ func (s *stylesScreen) table(i, w int) []string {
 		s.Styles.Bold.Render(" " + ckCell(s.T(msgStColKind), kindW) + " " + ckCell(s.T(msgStColKPI), nameW) + " " +
 			ckRight(s.T(msgStColValue), valueW) + " " + ckRight(s.T(msgStColReg), regW)),
 	}
+	n := 0
 	row := func(e model.KPIEntry, kind Text) string {
+		mark := " "
+		if i == s.cursor && n == s.row {
+			mark = ">"
+		}
+		n++
 		v, ok := s.values[e.KPI.Key]
 		cell := undefined
 		if ok {
@@ -379,7 +415,7 @@ func (s *stylesScreen) table(i, w int) []string {
 		if s.registered[e.KPI.Key] {
 			reg = s.T(msgStRegYes)
 		}
-		return " " + ckCell(s.T(kind), kindW) + " " + ckCell(s.Lang.Pick(e.KPI.NameJA, e.KPI.NameEN), nameW) + " " +
+		return mark + ckCell(s.T(kind), kindW) + " " + ckCell(s.Lang.Pick(e.KPI.NameJA, e.KPI.NameEN), nameW) + " " +
 			ckRight(cell, valueW) + " " + ckRight(reg, regW)
 	}
 	for _, e := range st.Main {
