@@ -269,7 +269,7 @@ func (d *dashboard) kgiLines(label string, p model.Period, vals map[string]model
 	g := d.data.goals
 	key := g.kgi.Metric
 	u := g.unit(key)
-	actual, target := vals[key], g.targetIn(key, p.Kind)
+	actual, target := vals[key], g.targetIn(key, p)
 	achv := model.Achievement(actual, target, g.direction(key))
 	fc := forecast(actual, p, d.data.today, g.isFlow(key))
 	pace := model.Achievement(fc, target, g.direction(key))
@@ -370,7 +370,7 @@ func (d *dashboard) tableLines() []string {
 	lines := []string{"  " + d.Styles.Bold.Render(tableRow(kept, pick(titles, keep)))}
 	for i, k := range keys {
 		u := g.unit(k)
-		actual, target := d.data.cur[k], g.targetIn(k, p.Kind)
+		actual, target := d.data.cur[k], g.targetIn(k, p)
 		fc := forecast(actual, p, d.data.today, g.isFlow(k))
 		status := d.Styles.Status(d.Lang, model.StatusOf(model.Achievement(fc, target, g.direction(k))))
 		cells := []string{

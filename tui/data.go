@@ -85,43 +85,59 @@ func (g *goals) direction(key string) model.Direction {
 	return model.HigherIsBetter
 }
 
-// targetIn is key's target for a period of kind p: a flow target is scaled
-// from the period it was set for, a rate is the same in any period.
-func (g *goals) targetIn(key string, p model.PeriodKind) model.Value {
+// targetIn is key's target for period p, by the one rule of
+// kpitree.TargetOver (kpit tree uses it too): a flow target is scaled from
+// the period it is set for (a year when unset), a rate is the same in any
+// period. The KGI's metric takes the KGI.
+func (g *goals) targetIn(key string, p model.Period) model.Value {
+	kind := kpitree.Intensive
+	if g.isFlow(key) {
+		kind = kpitree.Flow
+	}
 	if g.hasKGI && key == g.kgi.Metric {
-		return model.Some(kpitree.Scale(g.kgi.Value, perOr(g.kgi.Per, model.FiscalYear), p))
+		return model.Some(kpitree.TargetIn(g.kgiTarget(), kind, p))
 	}
 	for _, k := range g.kpis {
 		if k.Key == key && k.HasTarget {
-			if !g.isFlow(key) {
-				return model.Some(k.Target)
-			}
-			return model.Some(kpitree.Scale(k.Target, perOr(k.TargetPer, model.Month), p))
+			return model.Some(kpitree.TargetIn(kpitree.Target{Value: k.Target, Per: k.TargetPer}, kind, p))
 		}
 	}
 	return model.None
 }
 
-// targets are the KPI targets as the engine's plan wants them.
+// periodTargets is every tree node's target for period p, as kpit tree
+// works it out for the same days: each KPI's target on its node and the
+// KGI's on the root it is set for, through kpitree.TargetsIn; the nodes
+// without one computed from their children.
+func (g *goals) periodTargets(p model.Period) map[string]model.Value {
+	targets := map[string]kpitree.Target{}
+	for _, k := range g.kpis {
+		if k.HasTarget {
+			targets[k.Key] = kpitree.Target{Value: k.Target, Per: k.TargetPer}
+		}
+	}
+	var kgi *kpitree.Target
+	if g.hasKGI && g.kgi.Metric == g.tree.Root().Key {
+		t := g.kgiTarget()
+		kgi = &t
+	}
+	return g.tree.TargetsIn(kgi, targets, p)
+}
+
+// targets are the KPI targets as the engine's plan wants them, a target
+// with no period being per year.
 func (g *goals) targets() map[string]kpitree.Target {
 	out := map[string]kpitree.Target{}
 	for _, k := range g.kpis {
 		if k.HasTarget && (!g.hasKGI || k.Key != g.kgi.Metric) {
-			out[k.Key] = kpitree.Target{Value: k.Target, Per: perOr(k.TargetPer, model.Month)}
+			out[k.Key] = kpitree.Target{Value: k.Target, Per: kpitree.PerOrYear(k.TargetPer)}
 		}
 	}
 	return out
 }
 
 func (g *goals) kgiTarget() kpitree.Target {
-	return kpitree.Target{Value: g.kgi.Value, Per: perOr(g.kgi.Per, model.FiscalYear)}
-}
-
-func perOr(p, fallback model.PeriodKind) model.PeriodKind {
-	if p.Valid() {
-		return p
-	}
-	return fallback
+	return kpitree.Target{Value: g.kgi.Value, Per: kpitree.PerOrYear(g.kgi.Per)}
 }
 
 // loadGoals reads the KGI, the KPIs and the tree.
@@ -160,7 +176,10 @@ func loadGoals(ctx context.Context, st *store.Store) (*goals, error) {
 }
 
 // metricsFor reads every metric of period p: the base counts and ratios from
-// the records, and hand-entered values of manual KPIs.
+// the records, and hand-entered values of manual KPIs: the value typed in
+// for exactly p, else undefined, never the records' figure in its place (a
+// manual KPI is typed in because the records cannot give it; kpit tree
+// reads it the same way).
 func metricsFor(ctx context.Context, st *store.Store, g *goals, f store.Filter, p model.Period) (map[string]model.Value, error) {
 	counts, err := st.Counts(ctx, f)
 	if err != nil {

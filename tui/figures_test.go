@@ -72,7 +72,7 @@ func TestDashboardFiguresFromRecords(t *testing.T) {
 	lnOrders := math.Log(won / tg["orders_won"])
 	lnDeal := math.Log(revenue / won / tg["avg_deal_size"])
 	gt := tree.data.goals.tree
-	shares := gt.RootShares(gt.Attribute(tree.data.actual, tree.nodeTargets(tree.plan())))
+	shares := gt.RootShares(gt.Attribute(tree.data.actual, tree.data.goals.periodTargets(tree.period)))
 	if got, want := shares["orders_won"].V, lnOrders/(lnOrders+lnDeal); math.Abs(got-want) > 1e-9 {
 		t.Errorf("orders won's share of the gap %v, by hand %v", got, want)
 	}

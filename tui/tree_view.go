@@ -47,8 +47,7 @@ func (s *treeScreen) inPeriod(n *kpitree.Node, v model.Value) model.Value {
 	if !v.Valid || n.Kind != kpitree.Flow {
 		return v
 	}
-	g := s.data.goals
-	return model.Some(kpitree.Scale(v.V, perOr(g.kgi.Per, model.FiscalYear), s.period.Kind))
+	return model.Some(kpitree.TargetIn(kpitree.Target{Value: v.V, Per: s.data.goals.kgiTarget().Per}, n.Kind, s.period))
 }
 
 // nodeTargets is every node's target in the screen's period: the KGI for
@@ -60,7 +59,7 @@ func (s *treeScreen) nodeTargets(p kpitree.Plan) map[string]model.Value {
 		out[n.Key] = s.inPeriod(n, p.Values[n.Key])
 	}
 	if g.hasKGI {
-		out[g.tree.Root().Key] = g.targetIn(g.kgi.Metric, s.period.Kind)
+		out[g.tree.Root().Key] = g.targetIn(g.kgi.Metric, s.period)
 	}
 	return out
 }
@@ -246,7 +245,7 @@ func (s *treeScreen) tableLines(room int) []string {
 				relChange(bt[n.Key], ct[n.Key]), need}
 		}
 	} else {
-		targets := s.nodeTargets(s.plan())
+		targets := g.periodTargets(s.period)
 		shares := g.tree.RootShares(g.tree.Attribute(s.data.actual, targets))
 		cols = []column{
 			{title: s.T(msgColNode), width: nameW},

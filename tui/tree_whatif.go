@@ -39,7 +39,7 @@ func (s *treeScreen) leafPer(key string) model.PeriodKind {
 func (s *treeScreen) formatTarget(n *kpitree.Node, t kpitree.Target) string {
 	v := FormatUnit(s.Lang, n.Unit, model.Some(t.Value))
 	if n.Kind == kpitree.Flow {
-		v += perSuffix(s.Lang, perOr(t.Per, model.Month))
+		v += perSuffix(s.Lang, kpitree.PerOrYear(t.Per))
 	}
 	return v
 }
@@ -121,7 +121,7 @@ func (s *treeScreen) targetsToSave() map[string]kpitree.Target {
 	}
 	_, changed := s.whatIfPlans()
 	stored := g.targets()
-	kgiPer := perOr(g.kgi.Per, model.FiscalYear)
+	kgiPer := g.kgiTarget().Per
 	for k := range s.overrides {
 		for _, a := range g.tree.Path(k) {
 			t, ok := stored[a.Key]
@@ -169,7 +169,7 @@ func saveTargets(st *store.Store, values map[string]kpitree.Target) tea.Cmd {
 			}
 			// 12 significant digits: 42 x 1.1 is stored as 46.2, not 46.199999999999996.
 			v, _ := strconv.ParseFloat(strconv.FormatFloat(t.Value, 'g', 12, 64), 64)
-			kpi.Target, kpi.HasTarget, kpi.TargetPer = v, true, perOr(t.Per, model.FiscalYear)
+			kpi.Target, kpi.HasTarget, kpi.TargetPer = v, true, kpitree.PerOrYear(t.Per)
 			if err := st.UpsertKPI(ctx, kpi); err != nil {
 				return targetsSavedMsg{err: err}
 			}
@@ -215,7 +215,7 @@ func (s *treeScreen) detailView() string {
 	}
 	lines = append(lines, label(msgDetailSource)+" "+source)
 
-	target := s.nodeTargets(s.plan())[n.Key]
+	target := s.data.goals.periodTargets(s.period)[n.Key]
 	lines = append(lines, label(msgDetailTarget)+" "+FormatUnit(s.Lang, n.Unit, target)+" "+
 		s.Styles.Muted.Render(periodLabel(s.Lang, s.period)))
 
