@@ -1,10 +1,10 @@
 package tui
 
 import (
-	"fmt"
 	"os"
 	"strings"
 
+	"charm.land/bubbles/v2/progress"
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
@@ -25,7 +25,7 @@ func (s *importScreen) View() string {
 		lines = append(lines, s.mapView()...)
 	case importStepRun:
 		lines = append(lines, s.T(msgImportRunning, s.file), "",
-			progressBar(s.fraction, max(10, s.width-12))+fmt.Sprintf(" %3.0f%%", s.fraction*100),
+			s.progressView(),
 			s.Styles.Muted.Render(s.T(msgImportRows, s.rows)))
 	case importStepDone:
 		switch {
@@ -50,6 +50,21 @@ func (s *importScreen) View() string {
 		}
 	}
 	return strings.Join(lines, "\n")
+}
+
+// progressView is the import's progress as a bubbles/progress bar drawn at
+// the fraction read so far. Its fill is ASCII (# and -), since the default
+// block glyphs are ambiguous-width and take two columns on many Japanese
+// terminals; its colours are the cockpit's accent and muted text, which are
+// no colour at all under NO_COLOR.
+func (s *importScreen) progressView() string {
+	bar := progress.New(
+		progress.WithFillCharacters('#', '-'),
+		progress.WithColors(s.Styles.Title.GetForeground()),
+		progress.WithWidth(max(10, s.width)),
+	)
+	bar.EmptyColor = s.Styles.Muted.GetForeground()
+	return bar.ViewAs(min(max(s.fraction, 0), 1))
 }
 
 // mapView is the detection, the kind, each field's column with an example

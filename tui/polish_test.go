@@ -9,6 +9,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/kpit-dev/kpit/kpitree"
 	"github.com/kpit-dev/kpit/model"
@@ -355,6 +356,42 @@ func TestManualKPIValue(t *testing.T) {
 	for _, want := range []string{"NPS                                                 42", "85.0%"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("styles tab lacks %q:\n%s", want, out)
+		}
+	}
+}
+
+// TestImportProgressBar: the import's progress is a bubbles/progress bar in
+// ASCII (no ambiguous-width block glyphs), filled in proportion, with the
+// percentage, within the pane; no colour under NO_COLOR.
+func TestImportProgressBar(t *testing.T) {
+	for _, noColor := range []bool{true, false} {
+		c := &Common{Lang: LangEN, Styles: NewStyles(true, noColor), Now: func() time.Time { return fixedNow }}
+		s := newImport(c).(*importScreen)
+		s.SetSize(60, 20)
+		s.step, s.fraction, s.file = importStepRun, 0.25, "deals.csv"
+		out := s.View()
+		var bar string
+		for _, line := range strings.Split(out, "\n") {
+			if strings.Contains(line, "#") {
+				bar = line
+			}
+		}
+		if noColor && strings.Contains(bar, "\x1b") {
+			t.Errorf("NO_COLOR: escape sequences in the bar %q", bar)
+		}
+		if !noColor && !strings.Contains(bar, "\x1b") {
+			t.Errorf("colour: a plain bar %q", bar)
+		}
+		bar = ansi.Strip(bar)
+		hashes, dashes := strings.Count(bar, "#"), strings.Count(bar, "-")
+		if lipgloss.Width(bar) > 60 || !strings.HasSuffix(bar, "25%") || hashes == 0 ||
+			hashes*3 != dashes && hashes*3 != dashes+1 && hashes*3 != dashes-1 {
+			t.Errorf("noColor %v: bar %q (%d #, %d -)", noColor, bar, hashes, dashes)
+		}
+		for _, r := range bar {
+			if r > 0x7e {
+				t.Errorf("non-ASCII %q in the bar %q", r, bar)
+			}
 		}
 	}
 }
