@@ -43,6 +43,7 @@ func CockpitFiguresForTest(st *store.Store, now time.Time, p model.Period) (tree
 		return nil, nil, nil, fmt.Errorf("tree screen: %v", ts.err)
 	}
 	d.period = p
+	d.SetSize(200, 100) // tall enough for every KPI's row
 	d.Update(d.load()())
 	if d.err != nil || d.data == nil {
 		return nil, nil, nil, fmt.Errorf("dashboard: %v", d.err)
