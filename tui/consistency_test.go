@@ -124,3 +124,67 @@ func show(p *float64) any {
 	}
 	return *p
 }
+
+// TestManualKPIAgreesEverywhere: a KPI typed in by hand has, in kpit tree
+// and in the cockpit alike, the value entered for exactly the period shown,
+// else none: never the records' figure. Visits, counted from the records in
+// the demo, are declared typed in by hand here.
+func TestManualKPIAgreesEverywhere(t *testing.T) {
+	ctx := context.Background()
+	path := tui.CopyDemoForTest(t)
+	st, err := store.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	k, ok, err := st.KPI(ctx, model.MetricVisits)
+	if err != nil || !ok {
+		t.Fatalf("the demo has no visits KPI: %v", err)
+	}
+	k.Source = model.SourceManual
+	if err := st.UpsertKPI(ctx, k); err != nil {
+		t.Fatal(err)
+	}
+	month := model.PeriodOf(model.Month, tui.FixedNowForTest, model.DefaultFiscalStart)
+	week := model.PeriodOf(model.Week, tui.FixedNowForTest, model.DefaultFiscalStart)
+	visits := func(p model.Period) (cliValue *float64, screen model.Value) {
+		t.Helper()
+		var out, errOut bytes.Buffer
+		if code := cli.Run([]string{"tree", "--db", path, "--format", "json", "--from", model.FormatDate(p.Start),
+			"--to", model.FormatDate(p.Last())}, nil, &out, &errOut); code != 0 {
+			t.Fatalf("kpit tree exit %d: %s", code, errOut.String())
+		}
+		var tree struct {
+			Nodes []struct {
+				Key    string   `json:"key"`
+				Actual *float64 `json:"actual"`
+			} `json:"nodes"`
+		}
+		if err := json.Unmarshal(out.Bytes(), &tree); err != nil {
+			t.Fatal(err)
+		}
+		for _, n := range tree.Nodes {
+			if n.Key == model.MetricVisits {
+				cliValue = n.Actual
+			}
+		}
+		_, actual, _, err := tui.CockpitFiguresForTest(st, tui.FixedNowForTest, p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return cliValue, actual[model.MetricVisits]
+	}
+	if c, s := visits(month); c != nil || s.Valid {
+		t.Errorf("nothing typed in for November: kpit tree %v, cockpit %v; want none in both", show(c), s)
+	}
+	if err := st.SetManualValue(ctx, model.MetricVisits, month, 640); err != nil {
+		t.Fatal(err)
+	}
+	if c, s := visits(month); c == nil || *c != 640 || !s.Valid || s.V != 640 {
+		t.Errorf("640 typed in for November: kpit tree %v, cockpit %v", show(c), s)
+	}
+	// The week has no value of its own: none, not a share of November's.
+	if c, s := visits(week); c != nil || s.Valid {
+		t.Errorf("the week: kpit tree %v, cockpit %v; want none in both", show(c), s)
+	}
+}

@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"testing"
 	"time"
 
 	"github.com/kpit-dev/kpit/model"
@@ -58,3 +59,6 @@ func CockpitFiguresForTest(st *store.Store, now time.Time, p model.Period) (tree
 	}
 	return ts.data.goals.periodTargets(ts.period), ts.data.actual, dashTarget, nil
 }
+
+// CopyDemoForTest copies the demo database for a test that writes to it.
+func CopyDemoForTest(t *testing.T) string { return copyDemo(t) }
