@@ -267,15 +267,15 @@ func recordColumns(l Lang, kind model.RecordKind) (cols []column, flex int, drop
 	case model.RecordActivity:
 		return []column{{title: "#", right: true}, {title: l.T(msgFieldDate)}, {title: l.T(msgFieldRep)},
 			{title: l.T(msgFieldKind)}, {title: l.T(msgFieldCount), right: true}, {title: l.T(msgFieldAccount)},
-			{title: l.T(msgRecordsEntered)}}, 5, []int{6, 0, 4}
+			{title: l.T(msgRecordsEntered)}}, 5, []int{6, 0, 4, 1}
 	case model.RecordOpportunity:
 		return []column{{title: "#", right: true}, {title: l.T(msgFieldCreated)}, {title: l.T(msgFieldRep)},
 			{title: l.T(msgFieldAccount)}, {title: l.T(msgFieldStage)}, {title: l.T(msgFieldOutcome)},
-			{title: l.T(msgFieldAmount), right: true}, {title: l.T(msgFieldClosed)}, {title: l.T(msgRecordsEntered)}}, 3, []int{8, 1, 0, 7}
+			{title: l.T(msgFieldAmount), right: true}, {title: l.T(msgFieldClosed)}, {title: l.T(msgRecordsEntered)}}, 3, []int{8, 1, 0, 7, 5, 4}
 	}
 	return []column{{title: "#", right: true}, {title: l.T(msgFieldCreated)}, {title: l.T(msgFieldCompany)},
 		{title: l.T(msgFieldContact)}, {title: l.T(msgFieldSource)}, {title: l.T(msgFieldStatus)},
-		{title: l.T(msgFieldRep)}, {title: l.T(msgRecordsEntered)}}, 2, []int{7, 1, 0, 4}
+		{title: l.T(msgFieldRep)}, {title: l.T(msgRecordsEntered)}}, 2, []int{7, 1, 0, 4, 3, 6}
 }
 
 // minFlexWidth is the narrowest the account or company column gets before
