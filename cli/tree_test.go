@@ -79,7 +79,8 @@ type treeOut struct {
 		RootShare   *float64 `json:"gap_share_of_root"`
 	} `json:"nodes"`
 	MainCause *struct {
-		Key string `json:"key"`
+		Key   string  `json:"key"`
+		Share float64 `json:"share"`
 	} `json:"main_cause"`
 }
 
@@ -151,6 +152,12 @@ func TestTreeFiguresForAMonth(t *testing.T) {
 	}
 	if !near(r.Nodes[node("win_rate")].RootShare, b/(a+b)) {
 		t.Errorf("win rate's share of the KGI gap = %v", show(r.Nodes[node("win_rate")].RootShare))
+	}
+	// The main cause (kpitree.MainCause): leads have no target, so the
+	// split stops at opportunities, which carry a/(a+b) = 136% of the miss.
+	// Only leaves would name the deal size, whose share is 0.
+	if m := r.MainCause; m == nil || m.Key != "opportunities" || !near(&m.Share, a/(a+b)) {
+		t.Errorf("main cause %+v, want opportunities with %v", m, a/(a+b))
 	}
 }
 
