@@ -107,9 +107,12 @@ type alertJSON struct {
 	RecordKind string `json:"record_kind,omitempty"`
 	RecordID   int64  `json:"record_id,omitempty"`
 	Subject    string `json:"subject,omitempty"`
-	Day        string `json:"day"`
-	Due        string `json:"due,omitempty"`
-	Days       int    `json:"days"`
+	// ActivityKind is a late activity's kind (visit, call, ...); subject
+	// falls back to it when the activity has no account, as it always did.
+	ActivityKind string `json:"activity_kind,omitempty"`
+	Day          string `json:"day"`
+	Due          string `json:"due,omitempty"`
+	Days         int    `json:"days"`
 }
 
 type timelinessJSON struct {
@@ -129,9 +132,13 @@ func alertsJSON(now time.Time, rules model.InputRules, alerts []model.Alert, fro
 	team model.Timeliness, perRep map[string]model.Timeliness) any {
 	list := []alertJSON{}
 	for _, a := range alerts {
+		subject := a.Subject
+		if subject == "" {
+			subject = string(a.ActivityKind)
+		}
 		list = append(list, alertJSON{Kind: string(a.Kind), Severity: string(a.Severity), Rep: a.RepName,
-			RecordKind: string(a.RecordKind), RecordID: a.RecordID, Subject: a.Subject, Day: model.FormatDate(a.Day),
-			Due: model.FormatDate(a.Due), Days: a.Days})
+			RecordKind: string(a.RecordKind), RecordID: a.RecordID, Subject: subject, ActivityKind: string(a.ActivityKind),
+			Day: model.FormatDate(a.Day), Due: model.FormatDate(a.Due), Days: a.Days})
 	}
 	reps := map[string]timelinessJSON{}
 	for name, t := range perRep {

@@ -197,10 +197,13 @@ type Alert struct {
 	RepName    string
 	RecordKind RecordKind // for late entries and deals
 	RecordID   int64
-	Subject    string    // account, company or rep the alert is about
-	Day        time.Time // the event day, last entry day or expected close day
-	Due        time.Time // for late entries: the day it was due
-	Days       int       // days late, stale, stalled or overdue
+	Subject    string // account, company or rep the alert is about; empty for an activity without an account
+	// ActivityKind is a late activity's kind, so the wording can name it
+	// (架電, call) when the activity has no account.
+	ActivityKind ActivityKind
+	Day          time.Time // the event day, last entry day or expected close day
+	Due          time.Time // for late entries: the day it was due
+	Days         int       // days late, stale, stalled or overdue
 }
 
 // EntryFact is one record's event day and entry time, for the late-entry
@@ -209,7 +212,8 @@ type EntryFact struct {
 	Kind      RecordKind
 	ID        int64
 	RepName   string
-	Subject   string
+	Subject   string       // account or company; empty when the record has none
+	Activity  ActivityKind // an activity's kind; empty for other records
 	Event     time.Time
 	EnteredAt time.Time
 }
@@ -274,8 +278,8 @@ func EvaluateAlerts(in AlertInput) []Alert {
 		due := in.Rules.Deadline.Due(e.Event)
 		if entered.After(due) {
 			out = append(out, Alert{Kind: AlertLateEntry, Severity: SeverityWarning, RepName: e.RepName,
-				RecordKind: e.Kind, RecordID: e.ID, Subject: e.Subject, Day: Date(e.Event), Due: due,
-				Days: daysBetween(due, entered)})
+				RecordKind: e.Kind, RecordID: e.ID, Subject: e.Subject, ActivityKind: e.Activity, Day: Date(e.Event),
+				Due: due, Days: daysBetween(due, entered)})
 		}
 	}
 	for _, r := range in.Reps {
@@ -330,6 +334,9 @@ func EvaluateAlerts(in AlertInput) []Alert {
 		}
 		if a.Days != b.Days {
 			return a.Days > b.Days
+		}
+		if a.Kind == AlertStaleRep && a.RepName != b.RepName {
+			return a.RepName < b.RepName
 		}
 		return a.RecordID < b.RecordID
 	})

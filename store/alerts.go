@@ -86,13 +86,13 @@ func (s *Store) entryFacts(ctx context.Context, by, from, to string) ([]model.En
 		"entered_at": {"a.entered_at", "o.entered_at", "l.entered_at"},
 		"event":      {"a.day", "o.created", "l.created"},
 	}[by]
-	q := `SELECT 'activity', a.id, r.name, CASE WHEN a.account <> '' THEN a.account ELSE a.kind END, a.day, a.entered_at
+	q := `SELECT 'activity', a.id, r.name, a.account, a.kind, a.day, a.entered_at
 		FROM activities a JOIN reps r ON r.id = a.rep_id WHERE a.deleted_at IS NULL AND ` + col[0] + ` >= ?1 AND ` + col[0] + ` < ?2
 		UNION ALL
-		SELECT 'opportunity', o.id, r.name, o.account, o.created, o.entered_at
+		SELECT 'opportunity', o.id, r.name, o.account, '', o.created, o.entered_at
 		FROM opportunities o JOIN reps r ON r.id = o.rep_id WHERE o.deleted_at IS NULL AND ` + col[1] + ` >= ?1 AND ` + col[1] + ` < ?2
 		UNION ALL
-		SELECT 'lead', l.id, coalesce(r.name, ''), l.company, l.created, l.entered_at
+		SELECT 'lead', l.id, coalesce(r.name, ''), l.company, '', l.created, l.entered_at
 		FROM leads l LEFT JOIN reps r ON r.id = l.rep_id WHERE l.deleted_at IS NULL AND ` + col[2] + ` >= ?1 AND ` + col[2] + ` < ?2`
 	rows, err := s.db.QueryContext(ctx, q, from, to)
 	if err != nil {
@@ -102,11 +102,11 @@ func (s *Store) entryFacts(ctx context.Context, by, from, to string) ([]model.En
 	var out []model.EntryFact
 	for rows.Next() {
 		var f model.EntryFact
-		var kind, day, at string
-		if err := rows.Scan(&kind, &f.ID, &f.RepName, &f.Subject, &day, &at); err != nil {
+		var kind, activity, day, at string
+		if err := rows.Scan(&kind, &f.ID, &f.RepName, &f.Subject, &activity, &day, &at); err != nil {
 			return nil, fmt.Errorf("read entry times: %w", describe(err))
 		}
-		f.Kind = model.RecordKind(kind)
+		f.Kind, f.Activity = model.RecordKind(kind), model.ActivityKind(activity)
 		f.Event, _ = model.ParseDate(day)
 		f.EnteredAt = parseTime(at)
 		out = append(out, f)

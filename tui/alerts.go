@@ -8,6 +8,7 @@ import (
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/kpit-dev/kpit/model"
 	"github.com/kpit-dev/kpit/store"
@@ -176,7 +177,8 @@ func (a *alertsScreen) View() string {
 	case len(d.alerts) == 0:
 		head = append(head, a.Styles.Title.Render(a.T(msgAlertsNone)))
 	default:
-		head = append(head, a.Styles.Title.Render(a.T(msgAlertsTitle, len(d.alerts))), a.summary())
+		head = append(head, a.Styles.Title.Render(a.T(msgAlertsTitle, len(d.alerts))))
+		head = append(head, packParts(a.summaryParts(), "  ", a.width)...)
 	}
 	head = append(head, "")
 	var body []string
@@ -185,15 +187,21 @@ func (a *alertsScreen) View() string {
 		body = append(body, TimelinessLines(a.Lang, d.team, d.perRep)...)
 		body = append(body, "", a.Styles.Title.Render(a.T(msgRulesTitle)))
 		body = append(body, RulesLines(a.Lang, d.rules)...)
+		body = wrapLines(body, a.width)
 	} else {
-		body = append(body, a.Styles.Muted.Render(a.T(msgAlertsTimelyLine, FormatPercent(d.team.SameDayShare()),
-			FormatPercent(model.Some(model.RefEnteredImmediately)), DeadlineWord(a.Lang, d.rules.Deadline))))
+		timely := packParts([]string{
+			a.T(msgAlertsTimelyLine, FormatPercent(d.team.SameDayShare()), FormatPercent(model.Some(model.RefEnteredImmediately))),
+			a.T(msgAlertsDeadline, DeadlineWord(a.Lang, d.rules.Deadline)),
+		}, "  ", a.width)
+		for _, l := range timely {
+			body = append(body, a.Styles.Muted.Render(l))
+		}
 		for _, al := range d.alerts {
 			band := a.Styles.AtRisk.Render(a.T(msgBandYellow))
 			if al.Severity == model.SeverityCritical {
 				band = a.Styles.OffTrack.Render(a.T(msgBandRed))
 			}
-			body = append(body, "["+band+"] "+AlertKindWord(a.Lang, al.Kind)+": "+AlertText(a.Lang, al))
+			body = append(body, clipLine("["+band+"] "+AlertKindWord(a.Lang, al.Kind)+": "+AlertText(a.Lang, al), a.width))
 		}
 	}
 	if a.height > 0 {
@@ -202,8 +210,65 @@ func (a *alertsScreen) View() string {
 	return strings.Join(append(head, body[min(a.offset, len(body)):]...), "\n")
 }
 
-// summary counts the open alerts by rule and band on one line.
-func (a *alertsScreen) summary() string {
+// clipTail marks a line cut at the pane's edge (ASCII, one column each).
+const clipTail = "..."
+
+// clipLine cuts a line wider than width columns at a character boundary
+// (a Japanese character is never split) and marks the cut with "...".
+// width <= 0 means no limit.
+func clipLine(s string, width int) string {
+	if width <= 0 || ansi.StringWidth(s) <= width {
+		return s
+	}
+	return ansi.Truncate(s, width, clipTail)
+}
+
+// packParts lays out parts separated by sep on as few lines of at most
+// width columns as they fit, never splitting a part; a part wider than the
+// line is clipped.
+func packParts(parts []string, sep string, width int) []string {
+	var lines []string
+	cur := ""
+	for _, p := range parts {
+		switch {
+		case cur == "":
+			cur = p
+		case width <= 0 || ansi.StringWidth(cur+sep+p) <= width:
+			cur += sep + p
+		default:
+			lines = append(lines, clipLine(cur, width))
+			cur = p
+		}
+	}
+	if cur != "" {
+		lines = append(lines, clipLine(cur, width))
+	}
+	return lines
+}
+
+// wrapLines wraps each line wider than width at spaces (or, in Japanese
+// without spaces, at a character boundary), indenting the continuation.
+func wrapLines(lines []string, width int) []string {
+	if width <= 4 {
+		return lines
+	}
+	var out []string
+	for _, l := range lines {
+		if ansi.StringWidth(l) <= width {
+			out = append(out, l)
+			continue
+		}
+		first, rest, _ := strings.Cut(ansi.Wrap(l, width, " "), "\n")
+		out = append(out, first)
+		for _, r := range strings.Split(ansi.Wrap(strings.ReplaceAll(rest, "\n", " "), width-2, " "), "\n") {
+			out = append(out, "  "+r)
+		}
+	}
+	return out
+}
+
+// summaryParts counts the open alerts by rule and band, one part per rule.
+func (a *alertsScreen) summaryParts() []string {
 	type count struct{ red, yellow int }
 	by := map[model.AlertKind]*count{}
 	var order []model.AlertKind
@@ -225,5 +290,5 @@ func (a *alertsScreen) summary() string {
 		c := by[k]
 		parts = append(parts, a.T(msgAlertsSummary, AlertKindWord(a.Lang, k), c.red+c.yellow, c.red, c.yellow))
 	}
-	return strings.Join(parts, "  ")
+	return parts
 }

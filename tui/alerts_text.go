@@ -32,20 +32,38 @@ func recordKindWord(l Lang, k model.RecordKind) string {
 	return l.T(msgKindCustomer)
 }
 
-// AlertText is one alert as a sentence, without its severity.
+// AlertText is one alert as a sentence, without its severity. It is
+// composed here from the alert's fields, so a late activity without an
+// account is named by its kind in the user's language (架電 #12, call #12).
 func AlertText(l Lang, a model.Alert) string {
 	switch a.Kind {
 	case model.AlertLateEntry:
-		return l.T(msgAlertLate, recordKindWord(l, a.RecordKind), a.RecordID, a.RepName, a.Subject,
+		what := recordKindWord(l, a.RecordKind)
+		if a.RecordKind == model.RecordActivity && a.ActivityKind != "" {
+			what = activityKindLabel(l, a.ActivityKind)
+		}
+		return l.T(msgAlertLate, what, a.RecordID, alertWho(l, a.RepName, a.Subject),
 			model.FormatDate(a.Day), model.FormatDate(a.Due), a.Days)
 	case model.AlertStaleRep:
 		return l.T(msgAlertStale, a.RepName, a.Days, model.FormatDate(a.Day))
 	case model.AlertStalledDeal:
-		return l.T(msgAlertStalled, a.RecordID, a.Subject, a.RepName, a.Days, model.FormatDate(a.Day))
+		return l.T(msgAlertStalled, a.RecordID, alertWho(l, a.RepName, a.Subject), a.Days, model.FormatDate(a.Day))
 	case model.AlertOverdueClose:
-		return l.T(msgAlertOverdue, a.RecordID, a.Subject, a.RepName, model.FormatDate(a.Day), a.Days)
+		return l.T(msgAlertOverdue, a.RecordID, alertWho(l, a.RepName, a.Subject), model.FormatDate(a.Day), a.Days)
 	}
 	return string(a.Kind)
+}
+
+// alertWho is the parenthesis of an alert: the rep, then the account or
+// company when the record has one ("林 和也, ACME", "林 和也").
+func alertWho(l Lang, rep, subject string) string {
+	if rep == "" {
+		rep = l.T(msgTimelyUnassigned)
+	}
+	if subject == "" {
+		return rep
+	}
+	return rep + ", " + subject
 }
 
 // AlertKindWord is the short name of an alert rule.
@@ -130,8 +148,34 @@ func RulesLines(l Lang, r model.InputRules) []string {
 	}
 }
 
+// worstTimelinessFirst orders the reps of perRep by their share entered on
+// the event day, lowest first (the ones to talk to), ties by name; reps
+// without records, then records without a rep (""), come last.
+func worstTimelinessFirst(perRep map[string]model.Timeliness) []string {
+	names := make([]string, 0, len(perRep))
+	for n := range perRep {
+		names = append(names, n)
+	}
+	sort.Slice(names, func(i, j int) bool {
+		a, b := names[i], names[j]
+		if (a == "") != (b == "") {
+			return b == ""
+		}
+		sa, sb := perRep[a].SameDayShare(), perRep[b].SameDayShare()
+		if sa.Valid != sb.Valid {
+			return sa.Valid
+		}
+		if sa.Valid && sa.V != sb.V {
+			return sa.V < sb.V
+		}
+		return a < b
+	})
+	return names
+}
+
 // TimelinessLines shows the team's and each rep's share of records entered
-// on the event day and within a day, beside the reference figures.
+// on the event day and within a day, beside the reference figures; the
+// reps worst first.
 func TimelinessLines(l Lang, team model.Timeliness, perRep map[string]model.Timeliness) []string {
 	cell := func(n, total int, share model.Value) string {
 		return fmt.Sprintf("%6s (%d/%d)", FormatPercent(share), n, total)
@@ -146,12 +190,7 @@ func TimelinessLines(l Lang, team model.Timeliness, perRep map[string]model.Time
 		l.T(msgTimelyReference, FormatPercent(model.Some(model.RefEnteredImmediately)),
 			FormatPercent(model.Some(model.RefEnteredDailyBatch)), model.RefEntrySource),
 	}
-	var names []string
-	for n := range perRep {
-		names = append(names, n)
-	}
-	sort.Strings(names)
-	for _, n := range names {
+	for _, n := range worstTimelinessFirst(perRep) {
 		name := n
 		if name == "" {
 			name = l.T(msgTimelyUnassigned)

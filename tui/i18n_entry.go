@@ -11,17 +11,17 @@ var (
 	msgKindLead        = Text{JA: "リード", EN: "lead"}
 	msgKindCustomer    = Text{JA: "顧客", EN: "customer"}
 
-	msgAlertLate    = Text{JA: "%[1]s #%[2]d (%[3]s, %[4]s): %[5]s の記録、期限 %[6]s から %[7]d日遅れて入力", EN: "%[1]s #%[2]d (%[3]s, %[4]s): event %[5]s, due %[6]s, entered %[7]d day(s) late"}
+	msgAlertLate    = Text{JA: "%[1]s #%[2]d (%[3]s): %[6]d日遅れて入力 (%[4]s の記録、期限 %[5]s)", EN: "%[1]s #%[2]d (%[3]s): entered %[6]d day(s) late (event %[4]s, due %[5]s)"}
 	msgAlertStale   = Text{JA: "%[1]s: %[2]d日間入力がありません (最終 %[3]s)", EN: "%[1]s: no entry for %[2]d days (last %[3]s)"}
-	msgAlertStalled = Text{JA: "商談 #%[1]d %[2]s (%[3]s): %[4]d日間活動なし (最終 %[5]s)", EN: "opportunity #%[1]d %[2]s (%[3]s): no activity for %[4]d days (since %[5]s)"}
-	msgAlertOverdue = Text{JA: "商談 #%[1]d %[2]s (%[3]s): 完了予定日 %[4]s を%[5]d日過ぎても未完了", EN: "opportunity #%[1]d %[2]s (%[3]s): expected to close %[4]s, still open %[5]d day(s) later"}
+	msgAlertStalled = Text{JA: "商談 #%[1]d (%[2]s): %[3]d日間活動なし (最終 %[4]s)", EN: "opportunity #%[1]d (%[2]s): no activity for %[3]d days (since %[4]s)"}
+	msgAlertOverdue = Text{JA: "商談 #%[1]d (%[2]s): 完了予定日を%[4]d日過ぎても未完了 (予定 %[3]s)", EN: "opportunity #%[1]d (%[2]s): still open %[4]d day(s) after its expected close (%[3]s)"}
 
 	msgRuleLate    = Text{JA: "入力遅れ", EN: "late entry"}
 	msgRuleStale   = Text{JA: "入力途絶", EN: "no entries"}
 	msgRuleStalled = Text{JA: "商談停滞", EN: "stalled deal"}
 	msgRuleOverdue = Text{JA: "完了予定超過", EN: "close date passed"}
 
-	msgDeadlineSameDay         = Text{JA: "当日中", EN: "same day"}
+	msgDeadlineSameDay         = Text{JA: "当日中", EN: "the same day"}
 	msgDeadlineNextBusinessDay = Text{JA: "翌営業日まで", EN: "by the next business day"}
 	msgDeadlineDays            = Text{JA: "%d日以内", EN: "within %d days"}
 
@@ -182,7 +182,8 @@ var (
 
 	// The alerts pane's pages.
 	msgAlertsSummary    = Text{JA: "%[1]s %[2]d (赤%[3]d 黄%[4]d)", EN: "%[1]s %[2]d (red %[3]d, yellow %[4]d)"}
-	msgAlertsTimelyLine = Text{JA: "当日入力率 %[1]s (参考: 即時入力 %[2]s)  入力期限: %[3]s", EN: "Entered the same day %[1]s (reference: %[2]s immediately); deadline: %[3]s"}
+	msgAlertsTimelyLine = Text{JA: "当日入力率 %[1]s (参考: 即時入力 %[2]s)", EN: "Entered the same day %[1]s (reference: %[2]s immediately)"}
+	msgAlertsDeadline   = Text{JA: "入力期限: %s", EN: "deadline: %s"}
 	msgBandRed          = Text{JA: "赤", EN: "red"}
 	msgBandYellow       = Text{JA: "黄", EN: "yellow"}
 	msgKeyTimeliness    = Text{JA: "適時性/一覧", EN: "timeliness/list"}
