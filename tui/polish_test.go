@@ -395,3 +395,20 @@ func TestImportProgressBar(t *testing.T) {
 		}
 	}
 }
+
+// TestTreeDetailFooter: the detail pane's footer and help list the key that
+// closes it, not the tree's keys that do nothing there.
+func TestTreeDetailFooter(t *testing.T) {
+	a := newTestApp(t, LangEN, 80, 24)
+	showTab(t, a, TabTree)
+	press(t, a, "enter")
+	lines := strings.Split(screen(a), "\n")
+	footer := lines[len(lines)-1]
+	if !strings.Contains(footer, "esc/enter "+msgKeyBack.EN) || strings.Contains(footer, msgKeyWhatIf.EN) {
+		t.Errorf("detail footer %q", footer)
+	}
+	press(t, a, "esc")
+	if out := screen(a); !strings.Contains(out, msgKeyWhatIf.EN) {
+		t.Errorf("esc does not close the detail pane:\n%s", out)
+	}
+}

@@ -22,6 +22,7 @@ type treeKeys struct {
 	Up, Down, Toggle, Collapse, Expand, Detail key.Binding
 	Prev, Next, Cycle                          key.Binding
 	WhatIf, Plus, Minus, Type, Reset, Save     key.Binding
+	Close                                      key.Binding // the detail pane
 }
 
 func newTreeKeys(l Lang) treeKeys {
@@ -41,6 +42,7 @@ func newTreeKeys(l Lang) treeKeys {
 		Type:     key.NewBinding(key.WithKeys("e"), key.WithHelp("e", l.T(msgKeyType))),
 		Reset:    key.NewBinding(key.WithKeys("r"), key.WithHelp("r", l.T(msgKeyReset))),
 		Save:     key.NewBinding(key.WithKeys("s"), key.WithHelp("s", l.T(msgKeySaveTargets))),
+		Close:    key.NewBinding(key.WithKeys("esc", "enter"), key.WithHelp("esc/enter", l.T(msgKeyBack))),
 	}
 }
 
@@ -48,9 +50,13 @@ func newTreeKeys(l Lang) treeKeys {
 type treeKeyMap struct {
 	k      treeKeys
 	whatIf bool
+	detail bool // the detail pane is open: only its close key works
 }
 
 func (m treeKeyMap) ShortHelp() []key.Binding {
+	if m.detail {
+		return []key.Binding{m.k.Close}
+	}
 	if m.whatIf {
 		return []key.Binding{m.k.Plus, m.k.Minus, m.k.Type, m.k.Reset, m.k.Save, m.k.WhatIf}
 	}
@@ -59,6 +65,9 @@ func (m treeKeyMap) ShortHelp() []key.Binding {
 
 func (m treeKeyMap) FullHelp() [][]key.Binding {
 	k := m.k
+	if m.detail {
+		return [][]key.Binding{{k.Close}}
+	}
 	return [][]key.Binding{
 		{k.Up, k.Down, k.Toggle, k.Collapse, k.Expand, k.Detail},
 		{k.Prev, k.Next, k.Cycle},
@@ -114,9 +123,11 @@ func newTreeScreen(c *Common) Screen {
 	}
 }
 
-func (s *treeScreen) Init() tea.Cmd     { return s.load() }
-func (s *treeScreen) Keys() help.KeyMap { return treeKeyMap{k: s.keys, whatIf: s.whatIf} }
-func (s *treeScreen) SetSize(w, h int)  { s.width, s.height = w, h }
+func (s *treeScreen) Init() tea.Cmd { return s.load() }
+func (s *treeScreen) Keys() help.KeyMap {
+	return treeKeyMap{k: s.keys, whatIf: s.whatIf, detail: s.detail}
+}
+func (s *treeScreen) SetSize(w, h int) { s.width, s.height = w, h }
 
 // Capturing is true while a what-if value is being typed or a save confirmed.
 func (s *treeScreen) Capturing() bool { return s.editing || s.confirm }
@@ -240,7 +251,7 @@ func (s *treeScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	k := s.keys
 	s.note = ""
 	if s.detail {
-		if msg.String() == "esc" || key.Matches(msg, k.Detail) {
+		if key.Matches(msg, k.Close) {
 			s.detail = false
 		}
 		return nil
