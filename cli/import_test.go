@@ -432,3 +432,21 @@ func TestImportHelpExamplesWork(t *testing.T) {
 		t.Errorf("open deals expected to close 2026-12-24 = %d; want 1", got)
 	}
 }
+
+// Excel in Japan saves ¥ as the byte 0x5C in a Shift_JIS (CP932) file, which
+// decodes as a backslash: the amount must still read as yen.
+func TestImportCP932YenSign(t *testing.T) {
+	header, err := japanese.ShiftJIS.NewEncoder().Bytes([]byte("商談ID,担当者,フェーズ,金額,作成日,完了日\r\nY-1,山田,受注,\""))
+	if err != nil {
+		t.Fatal(err)
+	}
+	file := append(header, []byte("\x5c1,200,000\",2026/11/02,2026/11/20\r\n")...)
+	db := filepath.Join(t.TempDir(), "k.db")
+	code, out, errOut := runKpit(t, "import", "opportunities", writeTemp(t, "sjis.csv", file), "--db", db)
+	if code != 0 || !strings.HasPrefix(out, "inserted 1,") {
+		t.Fatalf("import: %d %q %q", code, out, errOut)
+	}
+	if got := query(t, db, `SELECT amount_yen FROM opportunities WHERE external_id = 'Y-1'`); got != 1_200_000 {
+		t.Errorf("amount = %d; want 1,200,000", got)
+	}
+}

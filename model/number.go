@@ -62,7 +62,9 @@ func parseNumber(in string) (float64, bool, error) {
 	s := strings.TrimSpace(in)
 	neg := strings.HasPrefix(s, "-")
 	s = strings.TrimPrefix(s, "-")
-	s = strings.TrimPrefix(s, "¥")
+	// A yen sign: ¥, or a backslash, which is what ¥ becomes when a Shift_JIS
+	// (CP932) file is decoded, since both share the byte 0x5C there.
+	s = strings.TrimPrefix(strings.TrimPrefix(s, "¥"), "\\")
 	s = strings.TrimSuffix(s, "円")
 	pct := false
 	if strings.HasSuffix(s, "%") {
