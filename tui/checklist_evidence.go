@@ -90,14 +90,14 @@ func (s *checklistScreen) evidenceText(item int) string {
 		}
 		deadline := s.T(msgEvUnset)
 		if e.EntryDeadline {
-			deadline = e.DeadlineRule
+			deadline = deadlineRuleWord(s.Lang, e.DeadlineRule)
 		}
 		return s.T(msgEvRules, deadline, set(e.RequiredFields))
 	case 9:
 		if !e.AlertsOn {
 			return s.T(msgEvAlertsOff)
 		}
-		return s.T(msgEvAlertsOn, model.LateEntryWindowDays, e.LateEntries, e.DeadlineRule)
+		return s.T(msgEvAlertsOn, model.LateEntryWindowDays, e.LateEntries, deadlineRuleWord(s.Lang, e.DeadlineRule))
 	case 10:
 		set := func(b bool) string {
 			if b {
@@ -174,4 +174,15 @@ func ckCell(s string, w int) string {
 		s += strings.Repeat(" ", pad)
 	}
 	return s
+}
+
+// deadlineRuleWord is a stored entry deadline ("next-business-day", "3d")
+// in words of the catalogue (翌営業日まで, within 3 days); a rule it cannot
+// read is shown as stored.
+func deadlineRuleWord(l Lang, rule string) string {
+	d, err := model.ParseDeadline(rule)
+	if err != nil {
+		return rule
+	}
+	return DeadlineWord(l, d)
 }
