@@ -52,11 +52,14 @@ func trimDecimal(v float64, prec int) string {
 }
 
 // FormatYen writes an amount of money for language l, short enough for a
-// table cell. Japanese uses 万 and 億 the way sales teams write them:
-// under ¥10,000 in full (¥9,800), up to ¥1億 in 万 (¥12.5万, ¥1,200万;
-// one decimal below ¥100万), from ¥1億 in 億 with up to two decimals
-// (¥3.6億, ¥10億, ¥12.35億). English uses K, M and B above ¥10,000
-// (¥12.5K, ¥2M, ¥360M, ¥1.25B). The full figure is FormatYenFull.
+// table cell, with at least three significant digits, so two amounts a
+// manager compares (¥1.97M beside a ¥2M target) never read the same when
+// they differ by more than 1%. Japanese uses 万 and 億 the way sales teams
+// write them: under ¥10,000 in full (¥9,800), up to ¥1億 in 万 (¥1.97万,
+// ¥12.5万, ¥197万, ¥1,200万), from ¥1億 in 億 with up to two decimals
+// (¥3.6億, ¥10億, ¥12.35億). English uses K, M and B above ¥10,000 with
+// three significant digits (¥12.5K, ¥1.97M, ¥83.3M, ¥410M, ¥1.25B).
+// Trailing zeros are dropped (¥2M, ¥3.6億). The full figure is FormatYenFull.
 func FormatYen(l Lang, v model.Value) string {
 	if !v.Valid || math.IsNaN(v.V) || math.IsInf(v.V, 0) {
 		return undefined
@@ -66,28 +69,44 @@ func FormatYen(l Lang, v model.Value) string {
 	if x < 0 {
 		sign, x = "-", -x
 	}
+	if math.Round(x) < 1e4 {
+		return sign + "¥" + groupThousands(int64(math.Round(x)))
+	}
 	if l == LangJA {
-		switch {
-		case math.Round(x) < 1e4:
-			return sign + "¥" + groupThousands(int64(math.Round(x)))
-		case math.Round(x/1e4*10)/10 < 100:
-			return sign + "¥" + trimDecimal(x/1e4, 1) + "万"
-		case math.Round(x/1e4) < 1e4:
-			return sign + "¥" + groupThousands(int64(math.Round(x/1e4))) + "万"
-		default:
-			return sign + "¥" + trimDecimal(x/1e8, 2) + "億"
+		if s, ok := threeDigits(x/1e4, 1e4); ok {
+			return sign + "¥" + s + "万"
+		}
+		return sign + "¥" + trimDecimal(x/1e8, 2) + "億"
+	}
+	for _, u := range []struct {
+		scale  float64
+		suffix string
+	}{{1e3, "K"}, {1e6, "M"}} {
+		if s, ok := threeDigits(x/u.scale, 1000); ok {
+			return sign + "¥" + s + u.suffix
 		}
 	}
+	s, _ := threeDigits(x/1e9, math.Inf(1))
+	return sign + "¥" + s + "B"
+}
+
+// threeDigits writes v (at least 1) with three significant digits, or all
+// its integer digits from 100 on, dropping trailing zeros: 1.97, 12.5,
+// 197, 1,200. ok is false when v rounds to limit or more, so the caller
+// moves to the next unit (¥999.6K is ¥1M, not ¥1,000K).
+func threeDigits(v, limit float64) (string, bool) {
+	prec := 0
 	switch {
-	case math.Round(x) < 1e4:
-		return sign + "¥" + groupThousands(int64(math.Round(x)))
-	case math.Round(x/1e3*10)/10 < 1000:
-		return sign + "¥" + trimDecimal(x/1e3, 1) + "K"
-	case math.Round(x/1e6*10)/10 < 1000:
-		return sign + "¥" + trimDecimal(x/1e6, 1) + "M"
-	default:
-		return sign + "¥" + trimDecimal(x/1e9, 2) + "B"
+	case v < 9.995:
+		prec = 2
+	case v < 99.95:
+		prec = 1
 	}
+	p := math.Pow(10, float64(prec))
+	if math.Round(v*p)/p >= limit {
+		return "", false
+	}
+	return trimDecimal(v, prec), true
 }
 
 // FormatYenFull writes an amount to the yen: ¥360,000,000 (both languages).
