@@ -14,15 +14,18 @@ type tabHit struct {
 }
 
 // tabLayout renders each tab as "1 Title", the active one highlighted, and
-// says where each sits. When the titles do not fit beside the badge, tabs
-// shrink to their number from the right, the active one last, so the bar
-// never wraps and the first tabs keep their titles longest.
+// says where each sits. When the titles do not fit beside the badge, the bar
+// first tightens ("1Title", one space between tabs), which keeps every title
+// of six Japanese tabs at 80 columns; if that is still too wide, tabs shrink
+// to their number from the right, the active one last, so the bar never
+// wraps and the first tabs keep their titles longest.
 func (a *App) tabLayout() ([]string, []tabHit) {
 	c := a.common
 	full := make([]bool, len(a.tabs))
 	for i := range full {
 		full[i] = true
 	}
+	tight := false
 	render := func() ([]string, int) {
 		parts := make([]string, len(a.tabs))
 		total := lipgloss.Width(a.badgeView())
@@ -31,7 +34,12 @@ func (a *App) tabLayout() ([]string, []tabHit) {
 			if i == a.active {
 				st = c.Styles.TabActive
 			}
-			if full[i] {
+			if tight {
+				st = st.UnsetPaddingRight()
+			}
+			if full[i] && tight {
+				text += c.T(t.Title)
+			} else if full[i] {
 				text += " " + c.T(t.Title)
 			}
 			parts[i] = st.Render(text)
@@ -40,6 +48,10 @@ func (a *App) tabLayout() ([]string, []tabHit) {
 		return parts, total
 	}
 	parts, total := render()
+	if total > c.Width {
+		tight = true
+		parts, total = render()
+	}
 	for i := len(a.tabs) - 1; i >= 0 && total > c.Width; i-- {
 		if i != a.active {
 			full[i] = false

@@ -1,0 +1,36 @@
+package tui
+
+import (
+	"strings"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+)
+
+// At 80 columns every tab title stays readable in both languages, whichever
+// tab is active, and a click on a title still opens its tab.
+func TestEveryTabTitleFitsAtEightyColumns(t *testing.T) {
+	for _, lang := range []Lang{LangJA, LangEN} {
+		a := newTestApp(t, lang, 80, 24)
+		for active := range tabDefs() {
+			a.active = active
+			bar := strings.Split(screen(a), "\n")[0]
+			if w := lipgloss.Width(bar); w > 80 {
+				t.Fatalf("%s, tab %d active: bar is %d columns wide: %q", lang, active+1, w, bar)
+			}
+			for i, td := range tabDefs() {
+				title := lang.T(td.Title)
+				at := strings.Index(bar, title)
+				if at < 0 {
+					t.Fatalf("%s, tab %d active: bar %q lacks %q", lang, active+1, bar, title)
+				}
+				a.Update(tea.MouseClickMsg{X: lipgloss.Width(bar[:at]) + 1, Y: 0, Button: tea.MouseLeft})
+				if a.active != i {
+					t.Fatalf("%s: click on %q opened tab %d", lang, title, a.active+1)
+				}
+				a.active = active
+			}
+		}
+	}
+}
