@@ -26,13 +26,18 @@ func runDemo(e env) int {
 	if fs.NArg() > 0 {
 		return fail(e, "demo", fmt.Errorf("unexpected argument %q", fs.Arg(0)))
 	}
-	today := model.Date(time.Now())
+	// The demo is seeded as of now: today's records are entered no later
+	// than the clock says. A --today other than today ends the history at
+	// the close of that day.
+	now := time.Now()
 	if *todayFlag != "" {
 		t, err := model.ParseDate(*todayFlag)
 		if err != nil {
 			return fail(e, "demo", fmt.Errorf("--today: %w", err))
 		}
-		today = t
+		if !t.Equal(model.Date(now)) {
+			now = time.Date(t.Year(), t.Month(), t.Day(), 23, 59, 59, 0, time.Local)
+		}
 	}
 	path, err := dbPathFlag(*dbPath)
 	if err != nil {
@@ -44,7 +49,7 @@ func runDemo(e env) int {
 		return fail(e, "demo", err)
 	}
 	ctx := context.Background()
-	err = demo.Seed(ctx, st, *seed, today)
+	err = demo.Seed(ctx, st, *seed, now)
 	var summary string
 	if err == nil {
 		summary, err = demoSummary(ctx, st)
@@ -57,7 +62,7 @@ func runDemo(e env) int {
 		}
 		return fail(e, "demo", err)
 	}
-	fmt.Fprintf(e.stdout, "demo database written to %s (seed %d, history to %s)\n", path, *seed, model.FormatDate(today))
+	fmt.Fprintf(e.stdout, "demo database written to %s (seed %d, history to %s)\n", path, *seed, model.FormatDate(model.Date(now)))
 	fmt.Fprintln(e.stdout, summary)
 	fmt.Fprintf(e.stdout, "open it with: kpit --db %s\n", path)
 	return exitOK

@@ -3,8 +3,9 @@
 // leads, opportunities and activities, customers, a KGI for the current
 // fiscal year, the new-business KPI tree, its KPIs, KFSs and reviews.
 //
-// Everything is derived from the seed and today's date only, so the same
-// inputs give byte-identical figures (the cockpit's golden tests rely on it).
+// Everything is derived from the seed and the moment it is seeded as of
+// (its day, and for today's records its time), so the same inputs give
+// byte-identical figures (the cockpit's golden tests rely on it).
 //
 // The story: the company is behind its ¥1,000,000,000 revenue KGI. Its win
 // rate is close to target, deal sizes a little short, and it creates too
@@ -60,10 +61,11 @@ const (
 	workdaysPerMonth  = 21
 )
 
-// Seed fills the empty database st with the demo company as of today (a
-// calendar day; its time of day is ignored). It refuses a database that
-// already has records or reps.
-func Seed(ctx context.Context, st *store.Store, seed int64, today time.Time) error {
+// Seed fills the empty database st with the demo company as of now: the
+// history ends on now's calendar day (in now's location) and no record is
+// entered after now, so a demo started at 07:00 has no record typed in at
+// 15:00 that day. It refuses a database that already has records or reps.
+func Seed(ctx context.Context, st *store.Store, seed int64, now time.Time) error {
 	counts, err := st.RecordCounts(ctx)
 	if err != nil {
 		return err
@@ -71,8 +73,7 @@ func Seed(ctx context.Context, st *store.Store, seed int64, today time.Time) err
 	if counts.Total() > 0 || counts.Reps > 0 {
 		return fmt.Errorf("database %s %w", st.Path(), ErrHasRecords)
 	}
-	today = model.Date(today)
-	g := newGenerator(seed, today)
+	g := newGenerator(seed, now)
 	batch := g.records()
 	if err := st.BulkInsert(ctx, batch); err != nil {
 		return fmt.Errorf("seed demo data: %w", err)
@@ -85,8 +86,9 @@ func Seed(ctx context.Context, st *store.Store, seed int64, today time.Time) err
 
 // TempDatabase creates a fresh demo database in a new temporary directory
 // and returns its path and a function that removes the directory. It never
-// touches any other file (this is what `kpit --demo` runs on).
-func TempDatabase(ctx context.Context, seed int64, today time.Time) (path string, cleanup func(), err error) {
+// touches any other file (this is what `kpit --demo` runs on). now is as
+// for Seed.
+func TempDatabase(ctx context.Context, seed int64, now time.Time) (path string, cleanup func(), err error) {
 	dir, err := os.MkdirTemp("", "kpit-demo-")
 	if err != nil {
 		return "", nil, fmt.Errorf("create a temporary directory for the demo: %w", err)
@@ -98,7 +100,7 @@ func TempDatabase(ctx context.Context, seed int64, today time.Time) (path string
 		cleanup()
 		return "", nil, err
 	}
-	err = Seed(ctx, st, seed, today)
+	err = Seed(ctx, st, seed, now)
 	if cerr := st.Close(); err == nil {
 		err = cerr
 	}
@@ -111,7 +113,8 @@ func TempDatabase(ctx context.Context, seed int64, today time.Time) (path string
 
 type generator struct {
 	r     *rand.Rand
-	today time.Time
+	now   time.Time // no record is entered after it
+	today time.Time // now's calendar day
 	start time.Time // first day of the history
 	fy    model.Period
 	reps  []repSpec
@@ -122,10 +125,12 @@ type generator struct {
 	won []model.Opportunity
 }
 
-func newGenerator(seed int64, today time.Time) *generator {
+func newGenerator(seed int64, now time.Time) *generator {
+	today := model.Date(now)
 	start := model.D(today.Year(), today.Month(), 1).AddDate(0, -(historyMonths - 1), 0)
 	return &generator{
 		r:        rand.New(rand.NewPCG(uint64(seed), 0x6b706974)), // "kpit"
+		now:      now,
 		today:    today,
 		start:    start,
 		fy:       model.PeriodOf(model.FiscalYear, today, model.DefaultFiscalStart),
@@ -161,7 +166,8 @@ const (
 
 // enteredAt is when a record about day d was typed in: office hours the
 // same day, with probability batch the next business day, or with
-// probability late two to six days after; never after until.
+// probability late two to six days after; never after until, nor after
+// g.now (see notYet).
 func (g *generator) enteredAt(d time.Time, late, batch float64, until time.Time) time.Time {
 	day := d
 	switch {
@@ -175,7 +181,30 @@ func (g *generator) enteredAt(d time.Time, late, batch float64, until time.Time)
 	}
 	y, m, dd := day.Date()
 	local := time.Date(y, m, dd, 9+g.r.IntN(10), g.r.IntN(60), g.r.IntN(60), 0, jst)
-	return local.UTC()
+	return g.notYet(local).UTC()
+}
+
+// notYet moves an entry time later than g.now back to before it, on the
+// same day: into [lo, now), where lo is the later of the entry day's
+// midnight in JST and of today's midnight in now's location, so the
+// record still counts as entered on its day in either. The spot is
+// derived from the drawn time, not from a new draw, so the rest of the
+// data is the same whatever the time of day.
+func (g *generator) notYet(t time.Time) time.Time {
+	if !t.After(g.now) {
+		return t
+	}
+	y, m, d := t.In(jst).Date()
+	lo := time.Date(y, m, d, 0, 0, 0, 0, jst)
+	ny, nm, nd := g.now.Date()
+	if mid := time.Date(ny, nm, nd, 0, 0, 0, 0, g.now.Location()); mid.After(lo) {
+		lo = mid
+	}
+	span := g.now.Sub(lo).Truncate(time.Second)
+	if span <= 0 {
+		return g.now
+	}
+	return lo.Add(t.Sub(lo) % span)
 }
 
 // entered is when rep r typed in a record about day d.
