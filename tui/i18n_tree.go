@@ -33,6 +33,8 @@ var (
 	msgInfeasible     = Text{JA: "届かない", EN: "out of reach"}
 	msgDetailTitle    = Text{JA: "%sの詳細 (escで戻る)", EN: "%s (esc to go back)"}
 	msgDetailDef      = Text{JA: "定義", EN: "Definition"}
+	msgDetailNoDef    = Text{JA: "定義はまだ書かれていません (チェックリスト項目5)", EN: "No definition written yet (checklist item 5)"}
+	msgDetailSuggest  = Text{JA: "候補: %s", EN: "Suggestion: %s"}
 	msgDetailFormula  = Text{JA: "計算式", EN: "Formula"}
 	msgDetailSource   = Text{JA: "データ源", EN: "Data source"}
 	msgDetailHistory  = Text{JA: "推移", EN: "History"}

@@ -188,14 +188,7 @@ func (s *treeScreen) detailView() string {
 	label := func(t Text) string { return s.Styles.Bold.Render(padRight(s.T(t), 12)) }
 	lines := []string{s.Styles.Title.Render(s.T(msgDetailTitle, name)), s.verdict(), ""}
 
-	def := s.T(msgNone)
-	if e, ok := model.KPIDefinition(n.Key); ok {
-		def = s.Lang.Pick(e.DefinitionJA, e.DefinitionEN)
-	}
-	if known && kpi.Definition != "" && (s.Lang == LangJA || def == s.T(msgNone)) {
-		def = kpi.Definition // the team's own wording, as stored
-	}
-	lines = append(lines, label(msgDetailDef)+" "+plainGlyphs.Replace(def))
+	lines = append(lines, s.definitionLines(n.Key, label)...)
 
 	formula := s.T(msgNone)
 	switch {
