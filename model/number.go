@@ -17,6 +17,11 @@ type Quantity struct {
 	HasPer  bool       // a /period suffix was given
 }
 
+// MaxQuantity bounds every figure read from user text. No sales figure
+// comes near it, and products of a few such figures stay far inside what
+// float64 and int64 yen represent exactly enough to print.
+const MaxQuantity = 1e15
+
 // ParseQuantity reads figures as people write them: 30%, 0.3, 2000000,
 // 2,000,000, 200万, 10億, 1.2億円, ¥1,200,000, ￥1,200,000 (full-width digits
 // too), with an optional /year, /quarter, /month, /week or /day suffix.
@@ -34,6 +39,9 @@ func ParseQuantity(s string) (Quantity, error) {
 	v, pct, err := parseNumber(in)
 	if err != nil {
 		return q, fmt.Errorf("%q: %w", s, err)
+	}
+	if math.Abs(v) > MaxQuantity {
+		return q, fmt.Errorf("%q is too large (kpit takes figures up to 10^15, ¥1,000兆)", s)
 	}
 	q.Value, q.Percent = v, pct
 	return q, nil

@@ -115,3 +115,14 @@ func FuzzParseQuantity(f *testing.F) {
 		}
 	})
 }
+
+func TestParseQuantityRefusesAbsurdFigures(t *testing.T) {
+	for _, in := range []string{"99999999999999999999999999999", "1e308", "10000兆", "1,000,000,000,000,001", "2000000000000000/month"} {
+		if q, err := ParseQuantity(in); err == nil {
+			t.Errorf("ParseQuantity(%q) = %v; want an error", in, q.Value)
+		}
+	}
+	if q, err := ParseQuantity("1000000000000000"); err != nil || q.Value != 1e15 {
+		t.Errorf("ParseQuantity(10^15) = %v, %v; want 1e15", q.Value, err)
+	}
+}

@@ -66,8 +66,19 @@ func ParseDate(s string) (time.Time, error) {
 	if err != nil {
 		return time.Time{}, fmt.Errorf("%q is not a date (want YYYY-MM-DD)", s)
 	}
+	if t.Year() < MinYear || t.Year() > MaxYear {
+		return time.Time{}, fmt.Errorf("%q is out of range (years %d to %d)", s, MinYear, MaxYear)
+	}
 	return t, nil
 }
+
+// MinYear and MaxYear bound the dates kpit reads. Dates are stored as
+// YYYY-MM-DD text and compared as text, which holds only for four-digit
+// years, and a range ending on the last day of 9999 would step past them.
+const (
+	MinYear = 1900
+	MaxYear = 2999
+)
 
 // ParseDay reads a day as people type it in a form or a flag: YYYY-MM-DD,
 // today or yesterday (今日, 昨日), today being the calendar day given.

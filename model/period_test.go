@@ -119,7 +119,7 @@ func TestParseDate(t *testing.T) {
 	if d, err := ParseDate(" 2026-02-28 "); err != nil || !d.Equal(D(2026, 2, 28)) {
 		t.Errorf("ParseDate = %v, %v", d, err)
 	}
-	for _, bad := range []string{"2026-02-29", "2026-2-28", "28/02/2026", ""} {
+	for _, bad := range []string{"2026-02-29", "2026-2-28", "28/02/2026", "", "9999-12-31", "0001-01-01", "1899-12-31", "3000-01-01"} {
 		if _, err := ParseDate(bad); err == nil {
 			t.Errorf("ParseDate(%q) accepted", bad)
 		}

@@ -115,6 +115,10 @@ func FormatYenFull(v model.Value) string {
 		return undefined
 	}
 	x := math.Round(v.V)
+	if math.Abs(x) >= 1e18 {
+		// Beyond int64 yen: only a what-if taken to absurd values gets here.
+		return "¥" + strconv.FormatFloat(x, 'g', 4, 64)
+	}
 	if x < 0 {
 		return "-¥" + groupThousands(int64(-x))
 	}
