@@ -233,9 +233,9 @@ func (s *addSession) findOpportunity(ref string) (int64, error) {
 
 func addOpportunity(e env, args []string) (status int) {
 	const cmd = "add opportunity"
-	fs := newFlagSet(e, cmd, "add opportunity [--id X] --rep NAME --account A [--amount N] [--stage S] [--created D] [--closed D] [--outcome open|won|lost] [--lost-reason T] [--db PATH]\n\nAn --id that exists updates that opportunity (stage change, won, lost).")
+	fs := newFlagSet(e, cmd, "add opportunity --id X --rep NAME --account A [--amount N] [--stage S] [--created D] [--closed D] [--outcome open|won|lost] [--lost-reason T] [--db PATH]\n\nAn --id that exists updates that opportunity (stage change, won, lost).")
 	f := commonAddFlags(fs)
-	ext := fs.String("id", "", "the opportunity's id; an existing id updates it")
+	ext := fs.String("id", "", "the opportunity's id (required; an existing id updates it, so scripts can move a deal on later)")
 	rep := fs.String("rep", "", "the rep's name")
 	account := fs.String("account", "", "the customer account")
 	product := fs.String("product", "", "the product")
@@ -263,6 +263,9 @@ func addOpportunity(e env, args []string) (status int) {
 	if given["outcome"] && !model.Outcome(*outcome).Valid() {
 		return fail(e, cmd, fmt.Errorf("--outcome: unknown outcome %q (want open, won or lost)", *outcome))
 	}
+	if strings.TrimSpace(*ext) == "" {
+		return fail(e, cmd, errors.New("--id: required (the deal's id in your SFA or your own, e.g. --id D-1024), so a later call can update it"))
+	}
 	s, code, ok := openForAdd(e, cmd, f)
 	if !ok {
 		return code
@@ -288,7 +291,10 @@ func addOpportunity(e env, args []string) (status int) {
 		return fail(e, cmd, errors.New("--rep: required for a new opportunity"))
 	}
 	if given["account"] {
-		o.Account = *account
+		o.Account = strings.TrimSpace(*account)
+	}
+	if !existing && o.Account == "" {
+		return fail(e, cmd, errors.New("--account: required for a new opportunity"))
 	}
 	if given["product"] {
 		o.Product = *product
