@@ -304,19 +304,6 @@ func (ev *treeEval) json() treeJSON {
 	return out
 }
 
-// statusWord is the status as a word, never a colour alone.
-func statusWord(l tui.Lang, s model.Status) string {
-	switch s {
-	case model.StatusOnTrack:
-		return l.Pick("順調", "on track")
-	case model.StatusAtRisk:
-		return l.Pick("注意", "at risk")
-	case model.StatusOffTrack:
-		return l.Pick("未達", "off track")
-	}
-	return "-"
-}
-
 func (ev *treeEval) writeText(w io.Writer, l tui.Lang) {
 	fmt.Fprintf(w, "%s %s - %s\n", l.Pick("KPIツリー", "KPI tree"), model.FormatDate(ev.from), model.FormatDate(ev.to))
 	header := []string{l.Pick("ノード", "node"), l.Pick("実績", "actual"), l.Pick("目標", "target"),
@@ -333,7 +320,7 @@ func (ev *treeEval) writeText(w io.Writer, l tui.Lang) {
 			share = tui.FormatPercent(v)
 		}
 		rows = append(rows, []string{label, tui.FormatUnit(l, n.Unit, ev.actual[n.Key]),
-			tui.FormatUnit(l, n.Unit, ev.target[n.Key]), tui.FormatPercent(ach), statusWord(l, model.StatusOf(ach)), share})
+			tui.FormatUnit(l, n.Unit, ev.target[n.Key]), tui.FormatPercent(ach), tui.StatusWord(l, model.StatusOf(ach)), share})
 	})
 	writeTable(w, header, rows)
 	if v := ev.verdict(l); v != "" {
@@ -379,9 +366,9 @@ func (ev *treeEval) verdict(l tui.Lang) string {
 	ach := ev.achievement(root.Key)
 	s := l.Pick(
 		fmt.Sprintf("%s: 実績 %s / 期間目標 %s (達成率 %s、%s)。", ev.name(l, root.Key), tui.FormatUnit(l, root.Unit, actual),
-			tui.FormatUnit(l, root.Unit, target), tui.FormatPercent(ach), statusWord(l, model.StatusOf(ach))),
+			tui.FormatUnit(l, root.Unit, target), tui.FormatPercent(ach), tui.StatusWord(l, model.StatusOf(ach))),
 		fmt.Sprintf("%s: %s against %s for the period (%s achieved, %s).", ev.name(l, root.Key), tui.FormatUnit(l, root.Unit, actual),
-			tui.FormatUnit(l, root.Unit, target), tui.FormatPercent(ach), statusWord(l, model.StatusOf(ach))))
+			tui.FormatUnit(l, root.Unit, target), tui.FormatPercent(ach), tui.StatusWord(l, model.StatusOf(ach))))
 	if key, share := ev.mainCause(); key != "" && ach.Valid && ach.V < 1 {
 		s += l.Pick(
 			fmt.Sprintf("差の最大の要因は %s (寄与 %s)。", ev.name(l, key), tui.FormatPercent(share)),

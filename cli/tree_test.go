@@ -191,7 +191,7 @@ func TestTreeText(t *testing.T) {
 	if code != 0 {
 		t.Fatal(errOut)
 	}
-	for _, s := range []string{"KPI tree 2026-04-01 - 2026-04-30", "Revenue (x)", "off track", "60.0%", "19.7%"} {
+	for _, s := range []string{"KPI tree 2026-04-01 - 2026-04-30", "Revenue (x)", "Off track", "60.0%", "19.7%"} {
 		if !strings.Contains(out, s) {
 			t.Errorf("text lacks %q:\n%s", s, out)
 		}

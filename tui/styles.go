@@ -83,13 +83,28 @@ func NewStyles(isDark, noColor bool) *Styles {
 // Status renders a status as its word in its colour: the word is always
 // there, so colour is never the only signal.
 func (s *Styles) Status(l Lang, st model.Status) string {
+	style := s.Muted
 	switch st {
 	case model.StatusOnTrack:
-		return s.OnTrack.Render(l.T(msgStatusOnTrack))
+		style = s.OnTrack
 	case model.StatusAtRisk:
-		return s.AtRisk.Render(l.T(msgStatusAtRisk))
+		style = s.AtRisk
 	case model.StatusOffTrack:
-		return s.OffTrack.Render(l.T(msgStatusOffTrack))
+		style = s.OffTrack
 	}
-	return s.Muted.Render(l.T(msgStatusUnknown))
+	return style.Render(StatusWord(l, st))
+}
+
+// StatusWord is a status as its plain word (順調 / On track ...), the same
+// vocabulary on every screen and in the command-line output.
+func StatusWord(l Lang, st model.Status) string {
+	switch st {
+	case model.StatusOnTrack:
+		return l.T(msgStatusOnTrack)
+	case model.StatusAtRisk:
+		return l.T(msgStatusAtRisk)
+	case model.StatusOffTrack:
+		return l.T(msgStatusOffTrack)
+	}
+	return l.T(msgStatusUnknown)
 }
