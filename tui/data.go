@@ -186,6 +186,9 @@ func metricsFor(ctx context.Context, st *store.Store, g *goals, f store.Filter, 
 		return nil, err
 	}
 	m := counts.Metrics()
+	if err := addStyleFigures(ctx, st, f, m); err != nil {
+		return nil, err
+	}
 	for _, k := range g.kpis {
 		if k.Source != model.SourceManual {
 			continue

@@ -1,0 +1,53 @@
+package tui
+
+import (
+	"context"
+	"testing"
+
+	"github.com/kpit-dev/kpit/model"
+)
+
+// TestDashboardHasStyleFigures: the new-business KPIs an adopted style adds
+// (新規リード数, 新規受注件数) have a figure on the dashboard, the one
+// counted here from the raw records, not a dash beside the styles tab's
+// number.
+func TestDashboardHasStyleFigures(t *testing.T) {
+	st := openDemo(t)
+	ctx := context.Background()
+	nov := model.PeriodOf(model.Month, fixedNow, model.DefaultFiscalStart)
+	firstWin := map[string]model.Opportunity{}
+	err := st.ExportOpportunities(ctx, func(o model.Opportunity) error {
+		if o.Outcome != model.OutcomeWon || o.Account == "" || o.Closed.IsZero() {
+			return nil
+		}
+		if f, ok := firstWin[o.Account]; !ok || o.Closed.Before(f.Closed) {
+			firstWin[o.Account] = o
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	newOrders := 0
+	for _, o := range firstWin {
+		if nov.Contains(o.Closed) {
+			newOrders++
+		}
+	}
+	leads := 0
+	if err := st.ExportLeads(ctx, func(l model.Lead) error {
+		if nov.Contains(l.Created) {
+			leads++
+		}
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	a := newTestApp(t, LangJA, 120, 40)
+	d := a.screens[0].(*dashboard)
+	for k, want := range map[string]int{"new_orders_won": newOrders, "new_leads": leads} {
+		if got := d.data.cur[k]; !got.Valid || got.V != float64(want) {
+			t.Errorf("dashboard %s = %v, from the records %d", k, got, want)
+		}
+	}
+}
