@@ -214,7 +214,10 @@ func (q *quickScreen) View() string {
 		": " + q.input.View(true, q.Styles.Selected),
 	}
 	if q.err != "" {
-		lines = append(lines, q.Styles.Error.Render(q.err))
+		// The refusal lists the words it knows: wrap it, never cut it.
+		for _, l := range wrapIndented(q.err, q.width, 0) {
+			lines = append(lines, q.Styles.Error.Render(l))
+		}
 	} else {
 		lines = append(lines, "")
 	}
