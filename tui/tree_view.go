@@ -3,6 +3,8 @@ package tui
 import (
 	"strings"
 
+	"github.com/charmbracelet/x/ansi"
+
 	"github.com/kpit-dev/kpit/kpitree"
 	"github.com/kpit-dev/kpit/model"
 )
@@ -82,7 +84,7 @@ func (s *treeScreen) verdict() string {
 		for _, k := range p.Unset {
 			names = append(names, g.name(s.Lang, k))
 		}
-		return s.Styles.AtRisk.Render(s.T(msgVerdictUnset, strings.Join(names, ", ")))
+		return s.Styles.AtRisk.Render(s.unsetVerdict(names))
 	case p.Reaches():
 		return s.Styles.OnTrack.Render(s.T(msgVerdictReach, formatRatio(p.Ratio)))
 	}
@@ -297,4 +299,14 @@ func relChange(a, b model.Value) string {
 		return ""
 	}
 	return FormatChange(model.Some(b.V/a.V - 1))
+}
+
+// unsetVerdict names the KPIs without a target, as many as fit the width,
+// then "ほか N件", so the line is never cut in the middle of a name.
+func (s *treeScreen) unsetVerdict(names []string) string {
+	text := s.T(msgVerdictUnset, strings.Join(names, ", "))
+	for k := len(names) - 1; k >= 1 && s.width > 0 && ansi.StringWidth(text) > s.width; k-- {
+		text = s.T(msgVerdictUnset, strings.Join(names[:k], ", ")+s.T(msgAndMore, len(names)-k))
+	}
+	return text
 }
