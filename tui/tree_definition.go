@@ -3,6 +3,8 @@ package tui
 import (
 	"strings"
 
+	"github.com/charmbracelet/x/ansi"
+
 	"github.com/kpit-dev/kpit/model"
 )
 
@@ -25,12 +27,34 @@ func (s *treeScreen) definitionLines(key string, label func(Text) string) []stri
 		if inCatalogue && stored == strings.TrimSpace(e.DefinitionJA) {
 			def = s.Lang.Pick(e.DefinitionJA, e.DefinitionEN)
 		}
-		return []string{label(msgDetailDef) + " " + plainGlyphs.Replace(def)}
+		lines := s.wrapDetail(plainGlyphs.Replace(def))
+		lines[0] = label(msgDetailDef) + " " + lines[0]
+		return lines
 	}
 	lines := []string{label(msgDetailDef) + " " + s.Styles.AtRisk.Render(s.T(msgDetailNoDef))}
 	if inCatalogue {
 		suggestion := plainGlyphs.Replace(s.Lang.Pick(e.DefinitionJA, e.DefinitionEN))
-		lines = append(lines, padRight("", 12)+" "+s.Styles.Muted.Render(s.T(msgDetailSuggest, suggestion)))
+		for _, l := range s.wrapDetail(s.T(msgDetailSuggest, suggestion)) {
+			lines = append(lines, padRight("", 13-ansi.StringWidth(l)+ansi.StringWidth(strings.TrimLeft(l, " ")))+
+				s.Styles.Muted.Render(strings.TrimLeft(l, " ")))
+		}
+	}
+	return lines
+}
+
+// wrapDetail wraps a value of the detail pane to the room right of its
+// 13-column label, so a long definition reads whole instead of being cut.
+func (s *treeScreen) wrapDetail(text string) []string {
+	const indent = 13
+	if s.width-indent < 10 {
+		return []string{text}
+	}
+	lines := wrapIndented(text, s.width, indent)
+	for i, l := range lines {
+		lines[i] = strings.TrimPrefix(l, strings.Repeat(" ", indent))
+	}
+	for i := 1; i < len(lines); i++ {
+		lines[i] = strings.Repeat(" ", indent) + lines[i]
 	}
 	return lines
 }
