@@ -336,7 +336,11 @@ func (r *recordsScreen) cells(rec model.Record) []string {
 			amount = FormatYen(l, model.Some(float64(o.AmountYen)))
 		}
 		outcome := map[model.Outcome]Text{model.OutcomeOpen: msgOutcomeOpen, model.OutcomeWon: msgOutcomeWon, model.OutcomeLost: msgOutcomeLost}[o.Outcome]
-		return []string{fmt.Sprint(o.ID), model.FormatDate(o.Created), o.RepName, o.Account, o.Stage, l.T(outcome), amount,
+		id := fmt.Sprint(o.ID)
+		if o.ExternalID != "" {
+			id = o.ExternalID // the deal's ID in the SFA it was imported from
+		}
+		return []string{id, model.FormatDate(o.Created), o.RepName, o.Account, o.Stage, l.T(outcome), amount,
 			model.FormatDate(o.Closed), stamp(o.EnteredAt)}
 	}
 	ld := rec.Lead
