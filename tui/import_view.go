@@ -114,7 +114,7 @@ func (s *importScreen) mapView() []string {
 		if c := s.binding.Columns[i]; c >= 0 {
 			col = s.header[c]
 			if len(s.preview) > 0 && c < len(s.preview[0]) {
-				example = strings.ReplaceAll(s.preview[0][c], "\n", " ")
+				example = s.shown(s.preview[0][c])
 			}
 		}
 		line := cursor(i+1) + padRight(name, nameW) + " <- " + padRight(col, colW) + "  " + s.Styles.Muted.Render(example)
@@ -146,13 +146,24 @@ func (s *importScreen) mapView() []string {
 			cells := make([]string, len(idx))
 			for i, c := range idx {
 				if c < len(r) {
-					cells[i] = strings.ReplaceAll(r[c], "\n", " ")
+					cells[i] = s.shown(r[c])
 				}
 			}
 			lines = append(lines, tableRow(cols, cells))
 		}
 	}
 	return lines
+}
+
+// shown is a cell as the preview prints it: on one line, and in a CP932
+// file with the byte 0x5C as the yen sign the file means (it decodes as a
+// backslash, which the import reads as ¥ too), not "\1,200,000".
+func (s *importScreen) shown(cell string) string {
+	cell = strings.ReplaceAll(cell, "\n", " ")
+	if s.info.Encoding == importer.EncodingCP932 {
+		cell = strings.ReplaceAll(cell, `\`, "¥")
+	}
+	return cell
 }
 
 func (s *importScreen) delimiterName() string {
