@@ -181,9 +181,30 @@ func outcomeChoice(l Lang, selected string) formField {
 		[]string{l.T(msgOutcomeOpen), l.T(msgOutcomeWon), l.T(msgOutcomeLost)}, selected)
 }
 
+var leadStatuses = []string{"new", "mql", "sql", "converted", "disqualified"}
+
 func statusChoice(l Lang, selected string) formField {
-	return choiceF("status", msgFieldStatus, []string{"new", "mql", "sql", "converted", "disqualified"},
-		[]string{"new", "MQL", "SQL", l.T(msgLeadConverted), l.T(msgLeadDisqualified)}, selected)
+	labels := make([]string, len(leadStatuses))
+	for i, v := range leadStatuses {
+		labels[i] = leadStatusLabel(l, v)
+	}
+	return choiceF("status", msgFieldStatus, leadStatuses, labels, selected)
+}
+
+// leadStatusLabel names a lead's status in the cockpit's language (MQL and
+// SQL are the words Japanese teams use too).
+func leadStatusLabel(l Lang, status string) string {
+	switch status {
+	case "new":
+		return l.T(msgLeadNew)
+	case "mql", "sql":
+		return strings.ToUpper(status)
+	case "converted":
+		return l.T(msgLeadConverted)
+	case "disqualified":
+		return l.T(msgLeadDisqualified)
+	}
+	return status
 }
 
 func yenText(y model.Yen, ok bool) string {

@@ -344,6 +344,6 @@ func (r *recordsScreen) cells(rec model.Record) []string {
 			model.FormatDate(o.Closed), stamp(o.EnteredAt)}
 	}
 	ld := rec.Lead
-	return []string{fmt.Sprint(ld.ID), model.FormatDate(ld.Created), ld.Company, ld.Contact, ld.Source, string(ld.Status),
+	return []string{fmt.Sprint(ld.ID), model.FormatDate(ld.Created), ld.Company, ld.Contact, ld.Source, leadStatusLabel(l, string(ld.Status)),
 		ld.RepName, stamp(ld.EnteredAt)}
 }

@@ -90,6 +90,7 @@ var (
 	msgOutcomeOpen      = Text{JA: "進行中", EN: "open"}
 	msgOutcomeWon       = Text{JA: "受注", EN: "won"}
 	msgOutcomeLost      = Text{JA: "失注", EN: "lost"}
+	msgLeadNew          = Text{JA: "新規", EN: "new"}
 	msgLeadConverted    = Text{JA: "商談化", EN: "converted"}
 	msgLeadDisqualified = Text{JA: "対象外", EN: "disqualified"}
 
