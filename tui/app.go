@@ -364,7 +364,16 @@ func (a *App) footer() string {
 	room := max(c.Width-lipgloss.Width(right)-2, 0)
 	h := a.help
 	h.SetWidth(room)
-	left := h.ShortHelpView(a.focused().Keys().ShortHelp())
+	keys := a.focused().Keys().ShortHelp()
+	left := h.ShortHelpView(keys)
+	// Too wide: leave out whole keys from the end, never a key without
+	// its words ("w" alone reads as a key that does nothing).
+	for n := len(keys) - 1; n > 0 && lipgloss.Width(left) > room; n-- {
+		left = h.ShortHelpView(keys[:n]) + h.ShortSeparator + h.Ellipsis
+		if lipgloss.Width(left) > room { // ? help lists the rest
+			left = h.ShortHelpView(keys[:n])
+		}
+	}
 	if lipgloss.Width(left) > room {
 		left = ansi.Truncate(left, room, "")
 	}
