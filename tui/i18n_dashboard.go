@@ -16,7 +16,7 @@ var (
 	msgDashOfTarget   = Text{JA: "実績 %s / 目標 %s  達成 %s", EN: "%s of %s  (%s)"}
 	msgDashPace       = Text{JA: "着地予測 %s (%s)", EN: "pace %s (%s)"}
 	msgDashFYToDate   = Text{JA: "年度累計 %s", EN: "%s to date"}
-	msgDashNoKPIs     = Text{JA: "KPIが未設定です", EN: "No KPIs set yet"}
+	msgDashNoKPIs     = Text{JA: "KPIが未設定です (3 スタイル別KPI で型を採用できます)", EN: "No KPIs set yet (adopt a style's KPIs on tab 3, Styles)"}
 	msgColKPI         = Text{JA: "KPI", EN: "KPI"}
 	msgColActual      = Text{JA: "実績", EN: "Actual"}
 	msgColTarget      = Text{JA: "目標", EN: "Target"}
