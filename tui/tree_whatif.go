@@ -83,6 +83,9 @@ func (s *treeScreen) whatIfPane() []string {
 				change = "+0.0%"
 			}
 			out = append(out, s.T(msgWhatIfLeaf, g.name(s.Lang, n.Key), s.formatTarget(n, b), s.formatTarget(n, cur), change))
+		} else if o, ok := s.overrides[n.Key]; ok {
+			// No plan, but a value typed: say what it is, not "type a value".
+			out = append(out, s.T(msgWhatIfLeaf, g.name(s.Lang, n.Key), undefined, s.formatTarget(n, o), undefined))
 		} else {
 			out = append(out, s.T(msgWhatIfNoTarget, g.name(s.Lang, n.Key)))
 		}
