@@ -76,7 +76,9 @@ func (s *treeScreen) verdict() string {
 	p := s.plan()
 	if s.whatIf && len(s.overrides) > 0 {
 		_, p = s.whatIfPlans()
-		return s.Styles.Bold.Render(s.T(msgWhatIfVerdict, formatRatio(p.Ratio)))
+		if p.Ratio.Valid { // else: which KPIs still lack a value, below
+			return s.Styles.Bold.Render(s.T(msgWhatIfVerdict, formatRatio(p.Ratio)))
+		}
 	}
 	switch {
 	case !p.Ratio.Valid:

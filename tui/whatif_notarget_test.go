@@ -31,5 +31,10 @@ func TestWhatIfValueOnKPIWithoutTarget(t *testing.T) {
 			!strings.Contains(out, lang.T(msgWhatIfLeaf, name, undefined, "35.0%", undefined)) {
 			t.Errorf("%s: after typing 35%%:\n%s", lang, out)
 		}
+		// The other leaves still have no value: the verdict names them
+		// rather than promising "—" of the KGI.
+		if v := ansiStrip(s.verdict()); strings.Contains(v, undefined) || !strings.HasPrefix(v, strings.Split(lang.T(msgVerdictUnset, ""), "(")[0]) {
+			t.Errorf("%s: what-if verdict with leaves unset: %q", lang, v)
+		}
 	}
 }
