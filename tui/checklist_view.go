@@ -13,9 +13,9 @@ import (
 // Drawing the checklist screen: the header with the score, the scrolling
 // list of items and gaps, and the detail lines on the selected row.
 
-// Layout: two header lines, the scrolling list, a blank line and three
-// lines of detail on the selected row.
-const ckDetailLines = 3
+// Layout: two header lines, the scrolling list, a blank line and four
+// lines of detail on the selected row (the evidence may take two).
+const ckDetailLines = 4
 
 func (s *checklistScreen) listHeight() int { return max(s.height-2-1-ckDetailLines, 1) }
 
@@ -222,11 +222,14 @@ func (s *checklistScreen) detailLines() []string {
 	if evidence != "" {
 		evidence += "  "
 	}
-	second := evidence + s.Styles.Muted.Render("("+suggest+")")
+	// The evidence names KPIs and can be long: wrap it over two lines
+	// rather than cut it in the middle of a list at 80 columns.
+	second := wrapIndented(evidence+s.Styles.Muted.Render("("+suggest+")"), s.width, 0)
+	second = append(second, "")[:2]
 	third := ""
 	if res.Effective != model.AnswerYes {
 		third = s.T(msgCkNext, s.T(checklistNextStep[it.NextStep])) + "  " +
 			s.Styles.Muted.Render(s.T(msgCkGoTo, s.T(checklistFixText[it.Fix])))
 	}
-	return []string{first, second, third}
+	return []string{first, second[0], second[1], third}
 }
