@@ -141,14 +141,22 @@ func (s *importScreen) mapView() []string {
 		for i, c := range cols {
 			titles[i] = c.title
 		}
-		lines = append(lines, "", s.Styles.Muted.Render(s.T(msgImportPreview)), s.Styles.Bold.Render(tableRow(cols, titles)))
-		for _, r := range s.preview {
-			cells := make([]string, len(idx))
+		rows := make([][]string, len(s.preview))
+		for j, r := range s.preview {
+			rows[j] = make([]string, len(idx))
 			for i, c := range idx {
 				if c < len(r) {
-					cells[i] = s.shown(r[c])
+					rows[j][i] = s.shown(r[c])
 				}
 			}
+		}
+		// As wide as the values where the pane has room, so a date keeps
+		// its day (2026年11月20日, not 2026年11月).
+		if wide := sizeColumns(cols, rows); tableWidth(wide) <= s.width {
+			cols = wide
+		}
+		lines = append(lines, "", s.Styles.Muted.Render(s.T(msgImportPreview)), s.Styles.Bold.Render(tableRow(cols, titles)))
+		for _, cells := range rows {
 			lines = append(lines, tableRow(cols, cells))
 		}
 	}
@@ -202,4 +210,14 @@ func firstLineOf(s string) string {
 		return s[:i]
 	}
 	return s
+}
+
+// tableWidth is the width tableRow gives cols: each column and a space
+// between two.
+func tableWidth(cols []column) int {
+	w := max(len(cols)-1, 0)
+	for _, c := range cols {
+		w += c.width
+	}
+	return w
 }

@@ -49,4 +49,14 @@ func TestImportPreviewShowsYen(t *testing.T) {
 	if strings.Contains(view, `\1,200,000`) {
 		t.Errorf("a backslash for the yen sign:\n%s", view)
 	}
+	// The first rows: with room in the pane a date keeps its day.
+	row := ""
+	for _, l := range strings.Split(view, "\n") {
+		if strings.Contains(l, "D-001") && strings.Contains(l, "受注") {
+			row = l
+		}
+	}
+	if !strings.Contains(row, "2026年11月20日") || !strings.Contains(row, "ACME株式会社") {
+		t.Errorf("preview row %q cut short:\n%s", row, view)
+	}
 }
