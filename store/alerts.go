@@ -37,7 +37,8 @@ func (s *Store) Alerts(ctx context.Context, now time.Time, loc *time.Location) (
 }
 
 // Timeliness measures how soon records were entered after their event day,
-// over records whose event day lies in [from, to), as model.MeasureTimeliness
+// over records entered by hand (not imported) whose event day lies in
+// [from, to), as model.MeasureTimeliness
 // defines it. It counts in SQL, so a fiscal year of records is not carried
 // into Go; the entry day is read in loc with loc's UTC offset at the end of
 // the range (a daylight-saving change inside the range can move an entry
@@ -51,13 +52,13 @@ func (s *Store) Timeliness(ctx context.Context, from, to time.Time, loc *time.Lo
 	rows, err := s.db.QueryContext(ctx, `SELECT rep, count(*), sum(date(at, ?3) <= day), sum(date(at, ?3) <= date(day, '+1 day'))
 		FROM (
 			SELECT r.name AS rep, a.day AS day, a.entered_at AS at FROM activities a JOIN reps r ON r.id = a.rep_id
-			WHERE a.deleted_at IS NULL AND a.day >= ?1 AND a.day < ?2
+			WHERE a.deleted_at IS NULL AND a.imported = 0 AND a.day >= ?1 AND a.day < ?2
 			UNION ALL
 			SELECT r.name, o.created, o.entered_at FROM opportunities o JOIN reps r ON r.id = o.rep_id
-			WHERE o.deleted_at IS NULL AND o.created >= ?1 AND o.created < ?2
+			WHERE o.deleted_at IS NULL AND o.imported = 0 AND o.created >= ?1 AND o.created < ?2
 			UNION ALL
 			SELECT coalesce(r.name, ''), l.created, l.entered_at FROM leads l LEFT JOIN reps r ON r.id = l.rep_id
-			WHERE l.deleted_at IS NULL AND l.created >= ?1 AND l.created < ?2)
+			WHERE l.deleted_at IS NULL AND l.imported = 0 AND l.created >= ?1 AND l.created < ?2)
 		GROUP BY rep`, model.FormatDate(from), model.FormatDate(to), shift)
 	if err != nil {
 		return model.Timeliness{}, nil, fmt.Errorf("measure entry timeliness: %w", describe(err))
@@ -80,20 +81,22 @@ func (s *Store) Timeliness(ctx context.Context, from, to time.Time, loc *time.Lo
 }
 
 // entryFacts lists live activities, opportunities and leads whose entered_at
-// (by = "entered_at") or event day (by = "event") lies in [from, to).
+// (by = "entered_at") or event day (by = "event") lies in [from, to). Imported
+// records are left out: their entered_at is the import's moment, which says
+// nothing about when the rep entered them.
 func (s *Store) entryFacts(ctx context.Context, by, from, to string) ([]model.EntryFact, error) {
 	col := map[string][3]string{
 		"entered_at": {"a.entered_at", "o.entered_at", "l.entered_at"},
 		"event":      {"a.day", "o.created", "l.created"},
 	}[by]
 	q := `SELECT 'activity', a.id, r.name, a.account, a.kind, a.day, a.entered_at
-		FROM activities a JOIN reps r ON r.id = a.rep_id WHERE a.deleted_at IS NULL AND ` + col[0] + ` >= ?1 AND ` + col[0] + ` < ?2
+		FROM activities a JOIN reps r ON r.id = a.rep_id WHERE a.deleted_at IS NULL AND a.imported = 0 AND ` + col[0] + ` >= ?1 AND ` + col[0] + ` < ?2
 		UNION ALL
 		SELECT 'opportunity', o.id, r.name, o.account, '', o.created, o.entered_at
-		FROM opportunities o JOIN reps r ON r.id = o.rep_id WHERE o.deleted_at IS NULL AND ` + col[1] + ` >= ?1 AND ` + col[1] + ` < ?2
+		FROM opportunities o JOIN reps r ON r.id = o.rep_id WHERE o.deleted_at IS NULL AND o.imported = 0 AND ` + col[1] + ` >= ?1 AND ` + col[1] + ` < ?2
 		UNION ALL
 		SELECT 'lead', l.id, coalesce(r.name, ''), l.company, '', l.created, l.entered_at
-		FROM leads l LEFT JOIN reps r ON r.id = l.rep_id WHERE l.deleted_at IS NULL AND ` + col[2] + ` >= ?1 AND ` + col[2] + ` < ?2`
+		FROM leads l LEFT JOIN reps r ON r.id = l.rep_id WHERE l.deleted_at IS NULL AND l.imported = 0 AND ` + col[2] + ` >= ?1 AND ` + col[2] + ` < ?2`
 	rows, err := s.db.QueryContext(ctx, q, from, to)
 	if err != nil {
 		return nil, fmt.Errorf("read entry times: %w", describe(err))

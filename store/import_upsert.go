@@ -40,7 +40,7 @@ func (is *ImportSession) UpsertOpportunities(ctx context.Context, recs []model.O
 	if err != nil {
 		return 0, 0, 0, err
 	}
-	ins := is.inserter("opportunities", "external_id, rep_id, account, product, stage, created, closed, amount_yen, outcome, lost_reason, entered_at, updated_at", len(recs))
+	ins := is.inserter("opportunities", "external_id, rep_id, account, product, stage, created, closed, amount_yen, outcome, lost_reason, entered_at, updated_at, imported", len(recs))
 	for _, o := range recs {
 		created := model.FormatDate(o.Created)
 		closed, amount := nullDate(o.Closed), nullYen(o.AmountYen, o.HasAmount)
@@ -49,7 +49,7 @@ func (is *ImportSession) UpsertOpportunities(ctx context.Context, recs []model.O
 			if created == "" {
 				created = is.today
 			}
-			ins.add(o.ExternalID, o.RepID, o.Account, o.Product, o.Stage, created, closed, amount, string(o.Outcome), o.LostReason, is.now, is.now)
+			ins.add(o.ExternalID, o.RepID, o.Account, o.Product, o.Stage, created, closed, amount, string(o.Outcome), o.LostReason, is.now, is.now, 1)
 			inserted++
 			continue
 		}
@@ -117,12 +117,12 @@ func (is *ImportSession) UpsertActivities(ctx context.Context, recs []model.Acti
 	if err != nil {
 		return 0, 0, 0, err
 	}
-	ins := is.inserter("activities", "external_id, day, rep_id, kind, count, opportunity_id, account, note, entered_at, updated_at", len(recs))
+	ins := is.inserter("activities", "external_id, day, rep_id, kind, count, opportunity_id, account, note, entered_at, updated_at, imported", len(recs))
 	for _, a := range recs {
 		day, opp := model.FormatDate(a.Date), nullRep(a.OpportunityID)
 		prev, found := old[a.ExternalID]
 		if !found {
-			ins.add(a.ExternalID, day, a.RepID, string(a.Kind), a.Count, opp, a.Account, a.Note, is.now, is.now)
+			ins.add(a.ExternalID, day, a.RepID, string(a.Kind), a.Count, opp, a.Account, a.Note, is.now, is.now, 1)
 			inserted++
 			continue
 		}
@@ -168,7 +168,7 @@ func (is *ImportSession) UpsertLeads(ctx context.Context, recs []model.Lead) (in
 	if err != nil {
 		return 0, 0, 0, err
 	}
-	ins := is.inserter("leads", "external_id, company, contact, source, rep_id, created, status, mql_on, sql_on, entered_at, updated_at", len(recs))
+	ins := is.inserter("leads", "external_id, company, contact, source, rep_id, created, status, mql_on, sql_on, entered_at, updated_at, imported", len(recs))
 	for _, l := range recs {
 		created, rep, mql, sqlOn := model.FormatDate(l.Created), nullRep(l.RepID), nullDate(l.MQLOn), nullDate(l.SQLOn)
 		prev, found := old[l.ExternalID]
@@ -176,7 +176,7 @@ func (is *ImportSession) UpsertLeads(ctx context.Context, recs []model.Lead) (in
 			if created == "" {
 				created = is.today
 			}
-			ins.add(l.ExternalID, l.Company, l.Contact, l.Source, rep, created, string(l.Status), mql, sqlOn, is.now, is.now)
+			ins.add(l.ExternalID, l.Company, l.Contact, l.Source, rep, created, string(l.Status), mql, sqlOn, is.now, is.now, 1)
 			inserted++
 			continue
 		}
@@ -225,12 +225,12 @@ func (is *ImportSession) UpsertCustomers(ctx context.Context, recs []model.Custo
 	if err != nil {
 		return 0, 0, 0, err
 	}
-	ins := is.inserter("customers", "external_id, name, rep_id, started, churned, mrr_yen, entered_at, updated_at", len(recs))
+	ins := is.inserter("customers", "external_id, name, rep_id, started, churned, mrr_yen, entered_at, updated_at, imported", len(recs))
 	for _, c := range recs {
 		rep, started, churned, mrr := nullRep(c.RepID), nullDate(c.Started), nullDate(c.Churned), any(int64(c.MRRYen))
 		prev, found := old[c.ExternalID]
 		if !found {
-			ins.add(c.ExternalID, c.Name, rep, started, churned, mrr, is.now, is.now)
+			ins.add(c.ExternalID, c.Name, rep, started, churned, mrr, is.now, is.now, 1)
 			inserted++
 			continue
 		}

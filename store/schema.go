@@ -292,4 +292,13 @@ CREATE INDEX opportunities_rep_entered ON opportunities (rep_id, entered_at);
 CREATE INDEX leads_entered ON leads (entered_at);
 CREATE INDEX leads_rep_entered ON leads (rep_id, entered_at);
 `,
+	// 3: records that came in through an import are marked. Their entered_at
+	// is the moment of the import, not when the rep entered them in the SFA,
+	// so the late-entry alert and the timeliness figures leave them out.
+	`
+ALTER TABLE activities ADD COLUMN imported INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE opportunities ADD COLUMN imported INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE leads ADD COLUMN imported INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE customers ADD COLUMN imported INTEGER NOT NULL DEFAULT 0;
+`,
 }
