@@ -90,8 +90,20 @@ func (r row) get(field string) string {
 	return strings.TrimSpace(r.cells[i])
 }
 
-func (r row) fail(field, format string, args ...any) *RowError {
-	return &RowError{File: r.c.file, Line: r.line, Column: r.c.b.ColumnName(field), Msg: fmt.Sprintf(format, args...)}
+func (r row) fail(field string, p Problem, format string, args ...any) *RowError {
+	return &RowError{File: r.c.file, Line: r.line, Column: r.c.b.ColumnName(field), Msg: fmt.Sprintf(format, args...),
+		Problem: p, Field: field, Value: r.get(field)}
+}
+
+// failErr is a parser's refusal of field's cell; a *ValueError's parts
+// go into the row error.
+func (r row) failErr(field string, err error) *RowError {
+	e := r.fail(field, ProblemOther, "%v", err)
+	var ve *ValueError
+	if errors.As(err, &ve) {
+		e.Problem, e.Value, e.Args = ve.Problem, ve.Value, ve.Args
+	}
+	return e
 }
 
 // check turns the model's refusal of a converted record into a row error
@@ -103,15 +115,17 @@ func (r row) check(err error) *RowError {
 	}
 	var fe *model.FieldError
 	if errors.As(err, &fe) {
-		return r.fail(fe.Field, "%s", fe.Msg)
+		e := r.fail(fe.Field, ProblemModel, "%s", fe.Msg)
+		e.Format, e.Args = fe.Format, fe.Args
+		return e
 	}
-	return r.fail("", "%v", err)
+	return r.fail("", ProblemOther, "%v", err)
 }
 
 func (r row) required(field string) (string, *RowError) {
 	v := r.get(field)
 	if v == "" {
-		return "", r.fail(field, "empty, but %s is required", field)
+		return "", r.fail(field, ProblemRequired, "empty, but %s is required", field)
 	}
 	return v, nil
 }
@@ -123,7 +137,7 @@ func (r row) date(field string) (time.Time, *RowError) {
 	}
 	t, err := ParseDate(v)
 	if err != nil {
-		return time.Time{}, r.fail(field, "%v", err)
+		return time.Time{}, r.failErr(field, err)
 	}
 	return t, nil
 }
@@ -135,7 +149,7 @@ func (r row) amount(field string) (model.Yen, bool, *RowError) {
 	}
 	y, err := ParseAmount(v)
 	if err != nil {
-		return 0, false, r.fail(field, "%v", err)
+		return 0, false, r.failErr(field, err)
 	}
 	return y, true, nil
 }
@@ -147,7 +161,7 @@ func (r row) department(def model.Department) (model.Department, *RowError) {
 	}
 	d, err := ParseDepartment(v)
 	if err != nil {
-		return "", r.fail("department", "%v", err)
+		return "", r.failErr("department", err)
 	}
 	return d, nil
 }
@@ -166,7 +180,7 @@ func (c *converter) convert(line int, cells []string) (record, *RowError) {
 	case Reps:
 		return c.repRow(r)
 	}
-	return record{}, r.fail("", "unknown kind %s", c.b.Kind)
+	return record{}, r.fail("", ProblemOther, "unknown kind %s", c.b.Kind)
 }
 
 // opportunity: a won deal needs an amount and a close date. An open deal's
@@ -197,7 +211,7 @@ func (c *converter) opportunity(r row) (record, *RowError) {
 	if v := r.get("outcome"); v != "" {
 		out, err := ParseOutcome(v)
 		if err != nil {
-			return record{}, r.fail("outcome", "%v", err)
+			return record{}, r.failErr("outcome", err)
 		}
 		o.Outcome = out
 	} else if s := c.foldStage(o.Stage); c.won[s] {
@@ -207,10 +221,10 @@ func (c *converter) opportunity(r row) (record, *RowError) {
 	}
 	if o.Outcome == model.OutcomeWon {
 		if !o.HasAmount {
-			return record{}, r.fail("amount", "empty, but a won deal needs an amount")
+			return record{}, r.fail("amount", ProblemWonNeedsAmount, "empty, but a won deal needs an amount")
 		}
 		if o.Closed.IsZero() {
-			return record{}, r.fail("closed", "empty, but a won deal needs a close date")
+			return record{}, r.fail("closed", ProblemWonNeedsClosed, "empty, but a won deal needs a close date")
 		}
 	}
 	if e := r.check(model.CheckOpportunity(o)); e != nil {
@@ -243,14 +257,14 @@ func (c *converter) activity(r row) (record, *RowError) {
 	}
 	k, err := ParseActivityKind(kind)
 	if err != nil {
-		return record{}, r.fail("kind", "%v", err)
+		return record{}, r.failErr("kind", err)
 	}
 	a.Kind = k
 	a.Count = 1
 	if v := r.get("count"); v != "" {
 		n, err := parseCount(v)
 		if err != nil {
-			return record{}, r.fail("count", "%v", err)
+			return record{}, r.failErr("count", err)
 		}
 		a.Count = n
 	}
@@ -299,7 +313,7 @@ func (c *converter) lead(r row) (record, *RowError) {
 	case v != "":
 		st, err := ParseLeadStatus(v)
 		if err != nil {
-			return record{}, r.fail("status", "%v", err)
+			return record{}, r.failErr("status", err)
 		}
 		l.Status = st
 	case !l.SQLOn.IsZero():
@@ -361,7 +375,7 @@ func (c *converter) repRow(r row) (record, *RowError) {
 	if v := r.get("active"); v != "" {
 		a, err := parseActive(v)
 		if err != nil {
-			return record{}, r.fail("active", "%v", err)
+			return record{}, r.failErr("active", err)
 		}
 		p.Active = a
 	}
@@ -380,7 +394,7 @@ func ParseDepartment(s string) (model.Department, error) {
 	case "customersuccess", "cs", "カスタマーサクセス", "カスタマーサクセス部":
 		return model.DeptCustomerSuccess, nil
 	}
-	return "", fmt.Errorf("%q is not a department (want marketing, inside_sales, field_sales, customer_success or マーケティング, インサイドセールス, フィールドセールス/営業, カスタマーサクセス)", s)
+	return "", valueErr(ProblemNotDepartment, s, nil, "%q is not a department (want marketing, inside_sales, field_sales, customer_success or マーケティング, インサイドセールス, フィールドセールス/営業, カスタマーサクセス)", s)
 }
 
 // ParseOutcome reads won, lost or open (受注, 失注, 進行中).
@@ -393,7 +407,7 @@ func ParseOutcome(s string) (model.Outcome, error) {
 	case "open", "進行中", "商談中", "未完了":
 		return model.OutcomeOpen, nil
 	}
-	return "", fmt.Errorf("%q is not an outcome (want won, lost or open)", s)
+	return "", valueErr(ProblemNotOutcome, s, nil, "%q is not an outcome (want won, lost or open)", s)
 }
 
 // ParseActivityKind reads an activity kind in English or Japanese.
@@ -412,7 +426,7 @@ func ParseActivityKind(s string) (model.ActivityKind, error) {
 	case "meeting", "商談", "打ち合わせ", "打合せ", "ミーティング", "商談設定":
 		return model.KindMeeting, nil
 	}
-	return "", fmt.Errorf("%q is not an activity kind (want visit, call, email, proposal, appointment or meeting)", s)
+	return "", valueErr(ProblemNotKind, s, nil, "%q is not an activity kind (want visit, call, email, proposal, appointment or meeting)", s)
 }
 
 // ParseLeadStatus reads a lead status, HubSpot lifecycle stages included.
@@ -430,7 +444,7 @@ func ParseLeadStatus(s string) (model.LeadStatus, error) {
 	case "disqualified", "unqualified", "closednotconverted", "失格", "対象外", "不適格", "クローズ":
 		return model.LeadDisqualified, nil
 	}
-	return "", fmt.Errorf("%q is not a lead status (want new, mql, sql, converted or disqualified)", s)
+	return "", valueErr(ProblemNotLeadStatus, s, nil, "%q is not a lead status (want new, mql, sql, converted or disqualified)", s)
 }
 
 func parseActive(s string) (bool, error) {
@@ -440,7 +454,7 @@ func parseActive(s string) (bool, error) {
 	case "false", "no", "n", "0", "inactive", "退職", "無効", "休職":
 		return false, nil
 	}
-	return false, fmt.Errorf("%q is not yes or no", s)
+	return false, valueErr(ProblemNotYesNo, s, nil, "%q is not yes or no", s)
 }
 
 func parseCount(s string) (int, error) {
@@ -450,7 +464,7 @@ func parseCount(s string) (int, error) {
 	}
 	n, err := strconv.Atoi(strings.TrimSuffix(in, ".0"))
 	if err != nil || n <= 0 {
-		return 0, fmt.Errorf("%q is not a count (want a whole number from 1)", s)
+		return 0, valueErr(ProblemNotCount, s, nil, "%q is not a count (want a whole number from 1)", s)
 	}
 	return n, nil
 }

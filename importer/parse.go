@@ -141,16 +141,16 @@ func dropWeekday(in string) string {
 }
 
 func badDate(s string) error {
-	return fmt.Errorf("%q is not a date (want e.g. 2026-11-26, 2026/11/26, 2026年11月26日 or an Excel date)", s)
+	return valueErr(ProblemNotDate, s, nil, "%q is not a date (want e.g. 2026-11-26, 2026/11/26, 2026年11月26日 or an Excel date)", s)
 }
 
 func makeDate(s string, y, m, d int) (time.Time, error) {
 	if y < minYear || y > maxYear {
-		return time.Time{}, fmt.Errorf("%q: year %d is out of range", s, y)
+		return time.Time{}, valueErr(ProblemYearRange, s, []any{y}, "%q: year %d is out of range", s, y)
 	}
 	t := time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC)
 	if t.Year() != y || int(t.Month()) != m || t.Day() != d {
-		return time.Time{}, fmt.Errorf("%q is not a day of the calendar", s)
+		return time.Time{}, valueErr(ProblemNotCalendarDay, s, nil, "%q is not a day of the calendar", s)
 	}
 	return t, nil
 }
@@ -174,11 +174,11 @@ func parseSerialOrCompact(in string) (time.Time, bool, error) {
 	}
 	n, _ := strconv.Atoi(intPart)
 	if n < minSerial || n > maxSerial {
-		return time.Time{}, true, fmt.Errorf("%q is out of the range of Excel dates", in)
+		return time.Time{}, true, valueErr(ProblemExcelRange, in, nil, "%q is out of the range of Excel dates", in)
 	}
 	t := excelEpoch.AddDate(0, 0, n)
 	if t.Year() < minYear || t.Year() > maxYear {
-		return time.Time{}, true, fmt.Errorf("%q: year %d is out of range", in, t.Year())
+		return time.Time{}, true, valueErr(ProblemYearRange, in, []any{t.Year()}, "%q: year %d is out of range", in, t.Year())
 	}
 	return t, true, nil
 }
@@ -245,7 +245,7 @@ func ParseAmount(s string) (model.Yen, error) {
 	in = strings.TrimSpace(strings.TrimSuffix(strings.TrimPrefix(in, "JPY"), "JPY"))
 	if strings.HasPrefix(in, "-") || strings.HasPrefix(in, "−") || strings.HasPrefix(in, "▲") ||
 		strings.HasPrefix(in, "△") || (strings.HasPrefix(in, "(") && strings.HasSuffix(in, ")")) {
-		return 0, fmt.Errorf("%q: an amount cannot be negative", s)
+		return 0, valueErr(ProblemNegativeAmount, s, nil, "%q: an amount cannot be negative", s)
 	}
 	// 1,200,000- : a Japanese way of writing "exactly", not a sign.
 	if len(in) > 1 && strings.HasSuffix(in, "-") && in[len(in)-2] >= '0' && in[len(in)-2] <= '9' {
@@ -254,20 +254,20 @@ func ParseAmount(s string) (model.Yen, error) {
 	if isPlainFloat(in) {
 		v, err := strconv.ParseFloat(in, 64)
 		if err != nil || math.IsNaN(v) || math.IsInf(v, 0) || v > 9e15 {
-			return 0, fmt.Errorf("%q is not an amount of yen", s)
+			return 0, valueErr(ProblemNotAmount, s, nil, "%q is not an amount of yen", s)
 		}
 		r := math.Round(v)
 		if math.Abs(v-r) > 1e-6 {
-			return 0, fmt.Errorf("%q has a fraction of a yen", s)
+			return 0, valueErr(ProblemYenFraction, s, nil, "%q has a fraction of a yen", s)
 		}
 		return model.Yen(r), nil
 	}
 	y, err := model.ParseYen(in)
 	if err != nil {
-		return 0, fmt.Errorf("%q is not an amount of yen", s)
+		return 0, valueErr(ProblemNotAmount, s, nil, "%q is not an amount of yen", s)
 	}
 	if y < 0 {
-		return 0, fmt.Errorf("%q: an amount cannot be negative", s)
+		return 0, valueErr(ProblemNegativeAmount, s, nil, "%q: an amount cannot be negative", s)
 	}
 	return y, nil
 }

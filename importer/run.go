@@ -212,11 +212,12 @@ func (w *batcher) resolve(ctx context.Context, rec *record, c *converter) *RowEr
 	if rec.act != nil && rec.oppRef != "" {
 		id, ok, err := w.sink.OpportunityID(ctx, rec.oppRef)
 		if err != nil {
-			return &RowError{File: c.file, Line: rec.line, Column: c.b.ColumnName("opportunity"), Msg: err.Error()}
+			return &RowError{File: c.file, Line: rec.line, Column: c.b.ColumnName("opportunity"), Msg: err.Error(), Field: "opportunity"}
 		}
 		if !ok {
 			return &RowError{File: c.file, Line: rec.line, Column: c.b.ColumnName("opportunity"),
-				Msg: fmt.Sprintf("no opportunity with id %q (import the opportunities first)", rec.oppRef)}
+				Msg:     fmt.Sprintf("no opportunity with id %q (import the opportunities first)", rec.oppRef),
+				Problem: ProblemNoOpportunity, Field: "opportunity", Value: rec.oppRef}
 		}
 		rec.act.OpportunityID = id
 	}
@@ -224,7 +225,7 @@ func (w *batcher) resolve(ctx context.Context, rec *record, c *converter) *RowEr
 	if rec.owner != "" {
 		id, err := w.sink.Rep(ctx, rec.owner, rec.dept)
 		if err != nil {
-			return &RowError{File: c.file, Line: rec.line, Column: c.b.ColumnName("owner"), Msg: err.Error()}
+			return &RowError{File: c.file, Line: rec.line, Column: c.b.ColumnName("owner"), Msg: err.Error(), Field: "owner"}
 		}
 		repID = id
 	}

@@ -75,11 +75,20 @@ type Source interface {
 }
 
 // RowError is an invalid row: FILE:LINE: column COLUMN: what is wrong.
+//
+// Problem, Field, Value and Args say the same in parts, so a screen can
+// word it in Japanese; Format and Args are a model refusal's (ProblemModel).
 type RowError struct {
 	File   string
 	Line   int
 	Column string
 	Msg    string
+
+	Problem Problem
+	Field   string // kpit's field name, when the error is about one
+	Value   string // the cell as written
+	Args    []any
+	Format  string
 }
 
 func (e *RowError) Error() string {
@@ -297,8 +306,10 @@ func (s *csvSource) Next() (Row, error) {
 		re := &RowError{File: s.name, Line: pe.StartLine}
 		if len(rec) < len(s.header) {
 			re.Column, re.Msg = s.header[len(rec)], fmt.Sprintf("missing: the row has %d fields, the header has %d", len(rec), len(s.header))
+			re.Problem, re.Args = ProblemMissingCells, []any{len(rec), len(s.header)}
 		} else {
 			re.Column, re.Msg = strconv.Itoa(len(s.header)+1), fmt.Sprintf("one too many: the row has %d fields, the header has %d", len(rec), len(s.header))
+			re.Problem, re.Args = ProblemExtraCells, []any{len(rec), len(s.header)}
 		}
 		return Row{Line: pe.StartLine}, re
 	}
@@ -311,7 +322,7 @@ func (s *csvSource) Next() (Row, error) {
 		for i, c := range rec {
 			if !utf8.ValidString(c) {
 				return Row{Line: line}, &RowError{File: s.name, Line: line, Column: s.header[i],
-					Msg: "not valid UTF-8 text (try --encoding cp932)"}
+					Msg: "not valid UTF-8 text (try --encoding cp932)", Problem: ProblemNotUTF8}
 			}
 		}
 	}
@@ -406,7 +417,7 @@ func (s *xlsxSource) Next() (Row, error) {
 			if strings.TrimSpace(cells[i]) != "" {
 				col, _ := excelize.ColumnNumberToName(i + 1)
 				return Row{Line: s.line}, &RowError{File: s.name, Line: s.line, Column: col,
-					Msg: "a value to the right of the last header column"}
+					Msg: "a value to the right of the last header column", Problem: ProblemRightOfHeader}
 			}
 		}
 		s.cells = s.cells[:0]
