@@ -1,5 +1,7 @@
 package tui
 
+import "github.com/kpit-dev/kpit/importer"
+
 // Strings of the import screen (`i`).
 var (
 	msgKeyImport               = Text{JA: "取り込み", EN: "import"}
@@ -39,3 +41,72 @@ var (
 	msgImportKindCustomers     = Text{JA: "顧客", EN: "customers"}
 	msgImportKindReps          = Text{JA: "担当者", EN: "reps"}
 )
+
+// A row error, worded from its parts (importer.RowError); EN is the
+// importer's own English line, which the CLI prints.
+var (
+	msgImportRowErrColumn = Text{JA: "%s:%d行目: 列「%s」: %s", EN: "%s:%d: column %s: %s"}
+	msgImportRowErr       = Text{JA: "%s:%d行目: %s", EN: "%s:%d: %s"}
+
+	importProblemTexts = map[importer.Problem]Text{
+		importer.ProblemRequired:       {JA: "空です (%s は必須です)", EN: "empty, but %s is required"},
+		importer.ProblemNotAmount:      {JA: "%q は金額として読めません", EN: "%q is not an amount of yen"},
+		importer.ProblemNegativeAmount: {JA: "%q: 金額に負の値は使えません", EN: "%q: an amount cannot be negative"},
+		importer.ProblemYenFraction:    {JA: "%q は1円未満の端数を含みます", EN: "%q has a fraction of a yen"},
+		importer.ProblemNotDate:        {JA: "%q は日付として読めません (例: 2026-11-26, 2026/11/26, 2026年11月26日, Excel の日付)", EN: "%q is not a date (want e.g. 2026-11-26, 2026/11/26, 2026年11月26日 or an Excel date)"},
+		importer.ProblemYearRange:      {JA: "%q: %d年は扱える範囲の外です", EN: "%q: year %d is out of range"},
+		importer.ProblemNotCalendarDay: {JA: "%q は暦にない日付です", EN: "%q is not a day of the calendar"},
+		importer.ProblemExcelRange:     {JA: "%q は Excel の日付の範囲外です", EN: "%q is out of the range of Excel dates"},
+		importer.ProblemNotDepartment:  {JA: "%q は部署として読めません (マーケティング, インサイドセールス, フィールドセールス/営業, カスタマーサクセス)", EN: "%q is not a department (want marketing, inside_sales, field_sales, customer_success or マーケティング, インサイドセールス, フィールドセールス/営業, カスタマーサクセス)"},
+		importer.ProblemNotOutcome:     {JA: "%q は結果として読めません (受注, 失注, 進行中)", EN: "%q is not an outcome (want won, lost or open)"},
+		importer.ProblemNotKind:        {JA: "%q は活動の種別として読めません (訪問, 架電, メール, 提案, アポ, 商談)", EN: "%q is not an activity kind (want visit, call, email, proposal, appointment or meeting)"},
+		importer.ProblemNotLeadStatus:  {JA: "%q はリードの状態として読めません (新規, MQL, SQL, 商談化, 失格)", EN: "%q is not a lead status (want new, mql, sql, converted or disqualified)"},
+		importer.ProblemNotYesNo:       {JA: "%q は在籍/退職 (はい/いいえ) として読めません", EN: "%q is not yes or no"},
+		importer.ProblemNotCount:       {JA: "%q は件数として読めません (1以上の整数)", EN: "%q is not a count (want a whole number from 1)"},
+		importer.ProblemWonNeedsAmount: {JA: "空です: 受注の商談には金額が必要です", EN: "empty, but a won deal needs an amount"},
+		importer.ProblemWonNeedsClosed: {JA: "空です: 受注の商談には完了日が必要です", EN: "empty, but a won deal needs a close date"},
+		importer.ProblemNoOpportunity:  {JA: "商談ID %q の商談がありません (先に商談を取り込んでください)", EN: "no opportunity with id %q (import the opportunities first)"},
+		importer.ProblemMissingCells:   {JA: "足りません: この行は%d列、見出しは%d列です", EN: "missing: the row has %d fields, the header has %d"},
+		importer.ProblemExtraCells:     {JA: "1列多すぎます: この行は%d列、見出しは%d列です", EN: "one too many: the row has %d fields, the header has %d"},
+		importer.ProblemNotUTF8:        {JA: "UTF-8 の文字として読めません (Shift_JIS/CP932 のファイルかもしれません)", EN: "not valid UTF-8 text (try --encoding cp932)"},
+		importer.ProblemRightOfHeader:  {JA: "見出しの最後の列より右に値があります", EN: "a value to the right of the last header column"},
+	}
+)
+
+// Import field names as the mapping shows them: Japanese labels in the
+// Japanese UI, kpit's field names (the --map and export names) in English.
+var (
+	msgImpFieldOppID      = Text{JA: "商談ID", EN: "id"}
+	msgImpFieldActID      = Text{JA: "活動ID", EN: "id"}
+	msgImpFieldLeadID     = Text{JA: "リードID", EN: "id"}
+	msgImpFieldCustID     = Text{JA: "顧客ID", EN: "id"}
+	msgImpFieldOwner      = Text{JA: "担当者", EN: "owner"}
+	msgImpFieldAccount    = Text{JA: "取引先", EN: "account"}
+	msgImpFieldProduct    = Text{JA: "商品", EN: "product"}
+	msgImpFieldStage      = Text{JA: "フェーズ", EN: "stage"}
+	msgImpFieldOutcome    = Text{JA: "結果", EN: "outcome"}
+	msgImpFieldCreated    = Text{JA: "作成日", EN: "created"}
+	msgImpFieldClosed     = Text{JA: "完了日", EN: "closed"}
+	msgImpFieldAmount     = Text{JA: "金額", EN: "amount"}
+	msgImpFieldLostReason = Text{JA: "失注理由", EN: "lost_reason"}
+	msgImpFieldDepartment = Text{JA: "部署", EN: "department"}
+	msgImpFieldDate       = Text{JA: "日付", EN: "date"}
+	msgImpFieldKind       = Text{JA: "種別", EN: "kind"}
+	msgImpFieldCount      = Text{JA: "件数", EN: "count"}
+	msgImpFieldOpp        = Text{JA: "商談ID", EN: "opportunity"}
+	msgImpFieldNote       = Text{JA: "メモ", EN: "note"}
+	msgImpFieldCompany    = Text{JA: "会社名", EN: "company"}
+	msgImpFieldContact    = Text{JA: "担当者名", EN: "contact"}
+	msgImpFieldSource     = Text{JA: "流入元", EN: "source"}
+	msgImpFieldStatus     = Text{JA: "状態", EN: "status"}
+	msgImpFieldMQL        = Text{JA: "MQL日", EN: "mql"}
+	msgImpFieldSQL        = Text{JA: "SQL日", EN: "sql"}
+	msgImpFieldCustName   = Text{JA: "顧客名", EN: "name"}
+	msgImpFieldRepName    = Text{JA: "氏名", EN: "name"}
+	msgImpFieldStarted    = Text{JA: "契約開始日", EN: "started"}
+	msgImpFieldChurned    = Text{JA: "解約日", EN: "churned"}
+	msgImpFieldMRR        = Text{JA: "月額", EN: "mrr"}
+	msgImpFieldActive     = Text{JA: "在籍", EN: "active"}
+)
+
+var msgImportMoreFields = Text{JA: "(ほか %d 項目: 上下キーで表示)", EN: "(%d more fields: up/down)"}

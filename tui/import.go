@@ -217,7 +217,7 @@ func (s *importScreen) key(msg tea.KeyPressMsg) (Screen, tea.Cmd) {
 			}
 		case "enter":
 			if missing := s.binding.Missing(); len(missing) > 0 {
-				s.err = errors.New(s.T(msgImportMissing, missing[0]))
+				s.err = errors.New(s.T(msgImportMissing, importFieldLabel(s.Lang, s.kindValue(), missing[0])))
 				return s, nil
 			}
 			return s, s.start()

@@ -134,7 +134,7 @@ func TestImportScreenRefusesMissingFieldAndShowsRowErrors(t *testing.T) {
 	}
 	// id to (none): one step left from 商談ID (column 0).
 	press(t, a, "down", "left", "enter")
-	if view := screen(a); !strings.Contains(view, "必須項目 id に列が割り当てられていません") {
+	if view := screen(a); !strings.Contains(view, "必須項目 商談ID に列が割り当てられていません") {
 		t.Fatalf("missing id:\n%s", view)
 	}
 	// id back to 商談ID; amount still has no column, so the won deal on
@@ -142,7 +142,7 @@ func TestImportScreenRefusesMissingFieldAndShowsRowErrors(t *testing.T) {
 	press(t, a, "right", "enter")
 	view := screen(a)
 	err := a.overlay.(*importScreen).err
-	if !strings.Contains(view, "取り込めませんでした") || !strings.Contains(view, "deals.csv:2: column amount: empty,") ||
+	if !strings.Contains(view, "取り込めませんでした") || !strings.Contains(view, "deals.csv:2行目: 列「金額」:") || !strings.Contains(view, "空です: 受注の商談には金額が必要です") ||
 		err == nil || err.Error() != file+":2: column amount: empty, but a won deal needs an amount" {
 		t.Fatalf("row error %v:\n%s", err, view)
 	}

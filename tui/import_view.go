@@ -44,6 +44,9 @@ func (s *importScreen) View() string {
 		lines = append(lines, "")
 		lines = append(lines, s.errorLines()...)
 	}
+	if s.height > 0 && len(lines) > s.height {
+		lines = lines[:s.height]
+	}
 	for i, l := range lines {
 		if lipgloss.Width(l) > s.width && s.width > 0 {
 			lines[i] = ansi.Truncate(l, s.width, "")
@@ -97,16 +100,23 @@ func (s *importScreen) mapView() []string {
 		kindLine = s.Styles.Selected.Render(kindLine)
 	}
 	lines = append(lines, kindLine, s.Styles.Muted.Render("  "+s.T(msgImportMapping)))
+	kind := s.kindValue()
 	nameW := 0
 	for _, f := range s.binding.Fields {
-		nameW = max(nameW, len(f.Name)+1)
+		nameW = max(nameW, lipgloss.Width(importFieldLabel(s.Lang, kind, f.Name))+1)
 	}
 	colW := 4
 	for _, h := range s.header {
 		colW = max(colW, min(lipgloss.Width(h), 24))
 	}
+	// The field list is a window round the cursor when the pane cannot
+	// hold it and a few preview rows.
+	first, shown := s.fieldWindow(len(lines))
 	for i, f := range s.binding.Fields {
-		name := f.Name
+		if i < first || i >= first+shown {
+			continue
+		}
+		name := importFieldLabel(s.Lang, kind, f.Name)
 		if f.Required {
 			name += "*"
 		}
@@ -123,6 +133,9 @@ func (s *importScreen) mapView() []string {
 		}
 		lines = append(lines, line)
 	}
+	if hidden := len(s.binding.Fields) - shown; hidden > 0 {
+		lines = append(lines, s.Styles.Muted.Render("  "+s.T(msgImportMoreFields, hidden)))
+	}
 	if s.kindValue() == importer.Opportunities {
 		lines = append(lines, s.Styles.Muted.Render(s.T(msgImportWonLost,
 			strings.Join(importer.DefaultWon, ", "), strings.Join(importer.DefaultLost, ", "))))
@@ -132,7 +145,8 @@ func (s *importScreen) mapView() []string {
 	var idx []int
 	for i, f := range s.binding.Fields {
 		if s.binding.Columns[i] >= 0 {
-			cols = append(cols, column{title: f.Name, width: max(len(f.Name), 10)})
+			title := importFieldLabel(s.Lang, kind, f.Name)
+			cols = append(cols, column{title: title, width: max(lipgloss.Width(title), 10)})
 			idx = append(idx, s.binding.Columns[i])
 		}
 	}
@@ -156,6 +170,9 @@ func (s *importScreen) mapView() []string {
 			cols = wide
 		}
 		lines = append(lines, "", s.Styles.Muted.Render(s.T(msgImportPreview)), s.Styles.Bold.Render(tableRow(cols, titles)))
+		if s.height > 0 {
+			rows = rows[:max(0, min(len(rows), s.height-2-len(s.errLines())-len(lines)))]
+		}
 		for _, cells := range rows {
 			lines = append(lines, tableRow(cols, cells))
 		}
@@ -201,7 +218,7 @@ func (s *importScreen) kindName(k importer.Kind) string {
 // errorLines is the error wrapped to the width, not cut: the line number
 // and column come at the end of a long path.
 func (s *importScreen) errorLines() []string {
-	msg := s.Styles.Error.Width(max(s.width, 10)).Render(firstLineOf(s.err.Error()))
+	msg := s.Styles.Error.Width(max(s.width, 10)).Render(firstLineOf(importErrorText(s.Lang, s.kindValue(), s.err)))
 	return strings.Split(msg, "\n")
 }
 
@@ -220,4 +237,35 @@ func tableWidth(cols []column) int {
 		w += c.width
 	}
 	return w
+}
+
+// errLines is what the map step shows of an error under its pane: a blank
+// line and the error's lines.
+func (s *importScreen) errLines() []string {
+	if s.err == nil {
+		return nil
+	}
+	return append([]string{""}, s.errorLines()...)
+}
+
+// fieldWindow is the first field shown and how many, when the mapping has
+// `above` lines over the fields: all of them when the pane has room for
+// them, the won/lost line, the preview's title and header and
+// importPreviewRows rows; else a window round the cursor, one line kept
+// for the count of fields out of sight.
+func (s *importScreen) fieldWindow(above int) (first, shown int) {
+	n := len(s.binding.Fields)
+	if s.height <= 0 {
+		return 0, n
+	}
+	// title and blank line over the mapping, the won/lost line, the blank,
+	// title and header of the preview and its rows, the error under it.
+	room := s.height - 2 - above - 1 - 3 - min(len(s.preview), importPreviewRows) - len(s.errLines())
+	if room >= n {
+		return 0, n
+	}
+	shown = max(room-1, 1)
+	cur := s.cursor - 1 // the kind line is cursor 0
+	first = min(max(cur-shown/2, 0), n-shown)
+	return first, shown
 }

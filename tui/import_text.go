@@ -1,0 +1,72 @@
+package tui
+
+import (
+	"errors"
+
+	"github.com/kpit-dev/kpit/importer"
+)
+
+// importFieldLabel names a kind's field in the language of the UI.
+func importFieldLabel(l Lang, k importer.Kind, field string) string {
+	switch field {
+	case "id":
+		switch k {
+		case importer.Activities:
+			return l.T(msgImpFieldActID)
+		case importer.Leads:
+			return l.T(msgImpFieldLeadID)
+		case importer.Customers:
+			return l.T(msgImpFieldCustID)
+		}
+		return l.T(msgImpFieldOppID)
+	case "name":
+		if k == importer.Reps {
+			return l.T(msgImpFieldRepName)
+		}
+		return l.T(msgImpFieldCustName)
+	}
+	labels := map[string]Text{"owner": msgImpFieldOwner, "account": msgImpFieldAccount, "product": msgImpFieldProduct,
+		"stage": msgImpFieldStage, "outcome": msgImpFieldOutcome, "created": msgImpFieldCreated, "closed": msgImpFieldClosed,
+		"amount": msgImpFieldAmount, "lost_reason": msgImpFieldLostReason, "department": msgImpFieldDepartment,
+		"date": msgImpFieldDate, "kind": msgImpFieldKind, "count": msgImpFieldCount, "opportunity": msgImpFieldOpp,
+		"note": msgImpFieldNote, "company": msgImpFieldCompany, "contact": msgImpFieldContact, "source": msgImpFieldSource,
+		"status": msgImpFieldStatus, "mql": msgImpFieldMQL, "sql": msgImpFieldSQL, "started": msgImpFieldStarted,
+		"churned": msgImpFieldChurned, "mrr": msgImpFieldMRR, "active": msgImpFieldActive}
+	if t, ok := labels[field]; ok {
+		return l.T(t)
+	}
+	return field
+}
+
+// importErrorText is an import error in the language of the UI: a row
+// error worded from its parts, anything else as it came.
+func importErrorText(l Lang, k importer.Kind, err error) string {
+	var re *importer.RowError
+	if !errors.As(err, &re) {
+		return err.Error()
+	}
+	what := re.Msg
+	if t, ok := importProblemTexts[re.Problem]; ok {
+		var args []any
+		switch re.Problem {
+		case importer.ProblemRequired:
+			args = []any{importFieldLabel(l, k, re.Field)}
+		case importer.ProblemWonNeedsAmount, importer.ProblemWonNeedsClosed, importer.ProblemNotUTF8, importer.ProblemRightOfHeader:
+		case importer.ProblemMissingCells, importer.ProblemExtraCells:
+			args = re.Args
+		default:
+			args = append([]any{re.Value}, re.Args...)
+		}
+		what = l.T(t, args...)
+	} else if re.Problem == importer.ProblemModel {
+		what = refusal(l, re.Format, re.Args, re.Msg)
+	}
+	col := re.Column
+	if re.Field != "" && col == re.Field {
+		col = importFieldLabel(l, k, re.Field) // no column: the field is named
+	}
+	if col == "" {
+		return l.T(msgImportRowErr, re.File, re.Line, what)
+	}
+	return l.T(msgImportRowErrColumn, re.File, re.Line, col, what)
+}
