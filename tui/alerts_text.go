@@ -102,7 +102,7 @@ func RulesLines(l Lang, r model.InputRules) []string {
 	var req []string
 	for _, k := range []model.RecordKind{model.RecordActivity, model.RecordOpportunity, model.RecordLead} {
 		if fs := r.Required[k]; len(fs) > 0 {
-			req = append(req, recordKindWord(l, k)+": "+strings.Join(fs, ", "))
+			req = append(req, recordKindWord(l, k)+": "+requiredText(l, fs))
 		}
 	}
 	reqText := l.T(msgRuleNone)

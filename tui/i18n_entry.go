@@ -189,3 +189,5 @@ var (
 	msgBandYellow       = Text{JA: "黄", EN: "yellow"}
 	msgKeyTimeliness    = Text{JA: "適時性/一覧", EN: "timeliness/list"}
 )
+
+var msgSetNotRequirable = Text{JA: "%q は必須にできる項目ではありません (%s)", EN: "%q is not a field that can be required (want %s)"}

@@ -51,9 +51,9 @@ func newSettingsForm(c *Common, r model.InputRules) *settingsForm {
 		textF("stale_days", msgSetStaleDays, strconv.Itoa(r.StaleDays)),
 		textF("future_days", msgSetFutureDays, strconv.Itoa(r.FutureDays)),
 		choiceF("alerts", msgRuleAlerts, []string{"on", "off"}, []string{c.T(msgRuleOn), c.T(msgRuleOff)}, onOff),
-		textF("require_activity", msgSetReqActivity, strings.Join(r.Required[model.RecordActivity], ",")),
-		textF("require_opportunity", msgSetReqOpportunity, strings.Join(r.Required[model.RecordOpportunity], ",")),
-		textF("require_lead", msgSetReqLead, strings.Join(r.Required[model.RecordLead], ",")),
+		textF("require_activity", msgSetReqActivity, requiredText(c.Lang, r.Required[model.RecordActivity])),
+		textF("require_opportunity", msgSetReqOpportunity, requiredText(c.Lang, r.Required[model.RecordOpportunity])),
+		textF("require_lead", msgSetReqLead, requiredText(c.Lang, r.Required[model.RecordLead])),
 		fiscalStartChoice(c.Lang, c.FiscalStart),
 	}}
 	return &settingsForm{Common: c, form: f}
@@ -142,7 +142,12 @@ func (s *settingsForm) save() tea.Cmd {
 	u.Required = map[model.RecordKind][]string{}
 	for _, k := range []model.RecordKind{model.RecordActivity, model.RecordOpportunity, model.RecordLead} {
 		id := "require_" + string(k)
-		_, fields, err := model.ParseRequired(string(k) + "=" + strings.ReplaceAll(s.form.get(id), "、", ","))
+		named, bad, allowed := requiredFields(s.Lang, k, s.form.get(id))
+		if bad != "" {
+			s.showError(&model.FieldError{Field: id, Msg: s.T(msgSetNotRequirable, bad, allowed)})
+			return nil
+		}
+		_, fields, err := model.ParseRequired(string(k) + "=" + strings.Join(named, ","))
 		if err != nil {
 			s.showError(&model.FieldError{Field: id, Msg: err.Error()})
 			return nil
@@ -163,8 +168,8 @@ func (s *settingsForm) lines() []string {
 	out = append(out, s.form.lines(s.Common)...)
 	fields := model.RequirableFields()
 	out = append(out, "", s.Styles.Muted.Render(s.T(msgSetFieldsHint,
-		strings.Join(fields[model.RecordActivity], ","), strings.Join(fields[model.RecordOpportunity], ","),
-		strings.Join(fields[model.RecordLead], ","))),
+		requiredText(s.Lang, fields[model.RecordActivity]), requiredText(s.Lang, fields[model.RecordOpportunity]),
+		requiredText(s.Lang, fields[model.RecordLead]))),
 		s.Styles.Muted.Render(s.T(msgRuleHolidays)), s.Styles.Muted.Render(s.T(msgSetKeys)))
 	return out
 }
