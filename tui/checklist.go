@@ -260,7 +260,7 @@ func (s *checklistScreen) jump(item int) tea.Cmd {
 	name := s.T(checklistFixText[it.Fix])
 	for _, t := range tabDefs() {
 		if string(t.ID) == it.Fix {
-			return tea.Batch(SwitchTab(t.ID), Flash(s.T(msgCkJumped, name), false))
+			return tea.Batch(SwitchTab(t.ID), Flash(s.T(msgCkJumped, name), false), FocusKPI(s.kpisToFix(item)))
 		}
 	}
 	// The input rules are edited in the alerts pane until a settings
@@ -286,6 +286,18 @@ func (s *checklistScreen) jump(item int) tea.Cmd {
 		if t.ID == nearest {
 			return tea.Batch(SwitchTab(t.ID), Flash(s.T(msgCkNoScreen, name, s.T(t.Title)), false))
 		}
+	}
+	return nil
+}
+
+// kpisToFix are the KPIs the evidence names for items 4 (no target or no
+// deadline) and 5 (nothing written): the tree opens the first of them.
+func (s *checklistScreen) kpisToFix(item int) []string {
+	switch item {
+	case 4:
+		return append(slices.Clone(s.evidence.MissingTarget), s.evidence.MissingDeadline...)
+	case 5:
+		return s.evidence.MissingDefinition
 	}
 	return nil
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"math"
+	"strings"
 	"time"
 
 	"charm.land/bubbles/v2/help"
@@ -23,6 +24,9 @@ type treeKeys struct {
 	Prev, Next, Cycle                          key.Binding
 	WhatIf, Plus, Minus, Type, Reset, Save     key.Binding
 	Close                                      key.Binding // the detail pane
+	// The detail pane's editor (tree_edit.go).
+	EditTarget, EditDeadline, EditDef, EditFormula key.Binding
+	EditSave, EditCancel, EditClear                key.Binding
 }
 
 func newTreeKeys(l Lang) treeKeys {
@@ -43,6 +47,14 @@ func newTreeKeys(l Lang) treeKeys {
 		Reset:    key.NewBinding(key.WithKeys("r"), key.WithHelp("r", l.T(msgKeyReset))),
 		Save:     key.NewBinding(key.WithKeys("s"), key.WithHelp("s", l.T(msgKeySaveTargets))),
 		Close:    key.NewBinding(key.WithKeys("esc", "enter"), key.WithHelp("esc/enter", l.T(msgKeyBack))),
+
+		EditTarget:   key.NewBinding(key.WithKeys("t"), key.WithHelp("t", l.T(msgKeyEditTarget))),
+		EditDeadline: key.NewBinding(key.WithKeys("d"), key.WithHelp("d", l.T(msgKeyEditDeadline))),
+		EditDef:      key.NewBinding(key.WithKeys("e"), key.WithHelp("e", l.T(msgKeyEditDef))),
+		EditFormula:  key.NewBinding(key.WithKeys("f"), key.WithHelp("f", l.T(msgKeyEditFormula))),
+		EditSave:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", l.T(msgKeyEditSave))),
+		EditCancel:   key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", l.T(msgKeyEditCancel))),
+		EditClear:    key.NewBinding(key.WithKeys("ctrl+u"), key.WithHelp("ctrl+u", l.T(msgKeyEditClear))),
 	}
 }
 
@@ -50,12 +62,17 @@ func newTreeKeys(l Lang) treeKeys {
 type treeKeyMap struct {
 	k      treeKeys
 	whatIf bool
-	detail bool // the detail pane is open: only its close key works
+	detail bool // the detail pane is open: its edit keys and close work
+	edit   bool // a field of the detail pane is being typed
 }
 
 func (m treeKeyMap) ShortHelp() []key.Binding {
+	k := m.k
+	if m.edit {
+		return []key.Binding{k.EditSave, k.EditCancel, k.EditClear}
+	}
 	if m.detail {
-		return []key.Binding{m.k.Close}
+		return []key.Binding{k.EditTarget, k.EditDeadline, k.EditDef, k.EditFormula, k.Close}
 	}
 	if m.whatIf {
 		return []key.Binding{m.k.Plus, m.k.Minus, m.k.Type, m.k.Reset, m.k.Save, m.k.WhatIf}
@@ -65,8 +82,11 @@ func (m treeKeyMap) ShortHelp() []key.Binding {
 
 func (m treeKeyMap) FullHelp() [][]key.Binding {
 	k := m.k
+	if m.edit {
+		return [][]key.Binding{{k.EditSave, k.EditCancel, k.EditClear}}
+	}
 	if m.detail {
-		return [][]key.Binding{{k.Close}}
+		return [][]key.Binding{{k.EditTarget, k.EditDeadline, k.EditDef, k.EditFormula}, {k.Close}}
 	}
 	return [][]key.Binding{
 		{k.Up, k.Down, k.Toggle, k.Collapse, k.Expand, k.Detail},
@@ -111,6 +131,8 @@ type treeScreen struct {
 	confirm   bool                      // asking whether to save the what-if as targets
 	input     string
 	note      string // a one-line hint or error under the tree
+
+	edit *kpiEdit // typing a target, deadline, definition or formula in the detail pane
 }
 
 func newTreeScreen(c *Common) Screen {
@@ -125,12 +147,13 @@ func newTreeScreen(c *Common) Screen {
 
 func (s *treeScreen) Init() tea.Cmd { return s.load() }
 func (s *treeScreen) Keys() help.KeyMap {
-	return treeKeyMap{k: s.keys, whatIf: s.whatIf, detail: s.detail}
+	return treeKeyMap{k: s.keys, whatIf: s.whatIf, detail: s.detail, edit: s.edit != nil}
 }
 func (s *treeScreen) SetSize(w, h int) { s.width, s.height = w, h }
 
-// Capturing is true while a what-if value is being typed or a save confirmed.
-func (s *treeScreen) Capturing() bool { return s.editing || s.confirm }
+// Capturing is true while a what-if value or a KPI field is being typed,
+// or a save confirmed.
+func (s *treeScreen) Capturing() bool { return s.editing || s.confirm || s.edit != nil }
 
 func (s *treeScreen) load() tea.Cmd {
 	s.seq++
@@ -213,6 +236,13 @@ func (s *treeScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		if s.editing {
 			s.input += msg.Content
 		}
+		if s.edit != nil && !s.edit.saving {
+			s.edit.text += strings.ReplaceAll(msg.Content, "\n", " ")
+		}
+	case kpiEditSavedMsg:
+		return s, s.edited(msg)
+	case kpiFocusMsg:
+		s.focus(msg.keys)
 	case targetsSavedMsg:
 		if msg.err != nil {
 			return s, Flash(s.T(msgTargetsSaveFailed, msg.err.Error()), true)
@@ -238,6 +268,9 @@ func (s *treeScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 			s.typeKey(msg)
 			return s, nil
 		}
+		if s.edit != nil {
+			return s, s.editKey(msg)
+		}
 		return s, s.handleKey(msg)
 	}
 	return s, nil
@@ -251,8 +284,17 @@ func (s *treeScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	k := s.keys
 	s.note = ""
 	if s.detail {
-		if key.Matches(msg, k.Close) {
+		switch {
+		case key.Matches(msg, k.Close):
 			s.detail = false
+		case key.Matches(msg, k.EditTarget):
+			s.startEdit(fieldTarget)
+		case key.Matches(msg, k.EditDeadline):
+			s.startEdit(fieldDeadline)
+		case key.Matches(msg, k.EditDef):
+			s.startEdit(fieldDefinition)
+		case key.Matches(msg, k.EditFormula):
+			s.startEdit(fieldFormula)
 		}
 		return nil
 	}

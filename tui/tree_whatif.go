@@ -200,7 +200,15 @@ func (s *treeScreen) detailView() string {
 	case known && kpi.Formula != "":
 		formula = plainGlyphs.Replace(kpi.Formula)
 	}
-	lines = append(lines, label(msgDetailFormula)+" "+formula)
+	fl := s.wrapDetail(formula)
+	fl[0] = label(msgDetailFormula) + " " + fl[0]
+	lines = append(lines, fl...)
+	// An inner node's formula is its children; one written for it (f) reads below.
+	if stored := s.storedKPI(n.Key); !n.IsLeaf() && stored != nil && strings.TrimSpace(stored.Formula) != "" {
+		for _, l := range s.wrapDetail(plainGlyphs.Replace(stored.Formula)) {
+			lines = append(lines, padRight("", 13)+strings.TrimLeft(l, " "))
+		}
+	}
 
 	source := s.T(msgSourceDerived)
 	switch {
@@ -214,6 +222,10 @@ func (s *treeScreen) detailView() string {
 	target := s.data.goals.periodTargets(s.period)[n.Key]
 	lines = append(lines, label(msgDetailTarget)+" "+FormatUnit(s.Lang, n.Unit, target)+" "+
 		s.Styles.Muted.Render(periodLabel(s.Lang, s.period)))
+	if n.Parent != nil || !g.hasKGI {
+		lines = append(lines, s.deadlineLine(n.Key, label))
+	}
+	lines = append(lines, s.editLines()...)
 
 	// History: each of the last periods against the same target (every
 	// period here is of the same kind), with its achievement.

@@ -1,0 +1,350 @@
+package tui
+
+import (
+	"context"
+	"errors"
+	"strconv"
+	"strings"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/kpit-dev/kpit/kpitree"
+	"github.com/kpit-dev/kpit/model"
+	"github.com/kpit-dev/kpit/store"
+)
+
+// The detail pane edits the selected KPI's target, deadline (checklist
+// item 4), definition and formula (item 5): one line typed, checked on
+// enter and saved through store.UpsertKPI, which records a revision.
+
+// kpiField is the part of a KPI the detail pane edits.
+type kpiField int
+
+const (
+	fieldTarget kpiField = iota + 1
+	fieldDeadline
+	fieldDefinition
+	fieldFormula
+)
+
+// kpiEdit is the one-line editor of the detail pane.
+type kpiEdit struct {
+	field   kpiField
+	key     string
+	text    string
+	problem string // why the text was refused; the text is kept
+	saving  bool   // enter was accepted; waiting for the store
+}
+
+// kpiChange is a checked edit, ready to apply to the stored KPI.
+type kpiChange struct {
+	field    kpiField
+	target   kpitree.Target
+	clear    bool // an empty text removes the target or deadline
+	deadline time.Time
+	text     string // definition or formula
+}
+
+type kpiEditSavedMsg struct {
+	key   string
+	field kpiField
+	err   error
+}
+
+// startEdit opens the editor on the node under the cursor with its
+// current value, to change. The KGI is set on the dashboard, not here.
+func (s *treeScreen) startEdit(f kpiField) {
+	n := s.current()
+	if n == nil {
+		return
+	}
+	g := s.data.goals
+	if n.Parent == nil && g.hasKGI && g.kgi.Metric == n.Key {
+		s.note = s.T(msgEditKGI)
+		return
+	}
+	kpi, _ := g.kpi(n.Key)
+	e := &kpiEdit{field: f, key: n.Key}
+	stored := s.storedKPI(n.Key)
+	switch f {
+	case fieldTarget:
+		if stored != nil && stored.HasTarget {
+			e.text = targetText(n, *stored)
+		}
+	case fieldDeadline:
+		if stored != nil && !stored.Deadline.IsZero() {
+			e.text = model.FormatDate(stored.Deadline)
+		}
+	case fieldDefinition:
+		if stored != nil {
+			e.text = stored.Definition
+		}
+	case fieldFormula:
+		if stored != nil {
+			e.text = stored.Formula
+		} else {
+			e.text = kpi.Formula
+		}
+	}
+	s.edit, s.note = e, ""
+}
+
+// storedKPI is key's KPI as stored, nil when it is not stored.
+func (s *treeScreen) storedKPI(key string) *model.KPI {
+	for i, k := range s.data.goals.kpis {
+		if k.Key == key {
+			return &s.data.goals.kpis[i]
+		}
+	}
+	return nil
+}
+
+// targetText writes a stored target the way it is typed back: 30% for a
+// rate, 140/month for a flow, 200000 for a level.
+func targetText(n *kpitree.Node, k model.KPI) string {
+	if n.Unit == model.UnitRatio {
+		return strconv.FormatFloat(k.Target*100, 'g', 10, 64) + "%"
+	}
+	v := strconv.FormatFloat(k.Target, 'f', -1, 64)
+	if n.Kind == kpitree.Flow {
+		v += "/" + string(kpitree.PerOrYear(k.TargetPer))
+	}
+	return v
+}
+
+// editKey handles a key while the editor is open: enter checks the text
+// and saves it in a command, esc leaves it.
+func (s *treeScreen) editKey(msg tea.KeyPressMsg) tea.Cmd {
+	e := s.edit
+	if e.saving {
+		return nil
+	}
+	switch msg.String() {
+	case "esc":
+		s.edit = nil
+	case "enter":
+		ch, err := s.checkEdit(e)
+		if err != nil {
+			e.problem = err.Error()
+			return nil
+		}
+		e.problem, e.saving = "", true
+		return saveKPIChange(s.Store, e.key, ch)
+	case "backspace":
+		if r := []rune(e.text); len(r) > 0 {
+			e.text = string(r[:len(r)-1])
+		}
+	case "ctrl+u":
+		e.text = ""
+	default:
+		e.text += msg.Text
+	}
+	return nil
+}
+
+// checkEdit reads the typed text for its field; the error is the line
+// the user sees, naming the field and the value.
+func (s *treeScreen) checkEdit(e *kpiEdit) (kpiChange, error) {
+	text := strings.TrimSpace(e.text)
+	ch := kpiChange{field: e.field, clear: text == ""}
+	switch e.field {
+	case fieldTarget:
+		if ch.clear {
+			return ch, nil
+		}
+		t, err := s.parseTarget(e.key, text)
+		if err != nil {
+			return ch, errors.New(s.T(msgEditBadTarget, err.Error()))
+		}
+		ch.target = t
+	case fieldDeadline:
+		if ch.clear {
+			return ch, nil
+		}
+		d, err := model.ParseDate(text)
+		if err != nil {
+			return ch, errors.New(s.T(msgEditBadDeadline, err.Error()))
+		}
+		ch.deadline = d
+	default:
+		ch.text = text
+	}
+	return ch, nil
+}
+
+// parseTarget reads a target for key: a rate as 30%, 0.3 or 30 (never
+// above 100% nor with a period); a flow with its period (140/month; per
+// its current period, else per month, when none is typed); a level such
+// as the average deal size as an amount (200万) without a period.
+func (s *treeScreen) parseTarget(key, text string) (kpitree.Target, error) {
+	n := s.tree().Node(key)
+	q, err := model.ParseQuantity(text)
+	if err != nil {
+		return kpitree.Target{}, err
+	}
+	if q.Value < 0 {
+		return kpitree.Target{}, errors.New(s.T(msgEditNegative, text))
+	}
+	per := model.Month
+	if k := s.storedKPI(key); k != nil && k.HasTarget && k.TargetPer.Valid() {
+		per = k.TargetPer
+	}
+	switch {
+	case n.Unit == model.UnitRatio:
+		if q.HasPer {
+			return kpitree.Target{}, errors.New(s.T(msgEditRatePer, text))
+		}
+		if !q.Percent && q.Value > 1 {
+			q.Value /= 100 // "35" for a rate means 35%
+		}
+		if q.Value > 1 {
+			return kpitree.Target{}, errors.New(s.T(msgEditRateOver, text))
+		}
+	case q.Percent:
+		return kpitree.Target{}, errors.New(s.T(msgEditNotRate, text))
+	case n.Kind != kpitree.Flow && q.HasPer:
+		return kpitree.Target{}, errors.New(s.T(msgEditLevelPer, text))
+	case q.HasPer:
+		per = q.Per
+	}
+	return kpitree.Target{Value: q.Value, Per: per}, nil
+}
+
+// saveKPIChange applies ch to key's stored KPI (the catalogue's when it is
+// not stored yet) and saves it: one revision row says what changed.
+func saveKPIChange(st *store.Store, key string, ch kpiChange) tea.Cmd {
+	return func() tea.Msg {
+		ctx, cancel := context.WithTimeout(context.Background(), loadTimeout)
+		defer cancel()
+		kpi, ok, err := st.KPI(ctx, key)
+		if err != nil {
+			return kpiEditSavedMsg{key: key, field: ch.field, err: err}
+		}
+		if !ok {
+			kpi = model.KPI{Key: key}
+			if e, known := model.KPIDefinition(key); known {
+				kpi = e.KPI
+			}
+		}
+		switch ch.field {
+		case fieldTarget:
+			kpi.HasTarget, kpi.Target = !ch.clear, 0
+			if !ch.clear {
+				kpi.Target, kpi.TargetPer = ch.target.Value, kpitree.PerOrYear(ch.target.Per)
+			}
+		case fieldDeadline:
+			kpi.Deadline = ch.deadline
+		case fieldDefinition:
+			kpi.Definition = ch.text
+		case fieldFormula:
+			kpi.Formula = ch.text
+		}
+		return kpiEditSavedMsg{key: key, field: ch.field, err: st.UpsertKPI(ctx, kpi)}
+	}
+}
+
+// edited reports a save: the editor closes and every screen reloads (the
+// checklist's evidence with it); a failure keeps the text to retry.
+func (s *treeScreen) edited(msg kpiEditSavedMsg) tea.Cmd {
+	if msg.err != nil {
+		if s.edit != nil {
+			s.edit.saving, s.edit.problem = false, s.T(msgEditSaveFailed, msg.err.Error())
+		}
+		return nil
+	}
+	s.edit = nil
+	return tea.Batch(Reload, Flash(s.T(msgEditSaved, s.T(fieldName(msg.field)), s.data.goals.name(s.Lang, msg.key)), false))
+}
+
+func fieldName(f kpiField) Text {
+	switch f {
+	case fieldTarget:
+		return msgKeyEditTarget
+	case fieldDeadline:
+		return msgKeyEditDeadline
+	case fieldDefinition:
+		return msgKeyEditDef
+	}
+	return msgKeyEditFormula
+}
+
+// editLines are the editor's prompt and text, and the refusal under it.
+func (s *treeScreen) editLines() []string {
+	e := s.edit
+	if e == nil {
+		if s.note != "" {
+			return []string{"", s.Styles.Error.Render(s.note)}
+		}
+		return nil
+	}
+	prompt := map[kpiField]Text{fieldTarget: msgEditPromptTarget, fieldDeadline: msgEditPromptDeadline,
+		fieldDefinition: msgEditPromptDef, fieldFormula: msgEditPromptFormula}[e.field]
+	out := []string{"", s.T(prompt) + s.Styles.Selected.Render(e.text+" ")}
+	if e.problem != "" {
+		out = append(out, s.Styles.Error.Render(e.problem))
+	}
+	return out
+}
+
+// deadlineLine is the detail pane's deadline: the stored date, or a
+// warning that there is none (checklist item 4).
+func (s *treeScreen) deadlineLine(key string, label func(Text) string) string {
+	if k := s.storedKPI(key); k != nil && !k.Deadline.IsZero() {
+		return label(msgDetailDeadline) + " " + model.FormatDate(k.Deadline)
+	}
+	return label(msgDetailDeadline) + " " + s.Styles.AtRisk.Render(s.T(msgDetailNoDeadline))
+}
+
+// kpiFocusMsg asks the tree to select the first of keys in display order
+// and open its detail pane: the checklist's jump for items 4 and 5.
+type kpiFocusMsg struct{ keys []string }
+
+// FocusKPI is a command that selects the first of keys on the tree.
+func FocusKPI(keys []string) tea.Cmd {
+	if len(keys) == 0 {
+		return nil
+	}
+	return func() tea.Msg { return kpiFocusMsg{keys: keys} }
+}
+
+// focus selects the first node of keys in display order, opening the
+// collapsed nodes above it.
+func (s *treeScreen) focus(keys []string) {
+	t := s.tree()
+	if t == nil {
+		return
+	}
+	want := map[string]bool{}
+	for _, k := range keys {
+		want[k] = true
+	}
+	var found *kpitree.Node
+	var walk func(n *kpitree.Node)
+	walk = func(n *kpitree.Node) {
+		if found != nil {
+			return
+		}
+		if want[n.Key] {
+			found = n
+			return
+		}
+		for _, c := range n.Children {
+			walk(c)
+		}
+	}
+	walk(t.Root())
+	if found == nil {
+		return
+	}
+	for a := found.Parent; a != nil; a = a.Parent {
+		delete(s.collapsed, a.Key)
+	}
+	for i, n := range s.visibleNodes() {
+		if n == found {
+			s.cursor = i
+		}
+	}
+	s.whatIf, s.editing, s.confirm, s.edit = false, false, false, nil
+	s.detail = true
+}
