@@ -165,7 +165,7 @@ func applyQuick(ctx context.Context, st *store.Store, l Lang, p model.QuickAdd) 
 		if err != nil {
 			return "", err
 		}
-		return l.T(msgEntryAddedLead, id, strings.TrimSpace(p.Account+" "+p.Contact)), nil
+		return l.T(msgQuickAddedLead, id, quickLeadText(p)), nil
 	case model.QuickOpp:
 		o := model.Opportunity{RepName: p.RepName, Account: p.Account, Created: p.Date, AmountYen: p.AmountYen,
 			HasAmount: p.HasAmount, Outcome: model.OutcomeOpen}
@@ -174,7 +174,7 @@ func applyQuick(ctx context.Context, st *store.Store, l Lang, p model.QuickAdd) 
 			return "", err
 		}
 		rememberLast(ctx, st, p.RepName, "")
-		return l.T(msgEntryAddedOpp, id, p.Account, p.RepName), nil
+		return l.T(msgQuickAddedDeal, id, quickDealText(l, o)), nil
 	}
 	outcome := model.OutcomeWon
 	if p.Verb == model.QuickLost {
@@ -198,13 +198,13 @@ func applyQuick(ctx context.Context, st *store.Store, l Lang, p model.QuickAdd) 
 		if err := st.UpdateOpportunity(ctx, o); err != nil {
 			return "", err
 		}
-		return l.T(msgEntryUpdated, l.T(msgKindOpportunity), o.ID), nil
+		return l.T(msgQuickUpdatedDeal, o.ID, quickDealText(l, o)), nil
 	}
 	id, err := st.AddOpportunity(ctx, o)
 	if err != nil {
 		return "", err
 	}
-	return l.T(msgEntryAddedOpp, id, p.Account, p.RepName), nil
+	return l.T(msgQuickAddedDeal, id, quickDealText(l, o)), nil
 }
 
 func (q *quickScreen) View() string {

@@ -191,3 +191,11 @@ var (
 )
 
 var msgSetNotRequirable = Text{JA: "%q は必須にできる項目ではありません (%s)", EN: "%q is not a field that can be required (want %s)"}
+
+// Quick-add confirmations: what was recorded.
+var (
+	msgQuickAddedDeal   = Text{JA: "商談 #%[1]d を追加しました: %[2]s", EN: "Added opportunity #%[1]d: %[2]s"}
+	msgQuickUpdatedDeal = Text{JA: "商談 #%[1]d を更新しました: %[2]s", EN: "Updated opportunity #%[1]d: %[2]s"}
+	msgQuickAddedLead   = Text{JA: "リード #%[1]d を追加しました: %[2]s", EN: "Added lead #%[1]d: %[2]s"}
+	msgQuickReason      = Text{JA: "理由: %s", EN: "reason: %s"}
+)
