@@ -521,6 +521,7 @@ func (e *entryScreen) prepareOpportunity() (writeFn, error) {
 		old := e.edit.Opportunity
 		o.ID, o.ExternalID, o.Product = old.ID, old.ExternalID, old.Product
 		o.Outcome = model.Outcome(e.form.get("outcome"))
+		o.Stage = closingStage(e.Lang, old.Outcome, o.Outcome, old.Stage, o.Stage)
 		return func(ctx context.Context, st *store.Store) (string, error) {
 			return e.T(msgEntryUpdated, e.T(msgKindOpportunity), o.ID), st.UpdateOpportunity(ctx, o)
 		}, nil
@@ -556,7 +557,7 @@ func (e *entryScreen) prepareClose() (writeFn, error) {
 	}
 	o.Outcome = model.Outcome(e.form.get("outcome"))
 	o.AmountYen, o.HasAmount = amt, hasAmt
-	o.Stage = strings.TrimSpace(e.form.get("stage"))
+	o.Stage = closingStage(e.Lang, model.OutcomeOpen, o.Outcome, o.Stage, e.form.get("stage"))
 	o.LostReason = strings.TrimSpace(e.form.get("lost_reason"))
 	if o.Outcome != model.OutcomeOpen {
 		o.Closed = closed
