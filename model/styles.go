@@ -20,11 +20,16 @@ func (k StyleKey) Valid() bool {
 // (checklist item 5), and how it behaves over time.
 type KPIEntry struct {
 	// KPI carries the key, names, unit, direction, main flag, department and
-	// style. Its Definition and Formula are the Japanese text and the
-	// formula, ready to store; Target is unset.
+	// style. Its Definition and Formula are the Japanese definition and
+	// the English formula, ready to store; Target is unset.
 	KPI          KPI
 	DefinitionJA string
 	DefinitionEN string
+	// FormulaJA and FormulaEN say how the figure is computed and from
+	// which records, in words a manager reads (受注 ÷ (受注 + 失注)、期間内に
+	// 決着した商談). FormulaEN is the stored KPI.Formula.
+	FormulaJA string
+	FormulaEN string
 	// Flow is true for a count or a sum over time, which grows with the
 	// period (50 a month is 600 a year); false for a rate, an average or a
 	// stock, which does not.

@@ -198,14 +198,14 @@ func (s *treeScreen) detailView() string {
 	case !n.IsLeaf():
 		formula = s.formulaOf(n)
 	case known && kpi.Formula != "":
-		formula = plainGlyphs.Replace(kpi.Formula)
+		formula = plainGlyphs.Replace(s.formulaText(n.Key, kpi.Formula))
 	}
 	fl := s.wrapDetail(formula)
 	fl[0] = label(msgDetailFormula) + " " + fl[0]
 	lines = append(lines, fl...)
 	// An inner node's formula is its children; one written for it (f) reads below.
 	if stored := s.storedKPI(n.Key); !n.IsLeaf() && stored != nil && strings.TrimSpace(stored.Formula) != "" {
-		for _, l := range s.wrapDetail(plainGlyphs.Replace(stored.Formula)) {
+		for _, l := range s.wrapDetail(plainGlyphs.Replace(s.formulaText(n.Key, stored.Formula))) {
 			lines = append(lines, padRight("", 13)+strings.TrimLeft(l, " "))
 		}
 	}
@@ -242,6 +242,16 @@ func (s *treeScreen) detailView() string {
 			padLeft(FormatUnit(s.Lang, n.Unit, v), 12)+" "+padLeft(FormatPercent(achv), 8))
 	}
 	return strings.Join(lines, "\n")
+}
+
+// formulaText is a KPI's formula as the pane shows it: the catalogue's
+// in the UI language when the text is the catalogue's own (what the demo
+// and an adopted style store, in English), else the team's as written.
+func (s *treeScreen) formulaText(key, formula string) string {
+	if e, ok := model.KPIDefinition(key); ok && strings.TrimSpace(formula) == strings.TrimSpace(e.FormulaEN) {
+		return s.Lang.Pick(e.FormulaJA, e.FormulaEN)
+	}
+	return formula
 }
 
 // formulaOf writes an operator node as its children joined by the operator
