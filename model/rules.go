@@ -13,13 +13,13 @@ type DeadlineKind string
 
 const (
 	DeadlineSameDay         DeadlineKind = "same-day"          // entered on the event day
-	DeadlineNextBusinessDay DeadlineKind = "next-business-day" // by the next Monday–Friday
+	DeadlineNextBusinessDay DeadlineKind = "next-business-day" // by the next business day (IsBusinessDay)
 	DeadlineDays            DeadlineKind = "days"              // within N calendar days
 )
 
 // EntryDeadline is the input rule for when a record must be entered.
-// Business days skip Saturdays and Sundays only: Japanese public holidays
-// are not in kpit's calendar, so a record due on a holiday is due that day.
+// Business days skip Saturdays, Sundays and Japanese public holidays
+// (JapaneseHoliday), and the year-end closure when InputRules has it on.
 type EntryDeadline struct {
 	Kind DeadlineKind
 	Days int // for DeadlineDays
@@ -53,8 +53,13 @@ func (d EntryDeadline) String() string {
 	}
 }
 
-// Due is the last day on which a record of the event day is on time.
-func (d EntryDeadline) Due(event time.Time) time.Time {
+// Due is the last day on which a record of the event day is on time,
+// counting business days without the year-end closure (InputRules.Due
+// follows the team's closure setting).
+func (d EntryDeadline) Due(event time.Time) time.Time { return d.DueWith(event, false) }
+
+// DueWith is Due with the year-end closure (12/29–1/3) on or off.
+func (d EntryDeadline) DueWith(event time.Time, yearEndClosure bool) time.Time {
 	day := Date(event)
 	switch d.Kind {
 	case DeadlineSameDay:
@@ -62,17 +67,21 @@ func (d EntryDeadline) Due(event time.Time) time.Time {
 	case DeadlineDays:
 		return day.AddDate(0, 0, d.Days)
 	default:
-		return AddBusinessDays(day, 1)
+		return AddBusinessDaysWith(day, 1, yearEndClosure)
 	}
 }
 
-// AddBusinessDays moves n Monday–Friday days on from day (Saturdays and
-// Sundays are skipped; public holidays are not known).
-func AddBusinessDays(day time.Time, n int) time.Time {
+// AddBusinessDays moves n business days on from day, skipping Saturdays,
+// Sundays and Japanese public holidays (no year-end closure).
+func AddBusinessDays(day time.Time, n int) time.Time { return AddBusinessDaysWith(day, n, false) }
+
+// AddBusinessDaysWith is AddBusinessDays that also skips 12/29–1/3 when
+// yearEndClosure is on.
+func AddBusinessDaysWith(day time.Time, n int, yearEndClosure bool) time.Time {
 	d := Date(day)
 	for n > 0 {
 		d = d.AddDate(0, 0, 1)
-		if wd := d.Weekday(); wd != time.Saturday && wd != time.Sunday {
+		if IsBusinessDay(d, yearEndClosure) {
 			n--
 		}
 	}
@@ -135,12 +144,15 @@ type InputRules struct {
 	StaleDaysByRep map[string]int // per-rep override by rep name; 0 turns the check off for that rep
 	FutureDays     int            // how far ahead of today an event date may lie
 	AlertsOn       bool
+	// YearEndClosure closes the company from 29 December to 3 January:
+	// those days are not business days either (default on).
+	YearEndClosure bool
 	Configured     bool // some rule was set explicitly (not only defaults)
 }
 
 // DefaultInputRules are the rules before a team sets its own: enter by the
 // next business day, a rep is stale after 7 days without an entry, no
-// future event dates, alerts on.
+// future event dates, alerts on, closed over the year end.
 func DefaultInputRules() InputRules {
 	return InputRules{
 		Deadline:       EntryDeadline{Kind: DeadlineNextBusinessDay},
@@ -148,7 +160,14 @@ func DefaultInputRules() InputRules {
 		StaleDays:      7,
 		StaleDaysByRep: map[string]int{},
 		AlertsOn:       true,
+		YearEndClosure: true,
 	}
+}
+
+// Due is the last day on which a record of the event day is on time under
+// these rules (the deadline with the team's year-end closure setting).
+func (r InputRules) Due(event time.Time) time.Time {
+	return r.Deadline.DueWith(event, r.YearEndClosure)
 }
 
 // StaleLimit is the staleness limit in days for one rep.
@@ -275,7 +294,7 @@ func EvaluateAlerts(in AlertInput) []Alert {
 		if entered.Before(windowStart) {
 			continue
 		}
-		due := in.Rules.Deadline.Due(e.Event)
+		due := in.Rules.Due(e.Event)
 		if entered.After(due) {
 			out = append(out, Alert{Kind: AlertLateEntry, Severity: SeverityWarning, RepName: e.RepName,
 				RecordKind: e.Kind, RecordID: e.ID, Subject: e.Subject, ActivityKind: e.Activity, Day: Date(e.Event),

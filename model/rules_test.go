@@ -13,12 +13,12 @@ func TestDeadlineDue(t *testing.T) {
 		due   time.Time
 	}{
 		{"same-day", fri, fri},
-		{"next-business-day", fri, D(2026, 11, 23)},             // Monday
-		{"next-business-day", D(2026, 11, 21), D(2026, 11, 23)}, // Saturday → Monday
+		{"next-business-day", fri, D(2026, 11, 24)},             // Monday 11/23 is 勤労感謝の日 → Tuesday
+		{"next-business-day", D(2026, 11, 21), D(2026, 11, 24)}, // Saturday → Tuesday
 		{"next-business-day", D(2026, 11, 18), D(2026, 11, 19)}, // Wednesday → Thursday
 		{"3d", fri, D(2026, 11, 23)},                            // calendar days
 		{"10d", D(2026, 12, 28), D(2027, 1, 7)},                 // across a year
-		{"next-business-day", D(2026, 12, 31), D(2027, 1, 1)},   // holidays are not known: 1 Jan is a Friday
+		{"next-business-day", D(2026, 12, 31), D(2027, 1, 4)},   // 1 Jan (Friday) is 元日 → Monday
 		{"next-business-day", D(2027, 1, 1), D(2027, 1, 4)},     // Friday → Monday
 	}
 	for _, tc := range tests {
