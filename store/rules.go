@@ -24,12 +24,14 @@ import (
 //	rule.stale_days.<rep>    the same for one rep by name; 0 turns the check off for them
 //	rule.future_days         how many days ahead of today an event date may lie (default 0)
 //	rule.alerts              on | off (default on)
+//	rule.year_end_closure    on | off: 12/29–1/3 are not business days (default on)
 const (
 	RuleDeadline       = "rule.deadline"
 	RuleRequiredPrefix = "rule.required."
 	RuleStaleDays      = "rule.stale_days"
 	RuleFutureDays     = "rule.future_days"
 	RuleAlerts         = "rule.alerts"
+	RuleYearEndClosure = "rule.year_end_closure"
 )
 
 // inputRules reads the rules, falling back to the default for any key that
@@ -70,6 +72,8 @@ func inputRules(ctx context.Context, q queryer) (model.InputRules, error) {
 			}
 		case k == RuleAlerts:
 			r.AlertsOn = settingTrue(v)
+		case k == RuleYearEndClosure:
+			r.YearEndClosure = settingTrue(v)
 		}
 	}
 	return r, describe(rows.Err())
@@ -82,13 +86,14 @@ func (s *Store) InputRules(ctx context.Context) (model.InputRules, error) {
 
 // RuleUpdate is a change to the input rules; nil fields stay as they are.
 type RuleUpdate struct {
-	Deadline     *model.EntryDeadline
-	Required     map[model.RecordKind][]string // an empty list clears the rule for that kind
-	StaleDays    *int
-	RepStaleDays map[string]int // by rep name; -1 removes the override
-	FutureDays   *int
-	AlertsOn     *bool
-	FiscalStart  *time.Month // the fiscal-year start month (SettingFiscalStart)
+	Deadline       *model.EntryDeadline
+	Required       map[model.RecordKind][]string // an empty list clears the rule for that kind
+	StaleDays      *int
+	RepStaleDays   map[string]int // by rep name; -1 removes the override
+	FutureDays     *int
+	AlertsOn       *bool
+	YearEndClosure *bool       // 12/29–1/3 closed (rule.year_end_closure)
+	FiscalStart    *time.Month // the fiscal-year start month (SettingFiscalStart)
 }
 
 // UpdateRules applies a change to the input rules in one transaction.
@@ -151,6 +156,15 @@ func (s *Store) UpdateRules(ctx context.Context, u RuleUpdate) error {
 				v = "on"
 			}
 			if err := set(RuleAlerts, v); err != nil {
+				return err
+			}
+		}
+		if u.YearEndClosure != nil {
+			v := "off"
+			if *u.YearEndClosure {
+				v = "on"
+			}
+			if err := set(RuleYearEndClosure, v); err != nil {
 				return err
 			}
 		}
