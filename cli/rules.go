@@ -16,7 +16,8 @@ import (
 )
 
 const rulesUsage = `rules [--db PATH] [--deadline same-day|next-business-day|Nd] [--stale-days N]
-       [--stale-days-rep NAME=N ...] [--require KIND=FIELD,FIELD ...] [--future-days N] [--alerts on|off] [--fiscal-start N] [--lang ja|en]
+       [--stale-days-rep NAME=N ...] [--require KIND=FIELD,FIELD ...] [--future-days N] [--alerts on|off] [--year-end-closure on|off]
+       [--fiscal-start N] [--lang ja|en]
 
 Without setting flags it shows the rules. Settings are stored under the keys rule.* in the database.`
 
@@ -31,6 +32,7 @@ func runRules(e env) int {
 	fs.Var(&require, "require", "required fields `KIND=FIELD,...` (repeat): activity=account,note opportunity=amount,account lead=source; KIND= clears")
 	future := fs.String("future-days", "", "how many days ahead of today an event date may lie (0 = none)")
 	alerts := fs.String("alerts", "", "alerts on or off")
+	yearEnd := fs.String("year-end-closure", "", "on: 12/29-1/3 are not business days (default on)")
 	fiscal := fs.String("fiscal-start", "", "month the fiscal year starts in, 1-12 (default 4, April)")
 	lang := fs.String("lang", "", "`LANG` of the text output, ja or en (default from LC_ALL, LC_MESSAGES, LANG)")
 	if st, stop := parseFlags(e, fs, e.args); stop {
@@ -44,6 +46,10 @@ func runRules(e env) int {
 		return fail(e, "rules", err)
 	}
 	u, changed, err := parseRuleFlags(fs, *deadline, *stale, *future, *alerts, staleRep, require)
+	if err == nil && setFlagNames(fs)["year-end-closure"] {
+		u.YearEndClosure, err = onOffFlag("year-end-closure", *yearEnd)
+		changed = true
+	}
 	if err != nil {
 		return fail(e, "rules", err)
 	}
@@ -161,4 +167,17 @@ func parseRuleFlags(fs *flag.FlagSet, deadline, stale, future, alerts string, st
 		u.Required[kind] = fields
 	}
 	return u, changed, nil
+}
+
+// onOffFlag reads an on|off flag value.
+func onOffFlag(name, v string) (*bool, error) {
+	var on bool
+	switch strings.ToLower(strings.TrimSpace(v)) {
+	case "on", "true", "yes", "1":
+		on = true
+	case "off", "false", "no", "0":
+	default:
+		return nil, fmt.Errorf("--%s: %q: want on or off", name, v)
+	}
+	return &on, nil
 }

@@ -137,6 +137,10 @@ func RulesLines(l Lang, r model.InputRules) []string {
 	if !r.AlertsOn {
 		alerts = l.T(msgRuleOff)
 	}
+	yearEnd := l.T(msgRuleYearEndOn)
+	if !r.YearEndClosure {
+		yearEnd = l.T(msgRuleOff)
+	}
 	row := func(label Text, value string) string { return padRight(l.T(label), 16) + "  " + value }
 	return []string{
 		row(msgRuleDeadline, DeadlineWord(l, r.Deadline)+mark(r.Deadline == def.Deadline)),
@@ -144,6 +148,7 @@ func RulesLines(l Lang, r model.InputRules) []string {
 		row(msgRuleStaleLimit, stale+mark(r.StaleDays == def.StaleDays && len(per) == 0)),
 		row(msgRuleFuture, future),
 		row(msgRuleAlerts, alerts),
+		row(msgRuleYearEnd, yearEnd+mark(r.YearEndClosure == def.YearEndClosure)),
 		l.T(msgRuleHolidays),
 	}
 }

@@ -37,7 +37,9 @@ var (
 	msgRuleStaleDays  = Text{JA: "%d日", EN: "%d days"}
 	msgRuleFutureNone = Text{JA: "不可 (今日まで)", EN: "not allowed (up to today)"}
 	msgRuleFutureDays = Text{JA: "%d日先まで可", EN: "up to %d days ahead"}
-	msgRuleHolidays   = Text{JA: "営業日は土日を除きます (祝日は数えません)", EN: "Business days skip Saturdays and Sundays (public holidays are not counted)."}
+	msgRuleHolidays   = Text{JA: "営業日は土日と祝日 (振替休日を含む) を除きます", EN: "Business days skip Saturdays, Sundays and Japanese public holidays."}
+	msgRuleYearEnd    = Text{JA: "年末年始休業", EN: "Year-end closure"}
+	msgRuleYearEndOn  = Text{JA: "オン (12/29-1/3 は営業日に数えません)", EN: "on (12/29-1/3 are not business days)"}
 
 	msgTimelySameDay    = Text{JA: "当日入力", EN: "same day"}
 	msgTimelyOneDay     = Text{JA: "翌日までに入力", EN: "within one day"}

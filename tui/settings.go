@@ -46,6 +46,10 @@ func newSettingsForm(c *Common, r model.InputRules) *settingsForm {
 	if r.AlertsOn {
 		onOff = "on"
 	}
+	yearEnd := "off"
+	if r.YearEndClosure {
+		yearEnd = "on"
+	}
 	f := form{fields: []formField{
 		choiceF("deadline", msgRuleDeadline, deadlines, labels, cur),
 		textF("stale_days", msgSetStaleDays, strconv.Itoa(r.StaleDays)),
@@ -55,6 +59,7 @@ func newSettingsForm(c *Common, r model.InputRules) *settingsForm {
 		textF("require_opportunity", msgSetReqOpportunity, requiredText(c.Lang, r.Required[model.RecordOpportunity])),
 		textF("require_lead", msgSetReqLead, requiredText(c.Lang, r.Required[model.RecordLead])),
 		fiscalStartChoice(c.Lang, c.FiscalStart),
+		choiceF("year_end", msgRuleYearEnd, []string{"on", "off"}, []string{c.T(msgRuleOn), c.T(msgRuleOff)}, yearEnd),
 	}}
 	return &settingsForm{Common: c, form: f}
 }
@@ -135,6 +140,8 @@ func (s *settingsForm) save() tea.Cmd {
 	}
 	on := s.form.get("alerts") == "on"
 	u.AlertsOn = &on
+	closed := s.form.get("year_end") == "on"
+	u.YearEndClosure = &closed
 	if m, err := strconv.Atoi(s.form.get("fiscal_start")); err == nil {
 		fs := time.Month(m)
 		u.FiscalStart = &fs
