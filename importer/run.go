@@ -225,7 +225,7 @@ func (w *batcher) resolve(ctx context.Context, rec *record, c *converter) *RowEr
 	if rec.owner != "" {
 		id, err := w.sink.Rep(ctx, rec.owner, rec.dept)
 		if err != nil {
-			return &RowError{File: c.file, Line: rec.line, Column: c.b.ColumnName("owner"), Msg: err.Error(), Field: "owner"}
+			return &RowError{File: c.file, Line: rec.line, Column: c.b.ColumnName("owner"), Msg: err.Error(), Field: "owner", Problem: ProblemRepNotSaved, Value: rec.owner}
 		}
 		repID = id
 	}

@@ -139,7 +139,7 @@ func (c *countingReader) Read(p []byte) (int, error) {
 func openCSV(path, encoding string) (*csvSource, error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, fmt.Errorf("open %s: %w", path, errors.Unwrap(err))
+		return nil, fileErr(openProblem(err), path, fmt.Errorf("open %s: %w", path, errors.Unwrap(err)))
 	}
 	st, err := f.Stat()
 	if err != nil {
@@ -184,7 +184,7 @@ func newCSVSource(name string, r io.Reader, size int64, encoding string) (*csvSo
 	s.r.ReuseRecord = true
 	header, err := s.r.Read()
 	if err == io.EOF {
-		return nil, fmt.Errorf("%s: the file is empty (want a header line)", name)
+		return nil, fileErr(ProblemEmptyFile, name, fmt.Errorf("%s: the file is empty (want a header line)", name))
 	}
 	if err != nil {
 		return nil, csvError(name, err)
@@ -193,7 +193,7 @@ func newCSVSource(name string, r io.Reader, size int64, encoding string) (*csvSo
 	for i, h := range header {
 		s.header[i] = strings.TrimSpace(h)
 		if s.utf8 && !utf8.ValidString(h) {
-			return nil, fmt.Errorf("%s:1: the header is not valid UTF-8 (try --encoding cp932)", name)
+			return nil, fileErr(ProblemHeaderUTF8, name, fmt.Errorf("%s:1: the header is not valid UTF-8 (try --encoding cp932)", name))
 		}
 	}
 	return s, nil
@@ -263,9 +263,16 @@ func detectDelimiter(sample []byte, path string) rune {
 func csvError(path string, err error) error {
 	var pe *csv.ParseError
 	if errors.As(err, &pe) {
-		return fmt.Errorf("%s:%d: %v", path, pe.StartLine, describeCSV(pe))
+		e := fmt.Errorf("%s:%d: %v", path, pe.StartLine, describeCSV(pe))
+		switch {
+		case errors.Is(pe.Err, csv.ErrQuote):
+			return fileErr(ProblemQuote, path, e, pe.StartLine, pe.Line)
+		case errors.Is(pe.Err, csv.ErrBareQuote):
+			return fileErr(ProblemBareQuote, path, e, pe.StartLine, pe.Line, pe.Column)
+		}
+		return e
 	}
-	return fmt.Errorf("read %s: %w", path, err)
+	return fileErr(ProblemUnreadable, path, fmt.Errorf("read %s: %w", path, err))
 }
 
 func describeCSV(pe *csv.ParseError) string {
@@ -343,7 +350,11 @@ type xlsxSource struct {
 func openXLSX(path, sheet string) (*xlsxSource, error) {
 	f, err := excelize.OpenFile(path)
 	if err != nil {
-		return nil, fmt.Errorf("open %s: not a readable .xlsx workbook (%v)", path, firstLine(err))
+		p := openProblem(err)
+		if p == ProblemUnreadable {
+			p = ProblemNotWorkbook
+		}
+		return nil, fileErr(p, path, fmt.Errorf("open %s: not a readable .xlsx workbook (%v)", path, firstLine(err)))
 	}
 	sheets := f.GetSheetList()
 	if len(sheets) == 0 {

@@ -110,3 +110,34 @@ var (
 )
 
 var msgImportMoreFields = Text{JA: "(ほか %d 項目: 上下キーで表示)", EN: "(%d more fields: up/down)"}
+
+// Stage values, profiles and file-level errors of the import screen.
+var (
+	msgImportStages      = Text{JA: "フェーズ (w 受注 / l 失注 / o 進行中)", EN: "Stages (w won / l lost / o open)"}
+	msgImportOutcomeWon  = Text{JA: "受注", EN: "won"}
+	msgImportOutcomeLost = Text{JA: "失注", EN: "lost"}
+	msgImportOutcomeOpen = Text{JA: "進行中", EN: "open"}
+	msgImportProfile     = Text{JA: "プロファイル: %s", EN: "Profile: %s"}
+	msgImportNoProfiles  = Text{JA: "保存したプロファイルはまだありません (取り込みの後に p で保存できます)", EN: "No saved profiles yet (press p after an import to save one)"}
+	msgImportSaveName    = Text{JA: "プロファイル名: ", EN: "Profile name: "}
+	msgImportSaved       = Text{JA: "プロファイル %s を保存しました (次回: kpit import --profile %s FILE、または取り込み画面で p)", EN: "profile %s saved (use: kpit import --profile %s FILE, or p in this screen)"}
+	msgImportSaveHint    = Text{JA: "p でこの設定をプロファイルとして保存", EN: "p saves these settings as a profile"}
+	msgKeyImportMark     = Text{JA: "受注/失注/進行中", EN: "won/lost/open"}
+	msgKeyImportProfile  = Text{JA: "プロファイル", EN: "profile"}
+	msgKeyImportSave     = Text{JA: "プロファイルを保存", EN: "save profile"}
+
+	importFileProblemTexts = map[importer.Problem]Text{
+		importer.ProblemNoFile:      {JA: "%s: ファイルがありません", EN: "%s: no such file"},
+		importer.ProblemNoAccess:    {JA: "%s: ファイルを読む権限がありません", EN: "%s: permission denied"},
+		importer.ProblemUnreadable:  {JA: "%s: ファイルを読めません", EN: "%s: cannot be read"},
+		importer.ProblemNotWorkbook: {JA: "%s: 読める .xlsx のブックではありません", EN: "%s: not a readable .xlsx workbook"},
+		importer.ProblemEmptyFile:   {JA: "%s: ファイルが空です (見出しの行が必要です)", EN: "%s: the file is empty (want a header line)"},
+		importer.ProblemHeaderUTF8:  {JA: "%s:1行目: 見出しが UTF-8 として読めません (Shift_JIS/CP932 のファイルかもしれません)", EN: "%s:1: the header is not valid UTF-8"},
+		// csv.ErrQuote: a quoted field not closed, or text after its closing quote.
+		importer.ProblemQuote: {JA: "%s:%d行目: 引用符 (\") で囲んだ項目の引用符が閉じていないか、閉じた後に文字があります (%d行目。項目の中の引用符は2つ重ねてください)", EN: "%s:%d: a quote (\") problem in a quoted field on line %d"},
+		// csv.ErrBareQuote: a quote inside a field that is not quoted (the
+		// column is csv's byte count, not shown in Japanese).
+		importer.ProblemBareQuote: {JA: "%[1]s:%[2]d行目: 引用符 (\") で囲んでいない項目の中に引用符があります (項目を引用符で囲み、中の引用符は2つ重ねてください)", EN: "%s:%d: a quote (\") inside an unquoted field on line %d, column %d"},
+	}
+	msgImportRepNotSaved = Text{JA: "担当者 %q を登録できません", EN: "rep %q cannot be created"}
+)

@@ -12,6 +12,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/kpit-dev/kpit/importer"
+	"github.com/kpit-dev/kpit/model"
 )
 
 // The import screen (`i` from any screen): type a file path; see the
@@ -38,20 +39,27 @@ const importPreviewRows = 3
 
 type importKeys struct {
 	Read, Run, Field, Column, Sheet, Back, Cancel, Close key.Binding
+	Mark, Profile, Save, SaveName                        key.Binding
 	step                                                 *importStep
+	naming                                               *bool
+	canSave                                              func() bool
 }
 
 func newImportKeys(l Lang, step *importStep) importKeys {
 	return importKeys{
-		Read:   key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", l.T(msgKeyImportRead))),
-		Run:    key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", l.T(msgKeyImportRun))),
-		Field:  key.NewBinding(key.WithKeys("up", "down"), key.WithHelp("up/down", l.T(msgKeyImportField))),
-		Column: key.NewBinding(key.WithKeys("left", "right"), key.WithHelp("left/right", l.T(msgKeyImportColumn))),
-		Sheet:  key.NewBinding(key.WithKeys("s"), key.WithHelp("s", l.T(msgKeyImportSheet))),
-		Back:   key.NewBinding(key.WithKeys("backspace"), key.WithHelp("backspace", l.T(msgKeyImportBack))),
-		Cancel: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", l.T(msgKeyImportCancel))),
-		Close:  key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", l.T(msgKeyCancel))),
-		step:   step,
+		Read:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", l.T(msgKeyImportRead))),
+		Run:      key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", l.T(msgKeyImportRun))),
+		Field:    key.NewBinding(key.WithKeys("up", "down"), key.WithHelp("up/down", l.T(msgKeyImportField))),
+		Column:   key.NewBinding(key.WithKeys("left", "right"), key.WithHelp("left/right", l.T(msgKeyImportColumn))),
+		Sheet:    key.NewBinding(key.WithKeys("s"), key.WithHelp("s", l.T(msgKeyImportSheet))),
+		Back:     key.NewBinding(key.WithKeys("backspace"), key.WithHelp("backspace", l.T(msgKeyImportBack))),
+		Cancel:   key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", l.T(msgKeyImportCancel))),
+		Close:    key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", l.T(msgKeyCancel))),
+		Mark:     key.NewBinding(key.WithKeys("w", "l", "o"), key.WithHelp("w/l/o", l.T(msgKeyImportMark))),
+		Profile:  key.NewBinding(key.WithKeys("p"), key.WithHelp("p", l.T(msgKeyImportProfile))),
+		Save:     key.NewBinding(key.WithKeys("p"), key.WithHelp("p", l.T(msgKeyImportSave))),
+		SaveName: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", l.T(msgKeyImportSave))),
+		step:     step,
 	}
 }
 
@@ -60,9 +68,15 @@ func (k importKeys) ShortHelp() []key.Binding {
 	case importStepPath:
 		return []key.Binding{k.Read, k.Close}
 	case importStepMap:
-		return []key.Binding{k.Run, k.Field, k.Column, k.Sheet, k.Back, k.Close}
+		return []key.Binding{k.Run, k.Field, k.Column, k.Mark, k.Profile, k.Sheet, k.Back, k.Close}
 	case importStepRun:
 		return []key.Binding{k.Cancel}
+	}
+	if k.naming != nil && *k.naming {
+		return []key.Binding{k.SaveName, k.Close}
+	}
+	if k.canSave != nil && k.canSave() {
+		return []key.Binding{k.Save, k.Close}
 	}
 	return []key.Binding{k.Close}
 }
@@ -89,15 +103,25 @@ type importScreen struct {
 	cancel        context.CancelFunc
 	sum           importer.Summary
 	cancelled     bool
+	distinct      [][]string // per column, the distinct values of the first importScanRows rows
+	marks         map[string]model.Outcome
+	stageSel      int               // the stage value picked on the stages line
+	prof          *importer.Profile // the profile applied, if any
+	profName      string
+	naming        bool // typing the name to save the profile under
+	name          lineInput
+	saved         string // the profile saved after the import
+	saveErr       error
 }
 
 type importDetectedMsg struct {
-	to      *importScreen
-	file    string
-	info    importer.Info
-	header  []string
-	preview [][]string
-	err     error
+	to       *importScreen
+	file     string
+	info     importer.Info
+	header   []string
+	preview  [][]string
+	distinct [][]string
+	err      error
 }
 
 type importProgressMsg struct {
@@ -116,6 +140,8 @@ type importDoneMsg struct {
 func newImport(c *Common) Screen {
 	s := &importScreen{Common: c}
 	s.keys = newImportKeys(c.Lang, &s.step)
+	s.keys.naming = &s.naming
+	s.keys.canSave = s.canSave
 	return s
 }
 
@@ -128,7 +154,9 @@ func (s *importScreen) SetSize(w, h int)  { s.width, s.height = w, h }
 func (s *importScreen) Capturing() bool { return s.step != importStepMap }
 
 // Typing: `?` is text only in a path already begun.
-func (s *importScreen) Typing() bool { return s.step == importStepPath && s.path.Value() != "" }
+func (s *importScreen) Typing() bool {
+	return s.step == importStepPath && s.path.Value() != "" || s.naming && s.name.Value() != ""
+}
 
 func (s *importScreen) kindValue() importer.Kind { return importer.Kinds()[s.kind] }
 
@@ -146,7 +174,7 @@ func (s *importScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		if s.step != importStepMap {
 			s.cursor = 0
 		}
-		s.file, s.info, s.header, s.preview, s.err = msg.file, msg.info, msg.header, msg.preview, nil
+		s.file, s.info, s.header, s.preview, s.distinct, s.err = msg.file, msg.info, msg.header, msg.preview, msg.distinct, nil
 		s.rebind()
 		s.step = importStepMap
 		return s, nil
@@ -172,6 +200,9 @@ func (s *importScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		if s.step == importStepPath {
 			s.path.Update(msg)
 		}
+		if s.naming {
+			s.name.Update(msg)
+		}
 	}
 	return s, nil
 }
@@ -187,20 +218,46 @@ func (s *importScreen) key(msg tea.KeyPressMsg) (Screen, tea.Cmd) {
 				return s, nil
 			}
 			s.reading, s.err = true, nil
-			return s, detectImport(s, expandHome(strings.TrimSpace(s.path.Value())), "")
+			s.prof, s.profName, s.marks = nil, "", nil
+			return s, detectImport(s, expandHome(strings.TrimSpace(s.path.Value())), "", "")
 		}
 		s.path.Update(msg)
 	case importStepMap:
 		n := len(s.binding.Fields)
+		stages := s.stageValues()
+		rows := n + 1
+		stage := ""
+		if len(stages) > 0 {
+			rows++
+			s.stageSel = min(s.stageSel, len(stages)-1)
+			if s.cursor == n+1 {
+				stage = stages[s.stageSel]
+			}
+		}
 		switch msg.String() {
 		case "up", "shift+tab":
-			s.cursor = (s.cursor + n) % (n + 1)
+			s.cursor = (s.cursor + rows - 1) % rows
 		case "down", "tab":
-			s.cursor = (s.cursor + 1) % (n + 1)
-		case "left":
-			s.change(-1)
-		case "right":
-			s.change(+1)
+			s.cursor = (s.cursor + 1) % rows
+		case "w", "l", "o":
+			if stage != "" {
+				s.mark(stage, map[string]model.Outcome{"w": model.OutcomeWon, "l": model.OutcomeLost, "o": model.OutcomeOpen}[msg.String()])
+			}
+		case "p":
+			if s.reading {
+				return s, nil
+			}
+			if again := s.nextProfile(); again != nil {
+				s.reading = true
+				return s, detectImport(s, s.file, again.sheet, again.encoding)
+			}
+		case "left", "right":
+			step := map[string]int{"left": -1, "right": +1}[msg.String()]
+			if stage != "" {
+				s.stageSel = (s.stageSel + step + len(stages)) % len(stages)
+				return s, nil
+			}
+			s.change(step)
 		case "backspace":
 			s.step, s.err = importStepPath, nil
 		case "s":
@@ -213,7 +270,7 @@ func (s *importScreen) key(msg tea.KeyPressMsg) (Screen, tea.Cmd) {
 					}
 				}
 				s.reading = true
-				return s, detectImport(s, s.file, next)
+				return s, detectImport(s, s.file, next, "")
 			}
 		case "enter":
 			if missing := s.binding.Missing(); len(missing) > 0 {
@@ -227,7 +284,30 @@ func (s *importScreen) key(msg tea.KeyPressMsg) (Screen, tea.Cmd) {
 			s.cancel()
 		}
 	case importStepDone:
+		if s.naming {
+			switch msg.String() {
+			case "esc":
+				s.naming = false
+			case "enter":
+				name := strings.TrimSpace(s.name.Value())
+				if name == "" {
+					return s, nil
+				}
+				s.saveErr = s.saveProfile(name)
+				if s.saveErr == nil {
+					s.saved, s.naming = name, false
+				}
+			default:
+				s.name.Update(msg)
+			}
+			return s, nil
+		}
 		switch msg.String() {
+		case "p":
+			if s.canSave() {
+				s.naming, s.saveErr = true, nil
+				s.name.SetValue(s.profName)
+			}
 		case "esc", "enter", "q":
 			return s, tea.Batch(CloseOverlay, Reload)
 		}
@@ -250,25 +330,39 @@ func (s *importScreen) change(step int) {
 	s.err = nil
 }
 
-// rebind proposes a mapping for the current kind from the header names.
+// rebind proposes a mapping for the current kind from the header names,
+// or the applied profile's for its kind.
 func (s *importScreen) rebind() {
-	b, err := importer.Bind(s.kindValue(), s.header, nil)
+	var explicit importer.Mapping
+	if s.prof != nil && s.prof.Kind == s.kindValue() {
+		explicit = s.prof.Map
+	}
+	b, err := importer.Bind(s.kindValue(), s.header, explicit)
+	if err != nil && explicit != nil {
+		b, _ = importer.Bind(s.kindValue(), s.header, nil)
+	}
 	s.binding, s.err = b, err
-	s.cursor = min(s.cursor, len(b.Fields))
+	s.cursor = min(s.cursor, len(b.Fields)+min(len(s.stageValues()), 1))
 }
 
-// detectImport reads a file's header and first rows in a command.
-func detectImport(s *importScreen, file, sheet string) tea.Cmd {
+// detectImport reads a file's header and first rows in a command, and the
+// distinct values of each column in the first importScanRows rows.
+func detectImport(s *importScreen, file, sheet, encoding string) tea.Cmd {
 	return func() tea.Msg {
 		m := importDetectedMsg{to: s, file: file}
-		src, err := importer.Open(file, importer.OpenOptions{Sheet: sheet})
+		src, err := importer.Open(file, importer.OpenOptions{Sheet: sheet, Encoding: encoding})
 		if err != nil {
 			m.err = err
 			return m
 		}
 		defer src.Close()
 		m.info, m.header = src.Info(), append([]string(nil), src.Header()...)
-		for len(m.preview) < importPreviewRows {
+		m.distinct = make([][]string, len(m.header))
+		seen := make([]map[string]bool, len(m.header))
+		for i := range seen {
+			seen[i] = map[string]bool{}
+		}
+		for n := 0; n < importScanRows; n++ {
 			r, err := src.Next()
 			var re *importer.RowError
 			if errors.As(err, &re) {
@@ -277,7 +371,19 @@ func detectImport(s *importScreen, file, sheet string) tea.Cmd {
 			if err != nil {
 				break
 			}
-			m.preview = append(m.preview, append([]string(nil), r.Cells...))
+			if len(m.preview) < importPreviewRows {
+				m.preview = append(m.preview, append([]string(nil), r.Cells...))
+			}
+			for i, c := range r.Cells {
+				if i >= len(seen) || len(m.distinct[i]) >= importMaxValues {
+					continue
+				}
+				c = strings.TrimSpace(c)
+				if f := importer.FoldStage(c); c != "" && !seen[i][f] {
+					seen[i][f] = true
+					m.distinct[i] = append(m.distinct[i], c)
+				}
+			}
 		}
 		return m
 	}
@@ -290,6 +396,7 @@ func (s *importScreen) start() tea.Cmd {
 	s.cancel, s.step, s.err, s.rows, s.fraction = cancel, importStepRun, nil, 0, 0
 	ch := make(chan tea.Msg, 1)
 	st, file, info, b := s.Store, s.file, s.info, s.binding
+	won, lost := s.wonLost()
 	go func() {
 		defer cancel()
 		src, err := importer.Open(file, importer.OpenOptions{Encoding: encodingOption(info), Sheet: info.Sheet})
@@ -298,7 +405,7 @@ func (s *importScreen) start() tea.Cmd {
 			return
 		}
 		defer src.Close()
-		opt := importer.Options{File: file, ProgressEvery: 2000, OnProgress: func(rows int, fraction float64) {
+		opt := importer.Options{File: file, Won: won, Lost: lost, ProgressEvery: 2000, OnProgress: func(rows int, fraction float64) {
 			select { // drop a step rather than slow the import
 			case ch <- importProgressMsg{to: s, rows: rows, fraction: fraction, next: ch}:
 			default:
@@ -309,6 +416,11 @@ func (s *importScreen) start() tea.Cmd {
 		ch <- importDoneMsg{to: s, sum: sum, err: err}
 	}()
 	return waitImport(ch)
+}
+
+// canSave: a profile can be saved after a successful import.
+func (s *importScreen) canSave() bool {
+	return s.step == importStepDone && s.err == nil && !s.cancelled
 }
 
 func waitImport(ch <-chan tea.Msg) tea.Cmd {

@@ -41,6 +41,13 @@ func importFieldLabel(l Lang, k importer.Kind, field string) string {
 // importErrorText is an import error in the language of the UI: a row
 // error worded from its parts, anything else as it came.
 func importErrorText(l Lang, k importer.Kind, err error) string {
+	var fe *importer.FileError
+	if errors.As(err, &fe) {
+		if t, ok := importFileProblemTexts[fe.Problem]; ok && l == LangJA {
+			return l.T(t, append([]any{fe.File}, fe.Args...)...)
+		}
+		return err.Error() // English: the CLI's line
+	}
 	var re *importer.RowError
 	if !errors.As(err, &re) {
 		return err.Error()
@@ -58,6 +65,8 @@ func importErrorText(l Lang, k importer.Kind, err error) string {
 			args = append([]any{re.Value}, re.Args...)
 		}
 		what = l.T(t, args...)
+	} else if re.Problem == importer.ProblemRepNotSaved && l == LangJA {
+		what = l.T(msgImportRepNotSaved, re.Value)
 	} else if re.Problem == importer.ProblemModel {
 		what = refusal(l, re.Format, re.Args, re.Msg)
 	}

@@ -36,7 +36,18 @@ func (s *importScreen) View() string {
 			lines = append(lines, s.errorLines()...)
 		default:
 			lines = append(lines, s.Styles.OnTrack.Render(s.T(msgImportDone)), "",
-				s.T(msgImportSummary, s.sum.Inserted, s.sum.Updated, s.sum.Unchanged, s.sum.Skipped, s.sum.RepsCreated))
+				s.T(msgImportSummary, s.sum.Inserted, s.sum.Updated, s.sum.Unchanged, s.sum.Skipped, s.sum.RepsCreated), "")
+			switch {
+			case s.naming:
+				lines = append(lines, s.T(msgImportSaveName)+s.name.View(true, s.Styles.Selected))
+			case s.saved != "":
+				lines = append(lines, s.Styles.OnTrack.Render(s.T(msgImportSaved, s.saved, s.saved)))
+			default:
+				lines = append(lines, s.Styles.Muted.Render(s.T(msgImportSaveHint)))
+			}
+			if s.saveErr != nil {
+				lines = append(lines, s.Styles.Error.Render(firstLineOf(s.saveErr.Error())))
+			}
 		}
 		lines = append(lines, "", s.Styles.Muted.Render(s.T(msgImportCloseHint)))
 	}
@@ -96,6 +107,9 @@ func (s *importScreen) mapView() []string {
 	}
 	kindName := s.kindName(s.kindValue())
 	kindLine := cursor(0) + s.T(msgImportKind) + ": < " + kindName + " >"
+	if s.profName != "" {
+		kindLine += "   " + s.T(msgImportProfile, s.profName)
+	}
 	if s.cursor == 0 {
 		kindLine = s.Styles.Selected.Render(kindLine)
 	}
@@ -136,9 +150,12 @@ func (s *importScreen) mapView() []string {
 	if hidden := len(s.binding.Fields) - shown; hidden > 0 {
 		lines = append(lines, s.Styles.Muted.Render("  "+s.T(msgImportMoreFields, hidden)))
 	}
-	if s.kindValue() == importer.Opportunities {
+	if stages := s.stageLines(); len(stages) > 0 {
+		lines = append(lines, stages...)
+	} else if s.kindValue() == importer.Opportunities {
+		won, lost := s.baseWonLost()
 		lines = append(lines, s.Styles.Muted.Render(s.T(msgImportWonLost,
-			strings.Join(importer.DefaultWon, ", "), strings.Join(importer.DefaultLost, ", "))))
+			strings.Join(won, ", "), strings.Join(lost, ", "))))
 	}
 	// The first rows, in the fields that have a column.
 	var cols []column
@@ -260,7 +277,8 @@ func (s *importScreen) fieldWindow(above int) (first, shown int) {
 	}
 	// title and blank line over the mapping, the won/lost line, the blank,
 	// title and header of the preview and its rows, the error under it.
-	room := s.height - 2 - above - 1 - 3 - min(len(s.preview), importPreviewRows) - len(s.errLines())
+	wonLost := max(1, len(s.stageLines()))
+	room := s.height - 2 - above - wonLost - 3 - min(len(s.preview), importPreviewRows) - len(s.errLines())
 	if room >= n {
 		return 0, n
 	}
@@ -268,4 +286,35 @@ func (s *importScreen) fieldWindow(above int) (first, shown int) {
 	cur := s.cursor - 1 // the kind line is cursor 0
 	first = min(max(cur-shown/2, 0), n-shown)
 	return first, shown
+}
+
+// stageLines are the stage values found in the file and the outcome each
+// is read as, wrapped to the width: one line under the fields, the cursor
+// on it picks a value with left/right and w/l/o marks it.
+func (s *importScreen) stageLines() []string {
+	stages := s.stageValues()
+	if len(stages) == 0 {
+		return nil
+	}
+	on := s.cursor == len(s.binding.Fields)+1
+	prefix := "  "
+	if on {
+		prefix = "> "
+	}
+	line := prefix + s.T(msgImportStages) + ":"
+	var lines []string
+	for i, v := range stages {
+		tok := v + "=" + s.outcomeName(s.stageOutcome(v))
+		if on && i == s.stageSel {
+			tok = s.Styles.Selected.Render("[" + tok + "]")
+		} else {
+			tok = " " + tok + " "
+		}
+		if s.width > 0 && lipgloss.Width(line)+1+lipgloss.Width(tok) > s.width && lipgloss.Width(line) > 4 {
+			lines = append(lines, line)
+			line = "   "
+		}
+		line += " " + tok
+	}
+	return append(lines, line)
 }

@@ -1,0 +1,45 @@
+package importer
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+// File-level errors carry their problem in parts; their English line is
+// the CLI's, word for word.
+func TestFileErrorParts(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, text string) string {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	missing := filepath.Join(dir, "none.csv")
+	_, err := Open(missing, OpenOptions{})
+	var fe *FileError
+	if !errors.As(err, &fe) || fe.Problem != ProblemNoFile || fe.File != missing || err.Error() != "open "+missing+": no such file or directory" {
+		t.Errorf("missing file: %#v %v", fe, err)
+	}
+	empty := write("empty.csv", "")
+	if _, err := Open(empty, OpenOptions{}); !errors.As(err, &fe) || fe.Problem != ProblemEmptyFile || err.Error() != empty+": the file is empty (want a header line)" {
+		t.Errorf("empty file: %v", err)
+	}
+	bare := write("bare.csv", "a,b\n1,x\"y\n")
+	src, err := Open(bare, OpenOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer src.Close()
+	_, err = src.Next()
+	if !errors.As(err, &fe) || fe.Problem != ProblemBareQuote || len(fe.Args) != 3 || fe.Args[0] != 2 || fe.Args[1] != 2 ||
+		err.Error() != bare+":2: a stray quote (\") on line 2, column 4 (a quote inside a quoted field must be doubled)" {
+		t.Errorf("bare quote: %#v %v", fe, err)
+	}
+	if FoldStage("  Closed  Won ") != "closed won" || FoldStage("ＣＬＯＳＥＤ won") != "closed won" {
+		t.Errorf("FoldStage: %q", FoldStage("  Closed  Won "))
+	}
+}
