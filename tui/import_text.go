@@ -2,6 +2,8 @@ package tui
 
 import (
 	"errors"
+	"path/filepath"
+	"strings"
 
 	"github.com/kpit-dev/kpit/importer"
 )
@@ -39,14 +41,17 @@ func importFieldLabel(l Lang, k importer.Kind, field string) string {
 }
 
 // importErrorText is an import error in the language of the UI: a row
-// error worded from its parts, anything else as it came.
+// error worded from its parts, anything else as it came. The file is named
+// by its base name: the pane shows the whole path on its File line, and a
+// long path would push the reason off the end of the line.
 func importErrorText(l Lang, k importer.Kind, err error) string {
 	var fe *importer.FileError
 	if errors.As(err, &fe) {
 		if t, ok := importFileProblemTexts[fe.Problem]; ok && l == LangJA {
-			return l.T(t, append([]any{fe.File}, fe.Args...)...)
+			return l.T(t, append([]any{filepath.Base(fe.File)}, fe.Args...)...)
 		}
-		return err.Error() // English: the CLI's line
+		// English: the CLI's line, with the file's base name.
+		return strings.ReplaceAll(err.Error(), fe.File, filepath.Base(fe.File))
 	}
 	var re *importer.RowError
 	if !errors.As(err, &re) {
@@ -75,7 +80,7 @@ func importErrorText(l Lang, k importer.Kind, err error) string {
 		col = importFieldLabel(l, k, re.Field) // no column: the field is named
 	}
 	if col == "" {
-		return l.T(msgImportRowErr, re.File, re.Line, what)
+		return l.T(msgImportRowErr, filepath.Base(re.File), re.Line, what)
 	}
-	return l.T(msgImportRowErrColumn, re.File, re.Line, col, what)
+	return l.T(msgImportRowErrColumn, filepath.Base(re.File), re.Line, col, what)
 }
