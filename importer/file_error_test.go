@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -36,8 +37,18 @@ func TestFileErrorParts(t *testing.T) {
 	defer src.Close()
 	_, err = src.Next()
 	if !errors.As(err, &fe) || fe.Problem != ProblemBareQuote || len(fe.Args) != 3 || fe.Args[0] != 2 || fe.Args[1] != 2 ||
-		err.Error() != bare+":2: a stray quote (\") on line 2, column 4 (a quote inside a quoted field must be doubled)" {
+		err.Error() != bare+":2: a stray quote (\") in a field that is not quoted, on line 2, column 4 (quote the field and double the quote)" {
 		t.Errorf("bare quote: %#v %v", fe, err)
+	}
+	// A quoted field that is never closed is the other quote problem.
+	open := write("open.csv", "a,b\n1,\"xy\n")
+	src2, err := Open(open, OpenOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer src2.Close()
+	if _, err = src2.Next(); !errors.As(err, &fe) || fe.Problem != ProblemQuote || !strings.Contains(err.Error(), "a quoted field is not closed") {
+		t.Errorf("unclosed quote: %#v %v", fe, err)
 	}
 	if FoldStage("  Closed  Won ") != "closed won" || FoldStage("ＣＬＯＳＥＤ won") != "closed won" {
 		t.Errorf("FoldStage: %q", FoldStage("  Closed  Won "))

@@ -278,9 +278,9 @@ func csvError(path string, err error) error {
 func describeCSV(pe *csv.ParseError) string {
 	switch {
 	case errors.Is(pe.Err, csv.ErrQuote):
-		return fmt.Sprintf("a quote (\") inside an unquoted field on line %d (quote the field and double the quote)", pe.Line)
+		return fmt.Sprintf("a quoted field is not closed, or has text after its closing quote (\"), on line %d (a quote inside a quoted field must be doubled)", pe.Line)
 	case errors.Is(pe.Err, csv.ErrBareQuote):
-		return fmt.Sprintf("a stray quote (\") on line %d, column %d (a quote inside a quoted field must be doubled)", pe.Line, pe.Column)
+		return fmt.Sprintf("a stray quote (\") in a field that is not quoted, on line %d, column %d (quote the field and double the quote)", pe.Line, pe.Column)
 	}
 	return pe.Err.Error()
 }

@@ -174,7 +174,7 @@ func TestImportScreenFileErrorsInJapanese(t *testing.T) {
 		want string
 	}{
 		{LangJA, "broken.csv:3行目: 引用符 (\") で囲んでいない項目の中に引用符があります (項目を引用符で囲み"},
-		{LangEN, "broken.csv:3: a stray quote (\") on line 3, column 8"}, // the CLI's line (column in bytes), base name
+		{LangEN, "broken.csv:3: a stray quote (\") in a field that is not quoted, on line 3, column 8"}, // the CLI's line (column in bytes), base name
 	} {
 		a, st, _ := importFixture(t, c.lang)
 		a.Update(tea.WindowSizeMsg{Width: 200, Height: 40})
