@@ -44,7 +44,7 @@ type addFlags struct {
 
 func commonAddFlags(fs *flag.FlagSet) addFlags {
 	return addFlags{
-		db:         fs.String("db", "", "database file (default $KPIT_DB or ~/.local/share/kpit/kpit.db)"),
+		db:         dbFlag(fs),
 		createRep:  fs.Bool("create-rep", false, "create the rep if it is not known yet"),
 		department: fs.String("department", string(model.DeptFieldSales), "department of a rep made by --create-rep: marketing, inside_sales, field_sales or customer_success"),
 	}

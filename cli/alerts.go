@@ -22,10 +22,10 @@ const timelinessDays = 30
 
 func runAlerts(e env) int {
 	fs := newFlagSet(e, "alerts", alertsUsage)
-	db := fs.String("db", "", "database file (default $KPIT_DB or ~/.local/share/kpit/kpit.db)")
+	db := dbFlag(fs)
 	format := fs.String("format", "text", "output `FORMAT`: text or json")
 	nowFlag := fs.String("now", "", "evaluate at this `TIME` (RFC 3339, e.g. 2026-11-20T09:00:00+09:00) instead of now")
-	lang := fs.String("lang", "", "`LANG` of the text output, ja or en (default from LC_ALL, LC_MESSAGES, LANG)")
+	lang := langFlag(fs)
 	if st, stop := parseFlags(e, fs, e.args); stop {
 		return st
 	}

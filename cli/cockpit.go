@@ -31,8 +31,8 @@ on exit; your own database is not touched.`
 func runCockpit(e env) int {
 	fs := flag.NewFlagSet("kpit", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
-	dbPath := fs.String("db", "", "database `PATH` (default $KPIT_DB, else ~/.local/share/kpit/kpit.db)")
-	langFlag := fs.String("lang", "", "`LANG` of the cockpit, ja or en (default from LC_ALL, LC_MESSAGES, LANG)")
+	dbPath := dbFlag(fs)
+	langArg := langFlag(fs)
 	demoFlag := fs.Bool("demo", false, "open a fresh temporary demo database instead of yours")
 	err := fs.Parse(e.args)
 	if errors.Is(err, flag.ErrHelp) {
@@ -53,7 +53,7 @@ func runCockpit(e env) int {
 		fmt.Fprintln(e.stderr, "kpit: --demo and --db cannot be used together (the demo never uses your file)")
 		return exitUsage
 	}
-	lang, err := tui.DetectLang(*langFlag, os.Getenv)
+	lang, err := tui.DetectLang(*langArg, os.Getenv)
 	if err != nil {
 		fmt.Fprintf(e.stderr, "kpit: %v\n", err)
 		return exitUsage

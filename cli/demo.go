@@ -17,7 +17,7 @@ import (
 // runDemo creates a demo database: `kpit demo --db PATH [--seed N] [--today YYYY-MM-DD]`.
 func runDemo(e env) int {
 	fs := newFlagSet(e, "demo", "demo --db PATH [--seed N] [--today YYYY-MM-DD]")
-	dbPath := fs.String("db", "", "the database file to create (default $KPIT_DB, else the standard data path)")
+	dbPath := dbFlag(fs)
 	seed := fs.Int64("seed", demo.DefaultSeed, "seed of the made-up data: the same seed and day give the same figures")
 	todayFlag := fs.String("today", "", "the day the demo company's history ends (default: today)")
 	if code, stop := parseFlags(e, fs, e.args); stop {
@@ -92,14 +92,6 @@ func demoSummary(ctx context.Context, st *store.Store) (string, error) {
 	return fmt.Sprintf("demo company: %s reps, %s opportunities (%s open), %s activities, %s leads, %s customers; KGI %s %s by %s",
 		n(c.Reps), n(c.Opportunities), n(open), n(c.Activities), n(c.Leads), n(c.Customers),
 		strings.ToLower(kgi.NameEN), tui.FormatYenFull(model.Some(kgi.Value)), model.FormatDate(kgi.Deadline)), nil
-}
-
-// dbPathFlag is the --db value, else the default database path.
-func dbPathFlag(flagValue string) (string, error) {
-	if flagValue != "" {
-		return flagValue, nil
-	}
-	return store.DefaultPath()
 }
 
 func fileExists(path string) bool {

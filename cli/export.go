@@ -53,7 +53,7 @@ var dateColumns = map[string]bool{"created": true, "closed": true, "date": true,
 
 func runExport(e env) int {
 	fs := newFlagSet(e, "export", exportUsage)
-	db := fs.String("db", "", "database `PATH` (default $KPIT_DB, else the XDG data directory)")
+	db := dbFlag(fs)
 	format := fs.String("format", "csv", "csv, xlsx or json")
 	out := fs.String("out", "", "write to `FILE` instead of standard output")
 	noBOM := fs.Bool("no-bom", false, "write CSV without the UTF-8 byte order mark")

@@ -58,7 +58,7 @@ type importFlags struct {
 func runImport(e env) int {
 	fs := newFlagSet(e, "import", importUsage)
 	var f importFlags
-	fs.StringVar(&f.db, "db", "", "database `PATH` (default $KPIT_DB, else the XDG data directory)")
+	fs.StringVar(&f.db, "db", "", dbUsage)
 	fs.StringVar(&f.mapping, "map", "", "bind fields to columns: `FIELD=COLUMN,...`")
 	fs.StringVar(&f.won, "won", "", "stage `VALUES` meaning won, comma-separated (default: Won, Closed Won, 受注)")
 	fs.StringVar(&f.lost, "lost", "", "stage `VALUES` meaning lost, comma-separated (default: Lost, Closed Lost, 失注)")

@@ -44,7 +44,7 @@ func runPlan(e env) int {
 	var sets setFlags
 	fs.Var(&sets, "set", "a KPI as set, `NODE=VALUE` (repeat): opportunities=50/month, win_rate=30%, avg_deal_size=200万")
 	format := fs.String("format", "text", "output `FORMAT`: text or json")
-	lang := fs.String("lang", "", "`LANG` of the text output, ja or en (default from LC_ALL, LC_MESSAGES, LANG)")
+	lang := langFlag(fs)
 	if st, stop := parseFlags(e, fs, e.args); stop {
 		return st
 	}

@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"os"
 	"sort"
 	"strconv"
 	"strings"
@@ -34,13 +33,13 @@ var reportMetrics = []string{
 func runReport(e env) int {
 	fs := newFlagSet(e, "report",
 		"report [--db PATH] [--from YYYY-MM-DD --to YYYY-MM-DD | --period 2026-11|2026-Q3|FY2026|2026-W47] [--by rep|department|month] [--format json|csv|md] [--lang ja|en]")
-	dbPath := fs.String("db", "", "the database (default $KPIT_DB, else the standard data path)")
+	dbPath := dbFlag(fs)
 	fromFlag := fs.String("from", "", "first day, inclusive (default: no lower bound)")
 	toFlag := fs.String("to", "", "last day, inclusive (default: no upper bound)")
 	periodFlag := fs.String("period", "", "a whole period instead of --from/--to: 2026-11, 2026-Q3 (calendar), FY2026, FY2026-Q1, 2026-W47")
 	by := fs.String("by", "", "also break the figures down by rep, department or month")
 	format := fs.String("format", "json", "json, csv or md (a table to paste into a meeting note)")
-	langFlag := fs.String("lang", "", "ja or en for md (default from LANG)")
+	langArg := langFlag(fs)
 	if code, stop := parseFlags(e, fs, e.args); stop {
 		return code
 	}
@@ -57,7 +56,7 @@ func runReport(e env) int {
 	default:
 		return fail(e, "report", fmt.Errorf("--by %q: want rep, department or month", *by))
 	}
-	lang, err := tui.DetectLang(*langFlag, nil)
+	lang, err := tui.DetectLang(*langArg, nil)
 	if err != nil {
 		return fail(e, "report", err)
 	}
@@ -147,48 +146,6 @@ func parseRange(from, to string) (dateRange, error) {
 		return r, fmt.Errorf("--from %s is after --to %s", from, to)
 	}
 	return r, nil
-}
-
-// openExisting opens the database for a command that only reads: a
-// missing file is an error, not a new empty database, and a file that is
-// not SQLite is refused before SQLite touches it.
-func openExisting(flagValue string) (*store.Store, error) {
-	path, err := dbPathFlag(flagValue)
-	if err != nil {
-		return nil, err
-	}
-	info, err := os.Stat(path)
-	if errors.Is(err, os.ErrNotExist) {
-		return nil, fmt.Errorf("database %s does not exist (create one with 'kpit demo --db %s' or 'kpit import')", path, path)
-	}
-	if err != nil {
-		return nil, fmt.Errorf("database %s: %w", path, err)
-	}
-	if info.IsDir() {
-		return nil, fmt.Errorf("database %s is a directory, not a file", path)
-	}
-	if err := checkSQLiteHeader(path, info.Size()); err != nil {
-		return nil, err
-	}
-	return store.Open(path)
-}
-
-// checkSQLiteHeader refuses a non-empty file that does not start with the
-// SQLite header, reading it without opening it as a database.
-func checkSQLiteHeader(path string, size int64) error {
-	if size == 0 {
-		return fmt.Errorf("database %s is empty, not a kpit database", path)
-	}
-	f, err := os.Open(path)
-	if err != nil {
-		return fmt.Errorf("database %s: %w", path, err)
-	}
-	defer f.Close()
-	head := make([]byte, 16)
-	if _, err := io.ReadFull(f, head); err != nil || string(head) != "SQLite format 3\x00" {
-		return fmt.Errorf("open database %s: %w", path, store.ErrNotKpit)
-	}
-	return nil
 }
 
 // report is the figures of a range, with an optional breakdown.

@@ -24,7 +24,7 @@ Without setting flags it shows the rules. Settings are stored under the keys rul
 // runRules shows the input rules, or sets the ones given and shows the result.
 func runRules(e env) int {
 	fs := newFlagSet(e, "rules", rulesUsage)
-	db := fs.String("db", "", "database file (default $KPIT_DB or ~/.local/share/kpit/kpit.db)")
+	db := dbFlag(fs)
 	deadline := fs.String("deadline", "", "entry deadline: same-day, next-business-day or Nd (N calendar days)")
 	stale := fs.String("stale-days", "", "days without an entry after which a rep is stale (0 = off)")
 	var staleRep, require setFlags
@@ -34,7 +34,7 @@ func runRules(e env) int {
 	alerts := fs.String("alerts", "", "alerts on or off")
 	yearEnd := fs.String("year-end-closure", "", "on: 12/29-1/3 are not business days (default on)")
 	fiscal := fs.String("fiscal-start", "", "month the fiscal year starts in, 1-12 (default 4, April)")
-	lang := fs.String("lang", "", "`LANG` of the text output, ja or en (default from LC_ALL, LC_MESSAGES, LANG)")
+	lang := langFlag(fs)
 	if st, stop := parseFlags(e, fs, e.args); stop {
 		return st
 	}

@@ -23,11 +23,11 @@ import (
 // `kpit tree --db PATH [--from D --to D] [--format text|json] [--lang ja|en]`.
 func runTree(e env) int {
 	fs := newFlagSet(e, "tree", "tree [--db PATH] [--from YYYY-MM-DD --to YYYY-MM-DD] [--format text|json] [--lang ja|en]")
-	dbPath := fs.String("db", "", "the database (default $KPIT_DB, else the standard data path)")
+	dbPath := dbFlag(fs)
 	fromFlag := fs.String("from", "", "first day of the range (default: start of the current fiscal year)")
 	toFlag := fs.String("to", "", "last day of the range, inclusive (default: today)")
 	format := fs.String("format", "text", "text or json")
-	langFlag := fs.String("lang", "", "ja or en for text (default from LANG)")
+	langArg := langFlag(fs)
 	if code, stop := parseFlags(e, fs, e.args); stop {
 		return code
 	}
@@ -37,7 +37,7 @@ func runTree(e env) int {
 	if *format != "text" && *format != "json" {
 		return fail(e, "tree", fmt.Errorf("--format %q: want text or json", *format))
 	}
-	lang, err := tui.DetectLang(*langFlag, nil)
+	lang, err := tui.DetectLang(*langArg, nil)
 	if err != nil {
 		return fail(e, "tree", err)
 	}

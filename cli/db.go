@@ -1,0 +1,73 @@
+package cli
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/kpit-dev/kpit/store"
+)
+
+// The help of --db and --lang, the same for every command.
+const (
+	dbUsage   = "database `PATH` (default $KPIT_DB, else $XDG_DATA_HOME/kpit/kpit.db, else ~/.local/share/kpit/kpit.db)"
+	langUsage = "`LANG` of the output, ja or en (default from LC_ALL, LC_MESSAGES, LANG)"
+)
+
+// dbFlag declares --db.
+func dbFlag(fs *flag.FlagSet) *string { return fs.String("db", "", dbUsage) }
+
+// langFlag declares --lang.
+func langFlag(fs *flag.FlagSet) *string { return fs.String("lang", "", langUsage) }
+
+// dbPathFlag is the --db value, else the default database path.
+func dbPathFlag(flagValue string) (string, error) {
+	if flagValue != "" {
+		return flagValue, nil
+	}
+	return store.DefaultPath()
+}
+
+// openExisting opens the database for a command that only reads: a
+// missing file is an error, not a new empty database, and a file that is
+// not SQLite is refused before SQLite touches it.
+func openExisting(flagValue string) (*store.Store, error) {
+	path, err := dbPathFlag(flagValue)
+	if err != nil {
+		return nil, err
+	}
+	info, err := os.Stat(path)
+	if errors.Is(err, os.ErrNotExist) {
+		return nil, fmt.Errorf("database %s does not exist (create one with 'kpit demo --db %s' or 'kpit import')", path, path)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("database %s: %w", path, err)
+	}
+	if info.IsDir() {
+		return nil, fmt.Errorf("database %s is a directory, not a file", path)
+	}
+	if err := checkSQLiteHeader(path, info.Size()); err != nil {
+		return nil, err
+	}
+	return store.Open(path)
+}
+
+// checkSQLiteHeader refuses a non-empty file that does not start with the
+// SQLite header, reading it without opening it as a database.
+func checkSQLiteHeader(path string, size int64) error {
+	if size == 0 {
+		return fmt.Errorf("database %s is empty, not a kpit database", path)
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return fmt.Errorf("database %s: %w", path, err)
+	}
+	defer f.Close()
+	head := make([]byte, 16)
+	if _, err := io.ReadFull(f, head); err != nil || string(head) != "SQLite format 3\x00" {
+		return fmt.Errorf("open database %s: %w", path, store.ErrNotKpit)
+	}
+	return nil
+}
