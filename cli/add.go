@@ -165,11 +165,8 @@ func addActivity(e env, args []string) (status int) {
 	account := fs.String("account", "", "the account visited or called")
 	opp := fs.String("opportunity", "", "the opportunity it belongs to (its --id, or #N for kpit's own number)")
 	note := fs.String("note", "", "a short note")
-	if st, stop := parseFlags(e, fs, args); stop {
+	if st, stop := parseOnlyFlags(e, fs, args); stop {
 		return st
-	}
-	if fs.NArg() > 0 {
-		return fail(e, cmd, fmt.Errorf("unexpected argument %q (every value goes with a flag)", fs.Arg(0)))
 	}
 	k, ok := model.ActivityKindWord(*kind)
 	if !ok {
@@ -245,11 +242,8 @@ func addOpportunity(e env, args []string) (status int) {
 	closed := fs.String("closed", "", "the close day (the expected close day while open; today when marked won or lost)")
 	outcome := fs.String("outcome", "", "open, won or lost")
 	lostReason := fs.String("lost-reason", "", "why it was lost")
-	if st, stop := parseFlags(e, fs, args); stop {
+	if st, stop := parseOnlyFlags(e, fs, args); stop {
 		return st
-	}
-	if fs.NArg() > 0 {
-		return fail(e, cmd, fmt.Errorf("unexpected argument %q (every value goes with a flag)", fs.Arg(0)))
 	}
 	given := setFlagNames(fs)
 	var amountYen model.Yen
@@ -363,11 +357,8 @@ func addLead(e env, args []string) (status int) {
 	rep := fs.String("rep", "", "the rep who owns the lead (optional)")
 	created := fs.String("created", "today", "the day the lead came in")
 	statusFlag := fs.String("status", "new", "new, mql or sql")
-	if st, stop := parseFlags(e, fs, args); stop {
+	if st, stop := parseOnlyFlags(e, fs, args); stop {
 		return st
-	}
-	if fs.NArg() > 0 {
-		return fail(e, cmd, fmt.Errorf("unexpected argument %q (every value goes with a flag)", fs.Arg(0)))
 	}
 	st := model.LeadStatus(*statusFlag)
 	if st != model.LeadNew && st != model.LeadMQL && st != model.LeadSQL {

@@ -26,11 +26,8 @@ func runAlerts(e env) int {
 	format := fs.String("format", "text", "output `FORMAT`: text or json")
 	nowFlag := fs.String("now", "", "evaluate at this `TIME` (RFC 3339, e.g. 2026-11-20T09:00:00+09:00) instead of now")
 	lang := langFlag(fs)
-	if st, stop := parseFlags(e, fs, e.args); stop {
+	if st, stop := parseOnlyFlags(e, fs, e.args); stop {
 		return st
-	}
-	if fs.NArg() > 0 {
-		return fail(e, "alerts", fmt.Errorf("unexpected argument %q", fs.Arg(0)))
 	}
 	if *format != "text" && *format != "json" {
 		return fail(e, "alerts", fmt.Errorf("--format %q: want text or json", *format))

@@ -111,6 +111,18 @@ func newFlagSet(e env, name, usage string) *flag.FlagSet {
 	return fs
 }
 
+// parseOnlyFlags is parseFlags for a command that takes no arguments besides
+// its flags: a stray word stops it with one line naming the word.
+func parseOnlyFlags(e env, fs *flag.FlagSet, args []string) (int, bool) {
+	if code, stop := parseFlags(e, fs, args); stop {
+		return code, true
+	}
+	if fs.NArg() > 0 {
+		return fail(e, fs.Name(), fmt.Errorf("unexpected argument %q (every value goes with a flag; see 'kpit %s -h')", fs.Arg(0), fs.Name())), true
+	}
+	return 0, false
+}
+
 // parseFlags parses args into fs. It returns (status, true) when the command
 // should stop: -h was asked for (status 0) or a flag was bad (status 2, with
 // the flag package's own one-line message already printed).

@@ -20,11 +20,8 @@ func runDemo(e env) int {
 	dbPath := dbFlag(fs)
 	seed := fs.Int64("seed", demo.DefaultSeed, "seed of the made-up data: the same seed and day give the same figures")
 	todayFlag := fs.String("today", "", "the day the demo company's history ends (default: today)")
-	if code, stop := parseFlags(e, fs, e.args); stop {
+	if code, stop := parseOnlyFlags(e, fs, e.args); stop {
 		return code
-	}
-	if fs.NArg() > 0 {
-		return fail(e, "demo", fmt.Errorf("unexpected argument %q", fs.Arg(0)))
 	}
 	// The demo is seeded as of now: today's records are entered no later
 	// than the clock says. A --today other than today ends the history at

@@ -45,11 +45,8 @@ func runPlan(e env) int {
 	fs.Var(&sets, "set", "a KPI as set, `NODE=VALUE` (repeat): opportunities=50/month, win_rate=30%, avg_deal_size=200万")
 	format := fs.String("format", "text", "output `FORMAT`: text or json")
 	lang := langFlag(fs)
-	if st, stop := parseFlags(e, fs, e.args); stop {
+	if st, stop := parseOnlyFlags(e, fs, e.args); stop {
 		return st
-	}
-	if fs.NArg() > 0 {
-		return fail(e, "plan", fmt.Errorf("unexpected argument %q (values go in --set NODE=VALUE)", fs.Arg(0)))
 	}
 	if *format != "text" && *format != "json" {
 		return fail(e, "plan", fmt.Errorf("--format %q: want text or json", *format))

@@ -40,11 +40,8 @@ func runReport(e env) int {
 	by := fs.String("by", "", "also break the figures down by rep, department or month")
 	format := fs.String("format", "json", "json, csv or md (a table to paste into a meeting note)")
 	langArg := langFlag(fs)
-	if code, stop := parseFlags(e, fs, e.args); stop {
+	if code, stop := parseOnlyFlags(e, fs, e.args); stop {
 		return code
-	}
-	if fs.NArg() > 0 {
-		return fail(e, "report", fmt.Errorf("unexpected argument %q", fs.Arg(0)))
 	}
 	switch *format {
 	case "json", "csv", "md":

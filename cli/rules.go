@@ -35,11 +35,8 @@ func runRules(e env) int {
 	yearEnd := fs.String("year-end-closure", "", "on: 12/29-1/3 are not business days (default on)")
 	fiscal := fs.String("fiscal-start", "", "month the fiscal year starts in, 1-12 (default 4, April)")
 	lang := langFlag(fs)
-	if st, stop := parseFlags(e, fs, e.args); stop {
+	if st, stop := parseOnlyFlags(e, fs, e.args); stop {
 		return st
-	}
-	if fs.NArg() > 0 {
-		return fail(e, "rules", fmt.Errorf("unexpected argument %q", fs.Arg(0)))
 	}
 	l, err := tui.DetectLang(*lang, os.Getenv)
 	if err != nil {

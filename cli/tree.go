@@ -28,11 +28,8 @@ func runTree(e env) int {
 	toFlag := fs.String("to", "", "last day of the range, inclusive (default: today)")
 	format := fs.String("format", "text", "text or json")
 	langArg := langFlag(fs)
-	if code, stop := parseFlags(e, fs, e.args); stop {
+	if code, stop := parseOnlyFlags(e, fs, e.args); stop {
 		return code
-	}
-	if fs.NArg() > 0 {
-		return fail(e, "tree", fmt.Errorf("unexpected argument %q", fs.Arg(0)))
 	}
 	if *format != "text" && *format != "json" {
 		return fail(e, "tree", fmt.Errorf("--format %q: want text or json", *format))
