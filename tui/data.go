@@ -2,7 +2,6 @@ package tui
 
 import (
 	"context"
-	"fmt"
 	"slices"
 	"time"
 
@@ -223,29 +222,26 @@ func periodLabel(l Lang, p model.Period) string {
 	case model.Week:
 		_, w := p.Start.ISOWeek()
 		last := p.Last()
-		if l == LangJA {
-			return fmt.Sprintf("第%d週 %d/%d-%d/%d", w, p.Start.Month(), p.Start.Day(), last.Month(), last.Day())
-		}
-		return fmt.Sprintf("W%d %s-%s", w, p.Start.Format("Jan 2"), last.Format("Jan 2"))
+		return l.T(msgPeriodNameWeek, w, int(p.Start.Month()), p.Start.Day(), int(last.Month()), last.Day(),
+			p.Start.Format("Jan 2"), last.Format("Jan 2"))
 	case model.Month:
-		if l == LangJA {
-			return fmt.Sprintf("%d年%d月", p.Start.Year(), p.Start.Month())
-		}
-		return p.Start.Format("Jan 2006")
+		return l.T(msgPeriodNameMonth, p.Start.Year(), int(p.Start.Month()), p.Start.Format("Jan"))
 	case model.Quarter:
 		key := p.Key() // FY2026-Q3
-		fy, q := model.FiscalYearNumber(p.Start, p.FiscalStart), key[len(key)-1:]
-		if l == LangJA {
-			return fmt.Sprintf("%d年度 第%s四半期", fy, q)
-		}
-		return fmt.Sprintf("FY%d Q%s", fy, q)
+		return l.T(msgPeriodNameQuarter, model.FiscalYearNumber(p.Start, p.FiscalStart), key[len(key)-1:])
 	default:
-		if l == LangJA {
-			return fmt.Sprintf("%d年度", p.Start.Year())
-		}
-		return fmt.Sprintf("FY%d", p.Start.Year())
+		return l.T(msgPeriodNameFY, p.Start.Year())
 	}
 }
+
+// Period names: the arguments are numbers and Go's English month
+// abbreviations, so each language picks the ones it writes.
+var (
+	msgPeriodNameWeek    = Text{JA: "第%[1]d週 %[2]d/%[3]d-%[4]d/%[5]d", EN: "W%[1]d %[6]s-%[7]s"}
+	msgPeriodNameMonth   = Text{JA: "%[1]d年%[2]d月", EN: "%[3]s %[1]d"}
+	msgPeriodNameQuarter = Text{JA: "%[1]d年度 第%[2]s四半期", EN: "FY%[1]d Q%[2]s"}
+	msgPeriodNameFY      = Text{JA: "%d年度", EN: "FY%d"}
+)
 
 // periodKindName names a kind of period.
 func periodKindName(l Lang, k model.PeriodKind) string {
