@@ -236,8 +236,9 @@ func TestTwoBinariesAddConcurrently(t *testing.T) {
 		t.Fatalf("build: %v", err)
 	}
 	db := newEntryDB(t)
-	// 1,000 each, the issue-4 size (about 12 s on an idle 2-core machine,
-	// mostly process start-up); KPIT_BINARY_WRITES=N runs another size.
+	// 1,000 records each, the size the concurrency check was set at (about
+	// 12 s on an idle 2-core machine, mostly process start-up);
+	// KPIT_BINARY_WRITES=N runs another size.
 	perProcess := 1000
 	if n, err := strconv.Atoi(os.Getenv("KPIT_BINARY_WRITES")); err == nil && n > 0 {
 		perProcess = n

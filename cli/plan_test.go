@@ -69,7 +69,7 @@ func approx(t *testing.T, what string, got *float64, want, tol float64) {
 	}
 }
 
-// The contract of issue 2: the worked example of domain.md section 2.
+// kpit plan's JSON contract on the worked example of docs/kpi-tree.md.
 func TestPlanJSONWorkedExample(t *testing.T) {
 	p := planJSONOf(t, "--kgi", "1000000000", "--set", "opportunities=50/month", "--set", "win_rate=30%", "--set", "avg_deal_size=2000000")
 	if p.KGITarget != 1e9 {

@@ -19,7 +19,7 @@ func newBusiness(t *testing.T) *Tree {
 
 func near(got, want, tol float64) bool { return math.Abs(got-want) <= tol }
 
-// The worked example of domain.md section 2.
+// The worked example of docs/kpi-tree.md.
 func TestPlanWorkedExample(t *testing.T) {
 	tr := newBusiness(t)
 	p := tr.Plan(Target{Value: 1e9, Per: model.FiscalYear}, map[string]Target{

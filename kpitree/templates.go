@@ -2,11 +2,11 @@ package kpitree
 
 import "github.com/kpit-dev/kpit/model"
 
-// Template is the starting tree for a sales style (domain.md sections 2 and
-// 3), as definitions to store or Build; nil for an unknown style. Users edit
+// Template is the starting tree for a sales style (docs/kpi-tree.md,
+// docs/styles.md), as definitions to store or Build; nil for an unknown style. Users edit
 // trees freely afterwards; these are only where they start.
 //
-// New business (新規開拓営業), exactly the standard tree of section 2:
+// New business (新規開拓営業), exactly the standard tree of docs/kpi-tree.md:
 //
 //	revenue 売上 = orders_won 受注件数 × avg_deal_size 顧客単価
 //	orders_won = opportunities 商談数 × win_rate 受注率
@@ -29,7 +29,7 @@ import "github.com/kpit-dev/kpit/model"
 //	meetings 商談設定数 = appointments アポイント獲得数 × meeting_set_rate 商談設定率
 //	appointments = calls 架電数 × appointment_rate アポイント獲得率
 //
-// Customer success (カスタマーサクセス): LTV as section 8 defines it, the
+// Customer success (カスタマーサクセス): LTV as docs/kpi-definitions.md defines it, the
 // average monthly contract value over the monthly churn rate (expected
 // lifetime = 1 ÷ churn).
 //

@@ -84,7 +84,7 @@ func TestBuildOrderAndDefs(t *testing.T) {
 	}
 }
 
-// The new-business template is exactly domain.md section 2 (these keys are
+// The new-business template is exactly docs/kpi-tree.md (these keys are
 // a contract with outside checks).
 func TestTemplateNewBusiness(t *testing.T) {
 	want := map[string][2]string{ // key: parent, op

@@ -2,8 +2,8 @@ package model
 
 import "time"
 
-// The KPI operations checklist (KPI設定・運用チェックリスト, domain.md section
-// 5): 14 items, each answered yes / partly / no. This file holds the items as
+// The KPI operations checklist (KPI設定・運用チェックリスト, docs/checklist.md):
+// 14 items, each answered yes / partly / no. This file holds the items as
 // data, what the database can say about each (Evidence), the status the data
 // suggests, and the diagnosis: a score, the gaps grouped by the failure
 // pattern they lead to, and the next step for each. The wording of items and
@@ -25,8 +25,8 @@ func ChecklistGroups() []ChecklistGroup {
 	return []ChecklistGroup{GroupDesign, GroupSystem, GroupCollaboration, GroupOperation}
 }
 
-// FailurePattern is one of the three ways KPI management fails (domain.md
-// section 4). A gap on a checklist item belongs to exactly one of them.
+// FailurePattern is one of the three ways KPI management fails
+// (docs/checklist.md). A gap on a checklist item belongs to exactly one of them.
 type FailurePattern int
 
 const (
@@ -110,7 +110,7 @@ const (
 
 // ChecklistItem is one of the 14 items.
 type ChecklistItem struct {
-	Number  int // 1..14, as in domain.md section 5
+	Number  int // 1..14, as in docs/checklist.md
 	Group   ChecklistGroup
 	Pattern FailurePattern // the failure a gap on this item leads to
 	Fix     string         // the screen that fixes a gap (Fix* constants)

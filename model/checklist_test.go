@@ -28,7 +28,7 @@ func TestChecklistItemsAreComplete(t *testing.T) {
 			t.Errorf("item %d has no screen to fix it", it.Number)
 		}
 	}
-	// domain.md section 5: items 1–5 design, 6–9 system, 10–11
+	// docs/checklist.md: items 1–5 design, 6–9 system, 10–11
 	// collaboration, 12–14 operation.
 	want := map[ChecklistGroup]int{GroupDesign: 5, GroupSystem: 4, GroupCollaboration: 2, GroupOperation: 3}
 	if !reflect.DeepEqual(groups, want) {

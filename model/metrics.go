@@ -67,7 +67,7 @@ type Counts map[string]float64
 
 // Metrics returns every base and derived metric from counts, the derived
 // ones as ratios that are undefined when their denominator is zero
-// (domain.md section 8).
+// (docs/kpi-definitions.md).
 func (c Counts) Metrics() map[string]Value {
 	out := make(map[string]Value, len(c)+4)
 	for k, v := range c {

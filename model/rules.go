@@ -362,7 +362,7 @@ func EvaluateAlerts(in AlertInput) []Alert {
 	return out
 }
 
-// Reference figures from domain.md section 6.
+// Reference figures with their sources: docs/reference-figures.md.
 const (
 	RefEnteredImmediately = 0.402 // SFA/CRM input entered immediately
 	RefEnteredDailyBatch  = 0.322 // entered in a daily batch

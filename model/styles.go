@@ -1,6 +1,6 @@
 package model
 
-// StyleKey names one of the four sales styles (domain.md section 3).
+// StyleKey names one of the four sales styles (docs/styles.md).
 type StyleKey string
 
 const (
@@ -43,11 +43,11 @@ type Style struct {
 	NameEN     string
 	FocusJA    string
 	FocusEN    string
-	Main       []KPIEntry // 3 each: keep main KPIs to 3–5 (domain.md section 3)
+	Main       []KPIEntry // 3 each: keep main KPIs to 3–5 (docs/styles.md)
 	Supporting []KPIEntry
 }
 
-// Styles lists the four sales styles in the order of domain.md section 3.
+// Styles lists the four sales styles in the order of docs/styles.md.
 func Styles() []Style {
 	out := make([]Style, len(styleDefs))
 	for i, d := range styleDefs {

@@ -1,9 +1,9 @@
 package model
 
 // catalogue holds every KPI the styles and the tree templates name, with
-// definitions after domain.md section 8. Main marks a style's main KPIs.
+// definitions after docs/kpi-definitions.md. Main marks a style's main KPIs.
 var catalogue = withDefinitions([]KPIEntry{
-	// The standard new-business tree (domain.md section 2).
+	// The standard new-business tree (docs/kpi-tree.md).
 	{KPI: KPI{Key: MetricRevenue, NameJA: "売上", NameEN: "Revenue", Unit: UnitYen,
 		Department: DeptFieldSales, Style: StyleNewBusiness},
 		Flow:         true,

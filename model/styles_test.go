@@ -6,7 +6,7 @@ import (
 )
 
 func TestStyles(t *testing.T) {
-	// Names, main and supporting KPIs exactly as domain.md section 3.
+	// Names, main and supporting KPIs exactly as docs/styles.md.
 	want := []struct {
 		key              StyleKey
 		ja, en           string

@@ -123,12 +123,13 @@ func benchAggregates(b *testing.B, s *Store) {
 	})
 }
 
-// BenchmarkStore100kOpportunities: issue 2's aggregation benchmark.
+// BenchmarkStore100kOpportunities: the aggregation queries (fiscal year, by
+// department and rep, monthly and weekly series) over 100,000 opportunities.
 func BenchmarkStore100kOpportunities(b *testing.B) {
 	benchAggregates(b, benchDB(b, 100_000, 0))
 }
 
-// BenchmarkStore1MActivities: issue 4's dashboard target (fiscal-year
+// BenchmarkStore1MActivities: the dashboard's target (fiscal-year
 // aggregation under 100 ms) on 1,000,000 activities and 200,000
 // opportunities. Building the database takes tens of seconds.
 func BenchmarkStore1MActivities(b *testing.B) {

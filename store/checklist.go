@@ -14,7 +14,7 @@ import (
 )
 
 // Checklist answers and the evidence the database gives for the 14 items
-// of the operations checklist (domain.md section 5).
+// of the operations checklist (docs/checklist.md).
 
 // answerTimeLayout writes answered_at with a fixed-width fraction so that
 // the text sorts in time order (RFC3339Nano drops trailing zeros, and

@@ -100,7 +100,7 @@ func TestKFS(t *testing.T) {
 	}
 }
 
-// newBusinessTree is the standard tree of domain.md section 2, given children
+// newBusinessTree is the standard tree of docs/kpi-tree.md, given children
 // before parents to check the store orders them.
 func newBusinessTree() []model.TreeNodeDef {
 	return []model.TreeNodeDef{

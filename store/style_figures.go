@@ -7,7 +7,7 @@ import (
 	"github.com/kpit-dev/kpit/model"
 )
 
-// StyleFigures computes the style KPIs (domain.md sections 3 and 8) that
+// StyleFigures computes the style KPIs (docs/styles.md, docs/kpi-definitions.md) that
 // the daily roll-up cannot answer, over the period [f.From, f.To):
 //
 //   - new_orders_won 新規受注件数: accounts whose first win closed in the period

@@ -238,7 +238,7 @@ func TestWhatIfTypedValue(t *testing.T) {
 }
 
 func TestTreeVerdictWorkedExample(t *testing.T) {
-	// domain.md: 50 opportunities a month, 30% win rate, ¥2,000,000 deals
+	// docs/kpi-tree.md: 50 opportunities a month, 30% win rate, ¥2,000,000 deals
 	// against ¥1,000,000,000 reach 36% of the KGI.
 	a := newTestApp(t, LangJA, 120, 40)
 	s := treeAt(t, a, "revenue")

@@ -13,8 +13,8 @@ import (
 	"github.com/kpit-dev/kpit/store"
 )
 
-// The checklist diagnosis (チェックリスト診断): the 14 items of domain.md
-// section 5 grouped, each with the user's status, the evidence from the
+// The checklist diagnosis (チェックリスト診断): the 14 items of
+// docs/checklist.md grouped, each with the user's status, the evidence from the
 // database and the status the data suggests; the score, compared with the
 // previous diagnosis; the gaps grouped by failure pattern with the next
 // step for each, and enter on a gap opens the screen that fixes it.

@@ -11,8 +11,8 @@ import (
 	"github.com/kpit-dev/kpit/store"
 )
 
-// Typed-in values of manual KPIs (issue 4: "typed-in KPI values are
-// possible only for KPIs marked manual"). On the Styles tab up/down select
+// Typed-in values of manual KPIs: a value can be typed in only for a KPI
+// marked manual; every other KPI is counted from the records. On the Styles tab up/down select
 // a KPI of the shown style and v types its value for the period shown:
 // NPS, satisfaction, email open rate and the other figures kpit cannot
 // count from records. A KPI counted from the records is refused with a

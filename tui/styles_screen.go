@@ -15,7 +15,7 @@ import (
 	"github.com/kpit-dev/kpit/store"
 )
 
-// The KPI tables by sales style (営業スタイル別KPI, domain.md section 3):
+// The KPI tables by sales style (営業スタイル別KPI, docs/styles.md):
 // each style's main and supporting KPIs with the team's figure for the
 // selected period where the records give one, its focus, and whether each
 // KPI is registered. Enter adopts the selected style after a y/n

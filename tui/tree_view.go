@@ -259,7 +259,7 @@ func (s *treeScreen) tableLines(room int) []string {
 			{title: s.T(msgColGapShare), width: 9, right: true},
 			{title: s.T(msgColStatus), width: 9},
 		}
-		drop = []int{5, 3, 2} // status first: the issue asks the tree for actual, target, achievement, gap share
+		drop = []int{5, 3, 2} // status first: actual, target, achievement and gap share are what the tree is for
 		cells = func(n *kpitree.Node) []string {
 			u, dir := n.Unit, g.direction(n.Key)
 			actual, target := s.data.actual[n.Key], targets[n.Key]
