@@ -246,7 +246,7 @@ func addOpportunity(e env, args []string) (status int) {
 		return st
 	}
 	given := setFlagNames(fs)
-	var amountYen model.Yen
+	var amountYen model.Minor
 	if given["amount"] {
 		y, err := model.ParseYen(*amount)
 		if err != nil || y < 0 {
@@ -297,7 +297,7 @@ func addOpportunity(e env, args []string) (status int) {
 		o.Stage = *stage
 	}
 	if given["amount"] {
-		o.AmountYen, o.HasAmount = amountYen, true
+		o.AmountMinor, o.HasAmount = amountYen, true
 	}
 	if given["outcome"] {
 		o.Outcome = model.Outcome(*outcome)
@@ -341,7 +341,7 @@ func addOpportunity(e env, args []string) (status int) {
 	}
 	fmt.Fprintf(e.stdout, "%s opportunity %s: %s, %s, %s", verb, name, o.Account, o.RepName, o.Outcome)
 	if o.HasAmount {
-		fmt.Fprintf(e.stdout, ", %d yen", o.AmountYen)
+		fmt.Fprintf(e.stdout, ", %d yen", o.AmountMinor)
 	}
 	fmt.Fprintln(e.stdout)
 	return exitOK

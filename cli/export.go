@@ -141,7 +141,7 @@ func exportRows(ctx context.Context, st *store.Store, kind importer.Kind, row fu
 		return st.ExportOpportunities(ctx, func(o model.Opportunity) error {
 			amount := ""
 			if o.HasAmount {
-				amount = strconv.FormatInt(int64(o.AmountYen), 10)
+				amount = strconv.FormatInt(int64(o.AmountMinor), 10)
 			}
 			return row([]string{o.ExternalID, o.RepName, o.Account, o.Product, o.Stage, string(o.Outcome),
 				date(o.Created), date(o.Closed), amount, o.LostReason})
@@ -157,7 +157,7 @@ func exportRows(ctx context.Context, st *store.Store, kind importer.Kind, row fu
 		})
 	case importer.Customers:
 		return st.ExportCustomers(ctx, func(c model.Customer) error {
-			return row([]string{c.ExternalID, c.Name, c.RepName, date(c.Started), date(c.Churned), strconv.FormatInt(int64(c.MRRYen), 10)})
+			return row([]string{c.ExternalID, c.Name, c.RepName, date(c.Started), date(c.Churned), strconv.FormatInt(int64(c.MRRMinor), 10)})
 		})
 	case importer.Reps:
 		reps, err := st.Reps(ctx)

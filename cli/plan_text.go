@@ -67,7 +67,7 @@ func nodeName(l tui.Lang, key string) string {
 // figure writes a value in full by unit: ¥5,555,556, 83.3%, 1,666.7.
 func figure(u model.Unit, v model.Value) string {
 	switch u {
-	case model.UnitYen:
+	case model.UnitMoney:
 		return tui.FormatYenFull(v)
 	case model.UnitRatio:
 		return tui.FormatPercent(v)

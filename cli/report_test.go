@@ -58,7 +58,7 @@ func newReportDB(t *testing.T) *reportDB {
 		case 0:
 			o.Outcome = model.OutcomeOpen
 		case 1:
-			o.Outcome, o.Closed, o.AmountYen, o.HasAmount = model.OutcomeWon, o.Created.AddDate(0, 0, r.IntN(60)), model.Yen(10_000*(50+r.IntN(500))), true
+			o.Outcome, o.Closed, o.AmountMinor, o.HasAmount = model.OutcomeWon, o.Created.AddDate(0, 0, r.IntN(60)), model.Minor(10_000*(50+r.IntN(500))), true
 		default:
 			o.Outcome, o.Closed = model.OutcomeLost, o.Created.AddDate(0, 0, r.IntN(60))
 		}
@@ -123,8 +123,8 @@ func (db *reportDB) changeBySQL(t *testing.T) {
 		o := &db.opps[i]
 		switch {
 		case o.Outcome == model.OutcomeOpen && moved < 10:
-			o.Outcome, o.Closed, o.AmountYen = model.OutcomeWon, o.Created.AddDate(0, 0, 33), 4_440_000
-			exec("UPDATE opportunities SET outcome = 'won', closed = ?, amount_yen = ? WHERE id = ?", model.FormatDate(o.Closed), int64(o.AmountYen), i+1)
+			o.Outcome, o.Closed, o.AmountMinor = model.OutcomeWon, o.Created.AddDate(0, 0, 33), 4_440_000
+			exec("UPDATE opportunities SET outcome = 'won', closed = ?, amount_yen = ? WHERE id = ?", model.FormatDate(o.Closed), int64(o.AmountMinor), i+1)
 		case o.Outcome == model.OutcomeWon && moved >= 10 && moved < 15:
 			o.Outcome, o.Closed = model.OutcomeOpen, time.Time{}
 			exec("UPDATE opportunities SET outcome = 'open', closed = NULL, amount_yen = NULL WHERE id = ?", i+1)
@@ -156,7 +156,7 @@ func (db *reportDB) expect(from, to time.Time, keep func(string) bool) map[strin
 		}
 		if in(o.Closed) && o.Outcome == model.OutcomeWon {
 			c["orders_won"]++
-			c["revenue"] += float64(o.AmountYen)
+			c["revenue"] += float64(o.AmountMinor)
 		}
 		if in(o.Closed) && o.Outcome == model.OutcomeLost {
 			c["orders_lost"]++

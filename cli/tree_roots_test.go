@@ -22,7 +22,7 @@ func TestTreeWithAdoptedStyleTree(t *testing.T) {
 		t.Fatal(err)
 	}
 	ctx := context.Background()
-	kgi := model.KGI{NameEN: "Revenue", Metric: model.MetricRevenue, Value: 1e9, Unit: model.UnitYen, Per: model.FiscalYear,
+	kgi := model.KGI{NameEN: "Revenue", Metric: model.MetricRevenue, Value: 1e9, Unit: model.UnitMoney, Per: model.FiscalYear,
 		Deadline: time.Date(2027, 3, 31, 0, 0, 0, 0, time.UTC)}
 	for _, err := range []error{
 		st.ReplaceTree(ctx, kpitree.Template(model.StyleNewBusiness)),

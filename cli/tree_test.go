@@ -38,7 +38,7 @@ func treeDB(t *testing.T) string {
 		o := model.Opportunity{RepName: "佐藤", Created: model.D(2026, 4, 1+i)}
 		switch {
 		case i < 3:
-			o.Outcome, o.Closed, o.AmountYen, o.HasAmount = model.OutcomeWon, model.D(2026, 4, 20+i), model.Yen(1_000_000*(i+1)), true
+			o.Outcome, o.Closed, o.AmountMinor, o.HasAmount = model.OutcomeWon, model.D(2026, 4, 20+i), model.Minor(1_000_000*(i+1)), true
 		case i < 5:
 			o.Outcome, o.Closed = model.OutcomeLost, model.D(2026, 4, 25)
 		}
@@ -56,7 +56,7 @@ func treeDB(t *testing.T) string {
 	for _, k := range []model.KPI{
 		{Key: model.MetricOpportunities, Target: 20, HasTarget: true, TargetPer: model.Month},
 		{Key: model.MetricWinRate, Unit: model.UnitRatio, Target: 0.5, HasTarget: true},
-		{Key: model.MetricAvgDealSize, Unit: model.UnitYen, Target: 2_000_000, HasTarget: true},
+		{Key: model.MetricAvgDealSize, Unit: model.UnitMoney, Target: 2_000_000, HasTarget: true},
 		{Key: model.MetricVisits, Target: 3650, HasTarget: true, TargetPer: model.FiscalYear},
 	} {
 		if err := st.UpsertKPI(ctx, k); err != nil {

@@ -447,7 +447,7 @@ func (g *generator) deals() []*deal {
 			}
 			amount = min(max(amount/10_000*10_000, 500_000), 8_000_000)
 			o := model.Opportunity{RepName: r.name, Account: g.account(), Product: p.name, Created: d,
-				EnteredAt: g.entered(r, d), AmountYen: model.Yen(amount), HasAmount: true}
+				EnteredAt: g.entered(r, d), AmountMinor: model.Minor(amount), HasAmount: true}
 			dl := &deal{rep: r, opp: o, planned: workdayOnOrAfter(d.AddDate(0, 0, 14+g.r.IntN(71)))}
 			switch {
 			case dl.planned.After(g.today):
@@ -493,7 +493,7 @@ func (g *generator) keepOpen(dl *deal, end time.Time) {
 	o.Stage = openStages[i]
 	o.HasAmount = i >= 2
 	if !o.HasAmount {
-		o.AmountYen = 0
+		o.AmountMinor = 0
 	}
 }
 
@@ -592,7 +592,7 @@ func (g *generator) customers() []model.Customer {
 	for i := 0; i < 45; i++ {
 		started := g.start.AddDate(0, -1-g.r.IntN(36), -g.r.IntN(28))
 		c := model.Customer{Name: g.account(), RepName: cs[i%len(cs)].name, Started: started,
-			MRRYen: model.Yen((60 + g.r.IntN(200)) * 1_000), EnteredAt: g.enteredAt(started, 0, batchEntry, g.today)}
+			MRRMinor: model.Minor((60 + g.r.IntN(200)) * 1_000), EnteredAt: g.enteredAt(started, 0, batchEntry, g.today)}
 		if i%8 == 3 { // about one in eight has left during the history
 			c.Churned = g.start.AddDate(0, 0, g.r.IntN(int(g.today.Sub(g.start).Hours()/24)))
 		}
@@ -600,7 +600,7 @@ func (g *generator) customers() []model.Customer {
 	}
 	for i, o := range g.won {
 		c := model.Customer{Name: o.Account, RepName: cs[i%len(cs)].name, Started: o.Closed,
-			MRRYen: model.Yen(int64(o.AmountYen) / 12 / 1_000 * 1_000), EnteredAt: g.enteredAt(o.Closed, g.unassignedLate(o.Closed), batchEntry, g.today)}
+			MRRMinor: model.Minor(int64(o.AmountMinor) / 12 / 1_000 * 1_000), EnteredAt: g.enteredAt(o.Closed, g.unassignedLate(o.Closed), batchEntry, g.today)}
 		if i%40 == 7 && o.Closed.AddDate(0, 3, 0).Before(g.today) {
 			c.Churned = o.Closed.AddDate(0, 3, 0)
 		}

@@ -45,7 +45,7 @@ func (g *generator) goals(ctx context.Context, st *store.Store) error {
 		return err
 	}
 	if err := st.SetKGI(ctx, model.KGI{NameJA: "年間売上高", NameEN: "Annual revenue", Metric: model.MetricRevenue,
-		Value: kgiYen, Unit: model.UnitYen, Per: model.FiscalYear, Deadline: g.fy.Last()}); err != nil {
+		Value: kgiYen, Unit: model.UnitMoney, Per: model.FiscalYear, Deadline: g.fy.Last()}); err != nil {
 		return err
 	}
 	if err := st.ReplaceTree(ctx, kpitree.Template(model.StyleNewBusiness)); err != nil {

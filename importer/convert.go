@@ -142,7 +142,7 @@ func (r row) date(field string) (time.Time, *RowError) {
 	return t, nil
 }
 
-func (r row) amount(field string) (model.Yen, bool, *RowError) {
+func (r row) amount(field string) (model.Minor, bool, *RowError) {
 	v := r.get(field)
 	if v == "" {
 		return 0, false, nil
@@ -204,7 +204,7 @@ func (c *converter) opportunity(r row) (record, *RowError) {
 	if o.Closed, e = r.date("closed"); e != nil {
 		return record{}, e
 	}
-	if o.AmountYen, o.HasAmount, e = r.amount("amount"); e != nil {
+	if o.AmountMinor, o.HasAmount, e = r.amount("amount"); e != nil {
 		return record{}, e
 	}
 	o.Outcome = model.OutcomeOpen
@@ -349,7 +349,7 @@ func (c *converter) customer(r row) (record, *RowError) {
 	if cu.Churned, e = r.date("churned"); e != nil {
 		return record{}, e
 	}
-	if cu.MRRYen, _, e = r.amount("mrr"); e != nil {
+	if cu.MRRMinor, _, e = r.amount("mrr"); e != nil {
 		return record{}, e
 	}
 	if e := r.check(model.CheckCustomer(cu)); e != nil {

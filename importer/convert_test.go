@@ -48,7 +48,7 @@ func TestImportRefusesWhatEntryRefuses(t *testing.T) {
 			cells:  []string{"D-1", "Sato", "2026-10-01", "2026-11-02", "0", "won"},
 			want:   "deals.csv:2: column Amount: a won opportunity needs an amount",
 			entered: model.ValidateOpportunity(model.Opportunity{RepName: "Sato", Created: model.D(2026, 10, 1),
-				Closed: model.D(2026, 11, 2), AmountYen: 0, HasAmount: true, Outcome: model.OutcomeWon}, rules, today),
+				Closed: model.D(2026, 11, 2), AmountMinor: 0, HasAmount: true, Outcome: model.OutcomeWon}, rules, today),
 		},
 		{
 			name:   "a close date before the created date",
@@ -57,7 +57,7 @@ func TestImportRefusesWhatEntryRefuses(t *testing.T) {
 			cells:  []string{"D-2", "Sato", "2026-10-01", "2026-09-30", "500000", "lost"},
 			want:   "deals.csv:2: column Closed: 2026-09-30 is before the creation date 2026-10-01",
 			entered: model.ValidateOpportunity(model.Opportunity{RepName: "Sato", Created: model.D(2026, 10, 1),
-				Closed: model.D(2026, 9, 30), AmountYen: 500000, HasAmount: true, Outcome: model.OutcomeLost}, rules, today),
+				Closed: model.D(2026, 9, 30), AmountMinor: 500000, HasAmount: true, Outcome: model.OutcomeLost}, rules, today),
 		},
 	}
 	for _, c := range cases {
@@ -84,7 +84,7 @@ func TestImportAcceptsTheEdges(t *testing.T) {
 	}
 	r, e := convertRow(t, Opportunities, []string{"Id", "Owner", "Created", "Closed", "Amount", "Outcome"},
 		[]string{"D-3", "Sato", "2026-10-01", "2026-10-01", "1", "won"})
-	if e != nil || r.opp.AmountYen != 1 || !r.opp.Closed.Equal(time.Date(2026, 10, 1, 0, 0, 0, 0, time.UTC)) {
+	if e != nil || r.opp.AmountMinor != 1 || !r.opp.Closed.Equal(time.Date(2026, 10, 1, 0, 0, 0, 0, time.UTC)) {
 		t.Errorf("won at ¥1 closed the day it was created: %v %v", r.opp, e)
 	}
 	// An open deal without a created date (the store fills it in) keeps

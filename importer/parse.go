@@ -237,7 +237,7 @@ func validClock(c string) bool {
 // ￥1,200,000, ￥1,200,000-, 1,200,000円, 120万円, 1.2億, JPY 1,200,000, and the plain or
 // exponent numbers Excel stores (1.2E+7). Negative amounts and fractions
 // of a yen are refused.
-func ParseAmount(s string) (model.Yen, error) {
+func ParseAmount(s string) (model.Minor, error) {
 	in := strings.TrimSpace(narrow(s))
 	if in == "" {
 		return 0, fmt.Errorf("no amount")
@@ -260,7 +260,7 @@ func ParseAmount(s string) (model.Yen, error) {
 		if math.Abs(v-r) > 1e-6 {
 			return 0, valueErr(ProblemYenFraction, s, nil, "%q has a fraction of a yen", s)
 		}
-		return model.Yen(r), nil
+		return model.Minor(r), nil
 	}
 	y, err := model.ParseYen(in)
 	if err != nil {

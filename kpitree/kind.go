@@ -65,8 +65,8 @@ func (t *Tree) fillMeta() {
 			money = n.Children[:1] // yen ÷ anything is still yen
 		}
 		for _, c := range money {
-			if c.Unit == model.UnitYen {
-				n.Unit = model.UnitYen
+			if c.Unit == model.UnitMoney {
+				n.Unit = model.UnitMoney
 			}
 		}
 	}

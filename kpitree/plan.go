@@ -119,7 +119,7 @@ func (t *Tree) require(n *Node, kgi Target, vals map[string]model.Value) Require
 	for i := 0; i+1 < len(path) && need.Valid; i++ {
 		need = solveChild(path[i], path[i+1], need.V, vals)
 	}
-	if need.Valid && n.Unit == model.UnitYen {
+	if need.Valid && n.Unit == model.UnitMoney {
 		need.V = math.Ceil(need.V - 1e-6) // whole yen, never short of the KGI
 	}
 	r.Value = need

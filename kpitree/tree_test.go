@@ -136,11 +136,11 @@ func TestTemplatesBuildAndAreNamed(t *testing.T) {
 }
 
 func TestKinds(t *testing.T) {
-	if KindOf("made_up", model.UnitCount) != Flow || KindOf("made_up", model.UnitYen) != Flow ||
+	if KindOf("made_up", model.UnitCount) != Flow || KindOf("made_up", model.UnitMoney) != Flow ||
 		KindOf("made_up", model.UnitRatio) != Intensive || KindOf("made_up", "") != Flow {
 		t.Error("unknown keys by unit")
 	}
-	if KindOf("avg_deal_size", model.UnitYen) != Intensive || KindOf("existing_accounts", model.UnitCount) != Intensive {
+	if KindOf("avg_deal_size", model.UnitMoney) != Intensive || KindOf("existing_accounts", model.UnitCount) != Intensive {
 		t.Error("the catalogue decides for keys it knows")
 	}
 	// Derived nodes: a flow times a rate is a flow; a flow over a flow is not.
@@ -152,8 +152,8 @@ func TestKinds(t *testing.T) {
 	if tr.Node("x").Kind != Flow || tr.Node("r").Kind != Intensive || tr.Node("r").Unit != model.UnitRatio {
 		t.Errorf("x %s, r %s %s", tr.Node("x").Kind, tr.Node("r").Kind, tr.Node("r").Unit)
 	}
-	tr.ApplyKPIs([]model.KPI{{Key: "x2", Unit: model.UnitRatio}, {Key: "y", Unit: model.UnitYen}})
-	if tr.Node("x2").Kind != Intensive || tr.Node("x2").Unit != model.UnitRatio || tr.Node("y").Unit != model.UnitYen {
+	tr.ApplyKPIs([]model.KPI{{Key: "x2", Unit: model.UnitRatio}, {Key: "y", Unit: model.UnitMoney}})
+	if tr.Node("x2").Kind != Intensive || tr.Node("x2").Unit != model.UnitRatio || tr.Node("y").Unit != model.UnitMoney {
 		t.Error("ApplyKPIs")
 	}
 }

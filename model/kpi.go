@@ -7,7 +7,7 @@ type Unit string
 
 const (
 	UnitCount Unit = "count" // whole things: visits, deals
-	UnitYen   Unit = "yen"   // money
+	UnitMoney Unit = "yen"   // money in the team's currency (stored as "yen", its name before currencies)
 	UnitRatio Unit = "ratio" // 0..1, shown as a percentage
 	UnitScore Unit = "score" // NPS and the like
 	UnitHours Unit = "hours" // response times

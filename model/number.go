@@ -170,7 +170,7 @@ func plainNumber(s string) (float64, error) {
 
 // ParseYen reads an amount of money (12,000,000円, 1.2億, ¥1,200,000,
 // ￥1,200,000, 120万円) as whole yen. Fractions of a yen are refused.
-func ParseYen(s string) (Yen, error) {
+func ParseYen(s string) (Minor, error) {
 	q, err := ParseQuantity(s)
 	if err != nil {
 		return 0, err
@@ -185,5 +185,5 @@ func ParseYen(s string) (Yen, error) {
 	if math.Abs(q.Value-r) > 1e-6 {
 		return 0, fmt.Errorf("%q has a fraction of a yen", s)
 	}
-	return Yen(r), nil
+	return Minor(r), nil
 }

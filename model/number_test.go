@@ -63,7 +63,7 @@ func TestParseQuantity(t *testing.T) {
 }
 
 func TestParseYen(t *testing.T) {
-	for in, want := range map[string]Yen{
+	for in, want := range map[string]Minor{
 		"12,000,000円": 12_000_000,
 		"1.2億":        120_000_000,
 		"¥1,200,000":  1_200_000,

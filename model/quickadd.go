@@ -26,16 +26,16 @@ const (
 // filled in; RepName is always one of the known reps (empty for a lead
 // without one).
 type QuickAdd struct {
-	Verb       QuickVerb
-	Kind       ActivityKind // for QuickActivity
-	Count      int          // for QuickActivity, 1 unless given
-	Date       time.Time    // event day: activity day, creation or close day
-	RepName    string
-	Account    string // deal account, or lead company
-	Contact    string // lead contact
-	AmountYen  Yen
-	HasAmount  bool
-	LostReason string
+	Verb        QuickVerb
+	Kind        ActivityKind // for QuickActivity
+	Count       int          // for QuickActivity, 1 unless given
+	Date        time.Time    // event day: activity day, creation or close day
+	RepName     string
+	Account     string // deal account, or lead company
+	Contact     string // lead contact
+	AmountMinor Minor
+	HasAmount   bool
+	LostReason  string
 }
 
 // quickVerbs maps the first word of a line, in English and Japanese.
@@ -191,7 +191,7 @@ func ParseQuickAdd(line string, reps []string, today time.Time) (QuickAdd, error
 			if err != nil || y <= 0 {
 				return q, quickErr(raw, QErrBadAmount)
 			}
-			q.AmountYen, q.HasAmount = y, true
+			q.AmountMinor, q.HasAmount = y, true
 		default:
 			free = append(free, raw)
 		}

@@ -25,21 +25,21 @@ func TestParseQuickAdd(t *testing.T) {
 		{"アポ 田中", QuickAdd{Verb: QuickActivity, Kind: KindAppointment, Count: 1, Date: today, RepName: "田中"}},
 		{"商談 2 鈴木", QuickAdd{Verb: QuickActivity, Kind: KindMeeting, Count: 2, Date: today, RepName: "鈴木"}},
 		{"MEETING 鈴木", QuickAdd{Verb: QuickActivity, Kind: KindMeeting, Count: 1, Date: today, RepName: "鈴木"}},
-		{"won 1200万 ACME 鈴木", QuickAdd{Verb: QuickWon, Count: 1, Date: today, RepName: "鈴木", Account: "ACME", AmountYen: 12_000_000, HasAmount: true}},
-		{"受注 ACME 12,000,000円 鈴木 2026-11-01", QuickAdd{Verb: QuickWon, Count: 1, Date: D(2026, 11, 1), RepName: "鈴木", Account: "ACME", AmountYen: 12_000_000, HasAmount: true}},
-		{"won 1.2億 ACME 鈴木", QuickAdd{Verb: QuickWon, Count: 1, Date: today, RepName: "鈴木", Account: "ACME", AmountYen: 120_000_000, HasAmount: true}},
-		{"won ¥500000 ACME 鈴木", QuickAdd{Verb: QuickWon, Count: 1, Date: today, RepName: "鈴木", Account: "ACME", AmountYen: 500_000, HasAmount: true}},
+		{"won 1200万 ACME 鈴木", QuickAdd{Verb: QuickWon, Count: 1, Date: today, RepName: "鈴木", Account: "ACME", AmountMinor: 12_000_000, HasAmount: true}},
+		{"受注 ACME 12,000,000円 鈴木 2026-11-01", QuickAdd{Verb: QuickWon, Count: 1, Date: D(2026, 11, 1), RepName: "鈴木", Account: "ACME", AmountMinor: 12_000_000, HasAmount: true}},
+		{"won 1.2億 ACME 鈴木", QuickAdd{Verb: QuickWon, Count: 1, Date: today, RepName: "鈴木", Account: "ACME", AmountMinor: 120_000_000, HasAmount: true}},
+		{"won ¥500000 ACME 鈴木", QuickAdd{Verb: QuickWon, Count: 1, Date: today, RepName: "鈴木", Account: "ACME", AmountMinor: 500_000, HasAmount: true}},
 		{"lost ACME 鈴木 価格", QuickAdd{Verb: QuickLost, Count: 1, Date: today, RepName: "鈴木", Account: "ACME", LostReason: "価格"}},
 		{"失注 ACME 鈴木 価格 が 高い", QuickAdd{Verb: QuickLost, Count: 1, Date: today, RepName: "鈴木", Account: "ACME", LostReason: "価格 が 高い"}},
 		{"lost ACME 鈴木", QuickAdd{Verb: QuickLost, Count: 1, Date: today, RepName: "鈴木", Account: "ACME"}},
 		{"lead 株式会社ABC 佐藤", QuickAdd{Verb: QuickLead, Count: 1, Date: today, RepName: "佐藤", Account: "株式会社ABC"}},
 		{"リード 株式会社ABC 山本様", QuickAdd{Verb: QuickLead, Count: 1, Date: today, Account: "株式会社ABC", Contact: "山本様"}},
 		{"lead 株式会社ABC 山本様 田中 2026-11-24", QuickAdd{Verb: QuickLead, Count: 1, Date: D(2026, 11, 24), RepName: "田中", Account: "株式会社ABC", Contact: "山本様"}},
-		{"opp ACME 鈴木 500万", QuickAdd{Verb: QuickOpp, Count: 1, Date: today, RepName: "鈴木", Account: "ACME", AmountYen: 5_000_000, HasAmount: true}},
+		{"opp ACME 鈴木 500万", QuickAdd{Verb: QuickOpp, Count: 1, Date: today, RepName: "鈴木", Account: "ACME", AmountMinor: 5_000_000, HasAmount: true}},
 		{"案件 ACME 鈴木", QuickAdd{Verb: QuickOpp, Count: 1, Date: today, RepName: "鈴木", Account: "ACME"}},
 		// Names of two words, in full or by a family name only one rep has.
 		{"visit 2 高橋 直樹", QuickAdd{Verb: QuickActivity, Kind: KindVisit, Count: 2, Date: today, RepName: "高橋 直樹"}},
-		{"won 300万 ACME 高橋", QuickAdd{Verb: QuickWon, Count: 1, Date: today, RepName: "高橋 直樹", Account: "ACME", AmountYen: 3_000_000, HasAmount: true}},
+		{"won 300万 ACME 高橋", QuickAdd{Verb: QuickWon, Count: 1, Date: today, RepName: "高橋 直樹", Account: "ACME", AmountMinor: 3_000_000, HasAmount: true}},
 		{"lost ACME 山本 彩 価格", QuickAdd{Verb: QuickLost, Count: 1, Date: today, RepName: "山本 彩", Account: "ACME", LostReason: "価格"}},
 	}
 	for _, tc := range tests {
@@ -117,7 +117,7 @@ func FuzzQuickAdd(f *testing.F) {
 				t.Fatalf("%q: accepted a bad activity %+v", line, q)
 			}
 		case QuickWon:
-			if !q.HasAmount || q.AmountYen <= 0 || q.Account == "" {
+			if !q.HasAmount || q.AmountMinor <= 0 || q.Account == "" {
 				t.Fatalf("%q: accepted a bad win %+v", line, q)
 			}
 		}

@@ -210,10 +210,10 @@ func CheckOpportunity(o Opportunity) error {
 	if !o.Outcome.Valid() {
 		return fieldErr("outcome", ErrUnknownOutcome, o.Outcome)
 	}
-	if o.HasAmount && o.AmountYen < 0 {
-		return fieldErr("amount", ErrNegative, o.AmountYen)
+	if o.HasAmount && o.AmountMinor < 0 {
+		return fieldErr("amount", ErrNegative, o.AmountMinor)
 	}
-	if o.Outcome == OutcomeWon && (!o.HasAmount || o.AmountYen <= 0) {
+	if o.Outcome == OutcomeWon && (!o.HasAmount || o.AmountMinor <= 0) {
 		return fieldErr("amount", ErrWonNeedsAmount)
 	}
 	if o.Outcome != OutcomeOpen && o.Closed.IsZero() {
@@ -275,8 +275,8 @@ func CheckCustomer(c Customer) error {
 	if strings.TrimSpace(c.Name) == "" {
 		return fieldErr("name", ErrRequired)
 	}
-	if c.MRRYen < 0 {
-		return fieldErr("mrr", ErrNegative, c.MRRYen)
+	if c.MRRMinor < 0 {
+		return fieldErr("mrr", ErrNegative, c.MRRMinor)
 	}
 	if !c.Churned.IsZero() && !c.Started.IsZero() && c.Churned.Before(c.Started) {
 		return fieldErr("churned", ErrBeforeStart, FormatDate(c.Churned), FormatDate(c.Started))

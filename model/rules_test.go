@@ -266,12 +266,12 @@ func TestValidateOpportunity(t *testing.T) {
 		mod   func(o *Opportunity)
 	}{
 		{"amount", func(o *Opportunity) { o.Outcome, o.Closed = OutcomeWon, today }},
-		{"closed", func(o *Opportunity) { o.Outcome, o.AmountYen, o.HasAmount = OutcomeWon, 5, true }},
+		{"closed", func(o *Opportunity) { o.Outcome, o.AmountMinor, o.HasAmount = OutcomeWon, 5, true }},
 		{"closed", func(o *Opportunity) { o.Closed = today.AddDate(0, 0, -1) }},
 		{"closed", func(o *Opportunity) { o.Outcome, o.Closed = OutcomeLost, today.AddDate(0, 0, 1) }},
 		{"created", func(o *Opportunity) { o.Created = today.AddDate(0, 0, 1) }},
 		{"outcome", func(o *Opportunity) { o.Outcome = "maybe" }},
-		{"amount", func(o *Opportunity) { o.AmountYen, o.HasAmount = -1, true }},
+		{"amount", func(o *Opportunity) { o.AmountMinor, o.HasAmount = -1, true }},
 		{"rep", func(o *Opportunity) { o.RepName = "" }},
 	}
 	for i, c := range cases {

@@ -78,11 +78,11 @@ func TestKPICatalogue(t *testing.T) {
 			t.Errorf("%s direction %s", k.Key, k.Direction)
 		}
 		switch k.Unit {
-		case UnitCount, UnitYen, UnitRatio, UnitScore, UnitHours:
+		case UnitCount, UnitMoney, UnitRatio, UnitScore, UnitHours:
 		default:
 			t.Errorf("%s unit %q", k.Key, k.Unit)
 		}
-		if e.Flow && k.Unit != UnitCount && k.Unit != UnitYen {
+		if e.Flow && k.Unit != UnitCount && k.Unit != UnitMoney {
 			t.Errorf("%s: a flow in %s", k.Key, k.Unit)
 		}
 	}

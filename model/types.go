@@ -4,8 +4,10 @@ package model
 
 import "time"
 
-// Yen is an amount of money in whole yen. Money is never a float.
-type Yen int64
+// Minor is an amount of money in the minor units of the team's currency
+// (whole yen for JPY, cents for USD and EUR; see Currency). Money is never a
+// float.
+type Minor int64
 
 // Department is one of the four departments of the shared funnel
 // (Marketing → Inside Sales → Field Sales → Customer Success).
@@ -56,21 +58,21 @@ func (o Outcome) Valid() bool { return o == OutcomeOpen || o == OutcomeWon || o 
 // Opportunity is a deal (商談). Dates are calendar days (see Date); a zero
 // Closed means not closed. HasAmount distinguishes "no amount yet" from ¥0.
 type Opportunity struct {
-	ID         int64
-	ExternalID string
-	RepID      int64
-	RepName    string
-	Account    string
-	Product    string
-	Stage      string
-	Created    time.Time
-	Closed     time.Time
-	AmountYen  Yen
-	HasAmount  bool
-	Outcome    Outcome
-	LostReason string
-	EnteredAt  time.Time
-	UpdatedAt  time.Time
+	ID          int64
+	ExternalID  string
+	RepID       int64
+	RepName     string
+	Account     string
+	Product     string
+	Stage       string
+	Created     time.Time
+	Closed      time.Time
+	AmountMinor Minor
+	HasAmount   bool
+	Outcome     Outcome
+	LostReason  string
+	EnteredAt   time.Time
+	UpdatedAt   time.Time
 }
 
 // ActivityKind is the kind of a sales activity.
@@ -163,7 +165,7 @@ type Customer struct {
 	RepName    string
 	Started    time.Time
 	Churned    time.Time // zero while the customer stays
-	MRRYen     Yen
+	MRRMinor   Minor
 	EnteredAt  time.Time
 	UpdatedAt  time.Time
 }

@@ -44,7 +44,7 @@ func benchDB(b *testing.B, nOpps, nActs int) *Store {
 				o := model.Opportunity{RepID: rep, Created: d, EnteredAt: entered}
 				switch r.IntN(3) {
 				case 0:
-					o.Outcome, o.Closed, o.AmountYen, o.HasAmount = model.OutcomeWon, d.AddDate(0, 0, r.IntN(60)), 1_000_000, true
+					o.Outcome, o.Closed, o.AmountMinor, o.HasAmount = model.OutcomeWon, d.AddDate(0, 0, r.IntN(60)), 1_000_000, true
 				case 1:
 					o.Outcome, o.Closed = model.OutcomeLost, d.AddDate(0, 0, r.IntN(60))
 				}

@@ -134,7 +134,7 @@ func TestStageChangeCountsAsWorkOnADeal(t *testing.T) {
 		t.Fatalf("after a stage change: %+v", got)
 	}
 	// Won: no longer open, never stalled.
-	o.Outcome, o.Closed, o.AmountYen, o.HasAmount = model.OutcomeWon, model.D(2026, 10, 28), 1, true
+	o.Outcome, o.Closed, o.AmountMinor, o.HasAmount = model.OutcomeWon, model.D(2026, 10, 28), 1, true
 	if err := s.UpdateOpportunity(ctx, o); err != nil {
 		t.Fatal(err)
 	}

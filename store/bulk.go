@@ -192,7 +192,7 @@ func (w *bulkWriter) opportunities(opps []model.Opportunity) error {
 		}
 		var amount any
 		if o.HasAmount {
-			amount = int64(o.AmountYen)
+			amount = int64(o.AmountMinor)
 		}
 		entered, updated := w.stamps(o.EnteredAt, o.UpdatedAt)
 		if _, err := st.ExecContext(w.ctx, nullText(o.ExternalID), rep, o.Account, o.Product, o.Stage,
@@ -289,7 +289,7 @@ func (w *bulkWriter) customers(cs []model.Customer) error {
 		}
 		entered, updated := w.stamps(c.EnteredAt, c.UpdatedAt)
 		if _, err := st.ExecContext(w.ctx, nullText(c.ExternalID), c.Name, rep, nullDate(c.Started), nullDate(c.Churned),
-			int64(c.MRRYen), entered, updated); err != nil {
+			int64(c.MRRMinor), entered, updated); err != nil {
 			return fmt.Errorf("bulk insert: customer %d: %w", i+1, describe(err))
 		}
 	}

@@ -177,7 +177,7 @@ func TestChecklistEvidence(t *testing.T) {
 	}
 	check("HasKGI", e.HasKGI, true)
 	check("KGIValue", e.KGIValue, 1e9)
-	check("KGIUnit", e.KGIUnit, model.UnitYen)
+	check("KGIUnit", e.KGIUnit, model.UnitMoney)
 	check("KGIDeadline zero", e.KGIDeadline.IsZero(), true)
 	check("TreeRoot", e.TreeRoot, "revenue")
 	check("TreeNodes", e.TreeNodes, 6)

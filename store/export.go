@@ -29,7 +29,7 @@ func (s *Store) ExportOpportunities(ctx context.Context, fn func(model.Opportuni
 			}
 			o.Created = parseNullDate(sql.NullString{String: created, Valid: true})
 			o.Closed = parseNullDate(closed)
-			o.AmountYen, o.HasAmount = model.Yen(amount.Int64), amount.Valid
+			o.AmountMinor, o.HasAmount = model.Minor(amount.Int64), amount.Valid
 			o.Outcome = model.Outcome(outcome)
 			o.EnteredAt, o.UpdatedAt = parseTime(entered), parseTime(updated)
 			return fn(o)
@@ -87,7 +87,7 @@ func (s *Store) ExportCustomers(ctx context.Context, fn func(model.Customer) err
 			var c model.Customer
 			var started, churned sql.NullString
 			var entered, updated string
-			if err := rows.Scan(&c.ID, &c.ExternalID, &c.Name, &c.RepID, &c.RepName, &started, &churned, &c.MRRYen,
+			if err := rows.Scan(&c.ID, &c.ExternalID, &c.Name, &c.RepID, &c.RepName, &started, &churned, &c.MRRMinor,
 				&entered, &updated); err != nil {
 				return err
 			}

@@ -44,7 +44,7 @@ func (s *Store) SetKGI(ctx context.Context, k model.KGI) error {
 		return fmt.Errorf("KGI: unknown period %q", k.Per)
 	}
 	if k.Unit == "" {
-		k.Unit = model.UnitYen
+		k.Unit = model.UnitMoney
 	}
 	return s.tx(ctx, func(tx *sql.Tx) error {
 		_, err := tx.ExecContext(ctx, `INSERT INTO kgi (id, name_ja, name_en, metric, value, unit, per, deadline)

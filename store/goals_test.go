@@ -16,7 +16,7 @@ func TestKGI(t *testing.T) {
 		t.Fatalf("fresh database: ok=%v err=%v, want no KGI and no error", ok, err)
 	}
 	want := model.KGI{NameJA: "年間売上高", NameEN: "Annual revenue", Metric: "revenue", Value: 1e9,
-		Unit: model.UnitYen, Per: model.FiscalYear, Deadline: model.D(2027, 3, 31)}
+		Unit: model.UnitMoney, Per: model.FiscalYear, Deadline: model.D(2027, 3, 31)}
 	if err := s.SetKGI(ctx, want); err != nil {
 		t.Fatal(err)
 	}

@@ -229,7 +229,7 @@ func (is *ImportSession) exec(ctx context.Context, query, what string, args ...a
 	return nil
 }
 
-func nullYen(y model.Yen, ok bool) any {
+func nullYen(y model.Minor, ok bool) any {
 	if !ok {
 		return nil
 	}

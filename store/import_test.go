@@ -45,7 +45,7 @@ func TestImportSessionUpsertsAndKeepsRollupRight(t *testing.T) {
 		t.Fatalf("second lookup gave %d (want %d), created %d", again, tanaka, is.RepsCreated())
 	}
 	opps := []model.Opportunity{
-		{ExternalID: "D-1", RepID: tanaka, Stage: "Won", Created: model.D(2026, 10, 1), Closed: model.D(2026, 11, 2), AmountYen: 1_200_000, HasAmount: true, Outcome: model.OutcomeWon},
+		{ExternalID: "D-1", RepID: tanaka, Stage: "Won", Created: model.D(2026, 10, 1), Closed: model.D(2026, 11, 2), AmountMinor: 1_200_000, HasAmount: true, Outcome: model.OutcomeWon},
 		{ExternalID: "D-2", RepID: tanaka, Stage: "Lost", Created: model.D(2026, 10, 1), Closed: model.D(2026, 11, 3), Outcome: model.OutcomeLost},
 		{ExternalID: "D-3", RepID: tanaka, Stage: "Prospecting", Outcome: model.OutcomeOpen}, // no created day: the import day
 	}
@@ -69,7 +69,7 @@ func TestImportSessionUpsertsAndKeepsRollupRight(t *testing.T) {
 	// The same records again change nothing; D-1 moved and repriced, and
 	// D-3 sent without a created day, keep its stored one.
 	is, _ = s.BeginImport(ctx)
-	opps[0].Closed, opps[0].AmountYen = model.D(2026, 11, 20), 1_500_000
+	opps[0].Closed, opps[0].AmountMinor = model.D(2026, 11, 20), 1_500_000
 	ins, upd, same, err = is.UpsertOpportunities(ctx, opps)
 	if err != nil || ins != 0 || upd != 1 || same != 2 {
 		t.Fatalf("second upsert: %d %d %d %v", ins, upd, same, err)
@@ -127,7 +127,7 @@ func TestImportSessionOtherKinds(t *testing.T) {
 	if ins, _, _, err := is.UpsertLeads(ctx, []model.Lead{{ExternalID: "L-1", Company: "あおば", Created: model.D(2026, 11, 2), Status: model.LeadMQL, MQLOn: model.D(2026, 11, 3)}}); err != nil || ins != 1 {
 		t.Fatalf("leads: %d %v", ins, err)
 	}
-	if ins, _, _, err := is.UpsertCustomers(ctx, []model.Customer{{ExternalID: "C-1", Name: "あおば", RepID: yamada, Started: model.D(2026, 4, 1), MRRYen: 50000}}); err != nil || ins != 1 {
+	if ins, _, _, err := is.UpsertCustomers(ctx, []model.Customer{{ExternalID: "C-1", Name: "あおば", RepID: yamada, Started: model.D(2026, 4, 1), MRRMinor: 50000}}); err != nil || ins != 1 {
 		t.Fatalf("customers: %d %v", ins, err)
 	}
 	is.Commit()

@@ -43,7 +43,7 @@ func (is *ImportSession) UpsertOpportunities(ctx context.Context, recs []model.O
 	ins := is.inserter("opportunities", "external_id, rep_id, account, product, stage, created, closed, amount_yen, outcome, lost_reason, entered_at, updated_at, imported", len(recs))
 	for _, o := range recs {
 		created := model.FormatDate(o.Created)
-		closed, amount := nullDate(o.Closed), nullYen(o.AmountYen, o.HasAmount)
+		closed, amount := nullDate(o.Closed), nullYen(o.AmountMinor, o.HasAmount)
 		prev, found := old[o.ExternalID]
 		if !found {
 			if created == "" {
@@ -227,7 +227,7 @@ func (is *ImportSession) UpsertCustomers(ctx context.Context, recs []model.Custo
 	}
 	ins := is.inserter("customers", "external_id, name, rep_id, started, churned, mrr_yen, entered_at, updated_at, imported", len(recs))
 	for _, c := range recs {
-		rep, started, churned, mrr := nullRep(c.RepID), nullDate(c.Started), nullDate(c.Churned), any(int64(c.MRRYen))
+		rep, started, churned, mrr := nullRep(c.RepID), nullDate(c.Started), nullDate(c.Churned), any(int64(c.MRRMinor))
 		prev, found := old[c.ExternalID]
 		if !found {
 			ins.add(c.ExternalID, c.Name, rep, started, churned, mrr, is.now, is.now, 1)

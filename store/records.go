@@ -269,7 +269,7 @@ func (s *Store) AddOpportunity(ctx context.Context, o model.Opportunity) (int64,
 		res, err := tx.ExecContext(ctx, `INSERT INTO opportunities (external_id, rep_id, account, product, stage, created,
 			closed, amount_yen, outcome, lost_reason, entered_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 			nullText(o.ExternalID), o.RepID, o.Account, o.Product, o.Stage, model.FormatDate(o.Created), nullDate(o.Closed),
-			nullInt(int64(o.AmountYen), o.HasAmount), string(o.Outcome), o.LostReason, now, now)
+			nullInt(int64(o.AmountMinor), o.HasAmount), string(o.Outcome), o.LostReason, now, now)
 		if err != nil {
 			return fmt.Errorf("add opportunity: %w", describe(err))
 		}
@@ -293,7 +293,7 @@ func (s *Store) UpdateOpportunity(ctx context.Context, o model.Opportunity) erro
 		_, err = tx.ExecContext(ctx, `UPDATE opportunities SET rep_id = ?, account = ?, product = ?, stage = ?, created = ?,
 			closed = ?, amount_yen = ?, outcome = ?, lost_reason = ?, updated_at = ? WHERE id = ?`,
 			o.RepID, o.Account, o.Product, o.Stage, model.FormatDate(o.Created), nullDate(o.Closed),
-			nullInt(int64(o.AmountYen), o.HasAmount), string(o.Outcome), o.LostReason, formatTime(s.now()), o.ID)
+			nullInt(int64(o.AmountMinor), o.HasAmount), string(o.Outcome), o.LostReason, formatTime(s.now()), o.ID)
 		if err != nil {
 			return fmt.Errorf("update opportunity %d: %w", o.ID, describe(err))
 		}
@@ -389,7 +389,7 @@ func (s *Store) AddCustomer(ctx context.Context, c model.Customer) (int64, error
 		now := formatTime(s.now())
 		res, err := tx.ExecContext(ctx, `INSERT INTO customers (external_id, name, rep_id, started, churned, mrr_yen,
 			entered_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-			nullText(c.ExternalID), c.Name, nullID(c.RepID), nullDate(c.Started), nullDate(c.Churned), int64(c.MRRYen), now, now)
+			nullText(c.ExternalID), c.Name, nullID(c.RepID), nullDate(c.Started), nullDate(c.Churned), int64(c.MRRMinor), now, now)
 		if err != nil {
 			return fmt.Errorf("add customer: %w", describe(err))
 		}
@@ -411,7 +411,7 @@ func (s *Store) UpdateCustomer(ctx context.Context, c model.Customer) error {
 		}
 		_, err = tx.ExecContext(ctx, `UPDATE customers SET name = ?, rep_id = ?, started = ?, churned = ?, mrr_yen = ?,
 			updated_at = ? WHERE id = ?`,
-			c.Name, nullID(c.RepID), nullDate(c.Started), nullDate(c.Churned), int64(c.MRRYen), formatTime(s.now()), c.ID)
+			c.Name, nullID(c.RepID), nullDate(c.Started), nullDate(c.Churned), int64(c.MRRMinor), formatTime(s.now()), c.ID)
 		if err != nil {
 			return fmt.Errorf("update customer %d: %w", c.ID, describe(err))
 		}

@@ -54,7 +54,7 @@ func alertsBenchStore(b *testing.B, nActs, nOpps int, now time.Time) *Store {
 			Outcome: model.OutcomeOpen, EnteredAt: entered(d)}
 		switch i % 3 {
 		case 1:
-			o.Outcome, o.Closed, o.AmountYen, o.HasAmount = model.OutcomeWon, d, 1_000_000, true
+			o.Outcome, o.Closed, o.AmountMinor, o.HasAmount = model.OutcomeWon, d, 1_000_000, true
 		case 2:
 			o.Outcome, o.Closed = model.OutcomeLost, d
 		}

@@ -44,7 +44,7 @@ func scanOpportunity(sc interface{ Scan(...any) error }) (model.Opportunity, err
 	}
 	o.Created, _ = model.ParseDate(created)
 	o.Closed = parseNullDate(closed)
-	o.AmountYen, o.HasAmount = model.Yen(amount.Int64), amount.Valid
+	o.AmountMinor, o.HasAmount = model.Minor(amount.Int64), amount.Valid
 	o.Outcome = model.Outcome(outcome)
 	o.EnteredAt, o.UpdatedAt = parseTime(entered), parseTime(updated)
 	return o, nil
@@ -82,7 +82,7 @@ func scanCustomer(sc interface{ Scan(...any) error }) (model.Customer, error) {
 		return c, err
 	}
 	c.Started, c.Churned = parseNullDate(started), parseNullDate(churned)
-	c.MRRYen = model.Yen(mrr)
+	c.MRRMinor = model.Minor(mrr)
 	c.EnteredAt, c.UpdatedAt = parseTime(entered), parseTime(updated)
 	return c, nil
 }

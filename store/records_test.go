@@ -72,7 +72,7 @@ func (m mirror) expect(from, to time.Time, rep int64) map[string]float64 {
 		}
 		if in(o.Closed) && o.Outcome == model.OutcomeWon {
 			c[model.MetricOrdersWon]++
-			c[model.MetricRevenue] += float64(o.AmountYen)
+			c[model.MetricRevenue] += float64(o.AmountMinor)
 		}
 		if in(o.Closed) && o.Outcome == model.OutcomeLost {
 			c[model.MetricOrdersLost]++
@@ -123,7 +123,7 @@ func TestRandomEditsAggregateLikeAnIndependentCount(t *testing.T) {
 		o := model.Opportunity{RepID: repIDs[pick(3)], Account: "A", Created: day(), Outcome: model.OutcomeOpen}
 		switch pick(3) {
 		case 1:
-			o.Outcome, o.AmountYen, o.HasAmount = model.OutcomeWon, model.Yen(1+pick(5_000_000)), true
+			o.Outcome, o.AmountMinor, o.HasAmount = model.OutcomeWon, model.Minor(1+pick(5_000_000)), true
 			o.Closed = o.Created.AddDate(0, 0, pick(20))
 		case 2:
 			o.Outcome, o.Closed = model.OutcomeLost, o.Created.AddDate(0, 0, pick(20))
@@ -363,7 +363,7 @@ func TestOpportunityLifecycleAndUndo(t *testing.T) {
 	if err := s.UpdateOpportunity(ctx, won); !model.IsFieldError(err) {
 		t.Fatalf("won without amount: %v", err)
 	}
-	won.AmountYen, won.HasAmount = 12_000_000, true
+	won.AmountMinor, won.HasAmount = 12_000_000, true
 	if err := s.UpdateOpportunity(ctx, won); err != nil {
 		t.Fatal(err)
 	}

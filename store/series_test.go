@@ -43,7 +43,7 @@ func newFixture(t *testing.T, seed uint64) *fixture {
 			o.Outcome = model.OutcomeOpen
 		case 1:
 			o.Outcome, o.Closed = model.OutcomeWon, o.Created.AddDate(0, 0, r.IntN(90))
-			o.AmountYen, o.HasAmount = model.Yen(100_000*(1+r.IntN(80))), true
+			o.AmountMinor, o.HasAmount = model.Minor(100_000*(1+r.IntN(80))), true
 		default:
 			o.Outcome, o.Closed = model.OutcomeLost, o.Created.AddDate(0, 0, r.IntN(90))
 		}
@@ -110,7 +110,7 @@ func (f *fixture) expect(from, to time.Time, keep func(rep string) bool) model.C
 		}
 		if in(o.Closed) && o.Outcome == model.OutcomeWon {
 			c[model.MetricOrdersWon]++
-			c[model.MetricRevenue] += float64(o.AmountYen)
+			c[model.MetricRevenue] += float64(o.AmountMinor)
 		}
 		if in(o.Closed) && o.Outcome == model.OutcomeLost {
 			c[model.MetricOrdersLost]++
@@ -172,15 +172,15 @@ func (f *fixture) mutate(t *testing.T) {
 		}
 		switch {
 		case o.Outcome == model.OutcomeOpen && moved%3 == 0:
-			o.Outcome, o.Closed, o.AmountYen, o.HasAmount = model.OutcomeWon, o.Created.AddDate(0, 0, 10), 3_300_000, true
+			o.Outcome, o.Closed, o.AmountMinor, o.HasAmount = model.OutcomeWon, o.Created.AddDate(0, 0, 10), 3_300_000, true
 			if _, err := f.s.db.Exec("UPDATE opportunities SET outcome = 'won', closed = ?, amount_yen = ? WHERE id = ?",
-				model.FormatDate(o.Closed), int64(o.AmountYen), id); err != nil {
+				model.FormatDate(o.Closed), int64(o.AmountMinor), id); err != nil {
 				t.Fatal(err)
 			}
 		case o.Outcome == model.OutcomeWon && moved%3 == 1:
-			o.Closed, o.AmountYen = o.Closed.AddDate(0, 1, 3), o.AmountYen+250_000
+			o.Closed, o.AmountMinor = o.Closed.AddDate(0, 1, 3), o.AmountMinor+250_000
 			if _, err := f.s.db.Exec("UPDATE opportunities SET closed = ?, amount_yen = ? WHERE id = ?",
-				model.FormatDate(o.Closed), int64(o.AmountYen), id); err != nil {
+				model.FormatDate(o.Closed), int64(o.AmountMinor), id); err != nil {
 				t.Fatal(err)
 			}
 		case o.Outcome == model.OutcomeLost && moved%3 == 2:
@@ -304,7 +304,7 @@ func TestRecordCountsAndNewest(t *testing.T) {
 		},
 		Activities: []model.Activity{{RepName: "佐藤", Date: model.D(2026, 11, 20), Kind: model.KindVisit, Count: 2, EnteredAt: newest}},
 		Leads:      []model.Lead{{Created: model.D(2026, 11, 3), EnteredAt: newest.Add(-3 * time.Hour)}},
-		Customers:  []model.Customer{{Name: "株式会社A", RepName: "佐藤", MRRYen: 50000, EnteredAt: newest.Add(-4 * time.Hour)}},
+		Customers:  []model.Customer{{Name: "株式会社A", RepName: "佐藤", MRRMinor: 50000, EnteredAt: newest.Add(-4 * time.Hour)}},
 	}
 	if err := s.BulkInsert(ctx, b); err != nil {
 		t.Fatal(err)

@@ -401,7 +401,7 @@ func TestReloadSeesAnotherWriter(t *testing.T) {
 	today := model.Date(fixedNow)
 	err = other.BulkInsert(context.Background(), store.Batch{Opportunities: []model.Opportunity{{
 		ExternalID: "reload-test", RepID: reps[0].ID, Account: "テスト商事", Created: today, Closed: today,
-		AmountYen: 50_000_000, HasAmount: true, Outcome: model.OutcomeWon, EnteredAt: fixedNow, UpdatedAt: fixedNow,
+		AmountMinor: 50_000_000, HasAmount: true, Outcome: model.OutcomeWon, EnteredAt: fixedNow, UpdatedAt: fixedNow,
 	}}})
 	other.Close()
 	if err != nil {

@@ -29,7 +29,7 @@ func axisScale(l Lang, u model.Unit, maxAbs float64) (div float64, unit string, 
 	switch u {
 	case model.UnitRatio:
 		return 0.01, "%", 1
-	case model.UnitYen:
+	case model.UnitMoney:
 		if l == LangJA {
 			switch {
 			case maxAbs >= 1e8:

@@ -207,7 +207,7 @@ func leadStatusLabel(l Lang, status string) string {
 	return status
 }
 
-func yenText(y model.Yen, ok bool) string {
+func yenText(y model.Minor, ok bool) string {
 	if !ok {
 		return ""
 	}
@@ -257,7 +257,7 @@ func (e *entryScreen) fillFromDeal() {
 	id, _ := strconv.ParseInt(e.form.get("deal"), 10, 64)
 	for _, d := range e.deals {
 		if d.ID == id {
-			e.form.field("amount").input.SetValue(yenText(d.AmountYen, d.HasAmount))
+			e.form.field("amount").input.SetValue(yenText(d.AmountMinor, d.HasAmount))
 			e.form.field("stage").input.SetValue(d.Stage)
 		}
 	}
@@ -283,7 +283,7 @@ func (e *entryScreen) buildEdit() {
 	case model.RecordOpportunity:
 		o := r.Opportunity
 		fs = []formField{e.repChoice(o.RepName, false), textF("account", msgFieldAccount, o.Account),
-			textF("amount", msgFieldAmount, yenText(o.AmountYen, o.HasAmount)), textF("stage", msgFieldStage, o.Stage),
+			textF("amount", msgFieldAmount, yenText(o.AmountMinor, o.HasAmount)), textF("stage", msgFieldStage, o.Stage),
 			textF("created", msgFieldCreated, model.FormatDate(o.Created)), textF("closed", msgFieldClosed, model.FormatDate(o.Closed)),
 			outcomeChoice(e.Lang, string(o.Outcome)), textF("lost_reason", msgFieldLostReason, o.LostReason)}
 	case model.RecordLead:
@@ -416,7 +416,7 @@ func (e *entryScreen) optionalDay(id string) (time.Time, error) {
 	return e.day(id)
 }
 
-func (e *entryScreen) amount() (model.Yen, bool, error) {
+func (e *entryScreen) amount() (model.Minor, bool, error) {
 	v := strings.TrimSpace(e.form.get("amount"))
 	if v == "" {
 		return 0, false, nil
@@ -515,7 +515,7 @@ func (e *entryScreen) prepareOpportunity() (writeFn, error) {
 		return nil, err
 	}
 	o := model.Opportunity{RepName: e.form.get("rep"), Account: strings.TrimSpace(e.form.get("account")),
-		Stage: strings.TrimSpace(e.form.get("stage")), Created: created, Closed: closed, AmountYen: amt, HasAmount: hasAmt,
+		Stage: strings.TrimSpace(e.form.get("stage")), Created: created, Closed: closed, AmountMinor: amt, HasAmount: hasAmt,
 		Outcome: model.OutcomeOpen, LostReason: strings.TrimSpace(e.form.get("lost_reason"))}
 	if e.edit != nil {
 		old := e.edit.Opportunity
@@ -556,7 +556,7 @@ func (e *entryScreen) prepareClose() (writeFn, error) {
 		return nil, err
 	}
 	o.Outcome = model.Outcome(e.form.get("outcome"))
-	o.AmountYen, o.HasAmount = amt, hasAmt
+	o.AmountMinor, o.HasAmount = amt, hasAmt
 	o.Stage = closingStage(e.Lang, model.OutcomeOpen, o.Outcome, o.Stage, e.form.get("stage"))
 	o.LostReason = strings.TrimSpace(e.form.get("lost_reason"))
 	if o.Outcome != model.OutcomeOpen {

@@ -167,7 +167,7 @@ func applyQuick(ctx context.Context, st *store.Store, l Lang, p model.QuickAdd) 
 		}
 		return l.T(msgQuickAddedLead, id, quickLeadText(p)), nil
 	case model.QuickOpp:
-		o := model.Opportunity{RepName: p.RepName, Account: p.Account, Created: p.Date, AmountYen: p.AmountYen,
+		o := model.Opportunity{RepName: p.RepName, Account: p.Account, Created: p.Date, AmountMinor: p.AmountMinor,
 			HasAmount: p.HasAmount, Outcome: model.OutcomeOpen}
 		id, err := st.AddOpportunity(ctx, o)
 		if err != nil {
@@ -189,7 +189,7 @@ func applyQuick(ctx context.Context, st *store.Store, l Lang, p model.QuickAdd) 
 	}
 	o.Outcome, o.Closed, o.LostReason = outcome, p.Date, p.LostReason
 	if p.HasAmount {
-		o.AmountYen, o.HasAmount = p.AmountYen, true
+		o.AmountMinor, o.HasAmount = p.AmountMinor, true
 	}
 	if o.Created.After(o.Closed) {
 		o.Created = o.Closed

@@ -19,7 +19,7 @@ func quickDealText(l Lang, o model.Opportunity) string {
 		parts, day = []string{l.T(word)}, o.Closed
 	}
 	if o.HasAmount {
-		parts = append(parts, quickAmount(l, o.AmountYen))
+		parts = append(parts, quickAmount(l, o.AmountMinor))
 	}
 	if o.Account != "" {
 		parts = append(parts, o.Account)
@@ -38,7 +38,7 @@ func quickDealText(l Lang, o model.Opportunity) string {
 
 // quickAmount is an amount as the manager wrote it: ¥1,200万 in Japanese
 // when it is whole 万, else to the yen (¥12,345,678).
-func quickAmount(l Lang, y model.Yen) string {
+func quickAmount(l Lang, y model.Minor) string {
 	v := model.Value{V: float64(y), Valid: true}
 	if l == LangJA && y%10000 == 0 {
 		return FormatYen(l, v)

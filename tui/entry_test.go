@@ -176,7 +176,7 @@ func TestEntryWinsAnOpenDeal(t *testing.T) {
 		typeText(t, a, "1200万") // the refusal put the cursor on the amount
 		press(t, a, "enter")
 		o, err := st.Opportunity(ctx, id)
-		if err != nil || o.Outcome != model.OutcomeWon || o.AmountYen != 12_000_000 || !o.Closed.Equal(model.D(2026, 11, 26)) {
+		if err != nil || o.Outcome != model.OutcomeWon || o.AmountMinor != 12_000_000 || !o.Closed.Equal(model.D(2026, 11, 26)) {
 			t.Fatalf("%s: deal after win: %+v %v", lang, o, err)
 		}
 		c, _ := st.Counts(ctx, store.ForPeriod(model.PeriodOf(model.Month, fixedNow, time.April)))
@@ -206,7 +206,7 @@ func TestQuickAddExplainsAndKeepsText(t *testing.T) {
 		typeText(t, a, "鈴木")
 		press(t, a, "enter")
 		recs, _ := st.Recent(context.Background(), model.RecordOpportunity, 10)
-		if a.overlay != nil || len(recs) != 1 || recs[0].Opportunity.AmountYen != 120_000_000 || recs[0].Opportunity.Outcome != model.OutcomeWon {
+		if a.overlay != nil || len(recs) != 1 || recs[0].Opportunity.AmountMinor != 120_000_000 || recs[0].Opportunity.Outcome != model.OutcomeWon {
 			t.Fatalf("%s: quick win: %+v\n%s", lang, recs, screen(a))
 		}
 		press(t, a, ":")

@@ -24,7 +24,7 @@ func TestDashboardFiguresFromRecords(t *testing.T) {
 			switch o.Outcome {
 			case model.OutcomeWon:
 				won++
-				revenue += float64(o.AmountYen)
+				revenue += float64(o.AmountMinor)
 			case model.OutcomeLost:
 				lost++
 			}

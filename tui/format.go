@@ -160,7 +160,7 @@ func FormatChange(v model.Value) string {
 // FormatUnit writes a figure according to its unit.
 func FormatUnit(l Lang, u model.Unit, v model.Value) string {
 	switch u {
-	case model.UnitYen:
+	case model.UnitMoney:
 		return FormatYen(l, v)
 	case model.UnitRatio:
 		return FormatPercent(v)

@@ -107,7 +107,7 @@ func TestFormatFigures(t *testing.T) {
 		{FormatChange(model.Some(0.173)), "+17.3%"},
 		{FormatChange(model.Some(-0.042)), "-4.2%"},
 		{FormatChange(model.Some(-0.0001)), "+0.0%"},
-		{FormatUnit(LangJA, model.UnitYen, model.Some(2_000_000)), "¥200万"},
+		{FormatUnit(LangJA, model.UnitMoney, model.Some(2_000_000)), "¥200万"},
 		{FormatUnit(LangEN, model.UnitRatio, model.Some(0.404)), "40.4%"},
 		{formatRatio(model.Some(0.36)), "36%"},
 		{formatRatio(model.Some(0.996)), "99.6%"},

@@ -98,7 +98,7 @@ func TestImportScreenDetectMapConfirm(t *testing.T) {
 	// What the store holds, checked against the file by hand.
 	got := map[string]string{}
 	st.ExportOpportunities(context.Background(), func(o model.Opportunity) error {
-		got[o.ExternalID] = o.RepName + "/" + o.Account + "/" + string(o.Outcome) + "/" + model.FormatDate(o.Closed) + "/" + itoa(int64(o.AmountYen), o.HasAmount)
+		got[o.ExternalID] = o.RepName + "/" + o.Account + "/" + string(o.Outcome) + "/" + model.FormatDate(o.Closed) + "/" + itoa(int64(o.AmountMinor), o.HasAmount)
 		return nil
 	})
 	want := map[string]string{
@@ -196,8 +196,8 @@ func TestImportScreenXLSXSheets(t *testing.T) {
 	if view := screen(a); !strings.Contains(view, "inserted 1, updated 0, unchanged 0, skipped 0; reps created 1") {
 		t.Fatalf("summary:\n%s", view)
 	}
-	var amount model.Yen
-	st.ExportOpportunities(context.Background(), func(o model.Opportunity) error { amount = o.AmountYen; return nil })
+	var amount model.Minor
+	st.ExportOpportunities(context.Background(), func(o model.Opportunity) error { amount = o.AmountMinor; return nil })
 	if amount != 1200000 {
 		t.Errorf("amount = %d", amount)
 	}

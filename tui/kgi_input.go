@@ -73,7 +73,7 @@ func parseKGI(c *Common, text string) (model.KGI, error) {
 	}
 	return model.KGI{
 		NameJA: LangJA.T(msgKGIName), NameEN: LangEN.T(msgKGIName), Metric: model.MetricRevenue,
-		Value: q.Value * per.PerYear(), Unit: model.UnitYen, Per: model.FiscalYear, Deadline: fy.Last(),
+		Value: q.Value * per.PerYear(), Unit: model.UnitMoney, Per: model.FiscalYear, Deadline: fy.Last(),
 	}, nil
 }
 

@@ -75,7 +75,7 @@ func manualText(u model.Unit, v float64) string {
 func parseManual(u model.Unit, text string) (float64, bool) {
 	text = strings.TrimSpace(text)
 	switch u {
-	case model.UnitYen:
+	case model.UnitMoney:
 		y, err := model.ParseYen(text)
 		return float64(y), err == nil
 	case model.UnitRatio:

@@ -201,9 +201,9 @@ func TestStylesFiguresFollowThePeriod(t *testing.T) {
 		}
 	}
 	for _, o := range []model.Opportunity{
-		{Account: "B", Created: model.D(2026, 10, 1), Closed: model.D(2026, 11, 5), AmountYen: 1_000_000},
-		{Account: "C", Created: model.D(2026, 9, 1), Closed: model.D(2026, 10, 3), AmountYen: 500_000},
-		{Account: "C", Created: model.D(2026, 10, 10), Closed: model.D(2026, 11, 20), AmountYen: 2_000_000},
+		{Account: "B", Created: model.D(2026, 10, 1), Closed: model.D(2026, 11, 5), AmountMinor: 1_000_000},
+		{Account: "C", Created: model.D(2026, 9, 1), Closed: model.D(2026, 10, 3), AmountMinor: 500_000},
+		{Account: "C", Created: model.D(2026, 10, 10), Closed: model.D(2026, 11, 20), AmountMinor: 2_000_000},
 	} {
 		o.RepName, o.Outcome, o.HasAmount = "田中", model.OutcomeWon, true
 		if _, err := st.AddOpportunity(ctx, o); err != nil {
