@@ -6,7 +6,9 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"time"
 
+	"github.com/kpit-dev/kpit/model"
 	"github.com/kpit-dev/kpit/store"
 )
 
@@ -70,4 +72,22 @@ func checkSQLiteHeader(path string, size int64) error {
 		return fmt.Errorf("open database %s: %w", path, store.ErrNotKpit)
 	}
 	return nil
+}
+
+// todayFlag declares --today, which every command that reads the clock
+// takes so that its output can be reproduced.
+func todayFlag(fs *flag.FlagSet) *string {
+	return fs.String("today", "", "the day taken as today, YYYY-MM-DD (default: the clock's)")
+}
+
+// parseToday is the --today value as a day, else the clock's day.
+func parseToday(v string) (time.Time, error) {
+	if v == "" {
+		return model.Date(time.Now()), nil
+	}
+	d, err := model.ParseDate(v)
+	if err != nil {
+		return time.Time{}, fmt.Errorf("--today: %w", err)
+	}
+	return d, nil
 }

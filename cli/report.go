@@ -13,6 +13,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/kpit-dev/kpit/figures"
 	"github.com/kpit-dev/kpit/model"
 	"github.com/kpit-dev/kpit/store"
 	"github.com/kpit-dev/kpit/tui"
@@ -32,13 +33,14 @@ var reportMetrics = []string{
 // `kpit report --db PATH [--from D --to D | --period P] [--by rep|department|month] --format json|csv|md`.
 func runReport(e env) int {
 	fs := newFlagSet(e, "report",
-		"report [--db PATH] [--from YYYY-MM-DD --to YYYY-MM-DD | --period 2026-11|2026-Q3|FY2026|2026-W47] [--by rep|department|month] [--format json|csv|md] [--lang ja|en]")
+		"report [--db PATH] [--from YYYY-MM-DD --to YYYY-MM-DD | --period 2026-11|2026-Q3|FY2026|2026-W47] [--by rep|department|month] [--format json|csv|md] [--today YYYY-MM-DD] [--lang ja|en]")
 	dbPath := dbFlag(fs)
 	fromFlag := fs.String("from", "", "first day, inclusive (default: no lower bound)")
 	toFlag := fs.String("to", "", "last day, inclusive (default: no upper bound)")
 	periodFlag := fs.String("period", "", "a whole period instead of --from/--to: 2026-11, 2026-Q3 (calendar), FY2026, FY2026-Q1, 2026-W47")
 	by := fs.String("by", "", "also break the figures down by rep, department or month")
 	format := fs.String("format", "json", "json, csv or md (a table to paste into a meeting note)")
+	todayArg := todayFlag(fs)
 	langArg := langFlag(fs)
 	if code, stop := parseOnlyFlags(e, fs, e.args); stop {
 		return code
@@ -54,6 +56,10 @@ func runReport(e env) int {
 		return fail(e, "report", fmt.Errorf("--by %q: want rep, department or month", *by))
 	}
 	lang, err := tui.DetectLang(*langArg, nil)
+	if err != nil {
+		return fail(e, "report", err)
+	}
+	today, err := parseToday(*todayArg)
 	if err != nil {
 		return fail(e, "report", err)
 	}
@@ -88,7 +94,7 @@ func runReport(e env) int {
 		}
 		rng = dateRange{from: p.Start, to: p.Last()}
 	}
-	rep, err := buildReport(ctx, st, rng, *by, fiscalStart)
+	rep, err := buildReport(ctx, st, rng, *by, fiscalStart, today)
 	if err != nil {
 		return fail(e, "report", err)
 	}
@@ -107,22 +113,13 @@ func runReport(e env) int {
 		return exitOK
 	}
 	var buf bytes.Buffer
-	rep.writeMarkdown(ctx, &buf, st, lang, fiscalStart)
+	rep.writeMarkdown(&buf, lang)
 	e.stdout.Write(buf.Bytes())
 	return exitOK
 }
 
 // dateRange is a range of days, both inclusive; a zero end is open.
 type dateRange struct{ from, to time.Time }
-
-// filter is the store filter for the range (the store's To is exclusive).
-func (r dateRange) filter() store.Filter {
-	f := store.Filter{From: r.from}
-	if !r.to.IsZero() {
-		f.To = r.to.AddDate(0, 0, 1)
-	}
-	return f
-}
 
 // parseRange reads --from and --to strictly (2026-02-30 is refused) and
 // checks that from is not after to.
@@ -151,55 +148,27 @@ type report struct {
 	period string // --period as given, "" without
 	total  model.Counts
 	by     string
-	rows   []reportRow
+	rows   []figures.Group
+	// kpis are the figures engine's figures of every KPI over the range
+	// (its open ends closed by the records' first day and today); nil
+	// without a KPI or a KGI.
+	kpis *figures.Figures
 }
 
-type reportRow struct {
-	label  string    // rep name, department key or month 2026-04
-	from   time.Time // a month's own days (within the range); zero for the others
-	to     time.Time
-	repID  int64
-	dept   model.Department
-	counts model.Counts
-}
-
-func buildReport(ctx context.Context, st *store.Store, rng dateRange, by string, fiscalStart time.Month) (*report, error) {
-	f := rng.filter()
-	total, err := st.Counts(ctx, f)
+func buildReport(ctx context.Context, st *store.Store, rng dateRange, by string, fiscalStart time.Month, today time.Time) (*report, error) {
+	f := figures.Range{From: rng.from, To: rng.to, FiscalStart: fiscalStart}
+	total, err := st.Counts(ctx, f.Filter())
 	if err != nil {
 		return nil, err
 	}
 	r := &report{rng: rng, total: total, by: by}
 	switch by {
 	case "rep":
-		reps, err := st.Reps(ctx)
-		if err != nil {
-			return nil, err
-		}
-		byRep, err := st.CountsByRep(ctx, f)
-		if err != nil {
-			return nil, err
-		}
-		for _, rp := range reps {
-			r.rows = append(r.rows, reportRow{label: rp.Name, repID: rp.ID, dept: rp.Department, counts: byRep[rp.ID]})
-		}
-		if c, ok := byRep[0]; ok { // leads nobody owns
-			r.rows = append(r.rows, reportRow{label: "", counts: c})
-		}
+		r.rows, err = figures.ByRep(ctx, st, f)
 	case "department":
-		byDept, err := st.CountsByDepartment(ctx, f)
-		if err != nil {
-			return nil, err
-		}
-		for _, d := range model.Departments() {
-			r.rows = append(r.rows, reportRow{label: string(d), dept: d, counts: byDept[d]})
-		}
-		if c, ok := byDept[""]; ok {
-			r.rows = append(r.rows, reportRow{label: "", counts: c})
-		}
+		r.rows, err = figures.ByDepartment(ctx, st, f)
 	case "month":
-		from, to := rng.from, rng.to
-		if from.IsZero() || to.IsZero() {
+		if f.From.IsZero() || f.To.IsZero() {
 			first, last, err := st.DayRange(ctx)
 			if err != nil {
 				return nil, err
@@ -207,39 +176,58 @@ func buildReport(ctx context.Context, st *store.Store, rng dateRange, by string,
 			if first.IsZero() { // no records at all: no months
 				break
 			}
-			if from.IsZero() {
-				from = first
+			if f.From.IsZero() {
+				f.From = first
 			}
-			if to.IsZero() {
-				to = last
+			if f.To.IsZero() {
+				f.To = last
 			}
 		}
-		if from.After(to) {
-			break
-		}
-		last := model.PeriodOf(model.Month, to, fiscalStart)
-		n := (to.Year()-from.Year())*12 + int(to.Month()) - int(from.Month()) + 1
-		series, err := st.Series(ctx, model.Month, last, n, f)
+		r.rows, err = figures.ByMonth(ctx, st, f)
+	}
+	if err != nil {
+		return nil, err
+	}
+	if r.kpis, err = reportKPIs(ctx, st, rng, fiscalStart, today); err != nil {
+		return nil, err
+	}
+	return r, nil
+}
+
+// reportKPIs are the KPI figures over the range; an open start is the
+// records' first day, an open end today (or the last record's day when
+// that is later).
+func reportKPIs(ctx context.Context, st *store.Store, rng dateRange, fiscalStart time.Month, today time.Time) (*figures.Figures, error) {
+	f := figures.Range{From: rng.from, To: rng.to, FiscalStart: fiscalStart}
+	if f.From.IsZero() || f.To.IsZero() {
+		first, last, err := st.DayRange(ctx)
 		if err != nil {
 			return nil, err
 		}
-		for _, pc := range series {
-			row := reportRow{label: pc.Period.Key(), from: pc.Period.Start, to: pc.Period.Last(), counts: pc.Counts}
-			if row.from.Before(from) {
-				row.from = from
+		if f.From.IsZero() {
+			f.From = first
+			if first.IsZero() {
+				f.From = today
 			}
-			if row.to.After(to) {
-				row.to = to
+		}
+		if f.To.IsZero() {
+			f.To = today
+			if last.After(today) {
+				f.To = last
 			}
-			r.rows = append(r.rows, row)
 		}
 	}
-	for i := range r.rows {
-		if r.rows[i].counts == nil {
-			r.rows[i].counts = model.Counts{}
-		}
+	if f.From.After(f.To) {
+		return nil, nil
 	}
-	return r, nil
+	figs, err := figures.Compute(ctx, st, f, today)
+	if err != nil {
+		return nil, err
+	}
+	if len(figs.ByKey) == 0 {
+		return nil, nil
+	}
+	return figs, nil
 }
 
 // metricsJSON writes every report metric: counts and yen as integers,
@@ -282,30 +270,76 @@ func (r *report) json() map[string]any {
 		"from":    jsonDate(r.rng.from),
 		"to":      jsonDate(r.rng.to),
 		"metrics": metricsJSON(r.total),
+		"kpis":    r.kpisJSON(),
 	}
 	if r.period != "" {
 		out["period"] = r.period
 	}
+	if r.kpis != nil {
+		out["today"] = model.FormatDate(r.kpis.Today)
+		out["state"] = stateWord(r.kpis.State)
+		out["judged_on"] = model.FormatDate(r.kpis.Range.JudgedOn(r.kpis.Today))
+	}
 	if r.by != "" {
 		rows := make([]map[string]any, 0, len(r.rows))
 		for _, row := range r.rows {
-			j := map[string]any{"metrics": metricsJSON(row.counts)}
+			j := map[string]any{"metrics": metricsJSON(row.Counts)}
 			switch r.by {
 			case "rep":
-				j["rep"], j["department"] = nullIfEmpty(row.label), nullIfEmpty(string(row.dept))
-				if row.repID != 0 {
-					j["rep_id"] = row.repID
+				j["rep"], j["department"] = nullIfEmpty(row.Rep.Name), nullIfEmpty(string(row.Department))
+				if row.Rep.ID != 0 {
+					j["rep_id"] = row.Rep.ID
 				} else {
 					j["rep_id"] = nil
 				}
 			case "department":
-				j["department"] = nullIfEmpty(row.label)
+				j["department"] = nullIfEmpty(string(row.Department))
 			case "month":
-				j["month"], j["from"], j["to"] = row.label, jsonDate(row.from), jsonDate(row.to)
+				j["month"], j["from"], j["to"] = row.Month.Key(), jsonDate(row.Range.From), jsonDate(row.Range.To)
 			}
 			rows = append(rows, j)
 		}
 		out["by"], out["rows"] = r.by, rows
+	}
+	return out
+}
+
+// kpiKeys are the keys of the KPIs a report shows: the tree's nodes from
+// the KGI down, then the KPIs not on it.
+func kpiKeys(f *figures.Figures) []string {
+	var keys []string
+	seen := map[string]bool{}
+	if t := f.Goals.Tree; t != nil {
+		for _, n := range t.Nodes() {
+			keys, seen[n.Key] = append(keys, n.Key), true
+		}
+	}
+	for _, k := range f.Goals.KPIs {
+		if !seen[k.Key] {
+			keys, seen[k.Key] = append(keys, k.Key), true
+		}
+	}
+	if g := f.Goals; g.HasKGI && !seen[g.KGI.Metric] {
+		keys = append([]string{g.KGI.Metric}, keys...)
+	}
+	return keys
+}
+
+// kpisJSON is every KPI's figures over the range, with pace and status.
+func (r *report) kpisJSON() []map[string]any {
+	out := []map[string]any{}
+	if r.kpis == nil {
+		return out
+	}
+	for _, k := range kpiKeys(r.kpis) {
+		f := r.kpis.Get(k)
+		ja, en := r.kpis.Goals.Names(k)
+		out = append(out, map[string]any{
+			"key": k, "name_ja": ja, "name_en": en, "unit": string(f.Unit),
+			"actual": jsonNum(f.Actual), "target": jsonNum(f.Target), "achievement": jsonNum(f.Achievement),
+			"pace": jsonNum(f.Pace), "pace_achievement": jsonNum(f.PaceAchievement),
+			"previous": jsonNum(f.Previous), "change": jsonNum(f.Change()), "status": string(f.Status),
+		})
 	}
 	return out
 }
@@ -361,15 +395,18 @@ func (r *report) writeCSV(w io.Writer) error {
 		}
 	}
 	for _, row := range r.rows {
-		lead := []string{row.label}
-		if r.by == "rep" {
-			lead = append(lead, string(row.dept))
-		}
+		var lead []string
 		from, to := r.rng.from, r.rng.to
-		if r.by == "month" {
-			from, to = row.from, row.to
+		switch r.by {
+		case "rep":
+			lead = []string{row.Rep.Name, string(row.Department)}
+		case "department":
+			lead = []string{string(row.Department)}
+		case "month":
+			lead = []string{row.Month.Key()}
+			from, to = row.Range.From, row.Range.To
 		}
-		if err := line(lead, from, to, row.counts); err != nil {
+		if err := line(lead, from, to, row.Counts); err != nil {
 			return err
 		}
 	}
@@ -441,7 +478,7 @@ func (r *report) rangeText(l tui.Lang) string {
 // writeMarkdown writes a report to paste into a meeting note: a title, the
 // period, the figures, the breakdown and, when a KGI is set and the range
 // is bounded, the tree's verdict on it.
-func (r *report) writeMarkdown(ctx context.Context, w io.Writer, st *store.Store, l tui.Lang, fiscalStart time.Month) {
+func (r *report) writeMarkdown(w io.Writer, l tui.Lang) {
 	title := l.Pick("KPIレポート", "KPI report")
 	if r.period != "" {
 		title += " " + r.period
@@ -449,18 +486,10 @@ func (r *report) writeMarkdown(ctx context.Context, w io.Writer, st *store.Store
 	fmt.Fprintf(w, "# %s\n\n", title)
 	fmt.Fprintf(w, "%s: %s\n\n", l.Pick("期間", "Period"), r.rangeText(l))
 
-	// The verdict judges the days that have passed: a fiscal year still
-	// under way is measured to date against its pro-rated target.
-	if from, to := r.rng.from, r.rng.to; !from.IsZero() && !to.IsZero() {
-		label := l.Pick("KGIの状況", "KGI")
-		if today := model.Date(time.Now()); to.After(today) && !from.After(today) {
-			to = today
-			label = l.Pick("KGIの状況 ("+model.FormatDate(today)+" 時点)", "KGI to date ("+model.FormatDate(today)+")")
-		}
-		if ev, err := evaluateTree(ctx, st, from, to, fiscalStart); err == nil {
-			if v := ev.verdict(l); v != "" {
-				fmt.Fprintf(w, "**%s**: %s\n\n", label, v)
-			}
+	if f := r.kpis; f != nil && !r.rng.from.IsZero() && !r.rng.to.IsZero() && f.Goals.Tree != nil {
+		ev := &treeEval{Figures: f, tree: f.Goals.Tree}
+		if v := ev.verdict(l); v != "" {
+			fmt.Fprintf(w, "**%s**: %s\n\n", l.Pick("KGIの状況", "KGI"), v)
 		}
 	}
 
@@ -481,18 +510,22 @@ func (r *report) writeMarkdown(ctx context.Context, w io.Writer, st *store.Store
 		fmt.Fprintf(w, " %s |", mdCell(metricLabel(l, k)))
 	}
 	fmt.Fprintf(w, "\n|---|%s\n", strings.Repeat("---:|", len(cols)))
-	rows := append([]reportRow(nil), r.rows...)
+	rows := append([]figures.Group(nil), r.rows...)
 	if r.by == "rep" {
 		// Best first: a meeting reads the ranking.
-		sort.SliceStable(rows, func(i, j int) bool { return rows[i].counts[model.MetricRevenue] > rows[j].counts[model.MetricRevenue] })
+		sort.SliceStable(rows, func(i, j int) bool { return rows[i].Counts[model.MetricRevenue] > rows[j].Counts[model.MetricRevenue] })
 	}
 	for _, row := range rows {
-		label := row.label
+		var label string
 		switch {
-		case r.by == "department" || (r.by == "rep" && label == ""):
-			label = deptLabel(l, row.dept)
+		case r.by == "month":
+			label = row.Month.Key()
+		case r.by == "rep" && row.Rep.ID != 0:
+			label = row.Rep.Name
+		default:
+			label = deptLabel(l, row.Department)
 		}
-		rm := row.counts.Metrics()
+		rm := row.Counts.Metrics()
 		fmt.Fprintf(w, "| %s |", mdCell(label))
 		for _, k := range cols {
 			fmt.Fprintf(w, " %s |", mdValue(k, rm[k]))

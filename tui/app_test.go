@@ -243,12 +243,12 @@ func TestTreeVerdictWorkedExample(t *testing.T) {
 	a := newTestApp(t, LangJA, 120, 40)
 	s := treeAt(t, a, "revenue")
 	g := s.data.goals
-	g.kpis = []model.KPI{
+	g.KPIs = []model.KPI{
 		{Key: "opportunities", Target: 50, HasTarget: true, TargetPer: model.Month},
 		{Key: "win_rate", Target: 0.30, HasTarget: true},
 		{Key: "avg_deal_size", Target: 2_000_000, HasTarget: true},
 	}
-	g.kgi.Value, g.kgi.Per = 1_000_000_000, model.FiscalYear
+	g.KGI.Value, g.KGI.Per = 1_000_000_000, model.FiscalYear
 	if got := ansiStrip(s.verdict()); got != "判定: 現在のKPI目標ではKGIの36%にしか届きません" {
 		t.Errorf("ja verdict %q", got)
 	}
@@ -387,7 +387,7 @@ func TestReloadSeesAnotherWriter(t *testing.T) {
 	run(t, a, a.Init())
 	a.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
 	d := a.screens[0].(*dashboard)
-	before := d.data.cur["revenue"].V
+	before := d.data.cur.Values["revenue"].V
 
 	// A second kpit (another handle on the file) records a ¥50,000,000 win today.
 	other, err := store.Open(path)
@@ -407,11 +407,11 @@ func TestReloadSeesAnotherWriter(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if d.data.cur["revenue"].V != before {
+	if d.data.cur.Values["revenue"].V != before {
 		t.Fatal("figures changed before the reload")
 	}
 	press(t, a, "ctrl+r")
-	if got := d.data.cur["revenue"].V; got != before+50_000_000 {
+	if got := d.data.cur.Values["revenue"].V; got != before+50_000_000 {
 		t.Fatalf("revenue after ctrl+r %v, want %v", got, before+50_000_000)
 	}
 	if !strings.Contains(screen(a), "Reloaded") {

@@ -11,6 +11,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 
+	"github.com/kpit-dev/kpit/figures"
 	"github.com/kpit-dev/kpit/model"
 	"github.com/kpit-dev/kpit/store"
 )
@@ -40,14 +41,13 @@ func (k dashKeys) FullHelp() [][]key.Binding {
 // the same days of the previous period, the fiscal year to date, and the
 // trend of every KPI.
 type dashData struct {
-	goals    *goals
-	period   model.Period
-	today    time.Time
-	cur      map[string]model.Value
-	prevSame map[string]model.Value // previous period, same number of days
-	fy       model.Period
-	fyCur    map[string]model.Value
-	trend    []store.PeriodCounts
+	goals  *goals
+	period model.Period
+	today  time.Time
+	cur    *figures.Figures // the period's figures
+	fy     model.Period
+	fyCur  *figures.Figures // the fiscal year's, for the KGI line under a shorter period
+	trend  []figures.SeriesPoint
 }
 
 type dashLoadedMsg struct {
@@ -102,30 +102,16 @@ func (d *dashboard) load() tea.Cmd {
 }
 
 func loadDashboard(ctx context.Context, st *store.Store, p model.Period, now time.Time, fs time.Month) (*dashData, error) {
-	g, err := loadGoals(ctx, st)
+	cur, err := computeFigures(ctx, st, p, now)
 	if err != nil {
 		return nil, err
 	}
-	d := &dashData{goals: g, period: p, today: model.Date(now)}
-	if d.cur, err = metricsFor(ctx, st, g, store.ForPeriod(p), p); err != nil {
-		return nil, err
-	}
-	// Compare like with like: the previous period over as many days as have
-	// passed of this one.
-	prev := p.Prev()
-	days := max(elapsedDays(p, now), 1)
-	to := prev.Start.AddDate(0, 0, days)
-	if to.After(prev.End) {
-		to = prev.End
-	}
-	if d.prevSame, err = metricsFor(ctx, st, g, store.Filter{From: prev.Start, To: to}, prev); err != nil {
-		return nil, err
-	}
+	d := &dashData{goals: &goals{cur.Goals}, period: p, today: model.Date(now), cur: cur}
 	d.fy = model.PeriodOf(model.FiscalYear, p.Start, fs)
-	if d.fyCur, err = metricsFor(ctx, st, g, store.ForPeriod(d.fy), d.fy); err != nil {
+	if d.fyCur, err = computeFigures(ctx, st, d.fy, now); err != nil {
 		return nil, err
 	}
-	if d.trend, err = st.Series(ctx, p.Kind, p, trendPeriods(p.Kind), store.Filter{}); err != nil {
+	if d.trend, err = figures.Trend(ctx, st, p, trendPeriods(p.Kind)); err != nil {
 		return nil, err
 	}
 	return d, nil
@@ -189,17 +175,17 @@ func (d *dashboard) rows() []string {
 	}
 	g := d.data.goals
 	var main, rest []string
-	for _, k := range g.kpis {
+	for _, k := range g.KPIs {
 		switch {
-		case g.hasKGI && k.Key == g.kgi.Metric:
+		case g.HasKGI && k.Key == g.KGI.Metric:
 		case k.Main:
 			main = append(main, k.Key)
 		default:
 			rest = append(rest, k.Key)
 		}
 	}
-	if len(main) == 0 && len(rest) == 0 && g.tree != nil {
-		rest = g.tree.Keys()[1:]
+	if len(main) == 0 && len(rest) == 0 && g.Tree != nil {
+		rest = g.Tree.Keys()[1:]
 	}
 	// Header (up to 6 lines), blank, table heading, rows, blank, chart (8+).
 	if len(main) == 0 || d.height >= 17+len(main)+len(rest) {
@@ -247,62 +233,43 @@ func (d *dashboard) headerLines() []string {
 	data, s := d.data, d.Styles
 	p := data.period
 	head := s.Title.Render(d.T(msgDashPeriod, periodLabel(d.Lang, p), periodKindName(d.Lang, p.Kind)))
-	if p.Contains(data.today) {
-		head += "  " + s.Muted.Render(d.T(msgDashElapsed, elapsedDays(p, data.today), p.Days()))
+	if data.cur.State == figures.InProgress {
+		head += "  " + s.Muted.Render(d.T(msgDashElapsed, data.cur.Elapsed, p.Days()))
 	}
 	lines := []string{head}
 	g := data.goals
-	if !g.hasKGI {
+	if !g.HasKGI {
 		return append(lines, s.Muted.Render(d.T(msgDashNoKGI)))
 	}
-	lines = append(lines, d.kgiLines(d.T(msgDashKGI, g.name(d.Lang, g.kgi.Metric)), p, data.cur)...)
+	lines = append(lines, d.kgiLines(d.T(msgDashKGI, g.name(d.Lang, g.KGI.Metric)), data.cur)...)
 	if p.Kind != model.FiscalYear {
 		fy := d.T(msgDashFYToDate, periodLabel(d.Lang, data.fy))
-		lines = append(lines, d.kgiLines(fy, data.fy, data.fyCur)...)
+		lines = append(lines, d.kgiLines(fy, data.fyCur)...)
 	}
 	return lines
 }
 
-// kgiLines is the KGI's actual against its target scaled to period p, a
-// bar, and the pace: the run-rate projection to the end of the period.
-func (d *dashboard) kgiLines(label string, p model.Period, vals map[string]model.Value) []string {
-	g := d.data.goals
-	key := g.kgi.Metric
-	u := g.unit(key)
-	actual, target := vals[key], g.targetIn(key, p)
-	achv := model.Achievement(actual, target, g.direction(key))
-	fc := forecast(actual, p, d.data.today, g.isFlow(key))
-	pace := model.Achievement(fc, target, g.direction(key))
+// kgiLines is the KGI's actual against its target in force over period
+// p, a bar, and the pace: the run-rate projection to the end of the
+// period, which judges a period in progress.
+func (d *dashboard) kgiLines(label string, figs *figures.Figures) []string {
+	f := figs.Get(d.data.goals.KGI.Metric)
 	line1 := d.Styles.Bold.Render(label) + "  " +
-		d.T(msgDashOfTarget, FormatUnit(d.Lang, u, actual), FormatUnit(d.Lang, u, target), FormatPercent(achv))
+		d.T(msgDashOfTarget, FormatUnit(d.Lang, f.Unit, f.Actual), FormatUnit(d.Lang, f.Unit, f.Target), FormatPercent(f.Achievement))
 	barW := min(30, max(d.width/3, 10))
 	ratio := 0.0
-	if achv.Valid {
-		ratio = achv.V
+	if f.Achievement.Valid {
+		ratio = f.Achievement.V
 	}
 	line2 := "  " + progressBar(ratio, barW) + "  " +
-		d.T(msgDashPace, formatForecast(d.Lang, u, fc), FormatPercent(pace)) + "  " +
-		d.Styles.Status(d.Lang, model.StatusOf(pace))
+		d.T(msgDashPace, FormatPace(d.Lang, f.Unit, f.Pace), FormatPercent(f.PaceAchievement)) + "  " +
+		d.Styles.Status(d.Lang, f.Status)
 	return []string{line1, line2}
 }
 
-// forecast projects a flow to the end of period p at the pace so far (the
-// run rate); a rate or a finished period stays as it is. Before the period
-// starts there is no forecast.
-func forecast(actual model.Value, p model.Period, today time.Time, flow bool) model.Value {
-	if !actual.Valid || !flow {
-		return actual
-	}
-	days := elapsedDays(p, today)
-	if days == 0 {
-		return model.None
-	}
-	return model.Some(actual.V * float64(p.Days()) / float64(days))
-}
-
-// formatForecast writes a projection: counts as whole numbers, since
-// 107.3 deals promises a precision a run rate does not have.
-func formatForecast(l Lang, u model.Unit, v model.Value) string {
+// FormatPace writes a projection: counts as whole numbers, since 107.3
+// deals promises a precision a run rate does not have.
+func FormatPace(l Lang, u model.Unit, v model.Value) string {
 	if u == model.UnitCount && v.Valid {
 		v.V = math.Round(v.V)
 	}
@@ -311,20 +278,15 @@ func formatForecast(l Lang, u model.Unit, v model.Value) string {
 
 // change is this period against the same days of the previous one: a
 // relative change for flows, a difference in points for rates.
-func (d *dashboard) change(key string) string {
-	cur, prev := d.data.cur[key], d.data.prevSame[key]
-	if !cur.Valid || !prev.Valid {
+func (d *dashboard) change(f figures.Figure) string {
+	c := f.Change()
+	if !c.Valid {
 		return undefined
 	}
-	if d.data.goals.unit(key) == model.UnitRatio {
-		diff := (cur.V - prev.V) * 100
-		s := FormatChange(model.Some(diff / 100))
-		return strings.TrimSuffix(s, "%") + d.T(msgPoints)
+	if f.Unit == model.UnitRatio {
+		return strings.TrimSuffix(FormatChange(c), "%") + d.T(msgPoints)
 	}
-	if prev.V == 0 {
-		return undefined
-	}
-	return FormatChange(model.Some(cur.V/prev.V - 1))
+	return FormatChange(c)
 }
 
 func (d *dashboard) changeTitle() string {
@@ -346,7 +308,7 @@ func (d *dashboard) tableLines() []string {
 	if len(keys) == 0 {
 		return []string{d.Styles.Muted.Render(d.T(msgDashNoKPIs))}
 	}
-	g, p := d.data.goals, d.data.period
+	g := d.data.goals
 	nameW := displayWidth(d.T(msgColKPI))
 	for _, k := range keys {
 		nameW = max(nameW, displayWidth(g.name(d.Lang, k)))
@@ -369,18 +331,15 @@ func (d *dashboard) tableLines() []string {
 	}
 	lines := []string{"  " + d.Styles.Bold.Render(tableRow(kept, pick(titles, keep)))}
 	for i, k := range keys {
-		u := g.unit(k)
-		actual, target := d.data.cur[k], g.targetIn(k, p)
-		fc := forecast(actual, p, d.data.today, g.isFlow(k))
-		status := d.Styles.Status(d.Lang, model.StatusOf(model.Achievement(fc, target, g.direction(k))))
+		f := d.data.cur.Get(k)
 		cells := []string{
 			g.name(d.Lang, k),
-			FormatUnit(d.Lang, u, actual),
-			FormatUnit(d.Lang, u, target),
-			FormatPercent(model.Achievement(actual, target, g.direction(k))),
-			formatForecast(d.Lang, u, fc),
-			d.change(k),
-			status,
+			FormatUnit(d.Lang, f.Unit, f.Actual),
+			FormatUnit(d.Lang, f.Unit, f.Target),
+			FormatPercent(f.Achievement),
+			FormatPace(d.Lang, f.Unit, f.Pace),
+			d.change(f),
+			d.Styles.Status(d.Lang, f.Status),
 		}
 		row := tableRow(kept, pick(cells, keep))
 		if i == d.selected {

@@ -37,8 +37,8 @@ func (d *dashboard) chartLines(width, height int) []string {
 	}
 	values := make([]float64, len(trend))
 	for i, pc := range trend {
-		v := pc.Counts.Metrics()[k]
-		if k, ok := g.kpi(k); ok && k.Source == model.SourceManual {
+		v := pc.Values[k]
+		if k, ok := g.KPI(k); ok && k.Source == model.SourceManual {
 			v = model.None // hand-entered values are not in the roll-up
 		}
 		values[i] = math.NaN()
@@ -47,7 +47,7 @@ func (d *dashboard) chartLines(width, height int) []string {
 		}
 	}
 	name := g.name(d.Lang, k)
-	chart, unit, ok := trendChart(d.Lang, g.unit(k), values, width, height-2)
+	chart, unit, ok := trendChart(d.Lang, g.Unit(k), values, width, height-2)
 	if !ok {
 		return []string{d.Styles.Muted.Render(d.T(msgDashNoTrend, name))}
 	}

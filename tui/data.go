@@ -2,10 +2,9 @@ package tui
 
 import (
 	"context"
-	"slices"
 	"time"
 
-	"github.com/kpit-dev/kpit/kpitree"
+	"github.com/kpit-dev/kpit/figures"
 	"github.com/kpit-dev/kpit/model"
 	"github.com/kpit-dev/kpit/store"
 )
@@ -14,204 +13,18 @@ import (
 // rather than waiting forever behind another kpit's long write.
 const loadTimeout = 10 * time.Second
 
-// goals is the goal side of the database: the KGI, the KPI definitions and
-// the tree, read together so a screen sees one consistent picture.
-type goals struct {
-	kgi    model.KGI
-	hasKGI bool
-	kpis   []model.KPI
-	tree   *kpitree.Tree // nil when no tree is stored or it does not build
-	// treeErr says why tree is nil when nodes are stored but do not build.
-	treeErr error
-	// otherTrees are the roots of trees stored beside the one shown (the
-	// templates of adopted styles), which the KGI does not sit on.
-	otherTrees []string
-}
+// goals is the goal side in force for the range a screen shows (the KGI,
+// the KPI definitions, the tree), as the figures engine reads it, with the
+// names in the cockpit's language.
+type goals struct{ *figures.Goals }
 
-// kpi returns the stored definition of key, else the catalogue's.
-func (g *goals) kpi(key string) (model.KPI, bool) {
-	for _, k := range g.kpis {
-		if k.Key == key {
-			return k, true
-		}
-	}
-	if e, ok := model.KPIDefinition(key); ok {
-		return e.KPI, true
-	}
-	return model.KPI{}, false
-}
+// name is the display name of a KPI or tree node key in l.
+func (g *goals) name(l Lang, key string) string { return l.Pick(g.Names(key)) }
 
-// name is the display name of a KPI or tree node key: the KPI's (stored,
-// else the catalogue's), else the KGI's for its metric, else the key.
-func (g *goals) name(l Lang, key string) string {
-	if k, ok := g.kpi(key); ok && (k.NameJA != "" || k.NameEN != "") {
-		return l.Pick(k.NameJA, k.NameEN)
-	}
-	if g.hasKGI && key == g.kgi.Metric && (g.kgi.NameJA != "" || g.kgi.NameEN != "") {
-		return l.Pick(g.kgi.NameJA, g.kgi.NameEN)
-	}
-	return key
-}
-
-// unit is how a key's figure reads.
-func (g *goals) unit(key string) model.Unit {
-	if g.tree != nil {
-		if n := g.tree.Node(key); n != nil && n.Unit != "" {
-			return n.Unit
-		}
-	}
-	if k, ok := g.kpi(key); ok && k.Unit != "" {
-		return k.Unit
-	}
-	return model.UnitCount
-}
-
-// isFlow reports whether key's figure grows with the period (a count or a sum).
-func (g *goals) isFlow(key string) bool {
-	if g.tree != nil {
-		if n := g.tree.Node(key); n != nil {
-			return n.Kind == kpitree.Flow
-		}
-	}
-	return kpitree.KindOf(key, g.unit(key)) == kpitree.Flow
-}
-
-// direction is whether more is better for key.
-func (g *goals) direction(key string) model.Direction {
-	if k, ok := g.kpi(key); ok && k.Direction != "" {
-		return k.Direction
-	}
-	return model.HigherIsBetter
-}
-
-// targetIn is key's target for period p, by the one rule of
-// kpitree.TargetOver (kpit tree uses it too): a flow target is scaled from
-// the period it is set for (a year when unset), a rate is the same in any
-// period. The KGI's metric takes the KGI.
-func (g *goals) targetIn(key string, p model.Period) model.Value {
-	kind := kpitree.Intensive
-	if g.isFlow(key) {
-		kind = kpitree.Flow
-	}
-	if g.hasKGI && key == g.kgi.Metric {
-		return model.Some(kpitree.TargetIn(g.kgiTarget(), kind, p))
-	}
-	for _, k := range g.kpis {
-		if k.Key == key && k.HasTarget {
-			return model.Some(kpitree.TargetIn(kpitree.Target{Value: k.Target, Per: k.TargetPer}, kind, p))
-		}
-	}
-	return model.None
-}
-
-// periodTargets is every tree node's target for period p, as kpit tree
-// works it out for the same days: each KPI's target on its node and the
-// KGI's on the root it is set for, through kpitree.TargetsIn; the nodes
-// without one computed from their children.
-func (g *goals) periodTargets(p model.Period) map[string]model.Value {
-	targets := map[string]kpitree.Target{}
-	for _, k := range g.kpis {
-		if k.HasTarget {
-			targets[k.Key] = kpitree.Target{Value: k.Target, Per: k.TargetPer}
-		}
-	}
-	var kgi *kpitree.Target
-	if g.hasKGI && g.kgi.Metric == g.tree.Root().Key {
-		t := g.kgiTarget()
-		kgi = &t
-	}
-	return g.tree.TargetsIn(kgi, targets, p)
-}
-
-// targets are the KPI targets as the engine's plan wants them, a target
-// with no period being per year.
-func (g *goals) targets() map[string]kpitree.Target {
-	out := map[string]kpitree.Target{}
-	for _, k := range g.kpis {
-		if k.HasTarget && (!g.hasKGI || k.Key != g.kgi.Metric) {
-			out[k.Key] = kpitree.Target{Value: k.Target, Per: kpitree.PerOrYear(k.TargetPer)}
-		}
-	}
-	return out
-}
-
-func (g *goals) kgiTarget() kpitree.Target {
-	return kpitree.Target{Value: g.kgi.Value, Per: kpitree.PerOrYear(g.kgi.Per)}
-}
-
-// loadGoals reads the KGI, the KPIs and the tree.
-func loadGoals(ctx context.Context, st *store.Store) (*goals, error) {
-	g := &goals{}
-	var err error
-	if g.kgi, g.hasKGI, err = st.KGI(ctx); err != nil {
-		return nil, err
-	}
-	if g.kpis, err = st.KPIs(ctx); err != nil {
-		return nil, err
-	}
-	defs, err := st.TreeNodes(ctx)
-	if err != nil {
-		return nil, err
-	}
-	if roots := kpitree.Roots(defs); len(roots) > 1 {
-		// The cockpit shows the tree the KGI sits on (else the first).
-		root := roots[0]
-		if g.hasKGI && slices.Contains(roots, g.kgi.Metric) {
-			root = g.kgi.Metric
-		}
-		for _, r := range roots {
-			if r != root {
-				g.otherTrees = append(g.otherTrees, r)
-			}
-		}
-		defs = kpitree.Subtree(defs, root)
-	}
-	if len(defs) > 0 {
-		if g.tree, g.treeErr = kpitree.Build(defs); g.tree != nil {
-			g.tree.ApplyKPIs(g.kpis)
-		}
-	}
-	return g, nil
-}
-
-// metricsFor reads every metric of period p: the base counts and ratios from
-// the records, and hand-entered values of manual KPIs: the value typed in
-// for exactly p, else undefined, never the records' figure in its place (a
-// manual KPI is typed in because the records cannot give it; kpit tree
-// reads it the same way).
-func metricsFor(ctx context.Context, st *store.Store, g *goals, f store.Filter, p model.Period) (map[string]model.Value, error) {
-	counts, err := st.Counts(ctx, f)
-	if err != nil {
-		return nil, err
-	}
-	m := counts.Metrics()
-	if err := addStyleFigures(ctx, st, f, m); err != nil {
-		return nil, err
-	}
-	for _, k := range g.kpis {
-		if k.Source != model.SourceManual {
-			continue
-		}
-		v, err := st.ManualValue(ctx, k.Key, p)
-		if err != nil {
-			return nil, err
-		}
-		m[k.Key] = v
-	}
-	return m, nil
-}
-
-// elapsedDays is how many days of p have passed on day today (today
-// included): 0 before p, p.Days() after it.
-func elapsedDays(p model.Period, today time.Time) int {
-	d := model.Date(today)
-	switch {
-	case d.Before(p.Start):
-		return 0
-	case !d.Before(p.End):
-		return p.Days()
-	}
-	return int(d.Sub(p.Start).Hours()/24+0.5) + 1
+// computeFigures makes every figure of period p on the clock's day: the
+// one engine every screen and command reads.
+func computeFigures(ctx context.Context, st *store.Store, p model.Period, now time.Time) (*figures.Figures, error) {
+	return figures.Compute(ctx, st, figures.PeriodRange(p), now)
 }
 
 // periodLabel names a period for a heading: 2026年11月 / Nov 2026.

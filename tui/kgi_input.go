@@ -27,8 +27,8 @@ type kgiSavedMsg struct {
 // start opens the editor with the current KGI, if any, to change.
 func (k *kgiInput) start(data *dashData) {
 	k.editing, k.text, k.problem = true, "", ""
-	if data != nil && data.goals.hasKGI {
-		k.text = trimDecimal(data.goals.kgi.Value, 0)
+	if data != nil && data.goals.HasKGI {
+		k.text = trimDecimal(data.goals.KGI.Value, 0)
 		k.text = strings.ReplaceAll(k.text, ",", "")
 	}
 }

@@ -10,6 +10,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/kpit-dev/kpit/figures"
 	"github.com/kpit-dev/kpit/model"
 	"github.com/kpit-dev/kpit/store"
 )
@@ -80,11 +81,7 @@ func (r *repsScreen) load() tea.Cmd {
 }
 
 func loadReps(ctx context.Context, st *store.Store, p model.Period, loc *time.Location) (*repsData, error) {
-	reps, err := st.Reps(ctx)
-	if err != nil {
-		return nil, err
-	}
-	byRep, err := st.CountsByRep(ctx, store.ForPeriod(p))
+	groups, err := figures.ByRep(ctx, st, figures.PeriodRange(p))
 	if err != nil {
 		return nil, err
 	}
@@ -93,13 +90,10 @@ func loadReps(ctx context.Context, st *store.Store, p model.Period, loc *time.Lo
 		return nil, err
 	}
 	var sellers []model.RepFigures
-	for _, rep := range reps {
-		c := byRep[rep.ID]
-		if c == nil {
-			c = model.Counts{}
-		}
-		if !rep.Active && len(c) == 0 {
-			continue
+	for _, gr := range groups {
+		rep, c := gr.Rep, gr.Counts
+		if rep.ID == 0 || (!rep.Active && len(c) == 0) {
+			continue // leads nobody owns are no rep's figures
 		}
 		f := model.RepFigures{RepID: rep.ID, Name: rep.Name, Department: rep.Department, Counts: c}
 		d.figures = append(d.figures, f)

@@ -46,7 +46,7 @@ func TestDashboardHasStyleFigures(t *testing.T) {
 	a := newTestApp(t, LangJA, 120, 40)
 	d := a.screens[0].(*dashboard)
 	for k, want := range map[string]int{"new_orders_won": newOrders, "new_leads": leads} {
-		if got := d.data.cur[k]; !got.Valid || got.V != float64(want) {
+		if got := d.data.cur.Values[k]; !got.Valid || got.V != float64(want) {
 			t.Errorf("dashboard %s = %v, from the records %d", k, got, want)
 		}
 	}

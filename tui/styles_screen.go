@@ -3,6 +3,7 @@ package tui
 import (
 	"context"
 	"strings"
+	"time"
 
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
@@ -117,42 +118,23 @@ func newStylesScreen(c *Common) Screen {
 func (s *stylesScreen) Init() tea.Cmd { return s.load() }
 
 func (s *stylesScreen) load() tea.Cmd {
-	st, p := s.Store, s.period
+	st, p, now := s.Store, s.period, s.Now()
 	return func() tea.Msg {
 		ctx, cancel := context.WithTimeout(context.Background(), loadTimeout)
 		defer cancel()
 		m := stylesLoadedMsg{period: p}
-		m.values, m.kpis, m.treeNodes, m.err = loadStyleData(ctx, st, p)
+		m.values, m.kpis, m.treeNodes, m.err = loadStyleData(ctx, st, p, now)
 		return m
 	}
 }
 
 // loadStyleData reads the period's figures for every catalogue KPI the
-// records can give, and the KPIs and tree nodes that are registered.
-func loadStyleData(ctx context.Context, st *store.Store, p model.Period) (map[string]model.Value, []model.KPI, map[string]bool, error) {
-	counts, err := st.Counts(ctx, store.ForPeriod(p))
+// records can give, from the figures engine, and the KPIs and tree nodes
+// that are registered.
+func loadStyleData(ctx context.Context, st *store.Store, p model.Period, now time.Time) (map[string]model.Value, []model.KPI, map[string]bool, error) {
+	figs, err := computeFigures(ctx, st, p, now)
 	if err != nil {
 		return nil, nil, nil, err
-	}
-	values := counts.Metrics()
-	values["new_leads"] = values[model.MetricLeads] // every lead kpit records is new business
-	extra, err := st.StyleFigures(ctx, store.ForPeriod(p))
-	if err != nil {
-		return nil, nil, nil, err
-	}
-	for k, v := range extra {
-		values[k] = v
-	}
-	kpis, err := st.KPIs(ctx)
-	if err != nil {
-		return nil, nil, nil, err
-	}
-	for _, k := range kpis {
-		if k.Source == model.SourceManual {
-			if values[k.Key], err = st.ManualValue(ctx, k.Key, p); err != nil {
-				return nil, nil, nil, err
-			}
-		}
 	}
 	defs, err := st.TreeNodes(ctx)
 	if err != nil {
@@ -162,7 +144,7 @@ func loadStyleData(ctx context.Context, st *store.Store, p model.Period) (map[st
 	for _, d := range defs {
 		nodes[d.Key] = true
 	}
-	return values, kpis, nodes, nil
+	return figs.Values, figs.Goals.KPIs, nodes, nil
 }
 
 func (s *stylesScreen) SetSize(w, h int) { s.width, s.height = w, h }

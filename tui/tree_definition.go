@@ -16,7 +16,7 @@ import (
 // as a suggestion, never as if it were the team's.
 func (s *treeScreen) definitionLines(key string, label func(Text) string) []string {
 	stored := ""
-	for _, k := range s.data.goals.kpis {
+	for _, k := range s.data.goals.KPIs {
 		if k.Key == key {
 			stored = strings.TrimSpace(k.Definition)
 		}

@@ -60,11 +60,11 @@ func (s *treeScreen) startEdit(f kpiField) {
 		return
 	}
 	g := s.data.goals
-	if n.Parent == nil && g.hasKGI && g.kgi.Metric == n.Key {
+	if n.Parent == nil && g.HasKGI && g.KGI.Metric == n.Key {
 		s.note = s.T(msgEditKGI)
 		return
 	}
-	kpi, _ := g.kpi(n.Key)
+	kpi, _ := g.KPI(n.Key)
 	e := &kpiEdit{field: f, key: n.Key}
 	stored := s.storedKPI(n.Key)
 	switch f {
@@ -92,9 +92,9 @@ func (s *treeScreen) startEdit(f kpiField) {
 
 // storedKPI is key's KPI as stored, nil when it is not stored.
 func (s *treeScreen) storedKPI(key string) *model.KPI {
-	for i, k := range s.data.goals.kpis {
+	for i, k := range s.data.goals.KPIs {
 		if k.Key == key {
-			return &s.data.goals.kpis[i]
+			return &s.data.goals.KPIs[i]
 		}
 	}
 	return nil

@@ -11,6 +11,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/kpit-dev/kpit/figures"
 	"github.com/kpit-dev/kpit/kpitree"
 	"github.com/kpit-dev/kpit/model"
 	"github.com/kpit-dev/kpit/store"
@@ -100,8 +101,9 @@ type treeData struct {
 	goals  *goals
 	period model.Period
 	today  time.Time
-	actual map[string]model.Value // every node, evaluated from the records
-	trend  []store.PeriodCounts   // the last periods, for the detail pane
+	figs   *figures.Figures
+	actual map[string]model.Value // every node's value over the period (figs.Values)
+	trend  []figures.SeriesPoint  // the last periods, for the detail pane
 }
 
 type treeLoadedMsg struct {
@@ -167,20 +169,15 @@ func (s *treeScreen) load() tea.Cmd {
 }
 
 func loadTree(ctx context.Context, st *store.Store, p model.Period, now time.Time) (*treeData, error) {
-	g, err := loadGoals(ctx, st)
+	figs, err := computeFigures(ctx, st, p, now)
 	if err != nil {
 		return nil, err
 	}
-	d := &treeData{goals: g, period: p, today: model.Date(now)}
-	if g.tree == nil {
+	d := &treeData{goals: &goals{figs.Goals}, period: p, today: model.Date(now), figs: figs, actual: figs.Values}
+	if figs.Goals.Tree == nil {
 		return d, nil
 	}
-	m, err := metricsFor(ctx, st, g, store.ForPeriod(p), p)
-	if err != nil {
-		return nil, err
-	}
-	d.actual = g.tree.Evaluate(m)
-	if d.trend, err = st.Series(ctx, p.Kind, p, historyPeriods, store.Filter{}); err != nil {
+	if d.trend, err = figures.Trend(ctx, st, p, historyPeriods); err != nil {
 		return nil, err
 	}
 	return d, nil
@@ -190,7 +187,7 @@ func (s *treeScreen) tree() *kpitree.Tree {
 	if s.data == nil {
 		return nil
 	}
-	return s.data.goals.tree
+	return s.data.goals.Tree
 }
 
 // visibleNodes lists the nodes shown, in display order, skipping the

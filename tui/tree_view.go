@@ -16,7 +16,7 @@ func (s *treeScreen) leafTargets() map[string]kpitree.Target {
 	if t == nil {
 		return out
 	}
-	for k, v := range s.data.goals.targets() {
+	for k, v := range s.data.goals.PlanTargets() {
 		if n := t.Node(k); n != nil && n.IsLeaf() {
 			out[k] = v
 		}
@@ -28,7 +28,7 @@ func (s *treeScreen) leafTargets() map[string]kpitree.Target {
 // inner node stands in for its subtree): the consistency verdict.
 func (s *treeScreen) plan() kpitree.Plan {
 	g := s.data.goals
-	return g.tree.Plan(g.kgiTarget(), g.targets())
+	return g.Tree.Plan(g.KGITarget(), g.PlanTargets())
 }
 
 // whatIfPlans are the plan from the leaves' targets and the same with the
@@ -36,11 +36,11 @@ func (s *treeScreen) plan() kpitree.Plan {
 func (s *treeScreen) whatIfPlans() (base, changed kpitree.Plan) {
 	g := s.data.goals
 	targets := s.leafTargets()
-	base = g.tree.Plan(g.kgiTarget(), targets)
+	base = g.Tree.Plan(g.KGITarget(), targets)
 	for k, v := range s.overrides {
 		targets[k] = v
 	}
-	return base, g.tree.Plan(g.kgiTarget(), targets)
+	return base, g.Tree.Plan(g.KGITarget(), targets)
 }
 
 // inPeriod converts a plan value (in the KGI's period) to the screen's
@@ -49,7 +49,7 @@ func (s *treeScreen) inPeriod(n *kpitree.Node, v model.Value) model.Value {
 	if !v.Valid || n.Kind != kpitree.Flow {
 		return v
 	}
-	return model.Some(kpitree.TargetIn(kpitree.Target{Value: v.V, Per: s.data.goals.kgiTarget().Per}, n.Kind, s.period))
+	return model.Some(kpitree.TargetIn(kpitree.Target{Value: v.V, Per: s.data.goals.KGITarget().Per}, n.Kind, s.period))
 }
 
 // nodeTargets is every node's target in the screen's period: the KGI for
@@ -57,11 +57,11 @@ func (s *treeScreen) inPeriod(n *kpitree.Node, v model.Value) model.Value {
 func (s *treeScreen) nodeTargets(p kpitree.Plan) map[string]model.Value {
 	g := s.data.goals
 	out := map[string]model.Value{}
-	for _, n := range g.tree.Nodes() {
+	for _, n := range g.Tree.Nodes() {
 		out[n.Key] = s.inPeriod(n, p.Values[n.Key])
 	}
-	if g.hasKGI {
-		out[g.tree.Root().Key] = g.targetIn(g.kgi.Metric, s.period)
+	if g.HasKGI {
+		out[g.Tree.Root().Key] = g.TargetIn(g.KGI.Metric, s.period)
 	}
 	return out
 }
@@ -70,7 +70,7 @@ func (s *treeScreen) nodeTargets(p kpitree.Plan) map[string]model.Value {
 // KGI the KPI targets reach.
 func (s *treeScreen) verdict() string {
 	g := s.data.goals
-	if !g.hasKGI {
+	if !g.HasKGI {
 		return s.Styles.Muted.Render(s.T(msgVerdictNoKGI))
 	}
 	p := s.plan()
@@ -162,7 +162,7 @@ func (s *treeScreen) nodeLabel(n *kpitree.Node) string {
 		}
 	}
 	label := treePrefix(n) + mark + s.data.goals.name(s.Lang, n.Key)
-	if n.Parent == nil && s.data.goals.hasKGI {
+	if n.Parent == nil && s.data.goals.HasKGI {
 		label += " " + s.T(msgKGIMark)
 	}
 	return label
@@ -174,8 +174,8 @@ func (s *treeScreen) View() string {
 		return errLine(s.Common, s.err)
 	case s.data == nil:
 		return s.Styles.Muted.Render(s.T(msgLoading))
-	case s.data.goals.treeErr != nil:
-		return errLine(s.Common, s.data.goals.treeErr)
+	case s.data.goals.TreeErr != nil:
+		return errLine(s.Common, s.data.goals.TreeErr)
 	case s.tree() == nil:
 		return s.Styles.Muted.Render(s.T(msgTreeNoTree))
 	case s.detail:
@@ -194,7 +194,7 @@ func (s *treeScreen) View() string {
 	if s.note != "" {
 		footer = append(footer, s.Styles.Error.Render(s.note))
 	}
-	if others := s.data.goals.otherTrees; len(others) > 0 && !s.whatIf {
+	if others := s.data.goals.OtherTrees; len(others) > 0 && !s.whatIf {
 		names := make([]string, len(others))
 		for i, k := range others {
 			names[i] = s.data.goals.name(s.Lang, k)
@@ -229,7 +229,7 @@ func (s *treeScreen) tableLines(room int) []string {
 		base, changed := s.whatIfPlans()
 		bt, ct := s.nodeTargets(base), s.nodeTargets(changed)
 		// The root's plan and what-if are what the KPIs imply, not the KGI.
-		root := g.tree.Root()
+		root := g.Tree.Root()
 		bt[root.Key], ct[root.Key] = s.inPeriod(root, base.Implied), s.inPeriod(root, changed.Implied)
 		cols = []column{
 			{title: s.T(msgColNode), width: nameW},
@@ -249,8 +249,6 @@ func (s *treeScreen) tableLines(room int) []string {
 				relChange(bt[n.Key], ct[n.Key]), need}
 		}
 	} else {
-		targets := g.periodTargets(s.period)
-		shares := g.tree.RootShares(g.tree.Attribute(s.data.actual, targets))
 		cols = []column{
 			{title: s.T(msgColNode), width: nameW},
 			{title: s.T(msgColActual), width: 9, right: true},
@@ -261,12 +259,9 @@ func (s *treeScreen) tableLines(room int) []string {
 		}
 		drop = []int{5, 3, 2} // status first: actual, target, achievement and gap share are what the tree is for
 		cells = func(n *kpitree.Node) []string {
-			u, dir := n.Unit, g.direction(n.Key)
-			actual, target := s.data.actual[n.Key], targets[n.Key]
-			fc := forecast(actual, s.period, s.data.today, n.Kind == kpitree.Flow)
-			return []string{s.nodeLabel(n), FormatUnit(s.Lang, u, actual), FormatUnit(s.Lang, u, target),
-				FormatPercent(model.Achievement(actual, target, dir)), formatShare(shares[n.Key]),
-				s.Styles.Status(s.Lang, model.StatusOf(model.Achievement(fc, target, dir)))}
+			f := s.data.figs.Get(n.Key)
+			return []string{s.nodeLabel(n), FormatUnit(s.Lang, n.Unit, f.Actual), FormatUnit(s.Lang, n.Unit, f.Target),
+				FormatPercent(f.Achievement), formatShare(f.RootShare), s.Styles.Status(s.Lang, f.Status)}
 		}
 	}
 	keep := fitColumns(cols, s.width-2, drop)

@@ -92,9 +92,9 @@ func (s *treeScreen) whatIfPane() []string {
 	} else {
 		out = append(out, s.Styles.Muted.Render(s.T(msgWhatIfNotLeaf)))
 	}
-	if g.hasKGI {
-		root := g.tree.Root()
-		kgi := model.Some(g.kgi.Value)
+	if g.HasKGI {
+		root := g.Tree.Root()
+		kgi := model.Some(g.KGI.Value)
 		line := s.T(msgWhatIfImplied, FormatUnit(s.Lang, root.Unit, changed.Implied), FormatUnit(s.Lang, root.Unit, kgi),
 			formatRatio(changed.Ratio))
 		if d := relChange(base.Implied, changed.Implied); d != "" && d != undefined {
@@ -123,10 +123,10 @@ func (s *treeScreen) targetsToSave() map[string]kpitree.Target {
 		out[k] = v
 	}
 	_, changed := s.whatIfPlans()
-	stored := g.targets()
-	kgiPer := g.kgiTarget().Per
+	stored := g.PlanTargets()
+	kgiPer := g.KGITarget().Per
 	for k := range s.overrides {
-		for _, a := range g.tree.Path(k) {
+		for _, a := range g.Tree.Path(k) {
 			t, ok := stored[a.Key]
 			v := changed.Values[a.Key]
 			if a.Parent == nil || !ok || !v.Valid || a.Key == k {
@@ -187,7 +187,7 @@ func (s *treeScreen) detailView() string {
 	g := s.data.goals
 	n := s.current()
 	name := g.name(s.Lang, n.Key)
-	kpi, known := g.kpi(n.Key)
+	kpi, known := g.KPI(n.Key)
 	label := func(t Text) string { return s.Styles.Bold.Render(padRight(s.T(t), 12)) }
 	lines := []string{s.Styles.Title.Render(s.T(msgDetailTitle, name)), s.verdict(), ""}
 
@@ -219,10 +219,10 @@ func (s *treeScreen) detailView() string {
 	}
 	lines = append(lines, label(msgDetailSource)+" "+source)
 
-	target := s.data.goals.periodTargets(s.period)[n.Key]
+	target := s.data.figs.Get(n.Key).Target
 	lines = append(lines, label(msgDetailTarget)+" "+FormatUnit(s.Lang, n.Unit, target)+" "+
 		s.Styles.Muted.Render(periodLabel(s.Lang, s.period)))
-	if n.Parent != nil || !g.hasKGI {
+	if n.Parent != nil || !g.HasKGI {
 		lines = append(lines, s.deadlineLine(n.Key, label))
 	}
 	lines = append(lines, s.editLines()...)
@@ -233,11 +233,11 @@ func (s *treeScreen) detailView() string {
 	lines = append(lines, s.Styles.Muted.Render("  "+padRight("", 24)+" "+padLeft(s.T(msgColActual), 12)+" "+
 		padLeft(s.T(msgColAchievement), 8)))
 	for _, pc := range s.data.trend {
-		v := g.tree.Evaluate(pc.Counts.Metrics())[n.Key]
+		v := g.Tree.Evaluate(pc.Values)[n.Key]
 		if known && kpi.Source == model.SourceManual {
 			v = model.None
 		}
-		achv := model.Achievement(v, target, g.direction(n.Key))
+		achv := model.Achievement(v, target, g.Direction(n.Key))
 		lines = append(lines, "  "+padRight(periodLabel(s.Lang, pc.Period), 24)+" "+
 			padLeft(FormatUnit(s.Lang, n.Unit, v), 12)+" "+padLeft(FormatPercent(achv), 8))
 	}
