@@ -38,6 +38,7 @@ func runAdd(e env) int {
 // addFlags are the flags every add command shares.
 type addFlags struct {
 	db         *string
+	today      *string
 	createRep  *bool
 	department *string
 }
@@ -45,6 +46,7 @@ type addFlags struct {
 func commonAddFlags(fs *flag.FlagSet) addFlags {
 	return addFlags{
 		db:         dbFlag(fs),
+		today:      todayFlag(fs),
 		createRep:  fs.Bool("create-rep", false, "create the rep if it is not known yet"),
 		department: fs.String("department", string(model.DeptFieldSales), "department of a rep made by --create-rep: marketing, inside_sales, field_sales or customer_success"),
 	}
@@ -73,8 +75,11 @@ func openForAdd(e env, cmd string, f addFlags) (*addSession, int, bool) {
 	if !model.Department(*f.department).Valid() {
 		return nil, fail(e, cmd, fmt.Errorf("--department: unknown department %q (want marketing, inside_sales, field_sales or customer_success)", *f.department)), false
 	}
+	today, err := todayFrom(*f.today)
+	if err != nil {
+		return nil, fail(e, cmd, err), false
+	}
 	var st *store.Store
-	var err error
 	fresh := ""
 	if *f.createRep {
 		// A new file is fine when the rep is being created too.
@@ -91,7 +96,9 @@ func openForAdd(e env, cmd string, f addFlags) (*addSession, int, bool) {
 	if err != nil {
 		return nil, fail(e, cmd, err), false
 	}
-	s := &addSession{ctx: context.Background(), st: st, today: model.Date(time.Now()), cmd: cmd, fresh: fresh}
+	// The store checks dates against its clock: it reads --today too.
+	st.SetClock(clockOn(today))
+	s := &addSession{ctx: context.Background(), st: st, today: today, cmd: cmd, fresh: fresh}
 	if s.rules, err = st.InputRules(s.ctx); err != nil {
 		s.close(exitUsage)
 		return nil, fail(e, cmd, err), false
@@ -238,7 +245,7 @@ func addOpportunity(e env, args []string) (status int) {
 	product := fs.String("product", "", "the product")
 	amount := fs.String("amount", "", "amount in yen: 1200000, 12,000,000円, 120万, 1.2億")
 	stage := fs.String("stage", "", "the sales stage")
-	created := fs.String("created", "today", "the day the opportunity was created")
+	created := fs.String("created", "", "the day the opportunity was created (default for a new one: its close day when closed, else today)")
 	closed := fs.String("closed", "", "the close day (the expected close day while open; today when marked won or lost)")
 	outcome := fs.String("outcome", "", "open, won or lost")
 	lostReason := fs.String("lost-reason", "", "why it was lost")
@@ -265,17 +272,12 @@ func addOpportunity(e env, args []string) (status int) {
 		return code
 	}
 	defer func() { s.close(status) }()
-	var o model.Opportunity
-	existing := false
-	if *ext != "" {
-		var err error
-		if o, existing, err = s.st.OpportunityByExternalID(s.ctx, *ext); err != nil {
-			return fail(e, cmd, err)
-		}
+	o, existing, err := s.st.OpportunityByExternalID(s.ctx, *ext)
+	if err != nil {
+		return fail(e, cmd, err)
 	}
 	if !existing {
 		o = model.Opportunity{ExternalID: *ext, Outcome: model.OutcomeOpen}
-		given["created"] = true
 	}
 	wasOpen := o.Outcome == model.OutcomeOpen
 	if given["rep"] {
@@ -293,31 +295,35 @@ func addOpportunity(e env, args []string) (status int) {
 	if given["product"] {
 		o.Product = *product
 	}
-	if given["stage"] {
-		o.Stage = *stage
-	}
-	if given["amount"] {
-		o.AmountMinor, o.HasAmount = amountYen, true
-	}
-	if given["outcome"] {
-		o.Outcome = model.Outcome(*outcome)
-	}
-	if given["lost-reason"] {
-		o.LostReason = *lostReason
-	}
-	var err error
 	if given["created"] {
 		if o.Created, err = parseDayFlag("created", *created, s.today); err != nil {
 			return fail(e, cmd, err)
 		}
 	}
-	switch {
-	case given["closed"]:
-		if o.Closed, err = parseDayFlag("closed", *closed, s.today); err != nil {
+	closeDay := o.Closed
+	if given["closed"] {
+		if closeDay, err = parseDayFlag("closed", *closed, s.today); err != nil {
 			return fail(e, cmd, err)
 		}
-	case o.Outcome != model.OutcomeOpen && (wasOpen || o.Closed.IsZero()):
-		o.Closed = s.today // marked won or lost now
+	}
+	c := model.Closing{Outcome: o.Outcome, On: closeDay, AmountMinor: amountYen, HasAmount: given["amount"], LostReason: *lostReason}
+	if given["outcome"] {
+		c.Outcome = model.Outcome(*outcome)
+	}
+	if given["stage"] {
+		c.Stage = *stage
+	}
+	if c.Outcome != model.OutcomeOpen && !given["closed"] && (wasOpen || closeDay.IsZero()) {
+		c.On = s.today // marked won or lost now
+	}
+	if c.Outcome == model.OutcomeOpen {
+		o.Closed = closeDay // the expected close day
+		if o.Created.IsZero() {
+			o.Created = model.DefaultCreated(o, s.today)
+		}
+	}
+	if o, err = model.CloseDeal(o, c); err != nil {
+		return addError(e, cmd, err)
 	}
 	if err := model.ValidateOpportunity(o, s.rules, s.today); err != nil {
 		return addError(e, cmd, err)

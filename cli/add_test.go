@@ -80,6 +80,10 @@ func TestAddRefusesBadInputNamingTheFlag(t *testing.T) {
 		{[]string{"lead", "--company", "C", "--status", "hot"}, "--status"},
 		{[]string{"lead"}, "--company"},
 		{[]string{"lead", "--company", "C", "--rep", "山田"}, "--rep"},
+		{[]string{"activity", "--kind", "visit", "--rep", "田中", "--today", "2026-13-01"}, "--today"},
+		{[]string{"opportunity", "--id", "X-1", "--rep", "田中", "--account", "A", "--today", "tomorrow"}, "--today"},
+		// --today moves "the future": a day after it is refused.
+		{[]string{"activity", "--kind", "visit", "--rep", "田中", "--today", "2026-11-26", "--date", "2026-11-27"}, "--date"},
 	}
 	before := recordCount(t, db)
 	for _, tc := range tests {
@@ -140,7 +144,8 @@ func TestAddWritesAndAggregates(t *testing.T) {
 		}
 	}
 	o, ok, _ := st.OpportunityByExternalID(ctx, "D-1")
-	if !ok || o.Stage != "proposal" || o.Outcome != model.OutcomeWon || !o.Closed.Equal(today) {
+	// Won without --stage: the open stage "proposal" gives way to 受注, as in the entry form (model.CloseDeal).
+	if !ok || o.Stage != "受注" || o.Outcome != model.OutcomeWon || !o.Closed.Equal(today) {
 		t.Errorf("D-1 = %+v", o)
 	}
 	reps, _ := st.Reps(ctx)
