@@ -3,7 +3,6 @@ package tui
 import (
 	"context"
 	"errors"
-	"fmt"
 	"slices"
 	"strconv"
 	"strings"
@@ -66,7 +65,7 @@ type entryScreen struct {
 	edit          *model.Record // the record being edited; nil for a new entry
 	form          form
 	reps          []string
-	deals         []model.Opportunity
+	deals         *dealPicker // every open deal, for the update mode
 	lastRep       string
 	lastKind      string
 	loaded        bool
@@ -77,7 +76,7 @@ type entryScreen struct {
 type entryLoadedMsg struct {
 	to       *entryScreen
 	reps     []string
-	deals    []model.Opportunity
+	deals    []model.OpenDeal
 	lastRep  string
 	lastKind string
 	err      error
@@ -115,15 +114,8 @@ func (e *entryScreen) Init() tea.Cmd {
 		if m.reps, m.err = st.RepNames(ctx); m.err != nil {
 			return m
 		}
-		recent, err := st.Recent(ctx, model.RecordOpportunity, 500)
-		if err != nil {
-			m.err = err
+		if m.deals, m.err = st.OpenDeals(ctx); m.err != nil {
 			return m
-		}
-		for _, r := range recent {
-			if r.Opportunity.Outcome == model.OutcomeOpen {
-				m.deals = append(m.deals, r.Opportunity)
-			}
 		}
 		m.lastRep, _, m.err = st.Setting(ctx, settingLastRep)
 		if m.err == nil {
@@ -231,13 +223,7 @@ func (e *entryScreen) build(mode string) {
 		fs = []formField{e.repChoice(rep, false), textF("account", msgFieldAccount, ""), textF("amount", msgFieldAmount, ""),
 			textF("stage", msgFieldStage, ""), textF("created", msgFieldCreated, day), textF("closed", msgFieldExpectedClose, "")}
 	case modeClose:
-		var values, labels []string
-		for _, d := range e.deals {
-			values = append(values, strconv.FormatInt(d.ID, 10))
-			labels = append(labels, dealLabel(d))
-		}
-		deal := choiceF("deal", msgFieldDeal, values, labels, "")
-		fs = []formField{deal, outcomeChoice(e.Lang, "won"), textF("amount", msgFieldAmount, ""), textF("stage", msgFieldStage, ""),
+		fs = []formField{pickerF("deal", msgFieldDeal, e.deals), outcomeChoice(e.Lang, "won"), textF("amount", msgFieldAmount, ""), textF("stage", msgFieldStage, ""),
 			textF("lost_reason", msgFieldLostReason, ""), textF("closed", msgFieldClosed, day)}
 	case modeLead:
 		fs = []formField{textF("company", msgFieldCompany, ""), textF("contact", msgFieldContact, ""), textF("source", msgFieldSource, ""),
@@ -254,21 +240,9 @@ func (e *entryScreen) build(mode string) {
 
 // fillFromDeal copies the chosen open deal's amount and stage into the form.
 func (e *entryScreen) fillFromDeal() {
-	id, _ := strconv.ParseInt(e.form.get("deal"), 10, 64)
-	for _, d := range e.deals {
-		if d.ID == id {
-			e.form.field("amount").input.SetValue(yenText(d.AmountMinor, d.HasAmount))
-			e.form.field("stage").input.SetValue(d.Stage)
-		}
-	}
-}
-
-func dealLabel(d model.Opportunity) string {
-	name := d.Account
-	if d.ExternalID != "" {
-		name = d.ExternalID + " " + name
-	}
-	return fmt.Sprintf("#%d %s (%s)", d.ID, name, d.RepName)
+	d, _ := e.deals.selected()
+	e.form.field("amount").input.SetValue(yenText(d.AmountMinor, d.HasAmount))
+	e.form.field("stage").input.SetValue(d.Stage)
 }
 
 // buildEdit lays out the fields of the record being edited.
@@ -309,7 +283,7 @@ func (e *entryScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 			return e, nil
 		}
 		e.loaded, e.loadErr = true, msg.err
-		e.reps, e.deals, e.lastRep, e.lastKind = msg.reps, msg.deals, msg.lastRep, msg.lastKind
+		e.reps, e.deals, e.lastRep, e.lastKind = msg.reps, newDealPicker(msg.deals), msg.lastRep, msg.lastKind
 		if e.edit != nil {
 			e.buildEdit()
 		} else {
@@ -506,7 +480,7 @@ func (e *entryScreen) prepareOpportunity() (writeFn, error) {
 	if err != nil {
 		return nil, err
 	}
-	created, err := e.day("created")
+	created, err := e.optionalDay("created")
 	if err != nil {
 		return nil, err
 	}
@@ -520,11 +494,21 @@ func (e *entryScreen) prepareOpportunity() (writeFn, error) {
 	if e.edit != nil {
 		old := e.edit.Opportunity
 		o.ID, o.ExternalID, o.Product = old.ID, old.ExternalID, old.Product
-		o.Outcome = model.Outcome(e.form.get("outcome"))
-		o.Stage = closingStage(e.Lang, old.Outcome, o.Outcome, old.Stage, o.Stage)
+		c := model.Closing{Outcome: model.Outcome(e.form.get("outcome")), On: closed}
+		if o.Stage != strings.TrimSpace(old.Stage) {
+			c.Stage = o.Stage // typed: kept
+		} else {
+			o.Stage = old.Stage
+		}
+		if o, err = model.CloseDeal(o, c); err != nil {
+			return nil, err
+		}
 		return func(ctx context.Context, st *store.Store) (string, error) {
 			return e.T(msgEntryUpdated, e.T(msgKindOpportunity), o.ID), st.UpdateOpportunity(ctx, o)
 		}, nil
+	}
+	if o.Created.IsZero() {
+		o.Created = model.DefaultCreated(o, model.Date(e.Now()))
 	}
 	return func(ctx context.Context, st *store.Store) (string, error) {
 		id, err := st.AddOpportunity(ctx, o)
@@ -536,16 +520,13 @@ func (e *entryScreen) prepareOpportunity() (writeFn, error) {
 	}, nil
 }
 
+// prepareClose closes (or moves on) the open deal picked: model.CloseDeal
+// on the deal as stored, with the form's amount, lost reason and close day;
+// a stage the user changed is kept, an untouched one follows the rule.
 func (e *entryScreen) prepareClose() (writeFn, error) {
-	id, err := strconv.ParseInt(e.form.get("deal"), 10, 64)
-	if err != nil {
+	picked, ok := e.deals.selected()
+	if !ok {
 		return nil, &model.FieldError{Field: "deal", Msg: e.T(msgEntryNoOpenDeal)}
-	}
-	var o model.Opportunity
-	for _, d := range e.deals {
-		if d.ID == id {
-			o = d
-		}
 	}
 	amt, hasAmt, err := e.amount()
 	if err != nil {
@@ -555,14 +536,20 @@ func (e *entryScreen) prepareClose() (writeFn, error) {
 	if err != nil {
 		return nil, err
 	}
-	o.Outcome = model.Outcome(e.form.get("outcome"))
-	o.AmountMinor, o.HasAmount = amt, hasAmt
-	o.Stage = closingStage(e.Lang, model.OutcomeOpen, o.Outcome, o.Stage, e.form.get("stage"))
-	o.LostReason = strings.TrimSpace(e.form.get("lost_reason"))
-	if o.Outcome != model.OutcomeOpen {
-		o.Closed = closed
+	c := model.Closing{Outcome: model.Outcome(e.form.get("outcome")), On: closed}
+	if typed := strings.TrimSpace(e.form.get("stage")); typed != strings.TrimSpace(picked.Stage) {
+		c.Stage = typed
 	}
+	lostReason := strings.TrimSpace(e.form.get("lost_reason"))
 	return func(ctx context.Context, st *store.Store) (string, error) {
+		o, err := st.Opportunity(ctx, picked.ID)
+		if err != nil {
+			return "", err
+		}
+		o.AmountMinor, o.HasAmount, o.LostReason = amt, hasAmt, lostReason
+		if o, err = model.CloseDeal(o, c); err != nil {
+			return "", err
+		}
 		if err := st.UpdateOpportunity(ctx, o); err != nil {
 			return "", err
 		}
@@ -609,7 +596,7 @@ func (e *entryScreen) View() string {
 		lines = append(lines, e.T(msgEntryNoReps))
 	default:
 		lines = append(lines, e.form.lines(e.Common)...)
-		if e.mode() == modeClose && len(e.deals) == 0 {
+		if e.mode() == modeClose && len(e.deals.deals) == 0 {
 			lines = append(lines, "", e.Styles.Muted.Render(e.T(msgEntryNoOpenDeal)))
 		}
 		lines = append(lines, "", e.Styles.Muted.Render(e.T(msgEntryHint)))

@@ -6,14 +6,16 @@ import (
 
 // A small form of labelled fields for the entry, edit and settings panes:
 // text fields (a lineInput) and choice fields (left/right cycle through
-// fixed values). up/down or tab/shift+tab move between fields. Typed text
-// is kept whatever happens, so a refused save loses nothing.
+// fixed values) and a picker of open deals (typing narrows it, left/right
+// step through what matches). up/down or tab/shift+tab move between fields.
+// Typed text is kept whatever happens, so a refused save loses nothing.
 
 type fieldKind int
 
 const (
 	textField fieldKind = iota
 	choiceField
+	pickerField
 )
 
 type formField struct {
@@ -24,6 +26,7 @@ type formField struct {
 	values []string // choice values
 	labels []string // what each choice shows, same length as values
 	idx    int
+	picker *dealPicker
 }
 
 func textF(id string, label Text, value string) formField {
@@ -40,8 +43,15 @@ func choiceF(id string, label Text, values, labels []string, selected string) fo
 	return f
 }
 
+func pickerF(id string, label Text, p *dealPicker) formField {
+	return formField{id: id, label: label, kind: pickerField, picker: p}
+}
+
 // value is the text typed or the choice selected.
 func (f *formField) value() string {
+	if f.kind == pickerField {
+		return f.picker.value()
+	}
 	if f.kind == choiceField {
 		if len(f.values) == 0 {
 			return ""
@@ -84,7 +94,7 @@ func (f *form) focusOn(id string) {
 }
 
 // update handles movement, choices and typing; it reports whether the
-// focused choice changed (a caller may rebuild the form on that).
+// focused choice or picker changed (a caller may rebuild the form on that).
 func (f *form) update(msg tea.Msg) (choiceChanged bool) {
 	if len(f.fields) == 0 {
 		return false
@@ -99,6 +109,16 @@ func (f *form) update(msg tea.Msg) (choiceChanged bool) {
 			f.focus = (f.focus + 1) % len(f.fields)
 			return false
 		}
+		if cur.kind == pickerField {
+			switch k.String() {
+			case "left":
+				cur.picker.step(-1)
+				return true
+			case "right":
+				cur.picker.step(1)
+				return true
+			}
+		}
 		if cur.kind == choiceField && len(cur.values) > 0 {
 			switch k.String() {
 			case "left", "h":
@@ -111,8 +131,14 @@ func (f *form) update(msg tea.Msg) (choiceChanged bool) {
 			return false
 		}
 	}
-	if cur.kind == textField {
+	switch cur.kind {
+	case textField:
 		cur.input.Update(msg)
+	case pickerField:
+		if cur.picker.filter.Update(msg) {
+			cur.picker.refilter()
+			return true
+		}
 	}
 	return false
 }
@@ -131,14 +157,17 @@ func (f *form) lines(c *Common) []string {
 			mark = "> "
 		}
 		var val string
-		if fl.kind == choiceField {
+		switch fl.kind {
+		case pickerField:
+			val = fl.picker.view(c, focused)
+		case choiceField:
 			if len(fl.labels) > 0 {
 				val = fl.labels[fl.idx]
 			}
 			if focused {
 				val = "< " + c.Styles.Selected.Render(val) + " >"
 			}
-		} else {
+		default:
 			val = fl.input.View(focused, c.Styles.Selected)
 		}
 		label := padRight(c.T(fl.label), labelW)
@@ -155,5 +184,5 @@ func (f *form) lines(c *Common) []string {
 
 // typing reports whether the focused field takes typed text.
 func (f *form) typing() bool {
-	return f.focus >= 0 && f.focus < len(f.fields) && f.fields[f.focus].kind == textField
+	return f.focus >= 0 && f.focus < len(f.fields) && f.fields[f.focus].kind != choiceField
 }

@@ -148,7 +148,8 @@ func (q *quickScreen) save() tea.Cmd {
 
 // applyQuick writes a parsed line. won and lost close the newest open deal
 // on the account (the rep's own first) or, when there is none, record a
-// deal created and closed that day.
+// deal closed that day, by model.CloseDeal's rule (a new deal is created on
+// its close day; a close before the open deal's creation is refused).
 func applyQuick(ctx context.Context, st *store.Store, l Lang, p model.QuickAdd) (string, error) {
 	switch p.Verb {
 	case model.QuickActivity:
@@ -185,14 +186,12 @@ func applyQuick(ctx context.Context, st *store.Store, l Lang, p model.QuickAdd) 
 		return "", err
 	}
 	if !found {
-		o = model.Opportunity{RepName: p.RepName, Account: p.Account, Created: p.Date}
+		o = model.Opportunity{RepName: p.RepName, Account: p.Account}
 	}
-	o.Outcome, o.Closed, o.LostReason = outcome, p.Date, p.LostReason
-	if p.HasAmount {
-		o.AmountMinor, o.HasAmount = p.AmountMinor, true
-	}
-	if o.Created.After(o.Closed) {
-		o.Created = o.Closed
+	o, err = model.CloseDeal(o, model.Closing{Outcome: outcome, On: p.Date, AmountMinor: p.AmountMinor, HasAmount: p.HasAmount,
+		LostReason: p.LostReason})
+	if err != nil {
+		return "", err
 	}
 	if found {
 		if err := st.UpdateOpportunity(ctx, o); err != nil {

@@ -54,6 +54,8 @@ var (
 	msgEntryNoReps        = Text{JA: "担当者がいません。kpit add activity --create-rep か kpit import で担当者を登録してください", EN: "No reps yet: add one with kpit add activity --create-rep or kpit import"}
 	msgEntryNoRep         = Text{JA: "(なし)", EN: "(none)"}
 	msgEntryNoOpenDeal    = Text{JA: "進行中の商談がありません", EN: "no open opportunity to change"}
+	msgEntryDealNoMatch   = Text{JA: "一致する進行中の商談がありません", EN: "no open opportunity matches"}
+	msgEntryDealFilter    = Text{JA: "絞り込み (ID・取引先・担当者): %s %d/%d件", EN: "filter (id, account, rep): %s %d of %d"}
 	msgEntryUnknownRep    = Text{JA: "%s は登録されていません (登録済み: %s)", EN: "%s is not a known rep (known: %s)"}
 	msgEntrySaveFailed    = Text{JA: "保存できませんでした: %s", EN: "Could not save: %s"}
 	msgEntryBadDate       = Text{JA: "%q は日付ではありません (YYYY-MM-DD, 今日, 昨日)", EN: "%q is not a date (YYYY-MM-DD, today, yesterday)"}

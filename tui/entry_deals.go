@@ -1,0 +1,92 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+
+	"golang.org/x/text/unicode/norm"
+	"golang.org/x/text/width"
+
+	"github.com/kpit-dev/kpit/model"
+)
+
+// dealPicker is the entry form's choice of an open deal: every open deal in
+// the store, narrowed as the user types to those whose id, account or rep
+// contains the text (ignoring case and full/half width). left/right step
+// through the matches. The search keys are folded once when the deals load,
+// so a keystroke over 100,000 deals is one substring test per deal.
+type dealPicker struct {
+	deals  []model.OpenDeal
+	keys   []string // folded "external id, account, rep" per deal
+	filter lineInput
+	match  []int // indices into deals of the deals matching the filter
+	cur    int   // index into match
+}
+
+func newDealPicker(deals []model.OpenDeal) *dealPicker {
+	p := &dealPicker{deals: deals, keys: make([]string, len(deals))}
+	for i, d := range deals {
+		p.keys[i] = foldSearch(d.ExternalID + "\x00" + d.Account + "\x00" + d.RepName)
+	}
+	p.refilter()
+	return p
+}
+
+// foldSearch is text as the picker compares it: width-folded (ｶﾞ becomes
+// ガ once composed, Ａ becomes A) and lower case.
+func foldSearch(s string) string { return strings.ToLower(norm.NFC.String(width.Fold.String(s))) }
+
+func (p *dealPicker) refilter() {
+	q := foldSearch(strings.TrimSpace(p.filter.Value()))
+	p.match, p.cur = p.match[:0], 0
+	for i, k := range p.keys {
+		if q == "" || strings.Contains(k, q) {
+			p.match = append(p.match, i)
+		}
+	}
+}
+
+// selected is the deal under the cursor; ok is false when nothing matches.
+func (p *dealPicker) selected() (d model.OpenDeal, ok bool) {
+	if len(p.match) == 0 {
+		return d, false
+	}
+	return p.deals[p.match[p.cur]], true
+}
+
+func (p *dealPicker) step(by int) {
+	if n := len(p.match); n > 0 {
+		p.cur = (p.cur + by + n) % n
+	}
+}
+
+// value is the chosen deal's id as text, "" when none.
+func (p *dealPicker) value() string {
+	if d, ok := p.selected(); ok {
+		return fmt.Sprint(d.ID)
+	}
+	return ""
+}
+
+func dealLabel(d model.OpenDeal) string {
+	name := d.Account
+	if d.ExternalID != "" {
+		name = d.ExternalID + " " + name
+	}
+	return fmt.Sprintf("#%d %s (%s)", d.ID, name, d.RepName)
+}
+
+// view draws the chosen deal and, when focused, the filter with how many
+// deals match it.
+func (p *dealPicker) view(c *Common, focused bool) string {
+	d, ok := p.selected()
+	label := c.T(msgEntryDealNoMatch)
+	if ok {
+		label = dealLabel(d)
+	}
+	if !focused {
+		return label
+	}
+	return "< " + c.Styles.Selected.Render(label) + " >  " +
+		c.T(msgEntryDealFilter, p.filter.View(true, c.Styles.Selected), len(p.match), len(p.deals))
+}
