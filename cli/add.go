@@ -75,7 +75,7 @@ func openForAdd(e env, cmd string, f addFlags) (*addSession, int, bool) {
 	if !model.Department(*f.department).Valid() {
 		return nil, fail(e, cmd, fmt.Errorf("--department: unknown department %q (want marketing, inside_sales, field_sales or customer_success)", *f.department)), false
 	}
-	today, err := todayFrom(*f.today)
+	today, err := parseToday(*f.today)
 	if err != nil {
 		return nil, fail(e, cmd, err), false
 	}
