@@ -1,0 +1,454 @@
+package figures_test
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/kpit-dev/kpit/demo"
+	"github.com/kpit-dev/kpit/figures"
+	"github.com/kpit-dev/kpit/model"
+	"github.com/kpit-dev/kpit/store"
+)
+
+// The demo company's history ends on this day; every test's clock.
+var today = time.Date(2026, 11, 26, 0, 0, 0, 0, time.Local)
+
+var demoPath string
+
+func TestMain(m *testing.M) {
+	dir, err := os.MkdirTemp("", "kpit-figures-test-")
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(2)
+	}
+	demoPath = filepath.Join(dir, "demo.db")
+	st, err := store.Open(demoPath)
+	if err == nil {
+		err = demo.Seed(context.Background(), st, demo.DefaultSeed, today.Add(18*time.Hour))
+		st.Close()
+	}
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "seed demo database:", err)
+		os.RemoveAll(dir)
+		os.Exit(2)
+	}
+	code := m.Run()
+	os.RemoveAll(dir)
+	os.Exit(code)
+}
+
+func openDemo(t *testing.T) *store.Store {
+	t.Helper()
+	st, err := store.Open(demoPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	return st
+}
+
+// copyDemo is a copy of the demo database for a test that writes.
+func copyDemo(t *testing.T) *store.Store {
+	t.Helper()
+	// The seeding store is closed, so the file alone is the whole database.
+	data, err := os.ReadFile(demoPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "copy.db")
+	if err := os.WriteFile(path, data, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	st, err := store.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	return st
+}
+
+func near(a, b float64) bool { return math.Abs(a-b) <= 1e-9*math.Max(1, math.Abs(b)) }
+
+// recount is the base figures over [from, to] counted from the raw records
+// (the export reads the record tables, not the daily roll-up the engine sums).
+func recount(t *testing.T, st *store.Store, from, to time.Time) map[string]float64 {
+	t.Helper()
+	ctx := context.Background()
+	in := func(d time.Time) bool { return !d.IsZero() && !d.Before(from) && !d.After(to) }
+	c := map[string]float64{}
+	firstWin := map[string]time.Time{}
+	var wins []model.Opportunity
+	err := st.ExportOpportunities(ctx, func(o model.Opportunity) error {
+		if in(o.Created) {
+			c["opportunities"]++
+		}
+		if o.Outcome == model.OutcomeWon && o.Account != "" && !o.Closed.IsZero() {
+			if f, ok := firstWin[o.Account]; !ok || o.Closed.Before(f) {
+				firstWin[o.Account] = o.Closed
+			}
+			wins = append(wins, o)
+		}
+		if !in(o.Closed) {
+			return nil
+		}
+		switch o.Outcome {
+		case model.OutcomeWon:
+			c["orders_won"]++
+			c["revenue"] += float64(o.AmountMinor)
+		case model.OutcomeLost:
+			c["orders_lost"]++
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range firstWin {
+		if in(d) {
+			c["new_orders_won"]++
+		}
+	}
+	for _, o := range wins {
+		if in(o.Closed) && o.Closed.After(firstWin[o.Account]) {
+			c["existing_revenue"] += float64(o.AmountMinor)
+		}
+	}
+	err = st.ExportActivities(ctx, func(a model.Activity, _ string) error {
+		if in(a.Date) {
+			c[string(a.Kind)] += float64(a.Count)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = st.ExportLeads(ctx, func(l model.Lead) error {
+		if in(l.Created) {
+			c["leads"]++
+		}
+		if in(l.MQLOn) {
+			c["mql"]++
+			if !l.SQLOn.IsZero() {
+				c["mql_then_sql"]++
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+// TestValuesFromRawRecords checks the engine's figures for several ranges
+// (a month in progress, a whole past week, an arbitrary span, a fiscal
+// year) against sums and ratios worked out here from the raw records.
+func TestValuesFromRawRecords(t *testing.T) {
+	st := openDemo(t)
+	ctx := context.Background()
+	fs := model.DefaultFiscalStart
+	ranges := []figures.Range{
+		figures.PeriodRange(model.PeriodOf(model.Month, today, fs)),
+		figures.PeriodRange(model.PeriodOf(model.Week, today.AddDate(0, 0, -7), fs)),
+		{From: time.Date(2026, 4, 16, 0, 0, 0, 0, time.Local), To: time.Date(2026, 5, 15, 0, 0, 0, 0, time.Local), FiscalStart: fs},
+		figures.PeriodRange(model.PeriodOf(model.FiscalYear, today, fs)),
+	}
+	for _, rng := range ranges {
+		name := model.FormatDate(rng.From) + ".." + model.FormatDate(rng.To)
+		c := recount(t, st, rng.From, rng.To)
+		if c["opportunities"] == 0 || c["orders_won"] == 0 || c["visit"] == 0 {
+			t.Fatalf("%s: the demo has nothing to check: %v", name, c)
+		}
+		figs, err := figures.Compute(ctx, st, rng, today)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := map[string]float64{
+			"opportunities":            c["opportunities"],
+			"orders_won":               c["orders_won"],
+			"orders_lost":              c["orders_lost"],
+			"revenue":                  c["revenue"],
+			"visits":                   c["visit"],
+			"calls":                    c["call"],
+			"leads":                    c["leads"],
+			"new_leads":                c["leads"],
+			"win_rate":                 c["orders_won"] / (c["orders_won"] + c["orders_lost"]),
+			"avg_deal_size":            c["revenue"] / c["orders_won"],
+			"lead_to_opportunity_rate": c["opportunities"] / c["leads"],
+			"lead_capture_rate":        c["leads"] / c["visit"],
+			"new_orders_won":           c["new_orders_won"],
+			"existing_revenue":         c["existing_revenue"],
+			"mql_to_sql_rate":          c["mql_then_sql"] / c["mql"],
+		}
+		for k, v := range want {
+			got := figs.Get(k).Actual
+			if !got.Valid || !near(got.V, v) {
+				t.Errorf("%s: %s = %v, from the raw records %v", name, k, got, v)
+			}
+		}
+	}
+}
+
+// perYear is how many periods of each kind make a year, written out here
+// rather than taken from model.
+var perYear = map[model.PeriodKind]float64{model.Week: 52, model.Month: 12, model.Quarter: 4, model.FiscalYear: 1}
+
+// intensive are the demo tree's rates and averages, never scaled.
+var intensive = map[string]bool{"win_rate": true, "avg_deal_size": true, "lead_to_opportunity_rate": true, "lead_capture_rate": true}
+
+// TestTargetsByHand works out every demo KPI's target from its stored row
+// for whole periods (value × periods of its own kind a year ÷ periods of
+// the shown kind) and for an arbitrary span (pro-rated by days over 365),
+// and the KGI's likewise.
+func TestTargetsByHand(t *testing.T) {
+	st := openDemo(t)
+	ctx := context.Background()
+	kpis, err := st.KPIs(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	kgi, ok, err := st.KGI(ctx)
+	if err != nil || !ok {
+		t.Fatalf("demo KGI: %v %v", ok, err)
+	}
+	per := func(p model.PeriodKind) model.PeriodKind {
+		if p == "" {
+			return model.FiscalYear
+		}
+		return p
+	}
+	fs := model.DefaultFiscalStart
+	type span struct {
+		rng   figures.Range
+		scale func(value float64, per model.PeriodKind) float64
+	}
+	var spans []span
+	for _, kind := range []model.PeriodKind{model.Week, model.Month, model.Quarter, model.FiscalYear} {
+		spans = append(spans, span{figures.PeriodRange(model.PeriodOf(kind, today, fs)),
+			func(v float64, p model.PeriodKind) float64 { return v * perYear[p] / perYear[kind] }})
+	}
+	from, to := time.Date(2026, 4, 16, 0, 0, 0, 0, time.Local), time.Date(2026, 5, 15, 0, 0, 0, 0, time.Local)
+	spans = append(spans, span{figures.Range{From: from, To: to, FiscalStart: fs},
+		func(v float64, p model.PeriodKind) float64 { return v * perYear[p] * 30 / 365 }})
+	for _, sp := range spans {
+		figs, err := figures.Compute(ctx, st, sp.rng, today)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, k := range kpis {
+			if !k.HasTarget || k.Key == kgi.Metric {
+				continue
+			}
+			want := k.Target
+			if !intensive[k.Key] {
+				want = sp.scale(k.Target, per(k.TargetPer))
+			}
+			if got := figs.Get(k.Key).Target; !got.Valid || !near(got.V, want) {
+				t.Errorf("%s..%s: %s target %v, by hand %v", model.FormatDate(sp.rng.From), model.FormatDate(sp.rng.To), k.Key, got, want)
+			}
+		}
+		if got, want := figs.Get(kgi.Metric).Target, sp.scale(kgi.Value, per(kgi.Per)); !got.Valid || !near(got.V, want) {
+			t.Errorf("%s: KGI target %v, by hand %v", model.FormatDate(sp.rng.From), got, want)
+		}
+	}
+}
+
+// TestStatusRule checks the one status rule at a range's boundaries: over
+// (its last day was yesterday) by achievement, in progress (today is its
+// first or last day, or inside it) by pace, not started by nothing.
+func TestStatusRule(t *testing.T) {
+	st := openDemo(t)
+	ctx := context.Background()
+	day := func(s string) time.Time {
+		d, err := model.ParseDate(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return d
+	}
+	cases := []struct {
+		from, to string
+		state    figures.State
+		elapsed  int
+	}{
+		{"2026-10-27", "2026-11-25", figures.Over, 30},        // ended yesterday
+		{"2026-10-28", "2026-11-26", figures.InProgress, 30},  // ends today
+		{"2026-11-26", "2026-12-25", figures.InProgress, 1},   // starts today
+		{"2026-11-01", "2026-11-30", figures.InProgress, 26},  // inside
+		{"2026-11-27", "2026-12-26", figures.NotStarted, 0},   // starts tomorrow
+		{"2026-04-01", "2027-03-31", figures.InProgress, 240}, // the fiscal year
+		{"2025-04-01", "2026-03-31", figures.Over, 365},       // the last one
+		{"2026-11-02", "2026-11-02", figures.Over, 1},         // one past day
+		{"2026-11-26", "2026-11-26", figures.InProgress, 1},   // today alone
+		{"2026-12-01", "2026-12-31", figures.NotStarted, 0},   // next month
+		{"2026-01-01", "2026-12-31", figures.InProgress, 330}, // the calendar year
+		{"2026-11-20", "2026-11-26", figures.InProgress, 7},   // a week to today
+		{"2026-11-16", "2026-11-22", figures.Over, 7},         // last ISO week
+		{"2026-11-23", "2026-11-29", figures.InProgress, 4},   // this ISO week
+		{"2026-10-01", "2026-12-31", figures.InProgress, 57},  // the fiscal quarter
+		{"2026-07-01", "2026-09-30", figures.Over, 92},        // the one before
+		{"2027-04-01", "2028-03-31", figures.NotStarted, 0},   // next fiscal year
+		{"2026-11-25", "2026-11-25", figures.Over, 1},         // yesterday alone
+		{"2026-11-27", "2026-11-27", figures.NotStarted, 0},   // tomorrow alone
+		{"2026-06-01", "2026-06-30", figures.Over, 30},        // June
+		{"2026-11-01", "2026-11-26", figures.InProgress, 26},  // month to date
+		{"2026-11-01", "2026-11-25", figures.Over, 25},        // month to yesterday
+		{"2026-09-15", "2026-12-14", figures.InProgress, 73},  // a span across months
+		{"2026-11-26", "2027-11-25", figures.InProgress, 1},   // a year from today
+		{"2026-11-25", "2026-11-26", figures.InProgress, 2},   // yesterday and today
+		{"2026-11-24", "2026-11-25", figures.Over, 2},         // two past days
+		{"2026-11-27", "2026-11-28", figures.NotStarted, 0},   // two days ahead
+		{"2025-11-01", "2025-11-30", figures.Over, 30},        // a year ago
+		{"2026-04-01", "2026-11-26", figures.InProgress, 240}, // fiscal year to date
+		{"2026-04-01", "2026-11-25", figures.Over, 239},       // to yesterday
+		{"2026-11-26", "2026-11-30", figures.InProgress, 1},   // rest of the month
+		{"2026-10-26", "2026-11-26", figures.InProgress, 32},  // a month back
+		{"2026-10-26", "2026-11-24", figures.Over, 30},        // before yesterday
+		{"2026-11-23", "2026-11-26", figures.InProgress, 4},   // week to date
+		{"2026-11-30", "2026-12-06", figures.NotStarted, 0},   // next week
+		{"2026-08-01", "2026-08-31", figures.Over, 31},        // August
+		{"2026-02-01", "2026-02-28", figures.Over, 28},        // February
+		{"2026-11-01", "2026-11-01", figures.Over, 1},         // the first alone
+		{"2026-11-26", "2026-12-31", figures.InProgress, 1},   // to the quarter's end
+		{"2026-10-01", "2026-11-26", figures.InProgress, 57},  // quarter to date
+		{"2026-10-01", "2026-11-25", figures.Over, 56},        // quarter to yesterday
+		{"2026-12-01", "2027-02-28", figures.NotStarted, 0},   // the next quarter
+		{"2026-11-27", "2027-03-31", figures.NotStarted, 0},   // the rest of the year
+		{"2026-11-26", "2027-03-31", figures.InProgress, 1},   // from today
+		{"2026-11-25", "2027-03-31", figures.InProgress, 2},   // from yesterday
+		{"2026-05-01", "2026-05-31", figures.Over, 31},        // May
+		{"2026-03-01", "2026-03-31", figures.Over, 31},        // the last fiscal month
+		{"2026-04-01", "2026-04-30", figures.Over, 30},        // the first fiscal month
+		{"2026-11-19", "2026-11-25", figures.Over, 7},         // the last seven days
+		{"2026-11-20", "2026-11-26", figures.InProgress, 7},   // seven days to today
+	}
+	for _, c := range cases {
+		rng := figures.Range{From: day(c.from), To: day(c.to), FiscalStart: model.DefaultFiscalStart}
+		figs, err := figures.Compute(ctx, st, rng, today)
+		if err != nil {
+			t.Fatal(err)
+		}
+		name := c.from + ".." + c.to
+		if figs.State != c.state || figs.Elapsed != c.elapsed {
+			t.Errorf("%s: state %v after %d days, want %v after %d", name, figs.State, figs.Elapsed, c.state, c.elapsed)
+			continue
+		}
+		days := float64(model.DaysBetween(rng.From, rng.To))
+		for _, k := range []string{"revenue", "opportunities", "win_rate", "visits"} {
+			f := figs.Get(k)
+			if !f.Target.Valid {
+				t.Fatalf("%s: %s has no target", name, k)
+			}
+			if !f.Actual.Valid { // a rate with nothing to divide by: no pace, no status
+				if f.Pace.Valid || f.Status != model.StatusUnknown {
+					t.Errorf("%s: %s undefined but pace %v status %s", name, k, f.Pace, f.Status)
+				}
+				continue
+			}
+			var want model.Status
+			switch c.state {
+			case figures.Over:
+				if !near(f.Pace.V, f.Actual.V) {
+					t.Errorf("%s: %s pace %v of a range that is over, want the actual %v", name, k, f.Pace, f.Actual)
+				}
+				want = statusByHand(f.Actual.V / f.Target.V)
+			case figures.InProgress:
+				pace := f.Actual.V
+				if !intensive[k] {
+					pace = f.Actual.V * days / float64(c.elapsed)
+				}
+				if !near(f.Pace.V, pace) {
+					t.Errorf("%s: %s pace %v, by hand %v", name, k, f.Pace, pace)
+				}
+				want = statusByHand(pace / f.Target.V)
+			default:
+				if f.Pace.Valid {
+					t.Errorf("%s: %s has a pace %v before the range starts", name, k, f.Pace)
+				}
+				want = model.StatusUnknown
+			}
+			if f.Status != want {
+				t.Errorf("%s: %s status %s (actual %v, pace %v, target %v), want %s", name, k, f.Status, f.Actual, f.Pace, f.Target, want)
+			}
+		}
+	}
+}
+
+// statusByHand is the status thresholds written out: 95% and 80%.
+func statusByHand(achievement float64) model.Status {
+	switch {
+	case achievement >= 0.95:
+		return model.StatusOnTrack
+	case achievement >= 0.80:
+		return model.StatusAtRisk
+	}
+	return model.StatusOffTrack
+}
+
+// TestPreviousComparableRange: a month in progress is compared with the
+// same days of the month before, an arbitrary span with as many days just
+// before it.
+func TestPreviousComparableRange(t *testing.T) {
+	st := openDemo(t)
+	ctx := context.Background()
+	nov := figures.PeriodRange(model.PeriodOf(model.Month, today, model.DefaultFiscalStart))
+	figs, err := figures.Compute(ctx, st, nov, today)
+	if err != nil {
+		t.Fatal(err)
+	}
+	oct := recount(t, st, time.Date(2026, 10, 1, 0, 0, 0, 0, time.Local), time.Date(2026, 10, 26, 0, 0, 0, 0, time.Local))
+	cur := recount(t, st, nov.From, today)
+	f := figs.Get("opportunities")
+	if !near(f.Previous.V, oct["opportunities"]) {
+		t.Errorf("previous opportunities %v, October 1-26 from the records %v", f.Previous, oct["opportunities"])
+	}
+	if got, want := f.Change().V, cur["opportunities"]/oct["opportunities"]-1; !near(got, want) {
+		t.Errorf("change %v, by hand %v", got, want)
+	}
+	w := figs.Get("win_rate")
+	octRate := oct["orders_won"] / (oct["orders_won"] + oct["orders_lost"])
+	curRate := cur["orders_won"] / (cur["orders_won"] + cur["orders_lost"])
+	if got := w.Change().V; !near(got, curRate-octRate) {
+		t.Errorf("win rate change %v points, by hand %v", got, curRate-octRate)
+	}
+
+	span := figures.Range{From: time.Date(2026, 4, 16, 0, 0, 0, 0, time.Local), To: time.Date(2026, 5, 15, 0, 0, 0, 0, time.Local),
+		FiscalStart: model.DefaultFiscalStart}
+	prev := span.Previous(today)
+	if model.FormatDate(prev.From) != "2026-03-17" || model.FormatDate(prev.To) != "2026-04-15" {
+		t.Errorf("previous of 2026-04-16..05-15 is %s..%s, want 2026-03-17..2026-04-15", model.FormatDate(prev.From), model.FormatDate(prev.To))
+	}
+}
+
+// TestManualKPIOnlyForItsPeriod: a KPI typed in by hand has the value
+// entered for exactly the period shown, and none over any other days.
+func TestManualKPIOnlyForItsPeriod(t *testing.T) {
+	st := copyDemo(t)
+	ctx := context.Background()
+	if err := st.UpsertKPI(ctx, model.KPI{Key: "nps_test", NameEN: "NPS", Unit: model.UnitScore, Source: model.SourceManual}); err != nil {
+		t.Fatal(err)
+	}
+	oct := model.PeriodOf(model.Month, time.Date(2026, 10, 1, 0, 0, 0, 0, time.Local), model.DefaultFiscalStart)
+	if err := st.SetManualValue(ctx, "nps_test", oct, 42); err != nil {
+		t.Fatal(err)
+	}
+	figs, err := figures.Compute(ctx, st, figures.PeriodRange(oct), today)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := figs.Get("nps_test").Actual; !got.Valid || got.V != 42 {
+		t.Errorf("October's NPS %v, want the 42 typed in", got)
+	}
+	half := figures.Range{From: oct.Start, To: oct.Start.AddDate(0, 0, 14), FiscalStart: oct.FiscalStart}
+	if figs, err = figures.Compute(ctx, st, half, today); err != nil {
+		t.Fatal(err)
+	}
+	if got := figs.Get("nps_test").Actual; got.Valid {
+		t.Errorf("NPS over October 1-15 is %v, want none (it was typed in for the whole month)", got)
+	}
+}
