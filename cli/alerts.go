@@ -7,6 +7,7 @@ import (
 	"os"
 	"time"
 
+	"github.com/kpit-dev/kpit/catalog"
 	"github.com/kpit-dev/kpit/model"
 	"github.com/kpit-dev/kpit/tui"
 )
@@ -32,7 +33,7 @@ func runAlerts(e env) int {
 	if *format != "text" && *format != "json" {
 		return fail(e, "alerts", fmt.Errorf("--format %q: want text or json", *format))
 	}
-	l, err := tui.DetectLang(*lang, os.Getenv)
+	l, err := catalog.DetectLang(*lang, os.Getenv)
 	if err != nil {
 		return fail(e, "alerts", err)
 	}
@@ -75,7 +76,7 @@ func runAlerts(e env) int {
 	return exitOK
 }
 
-func writeAlertsText(e env, l tui.Lang, today time.Time, rules model.InputRules, alerts []model.Alert,
+func writeAlertsText(e env, l catalog.Lang, today time.Time, rules model.InputRules, alerts []model.Alert,
 	team model.Timeliness, perRep map[string]model.Timeliness) {
 	w := e.stdout
 	switch {

@@ -14,6 +14,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/term"
 
+	"github.com/kpit-dev/kpit/catalog"
 	"github.com/kpit-dev/kpit/demo"
 	"github.com/kpit-dev/kpit/store"
 	"github.com/kpit-dev/kpit/tui"
@@ -53,7 +54,7 @@ func runCockpit(e env) int {
 		fmt.Fprintln(e.stderr, "kpit: --demo and --db cannot be used together (the demo never uses your file)")
 		return exitUsage
 	}
-	lang, err := tui.DetectLang(*langArg, os.Getenv)
+	lang, err := catalog.DetectLang(*langArg, os.Getenv)
 	if err != nil {
 		fmt.Fprintf(e.stderr, "kpit: %v\n", err)
 		return exitUsage
@@ -108,7 +109,7 @@ func noTerminal(e env) int {
 }
 
 // openCockpit runs the cockpit on the database at path until the user quits.
-func openCockpit(e env, path string, lang tui.Lang) int {
+func openCockpit(e env, path string, lang catalog.Lang) int {
 	st, err := store.Open(path)
 	if err != nil {
 		fmt.Fprintf(e.stderr, "kpit: %v\n", err)

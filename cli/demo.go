@@ -8,10 +8,10 @@ import (
 	"strings"
 	"time"
 
+	"github.com/kpit-dev/kpit/catalog"
 	"github.com/kpit-dev/kpit/demo"
 	"github.com/kpit-dev/kpit/model"
 	"github.com/kpit-dev/kpit/store"
-	"github.com/kpit-dev/kpit/tui"
 )
 
 // runDemo creates a demo database: `kpit demo --db PATH [--seed N] [--today YYYY-MM-DD]`.
@@ -85,10 +85,10 @@ func demoSummary(ctx context.Context, st *store.Store) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	n := func(v int) string { return tui.FormatCount(model.Some(float64(v))) }
+	n := func(v int) string { return catalog.FormatCount(model.Some(float64(v))) }
 	return fmt.Sprintf("demo company: %s reps, %s opportunities (%s open), %s activities, %s leads, %s customers; KGI %s %s by %s",
 		n(c.Reps), n(c.Opportunities), n(open), n(c.Activities), n(c.Leads), n(c.Customers),
-		strings.ToLower(kgi.NameEN), tui.FormatYenFull(model.Some(kgi.Value)), model.FormatDate(kgi.Deadline)), nil
+		strings.ToLower(kgi.NameEN), catalog.FormatYenFull(model.Some(kgi.Value)), model.FormatDate(kgi.Deadline)), nil
 }
 
 func fileExists(path string) bool {

@@ -8,9 +8,9 @@ import (
 	"os"
 	"strings"
 
+	"github.com/kpit-dev/kpit/catalog"
 	"github.com/kpit-dev/kpit/kpitree"
 	"github.com/kpit-dev/kpit/model"
-	"github.com/kpit-dev/kpit/tui"
 )
 
 const planUsage = `plan --kgi AMOUNT[/PERIOD] --set NODE=VALUE[/PERIOD] ... [--format text|json] [--lang ja|en]
@@ -51,7 +51,7 @@ func runPlan(e env) int {
 	if *format != "text" && *format != "json" {
 		return fail(e, "plan", fmt.Errorf("--format %q: want text or json", *format))
 	}
-	l, err := tui.DetectLang(*lang, os.Getenv)
+	l, err := catalog.DetectLang(*lang, os.Getenv)
 	if err != nil {
 		return fail(e, "plan", err)
 	}

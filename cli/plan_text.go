@@ -9,35 +9,35 @@ import (
 
 	"charm.land/lipgloss/v2"
 
+	"github.com/kpit-dev/kpit/catalog"
 	"github.com/kpit-dev/kpit/kpitree"
 	"github.com/kpit-dev/kpit/model"
-	"github.com/kpit-dev/kpit/tui"
 )
 
 // The plan's text, in both languages.
 var (
-	msgPlanKGI         = tui.Text{JA: "KGI: %s %s%s", EN: "KGI: %s %s%s"}
-	msgPlanTree        = tui.Text{JA: "設定したKPIでのKPIツリー(件数・金額は%sあたり):", EN: "The KPI tree with the KPIs as set (counts and amounts per %s):"}
-	msgPlanSet         = tui.Text{JA: "設定: %s", EN: "set: %s"}
-	msgPlanSetStandsIn = tui.Text{JA: "設定: %s(%s の代わり)", EN: "set: %s, stands in for %s"}
-	msgPlanUnset       = tui.Text{JA: "未設定", EN: "unset"}
-	msgPlanReach       = tui.Text{JA: "判定: 設定したKPIでKGIの%s(%s / %s)に達し、KGIに届きます。",
+	msgPlanKGI         = catalog.Text{JA: "KGI: %s %s%s", EN: "KGI: %s %s%s"}
+	msgPlanTree        = catalog.Text{JA: "設定したKPIでのKPIツリー(件数・金額は%sあたり):", EN: "The KPI tree with the KPIs as set (counts and amounts per %s):"}
+	msgPlanSet         = catalog.Text{JA: "設定: %s", EN: "set: %s"}
+	msgPlanSetStandsIn = catalog.Text{JA: "設定: %s(%s の代わり)", EN: "set: %s, stands in for %s"}
+	msgPlanUnset       = catalog.Text{JA: "未設定", EN: "unset"}
+	msgPlanReach       = catalog.Text{JA: "判定: 設定したKPIでKGIの%s(%s / %s)に達し、KGIに届きます。",
 		EN: "Verdict: the KPIs as set reach %s of the KGI (%s of %s): they reach it."}
-	msgPlanShort = tui.Text{JA: "判定: 設定したKPIではKGIの%s(%s / %s)にとどまり、KGIに届きません。不足は%sです。",
+	msgPlanShort = catalog.Text{JA: "判定: 設定したKPIではKGIの%s(%s / %s)にとどまり、KGIに届きません。不足は%sです。",
 		EN: "Verdict: the KPIs as set reach %s of the KGI (%s of %s): they cannot reach it, short by %s."}
-	msgPlanUnknown  = tui.Text{JA: "判定: 未設定のKPIがあるため計算できません(%s)。", EN: "Verdict: cannot be worked out while KPIs are unset (%s)."}
-	msgPlanTooLarge = tui.Text{JA: "判定: 数値が大きすぎて計算できません。", EN: "Verdict: cannot be worked out: the figures are too large."}
-	msgPlanRequired = tui.Text{JA: "KGIに届くために各KPIが単独で必要な値(他は設定どおり):",
+	msgPlanUnknown  = catalog.Text{JA: "判定: 未設定のKPIがあるため計算できません(%s)。", EN: "Verdict: cannot be worked out while KPIs are unset (%s)."}
+	msgPlanTooLarge = catalog.Text{JA: "判定: 数値が大きすぎて計算できません。", EN: "Verdict: cannot be worked out: the figures are too large."}
+	msgPlanRequired = catalog.Text{JA: "KGIに届くために各KPIが単独で必要な値(他は設定どおり):",
 		EN: "What each KPI alone would need to reach the KGI (the others as set):"}
-	msgPlanAsSet       = tui.Text{JA: "設定 %s、%s倍", EN: "as set %s, x%s"}
-	msgPlanRoundedUp   = tui.Text{JA: "切り上げ %s", EN: "%s rounded up"}
-	msgPlanOutOfReach  = tui.Text{JA: "単独では届きません", EN: "out of reach alone"}
-	msgPlanOverHundred = tui.Text{JA: "率は100%を超えられません", EN: "a rate cannot pass 100%"}
-	msgPlanNoValue     = tui.Text{JA: "計算できません(隣のKPIが未設定または0)", EN: "cannot be worked out (a KPI beside it is unset or zero)"}
+	msgPlanAsSet       = catalog.Text{JA: "設定 %s、%s倍", EN: "as set %s, x%s"}
+	msgPlanRoundedUp   = catalog.Text{JA: "切り上げ %s", EN: "%s rounded up"}
+	msgPlanOutOfReach  = catalog.Text{JA: "単独では届きません", EN: "out of reach alone"}
+	msgPlanOverHundred = catalog.Text{JA: "率は100%を超えられません", EN: "a rate cannot pass 100%"}
+	msgPlanNoValue     = catalog.Text{JA: "計算できません(隣のKPIが未設定または0)", EN: "cannot be worked out (a KPI beside it is unset or zero)"}
 )
 
 // periodTexts holds each period's name ("month") and per-phrase (" per month").
-var periodTexts = map[model.PeriodKind][2]tui.Text{
+var periodTexts = map[model.PeriodKind][2]catalog.Text{
 	model.FiscalYear: {{JA: "年", EN: "year"}, {JA: "/年", EN: " per year"}},
 	model.Quarter:    {{JA: "四半期", EN: "quarter"}, {JA: "/四半期", EN: " per quarter"}},
 	model.Month:      {{JA: "月", EN: "month"}, {JA: "/月", EN: " per month"}},
@@ -46,10 +46,10 @@ var periodTexts = map[model.PeriodKind][2]tui.Text{
 }
 
 // periodText is "month"; perText is " per month" (a year when k is unset).
-func periodText(l tui.Lang, k model.PeriodKind) string { return l.T(periodTextsOf(k)[0]) }
-func perText(l tui.Lang, k model.PeriodKind) string    { return l.T(periodTextsOf(k)[1]) }
+func periodText(l catalog.Lang, k model.PeriodKind) string { return l.T(periodTextsOf(k)[0]) }
+func perText(l catalog.Lang, k model.PeriodKind) string    { return l.T(periodTextsOf(k)[1]) }
 
-func periodTextsOf(k model.PeriodKind) [2]tui.Text {
+func periodTextsOf(k model.PeriodKind) [2]catalog.Text {
 	if t, ok := periodTexts[k]; ok {
 		return t
 	}
@@ -57,7 +57,7 @@ func periodTextsOf(k model.PeriodKind) [2]tui.Text {
 }
 
 // nodeName is a node's name in language l, its key when the catalogue has none.
-func nodeName(l tui.Lang, key string) string {
+func nodeName(l catalog.Lang, key string) string {
 	if e, ok := model.KPIDefinition(key); ok {
 		return l.Pick(e.KPI.NameJA, e.KPI.NameEN)
 	}
@@ -68,11 +68,11 @@ func nodeName(l tui.Lang, key string) string {
 func figure(u model.Unit, v model.Value) string {
 	switch u {
 	case model.UnitMoney:
-		return tui.FormatYenFull(v)
+		return catalog.FormatYenFull(v)
 	case model.UnitRatio:
-		return tui.FormatPercent(v)
+		return catalog.FormatPercent(v)
 	}
-	return tui.FormatCount(v)
+	return catalog.FormatCount(v)
 }
 
 // opSymbol is an ASCII operator, so the text aligns on every terminal (×
@@ -93,10 +93,10 @@ func padLeft(s string, w int) string {
 	return strings.Repeat(" ", max(0, w-lipgloss.Width(s))) + s
 }
 
-func writePlanText(w io.Writer, l tui.Lang, in planInput, p kpitree.Plan) {
+func writePlanText(w io.Writer, l catalog.Lang, in planInput, p kpitree.Plan) {
 	root := in.tree.Root()
 	kgi := model.Some(p.KGI.Value)
-	fmt.Fprintln(w, l.T(msgPlanKGI, nodeName(l, root.Key), tui.FormatYenFull(kgi), perText(l, p.KGI.Per)))
+	fmt.Fprintln(w, l.T(msgPlanKGI, nodeName(l, root.Key), catalog.FormatYenFull(kgi), perText(l, p.KGI.Per)))
 	fmt.Fprintln(w)
 	fmt.Fprintln(w, l.T(msgPlanTree, periodText(l, p.KGI.Per)))
 
@@ -153,10 +153,10 @@ func writePlanText(w io.Writer, l tui.Lang, in planInput, p kpitree.Plan) {
 		}
 		fmt.Fprintln(w, l.T(msgPlanUnknown, strings.Join(names, ", ")))
 	case p.Reaches():
-		fmt.Fprintln(w, l.T(msgPlanReach, tui.FormatPercent(p.Ratio), tui.FormatYenFull(p.Implied), tui.FormatYenFull(kgi)))
+		fmt.Fprintln(w, l.T(msgPlanReach, catalog.FormatPercent(p.Ratio), catalog.FormatYenFull(p.Implied), catalog.FormatYenFull(kgi)))
 	default:
 		short := model.Some(p.KGI.Value - p.Implied.V)
-		fmt.Fprintln(w, l.T(msgPlanShort, tui.FormatPercent(p.Ratio), tui.FormatYenFull(p.Implied), tui.FormatYenFull(kgi), tui.FormatYenFull(short)))
+		fmt.Fprintln(w, l.T(msgPlanShort, catalog.FormatPercent(p.Ratio), catalog.FormatYenFull(p.Implied), catalog.FormatYenFull(kgi), catalog.FormatYenFull(short)))
 	}
 	fmt.Fprintln(w)
 	fmt.Fprintln(w, l.T(msgPlanRequired))
@@ -173,7 +173,7 @@ func writePlanText(w io.Writer, l tui.Lang, in planInput, p kpitree.Plan) {
 // requiredText is one line of the back-calculation: the value in every
 // period for a flow, whole units for a count, and how it compares to the
 // value as set (asSet, when set; current is that value in the KGI's period).
-func requiredText(l tui.Lang, r kpitree.Requirement, asSet kpitree.Target, set bool, current model.Value) string {
+func requiredText(l catalog.Lang, r kpitree.Requirement, asSet kpitree.Target, set bool, current model.Value) string {
 	if !r.Value.Valid {
 		return "—  " + l.T(msgPlanNoValue)
 	}
@@ -184,7 +184,7 @@ func requiredText(l tui.Lang, r kpitree.Requirement, asSet kpitree.Target, set b
 			v := r.In(per)
 			part := figure(r.Unit, v) + perText(l, per)
 			if r.Unit == model.UnitCount && v.V != math.Ceil(v.V) {
-				part += " (" + l.T(msgPlanRoundedUp, tui.FormatCount(model.Some(math.Ceil(v.V-1e-9)))) + ")"
+				part += " (" + l.T(msgPlanRoundedUp, catalog.FormatCount(model.Some(math.Ceil(v.V-1e-9)))) + ")"
 			}
 			parts = append(parts, part)
 		}

@@ -13,10 +13,10 @@ import (
 	"strings"
 	"time"
 
+	"github.com/kpit-dev/kpit/catalog"
 	"github.com/kpit-dev/kpit/figures"
 	"github.com/kpit-dev/kpit/model"
 	"github.com/kpit-dev/kpit/store"
-	"github.com/kpit-dev/kpit/tui"
 )
 
 // reportMetrics is every figure a report carries, in column order: the
@@ -55,7 +55,7 @@ func runReport(e env) int {
 	default:
 		return fail(e, "report", fmt.Errorf("--by %q: want rep, department or month", *by))
 	}
-	lang, err := tui.DetectLang(*langArg, nil)
+	lang, err := catalog.DetectLang(*langArg, nil)
 	if err != nil {
 		return fail(e, "report", err)
 	}
@@ -416,7 +416,7 @@ func (r *report) writeCSV(w io.Writer) error {
 
 // metricLabel names a metric for people: the catalogue's name, else the
 // name of a base count the catalogue does not define as a KPI.
-func metricLabel(l tui.Lang, key string) string {
+func metricLabel(l catalog.Lang, key string) string {
 	if e, ok := model.KPIDefinition(key); ok {
 		return l.Pick(e.KPI.NameJA, e.KPI.NameEN)
 	}
@@ -430,7 +430,7 @@ func metricLabel(l tui.Lang, key string) string {
 	return key
 }
 
-func deptLabel(l tui.Lang, d model.Department) string {
+func deptLabel(l catalog.Lang, d model.Department) string {
 	switch d {
 	case model.DeptMarketing:
 		return l.Pick("マーケティング", "Marketing")
@@ -452,17 +452,17 @@ func mdValue(key string, v model.Value) string {
 	}
 	switch key {
 	case model.MetricRevenue, model.MetricAvgDealSize:
-		return tui.FormatYenFull(v)
+		return catalog.FormatYenFull(v)
 	case model.MetricWinRate, model.MetricLeadToOppRate, model.MetricLeadCaptureRate:
-		return tui.FormatPercent(v)
+		return catalog.FormatPercent(v)
 	}
-	return tui.FormatCount(v)
+	return catalog.FormatCount(v)
 }
 
 // mdCell escapes a table cell.
 func mdCell(s string) string { return strings.ReplaceAll(s, "|", `\|`) }
 
-func (r *report) rangeText(l tui.Lang) string {
+func (r *report) rangeText(l catalog.Lang) string {
 	from, to := model.FormatDate(r.rng.from), model.FormatDate(r.rng.to)
 	switch {
 	case from == "" && to == "":
@@ -478,7 +478,7 @@ func (r *report) rangeText(l tui.Lang) string {
 // writeMarkdown writes a report to paste into a meeting note: a title, the
 // period, the figures, the breakdown and, when a KGI is set and the range
 // is bounded, the tree's verdict on it.
-func (r *report) writeMarkdown(w io.Writer, l tui.Lang) {
+func (r *report) writeMarkdown(w io.Writer, l catalog.Lang) {
 	title := l.Pick("KPIレポート", "KPI report")
 	if r.period != "" {
 		title += " " + r.period

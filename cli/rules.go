@@ -10,6 +10,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/kpit-dev/kpit/catalog"
 	"github.com/kpit-dev/kpit/model"
 	"github.com/kpit-dev/kpit/store"
 	"github.com/kpit-dev/kpit/tui"
@@ -38,7 +39,7 @@ func runRules(e env) int {
 	if st, stop := parseOnlyFlags(e, fs, e.args); stop {
 		return st
 	}
-	l, err := tui.DetectLang(*lang, os.Getenv)
+	l, err := catalog.DetectLang(*lang, os.Getenv)
 	if err != nil {
 		return fail(e, "rules", err)
 	}

@@ -12,11 +12,11 @@ import (
 
 	"charm.land/lipgloss/v2"
 
+	"github.com/kpit-dev/kpit/catalog"
 	"github.com/kpit-dev/kpit/figures"
 	"github.com/kpit-dev/kpit/kpitree"
 	"github.com/kpit-dev/kpit/model"
 	"github.com/kpit-dev/kpit/store"
-	"github.com/kpit-dev/kpit/tui"
 )
 
 // runTree prints the stored tree evaluated over a range of days:
@@ -35,7 +35,7 @@ func runTree(e env) int {
 	if *format != "text" && *format != "json" {
 		return fail(e, "tree", fmt.Errorf("--format %q: want text or json", *format))
 	}
-	lang, err := tui.DetectLang(*langArg, nil)
+	lang, err := catalog.DetectLang(*langArg, nil)
 	if err != nil {
 		return fail(e, "tree", err)
 	}
@@ -107,7 +107,7 @@ func evaluateTree(ctx context.Context, st *store.Store, rng figures.Range, today
 }
 
 // name is the node's name in lang.
-func (ev *treeEval) name(l tui.Lang, key string) string {
+func (ev *treeEval) name(l catalog.Lang, key string) string {
 	return l.Pick(ev.Goals.Names(key))
 }
 
@@ -201,7 +201,7 @@ func (ev *treeEval) json() treeJSON {
 	return out
 }
 
-func (ev *treeEval) writeText(w io.Writer, l tui.Lang) {
+func (ev *treeEval) writeText(w io.Writer, l catalog.Lang) {
 	fmt.Fprintf(w, "%s %s - %s\n", l.Pick("KPIツリー", "KPI tree"), model.FormatDate(ev.Range.From), model.FormatDate(ev.Range.To))
 	header := []string{l.Pick("ノード", "node"), l.Pick("実績", "actual"), l.Pick("目標", "target"),
 		l.Pick("達成率", "achieved"), l.Pick("着地見込", "pace"), l.Pick("状態", "status"), l.Pick("差の寄与", "gap share")}
@@ -214,11 +214,11 @@ func (ev *treeEval) writeText(w io.Writer, l tui.Lang) {
 		f := ev.Get(n.Key)
 		share := "-"
 		if v := f.RootShare; v.Valid && n != ev.tree.Root() {
-			share = tui.FormatPercent(v)
+			share = catalog.FormatPercent(v)
 		}
-		rows = append(rows, []string{label, tui.FormatUnit(l, n.Unit, f.Actual),
-			tui.FormatUnit(l, n.Unit, f.Target), tui.FormatPercent(f.Achievement), tui.FormatUnit(l, n.Unit, f.Pace),
-			tui.StatusWord(l, f.Status), share})
+		rows = append(rows, []string{label, catalog.FormatUnit(l, n.Unit, f.Actual),
+			catalog.FormatUnit(l, n.Unit, f.Target), catalog.FormatPercent(f.Achievement), catalog.FormatUnit(l, n.Unit, f.Pace),
+			catalog.StatusWord(l, f.Status), share})
 	})
 	writeTable(w, header, rows)
 	if v := ev.verdict(l); v != "" {
@@ -256,7 +256,7 @@ func writeTable(w io.Writer, header []string, rows [][]string) {
 // verdict is one sentence on the KGI: where it stands against its target
 // for the range (by the status rule: a range in progress by its pace) and
 // which KPI explains most of the gap.
-func (ev *treeEval) verdict(l tui.Lang) string {
+func (ev *treeEval) verdict(l catalog.Lang) string {
 	root := ev.tree.Root()
 	f := ev.Get(root.Key)
 	if !ev.Goals.HasKGI || !f.Target.Valid {
@@ -264,19 +264,19 @@ func (ev *treeEval) verdict(l tui.Lang) string {
 	}
 	u := root.Unit
 	s := l.Pick(
-		fmt.Sprintf("%s: 実績 %s / 期間目標 %s (達成率 %s、%s)。", ev.name(l, root.Key), tui.FormatUnit(l, u, f.Actual),
-			tui.FormatUnit(l, u, f.Target), tui.FormatPercent(f.Achievement), tui.StatusWord(l, f.Status)),
-		fmt.Sprintf("%s: %s against %s for the period (%s achieved, %s).", ev.name(l, root.Key), tui.FormatUnit(l, u, f.Actual),
-			tui.FormatUnit(l, u, f.Target), tui.FormatPercent(f.Achievement), tui.StatusWord(l, f.Status)))
+		fmt.Sprintf("%s: 実績 %s / 期間目標 %s (達成率 %s、%s)。", ev.name(l, root.Key), catalog.FormatUnit(l, u, f.Actual),
+			catalog.FormatUnit(l, u, f.Target), catalog.FormatPercent(f.Achievement), catalog.StatusWord(l, f.Status)),
+		fmt.Sprintf("%s: %s against %s for the period (%s achieved, %s).", ev.name(l, root.Key), catalog.FormatUnit(l, u, f.Actual),
+			catalog.FormatUnit(l, u, f.Target), catalog.FormatPercent(f.Achievement), catalog.StatusWord(l, f.Status)))
 	if ev.State == figures.InProgress && f.Pace.Valid {
 		s += l.Pick(
-			fmt.Sprintf("このペースでの着地見込は %s (目標の %s)。", tui.FormatUnit(l, u, f.Pace), tui.FormatPercent(f.PaceAchievement)),
-			fmt.Sprintf(" At this pace it ends at %s (%s of target).", tui.FormatUnit(l, u, f.Pace), tui.FormatPercent(f.PaceAchievement)))
+			fmt.Sprintf("このペースでの着地見込は %s (目標の %s)。", catalog.FormatUnit(l, u, f.Pace), catalog.FormatPercent(f.PaceAchievement)),
+			fmt.Sprintf(" At this pace it ends at %s (%s of target).", catalog.FormatUnit(l, u, f.Pace), catalog.FormatPercent(f.PaceAchievement)))
 	}
 	if ev.MainCause != "" && f.Status != model.StatusOnTrack && f.Status != model.StatusUnknown {
 		s += l.Pick(
-			fmt.Sprintf("差の最大の要因は %s (寄与 %s)。", ev.name(l, ev.MainCause), tui.FormatPercent(ev.MainCauseShare)),
-			fmt.Sprintf(" The largest share of the gap: %s (%s).", ev.name(l, ev.MainCause), tui.FormatPercent(ev.MainCauseShare)))
+			fmt.Sprintf("差の最大の要因は %s (寄与 %s)。", ev.name(l, ev.MainCause), catalog.FormatPercent(ev.MainCauseShare)),
+			fmt.Sprintf(" The largest share of the gap: %s (%s).", ev.name(l, ev.MainCause), catalog.FormatPercent(ev.MainCauseShare)))
 	}
 	return s
 }

@@ -6,6 +6,7 @@ import (
 	"charm.land/bubbles/v2/help"
 	"charm.land/lipgloss/v2"
 
+	"github.com/kpit-dev/kpit/catalog"
 	"github.com/kpit-dev/kpit/model"
 )
 
@@ -95,16 +96,5 @@ func (s *Styles) Status(l Lang, st model.Status) string {
 	return style.Render(StatusWord(l, st))
 }
 
-// StatusWord is a status as its plain word (順調 / On track ...), the same
-// vocabulary on every screen and in the command-line output.
-func StatusWord(l Lang, st model.Status) string {
-	switch st {
-	case model.StatusOnTrack:
-		return l.T(msgStatusOnTrack)
-	case model.StatusAtRisk:
-		return l.T(msgStatusAtRisk)
-	case model.StatusOffTrack:
-		return l.T(msgStatusOffTrack)
-	}
-	return l.T(msgStatusUnknown)
-}
+// StatusWord is a status as its plain word (catalog.StatusWord).
+func StatusWord(l Lang, st model.Status) string { return catalog.StatusWord(l, st) }
