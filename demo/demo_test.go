@@ -40,7 +40,7 @@ type snapshot struct {
 	Tree     []model.TreeNodeDef
 	KFS      []model.KFS
 	Newest   time.Time
-	Revision []store.KPIRevision
+	Revision []model.KPIRevision
 }
 
 func snap(t *testing.T, st *store.Store) snapshot {
@@ -138,8 +138,15 @@ func TestSeedTellsTheStory(t *testing.T) {
 	if main < 3 || main > 5 || noDeadline != 1 || noDefn != 1 || len(s.KPIs) != 9 {
 		t.Fatalf("KPIs: %d main, %d without deadline, %d without definition, %d in all", main, noDeadline, noDefn, len(s.KPIs))
 	}
-	if len(s.Revision) != 10 || !s.Revision[9].ChangedAt.Before(today) {
+	if r := s.Revision; len(r) != 10 || !r[9].RecordedAt.Before(today) || !r[0].EffectiveFrom.IsZero() ||
+		r[9].Key != model.MetricOpportunities || !r[9].EffectiveFrom.Equal(today.AddDate(0, -2, 0)) || r[9].Reason == "" {
 		t.Fatalf("revisions = %+v, want 9 created and 1 change", s.Revision)
+	}
+	// The opportunities target was raised two months ago: the month before
+	// keeps the first target.
+	before, _, err := st.KPIAsOf(ctx, model.MetricOpportunities, today.AddDate(0, -2, -1))
+	if err != nil || before.Target != 120 || before.Target == s.KPIs[3].Target {
+		t.Errorf("opportunities target before the raise %v (now %v), %v", before.Target, s.KPIs[3].Target, err)
 	}
 	if len(s.KFS) < 2 {
 		t.Fatalf("KFS = %v", s.KFS)

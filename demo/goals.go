@@ -22,6 +22,9 @@ type kpiTarget struct {
 	noDefn     bool
 }
 
+// demoAuthor is the author of the demo's goal revisions.
+const demoAuthor = "kpit demo"
+
 var kpiTargets = []kpiTarget{
 	{key: model.MetricRevenue, target: kgiYen, per: model.FiscalYear},
 	{key: model.MetricOrdersWon, target: targetOrdersWon, per: model.Month},
@@ -44,15 +47,18 @@ func (g *generator) goals(ctx context.Context, st *store.Store) error {
 	if err := st.SetFiscalStart(ctx, model.DefaultFiscalStart); err != nil {
 		return err
 	}
-	if err := st.SetKGI(ctx, model.KGI{NameJA: "年間売上高", NameEN: "Annual revenue", Metric: model.MetricRevenue,
-		Value: kgiYen, Unit: model.UnitMoney, Per: model.FiscalYear, Deadline: g.fy.Last()}); err != nil {
+	setUpNote := store.RevisionNote{Author: demoAuthor, Reason: "期初の目標設定"}
+	if err := st.ReviseKGI(ctx, model.KGI{NameJA: "年間売上高", NameEN: "Annual revenue", Metric: model.MetricRevenue,
+		Value: kgiYen, Unit: model.UnitMoney, Per: model.FiscalYear, Deadline: g.fy.Last()}, setUpNote); err != nil {
 		return err
 	}
 	if err := st.ReplaceTree(ctx, kpitree.Template(model.StyleNewBusiness)); err != nil {
 		return err
 	}
-	// The KPIs were set up at the start of the fiscal year; the
-	// opportunities target was raised two months ago, after a review.
+	// The KPIs were set up at the start of the fiscal year (their first
+	// revisions, in force from the beginning); the opportunities target was
+	// raised two months ago, after a review, from that day on: the months
+	// before keep 120.
 	setUp := g.notYet(time.Date(g.fy.Start.Year(), g.fy.Start.Month(), g.fy.Start.Day(), 1, 0, 0, 0, time.UTC))
 	st.SetClock(func() time.Time { return setUp })
 	for _, t := range kpiTargets {
@@ -77,7 +83,7 @@ func (g *generator) goals(ctx context.Context, st *store.Store) error {
 		if t.key == model.MetricOpportunities {
 			k.Target = 120
 		}
-		if err := st.UpsertKPI(ctx, k); err != nil {
+		if err := st.SaveKPI(ctx, k, setUpNote); err != nil {
 			return err
 		}
 	}
@@ -88,7 +94,7 @@ func (g *generator) goals(ctx context.Context, st *store.Store) error {
 		return err
 	}
 	k.Target = targetOpps
-	if err := st.UpsertKPI(ctx, k); err != nil {
+	if err := st.SaveKPI(ctx, k, store.RevisionNote{Author: demoAuthor, Reason: "レビューで商談数の目標を引き上げ"}); err != nil {
 		return err
 	}
 

@@ -3,7 +3,6 @@ package store
 import (
 	"context"
 	"database/sql"
-	"errors"
 	"fmt"
 	"sort"
 	"strconv"
@@ -120,53 +119,41 @@ func (s *Store) ChecklistEvidence(ctx context.Context, now time.Time) (model.Evi
 }
 
 func (s *Store) kgiEvidence(ctx context.Context, e *model.Evidence) error {
-	var deadline sql.NullString
-	var unit string
-	err := s.db.QueryRowContext(ctx, `SELECT metric, value, unit, deadline FROM kgi WHERE id = 1`).
-		Scan(&e.KGIMetric, &e.KGIValue, &unit, &deadline)
-	if errors.Is(err, sql.ErrNoRows) {
-		return nil
-	}
-	if err != nil {
+	k, ok, err := s.KGIAsOf(ctx, e.Now)
+	if err != nil || !ok {
 		return err
 	}
-	e.HasKGI, e.KGIUnit, e.KGIDeadline = true, model.Unit(unit), parseNullDate(deadline)
+	e.HasKGI, e.KGIMetric, e.KGIValue, e.KGIUnit, e.KGIDeadline = true, k.Metric, k.Value, k.Unit, k.Deadline
 	return nil
 }
 
+// kpiEvidence reads the KPIs as in force on the day of the diagnosis.
 func (s *Store) kpiEvidence(ctx context.Context, e *model.Evidence) error {
-	rows, err := s.db.QueryContext(ctx, `SELECT key, name_ja, name_en, main, target IS NULL, deadline IS NULL,
-		trim(definition) = '' AND trim(formula) = '', source = 'manual' FROM kpis ORDER BY key`)
+	kpis, err := s.KPIsAsOf(ctx, e.Now)
 	if err != nil {
 		return err
 	}
-	defer rows.Close()
-	for rows.Next() {
-		var key string
-		var label model.KPILabel
-		var main, noTarget, noDeadline, noDefinition, manual bool
-		if err := rows.Scan(&key, &label.JA, &label.EN, &main, &noTarget, &noDeadline, &noDefinition, &manual); err != nil {
-			return err
-		}
+	sort.Slice(kpis, func(i, j int) bool { return kpis[i].Key < kpis[j].Key })
+	for _, k := range kpis {
 		e.KPIs++
-		e.KPINames[key] = label
-		if main {
+		e.KPINames[k.Key] = model.KPILabel{JA: k.NameJA, EN: k.NameEN}
+		if k.Main {
 			e.MainKPIs++
 		}
-		if noTarget {
-			e.MissingTarget = append(e.MissingTarget, key)
+		if !k.HasTarget {
+			e.MissingTarget = append(e.MissingTarget, k.Key)
 		}
-		if noDeadline {
-			e.MissingDeadline = append(e.MissingDeadline, key)
+		if k.Deadline.IsZero() {
+			e.MissingDeadline = append(e.MissingDeadline, k.Key)
 		}
-		if noDefinition {
-			e.MissingDefinition = append(e.MissingDefinition, key)
+		if strings.TrimSpace(k.Definition) == "" && strings.TrimSpace(k.Formula) == "" {
+			e.MissingDefinition = append(e.MissingDefinition, k.Key)
 		}
-		if manual {
-			e.ManualKPIs = append(e.ManualKPIs, key)
+		if k.Source == model.SourceManual {
+			e.ManualKPIs = append(e.ManualKPIs, k.Key)
 		}
 	}
-	return rows.Err()
+	return nil
 }
 
 // treeEvidence finds the root (the KGI's node when it is a root) and the
@@ -338,15 +325,25 @@ func (s *Store) reviewEvidence(ctx context.Context, e *model.Evidence) error {
 	return nil
 }
 
+// revisionEvidence counts the revisions of KPIs (item 14 asks whether the
+// KPIs are revisited) and finds when the last was recorded.
 func (s *Store) revisionEvidence(ctx context.Context, e *model.Evidence) error {
-	var last sql.NullString
-	if err := s.db.QueryRowContext(ctx, `SELECT count(*), max(changed_at) FROM kpi_revisions`).Scan(&e.KPIRevisions, &last); err != nil {
+	rows, err := s.db.QueryContext(ctx, `SELECT recorded_at FROM kpi_revisions`)
+	if err != nil {
 		return err
 	}
-	if last.Valid {
-		e.LastKPIRevision = parseTime(last.String)
+	defer rows.Close()
+	for rows.Next() {
+		var at string
+		if err := rows.Scan(&at); err != nil {
+			return err
+		}
+		e.KPIRevisions++
+		if t := parseTime(at); t.After(e.LastKPIRevision) {
+			e.LastKPIRevision = t
+		}
 	}
-	return nil
+	return rows.Err()
 }
 
 // settingTrue reads an on/off setting (rule.alerts uses it too).

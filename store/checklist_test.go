@@ -110,12 +110,20 @@ func TestChecklistEvidence(t *testing.T) {
 	}
 	ts := func(tm time.Time) string { return tm.UTC().Format(time.RFC3339Nano) }
 
-	exec(`INSERT INTO kgi (id, name_ja, name_en, metric, value, unit, per, deadline) VALUES (1, '売上', 'Revenue', 'revenue', 1e9, 'yen', 'year', NULL)`)
+	// The goals are read from their revisions: the KGI was 8億 until it was
+	// raised to 10億 in October.
+	exec(`INSERT INTO kgi_revisions (effective_from, recorded_at, author, name_ja, name_en, metric, value, unit, per)
+		VALUES ('0001-01-01', '2026-04-01T09:00:00Z', 'a', '売上', 'Revenue', 'revenue', 8e8, 'yen', 'year'),
+		('2026-10-01', '2026-10-01T09:00:00Z', 'a', '売上', 'Revenue', 'revenue', 1e9, 'yen', 'year')`)
 	// Five KPIs: 3 main. win_rate lacks a deadline, calls lacks a target and
-	// a definition, nps is manual and lacks both target and deadline.
+	// a definition, nps is manual and lacks both target and deadline. Each
+	// has its first revision from the beginning, recorded on 2026-04-01.
 	kpi := func(key string, main int, target any, deadline any, definition, source string) {
-		exec(`INSERT INTO kpis (key, name_ja, name_en, unit, definition, source, target, deadline, main, created_at, updated_at)
-			VALUES (?, ?, ?, 'count', ?, ?, ?, ?, ?, ?, ?)`, key, "ja-"+key, "en-"+key, definition, source, target, deadline, main, ts(now), ts(now))
+		exec(`INSERT INTO kpis (key, name_ja, name_en, unit, source, created_at, updated_at)
+			VALUES (?, ?, ?, 'count', ?, ?, ?)`, key, "ja-"+key, "en-"+key, source, ts(now), ts(now))
+		exec(`INSERT INTO kpi_revisions (kpi_key, effective_from, recorded_at, author, changed, target, deadline, definition, main)
+			VALUES (?, '0001-01-01', '2026-04-01T09:00:00Z', 'a', 'target,deadline,definition,formula,main', ?, ?, ?, ?)`,
+			key, target, deadline, definition, main)
 	}
 	kpi("opportunities", 1, 50, "2027-03-31", "created in the period", "records")
 	kpi("win_rate", 1, 0.3, nil, "won / closed", "records")
@@ -162,8 +170,12 @@ func TestChecklistEvidence(t *testing.T) {
 	for _, d := range []string{"2026-09-02", "2026-07-01", "2026-11-04", "2026-08-05", "2026-10-07"} {
 		exec(`INSERT INTO reviews (held_on) VALUES (?)`, d)
 	}
-	exec(`INSERT INTO kpi_revisions (kpi_key, changed_at, what) VALUES ('win_rate', '2026-05-01T09:00:00Z', 'target'),
-		('calls', '2026-09-15T09:00:00Z', 'added')`)
+	// Two revisions after the first ones: the win rate's target from May
+	// (in force on the day of the diagnosis), and the calls' definition
+	// written in September and taking effect only in December (not yet).
+	exec(`INSERT INTO kpi_revisions (kpi_key, effective_from, recorded_at, author, changed, target, definition)
+		VALUES ('win_rate', '2026-05-01', '2026-05-01T09:00:00Z', 'b', 'target', 0.35, 'won / closed'),
+		('calls', '2026-12-01', '2026-09-15T09:00:00Z', 'b', 'definition', NULL, 'calls made')`)
 
 	e, err := s.ChecklistEvidence(ctx, now)
 	if err != nil {
@@ -213,7 +225,7 @@ func TestChecklistEvidence(t *testing.T) {
 	check("ReviewsLast90Days", e.ReviewsLast90Days, 3)
 	check("LastReview", e.LastReview, model.D(2026, 11, 4))
 	check("ReviewCadenceDays", e.ReviewCadenceDays, 31.5)
-	check("KPIRevisions", e.KPIRevisions, 2)
+	check("KPIRevisions", e.KPIRevisions, 7)
 	check("LastKPIRevision", e.LastKPIRevision, time.Date(2026, 9, 15, 9, 0, 0, 0, time.UTC))
 
 	// What the diagnosis makes of it, item by item, by hand:

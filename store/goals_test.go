@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -68,8 +69,10 @@ func TestKPIUpsertKeepsRevisions(t *testing.T) {
 	if err != nil || len(revs) != 3 {
 		t.Fatalf("revisions = %+v, %v; want created, changed, created", revs, err)
 	}
-	if revs[0].What != "created" || !revs[1].ChangedAt.Equal(clock) ||
-		!strings.Contains(revs[1].What, `target "50" -> "60"`) || !strings.Contains(revs[1].What, `deadline "" -> "2027-03-31"`) {
+	// Created from the beginning; changed from the day of the change.
+	if !revs[0].EffectiveFrom.IsZero() || len(revs[0].Changed) != len(model.KPIFields) ||
+		!revs[1].RecordedAt.Equal(clock) || !revs[1].EffectiveFrom.Equal(model.D(2026, 6, 1)) ||
+		fmt.Sprint(revs[1].Changed) != "[target deadline]" || revs[1].KPI.Target != 60 || revs[0].KPI.Target != 50 {
 		t.Fatalf("revisions = %+v", revs)
 	}
 	if _, ok, _ := s.KPI(ctx, "nope"); ok {

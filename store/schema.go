@@ -301,4 +301,63 @@ ALTER TABLE opportunities ADD COLUMN imported INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE leads ADD COLUMN imported INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE customers ADD COLUMN imported INTEGER NOT NULL DEFAULT 0;
 `,
+	// 4: the goals' history. Every change of the KGI or of a KPI's target,
+	// deadline, definition, formula or main flag is a revision with the day
+	// it takes effect, its author and a reason; a range is judged by the
+	// revisions in force on its last day (store/asof.go). Effective dates are
+	// 'YYYY-MM-DD', '0001-01-01' meaning from the beginning; the id orders
+	// revisions recorded for the same day. The goals set before this version
+	// become first revisions in force from the beginning. kpis and kgi keep
+	// the values in force when last written, for readers of the file; kpit
+	// reads the revisions. The text log of KPI changes is kept, no longer
+	// written, as kpi_change_log.
+	`
+ALTER TABLE kpi_revisions RENAME TO kpi_change_log;
+
+CREATE TABLE kgi_revisions (
+	id             INTEGER PRIMARY KEY,
+	effective_from TEXT NOT NULL,
+	recorded_at    TEXT NOT NULL,
+	author         TEXT NOT NULL,
+	reason         TEXT NOT NULL DEFAULT '',
+	name_ja        TEXT NOT NULL,
+	name_en        TEXT NOT NULL,
+	metric         TEXT NOT NULL,
+	value          REAL NOT NULL,
+	unit           TEXT NOT NULL,
+	per            TEXT NOT NULL,
+	deadline       TEXT
+);
+CREATE INDEX kgi_revisions_effective ON kgi_revisions (effective_from, id);
+
+-- changed lists the fields a revision sets (target,deadline,definition,
+-- formula,main); the value columns hold every field as it stood from
+-- effective_from once the revision was recorded.
+CREATE TABLE kpi_revisions (
+	id             INTEGER PRIMARY KEY,
+	kpi_key        TEXT NOT NULL,
+	effective_from TEXT NOT NULL,
+	recorded_at    TEXT NOT NULL,
+	author         TEXT NOT NULL,
+	reason         TEXT NOT NULL DEFAULT '',
+	changed        TEXT NOT NULL,
+	target         REAL,
+	target_per     TEXT NOT NULL DEFAULT 'year',
+	deadline       TEXT,
+	definition     TEXT NOT NULL DEFAULT '',
+	formula        TEXT NOT NULL DEFAULT '',
+	main           INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX kpi_revisions_effective ON kpi_revisions (effective_from, id);
+CREATE INDEX kpi_revisions_key ON kpi_revisions (kpi_key, effective_from, id);
+
+INSERT INTO kgi_revisions (effective_from, recorded_at, author, reason, name_ja, name_en, metric, value, unit, per, deadline)
+SELECT '0001-01-01', strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), 'kpit', 'existing target', name_ja, name_en, metric, value,
+	unit, per, deadline FROM kgi;
+
+INSERT INTO kpi_revisions (kpi_key, effective_from, recorded_at, author, reason, changed,
+	target, target_per, deadline, definition, formula, main)
+SELECT key, '0001-01-01', updated_at, 'kpit', 'existing target', 'target,deadline,definition,formula,main',
+	target, target_per, deadline, definition, formula, main FROM kpis ORDER BY rowid;
+`,
 }
