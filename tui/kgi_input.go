@@ -49,7 +49,7 @@ func (k *kgiInput) typeKey(c *Common, msg tea.KeyPressMsg) tea.Cmd {
 			return nil
 		}
 		k.editing, k.problem = false, ""
-		return saveKGI(c.Store, kgi)
+		return saveKGI(c.Store, kgi, c.revisionNote(""))
 	default:
 		k.text += msg.Text
 	}
@@ -77,11 +77,12 @@ func parseKGI(c *Common, text string) (model.KGI, error) {
 	}, nil
 }
 
-func saveKGI(st *store.Store, kgi model.KGI) tea.Cmd {
+// saveKGI records kgi as a revision of the goal, signed with the note.
+func saveKGI(st *store.Store, kgi model.KGI, note store.RevisionNote) tea.Cmd {
 	return func() tea.Msg {
 		ctx, cancel := context.WithTimeout(context.Background(), loadTimeout)
 		defer cancel()
-		return kgiSavedMsg{kgi: kgi, err: st.SetKGI(ctx, kgi)}
+		return kgiSavedMsg{kgi: kgi, err: st.ReviseKGI(ctx, kgi, note)}
 	}
 }
 

@@ -77,12 +77,13 @@ func TestSaveWhatIfAsTargets(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	revised := map[string]string{}
+	revised := map[string]model.KPIRevision{}
 	for _, r := range revs[len(revs)-2:] {
-		revised[r.KPIKey] = r.What
+		revised[r.Key] = r
 	}
-	if !strings.Contains(revised["win_rate"], "target") || revised["orders_won"] != `target "42" -> "46.2"` {
-		t.Errorf("revisions of the new targets: %v", revised)
+	if w, o := revised["win_rate"], revised["orders_won"]; !w.Sets(model.FieldTarget) || !o.Sets(model.FieldTarget) ||
+		math.Abs(o.KPI.Target-wantOrders) > 1e-9 || !w.EffectiveFrom.Equal(model.Date(fixedNow)) {
+		t.Errorf("revisions of the new targets: %+v", revised)
 	}
 	if !strings.Contains(screen(a), "Saved 2 KPI targets") {
 		t.Errorf("no confirmation line:\n%s", screen(a))

@@ -130,7 +130,7 @@ func (s *treeScreen) editKey(msg tea.KeyPressMsg) tea.Cmd {
 			return nil
 		}
 		e.problem, e.saving = "", true
-		return saveKPIChange(s.Store, e.key, ch)
+		return saveKPIChange(s.Store, e.key, ch, s.revisionNote(""))
 	case "backspace":
 		if r := []rune(e.text); len(r) > 0 {
 			e.text = string(r[:len(r)-1])
@@ -211,13 +211,14 @@ func (s *treeScreen) parseTarget(key, text string) (kpitree.Target, error) {
 	return kpitree.Target{Value: q.Value, Per: per}, nil
 }
 
-// saveKPIChange applies ch to key's stored KPI (the catalogue's when it is
-// not stored yet) and saves it: one revision row says what changed.
-func saveKPIChange(st *store.Store, key string, ch kpiChange) tea.Cmd {
+// saveKPIChange applies ch to key's KPI as in force on the note's day (the
+// catalogue's when it is not stored yet) and saves it: a revision from that
+// day, signed with the note.
+func saveKPIChange(st *store.Store, key string, ch kpiChange, note store.RevisionNote) tea.Cmd {
 	return func() tea.Msg {
 		ctx, cancel := context.WithTimeout(context.Background(), loadTimeout)
 		defer cancel()
-		kpi, ok, err := st.KPI(ctx, key)
+		kpi, ok, err := st.KPIAsOf(ctx, key, note.From)
 		if err != nil {
 			return kpiEditSavedMsg{key: key, field: ch.field, err: err}
 		}
@@ -240,7 +241,7 @@ func saveKPIChange(st *store.Store, key string, ch kpiChange) tea.Cmd {
 		case fieldFormula:
 			kpi.Formula = ch.text
 		}
-		return kpiEditSavedMsg{key: key, field: ch.field, err: st.UpsertKPI(ctx, kpi)}
+		return kpiEditSavedMsg{key: key, field: ch.field, err: st.SaveKPI(ctx, kpi, note)}
 	}
 }
 

@@ -257,7 +257,7 @@ func (s *treeScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		if s.confirm {
 			s.confirm = false
 			if msg.String() == "y" {
-				return s, saveTargets(s.Store, s.targetsToSave())
+				return s, saveTargets(s.Store, s.targetsToSave(), s.revisionNote(s.T(msgReasonWhatIf)))
 			}
 			return s, nil
 		}

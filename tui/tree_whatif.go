@@ -150,8 +150,9 @@ type targetsSavedMsg struct {
 
 // saveTargets stores what-if values as the KPIs' targets: the stored
 // definition when there is one, else the catalogue's, with the new target
-// and its period. Each save is a KPI revision (checklist item 14).
-func saveTargets(st *store.Store, values map[string]kpitree.Target) tea.Cmd {
+// and its period. Each save is a KPI revision (checklist item 14) from the
+// note's day.
+func saveTargets(st *store.Store, values map[string]kpitree.Target, note store.RevisionNote) tea.Cmd {
 	todo := make(map[string]kpitree.Target, len(values))
 	for k, v := range values {
 		todo[k] = v
@@ -160,7 +161,7 @@ func saveTargets(st *store.Store, values map[string]kpitree.Target) tea.Cmd {
 		ctx, cancel := context.WithTimeout(context.Background(), loadTimeout)
 		defer cancel()
 		for key, t := range todo {
-			kpi, ok, err := st.KPI(ctx, key)
+			kpi, ok, err := st.KPIAsOf(ctx, key, note.From)
 			if err != nil {
 				return targetsSavedMsg{err: err}
 			}
@@ -173,7 +174,7 @@ func saveTargets(st *store.Store, values map[string]kpitree.Target) tea.Cmd {
 			// 12 significant digits: 42 x 1.1 is stored as 46.2, not 46.199999999999996.
 			v, _ := strconv.ParseFloat(strconv.FormatFloat(t.Value, 'g', 12, 64), 64)
 			kpi.Target, kpi.HasTarget, kpi.TargetPer = v, true, kpitree.PerOrYear(t.Per)
-			if err := st.UpsertKPI(ctx, kpi); err != nil {
+			if err := st.SaveKPI(ctx, kpi, note); err != nil {
 				return targetsSavedMsg{err: err}
 			}
 		}
