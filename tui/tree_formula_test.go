@@ -57,6 +57,7 @@ func TestDetailFormulaInUILanguage(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer st.Close()
+	st.SetClock(func() time.Time { return fixedNow }) // the change is in force on the cockpit's today
 	ctx := context.Background()
 	k, _, err = st.KPI(ctx, model.MetricWinRate)
 	if err != nil {
