@@ -9,6 +9,7 @@ package figures
 
 import (
 	"context"
+	"slices"
 	"time"
 
 	"github.com/kpit-dev/kpit/model"
@@ -191,18 +192,32 @@ func (fs *Figures) Get(key string) Figure {
 	return fs.figure(key, model.None)
 }
 
+// Options say what a caller wants beyond the figures of the KPIs and the
+// tree in force.
+type Options struct {
+	// Keys are more figures wanted in Values (the styles screen's
+	// catalogue KPIs that no one has adopted yet).
+	Keys []string
+}
+
 // Compute makes every figure of rng on day today.
 func Compute(ctx context.Context, r Reader, rng Range, today time.Time) (*Figures, error) {
+	return ComputeWith(ctx, r, rng, today, Options{})
+}
+
+// ComputeWith is Compute with options.
+func ComputeWith(ctx context.Context, r Reader, rng Range, today time.Time, opt Options) (*Figures, error) {
 	today = model.Date(today)
 	fs := &Figures{Range: rng, Today: today, State: rng.StateOn(today), Elapsed: rng.Elapsed(today)}
 	var err error
 	if fs.Goals, err = LoadGoals(ctx, r, rng.JudgedOn(today)); err != nil {
 		return nil, err
 	}
-	if fs.Values, err = values(ctx, r, fs.Goals, rng); err != nil {
+	styled := needsStyleFigures(fs.Goals, opt.Keys)
+	if fs.Values, err = values(ctx, r, fs.Goals, rng, styled); err != nil {
 		return nil, err
 	}
-	if fs.Previous, err = values(ctx, r, fs.Goals, rng.Previous(today)); err != nil {
+	if fs.Previous, err = values(ctx, r, fs.Goals, rng.Previous(today), styled); err != nil {
 		return nil, err
 	}
 	fs.ByKey = map[string]Figure{}
@@ -278,22 +293,42 @@ func pace(actual model.Value, rng Range, today time.Time, flow bool) model.Value
 	return model.Some(actual.V * float64(rng.Days()) / float64(days))
 }
 
+// needsStyleFigures says whether a KPI, a tree node or a wanted key is one
+// of the style figures, which cost a pass over the records.
+func needsStyleFigures(g *Goals, wanted []string) bool {
+	keys := append([]string(nil), wanted...)
+	for _, k := range g.KPIs {
+		keys = append(keys, k.Key)
+	}
+	if g.Tree != nil {
+		keys = append(keys, g.Tree.Keys()...)
+	}
+	for _, k := range keys {
+		if slices.Contains(store.StyleFigureKeys, k) {
+			return true
+		}
+	}
+	return false
+}
+
 // values is every figure the records give over rng: the base counts and
-// their rates, the style figures, and the hand-entered KPIs.
-func values(ctx context.Context, r Reader, g *Goals, rng Range) (map[string]model.Value, error) {
+// their rates, the style figures when styled, and the hand-entered KPIs.
+func values(ctx context.Context, r Reader, g *Goals, rng Range, styled bool) (map[string]model.Value, error) {
 	f := rng.Filter()
 	counts, err := r.Counts(ctx, f)
 	if err != nil {
 		return nil, err
 	}
 	m := counts.Metrics()
-	extra, err := r.StyleFigures(ctx, f)
-	if err != nil {
-		return nil, err
-	}
-	for k, v := range extra {
-		if _, ok := m[k]; !ok {
-			m[k] = v
+	if styled {
+		extra, err := r.StyleFigures(ctx, f)
+		if err != nil {
+			return nil, err
+		}
+		for k, v := range extra {
+			if _, ok := m[k]; !ok {
+				m[k] = v
+			}
 		}
 	}
 	// Every lead kpit records is new business (新規リード数).

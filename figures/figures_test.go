@@ -164,7 +164,7 @@ func TestValuesFromRawRecords(t *testing.T) {
 		if c["opportunities"] == 0 || c["orders_won"] == 0 || c["visit"] == 0 {
 			t.Fatalf("%s: the demo has nothing to check: %v", name, c)
 		}
-		figs, err := figures.Compute(ctx, st, rng, today)
+		figs, err := figures.ComputeWith(ctx, st, rng, today, figures.Options{Keys: store.StyleFigureKeys})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -450,5 +450,47 @@ func TestManualKPIOnlyForItsPeriod(t *testing.T) {
 	}
 	if got := figs.Get("nps_test").Actual; got.Valid {
 		t.Errorf("NPS over October 1-15 is %v, want none (it was typed in for the whole month)", got)
+	}
+}
+
+// countingReader counts the passes over the records StyleFigures makes.
+type countingReader struct {
+	*store.Store
+	styleCalls int
+}
+
+func (c *countingReader) StyleFigures(ctx context.Context, f store.Filter) (map[string]model.Value, error) {
+	c.styleCalls++
+	return c.Store.StyleFigures(ctx, f)
+}
+
+// TestStyleFiguresOnlyWhenNeeded: the style figures read the records, not
+// the roll-up, so they are computed only when a KPI, a tree node or the
+// caller wants one: never for the demo's new-business tree alone, and once
+// per range (this one and the previous) when a style KPI is registered.
+func TestStyleFiguresOnlyWhenNeeded(t *testing.T) {
+	ctx := context.Background()
+	rng := figures.PeriodRange(model.PeriodOf(model.Month, today, model.DefaultFiscalStart))
+	r := &countingReader{Store: openDemo(t)}
+	if _, err := figures.Compute(ctx, r, rng, today); err != nil {
+		t.Fatal(err)
+	}
+	if r.styleCalls != 0 {
+		t.Errorf("the demo tree alone made %d passes for style figures, want 0", r.styleCalls)
+	}
+	w := &countingReader{Store: copyDemo(t)}
+	entry, _ := model.KPIDefinition("churn_rate")
+	if err := w.UpsertKPI(ctx, entry.KPI); err != nil {
+		t.Fatal(err)
+	}
+	figs, err := figures.Compute(ctx, w, rng, today)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if w.styleCalls != 2 {
+		t.Errorf("with churn rate registered: %d passes, want 2 (the range and the previous one)", w.styleCalls)
+	}
+	if _, ok := figs.Values["churn_rate"]; !ok {
+		t.Error("churn rate registered but not computed")
 	}
 }

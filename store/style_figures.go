@@ -7,6 +7,11 @@ import (
 	"github.com/kpit-dev/kpit/model"
 )
 
+// StyleFigureKeys are the keys StyleFigures gives, for a caller that asks
+// for them only when it needs them (the query reads the records, not the
+// roll-up, so it is the slowest figure there is).
+var StyleFigureKeys = []string{"new_orders_won", "existing_revenue", "mql_to_sql_rate", "churn_rate"}
+
 // StyleFigures computes the style KPIs (docs/styles.md, docs/kpi-definitions.md) that
 // the daily roll-up cannot answer, over the period [f.From, f.To):
 //

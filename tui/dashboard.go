@@ -102,13 +102,13 @@ func (d *dashboard) load() tea.Cmd {
 }
 
 func loadDashboard(ctx context.Context, st *store.Store, p model.Period, now time.Time, fs time.Month) (*dashData, error) {
-	cur, err := computeFigures(ctx, st, p, now)
+	cur, err := computeFigures(ctx, st, p, now, figures.Options{})
 	if err != nil {
 		return nil, err
 	}
 	d := &dashData{goals: &goals{cur.Goals}, period: p, today: model.Date(now), cur: cur}
 	d.fy = model.PeriodOf(model.FiscalYear, p.Start, fs)
-	if d.fyCur, err = computeFigures(ctx, st, d.fy, now); err != nil {
+	if d.fyCur, err = computeFigures(ctx, st, d.fy, now, figures.Options{}); err != nil {
 		return nil, err
 	}
 	if d.trend, err = figures.Trend(ctx, st, p, trendPeriods(p.Kind)); err != nil {

@@ -23,8 +23,8 @@ func (g *goals) name(l Lang, key string) string { return l.Pick(g.Names(key)) }
 
 // computeFigures makes every figure of period p on the clock's day: the
 // one engine every screen and command reads.
-func computeFigures(ctx context.Context, st *store.Store, p model.Period, now time.Time) (*figures.Figures, error) {
-	return figures.Compute(ctx, st, figures.PeriodRange(p), now)
+func computeFigures(ctx context.Context, st *store.Store, p model.Period, now time.Time, opt figures.Options) (*figures.Figures, error) {
+	return figures.ComputeWith(ctx, st, figures.PeriodRange(p), now, opt)
 }
 
 // periodLabel names a period for a heading: 2026年11月 / Nov 2026.

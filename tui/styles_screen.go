@@ -11,6 +11,7 @@ import (
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/kpit-dev/kpit/figures"
 	"github.com/kpit-dev/kpit/kpitree"
 	"github.com/kpit-dev/kpit/model"
 	"github.com/kpit-dev/kpit/store"
@@ -132,7 +133,13 @@ func (s *stylesScreen) load() tea.Cmd {
 // records can give, from the figures engine, and the KPIs and tree nodes
 // that are registered.
 func loadStyleData(ctx context.Context, st *store.Store, p model.Period, now time.Time) (map[string]model.Value, []model.KPI, map[string]bool, error) {
-	figs, err := computeFigures(ctx, st, p, now)
+	var keys []string
+	for _, style := range model.Styles() {
+		for _, e := range append(style.Main, style.Supporting...) {
+			keys = append(keys, e.KPI.Key)
+		}
+	}
+	figs, err := computeFigures(ctx, st, p, now, figures.Options{Keys: keys})
 	if err != nil {
 		return nil, nil, nil, err
 	}

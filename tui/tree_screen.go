@@ -169,7 +169,7 @@ func (s *treeScreen) load() tea.Cmd {
 }
 
 func loadTree(ctx context.Context, st *store.Store, p model.Period, now time.Time) (*treeData, error) {
-	figs, err := computeFigures(ctx, st, p, now)
+	figs, err := computeFigures(ctx, st, p, now, figures.Options{})
 	if err != nil {
 		return nil, err
 	}
