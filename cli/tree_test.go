@@ -139,25 +139,31 @@ func TestTreeFiguresForAMonth(t *testing.T) {
 	if !near(rev.Achievement, 6_000_000/(365_000_000.0/12)) || rev.Status != "off_track" {
 		t.Errorf("revenue achievement %v %s, want 19.7%% off_track", show(rev.Achievement), rev.Status)
 	}
-	// Gap shares under revenue = orders_won × avg_deal_size: the terms are
-	// ln(3/10) and ln(2,000,000/2,000,000) = 0, so orders won is all of it.
-	if !near(r.Nodes[node("orders_won")].GapShare, 1) || !near(r.Nodes[node("avg_deal_size")].GapShare, 0) {
-		t.Errorf("shares under revenue: %v, %v", show(r.Nodes[node("orders_won")].GapShare), show(r.Nodes[node("avg_deal_size")].GapShare))
+	// Gap shares are each child's term over its parent's own gap. Revenue's
+	// gap is ln(6,000,000 / (365,000,000/12)); under it orders_won = 3
+	// against 10 gives ln(3/10) and the deal size ln(1) = 0. The KGI is not
+	// 10 × ¥2,000,000, so the rest of revenue's gap is unexplained.
+	g := math.Log(6_000_000 / (365_000_000.0 / 12))
+	if !near(r.Nodes[node("orders_won")].GapShare, math.Log(0.3)/g) || !near(r.Nodes[node("avg_deal_size")].GapShare, 0) {
+		t.Errorf("shares under revenue: %v, %v; want %v, 0", show(r.Nodes[node("orders_won")].GapShare),
+			show(r.Nodes[node("avg_deal_size")].GapShare), math.Log(0.3)/g)
 	}
-	// Under orders_won = opportunities × win_rate: ln(10/20) and ln(0.6/0.5).
+	// Under orders_won = opportunities × win_rate: ln(10/20) and ln(0.6/0.5)
+	// over orders won's own gap ln(3/10) (3 won is not 10 × 0.6: different
+	// deals, the rest unexplained).
 	a, b := math.Log(0.5), math.Log(1.2)
-	if !near(r.Nodes[node("opportunities")].GapShare, a/(a+b)) || !near(r.Nodes[node("win_rate")].GapShare, b/(a+b)) {
+	if !near(r.Nodes[node("opportunities")].GapShare, a/math.Log(0.3)) || !near(r.Nodes[node("win_rate")].GapShare, b/math.Log(0.3)) {
 		t.Errorf("shares under orders_won: %v, %v; want %v, %v", show(r.Nodes[node("opportunities")].GapShare),
-			show(r.Nodes[node("win_rate")].GapShare), a/(a+b), b/(a+b))
+			show(r.Nodes[node("win_rate")].GapShare), a/math.Log(0.3), b/math.Log(0.3))
 	}
-	if !near(r.Nodes[node("win_rate")].RootShare, b/(a+b)) {
-		t.Errorf("win rate's share of the KGI gap = %v", show(r.Nodes[node("win_rate")].RootShare))
+	if !near(r.Nodes[node("win_rate")].RootShare, b/g) {
+		t.Errorf("win rate's share of the KGI gap = %v, want %v", show(r.Nodes[node("win_rate")].RootShare), b/g)
 	}
 	// The main cause (kpitree.MainCause): leads have no target, so the
-	// split stops at opportunities, which carry a/(a+b) = 136% of the miss.
-	// Only leaves would name the deal size, whose share is 0.
-	if m := r.MainCause; m == nil || m.Key != "opportunities" || !near(&m.Share, a/(a+b)) {
-		t.Errorf("main cause %+v, want opportunities with %v", m, a/(a+b))
+	// split stops at opportunities, which carry ln(0.5)/g = 42.7% of the
+	// miss. Only leaves would name the deal size, whose share is 0.
+	if m := r.MainCause; m == nil || m.Key != "opportunities" || !near(&m.Share, a/g) {
+		t.Errorf("main cause %+v, want opportunities with %v", m, a/g)
 	}
 }
 

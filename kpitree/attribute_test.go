@@ -99,9 +99,9 @@ func TestAttributeUndefined(t *testing.T) {
 		"negative":      vals("opportunities", -5.0, "win_rate", 0.3, "avg_deal_size", 2e6),
 		"missing value": vals("opportunities", 40.0, "avg_deal_size", 2e6),
 	} {
-		s := tr.Attribute(actual, target)
-		if s["orders_won"].Valid || s["avg_deal_size"].Valid {
-			t.Errorf("%s: shares %v %v, want undefined", name, s["orders_won"], s["avg_deal_size"])
+		s, u := tr.Attribute(actual, target), tr.Unexplained(actual, target)
+		if s["orders_won"].Valid || s["avg_deal_size"].Valid || u["revenue"].Valid {
+			t.Errorf("%s: shares %v %v, unexplained %v, want undefined", name, s["orders_won"], s["avg_deal_size"], u["revenue"])
 		}
 	}
 	// Factors that offset exactly leave no gap to split.
@@ -111,8 +111,11 @@ func TestAttributeUndefined(t *testing.T) {
 	}
 }
 
-// randomTree builds a tree of about n nodes with random operators, and
-// random positive actual and target values for its leaves.
+// randomTree builds a tree of about n nodes with random operators, random
+// positive actual and target values for its leaves, and, on about a third
+// of its operator nodes, a recorded actual or target of its own that is not
+// what its children make (as recorded orders won is not opportunities × win
+// rate).
 func randomTree(r *rand.Rand, n int) (*Tree, map[string]model.Value, map[string]model.Value, error) {
 	ops := []model.Op{model.OpMul, model.OpDiv, model.OpAdd, model.OpSub}
 	var defs []model.TreeNodeDef
@@ -141,74 +144,151 @@ func randomTree(r *rand.Rand, n int) (*Tree, map[string]model.Value, map[string]
 		return nil, nil, nil, err
 	}
 	actual, target := map[string]model.Value{}, map[string]model.Value{}
-	for _, l := range tr.Leaves() {
+	for _, n := range tr.Nodes() {
+		if !n.IsLeaf() && r.IntN(3) != 0 {
+			continue
+		}
 		t := 1 + r.Float64()*99
-		actual[l.Key] = model.Some(t * (0.5 + r.Float64()))
-		target[l.Key] = model.Some(t)
+		if n.IsLeaf() || r.IntN(2) == 0 {
+			actual[n.Key] = model.Some(t * (0.5 + r.Float64()))
+		}
+		if n.IsLeaf() || r.IntN(2) == 0 {
+			target[n.Key] = model.Some(t)
+		}
 	}
 	return tr, actual, target, nil
 }
 
-// On random trees the children's shares sum to 1 at every node, and on
-// product and quotient nodes the shares times ln(A/T) give back each
-// child's own log ratio: the split is exact, with no residual.
+// residual is how far a node's value v is from what its children's values
+// vals make, in the terms of its gap: ln(v ÷ the product, divisors
+// inverted) under × and ÷, v − the sum (subtrahend negated) under + and −.
+// It works from the children's product, not from their log terms, so it is
+// an independent route to the unexplained share.
+func residual(n *Node, v float64, vals map[string]model.Value) float64 {
+	made := vals[n.Children[0].Key].V
+	for _, c := range n.Children[1:] {
+		switch n.Op {
+		case model.OpMul:
+			made *= vals[c.Key].V
+		case model.OpDiv:
+			made /= vals[c.Key].V
+		case model.OpAdd:
+			made += vals[c.Key].V
+		case model.OpSub:
+			made -= vals[c.Key].V
+		}
+	}
+	if n.Op == model.OpMul || n.Op == model.OpDiv {
+		return math.Log(v / made)
+	}
+	return v - made
+}
+
+// On random trees, at every operator node that is off target by 1% or more
+// with positive figures (any figures under + and −), the children's shares
+// plus the unexplained share are 1, each share times the node's gap gives
+// back the child's own term, and the unexplained share times the gap is the
+// node's residual (actual against target); at every other operator node the
+// children and the unexplained share are undefined. Over the whole tree the
+// causes plus the unexplained parts make the root's gap.
 func TestAttributeRandomTrees(t *testing.T) {
 	r := rand.New(rand.NewPCG(1, 2))
-	checked := 0
+	split, unexplained, undefined := 0, 0, 0
 	for i := 0; i < 500; i++ {
 		tr, actual, target, err := randomTree(r, 3+r.IntN(30))
 		if err != nil {
 			t.Fatal(err)
 		}
-		s := tr.Attribute(actual, target)
+		s, u := tr.Attribute(actual, target), tr.Unexplained(actual, target)
 		a, tg := tr.Evaluate(actual), tr.Evaluate(target)
+		logs := func(n *Node) bool { return n.Op == model.OpMul || n.Op == model.OpDiv }
 		for _, n := range tr.Nodes() {
-			if n.IsLeaf() || !s[n.Children[0].Key].Valid {
+			if n.IsLeaf() {
+				if _, ok := u[n.Key]; ok {
+					t.Fatalf("tree %d leaf %s has an unexplained share", i, n.Key)
+				}
 				continue
 			}
-			sum := 0.0
+			values := []model.Value{a[n.Key], tg[n.Key]}
 			for _, c := range n.Children {
+				values = append(values, a[c.Key], tg[c.Key])
+			}
+			want := math.Abs(a[n.Key].V-tg[n.Key].V) >= 0.01*math.Abs(tg[n.Key].V) && a[n.Key].V != tg[n.Key].V
+			for _, v := range values {
+				want = want && v.Valid && (v.V > 0 || !logs(n))
+			}
+			if !want {
+				for _, c := range n.Children {
+					if s[c.Key].Valid {
+						t.Fatalf("tree %d node %s (%s): child %s has share %v, want undefined", i, n.Key, n.Op, c.Key, s[c.Key].V)
+					}
+				}
+				if u[n.Key].Valid {
+					t.Fatalf("tree %d node %s (%s): unexplained %v, want undefined", i, n.Key, n.Op, u[n.Key].V)
+				}
+				undefined++
+				continue
+			}
+			gap := a[n.Key].V - tg[n.Key].V
+			if logs(n) {
+				gap = math.Log(a[n.Key].V / tg[n.Key].V)
+			}
+			if !u[n.Key].Valid {
+				t.Fatalf("tree %d node %s (%s): unexplained undefined", i, n.Key, n.Op)
+			}
+			sum, size := u[n.Key].V, math.Abs(u[n.Key].V)
+			for j, c := range n.Children {
+				if !s[c.Key].Valid {
+					t.Fatalf("tree %d node %s (%s): child %s undefined", i, n.Key, n.Op, c.Key)
+				}
 				sum += s[c.Key].V
-			}
-			if math.Abs(sum-1) > 1e-9 {
-				t.Fatalf("tree %d node %s (%s): shares sum to %v", i, n.Key, n.Op, sum)
-			}
-			if n.Op == model.OpMul || n.Op == model.OpDiv {
-				total := math.Log(a[n.Key].V / tg[n.Key].V)
-				for j, c := range n.Children {
-					own := math.Log(a[c.Key].V / tg[c.Key].V)
-					if j == 1 && n.Op == model.OpDiv {
-						own = -own
-					}
-					if math.Abs(s[c.Key].V*total-own) > 1e-9*math.Max(1, math.Abs(own)) {
-						t.Fatalf("tree %d node %s child %s: share %v × %v ≠ %v", i, n.Key, c.Key, s[c.Key].V, total, own)
-					}
+				size = math.Max(size, math.Abs(s[c.Key].V))
+				own := a[c.Key].V - tg[c.Key].V
+				if logs(n) {
+					own = math.Log(a[c.Key].V / tg[c.Key].V)
 				}
-			} else {
-				total := a[n.Key].V - tg[n.Key].V
-				for j, c := range n.Children {
-					own := a[c.Key].V - tg[c.Key].V
-					if j == 1 && n.Op == model.OpSub {
-						own = -own
-					}
-					if math.Abs(s[c.Key].V*total-own) > 1e-9*math.Max(1, math.Abs(total)) {
-						t.Fatalf("tree %d node %s child %s: share %v × %v ≠ %v", i, n.Key, c.Key, s[c.Key].V, total, own)
-					}
+				if j == 1 && (n.Op == model.OpDiv || n.Op == model.OpSub) {
+					own = -own
+				}
+				if math.Abs(s[c.Key].V*gap-own) > 1e-9*math.Max(1, math.Abs(own)) {
+					t.Fatalf("tree %d node %s child %s: share %v × %v ≠ %v", i, n.Key, c.Key, s[c.Key].V, gap, own)
 				}
 			}
-			checked++
+			// Within 1e-9, or 1e-9 of the largest share where a child's
+			// figures dwarf the node's (a recorded 92 over children of 6.5e9
+			// gives shares of 1e8, and float64 carries 16 digits of them).
+			if math.Abs(sum-1) > 1e-9*math.Max(1, size) {
+				t.Fatalf("tree %d node %s (%s): children + unexplained = %v", i, n.Key, n.Op, sum)
+			}
+			res := residual(n, a[n.Key].V, a) - residual(n, tg[n.Key].V, tg)
+			if math.Abs(u[n.Key].V*gap-res) > 1e-9*math.Max(math.Max(1, math.Abs(res)), size*math.Abs(gap)) {
+				t.Fatalf("tree %d node %s (%s): unexplained %v × %v ≠ residual %v", i, n.Key, n.Op, u[n.Key].V, gap, res)
+			}
+			split++
+			if math.Abs(u[n.Key].V) > 0.01 {
+				unexplained++
+			}
 		}
-		// The causes' shares of the root's gap add up to 1.
+		if !s["n0"].Valid {
+			continue
+		}
+		root := tr.RootShares(s)
 		sum := 0.0
 		for _, v := range tr.CauseShares(s) {
 			sum += v.V
 		}
-		if s["n0"].Valid && math.Abs(sum-1) > 1e-6 {
-			t.Fatalf("tree %d: cause shares sum to %v", i, sum)
+		for k, v := range u {
+			if v.Valid {
+				sum += root[k].V * v.V
+			}
+		}
+		if math.Abs(sum-1) > 1e-6 {
+			t.Fatalf("tree %d: causes + unexplained parts = %v", i, sum)
 		}
 	}
-	if checked < 1000 {
-		t.Errorf("only %d nodes checked", checked)
+	// Enough of each kind of node for the checks above to mean something.
+	if split < 1000 || unexplained < 200 || undefined < 50 {
+		t.Errorf("split %d nodes (%d with an unexplained share), %d undefined", split, unexplained, undefined)
 	}
 }
 

@@ -66,12 +66,12 @@ func TestDashboardFiguresFromRecords(t *testing.T) {
 			t.Errorf("tree %s = %v, from the records %v", k, got, v)
 		}
 	}
-	// Gap shares by hand (log-space attribution under revenue = orders x
-	// deal size) against the demo's targets: 42 orders a month, ¥2,000,000.
+	// Gap shares by hand: orders won's term ln(won / 42 a month) over
+	// revenue's own gap, ln(revenue / a twelfth of the ¥1,000,000,000 KGI).
 	tg := demoLeafTargets(t)
 	lnOrders := math.Log(won / tg["orders_won"])
-	lnDeal := math.Log(revenue / won / tg["avg_deal_size"])
-	if got, want := tree.data.figs.Get("orders_won").RootShare.V, lnOrders/(lnOrders+lnDeal); math.Abs(got-want) > 1e-9 {
+	lnRevenue := math.Log(revenue / (1e9 / 12))
+	if got, want := tree.data.figs.Get("orders_won").RootShare.V, lnOrders/lnRevenue; math.Abs(got-want) > 1e-9 {
 		t.Errorf("orders won's share of the gap %v, by hand %v", got, want)
 	}
 	row := ""
@@ -80,7 +80,7 @@ func TestDashboardFiguresFromRecords(t *testing.T) {
 			row = l
 		}
 	}
-	if want := formatShare(model.Some(lnOrders / (lnOrders + lnDeal))); !strings.Contains(row, want) {
+	if want := formatShare(model.Some(lnOrders / lnRevenue)); !strings.Contains(row, want) {
 		t.Errorf("orders won row %q lacks its share %s", row, want)
 	}
 	// Pace: November's revenue so far, run out over 30 days from 26.
