@@ -19,6 +19,7 @@ import (
 
 const importUsage = `import KIND FILE [--db PATH] [--map FIELD=COLUMN,...] [--won VALUE[,VALUE]] [--lost VALUE[,VALUE]]
        [--profile NAME] [--save-profile NAME] [--sheet NAME] [--encoding auto|utf-8|cp932] [--dry-run] [--skip-invalid]
+       [--today YYYY-MM-DD]
 
 KIND is opportunities, activities, leads, customers or reps; FILE is .csv, .tsv or .xlsx.
 Flags may come before or after KIND FILE. The import is all or nothing: the first invalid
@@ -51,8 +52,8 @@ Examples:
 `
 
 type importFlags struct {
-	db, mapping, won, lost, profile, saveProfile, sheet, encoding string
-	dryRun, skipInvalid                                           bool
+	db, mapping, won, lost, profile, saveProfile, sheet, encoding, today string
+	dryRun, skipInvalid                                                  bool
 }
 
 func runImport(e env) int {
@@ -67,6 +68,7 @@ func runImport(e env) int {
 	fs.StringVar(&f.sheet, "sheet", "", "the .xlsx sheet `NAME` (default: the first sheet)")
 	fs.StringVar(&f.encoding, "encoding", "auto", "text encoding: auto, utf-8 or cp932")
 	fs.BoolVar(&f.dryRun, "dry-run", false, "validate and print the summary without writing")
+	fs.StringVar(&f.today, "today", "", "the import `DAY` (YYYY-MM-DD): an open deal's created date when the file and kpit have none (default: the clock's)")
 	fs.BoolVar(&f.skipInvalid, "skip-invalid", false, "report invalid rows on stderr and import the rest")
 	fs.Usage = func() {
 		fmt.Fprintf(e.stderr, "Usage: kpit %s\n\nFlags:\n", importUsage)
@@ -79,11 +81,16 @@ func runImport(e env) int {
 	set := map[string]bool{}
 	fs.Visit(func(fl *flag.Flag) { set[fl.Name] = true })
 
+	today, err := parseToday(f.today)
+	if err != nil {
+		return fail(e, "import", err)
+	}
 	st, err := openForImport(f.db)
 	if err != nil {
 		return fail(e, "import", err)
 	}
 	defer st.Close()
+	st.SetClock(clockOn(today))
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
 
@@ -101,7 +108,7 @@ func runImport(e env) int {
 		return fail(e, "import", err)
 	}
 	opt := importer.Options{
-		File: plan.file, Won: plan.profile.Won, Lost: plan.profile.Lost, SkipInvalid: f.skipInvalid,
+		File: plan.file, Today: today, Won: plan.profile.Won, Lost: plan.profile.Lost, SkipInvalid: f.skipInvalid,
 		OnInvalid: func(re *importer.RowError) { fmt.Fprintln(e.stderr, re.Error()) },
 	}
 	progress := progressLine(e.stderr)
@@ -124,6 +131,10 @@ func runImport(e env) int {
 		return fail(e, "import", err)
 	}
 	fmt.Fprintln(e.stdout, sum.String())
+	if plan.profile.Kind == importer.Opportunities {
+		fmt.Fprintln(e.stdout, createdLine(sum))
+		fmt.Fprintln(e.stdout, openStagesLine(sum))
+	}
 	if f.dryRun {
 		fmt.Fprintln(e.stdout, "dry run: nothing was written")
 		return exitOK
@@ -230,6 +241,31 @@ func openForImport(flagValue string) (*store.Store, error) {
 		return nil, err
 	}
 	return store.Open(path)
+}
+
+// createdLine says how many deals took their close date as created date.
+func createdLine(sum importer.Summary) string {
+	return fmt.Sprintf("created date taken from the close date: %d", sum.CreatedFromClose)
+}
+
+// openStagesLine lists the stage values read as open, with their counts,
+// so a won or lost stage that --won/--lost missed is seen.
+func openStagesLine(sum importer.Summary) string {
+	if len(sum.OpenStages) == 0 {
+		return "read as open: none"
+	}
+	parts := make([]string, 0, len(sum.OpenStages)+1)
+	for _, sc := range sum.OpenStages {
+		v := sc.Value
+		if v == "" {
+			v = "(no stage)"
+		}
+		parts = append(parts, fmt.Sprintf("%s %d", v, sc.Count))
+	}
+	if sum.OpenStagesOther > 0 {
+		parts = append(parts, fmt.Sprintf("(other values) %d", sum.OpenStagesOther))
+	}
+	return "read as open: " + strings.Join(parts, ", ") + " (a won or lost stage here needs --won or --lost)"
 }
 
 func splitList(s string) []string {

@@ -49,7 +49,7 @@ func BenchmarkImport1M(b *testing.B) {
 			runtime.ReadMemStats(&ms)
 			return ms.HeapInuse
 		}
-		opt := importer.Options{File: file, ProgressEvery: 100_000, OnProgress: func(rows int, _ float64) {
+		opt := importer.Options{File: file, Today: time.Now(), ProgressEvery: 100_000, OnProgress: func(rows int, _ float64) {
 			if rows == 100_000 {
 				b.StopTimer()
 				heapAt100k = sample()

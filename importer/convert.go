@@ -14,10 +14,11 @@ import (
 )
 
 // Default stage values read as won and lost when neither --won nor --lost
-// is given (compared case- and width-insensitively).
+// is given (matched with model.StageKey: ignoring case, width, spaces,
+// hyphens and underscores, so Closed-Won and closed_won are Closed Won).
 var (
-	DefaultWon  = []string{"won", "closed won", "受注"}
-	DefaultLost = []string{"lost", "closed lost", "失注"}
+	DefaultWon  = model.DefaultWonStages
+	DefaultLost = model.DefaultLostStages
 )
 
 // record is one converted row: exactly one of the pointers is set. owner
@@ -28,51 +29,53 @@ type record struct {
 	owner  string
 	dept   model.Department
 	oppRef string
-	opp    *model.Opportunity
-	act    *model.Activity
-	lead   *model.Lead
-	cust   *model.Customer
-	rep    *model.Rep
+	// createdMissing marks a deal row without a created date: the stored
+	// deal's date is looked up before the rule fills one in (batcher.resolve).
+	createdMissing bool
+	// createdFromClose: the deal's created date was taken from its close date.
+	createdFromClose bool
+	opp              *model.Opportunity
+	act              *model.Activity
+	lead             *model.Lead
+	cust             *model.Customer
+	rep              *model.Rep
 }
 
 // converter turns the cells of a row into a record of its kind.
 type converter struct {
 	file      string
 	b         Binding
+	today     time.Time // the import day: an open deal's created date when none is known
 	won, lost map[string]bool
 	autoIDs   map[string]int // activities without an id: occurrences per content
 	folded    map[string]string
 }
 
-func newConverter(file string, b Binding, won, lost []string) *converter {
+func newConverter(file string, b Binding, today time.Time, won, lost []string) *converter {
 	if len(won) == 0 && len(lost) == 0 {
 		won, lost = DefaultWon, DefaultLost
 	}
-	c := &converter{file: file, b: b, won: map[string]bool{}, lost: map[string]bool{}, autoIDs: map[string]int{}, folded: map[string]string{}}
+	c := &converter{file: file, b: b, today: model.Date(today), won: map[string]bool{}, lost: map[string]bool{}, autoIDs: map[string]int{}, folded: map[string]string{}}
 	for _, v := range won {
-		c.won[foldValue(v)] = true
+		c.won[model.StageKey(v)] = true
 	}
 	for _, v := range lost {
-		c.lost[foldValue(v)] = true
+		c.lost[model.StageKey(v)] = true
 	}
 	return c
 }
 
-// foldStage is foldValue remembered: a file has a handful of stages and
-// folding allocates.
+// foldStage is model.StageKey remembered: a file has a handful of stages
+// and folding allocates.
 func (c *converter) foldStage(s string) string {
 	if f, ok := c.folded[s]; ok {
 		return f
 	}
-	f := foldValue(s)
+	f := model.StageKey(s)
 	if len(c.folded) < 1000 {
 		c.folded[s] = f
 	}
 	return f
-}
-
-func foldValue(s string) string {
-	return strings.ToLower(strings.Join(strings.Fields(width.Fold.String(s)), " "))
 }
 
 // row reads the cells of one row by field name.
@@ -186,8 +189,9 @@ func (c *converter) convert(line int, cells []string) (record, *RowError) {
 // opportunity: a won deal needs an amount and a close date. An open deal's
 // close date is kept as its expected close date (SFA exports carry one),
 // which is what the overdue-close alert reads; the roll-up counts a close
-// date only for won and lost deals. A missing created date is left zero:
-// the store keeps the stored one, or uses the import day for a new deal.
+// date only for won and lost deals. A row with a created date is finished
+// here (completeOpp); one without waits for the stored deal's date, which
+// an update keeps, before the rule fills one in (batcher.resolve).
 func (c *converter) opportunity(r row) (record, *RowError) {
 	var o model.Opportunity
 	var e *RowError
@@ -227,14 +231,61 @@ func (c *converter) opportunity(r row) (record, *RowError) {
 			return record{}, r.fail("closed", ProblemWonNeedsClosed, "empty, but a won deal needs a close date")
 		}
 	}
-	if e := r.check(model.CheckOpportunity(o)); e != nil {
-		return record{}, e
-	}
 	dept, e := r.department(model.DeptFieldSales)
 	if e != nil {
 		return record{}, e
 	}
-	return record{line: r.line, key: o.ExternalID, owner: o.RepName, dept: dept, opp: &o}, nil
+	rec := record{line: r.line, key: o.ExternalID, owner: o.RepName, dept: dept, opp: &o, createdMissing: o.Created.IsZero()}
+	if !rec.createdMissing {
+		if e := c.completeOpp(&rec); e != nil {
+			return record{}, e
+		}
+	}
+	return rec, nil
+}
+
+// completeOpp applies the rule every entry path shares to a deal row:
+// model.CloseDeal for a won or lost deal (the stage word when the row has
+// no stage, the close date as created date when there is none), else
+// model.DefaultCreated for an open deal without a created date, and the
+// model's check.
+func (c *converter) completeOpp(rec *record) *RowError {
+	o := rec.opp
+	missing := o.Created.IsZero()
+	var err error
+	if o.Outcome == model.OutcomeOpen {
+		if missing {
+			o.Created = model.DefaultCreated(*o, c.today)
+		}
+		err = model.CheckOpportunity(*o)
+	} else {
+		*o, err = model.CloseDeal(*o, model.Closing{Outcome: o.Outcome, On: o.Closed, Stage: o.Stage})
+	}
+	if err != nil {
+		return c.modelError(rec.line, err, *o)
+	}
+	rec.createdFromClose = missing && !o.Closed.IsZero() && o.Created.Equal(o.Closed)
+	return nil
+}
+
+// modelError is the model's refusal of a deal as a row error naming the
+// column of the field it is about, with the record's value of that field.
+func (c *converter) modelError(line int, err error, o model.Opportunity) *RowError {
+	var fe *model.FieldError
+	if !errors.As(err, &fe) {
+		return &RowError{File: c.file, Line: line, Msg: err.Error()}
+	}
+	value := ""
+	switch fe.Field {
+	case "closed":
+		value = model.FormatDate(o.Closed)
+	case "created":
+		value = model.FormatDate(o.Created)
+	case "outcome":
+		value = string(o.Outcome)
+	}
+	return &RowError{File: c.file, Line: line, Column: c.b.ColumnName(fe.Field), Msg: fe.Msg, Problem: ProblemModel,
+		Field: fe.Field, Value: value, Format: fe.Format, Args: fe.Args}
 }
 
 func (c *converter) activity(r row) (record, *RowError) {

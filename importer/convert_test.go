@@ -15,7 +15,7 @@ func convertRow(t *testing.T, k Kind, header, cells []string) (record, *RowError
 	if err != nil {
 		t.Fatal(err)
 	}
-	return newConverter("deals.csv", b, nil, nil).convert(2, cells)
+	return newConverter("deals.csv", b, model.D(2026, 11, 26), nil, nil).convert(2, cells)
 }
 
 // The importer refuses what kpit add and the entry form refuse: each row

@@ -3,7 +3,8 @@ package importer
 import (
 	"errors"
 	"io/fs"
-	"strings"
+
+	"github.com/kpit-dev/kpit/model"
 )
 
 // FileError is an error about the file as a whole (it cannot be opened,
@@ -48,6 +49,6 @@ func openProblem(err error) Problem {
 	return ProblemUnreadable
 }
 
-// FoldStage is a stage value as won/lost lists are matched: width-folded,
-// lower case, spaces collapsed ("Closed  Won" and "ｃｌｏｓｅｄ won" are one).
-func FoldStage(s string) string { return foldValue(strings.TrimSpace(s)) }
+// FoldStage is a stage value as won/lost lists are matched (model.StageKey):
+// "Closed  Won", "ｃｌｏｓｅｄ won", "Closed-Won" and "closed_won" are one.
+func FoldStage(s string) string { return model.StageKey(s) }

@@ -10,7 +10,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"sort"
 	"strings"
+	"time"
 
 	"github.com/kpit-dev/kpit/model"
 )
@@ -22,6 +24,9 @@ import (
 type Sink interface {
 	Rep(ctx context.Context, name string, dept model.Department) (int64, error)
 	OpportunityID(ctx context.Context, externalID string) (int64, bool, error)
+	// StoredCreated is the created date of the stored opportunity with this
+	// external id; ok is false when there is none.
+	StoredCreated(ctx context.Context, externalID string) (created time.Time, ok bool, err error)
 	UpsertOpportunities(ctx context.Context, recs []model.Opportunity) (inserted, updated, unchanged int, err error)
 	UpsertActivities(ctx context.Context, recs []model.Activity) (inserted, updated, unchanged int, err error)
 	UpsertLeads(ctx context.Context, recs []model.Lead) (inserted, updated, unchanged int, err error)
@@ -34,7 +39,26 @@ type Sink interface {
 type Summary struct {
 	Inserted, Updated, Unchanged, Skipped, RepsCreated int
 	Rows                                               int // rows read, blank rows excluded
+	// CreatedFromClose counts the deals written without a created date
+	// (in the file or stored) that took their close date as created date.
+	CreatedFromClose int
+	// OpenStages lists every stage value of the deals written as open, with
+	// how many, most first, so a won or lost stage the mapping missed shows;
+	// values matching under model.StageKey are one, named as first seen
+	// ("" for no stage). Past maxOpenStages values, OpenStagesOther counts
+	// the deals of the rest.
+	OpenStages      []StageCount
+	OpenStagesOther int
 }
+
+// StageCount is a stage value and how many deals had it.
+type StageCount struct {
+	Value string
+	Count int
+}
+
+// maxOpenStages bounds the distinct open stage values a summary names.
+const maxOpenStages = 200
 
 // String is the summary line: inserted N, updated M, unchanged K, skipped S; reps created R.
 func (s Summary) String() string {
@@ -44,9 +68,10 @@ func (s Summary) String() string {
 
 // Options tune a run.
 type Options struct {
-	File        string   // the name used in row errors; the source's path by default
-	Won, Lost   []string // stage values meaning won and lost (DefaultWon/DefaultLost when both empty)
-	SkipInvalid bool     // report invalid rows through OnInvalid and go on
+	File        string    // the name used in row errors; the source's path by default
+	Today       time.Time // the import day: an open deal's created date when none is known (required)
+	Won, Lost   []string  // stage values meaning won and lost (DefaultWon/DefaultLost when both empty)
+	SkipInvalid bool      // report invalid rows through OnInvalid and go on
 	OnInvalid   func(*RowError)
 	// OnProgress is called every ProgressEvery rows and at the end.
 	OnProgress    func(rows int, fraction float64)
@@ -66,6 +91,9 @@ func Run(ctx context.Context, src Source, b Binding, sink Sink, opt Options) (Su
 	if opt.File == "" {
 		return sum, errors.New("importer: Options.File is empty")
 	}
+	if opt.Today.IsZero() {
+		return sum, errors.New("importer: Options.Today is empty")
+	}
 	if missing := b.Missing(); len(missing) > 0 {
 		f := missing[0]
 		return sum, fmt.Errorf("%s: no column for the required field %s (columns: %s; use --map %s=COLUMN)",
@@ -77,7 +105,8 @@ func Run(ctx context.Context, src Source, b Binding, sink Sink, opt Options) (Su
 	if opt.ProgressEvery <= 0 {
 		opt.ProgressEvery = 10000
 	}
-	conv := newConverter(opt.File, b, opt.Won, opt.Lost)
+	conv := newConverter(opt.File, b, opt.Today, opt.Won, opt.Lost)
+	stages := openStages{index: map[string]int{}}
 	w := &batcher{kind: b.Kind, sink: sink, size: opt.BatchSize, keys: map[string]bool{}}
 	invalid := func(e *RowError) error {
 		if !opt.SkipInvalid {
@@ -114,7 +143,10 @@ func Run(ctx context.Context, src Source, b Binding, sink Sink, opt Options) (Su
 			}
 			rec, re := it.rec, it.invalid
 			if re == nil {
-				re = w.resolve(ctx, &rec, conv)
+				var err error
+				if re, err = w.resolve(ctx, &rec, conv, &sum); err != nil {
+					return sum, err
+				}
 			}
 			if re != nil {
 				if err := invalid(re); err != nil {
@@ -125,12 +157,21 @@ func Run(ctx context.Context, src Source, b Binding, sink Sink, opt Options) (Su
 			if err := w.add(ctx, rec, &sum); err != nil {
 				return sum, err
 			}
+			if rec.opp != nil {
+				if rec.createdFromClose {
+					sum.CreatedFromClose++
+				}
+				if rec.opp.Outcome == model.OutcomeOpen {
+					stages.add(rec.opp.Stage)
+				}
+			}
 		}
 	}
 	if err := w.flush(ctx, &sum); err != nil {
 		return sum, err
 	}
 	sum.RepsCreated = sink.RepsCreated()
+	sum.OpenStages, sum.OpenStagesOther = stages.list(), stages.other
 	if opt.OnProgress != nil {
 		opt.OnProgress(sum.Rows, 1)
 	}
@@ -207,25 +248,46 @@ type batcher struct {
 	reps  []model.Rep
 }
 
-// resolve looks up (or creates) the record's rep and its opportunity.
-func (w *batcher) resolve(ctx context.Context, rec *record, c *converter) *RowError {
+// resolve looks up (or creates) the record's rep and its opportunity, and
+// finishes a deal row without a created date: the stored deal's date when
+// there is one (an earlier row of the batch with the same id is written
+// first, so it counts), else the rule's (converter.completeOpp). err is a
+// failure of the sink, which ends the import.
+func (w *batcher) resolve(ctx context.Context, rec *record, c *converter, sum *Summary) (*RowError, error) {
 	if rec.act != nil && rec.oppRef != "" {
 		id, ok, err := w.sink.OpportunityID(ctx, rec.oppRef)
 		if err != nil {
-			return &RowError{File: c.file, Line: rec.line, Column: c.b.ColumnName("opportunity"), Msg: err.Error(), Field: "opportunity"}
+			return &RowError{File: c.file, Line: rec.line, Column: c.b.ColumnName("opportunity"), Msg: err.Error(), Field: "opportunity"}, nil
 		}
 		if !ok {
 			return &RowError{File: c.file, Line: rec.line, Column: c.b.ColumnName("opportunity"),
 				Msg:     fmt.Sprintf("no opportunity with id %q (import the opportunities first)", rec.oppRef),
-				Problem: ProblemNoOpportunity, Field: "opportunity", Value: rec.oppRef}
+				Problem: ProblemNoOpportunity, Field: "opportunity", Value: rec.oppRef}, nil
 		}
 		rec.act.OpportunityID = id
+	}
+	if rec.opp != nil && rec.createdMissing {
+		if w.keys[rec.key] {
+			if err := w.flush(ctx, sum); err != nil {
+				return nil, err
+			}
+		}
+		created, ok, err := w.sink.StoredCreated(ctx, rec.key)
+		if err != nil {
+			return nil, err
+		}
+		if ok {
+			rec.opp.Created = created
+		}
+		if re := c.completeOpp(rec); re != nil {
+			return re, nil
+		}
 	}
 	var repID int64
 	if rec.owner != "" {
 		id, err := w.sink.Rep(ctx, rec.owner, rec.dept)
 		if err != nil {
-			return &RowError{File: c.file, Line: rec.line, Column: c.b.ColumnName("owner"), Msg: err.Error(), Field: "owner", Problem: ProblemRepNotSaved, Value: rec.owner}
+			return &RowError{File: c.file, Line: rec.line, Column: c.b.ColumnName("owner"), Msg: err.Error(), Field: "owner", Problem: ProblemRepNotSaved, Value: rec.owner}, nil
 		}
 		repID = id
 	}
@@ -239,7 +301,7 @@ func (w *batcher) resolve(ctx context.Context, rec *record, c *converter) *RowEr
 	case rec.cust != nil:
 		rec.cust.RepID = repID
 	}
-	return nil
+	return nil, nil
 }
 
 func (w *batcher) add(ctx context.Context, rec record, sum *Summary) error {
@@ -328,4 +390,32 @@ func Import(ctx context.Context, src Source, b Binding, begin func(context.Conte
 		return sum, err
 	}
 	return sum, sess.Commit()
+}
+
+// openStages counts the stage values of open deals for the summary.
+type openStages struct {
+	index  map[string]int // model.StageKey -> position in counts
+	counts []StageCount
+	other  int
+}
+
+func (s *openStages) add(stage string) {
+	k := model.StageKey(stage)
+	if i, ok := s.index[k]; ok {
+		s.counts[i].Count++
+		return
+	}
+	if len(s.counts) >= maxOpenStages {
+		s.other++
+		return
+	}
+	s.index[k] = len(s.counts)
+	s.counts = append(s.counts, StageCount{Value: strings.TrimSpace(stage), Count: 1})
+}
+
+// list is the counts, most first, then in the order first seen.
+func (s *openStages) list() []StageCount {
+	out := append([]StageCount(nil), s.counts...)
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Count > out[j].Count })
+	return out
 }

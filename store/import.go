@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/kpit-dev/kpit/model"
 )
@@ -187,6 +188,26 @@ func (is *ImportSession) OpportunityID(ctx context.Context, externalID string) (
 		return 0, false, fmt.Errorf("find opportunity %s: %w", externalID, describe(err))
 	}
 	return id, true, nil
+}
+
+// StoredCreated is the created date of the opportunity with this external
+// id (tombstoned ones too: an import matches them); ok is false when there
+// is none.
+func (is *ImportSession) StoredCreated(ctx context.Context, externalID string) (time.Time, bool, error) {
+	st, err := is.stmt(`SELECT created FROM opportunities WHERE external_id = ?`)
+	if err != nil {
+		return time.Time{}, false, fmt.Errorf("find opportunity %s: %w", externalID, err)
+	}
+	var created string
+	err = st.QueryRowContext(ctx, externalID).Scan(&created)
+	if errors.Is(err, sql.ErrNoRows) {
+		return time.Time{}, false, nil
+	}
+	if err != nil {
+		return time.Time{}, false, fmt.Errorf("find opportunity %s: %w", externalID, describe(err))
+	}
+	d, err := model.ParseDate(created)
+	return d, err == nil, nil
 }
 
 // existing reads the stored rows whose key is among keys, one query per

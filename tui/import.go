@@ -397,6 +397,7 @@ func (s *importScreen) start() tea.Cmd {
 	ch := make(chan tea.Msg, 1)
 	st, file, info, b := s.Store, s.file, s.info, s.binding
 	won, lost := s.wonLost()
+	today := model.Date(s.Now())
 	go func() {
 		defer cancel()
 		src, err := importer.Open(file, importer.OpenOptions{Encoding: encodingOption(info), Sheet: info.Sheet})
@@ -405,7 +406,7 @@ func (s *importScreen) start() tea.Cmd {
 			return
 		}
 		defer src.Close()
-		opt := importer.Options{File: file, Won: won, Lost: lost, ProgressEvery: 2000, OnProgress: func(rows int, fraction float64) {
+		opt := importer.Options{File: file, Today: today, Won: won, Lost: lost, ProgressEvery: 2000, OnProgress: func(rows int, fraction float64) {
 			select { // drop a step rather than slow the import
 			case ch <- importProgressMsg{to: s, rows: rows, fraction: fraction, next: ch}:
 			default:

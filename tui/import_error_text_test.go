@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -82,7 +83,7 @@ func TestImportProblemEnglishIsTheCLILine(t *testing.T) {
 		t.Fatal(err)
 	}
 	var errs []*importer.RowError
-	_, err = importer.Run(t.Context(), src, bind, nopSink{}, importer.Options{File: "x.csv", SkipInvalid: true,
+	_, err = importer.Run(t.Context(), src, bind, nopSink{}, importer.Options{File: "x.csv", Today: fixedNow, SkipInvalid: true,
 		OnInvalid: func(re *importer.RowError) { errs = append(errs, re) }})
 	if err != nil {
 		t.Fatal(err)
@@ -126,3 +127,6 @@ func (nopSink) UpsertReps(_ context.Context, r []model.Rep) (int, int, int, erro
 	return len(r), 0, 0, nil
 }
 func (nopSink) RepsCreated() int { return 0 }
+func (nopSink) StoredCreated(context.Context, string) (time.Time, bool, error) {
+	return time.Time{}, false, nil
+}

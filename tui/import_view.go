@@ -36,7 +36,12 @@ func (s *importScreen) View() string {
 			lines = append(lines, s.errorLines()...)
 		default:
 			lines = append(lines, s.Styles.OnTrack.Render(s.T(msgImportDone)), "",
-				s.T(msgImportSummary, s.sum.Inserted, s.sum.Updated, s.sum.Unchanged, s.sum.Skipped, s.sum.RepsCreated), "")
+				s.T(msgImportSummary, s.sum.Inserted, s.sum.Updated, s.sum.Unchanged, s.sum.Skipped, s.sum.RepsCreated))
+			if s.kindValue() == importer.Opportunities {
+				lines = append(lines, s.T(msgImportCreatedFromClose, s.sum.CreatedFromClose))
+				lines = append(lines, wrapIndented(s.openStagesText(), s.width, 0)...)
+			}
+			lines = append(lines, "")
 			switch {
 			case s.naming:
 				lines = append(lines, s.T(msgImportSaveName)+s.name.View(true, s.Styles.Selected))
@@ -317,4 +322,24 @@ func (s *importScreen) stageLines() []string {
 		line += " " + tok
 	}
 	return append(lines, line)
+}
+
+// openStagesText lists the stage values the import read as open, with
+// their counts, so a missed won or lost stage shows.
+func (s *importScreen) openStagesText() string {
+	if len(s.sum.OpenStages) == 0 {
+		return s.T(msgImportOpenStages, s.T(msgImportOpenNone))
+	}
+	var parts []string
+	for _, sc := range s.sum.OpenStages {
+		v := sc.Value
+		if v == "" {
+			v = s.T(msgImportNoStage)
+		}
+		parts = append(parts, s.T(msgImportStageCount, v, sc.Count))
+	}
+	if s.sum.OpenStagesOther > 0 {
+		parts = append(parts, s.T(msgImportStageCount, s.T(msgImportOtherStages), s.sum.OpenStagesOther))
+	}
+	return s.T(msgImportOpenStages, strings.Join(parts, s.T(msgImportListSep)))
 }
