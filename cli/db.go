@@ -4,7 +4,6 @@ import (
 	"errors"
 	"flag"
 	"fmt"
-	"io"
 	"os"
 	"time"
 
@@ -50,28 +49,10 @@ func openExisting(flagValue string) (*store.Store, error) {
 	if info.IsDir() {
 		return nil, fmt.Errorf("database %s is a directory, not a file", path)
 	}
-	if err := checkSQLiteHeader(path, info.Size()); err != nil {
+	if err := store.CheckHeader(path, info.Size()); err != nil {
 		return nil, err
 	}
 	return store.Open(path)
-}
-
-// checkSQLiteHeader refuses a non-empty file that does not start with the
-// SQLite header, reading it without opening it as a database.
-func checkSQLiteHeader(path string, size int64) error {
-	if size == 0 {
-		return fmt.Errorf("database %s is empty, not a kpit database", path)
-	}
-	f, err := os.Open(path)
-	if err != nil {
-		return fmt.Errorf("database %s: %w", path, err)
-	}
-	defer f.Close()
-	head := make([]byte, 16)
-	if _, err := io.ReadFull(f, head); err != nil || string(head) != "SQLite format 3\x00" {
-		return fmt.Errorf("open database %s: %w", path, store.ErrNotKpit)
-	}
-	return nil
 }
 
 // todayFlag declares --today, which every command that reads the clock

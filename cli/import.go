@@ -24,7 +24,8 @@ const importUsage = `import KIND FILE [--db PATH] [--map FIELD=COLUMN,...] [--wo
 KIND is opportunities, activities, leads, customers or reps; FILE is .csv, .tsv or .xlsx.
 Flags may come before or after KIND FILE. The import is all or nothing: the first invalid
 row stops it with FILE:LINE: column COLUMN: what is wrong, and the database stays as it was.
-Records are matched by id, so importing the same file again updates and adds nothing.`
+Records are matched by id, so importing the same file again updates and adds nothing.
+A --dry-run works on a copy in memory: it creates and changes no file.`
 
 const importExamples = `
 Fields (* required; a column named like the field, or a usual Japanese or English header
@@ -67,7 +68,7 @@ func runImport(e env) int {
 	fs.StringVar(&f.saveProfile, "save-profile", "", "after a successful import, save how the file was read as profile `NAME`")
 	fs.StringVar(&f.sheet, "sheet", "", "the .xlsx sheet `NAME` (default: the first sheet)")
 	fs.StringVar(&f.encoding, "encoding", "auto", "text encoding: auto, utf-8 or cp932")
-	fs.BoolVar(&f.dryRun, "dry-run", false, "validate and print the summary without writing")
+	fs.BoolVar(&f.dryRun, "dry-run", false, "validate and print the summary without writing (no file is created or changed)")
 	fs.StringVar(&f.today, "today", "", "the import `DAY` (YYYY-MM-DD): an open deal's created date when the file and kpit have none (default: the clock's)")
 	fs.BoolVar(&f.skipInvalid, "skip-invalid", false, "report invalid rows on stderr and import the rest")
 	fs.Usage = func() {
@@ -85,7 +86,7 @@ func runImport(e env) int {
 	if err != nil {
 		return fail(e, "import", err)
 	}
-	st, err := openForImport(f.db)
+	st, err := openForImport(f.db, f.dryRun)
 	if err != nil {
 		return fail(e, "import", err)
 	}
@@ -234,11 +235,15 @@ func planImport(ctx context.Context, st *store.Store, args []string, f importFla
 }
 
 // openForImport opens the database, creating it: importing is a way to
-// start one.
-func openForImport(flagValue string) (*store.Store, error) {
+// start one. A dry run opens a copy in memory instead, so that it creates
+// and changes no file.
+func openForImport(flagValue string, dryRun bool) (*store.Store, error) {
 	path, err := dbPathFlag(flagValue)
 	if err != nil {
 		return nil, err
+	}
+	if dryRun {
+		return store.OpenScratch(path)
 	}
 	return store.Open(path)
 }
