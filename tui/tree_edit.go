@@ -173,42 +173,23 @@ func (s *treeScreen) checkEdit(e *kpiEdit) (kpiChange, error) {
 	return ch, nil
 }
 
-// parseTarget reads a target for key: a rate as 30%, 0.3 or 30 (never
-// above 100% nor with a period); a flow with its period (140/month; per
-// its current period, else per month, when none is typed); a level such
-// as the average deal size as an amount (200万) without a period.
+// parseTarget reads a target for key by kpitree.ParseTarget (per its
+// current period when none is typed), a refusal worded in the UI language.
 func (s *treeScreen) parseTarget(key, text string) (kpitree.Target, error) {
 	n := s.tree().Node(key)
-	q, err := model.ParseQuantity(text)
-	if err != nil {
-		return kpitree.Target{}, err
-	}
-	if q.Value < 0 {
-		return kpitree.Target{}, errors.New(s.T(msgEditNegative, text))
-	}
-	per := model.Month
-	if k := s.storedKPI(key); k != nil && k.HasTarget && k.TargetPer.Valid() {
+	var per model.PeriodKind
+	if k := s.storedKPI(key); k != nil && k.HasTarget {
 		per = k.TargetPer
 	}
-	switch {
-	case n.Unit == model.UnitRatio:
-		if q.HasPer {
-			return kpitree.Target{}, errors.New(s.T(msgEditRatePer, text))
-		}
-		if !q.Percent && q.Value > 1 {
-			q.Value /= 100 // "35" for a rate means 35%
-		}
-		if q.Value > 1 {
-			return kpitree.Target{}, errors.New(s.T(msgEditRateOver, text))
-		}
-	case q.Percent:
-		return kpitree.Target{}, errors.New(s.T(msgEditNotRate, text))
-	case n.Kind != kpitree.Flow && q.HasPer:
-		return kpitree.Target{}, errors.New(s.T(msgEditLevelPer, text))
-	case q.HasPer:
-		per = q.Per
+	t, err := kpitree.ParseTarget(text, n.Unit, n.Kind, per)
+	var te *kpitree.TargetError
+	if errors.As(err, &te) {
+		msg := map[kpitree.TargetProblem]Text{kpitree.TargetNegative: msgEditNegative, kpitree.TargetRateOver100: msgEditRateOver,
+			kpitree.TargetRateWithPeriod: msgEditRatePer, kpitree.TargetPercentNotRate: msgEditNotRate,
+			kpitree.TargetLevelWithPeriod: msgEditLevelPer}[te.Problem]
+		return t, errors.New(s.T(msg, text))
 	}
-	return kpitree.Target{Value: q.Value, Per: per}, nil
+	return t, err
 }
 
 // saveKPIChange applies ch to key's KPI as in force on the note's day (the
