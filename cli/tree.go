@@ -127,6 +127,11 @@ type treeNodeJSON struct {
 	Status          string   `json:"status"`
 	GapShare        *float64 `json:"gap_share"`         // share of the parent's gap
 	GapShareOfTotal *float64 `json:"gap_share_of_root"` // share of the root's (KGI's) gap
+	// UnexplainedShare is, on an operator node only, the part of its own gap
+	// its children do not explain: a number, or null where its gap is not
+	// split. A *float64 in an interface so that a leaf omits the key while
+	// an operator node keeps it as null.
+	UnexplainedShare any `json:"unexplained_share,omitempty"`
 }
 
 type treeJSON struct {
@@ -192,6 +197,9 @@ func (ev *treeEval) json() treeJSON {
 			GapShare: jsonNum(f.GapShare), GapShareOfTotal: jsonNum(f.RootShare)}
 		if n.Parent != nil {
 			j.Parent = n.Parent.Key
+		}
+		if !n.IsLeaf() {
+			j.UnexplainedShare = jsonNum(f.Unexplained)
 		}
 		out.Nodes = append(out.Nodes, j)
 	})

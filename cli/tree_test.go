@@ -70,13 +70,14 @@ type treeOut struct {
 	From  string `json:"from"`
 	To    string `json:"to"`
 	Nodes []struct {
-		Key         string   `json:"key"`
-		Actual      *float64 `json:"actual"`
-		Target      *float64 `json:"target"`
-		Achievement *float64 `json:"achievement"`
-		Status      string   `json:"status"`
-		GapShare    *float64 `json:"gap_share"`
-		RootShare   *float64 `json:"gap_share_of_root"`
+		Key         string          `json:"key"`
+		Actual      *float64        `json:"actual"`
+		Target      *float64        `json:"target"`
+		Achievement *float64        `json:"achievement"`
+		Status      string          `json:"status"`
+		GapShare    *float64        `json:"gap_share"`
+		RootShare   *float64        `json:"gap_share_of_root"`
+		Unexplained json.RawMessage `json:"unexplained_share"`
 	} `json:"nodes"`
 	MainCause *struct {
 		Key   string  `json:"key"`
@@ -158,6 +159,25 @@ func TestTreeFiguresForAMonth(t *testing.T) {
 	}
 	if !near(r.Nodes[node("win_rate")].RootShare, b/g) {
 		t.Errorf("win rate's share of the KGI gap = %v, want %v", show(r.Nodes[node("win_rate")].RootShare), b/g)
+	}
+	// Unexplained, by hand from the residual ratios: revenue ¥6,000,000 is
+	// 3 × ¥2,000,000 but its target (¥30.4M) is 1.52 × 10 × ¥2,000,000, so
+	// −ln(1.52...)/g; orders won 3 is half of 10 × 0.6 against a target 10
+	// that is 20 × 0.5, so ln(0.5)/ln(0.3). Opportunities is not split
+	// (leads have no target): null. A leaf has no such key.
+	for k, want := range map[string]float64{
+		"revenue":    -math.Log(365_000_000.0/12/20_000_000) / g,
+		"orders_won": math.Log(0.5) / math.Log(0.3),
+	} {
+		var got *float64
+		if err := json.Unmarshal(r.Nodes[node(k)].Unexplained, &got); err != nil || !near(got, want) {
+			t.Errorf("%s unexplained_share = %s, want %v", k, r.Nodes[node(k)].Unexplained, want)
+		}
+	}
+	for k, want := range map[string]string{"opportunities": "null", "win_rate": "", "visits": ""} {
+		if got := string(r.Nodes[node(k)].Unexplained); got != want {
+			t.Errorf("%s unexplained_share = %q, want %q", k, got, want)
+		}
 	}
 	// The main cause (kpitree.MainCause): leads have no target, so the
 	// split stops at opportunities, which carry ln(0.5)/g = 42.7% of the

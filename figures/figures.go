@@ -229,9 +229,10 @@ func ComputeWith(ctx context.Context, r Reader, rng Range, today time.Time, opt 
 		treeTargets = g.treeTargets(rng.From, rng.To, rng.FiscalStart)
 		share := g.Tree.Attribute(fs.Values, treeTargets)
 		root := g.Tree.RootShares(share)
+		unexplained := g.Tree.Unexplained(fs.Values, treeTargets)
 		for _, n := range g.Tree.Nodes() {
 			f := fs.figure(n.Key, treeTargets[n.Key])
-			f.GapShare, f.RootShare = share[n.Key], root[n.Key]
+			f.GapShare, f.RootShare, f.Unexplained = share[n.Key], root[n.Key], unexplained[n.Key]
 			fs.ByKey[n.Key] = f
 		}
 		fs.MainCause, fs.MainCauseShare = g.Tree.MainCause(fs.Values, treeTargets)
