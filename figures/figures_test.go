@@ -494,3 +494,64 @@ func TestStyleFiguresOnlyWhenNeeded(t *testing.T) {
 		t.Error("churn rate registered but not computed")
 	}
 }
+
+// TestRevisionsKeepThePast: a target or KGI changed today judges the
+// ranges in progress and to come, while June keeps the goals it had, its
+// achievement and status with them.
+func TestRevisionsKeepThePast(t *testing.T) {
+	st := copyDemo(t)
+	ctx := context.Background()
+	fs := model.DefaultFiscalStart
+	june := figures.PeriodRange(model.PeriodOf(model.Month, time.Date(2026, 6, 1, 0, 0, 0, 0, time.Local), fs))
+	nov := figures.PeriodRange(model.PeriodOf(model.Month, today, fs))
+	const rate = "lead_to_opportunity_rate"
+	before, err := figures.Compute(ctx, st, june, today)
+	if err != nil {
+		t.Fatal(err)
+	}
+	oldKPI, _, err := st.KPI(ctx, rate)
+	if err != nil {
+		t.Fatal(err)
+	}
+	oldKGI, _, err := st.KGI(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	note := store.RevisionNote{From: today, Author: "test", Reason: "a higher bar from today"}
+	if err := st.ReviseKPI(ctx, rate, model.KPI{Target: 0.42, HasTarget: true, TargetPer: oldKPI.TargetPer},
+		[]model.KPIField{model.FieldTarget}, note); err != nil {
+		t.Fatal(err)
+	}
+	newKGI := oldKGI
+	newKGI.Value = 1_200_000_000
+	if err := st.ReviseKGI(ctx, newKGI, note); err != nil {
+		t.Fatal(err)
+	}
+	after, err := figures.Compute(ctx, st, june, today)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, k := range []string{rate, oldKGI.Metric, "orders_won"} {
+		b, a := before.Get(k), after.Get(k)
+		if b.Target != a.Target || b.Achievement != a.Achievement || b.Status != a.Status {
+			t.Errorf("June's %s changed with today's revision: target %v -> %v, achievement %v -> %v, status %s -> %s",
+				k, b.Target, a.Target, b.Achievement, a.Achievement, b.Status, a.Status)
+		}
+	}
+	if got := after.Get(rate).Target; !got.Valid || got.V != oldKPI.Target {
+		t.Errorf("June's %s target %v, want the %v it had", rate, got, oldKPI.Target)
+	}
+	if got, want := after.Get(oldKGI.Metric).Target.V, oldKGI.Value/12; !near(got, want) {
+		t.Errorf("June's revenue target %v, want the old KGI's month %v", got, want)
+	}
+	cur, err := figures.Compute(ctx, st, nov, today)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := cur.Get(rate).Target; !got.Valid || got.V != 0.42 {
+		t.Errorf("November's %s target %v, want today's 0.42", rate, got)
+	}
+	if got, want := cur.Get(oldKGI.Metric).Target.V, 1_200_000_000.0/12; !near(got, want) {
+		t.Errorf("November's revenue target %v, want the new KGI's month %v", got, want)
+	}
+}
