@@ -16,7 +16,7 @@ type BreakdownReader interface {
 	Reps(ctx context.Context) ([]model.Rep, error)
 	CountsByRep(ctx context.Context, f store.Filter) (map[int64]model.Counts, error)
 	CountsByDepartment(ctx context.Context, f store.Filter) (map[model.Department]model.Counts, error)
-	SeriesReader
+	Series(ctx context.Context, kind model.PeriodKind, last model.Period, n int, f store.Filter) ([]store.PeriodCounts, error)
 }
 
 // Group is one row of a breakdown.

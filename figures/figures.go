@@ -220,34 +220,26 @@ func ComputeWith(ctx context.Context, r Reader, rng Range, today time.Time, opt 
 	if fs.Previous, err = values(ctx, r, fs.Goals, rng.Previous(today), styled); err != nil {
 		return nil, err
 	}
-	fs.ByKey = map[string]Figure{}
 	g := fs.Goals
-	var treeTargets map[string]model.Value
 	if g.Tree != nil {
 		fs.Values = mergeValues(fs.Values, g.Tree.Evaluate(fs.Values))
 		fs.Previous = mergeValues(fs.Previous, g.Tree.Evaluate(fs.Previous))
-		treeTargets = g.treeTargets(rng.From, rng.To, rng.FiscalStart)
-		share := g.Tree.Attribute(fs.Values, treeTargets)
+	}
+	targets := g.Targets(rng)
+	fs.ByKey = make(map[string]Figure, len(targets))
+	for k, target := range targets {
+		fs.ByKey[k] = fs.figure(k, target)
+	}
+	if g.Tree != nil {
+		share := g.Tree.Attribute(fs.Values, targets)
 		root := g.Tree.RootShares(share)
-		unexplained := g.Tree.Unexplained(fs.Values, treeTargets)
+		unexplained := g.Tree.Unexplained(fs.Values, targets)
 		for _, n := range g.Tree.Nodes() {
-			f := fs.figure(n.Key, treeTargets[n.Key])
+			f := fs.ByKey[n.Key]
 			f.GapShare, f.RootShare, f.Unexplained = share[n.Key], root[n.Key], unexplained[n.Key]
 			fs.ByKey[n.Key] = f
 		}
-		fs.MainCause, fs.MainCauseShare = g.Tree.MainCause(fs.Values, treeTargets)
-	}
-	keys := make([]string, 0, len(g.KPIs)+1)
-	for _, k := range g.KPIs {
-		keys = append(keys, k.Key)
-	}
-	if g.HasKGI {
-		keys = append(keys, g.KGI.Metric)
-	}
-	for _, k := range keys {
-		if _, ok := fs.ByKey[k]; !ok {
-			fs.ByKey[k] = fs.figure(k, g.TargetOver(k, rng.From, rng.To, rng.FiscalStart))
-		}
+		fs.MainCause, fs.MainCauseShare = g.Tree.MainCause(fs.Values, targets)
 	}
 	return fs, nil
 }
@@ -363,28 +355,41 @@ func mergeValues(m, tree map[string]model.Value) map[string]model.Value {
 	return m
 }
 
-// SeriesPoint is the values of one period of a trend.
+// SeriesPoint is one period of a trend: its counts, values and the
+// targets in force for it (a past period keeps the targets it had).
 type SeriesPoint struct {
-	Period model.Period
-	Counts model.Counts
-	Values map[string]model.Value
+	Period  model.Period
+	Counts  model.Counts
+	Values  map[string]model.Value
+	Targets map[string]model.Value
 }
 
-// SeriesReader is what Trend reads.
-type SeriesReader interface {
+// TrendReader is what Trend reads.
+type TrendReader interface {
+	Reader
 	Series(ctx context.Context, kind model.PeriodKind, last model.Period, n int, f store.Filter) ([]store.PeriodCounts, error)
 }
 
-// Trend is the base metrics and their rates for the last n periods of
-// last's kind ending with last, oldest first, for the team.
-func Trend(ctx context.Context, r SeriesReader, last model.Period, n int) ([]SeriesPoint, error) {
+// Trend is the last n periods of last's kind ending with last, oldest
+// first, for the team: the base metrics, their rates and the tree's
+// values, and each period's targets as judged on today.
+func Trend(ctx context.Context, r TrendReader, last model.Period, n int, today time.Time) ([]SeriesPoint, error) {
 	pcs, err := r.Series(ctx, last.Kind, last, n, store.Filter{})
 	if err != nil {
 		return nil, err
 	}
 	out := make([]SeriesPoint, len(pcs))
 	for i, pc := range pcs {
-		out[i] = SeriesPoint{Period: pc.Period, Counts: pc.Counts, Values: pc.Counts.Metrics()}
+		rng := PeriodRange(pc.Period)
+		g, err := LoadGoals(ctx, r, rng.JudgedOn(today))
+		if err != nil {
+			return nil, err
+		}
+		values := pc.Counts.Metrics()
+		if g.Tree != nil {
+			values = mergeValues(values, g.Tree.Evaluate(values))
+		}
+		out[i] = SeriesPoint{Period: pc.Period, Counts: pc.Counts, Values: values, Targets: g.Targets(rng)}
 	}
 	return out, nil
 }

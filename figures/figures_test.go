@@ -208,14 +208,6 @@ var intensive = map[string]bool{"win_rate": true, "avg_deal_size": true, "lead_t
 func TestTargetsByHand(t *testing.T) {
 	st := openDemo(t)
 	ctx := context.Background()
-	kpis, err := st.KPIs(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	kgi, ok, err := st.KGI(ctx)
-	if err != nil || !ok {
-		t.Fatalf("demo KGI: %v %v", ok, err)
-	}
 	per := func(p model.PeriodKind) model.PeriodKind {
 		if p == "" {
 			return model.FiscalYear
@@ -239,6 +231,17 @@ func TestTargetsByHand(t *testing.T) {
 		figs, err := figures.Compute(ctx, st, sp.rng, today)
 		if err != nil {
 			t.Fatal(err)
+		}
+		// The stored goals in force on the day the range is judged (the
+		// demo raised its opportunities target on 2026-09-26).
+		day := sp.rng.JudgedOn(today)
+		kpis, err := st.KPIsAsOf(ctx, day)
+		if err != nil {
+			t.Fatal(err)
+		}
+		kgi, ok, err := st.KGIAsOf(ctx, day)
+		if err != nil || !ok {
+			t.Fatalf("demo KGI: %v %v", ok, err)
 		}
 		for _, k := range kpis {
 			if !k.HasTarget || k.Key == kgi.Metric {
@@ -553,5 +556,35 @@ func TestRevisionsKeepThePast(t *testing.T) {
 	}
 	if got, want := cur.Get(oldKGI.Metric).Target.V, 1_200_000_000.0/12; !near(got, want) {
 		t.Errorf("November's revenue target %v, want the new KGI's month %v", got, want)
+	}
+}
+
+// TestTrendKeepsEachPeriodsTarget: the trend's months are each judged by
+// the target in force on their last day (the demo raised the opportunities
+// target from 120 to 140 a month on 2026-09-26), and their values are the
+// raw records' counts.
+func TestTrendKeepsEachPeriodsTarget(t *testing.T) {
+	st := openDemo(t)
+	ctx := context.Background()
+	nov := model.PeriodOf(model.Month, today, model.DefaultFiscalStart)
+	trend, err := figures.Trend(ctx, st, nov, 6, today)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(trend) != 6 {
+		t.Fatalf("%d points, want 6", len(trend))
+	}
+	for _, pt := range trend {
+		want := 120.0
+		if !pt.Period.Last().Before(time.Date(2026, 9, 26, 0, 0, 0, 0, time.Local)) {
+			want = 140
+		}
+		if got := pt.Targets["opportunities"]; !got.Valid || !near(got.V, want) {
+			t.Errorf("%s: opportunities target %v, want %v", pt.Period.Key(), got, want)
+		}
+		c := recount(t, st, pt.Period.Start, pt.Period.Last())
+		if got := pt.Values["opportunities"]; !near(got.V, c["opportunities"]) {
+			t.Errorf("%s: opportunities %v, from the records %v", pt.Period.Key(), got, c["opportunities"])
+		}
 	}
 }

@@ -184,20 +184,35 @@ func (g *Goals) TargetIn(key string, p model.Period) model.Value {
 	return g.TargetOver(key, p.Start, p.Last(), p.FiscalStart)
 }
 
-// treeTargets is every tree node's target over [from, to]: each KPI's on
-// its node and the KGI's on the root it is set for, the nodes without one
-// computed from their children.
-func (g *Goals) treeTargets(from, to time.Time, fiscalStart time.Month) map[string]model.Value {
-	targets := map[string]kpitree.Target{}
+// Targets is the target in force of every tree node, every KPI and the
+// KGI's metric over rng: the tree's nodes from their own targets or their
+// children's (the KGI's on the root it is set for), the others from their
+// own, all by the one rule of kpitree.TargetOver.
+func (g *Goals) Targets(rng Range) map[string]model.Value {
+	out := map[string]model.Value{}
+	if g.Tree != nil {
+		targets := map[string]kpitree.Target{}
+		for _, k := range g.KPIs {
+			if k.HasTarget {
+				targets[k.Key] = kpitree.Target{Value: k.Target, Per: k.TargetPer}
+			}
+		}
+		var kgi *kpitree.Target
+		if g.HasKGI && g.KGI.Metric == g.Tree.Root().Key {
+			t := g.KGITarget()
+			kgi = &t
+		}
+		out = g.Tree.TargetsOver(kgi, targets, rng.From, rng.To, rng.FiscalStart)
+	}
 	for _, k := range g.KPIs {
-		if k.HasTarget {
-			targets[k.Key] = kpitree.Target{Value: k.Target, Per: k.TargetPer}
+		if _, ok := out[k.Key]; !ok {
+			out[k.Key] = g.TargetOver(k.Key, rng.From, rng.To, rng.FiscalStart)
 		}
 	}
-	var kgi *kpitree.Target
-	if g.HasKGI && g.KGI.Metric == g.Tree.Root().Key {
-		t := g.KGITarget()
-		kgi = &t
+	if g.HasKGI {
+		if _, ok := out[g.KGI.Metric]; !ok {
+			out[g.KGI.Metric] = g.TargetOver(g.KGI.Metric, rng.From, rng.To, rng.FiscalStart)
+		}
 	}
-	return g.Tree.TargetsOver(kgi, targets, from, to, fiscalStart)
+	return out
 }

@@ -111,7 +111,7 @@ func loadDashboard(ctx context.Context, st *store.Store, p model.Period, now tim
 	if d.fyCur, err = computeFigures(ctx, st, d.fy, now, figures.Options{}); err != nil {
 		return nil, err
 	}
-	if d.trend, err = figures.Trend(ctx, st, p, trendPeriods(p.Kind)); err != nil {
+	if d.trend, err = figures.Trend(ctx, st, p, trendPeriods(p.Kind), now); err != nil {
 		return nil, err
 	}
 	return d, nil

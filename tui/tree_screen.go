@@ -177,7 +177,7 @@ func loadTree(ctx context.Context, st *store.Store, p model.Period, now time.Tim
 	if figs.Goals.Tree == nil {
 		return d, nil
 	}
-	if d.trend, err = figures.Trend(ctx, st, p, historyPeriods); err != nil {
+	if d.trend, err = figures.Trend(ctx, st, p, historyPeriods, now); err != nil {
 		return nil, err
 	}
 	return d, nil

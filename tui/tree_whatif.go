@@ -228,17 +228,17 @@ func (s *treeScreen) detailView() string {
 	}
 	lines = append(lines, s.editLines()...)
 
-	// History: each of the last periods against the same target (every
-	// period here is of the same kind), with its achievement.
+	// History: each of the last periods against the target in force for
+	// it (a past period keeps the target it had), with its achievement.
 	lines = append(lines, "", s.Styles.Bold.Render(s.T(msgDetailHistory)))
 	lines = append(lines, s.Styles.Muted.Render("  "+padRight("", 24)+" "+padLeft(s.T(msgColActual), 12)+" "+
 		padLeft(s.T(msgColAchievement), 8)))
 	for _, pc := range s.data.trend {
-		v := g.Tree.Evaluate(pc.Values)[n.Key]
+		v := pc.Values[n.Key]
 		if known && kpi.Source == model.SourceManual {
 			v = model.None
 		}
-		achv := model.Achievement(v, target, g.Direction(n.Key))
+		achv := model.Achievement(v, pc.Targets[n.Key], g.Direction(n.Key))
 		lines = append(lines, "  "+padRight(periodLabel(s.Lang, pc.Period), 24)+" "+
 			padLeft(FormatUnit(s.Lang, n.Unit, v), 12)+" "+padLeft(FormatPercent(achv), 8))
 	}
