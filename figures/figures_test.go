@@ -588,3 +588,57 @@ func TestTrendKeepsEachPeriodsTarget(t *testing.T) {
 		}
 	}
 }
+
+// TestAttributionBoundedOnTheDemo: over 2026-04-16..05-15, where orders
+// won is not opportunities x win rate (different cohorts of deals) and the
+// KGI is not orders x deal size, every operator node's children and its
+// unexplained part add up to 1 without normalising, and no share is above
+// 1000%.
+func TestAttributionBoundedOnTheDemo(t *testing.T) {
+	st := openDemo(t)
+	rng := figures.Range{From: time.Date(2026, 4, 16, 0, 0, 0, 0, time.Local), To: time.Date(2026, 5, 15, 0, 0, 0, 0, time.Local),
+		FiscalStart: model.DefaultFiscalStart}
+	figs, err := figures.Compute(context.Background(), st, rng, today)
+	if err != nil {
+		t.Fatal(err)
+	}
+	split := 0
+	for _, n := range figs.Goals.Tree.Nodes() {
+		f := figs.Get(n.Key)
+		for _, v := range []model.Value{f.GapShare, f.RootShare, f.Unexplained} {
+			if v.Valid && math.Abs(v.V) > 10 {
+				t.Errorf("%s: a share of %.1f%%", n.Key, v.V*100)
+			}
+		}
+		if n.IsLeaf() || !f.Unexplained.Valid {
+			continue
+		}
+		if n.Op != model.OpMul {
+			t.Fatalf("%s: the demo tree multiplies; this test does not negate divisors", n.Key)
+		}
+		split++
+		// The node's own gap, worked out here: each child's log term over it.
+		gap := math.Log(f.Actual.V / f.Target.V)
+		sum := f.Unexplained.V
+		for _, c := range n.Children {
+			cf := figs.Get(c.Key)
+			term := math.Log(cf.Actual.V / cf.Target.V)
+			if cf.Direction == model.LowerIsBetter {
+				t.Fatalf("%s: the demo tree has no lower-is-better node", c.Key)
+			}
+			if got := cf.GapShare.V; !near(got, term/gap) {
+				t.Errorf("%s: share of %s's gap %v, by hand %v", c.Key, n.Key, got, term/gap)
+			}
+			sum += cf.GapShare.V
+		}
+		if math.Abs(sum-1) > 1e-9 {
+			t.Errorf("%s: children + unexplained = %v, want 1", n.Key, sum)
+		}
+	}
+	if split == 0 {
+		t.Fatal("no node's gap was split")
+	}
+	if figs.MainCause == "" || !figs.MainCauseShare.Valid || math.Abs(figs.MainCauseShare.V) > 10 {
+		t.Errorf("main cause %q %v", figs.MainCause, figs.MainCauseShare)
+	}
+}
