@@ -92,8 +92,9 @@ type RuleUpdate struct {
 	RepStaleDays   map[string]int // by rep name; -1 removes the override
 	FutureDays     *int
 	AlertsOn       *bool
-	YearEndClosure *bool       // 12/29–1/3 closed (rule.year_end_closure)
-	FiscalStart    *time.Month // the fiscal-year start month (SettingFiscalStart)
+	YearEndClosure *bool           // 12/29–1/3 closed (rule.year_end_closure)
+	FiscalStart    *time.Month     // the fiscal-year start month (SettingFiscalStart)
+	Currency       *model.Currency // the team's currency (SettingCurrency); refused once money is held
 }
 
 // UpdateRules applies a change to the input rules in one transaction.
@@ -173,6 +174,11 @@ func (s *Store) UpdateRules(ctx context.Context, u RuleUpdate) error {
 				return &model.FieldError{Field: "fiscal-start", Msg: fmt.Sprintf("%d is not a month (1-12)", *m)}
 			}
 			if err := set(SettingFiscalStart, strconv.Itoa(int(*m))); err != nil {
+				return err
+			}
+		}
+		if u.Currency != nil {
+			if err := setCurrency(ctx, tx, *u.Currency); err != nil {
 				return err
 			}
 		}
