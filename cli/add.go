@@ -58,6 +58,7 @@ type addSession struct {
 	st    *store.Store
 	today time.Time
 	rules model.InputRules
+	cur   model.Currency // the team's currency, in which --amount is read
 	cmd   string
 	fresh string // the path of a database this command created, removed again on failure
 }
@@ -103,6 +104,10 @@ func openForAdd(e env, cmd string, f addFlags) (*addSession, int, bool) {
 		s.close(exitUsage)
 		return nil, fail(e, cmd, err), false
 	}
+	if s.cur, err = st.Currency(s.ctx); err != nil {
+		s.close(exitUsage)
+		return nil, fail(e, cmd, err), false
+	}
 	return s, 0, true
 }
 
@@ -123,6 +128,14 @@ func (s *addSession) ensureRep(name string, f addFlags) error {
 	}
 	_, err = s.st.AddRep(s.ctx, model.Rep{Name: name, Department: model.Department(*f.department)})
 	return err
+}
+
+// amountHint shows how an amount is written in the team's currency.
+func amountHint(c model.Currency) string {
+	if c.Code == model.JPY.Code {
+		return " (write 1200000, 12,000,000円, 120万 or 1.2億)"
+	}
+	return fmt.Sprintf(" (write 1234.56 or %s1,234.56: %s has %d decimals)", c.Symbol, c.Code, c.Decimals)
 }
 
 // addError prints a refusal naming the flag.
@@ -243,7 +256,7 @@ func addOpportunity(e env, args []string) (status int) {
 	rep := fs.String("rep", "", "the rep's name")
 	account := fs.String("account", "", "the customer account")
 	product := fs.String("product", "", "the product")
-	amount := fs.String("amount", "", "amount in yen: 1200000, 12,000,000円, 120万, 1.2億")
+	amount := fs.String("amount", "", "amount in the team's currency (kpit rules --currency): 1200000, 12,000,000円, 120万, 1.2億; 1234.56 for USD")
 	stage := fs.String("stage", "", "the sales stage")
 	created := fs.String("created", "", "the day the opportunity was created (default for a new one: its close day when closed, else today)")
 	closed := fs.String("closed", "", "the close day (the expected close day while open; today when marked won or lost)")
@@ -253,14 +266,6 @@ func addOpportunity(e env, args []string) (status int) {
 		return st
 	}
 	given := setFlagNames(fs)
-	var amountYen model.Minor
-	if given["amount"] {
-		y, err := model.ParseYen(*amount)
-		if err != nil || y < 0 {
-			return fail(e, cmd, fmt.Errorf("--amount: %q is not an amount of yen (write 1200000, 12,000,000円, 120万 or 1.2億)", *amount))
-		}
-		amountYen = y
-	}
 	if given["outcome"] && !model.Outcome(*outcome).Valid() {
 		return fail(e, cmd, fmt.Errorf("--outcome: unknown outcome %q (want open, won or lost)", *outcome))
 	}
@@ -272,6 +277,17 @@ func addOpportunity(e env, args []string) (status int) {
 		return code
 	}
 	defer func() { s.close(status) }()
+	var amountMinor model.Minor
+	if given["amount"] {
+		m, err := model.ParseMoney(*amount, s.cur)
+		if err != nil {
+			return fail(e, cmd, fmt.Errorf("--amount: %w%s", err, amountHint(s.cur)))
+		}
+		if m < 0 {
+			return fail(e, cmd, fmt.Errorf("--amount: %q: an amount cannot be negative", *amount))
+		}
+		amountMinor = m
+	}
 	o, existing, err := s.st.OpportunityByExternalID(s.ctx, *ext)
 	if err != nil {
 		return fail(e, cmd, err)
@@ -306,7 +322,7 @@ func addOpportunity(e env, args []string) (status int) {
 			return fail(e, cmd, err)
 		}
 	}
-	c := model.Closing{Outcome: o.Outcome, On: closeDay, AmountMinor: amountYen, HasAmount: given["amount"], LostReason: *lostReason}
+	c := model.Closing{Outcome: o.Outcome, On: closeDay, AmountMinor: amountMinor, HasAmount: given["amount"], LostReason: *lostReason}
 	if given["outcome"] {
 		c.Outcome = model.Outcome(*outcome)
 	}

@@ -121,7 +121,12 @@ func openCockpit(e env, path string, lang catalog.Lang) int {
 		fmt.Fprintf(e.stderr, "kpit: %v\n", err)
 		return exitUsage
 	}
-	app := tui.New(tui.Options{Store: st, Lang: lang, FiscalStart: fiscalStart, NoColor: tui.NoColorFromEnv()})
+	cur, err := st.Currency(context.Background())
+	if err != nil {
+		fmt.Fprintf(e.stderr, "kpit: %v\n", err)
+		return exitUsage
+	}
+	app := tui.New(tui.Options{Store: st, Lang: lang, FiscalStart: fiscalStart, Currency: cur, NoColor: tui.NoColorFromEnv()})
 	p := tea.NewProgram(app, tea.WithInput(e.stdin), tea.WithOutput(e.stdout))
 	// Bubble Tea quits on SIGTERM; a closed terminal (SIGHUP) must quit the
 	// same way, so the deferred clean-up (the demo's temporary files) runs.

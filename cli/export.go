@@ -24,6 +24,8 @@ const exportUsage = `export KIND [--format csv|xlsx|json] [--out FILE] [--db PAT
 
 KIND is opportunities, activities, leads, customers or reps. Deleted records are left out.
 The headers are kpit's field names, so an export imports back without --map.
+Amounts are in major units of the team's currency with its decimals (1234.56 for USD, 1200000
+for JPY), so they import back exactly; JSON rows of opportunities and customers name the currency.
 CSV is UTF-8 with a BOM (so Excel in Japan opens it correctly) unless --no-bom.
 Without --out the export goes to standard output; with it, the file appears whole or not at all.
 
@@ -47,6 +49,9 @@ func exportColumns(k importer.Kind) []string {
 
 // numericColumns are written as numbers in JSON and xlsx.
 var numericColumns = map[string]bool{"amount": true, "count": true, "mrr": true}
+
+// moneyColumns are amounts in major units of the team's currency.
+var moneyColumns = map[string]bool{"amount": true, "mrr": true}
 
 // dateColumns are written as dates in xlsx.
 var dateColumns = map[string]bool{"created": true, "closed": true, "date": true, "mql": true, "sql": true, "started": true, "churned": true}
@@ -77,12 +82,16 @@ func runExport(e env) int {
 		return fail(e, "export", err)
 	}
 	defer st.Close()
+	cur, err := st.Currency(context.Background())
+	if err != nil {
+		return fail(e, "export", err)
+	}
 	write := func(w io.Writer) error {
-		rw, err := newRowWriter(w, *format, string(kind), exportColumns(kind), !*noBOM)
+		rw, err := newRowWriter(w, *format, string(kind), exportColumns(kind), !*noBOM, cur)
 		if err != nil {
 			return err
 		}
-		if err := exportRows(context.Background(), st, kind, rw.row); err != nil {
+		if err := exportRows(context.Background(), st, kind, cur, rw.row); err != nil {
 			return err
 		}
 		return rw.close()
@@ -133,15 +142,16 @@ func writeFileAtomic(path string, write func(io.Writer) error) error {
 	return nil
 }
 
-// exportRows streams a kind's records as cells in exportColumns order.
-func exportRows(ctx context.Context, st *store.Store, kind importer.Kind, row func([]string) error) error {
+// exportRows streams a kind's records as cells in exportColumns order,
+// amounts in major units of cur.
+func exportRows(ctx context.Context, st *store.Store, kind importer.Kind, cur model.Currency, row func([]string) error) error {
 	date := model.FormatDate
 	switch kind {
 	case importer.Opportunities:
 		return st.ExportOpportunities(ctx, func(o model.Opportunity) error {
 			amount := ""
 			if o.HasAmount {
-				amount = strconv.FormatInt(int64(o.AmountMinor), 10)
+				amount = cur.Plain(o.AmountMinor)
 			}
 			return row([]string{o.ExternalID, o.RepName, o.Account, o.Product, o.Stage, string(o.Outcome),
 				date(o.Created), date(o.Closed), amount, o.LostReason})
@@ -157,7 +167,7 @@ func exportRows(ctx context.Context, st *store.Store, kind importer.Kind, row fu
 		})
 	case importer.Customers:
 		return st.ExportCustomers(ctx, func(c model.Customer) error {
-			return row([]string{c.ExternalID, c.Name, c.RepName, date(c.Started), date(c.Churned), strconv.FormatInt(int64(c.MRRMinor), 10)})
+			return row([]string{c.ExternalID, c.Name, c.RepName, date(c.Started), date(c.Churned), cur.Plain(c.MRRMinor)})
 		})
 	case importer.Reps:
 		reps, err := st.Reps(ctx)
@@ -184,10 +194,16 @@ type rowWriter struct {
 	close func() error
 }
 
-func newRowWriter(w io.Writer, format, sheet string, cols []string, bom bool) (*rowWriter, error) {
+func newRowWriter(w io.Writer, format, sheet string, cols []string, bom bool, cur model.Currency) (*rowWriter, error) {
 	switch format {
 	case "json":
-		return jsonRows(w, cols), nil
+		currency := ""
+		for _, c := range cols {
+			if moneyColumns[c] {
+				currency = cur.Code
+			}
+		}
+		return jsonRows(w, cols, currency), nil
 	case "xlsx":
 		return xlsxRows(w, sheet, cols)
 	}
@@ -207,8 +223,9 @@ func newRowWriter(w io.Writer, format, sheet string, cols []string, bom bool) (*
 }
 
 // jsonRows writes an array of objects keyed by column, numbers as numbers
-// and empty cells as null, one object per line.
-func jsonRows(w io.Writer, cols []string) *rowWriter {
+// and empty cells as null, one object per line; with a currency, each
+// object names it (its amounts are in that currency's major units).
+func jsonRows(w io.Writer, cols []string, currency string) *rowWriter {
 	n := 0
 	return &rowWriter{
 		row: func(cells []string) error {
@@ -235,6 +252,11 @@ func jsonRows(w io.Writer, cols []string) *rowWriter {
 					io.WriteString(w, ",")
 				}
 				if _, err := fmt.Fprintf(w, "%s:%s", k, v); err != nil {
+					return err
+				}
+			}
+			if currency != "" {
+				if _, err := fmt.Fprintf(w, `,"currency":%q`, currency); err != nil {
 					return err
 				}
 			}
@@ -289,6 +311,8 @@ func xlsxRows(w io.Writer, sheet string, cols []string) (*rowWriter, error) {
 				if numericColumns[cols[i]] {
 					if n, err := strconv.ParseInt(c, 10, 64); err == nil {
 						vals[i] = n
+					} else if f, err := strconv.ParseFloat(c, 64); err == nil && moneyColumns[cols[i]] {
+						vals[i] = f // cents: Excel keeps 1234.56 as the double nearest it, read back as 1234.56
 					}
 				} else if dateColumns[cols[i]] {
 					if d, err := time.Parse(model.DateLayout, c); err == nil {

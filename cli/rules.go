@@ -18,9 +18,12 @@ import (
 
 const rulesUsage = `rules [--db PATH] [--deadline same-day|next-business-day|Nd] [--stale-days N]
        [--stale-days-rep NAME=N ...] [--require KIND=FIELD,FIELD ...] [--future-days N] [--alerts on|off] [--year-end-closure on|off]
-       [--fiscal-start N] [--lang ja|en]
+       [--fiscal-start N] [--currency CODE] [--lang ja|en]
 
-Without setting flags it shows the rules. Settings are stored under the keys rule.* in the database.`
+Without setting flags it shows the rules. Settings are stored under the keys rule.* in the database.
+--currency sets the team's currency (ISO 4217: JPY, USD, EUR, ...; JPY unless set). kpit does not
+convert money: the currency can change only while the file holds no amount or money target, and
+setting it on a database that does not exist yet creates the file.`
 
 // runRules shows the input rules, or sets the ones given and shows the result.
 func runRules(e env) int {
@@ -35,6 +38,7 @@ func runRules(e env) int {
 	alerts := fs.String("alerts", "", "alerts on or off")
 	yearEnd := fs.String("year-end-closure", "", "on: 12/29-1/3 are not business days (default on)")
 	fiscal := fs.String("fiscal-start", "", "month the fiscal year starts in, 1-12 (default 4, April)")
+	currency := fs.String("currency", "", "the team's currency, an ISO 4217 `CODE`: "+strings.Join(model.CurrencyCodes(), ", ")+" (default JPY)")
 	lang := langFlag(fs)
 	if st, stop := parseOnlyFlags(e, fs, e.args); stop {
 		return st
@@ -59,7 +63,19 @@ func runRules(e env) int {
 		month := time.Month(m)
 		u.FiscalStart, changed = &month, true
 	}
-	st, err := openExisting(*db)
+	if setFlagNames(fs)["currency"] {
+		c, err := model.CurrencyFor(*currency)
+		if err != nil {
+			return fail(e, "rules", fmt.Errorf("--currency: %w", err))
+		}
+		u.Currency, changed = &c, true
+	}
+	open := openExisting
+	if u.Currency != nil {
+		// The currency is the first thing a new file is given.
+		open = func(db string) (*store.Store, error) { return openForImport(db, false) }
+	}
+	st, err := open(*db)
 	if err != nil {
 		return fail(e, "rules", err)
 	}
@@ -70,6 +86,10 @@ func runRules(e env) int {
 			var ue *store.UnknownRepError
 			if errors.As(err, &ue) {
 				return fail(e, "rules", fmt.Errorf("--stale-days-rep: unknown rep %q (known: %s)", ue.Name, knownOrNone(ue.Known)))
+			}
+			var ce *store.CurrencyInUseError
+			if errors.As(err, &ce) {
+				return fail(e, "rules", fmt.Errorf("--currency: %w", err))
 			}
 			return addError(e, "rules", err)
 		}
@@ -82,9 +102,14 @@ func runRules(e env) int {
 	if err != nil {
 		return fail(e, "rules", err)
 	}
+	cur, err := st.Currency(ctx)
+	if err != nil {
+		return fail(e, "rules", err)
+	}
 	lines := tui.RulesLines(l, r)
-	// The fiscal year goes with the rules, above their closing note.
-	lines = append(lines[:len(lines)-1], tui.FiscalStartLine(l, month), lines[len(lines)-1])
+	// The fiscal year and the currency go with the rules, above their
+	// closing note.
+	lines = append(lines[:len(lines)-1], tui.FiscalStartLine(l, month), tui.CurrencyLine(l, cur), lines[len(lines)-1])
 	for _, line := range lines {
 		fmt.Fprintln(e.stdout, line)
 	}

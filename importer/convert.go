@@ -49,6 +49,7 @@ type converter struct {
 	won, lost map[string]bool
 	autoIDs   map[string]int // activities without an id: occurrences per content
 	folded    map[string]string
+	currency  model.Currency // amounts are read in it; JPY unless Options.Currency says
 }
 
 func newConverter(file string, b Binding, today time.Time, won, lost []string) *converter {
@@ -56,6 +57,7 @@ func newConverter(file string, b Binding, today time.Time, won, lost []string) *
 		won, lost = DefaultWon, DefaultLost
 	}
 	c := &converter{file: file, b: b, today: model.Date(today), won: map[string]bool{}, lost: map[string]bool{}, autoIDs: map[string]int{}, folded: map[string]string{}}
+	c.currency = model.JPY
 	for _, v := range won {
 		c.won[model.StageKey(v)] = true
 	}
@@ -150,7 +152,7 @@ func (r row) amount(field string) (model.Minor, bool, *RowError) {
 	if v == "" {
 		return 0, false, nil
 	}
-	y, err := ParseAmount(v)
+	y, err := ParseAmount(v, r.c.currency)
 	if err != nil {
 		return 0, false, r.failErr(field, err)
 	}

@@ -1,8 +1,8 @@
 package importer
 
 import (
+	"errors"
 	"fmt"
-	"math"
 	"strconv"
 	"strings"
 	"time"
@@ -233,16 +233,17 @@ func validClock(c string) bool {
 	return true
 }
 
-// ParseAmount reads an amount of yen: 1200000, 1,200,000, ¥1,200,000,
-// ￥1,200,000, ￥1,200,000-, 1,200,000円, 120万円, 1.2億, JPY 1,200,000, and the plain or
-// exponent numbers Excel stores (1.2E+7). Negative amounts and fractions
-// of a yen are refused.
-func ParseAmount(s string) (model.Minor, error) {
+// ParseAmount reads an amount in the team's currency c as an export writes
+// it, in minor units: for JPY 1200000, 1,200,000, ¥1,200,000, ￥1,200,000,
+// ￥1,200,000-, 1,200,000円, 120万円, 1.2億, JPY 1,200,000; for USD 1234.56,
+// $1,234.56, USD 1,234.5; and the exponent numbers Excel stores (1.2E+7).
+// Negative amounts and more decimals than c has are refused. Reading the
+// number is model.ParseMoney's; this adds what exports write around it.
+func ParseAmount(s string, c model.Currency) (model.Minor, error) {
 	in := strings.TrimSpace(narrow(s))
 	if in == "" {
 		return 0, fmt.Errorf("no amount")
 	}
-	in = strings.TrimSpace(strings.TrimSuffix(strings.TrimPrefix(in, "JPY"), "JPY"))
 	if strings.HasPrefix(in, "-") || strings.HasPrefix(in, "−") || strings.HasPrefix(in, "▲") ||
 		strings.HasPrefix(in, "△") || (strings.HasPrefix(in, "(") && strings.HasSuffix(in, ")")) {
 		return 0, valueErr(ProblemNegativeAmount, s, nil, "%q: an amount cannot be negative", s)
@@ -251,38 +252,25 @@ func ParseAmount(s string) (model.Minor, error) {
 	if len(in) > 1 && strings.HasSuffix(in, "-") && in[len(in)-2] >= '0' && in[len(in)-2] <= '9' {
 		in = in[:len(in)-1]
 	}
-	if isPlainFloat(in) {
-		v, err := strconv.ParseFloat(in, 64)
-		if err != nil || math.IsNaN(v) || math.IsInf(v, 0) || v > 9e15 {
+	m, err := model.ParseMoney(in, c)
+	var me *model.MoneyError
+	if errors.As(err, &me) {
+		me.Value = s // name the cell as written
+		switch {
+		case me.Problem == model.MoneyFraction && c.Code == model.JPY.Code:
+			return 0, valueErr(ProblemYenFraction, s, nil, "%s", me)
+		case me.Problem == model.MoneyFraction:
+			return 0, valueErr(ProblemTooManyDecimals, s, []any{c.Decimals, c.Code}, "%s", me)
+		case c.Code == model.JPY.Code:
 			return 0, valueErr(ProblemNotAmount, s, nil, "%q is not an amount of yen", s)
 		}
-		r := math.Round(v)
-		if math.Abs(v-r) > 1e-6 {
-			return 0, valueErr(ProblemYenFraction, s, nil, "%q has a fraction of a yen", s)
-		}
-		return model.Minor(r), nil
+		return 0, valueErr(ProblemNotAmountIn, s, []any{c.Code}, "%q is not an amount of %s", s, c.Code)
 	}
-	y, err := model.ParseYen(in)
 	if err != nil {
-		return 0, valueErr(ProblemNotAmount, s, nil, "%q is not an amount of yen", s)
+		return 0, err
 	}
-	if y < 0 {
+	if m < 0 {
 		return 0, valueErr(ProblemNegativeAmount, s, nil, "%q: an amount cannot be negative", s)
 	}
-	return y, nil
-}
-
-// isPlainFloat reports whether s is digits with an optional point and
-// exponent, which strconv reads exactly (and no Inf, NaN or hex forms).
-func isPlainFloat(s string) bool {
-	if s == "" || s[0] < '0' || s[0] > '9' {
-		return false
-	}
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if (c < '0' || c > '9') && c != '.' && c != 'e' && c != 'E' && c != '+' {
-			return false
-		}
-	}
-	return true
+	return m, nil
 }

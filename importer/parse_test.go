@@ -1,6 +1,8 @@
 package importer
 
 import (
+	"errors"
+	"strings"
 	"testing"
 	"time"
 
@@ -54,15 +56,48 @@ func TestParseAmount(t *testing.T) {
 		"JPY 1,200,000": 1200000, "1200000.00": 1200000, "1.2E+7": 12000000, "0": 0, "１２０万円": 1200000,
 		"¥ 980": 980, "￥1,200,000-": 1200000, "1200000-": 1200000,
 	} {
-		got, err := ParseAmount(s)
+		got, err := ParseAmount(s, model.JPY)
 		if err != nil || got != want {
 			t.Errorf("ParseAmount(%q) = %d, %v; want %d", s, got, err, want)
 		}
 	}
 	for _, s := range []string{"", "-5", "-1,200,000", "▲1000", "(1,000)", "1.5", "1,20,000", "abc", "¥", "万", "NaN", "Inf", "1e400", "12%", "100/month"} {
-		if got, err := ParseAmount(s); err == nil {
+		if got, err := ParseAmount(s, model.JPY); err == nil {
 			t.Errorf("ParseAmount(%q) = %d; want an error", s, got)
 		}
+	}
+}
+
+// In a two-decimal currency cents are read exactly, and every refusal is
+// one line naming the value and what is wrong with it.
+func TestParseAmountUSD(t *testing.T) {
+	usd, _ := model.CurrencyFor("USD")
+	for s, want := range map[string]model.Minor{
+		"1,234.56": 123456, "$1,234.56": 123456, "1234.5": 123450, "1234": 123400, "USD 1,234.56": 123456,
+		"$0.99": 99, "1.2E+3": 120000, "$1,234.56-": 123456, "＄１，２３４．５６": 123456,
+	} {
+		if got, err := ParseAmount(s, usd); err != nil || got != want {
+			t.Errorf("ParseAmount(%q, USD) = %d, %v; want %d cents", s, got, err, want)
+		}
+	}
+	for s, want := range map[string]struct {
+		p   Problem
+		msg string
+	}{
+		"12.345":    {ProblemTooManyDecimals, `"12.345" has more than 2 decimals for USD`},
+		"¥1,200":    {ProblemNotAmountIn, `"¥1,200" is not an amount of USD`},
+		"-$5.00":    {ProblemNegativeAmount, `"-$5.00": an amount cannot be negative`},
+		"(1,234.5)": {ProblemNegativeAmount, `"(1,234.5)": an amount cannot be negative`},
+	} {
+		_, err := ParseAmount(s, usd)
+		var ve *ValueError
+		if !errors.As(err, &ve) || ve.Problem != want.p || err.Error() != want.msg {
+			t.Errorf("ParseAmount(%q, USD): %v; want %s %q", s, err, want.p, want.msg)
+		}
+	}
+	_, err := ParseAmount("1234.56", model.JPY)
+	if err == nil || err.Error() != `"1234.56" has a fraction of a yen` {
+		t.Errorf("cents for JPY: %v, want the fraction-of-a-yen refusal", err)
 	}
 }
 
@@ -86,13 +121,20 @@ func FuzzParseDate(f *testing.F) {
 }
 
 func FuzzParseAmount(f *testing.F) {
-	for _, s := range []string{"¥1,200,000", "￥1,200,000", "120万円", "1.2億", "1,200,000円", "1200000", "1.2E+7", "-5"} {
+	usd, _ := model.CurrencyFor("USD")
+	for _, s := range []string{"¥1,200,000", "￥1,200,000", "120万円", "1.2億", "1,200,000円", "1200000", "1.2E+7", "-5",
+		"$1,234.56", "1234.5"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		y, err := ParseAmount(s)
-		if err == nil && y < 0 {
-			t.Fatalf("ParseAmount(%q) = %d: negative", s, y)
+		for _, c := range []model.Currency{model.JPY, usd} {
+			y, err := ParseAmount(s, c)
+			if err == nil && y < 0 {
+				t.Fatalf("ParseAmount(%q, %s) = %d: negative", s, c.Code, y)
+			}
+			if err != nil && (err.Error() == "" || strings.Contains(err.Error(), "\n")) {
+				t.Fatalf("ParseAmount(%q, %s): error %q is not one line", s, c.Code, err)
+			}
 		}
 	})
 }

@@ -77,6 +77,9 @@ type Options struct {
 	OnProgress    func(rows int, fraction float64)
 	ProgressEvery int
 	BatchSize     int
+	// Currency is the team's currency, in which amounts are read (the
+	// store's Currency); the zero value reads them as JPY.
+	Currency model.Currency
 }
 
 // DefaultBatchSize is how many records go to the sink at once.
@@ -107,6 +110,9 @@ func Run(ctx context.Context, src Source, b Binding, sink Sink, opt Options) (Su
 	}
 	conv := newConverter(opt.File, b, opt.Today, opt.Won, opt.Lost)
 	stages := openStages{index: map[string]int{}}
+	if opt.Currency.Code != "" {
+		conv.currency = opt.Currency
+	}
 	w := &batcher{kind: b.Kind, sink: sink, size: opt.BatchSize, keys: map[string]bool{}}
 	invalid := func(e *RowError) error {
 		if !opt.SkipInvalid {

@@ -213,7 +213,7 @@ func TestXLSXJapaneseSheet(t *testing.T) {
 	if err != nil || !d.Equal(model.D(2026, 11, 26)) {
 		t.Errorf("date cell %q read as %v, %v", rows[0].Cells[3], d, err)
 	}
-	if y, err := ParseAmount(rows[0].Cells[2]); err != nil || y != 1200000 {
+	if y, err := ParseAmount(rows[0].Cells[2], model.JPY); err != nil || y != 1200000 {
 		t.Errorf("amount cell %q read as %d, %v", rows[0].Cells[2], y, err)
 	}
 }

@@ -62,7 +62,8 @@ func Ratio(num, den float64) Value {
 	return Some(num / den)
 }
 
-// Counts holds base metrics summed over a period (revenue in yen).
+// Counts holds base metrics summed over a period (revenue in minor units of
+// the team's currency: whole yen, cents).
 type Counts map[string]float64
 
 // Metrics returns every base and derived metric from counts, the derived

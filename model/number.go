@@ -167,23 +167,3 @@ func plainNumber(s string) (float64, error) {
 	}
 	return v, nil
 }
-
-// ParseYen reads an amount of money (12,000,000円, 1.2億, ¥1,200,000,
-// ￥1,200,000, 120万円) as whole yen. Fractions of a yen are refused.
-func ParseYen(s string) (Minor, error) {
-	q, err := ParseQuantity(s)
-	if err != nil {
-		return 0, err
-	}
-	if q.Percent || q.HasPer {
-		return 0, fmt.Errorf("%q is not an amount of money", s)
-	}
-	if math.Abs(q.Value) > 9e15 {
-		return 0, fmt.Errorf("%q is too large", s)
-	}
-	r := math.Round(q.Value)
-	if math.Abs(q.Value-r) > 1e-6 {
-		return 0, fmt.Errorf("%q has a fraction of a yen", s)
-	}
-	return Minor(r), nil
-}

@@ -62,30 +62,6 @@ func TestParseQuantity(t *testing.T) {
 	}
 }
 
-func TestParseYen(t *testing.T) {
-	for in, want := range map[string]Minor{
-		"12,000,000円": 12_000_000,
-		"1.2億":        120_000_000,
-		"¥1,200,000":  1_200_000,
-		"￥1,200,000":  1_200_000,
-		`\1,200,000`:  1_200_000, // ¥ from a CP932 file decodes as a backslash
-		"120万円":       1_200_000,
-		"10億":         1_000_000_000,
-		"1.5万":        15_000,
-		"0":           0,
-		"-3,000":      -3000,
-	} {
-		if got, err := ParseYen(in); err != nil || got != want {
-			t.Errorf("ParseYen(%q) = %d, %v; want %d", in, got, err, want)
-		}
-	}
-	for _, bad := range []string{"1.5円", "0.5", "30%", "5/month", "abc", "2,00", "100000000億", ""} {
-		if got, err := ParseYen(bad); err == nil {
-			t.Errorf("ParseYen(%q) = %d, want an error", bad, got)
-		}
-	}
-}
-
 // FuzzParseQuantity: ParseQuantity never panics, never returns a value that
 // is not finite, and a value it reads, written back plainly, reads back the
 // same.

@@ -113,7 +113,7 @@ func (e *QuickError) Error() string {
 var (
 	dateLike  = regexp.MustCompile(`^\d{4}[-/]\d{1,2}[-/]\d{1,2}$`)
 	countLike = regexp.MustCompile(`^\d+(件|回|x)?$`)
-	moneyLike = regexp.MustCompile(`^[¥]?[\d,.]+(億|万|千|円)`)
+	moneyLike = regexp.MustCompile(`^[\d,.]+(億|万|千)`)
 )
 
 // ParseQuickAdd reads one line such as `visit 3 田中 2026-11-20`,
@@ -122,8 +122,9 @@ var (
 // verb; the rest may come in any order: a date (YYYY-MM-DD, today,
 // yesterday, 今日, 昨日), a known rep, a count (activities) or an amount
 // (deals), and free words (account, lost reason, lead company and contact).
-// today is the default date; reps are the known rep names.
-func ParseQuickAdd(line string, reps []string, today time.Time) (QuickAdd, error) {
+// today is the default date; reps are the known rep names; amounts are read
+// in the team's currency cur.
+func ParseQuickAdd(line string, reps []string, today time.Time, cur Currency) (QuickAdd, error) {
 	toks := strings.Fields(line)
 	if len(toks) == 0 {
 		return QuickAdd{}, quickErr("", QErrEmpty)
@@ -183,11 +184,11 @@ func ParseQuickAdd(line string, reps []string, today time.Time) (QuickAdd, error
 			q.Count, haveCount = n, true
 		case strings.HasPrefix(tok, "-") && len(tok) > 1 && tok[1] >= '0' && tok[1] <= '9':
 			return q, quickErr(raw, QErrNegative)
-		case q.Verb != QuickActivity && q.Verb != QuickLead && looksLikeAmount(tok):
+		case q.Verb != QuickActivity && q.Verb != QuickLead && looksLikeAmount(tok, cur):
 			if q.HasAmount {
 				return q, quickErr(raw, QErrSecondAmount)
 			}
-			y, err := ParseYen(tok)
+			y, err := ParseMoney(tok, cur)
 			if err != nil || y <= 0 {
 				return q, quickErr(raw, QErrBadAmount)
 			}
@@ -289,20 +290,21 @@ func knownList(reps []string) string {
 	return strings.Join(reps, ", ")
 }
 
-// looksLikeAmount is true for a token written as money: ending in 万, 億 or
-// 円, digits with 千, a yen sign, or a plain number. Such a token that does
-// not parse is refused as an amount rather than taken as an account.
-func looksLikeAmount(tok string) bool {
-	t := strings.TrimPrefix(tok, "¥")
+// looksLikeAmount is true for a token written as money in cur: ending in
+// 万, 億 or the currency's Japanese word (円, ドル), digits with 千, the
+// currency's symbol, or a plain number. Such a token that does not parse is
+// refused as an amount rather than taken as an account.
+func looksLikeAmount(tok string, cur Currency) bool {
+	t := strings.TrimPrefix(tok, cur.Symbol)
 	if t == "" {
 		return false
 	}
-	if moneyLike.MatchString(t) || strings.HasSuffix(t, "万") || strings.HasSuffix(t, "億") || strings.HasSuffix(t, "円") {
+	if moneyLike.MatchString(t) || strings.HasSuffix(t, "万") || strings.HasSuffix(t, "億") || strings.HasSuffix(t, cur.wordJA) {
 		return true
 	}
 	for _, r := range t {
 		if (r < '0' || r > '9') && r != ',' && r != '.' {
-			return strings.HasPrefix(tok, "¥")
+			return strings.HasPrefix(tok, cur.Symbol)
 		}
 	}
 	return true

@@ -43,7 +43,7 @@ func TestParseQuickAdd(t *testing.T) {
 		{"lost ACME 山本 彩 価格", QuickAdd{Verb: QuickLost, Count: 1, Date: today, RepName: "山本 彩", Account: "ACME", LostReason: "価格"}},
 	}
 	for _, tc := range tests {
-		got, err := ParseQuickAdd(tc.line, quickReps, today)
+		got, err := ParseQuickAdd(tc.line, quickReps, today, JPY)
 		if err != nil {
 			t.Errorf("%q: %v", tc.line, err)
 			continue
@@ -84,7 +84,7 @@ func TestParseQuickAddErrorsNameTheToken(t *testing.T) {
 		{"visit 高橋 直樹 田中", "田中", "second rep"},
 	}
 	for _, tc := range tests {
-		_, err := ParseQuickAdd(tc.line, quickReps, today)
+		_, err := ParseQuickAdd(tc.line, quickReps, today, JPY)
 		var qe *QuickError
 		if !errors.As(err, &qe) {
 			t.Errorf("%q: got %v, want a QuickError", tc.line, err)
@@ -96,6 +96,31 @@ func TestParseQuickAddErrorsNameTheToken(t *testing.T) {
 	}
 }
 
+// A deal's amount in dollars keeps its cents; the same token for a yen team
+// is refused, and a dollar sign is not money for a yen team.
+func TestParseQuickAddCurrency(t *testing.T) {
+	today := D(2026, time.November, 26)
+	usd, _ := CurrencyFor("USD")
+	for line, want := range map[string]Minor{
+		"won $1,234.56 ACME 鈴木": 123456,
+		"won 1234.5 ACME 鈴木":    123450,
+		"opp ACME 鈴木 1,500ドル":   150000,
+	} {
+		q, err := ParseQuickAdd(line, quickReps, today, usd)
+		if err != nil || q.AmountMinor != want || q.Account != "ACME" {
+			t.Errorf("USD %q = %+v, %v; want %d cents for ACME", line, q, err, want)
+		}
+	}
+	for _, line := range []string{"won 1234.5 ACME 鈴木", "won $1,234 ACME 鈴木"} {
+		if q, err := ParseQuickAdd(line, quickReps, today, JPY); err == nil {
+			t.Errorf("JPY %q = %+v, want a refusal", line, q)
+		}
+	}
+	if q, err := ParseQuickAdd("won 12.345 ACME 鈴木", quickReps, today, usd); err == nil {
+		t.Errorf("USD 12.345 = %+v, want a refusal", q)
+	}
+}
+
 func FuzzQuickAdd(f *testing.F) {
 	for _, s := range []string{"visit 3 田中 2026-11-20", "won 1200万 ACME 鈴木", "lost ACME 鈴木 価格",
 		"lead 株式会社ABC 佐藤", "opp ACME 鈴木 500万", "架電 ５件 田中 昨日", "won ¥ ACME 鈴木", "visit 9999999999999999999 田中",
@@ -104,7 +129,7 @@ func FuzzQuickAdd(f *testing.F) {
 	}
 	today := D(2026, time.November, 26)
 	f.Fuzz(func(t *testing.T, line string) {
-		q, err := ParseQuickAdd(line, quickReps, today)
+		q, err := ParseQuickAdd(line, quickReps, today, JPY)
 		if err != nil {
 			if err.Error() == "" {
 				t.Fatalf("%q: empty error", line)
@@ -130,7 +155,7 @@ func FuzzQuickAdd(f *testing.F) {
 func BenchmarkParseQuickAdd(b *testing.B) {
 	today := D(2026, time.November, 26)
 	for i := 0; i < b.N; i++ {
-		if _, err := ParseQuickAdd("won 1,200万 株式会社ACME 鈴木 2026-11-20", quickReps, today); err != nil {
+		if _, err := ParseQuickAdd("won 1,200万 株式会社ACME 鈴木 2026-11-20", quickReps, today, JPY); err != nil {
 			b.Fatal(err)
 		}
 	}

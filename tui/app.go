@@ -61,6 +61,7 @@ type Options struct {
 	Lang        Lang
 	Now         func() time.Time // nil: time.Now
 	FiscalStart time.Month       // 0: April
+	Currency    model.Currency   // the team's currency; zero: JPY
 	NoColor     bool             // NO_COLOR is set
 }
 
@@ -89,6 +90,9 @@ func New(o Options) *App {
 	if o.Lang == "" {
 		o.Lang = LangEN
 	}
+	if o.Currency.Code == "" {
+		o.Currency = model.JPY
+	}
 	c := &Common{
 		Store:       o.Store,
 		Lang:        o.Lang,
@@ -96,6 +100,7 @@ func New(o Options) *App {
 		Keys:        newGlobalKeys(o.Lang),
 		Now:         o.Now,
 		FiscalStart: o.FiscalStart,
+		Currency:    o.Currency,
 	}
 	a := &App{common: c, tabs: tabDefs(), overlays: overlayDefs(), help: help.New()}
 	a.help.Styles = c.Styles.Help

@@ -395,7 +395,7 @@ func (e *entryScreen) amount() (model.Minor, bool, error) {
 	if v == "" {
 		return 0, false, nil
 	}
-	y, err := model.ParseYen(v)
+	y, err := model.ParseMoney(v, e.Currency)
 	if err != nil || y < 0 {
 		return 0, false, e.parseErr("amount", msgEntryBadAmount, v)
 	}

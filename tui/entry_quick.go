@@ -130,7 +130,7 @@ func (q *quickScreen) describe(err error) string {
 
 func (q *quickScreen) save() tea.Cmd {
 	today := model.Date(q.Now())
-	p, err := model.ParseQuickAdd(q.input.Value(), q.reps, today)
+	p, err := model.ParseQuickAdd(q.input.Value(), q.reps, today, q.Currency)
 	if err != nil {
 		q.err = q.describe(err)
 		return nil

@@ -364,7 +364,7 @@ func TestRefusalTextsMatchTheModel(t *testing.T) {
 		}
 	}
 	// A Japanese refusal from the parser names the word and says why in Japanese.
-	_, err := model.ParseQuickAdd("visit 田中 2026-02-30", []string{"田中"}, fixedNow)
+	_, err := model.ParseQuickAdd("visit 田中 2026-02-30", []string{"田中"}, fixedNow, model.JPY)
 	q := &quickScreen{Common: &Common{Lang: LangJA}}
 	if got := q.describe(err); got != "「2026-02-30」を読めません: 存在しない日付です (YYYY-MM-DD)" {
 		t.Errorf("ja refusal: %q", got)

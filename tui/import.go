@@ -406,7 +406,12 @@ func (s *importScreen) start() tea.Cmd {
 			return
 		}
 		defer src.Close()
-		opt := importer.Options{File: file, Today: today, Won: won, Lost: lost, ProgressEvery: 2000, OnProgress: func(rows int, fraction float64) {
+		cur, err := st.Currency(ctx) // amounts are read in the team's currency
+		if err != nil {
+			ch <- importDoneMsg{to: s, err: err}
+			return
+		}
+		opt := importer.Options{File: file, Today: today, Won: won, Lost: lost, Currency: cur, ProgressEvery: 2000, OnProgress: func(rows int, fraction float64) {
 			select { // drop a step rather than slow the import
 			case ch <- importProgressMsg{to: s, rows: rows, fraction: fraction, next: ch}:
 			default:

@@ -6,6 +6,7 @@ import (
 	"charm.land/bubbles/v2/help"
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/kpit-dev/kpit/model"
 	"github.com/kpit-dev/kpit/store"
 )
 
@@ -47,7 +48,8 @@ type Common struct {
 	Keys        *GlobalKeys
 	Now         func() time.Time // the clock; fixed in tests
 	FiscalStart time.Month
-	Width       int // terminal size
+	Currency    model.Currency // the team's currency: amounts typed in are read in it
+	Width       int            // terminal size
 	Height      int
 }
 

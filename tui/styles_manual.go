@@ -70,14 +70,15 @@ func manualText(u model.Unit, v float64) string {
 }
 
 // parseManual reads a typed value in the KPI's unit: a ratio as a
-// percentage (42 or 42%), yen as kpit reads amounts (120万, ¥1,200,000),
-// anything else as a plain number.
-func parseManual(u model.Unit, text string) (float64, bool) {
+// percentage (42 or 42%), money as kpit reads amounts in the team's
+// currency cur (120万, ¥1,200,000, $1,234.56), stored in major units like
+// every target, anything else as a plain number.
+func parseManual(u model.Unit, text string, cur model.Currency) (float64, bool) {
 	text = strings.TrimSpace(text)
 	switch u {
 	case model.UnitMoney:
-		y, err := model.ParseYen(text)
-		return float64(y), err == nil
+		m, err := model.ParseMoney(text, cur)
+		return cur.Major(m), err == nil
 	case model.UnitRatio:
 		v, err := strconv.ParseFloat(strings.TrimSuffix(strings.TrimSuffix(text, "%"), "％"), 64)
 		if err != nil || v < 0 || v > 100 {
@@ -102,7 +103,7 @@ func (s *stylesScreen) updateValue(msg tea.Msg) tea.Cmd {
 		return nil
 	case "enter":
 		e, _ := s.selectedKPI()
-		v, ok := parseManual(e.KPI.Unit, s.input.Value())
+		v, ok := parseManual(e.KPI.Unit, s.input.Value(), s.Currency)
 		if !ok {
 			s.inputErr = s.T(msgManualBad, s.input.Value())
 			return nil
