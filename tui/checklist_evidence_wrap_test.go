@@ -18,6 +18,8 @@ func TestChecklistEvidenceWraps(t *testing.T) {
 		a.Update(tea.WindowSizeMsg{Width: w, Height: 24 + (w-80)/40*16})
 		press(t, a, "1", "g")
 		typeText(t, a, "10億")
+		press(t, a, "enter")
+		typeText(t, a, "first KGI")
 		press(t, a, "enter", "3", "enter", "y", "4")
 		s := a.screens[3].(*checklistScreen)
 		for i, r := range s.rows {

@@ -66,6 +66,16 @@ func TestSetKGIFromTheDashboard(t *testing.T) {
 		press(t, a, string(r))
 	}
 	press(t, a, "enter")
+	// The amount reads; the line now asks why. No reason, no save.
+	press(t, a, "enter")
+	if !d.Capturing() || !strings.Contains(screen(a), "理由を入力してください") {
+		t.Fatalf("an empty reason should be asked for again:\n%s", screen(a))
+	}
+	if _, ok, _ := st.KGI(context.Background()); ok {
+		t.Fatal("a KGI was stored without a reason")
+	}
+	typeText(t, a, "初年度の目標")
+	press(t, a, "enter")
 	kgi, ok, err := st.KGI(context.Background())
 	if err != nil || !ok {
 		t.Fatalf("no KGI stored: %v %v", ok, err)

@@ -13,10 +13,15 @@ import (
 
 // kgiInput is the one-line editor for the KGI on the dashboard (g): the
 // revenue goal per fiscal year, which nothing else in the cockpit sets.
+// Once the amount reads, the same line asks why it changes: a new KGI is a
+// revision from today with its reason.
 type kgiInput struct {
 	editing bool
-	text    string
+	text    string // the amount, then the reason once asking
 	problem string // why the text was refused; the text is kept
+
+	asking bool      // the amount read as kgi; text is the reason
+	kgi    model.KGI // the goal to save, while asking
 }
 
 type kgiSavedMsg struct {
@@ -26,7 +31,7 @@ type kgiSavedMsg struct {
 
 // start opens the editor with the current KGI, if any, to change.
 func (k *kgiInput) start(data *dashData) {
-	k.editing, k.text, k.problem = true, "", ""
+	k.editing, k.text, k.problem, k.asking = true, "", "", false
 	if data != nil && data.goals.HasKGI {
 		k.text = trimDecimal(data.goals.KGI.Value, 0)
 		k.text = strings.ReplaceAll(k.text, ",", "")
@@ -43,13 +48,21 @@ func (k *kgiInput) typeKey(c *Common, msg tea.KeyPressMsg) tea.Cmd {
 			k.text = string(r[:len(r)-1])
 		}
 	case "enter":
+		if k.asking {
+			reason := strings.TrimSpace(k.text)
+			if reason == "" {
+				k.problem = c.T(msgReasonRequired)
+				return nil
+			}
+			k.editing, k.asking, k.problem = false, false, ""
+			return saveKGI(c.Store, k.kgi, c.revisionNote(reason))
+		}
 		kgi, err := parseKGI(c, k.text)
 		if err != nil {
 			k.problem = c.T(msgKGIBad, err.Error())
 			return nil
 		}
-		k.editing, k.problem = false, ""
-		return saveKGI(c.Store, kgi, c.revisionNote(""))
+		k.asking, k.kgi, k.text, k.problem = true, kgi, "", ""
 	default:
 		k.text += msg.Text
 	}
@@ -99,7 +112,11 @@ func (k *kgiInput) view(c *Common) string {
 	if !k.editing {
 		return ""
 	}
-	line := c.T(msgKGIPrompt) + c.Styles.Selected.Render(k.text+" ")
+	prompt := c.T(msgKGIPrompt)
+	if k.asking {
+		prompt = c.T(msgKGIReasonPrompt, FormatYenFull(model.Some(k.kgi.Value)))
+	}
+	line := prompt + c.Styles.Selected.Render(k.text+" ")
 	if k.problem != "" {
 		line += "  " + c.Styles.Error.Render(k.problem)
 	}

@@ -28,13 +28,27 @@ const (
 	fieldFormula
 )
 
-// kpiEdit is the one-line editor of the detail pane.
+// kpiEdit is the editor of the detail pane: the value on one line, then
+// the reason for the change on a second (a change of a goal is a revision
+// that says why).
 type kpiEdit struct {
 	field   kpiField
 	key     string
 	text    string
 	problem string // why the text was refused; the text is kept
 	saving  bool   // enter was accepted; waiting for the store
+
+	asking bool      // the value is checked; the reason is being typed
+	change kpiChange // the checked value, while asking
+	reason string
+}
+
+// typed is the line being typed: the value, or the reason once asked.
+func (e *kpiEdit) typed() *string {
+	if e.asking {
+		return &e.reason
+	}
+	return &e.text
 }
 
 // kpiChange is a checked edit, ready to apply to the stored KPI.
@@ -120,25 +134,33 @@ func (s *treeScreen) editKey(msg tea.KeyPressMsg) tea.Cmd {
 	if e.saving {
 		return nil
 	}
-	switch msg.String() {
-	case "esc":
+	line := e.typed()
+	switch k := msg.String(); {
+	case k == "esc":
 		s.edit = nil
-	case "enter":
+	case k == "enter" && !e.asking:
 		ch, err := s.checkEdit(e)
 		if err != nil {
 			e.problem = err.Error()
 			return nil
 		}
-		e.problem, e.saving = "", true
-		return saveKPIChange(s.Store, e.key, ch, s.revisionNote(""))
-	case "backspace":
-		if r := []rune(e.text); len(r) > 0 {
-			e.text = string(r[:len(r)-1])
+		e.problem, e.asking, e.change = "", true, ch
+	case k == "enter":
+		reason := strings.TrimSpace(e.reason)
+		if reason == "" {
+			e.problem = s.T(msgReasonRequired)
+			return nil
 		}
-	case "ctrl+u":
-		e.text = ""
+		e.problem, e.saving = "", true
+		return saveKPIChange(s.Store, e.key, e.change, s.revisionNote(reason))
+	case k == "backspace":
+		if r := []rune(*line); len(r) > 0 {
+			*line = string(r[:len(r)-1])
+		}
+	case k == "ctrl+u":
+		*line = ""
 	default:
-		e.text += msg.Text
+		*line += msg.Text
 	}
 	return nil
 }
@@ -262,7 +284,12 @@ func (s *treeScreen) editLines() []string {
 	}
 	prompt := map[kpiField]Text{fieldTarget: msgEditPromptTarget, fieldDeadline: msgEditPromptDeadline,
 		fieldDefinition: msgEditPromptDef, fieldFormula: msgEditPromptFormula}[e.field]
-	out := []string{"", s.T(prompt) + s.Styles.Selected.Render(e.text+" ")}
+	out := []string{""}
+	if e.asking {
+		out = append(out, s.T(prompt)+e.text, s.T(msgReasonPrompt)+s.Styles.Selected.Render(e.reason+" "))
+	} else {
+		out = append(out, s.T(prompt)+s.Styles.Selected.Render(e.text+" "))
+	}
 	if e.problem != "" {
 		out = append(out, s.Styles.Error.Render(e.problem))
 	}

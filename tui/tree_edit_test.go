@@ -44,6 +44,15 @@ func reopened(t *testing.T, path, key string) (model.KPI, int, model.Evidence) {
 	return k, len(revs), ev
 }
 
+// saveWithReason accepts the value typed (enter), types the reason the
+// editor asks for next and saves (enter).
+func saveWithReason(t *testing.T, a *App, reason string) {
+	t.Helper()
+	press(t, a, "enter")
+	typeText(t, a, reason)
+	press(t, a, "enter")
+}
+
 // jumpFrom presses enter on checklist item's gap, as the gaps list does.
 func jumpFrom(t *testing.T, a *App, item int) *treeScreen {
 	t.Helper()
@@ -81,7 +90,7 @@ func TestSetDeadlineFromChecklistGap(t *testing.T) {
 	}
 	press(t, a, "d")
 	typeText(t, a, "2027-03-31")
-	press(t, a, "enter")
+	saveWithReason(t, a, "test")
 	if s.edit != nil {
 		t.Fatalf("the editor is still open after a valid date:\n%s", screen(a))
 	}
@@ -122,7 +131,7 @@ func TestWriteDefinitionFromChecklistGap(t *testing.T) {
 	def := "展示会と問い合わせで得た 新規の連絡先 (重複は除く)"
 	press(t, a, "e")
 	typeText(t, a, def)
-	press(t, a, "enter")
+	saveWithReason(t, a, "test")
 	if l := lineWith(a, "定義 "); !strings.Contains(l, def) {
 		t.Errorf("the detail pane shows %q, want the new definition", l)
 	}
@@ -169,7 +178,7 @@ func TestBadDeadlineKeepsText(t *testing.T) {
 	// Fixed in place: backspace twice, 28, enter.
 	press(t, a, "backspace", "backspace")
 	typeText(t, a, "28")
-	press(t, a, "enter")
+	saveWithReason(t, a, "test")
 	if k, _, _ := reopened(t, path, model.MetricLeadToOppRate); !k.Deadline.Equal(model.D(2026, 2, 28)) {
 		t.Errorf("the corrected date stored %v", k.Deadline)
 	}
@@ -203,7 +212,7 @@ func TestTargetOnRateAndFlow(t *testing.T) {
 	press(t, a, "enter", "t")
 	clearField(t, a)
 	typeText(t, a, "35%")
-	press(t, a, "enter")
+	saveWithReason(t, a, "test")
 	if k, _, _ := reopened(t, path, model.MetricWinRate); !k.HasTarget || math.Abs(k.Target-0.35) > 1e-12 {
 		t.Errorf("35%% stored as %v (has %v), want 0.35", k.Target, k.HasTarget)
 	}
@@ -212,7 +221,7 @@ func TestTargetOnRateAndFlow(t *testing.T) {
 	press(t, a, "enter", "t")
 	clearField(t, a)
 	typeText(t, a, "40/week")
-	press(t, a, "enter")
+	saveWithReason(t, a, "test")
 	if k, _, _ := reopened(t, path, model.MetricOpportunities); k.Target != 40 || k.TargetPer != model.Week {
 		t.Errorf("40/week stored as %v per %s", k.Target, k.TargetPer)
 	}
@@ -238,7 +247,7 @@ func TestFormulaOnInnerNode(t *testing.T) {
 	press(t, a, "enter", "f")
 	clearField(t, a)
 	typeText(t, a, "count of leads created in the CRM")
-	press(t, a, "enter")
+	saveWithReason(t, a, "test")
 	if k, _, _ := reopened(t, path, model.MetricLeads); k.Formula != "count of leads created in the CRM" {
 		t.Errorf("stored formula %q", k.Formula)
 	}

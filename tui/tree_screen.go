@@ -104,6 +104,8 @@ type treeData struct {
 	figs   *figures.Figures
 	actual map[string]model.Value // every node's value over the period (figs.Values)
 	trend  []figures.SeriesPoint  // the last periods, for the detail pane
+
+	revisions goalRevisions // the goals' revisions, for the detail pane
 }
 
 type treeLoadedMsg struct {
@@ -180,6 +182,9 @@ func loadTree(ctx context.Context, st *store.Store, p model.Period, now time.Tim
 	if d.trend, err = figures.Trend(ctx, st, p, historyPeriods, now); err != nil {
 		return nil, err
 	}
+	if d.revisions, err = loadRevisions(ctx, st); err != nil {
+		return nil, err
+	}
 	return d, nil
 }
 
@@ -234,7 +239,7 @@ func (s *treeScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 			s.input += msg.Content
 		}
 		if s.edit != nil && !s.edit.saving {
-			s.edit.text += strings.ReplaceAll(msg.Content, "\n", " ")
+			*s.edit.typed() += strings.ReplaceAll(msg.Content, "\n", " ")
 		}
 	case kpiEditSavedMsg:
 		return s, s.edited(msg)

@@ -17,6 +17,8 @@ func TestTreeVerdictUnsetFits(t *testing.T) {
 		a.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
 		press(t, a, "1", "g")
 		typeText(t, a, "10億")
+		press(t, a, "enter")
+		typeText(t, a, "first KGI")
 		press(t, a, "enter", "3", "enter", "y", "2")
 		s := a.screens[1].(*treeScreen)
 		line := ansi.Strip(s.verdict())

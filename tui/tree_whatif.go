@@ -230,18 +230,31 @@ func (s *treeScreen) detailView() string {
 
 	// History: each of the last periods against the target in force for
 	// it (a past period keeps the target it had), with its achievement.
-	lines = append(lines, "", s.Styles.Bold.Render(s.T(msgDetailHistory)))
-	lines = append(lines, s.Styles.Muted.Render("  "+padRight("", 24)+" "+padLeft(s.T(msgColActual), 12)+" "+
-		padLeft(s.T(msgColAchievement), 8)))
+	var periods []string
 	for _, pc := range s.data.trend {
 		v := pc.Values[n.Key]
 		if known && kpi.Source == model.SourceManual {
 			v = model.None
 		}
 		achv := model.Achievement(v, pc.Targets[n.Key], g.Direction(n.Key))
-		lines = append(lines, "  "+padRight(periodLabel(s.Lang, pc.Period), 24)+" "+
+		periods = append(periods, "  "+padRight(periodLabel(s.Lang, pc.Period), 24)+" "+
 			padLeft(FormatUnit(s.Lang, n.Unit, v), 12)+" "+padLeft(FormatPercent(achv), 8))
 	}
+	// The goal's revisions share the room left with the periods.
+	revs := s.revisionRows(n)
+	fixed := len(lines) + 3 // the periods' blank line, title and header
+	if len(revs) > 0 {
+		fixed += 2 // the revisions' blank line and title
+	}
+	revs, periods = fitDetail(s.height, fixed, revs, periods)
+	if len(revs) > 0 {
+		lines = append(lines, "", s.Styles.Bold.Render(s.T(msgRevTitle)))
+		lines = append(lines, revs...)
+	}
+	lines = append(lines, "", s.Styles.Bold.Render(s.T(msgDetailHistory)))
+	lines = append(lines, s.Styles.Muted.Render("  "+padRight("", 24)+" "+padLeft(s.T(msgColActual), 12)+" "+
+		padLeft(s.T(msgColAchievement), 8)))
+	lines = append(lines, periods...)
 	return strings.Join(lines, "\n")
 }
 

@@ -16,6 +16,8 @@ func TestWhatIfValueOnKPIWithoutTarget(t *testing.T) {
 		a.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
 		press(t, a, "1", "g")
 		typeText(t, a, "10億")
+		press(t, a, "enter")
+		typeText(t, a, "first KGI")
 		press(t, a, "enter", "3", "enter", "y", "2")
 		s := treeAt(t, a, "win_rate")
 		press(t, a, "w")
