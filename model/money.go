@@ -55,11 +55,15 @@ func CurrencyFor(code string) (Currency, error) {
 	return Currency{}, fmt.Errorf("unknown currency %q (known: %s)", code, strings.Join(CurrencyCodes(), ", "))
 }
 
-// Major is an amount in major units (dollars, yen) for a figure. It is the
-// one conversion from stored minor units; a figure is a float anyway.
+// Major is an amount in major units (dollars, yen): how a typed amount is
+// kept as a target or a manual value, which are in major units.
 func (c Currency) Major(m Minor) float64 {
-	return float64(m) / float64(c.scale())
+	return float64(m) / c.PerMajor()
 }
+
+// PerMajor is how many minor units make one major unit: 100 for USD, 1 for
+// JPY. The figures engine divides the store's sums by it.
+func (c Currency) PerMajor() float64 { return float64(c.scale()) }
 
 // Plain writes an amount in major units with exactly the currency's
 // decimals and no grouping or symbol: 1234.56, 0.05, -12.30, 1200000 for
