@@ -1,15 +1,21 @@
 package cli
 
 import (
+	"context"
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
+	"math"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/kpit-dev/kpit/kpitree"
+	"github.com/kpit-dev/kpit/model"
+	"github.com/kpit-dev/kpit/store"
 )
 
 // usdDeals is a US CRM export of won deals with cents written the ways such
@@ -96,6 +102,33 @@ func TestCurrencyUSDRoundTrip(t *testing.T) {
 		if got := query(t, usd, `SELECT amount_yen FROM opportunities WHERE external_id = ?`, id); got != cents[id] {
 			t.Errorf("%s: stored %d cents, want %d", id, got, cents[id])
 		}
+	}
+
+	// The report gives the same money in dollars: JSON numbers with the
+	// currency named, CSV with two decimals, the meeting table to the cent.
+	code, out, errOut = runKpit(t, "report", "--db", usd, "--from", "2026-01-01", "--to", "2026-12-31", "--today", "2027-01-15")
+	var rep struct {
+		Currency string             `json:"currency"`
+		Metrics  map[string]float64 `json:"metrics"`
+	}
+	if err := json.Unmarshal([]byte(out), &rep); code != 0 || err != nil {
+		t.Fatalf("report: %d %v %q", code, err, errOut)
+	}
+	dollars := fmt.Sprintf("%d.%02d", total/100, total%100)
+	if rep.Currency != "USD" || strconv.FormatFloat(rep.Metrics["revenue"], 'f', 2, 64) != dollars || rep.Metrics["orders_won"] != 500 {
+		t.Errorf("report JSON: %s revenue %v, %v won; want USD %s, 500", rep.Currency, rep.Metrics["revenue"], rep.Metrics["orders_won"], dollars)
+	}
+	if avg := rep.Metrics["avg_deal_size"]; math.Abs(avg-float64(total)/100/500) > 1e-6 {
+		t.Errorf("average deal size %v, want %v", avg, float64(total)/100/500)
+	}
+	_, out, _ = runKpit(t, "report", "--db", usd, "--from", "2026-01-01", "--to", "2026-12-31", "--today", "2027-01-15", "--format", "csv")
+	rows, err := csv.NewReader(strings.NewReader(out)).ReadAll()
+	if err != nil || len(rows) != 2 || rows[0][6] != "revenue" || rows[1][6] != dollars {
+		t.Errorf("report CSV: %v %v; want revenue %s", rows, err, dollars)
+	}
+	_, out, _ = runKpit(t, "report", "--db", usd, "--from", "2026-01-01", "--to", "2026-12-31", "--today", "2027-01-15", "--format", "md", "--lang", "en")
+	if want := fmt.Sprintf("| Revenue | $%s.%02d |", groupThousands(total/100), total%100); !strings.Contains(out, want) {
+		t.Errorf("report md lacks %q:\n%s", want, out)
 	}
 
 	// The export writes dollars with two decimals, each the CSV's cents.
@@ -186,5 +219,66 @@ func TestCurrencyRefusals(t *testing.T) {
 	}
 	if got := query(t, db, `SELECT sum(amount_yen) FROM opportunities`); got != 123456 {
 		t.Errorf("stored %d, want 123456 cents (the refused deal left out)", got)
+	}
+}
+
+// TestCurrencyTree: kpit tree on a USD file gives money in dollars, JSON
+// with the currency named and text with the dollar sign, in both languages.
+// Three wins of $1,000.01, $2,000.02 and $3,000.03 in April against a KGI
+// of $365,000 a year: $6,000.06 against a twelfth of it.
+func TestCurrencyTree(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "usd.db")
+	st, err := store.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	usd, _ := model.CurrencyFor("USD")
+	if err := st.UpdateRules(ctx, store.RuleUpdate{Currency: &usd}); err != nil {
+		t.Fatal(err)
+	}
+	b := store.Batch{Reps: []model.Rep{{Name: "Smith", Department: model.DeptFieldSales}}}
+	for i := range 3 {
+		b.Opportunities = append(b.Opportunities, model.Opportunity{RepName: "Smith", Created: model.D(2026, 4, 1),
+			Outcome: model.OutcomeWon, Closed: model.D(2026, 4, 10+i), AmountMinor: model.Minor(100_001 * (i + 1)), HasAmount: true})
+	}
+	if err := st.BulkInsert(ctx, b); err != nil {
+		t.Fatal(err)
+	}
+	if err := st.ReplaceTree(ctx, kpitree.Template(model.StyleNewBusiness)); err != nil {
+		t.Fatal(err)
+	}
+	if err := st.SetKGI(ctx, model.KGI{Metric: model.MetricRevenue, Value: 365_000, Per: model.FiscalYear}); err != nil {
+		t.Fatal(err)
+	}
+	st.Close()
+
+	args := []string{"tree", "--db", path, "--from", "2026-04-01", "--to", "2026-04-30", "--today", "2026-06-01"}
+	code, out, errOut := runKpit(t, append(args, "--format", "json")...)
+	var tree struct {
+		Currency string `json:"currency"`
+		Nodes    []struct {
+			Key    string   `json:"key"`
+			Actual *float64 `json:"actual"`
+		} `json:"nodes"`
+	}
+	if err := json.Unmarshal([]byte(out), &tree); code != 0 || err != nil {
+		t.Fatalf("tree: %d %v %q", code, err, errOut)
+	}
+	actual := map[string]float64{}
+	for _, n := range tree.Nodes {
+		if n.Actual != nil {
+			actual[n.Key] = *n.Actual
+		}
+	}
+	if tree.Currency != "USD" || math.Abs(actual["revenue"]-6000.06) > 1e-9 || math.Abs(actual["avg_deal_size"]-2000.02) > 1e-9 {
+		t.Errorf("tree JSON: %s revenue %v, deal size %v; want USD 6000.06 and 2000.02", tree.Currency, actual["revenue"], actual["avg_deal_size"])
+	}
+	for _, lang := range []string{"en", "ja"} {
+		_, out, _ := runKpit(t, append(args, "--lang", lang)...)
+		// $365,000 / 12 = $30,416.67, shown short.
+		if !strings.Contains(out, "$6,000.06") || !strings.Contains(out, "$30.4K") || strings.Contains(out, "¥") {
+			t.Errorf("tree text (%s) lacks $6,000.06 and $30.4K or shows ¥:\n%s", lang, out)
+		}
 	}
 }

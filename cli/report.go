@@ -145,7 +145,8 @@ func parseRange(from, to string) (dateRange, error) {
 // report is the figures of a range, with an optional breakdown.
 type report struct {
 	rng    dateRange
-	period string // --period as given, "" without
+	period string         // --period as given, "" without
+	cur    model.Currency // the team's: every amount is in its major units
 	total  model.Counts
 	by     string
 	rows   []figures.Group
@@ -157,11 +158,11 @@ type report struct {
 
 func buildReport(ctx context.Context, st *store.Store, rng dateRange, by string, fiscalStart time.Month, today time.Time) (*report, error) {
 	f := figures.Range{From: rng.from, To: rng.to, FiscalStart: fiscalStart}
-	total, err := st.Counts(ctx, f.Filter())
+	total, cur, err := figures.Total(ctx, st, f)
 	if err != nil {
 		return nil, err
 	}
-	r := &report{rng: rng, total: total, by: by}
+	r := &report{rng: rng, cur: cur, total: total, by: by}
 	switch by {
 	case "rep":
 		r.rows, err = figures.ByRep(ctx, st, f)
@@ -230,9 +231,10 @@ func reportKPIs(ctx context.Context, st *store.Store, rng dateRange, fiscalStart
 	return figs, nil
 }
 
-// metricsJSON writes every report metric: counts and yen as integers,
-// rates and averages as numbers, undefined ones as null.
-func metricsJSON(c model.Counts) map[string]any {
+// metricsJSON writes every report metric: counts as integers, revenue in
+// major units of cur (an integer for JPY, to the cent for USD), rates and
+// averages as numbers, undefined ones as null.
+func metricsJSON(c model.Counts, cur model.Currency) map[string]any {
 	m := c.Metrics()
 	out := make(map[string]any, len(reportMetrics))
 	for _, k := range reportMetrics {
@@ -240,6 +242,8 @@ func metricsJSON(c model.Counts) map[string]any {
 		switch {
 		case !v.Valid || math.IsNaN(v.V) || math.IsInf(v.V, 0):
 			out[k] = nil
+		case k == model.MetricRevenue && cur.Decimals > 0:
+			out[k] = math.Round(v.V*cur.PerMajor()) / cur.PerMajor()
 		case isWhole(k):
 			out[k] = int64(math.Round(v.V))
 		default:
@@ -249,7 +253,8 @@ func metricsJSON(c model.Counts) map[string]any {
 	return out
 }
 
-// isWhole says whether a metric is a whole count or a sum of yen.
+// isWhole says whether a metric is a whole count or a sum of money (whole
+// in a currency without decimals).
 func isWhole(key string) bool {
 	switch key {
 	case model.MetricWinRate, model.MetricAvgDealSize, model.MetricLeadToOppRate, model.MetricLeadCaptureRate:
@@ -267,10 +272,11 @@ func jsonDate(t time.Time) any {
 
 func (r *report) json() map[string]any {
 	out := map[string]any{
-		"from":    jsonDate(r.rng.from),
-		"to":      jsonDate(r.rng.to),
-		"metrics": metricsJSON(r.total),
-		"kpis":    r.kpisJSON(),
+		"from":     jsonDate(r.rng.from),
+		"to":       jsonDate(r.rng.to),
+		"metrics":  metricsJSON(r.total, r.cur),
+		"currency": r.cur.Code,
+		"kpis":     r.kpisJSON(),
 	}
 	if r.period != "" {
 		out["period"] = r.period
@@ -283,7 +289,7 @@ func (r *report) json() map[string]any {
 	if r.by != "" {
 		rows := make([]map[string]any, 0, len(r.rows))
 		for _, row := range r.rows {
-			j := map[string]any{"metrics": metricsJSON(row.Counts)}
+			j := map[string]any{"metrics": metricsJSON(row.Counts, r.cur)}
 			switch r.by {
 			case "rep":
 				j["rep"], j["department"] = nullIfEmpty(row.Rep.Name), nullIfEmpty(string(row.Department))
@@ -351,11 +357,14 @@ func nullIfEmpty(s string) any {
 	return s
 }
 
-// csvValue writes a metric for CSV: plain digits, a dot for decimals, and
-// an empty cell when undefined.
-func csvValue(key string, v model.Value) string {
+// csvValue writes a metric for CSV: plain digits, a dot for decimals
+// (revenue with the currency's), and an empty cell when undefined.
+func csvValue(key string, v model.Value, cur model.Currency) string {
 	if !v.Valid || math.IsNaN(v.V) || math.IsInf(v.V, 0) {
 		return ""
+	}
+	if key == model.MetricRevenue && cur.Decimals > 0 {
+		return strconv.FormatFloat(v.V, 'f', cur.Decimals, 64)
 	}
 	if isWhole(key) {
 		return strconv.FormatInt(int64(math.Round(v.V)), 10)
@@ -385,7 +394,7 @@ func (r *report) writeCSV(w io.Writer) error {
 		m := c.Metrics()
 		rec := append(lead, model.FormatDate(from), model.FormatDate(to))
 		for _, k := range reportMetrics {
-			rec = append(rec, csvValue(k, m[k]))
+			rec = append(rec, csvValue(k, m[k], r.cur))
 		}
 		return cw.Write(rec)
 	}
@@ -444,15 +453,16 @@ func deptLabel(l catalog.Lang, d model.Department) string {
 	return l.Pick("(担当なし)", "(unassigned)")
 }
 
-// mdValue writes a metric for a meeting note: yen to the yen, counts with
-// separators, rates as percentages, "-" when undefined.
-func mdValue(key string, v model.Value) string {
+// mdValue writes a metric for a meeting note: money in full (¥ to the yen,
+// $ to the cent), counts with separators, rates as percentages, "-" when
+// undefined.
+func mdValue(money catalog.Money, key string, v model.Value) string {
 	if !v.Valid {
 		return "-"
 	}
 	switch key {
 	case model.MetricRevenue, model.MetricAvgDealSize:
-		return catalog.FormatYenFull(v)
+		return money.Full(v)
 	case model.MetricWinRate, model.MetricLeadToOppRate, model.MetricLeadCaptureRate:
 		return catalog.FormatPercent(v)
 	}
@@ -479,6 +489,7 @@ func (r *report) rangeText(l catalog.Lang) string {
 // period, the figures, the breakdown and, when a KGI is set and the range
 // is bounded, the tree's verdict on it.
 func (r *report) writeMarkdown(w io.Writer, l catalog.Lang) {
+	money := catalog.Money{Lang: l, Currency: r.cur}
 	title := l.Pick("KPIレポート", "KPI report")
 	if r.period != "" {
 		title += " " + r.period
@@ -496,7 +507,7 @@ func (r *report) writeMarkdown(w io.Writer, l catalog.Lang) {
 	m := r.total.Metrics()
 	fmt.Fprintf(w, "| %s | %s |\n|---|---:|\n", l.Pick("指標", "Metric"), l.Pick("値", "Value"))
 	for _, k := range reportMetrics {
-		fmt.Fprintf(w, "| %s | %s |\n", mdCell(metricLabel(l, k)), mdValue(k, m[k]))
+		fmt.Fprintf(w, "| %s | %s |\n", mdCell(metricLabel(l, k)), mdValue(money, k, m[k]))
 	}
 	if r.by == "" {
 		return
@@ -528,7 +539,7 @@ func (r *report) writeMarkdown(w io.Writer, l catalog.Lang) {
 		rm := row.Counts.Metrics()
 		fmt.Fprintf(w, "| %s |", mdCell(label))
 		for _, k := range cols {
-			fmt.Fprintf(w, " %s |", mdValue(k, rm[k]))
+			fmt.Fprintf(w, " %s |", mdValue(money, k, rm[k]))
 		}
 		fmt.Fprintln(w)
 	}

@@ -140,6 +140,7 @@ type treeJSON struct {
 	Today     string         `json:"today"`
 	State     string         `json:"state"`     // over, in_progress or not_started on today
 	JudgedOn  string         `json:"judged_on"` // the day whose targets are in force
+	Currency  string         `json:"currency"`  // money (actual, target, pace, the KGI) is in its major units
 	KGI       *kgiJSON       `json:"kgi"`
 	Nodes     []treeNodeJSON `json:"nodes"`
 	MainCause *causeJSON     `json:"main_cause"`
@@ -183,7 +184,7 @@ func stateWord(s figures.State) string {
 func (ev *treeEval) json() treeJSON {
 	out := treeJSON{From: model.FormatDate(ev.Range.From), To: model.FormatDate(ev.Range.To),
 		Today: model.FormatDate(ev.Today), State: stateWord(ev.State),
-		JudgedOn: model.FormatDate(ev.Range.JudgedOn(ev.Today)), Nodes: []treeNodeJSON{}}
+		JudgedOn: model.FormatDate(ev.Range.JudgedOn(ev.Today)), Currency: ev.Currency.Code, Nodes: []treeNodeJSON{}}
 	if g := ev.Goals; g.HasKGI {
 		out.KGI = &kgiJSON{NameJA: g.KGI.NameJA, NameEN: g.KGI.NameEN, Metric: g.KGI.Metric, Value: g.KGI.Value,
 			Per: string(g.KGI.Per), Deadline: model.FormatDate(g.KGI.Deadline)}
@@ -210,6 +211,7 @@ func (ev *treeEval) json() treeJSON {
 }
 
 func (ev *treeEval) writeText(w io.Writer, l catalog.Lang) {
+	money := catalog.Money{Lang: l, Currency: ev.Currency}
 	fmt.Fprintf(w, "%s %s - %s\n", l.Pick("KPIツリー", "KPI tree"), model.FormatDate(ev.Range.From), model.FormatDate(ev.Range.To))
 	header := []string{l.Pick("ノード", "node"), l.Pick("実績", "actual"), l.Pick("目標", "target"),
 		l.Pick("達成率", "achieved"), l.Pick("着地見込", "pace"), l.Pick("状態", "status"), l.Pick("差の寄与", "gap share")}
@@ -224,8 +226,8 @@ func (ev *treeEval) writeText(w io.Writer, l catalog.Lang) {
 		if v := f.RootShare; v.Valid && n != ev.tree.Root() {
 			share = catalog.FormatPercent(v)
 		}
-		rows = append(rows, []string{label, catalog.FormatUnit(l, n.Unit, f.Actual),
-			catalog.FormatUnit(l, n.Unit, f.Target), catalog.FormatPercent(f.Achievement), catalog.FormatUnit(l, n.Unit, f.Pace),
+		rows = append(rows, []string{label, money.Unit(n.Unit, f.Actual),
+			money.Unit(n.Unit, f.Target), catalog.FormatPercent(f.Achievement), money.Unit(n.Unit, f.Pace),
 			catalog.StatusWord(l, f.Status), share})
 	})
 	writeTable(w, header, rows)
@@ -270,16 +272,16 @@ func (ev *treeEval) verdict(l catalog.Lang) string {
 	if !ev.Goals.HasKGI || !f.Target.Valid {
 		return ""
 	}
-	u := root.Unit
+	u, money := root.Unit, catalog.Money{Lang: l, Currency: ev.Currency}
 	s := l.Pick(
-		fmt.Sprintf("%s: 実績 %s / 期間目標 %s (達成率 %s、%s)。", ev.name(l, root.Key), catalog.FormatUnit(l, u, f.Actual),
-			catalog.FormatUnit(l, u, f.Target), catalog.FormatPercent(f.Achievement), catalog.StatusWord(l, f.Status)),
-		fmt.Sprintf("%s: %s against %s for the period (%s achieved, %s).", ev.name(l, root.Key), catalog.FormatUnit(l, u, f.Actual),
-			catalog.FormatUnit(l, u, f.Target), catalog.FormatPercent(f.Achievement), catalog.StatusWord(l, f.Status)))
+		fmt.Sprintf("%s: 実績 %s / 期間目標 %s (達成率 %s、%s)。", ev.name(l, root.Key), money.Unit(u, f.Actual),
+			money.Unit(u, f.Target), catalog.FormatPercent(f.Achievement), catalog.StatusWord(l, f.Status)),
+		fmt.Sprintf("%s: %s against %s for the period (%s achieved, %s).", ev.name(l, root.Key), money.Unit(u, f.Actual),
+			money.Unit(u, f.Target), catalog.FormatPercent(f.Achievement), catalog.StatusWord(l, f.Status)))
 	if ev.State == figures.InProgress && f.Pace.Valid {
 		s += l.Pick(
-			fmt.Sprintf("このペースでの着地見込は %s (目標の %s)。", catalog.FormatUnit(l, u, f.Pace), catalog.FormatPercent(f.PaceAchievement)),
-			fmt.Sprintf(" At this pace it ends at %s (%s of target).", catalog.FormatUnit(l, u, f.Pace), catalog.FormatPercent(f.PaceAchievement)))
+			fmt.Sprintf("このペースでの着地見込は %s (目標の %s)。", money.Unit(u, f.Pace), catalog.FormatPercent(f.PaceAchievement)),
+			fmt.Sprintf(" At this pace it ends at %s (%s of target).", money.Unit(u, f.Pace), catalog.FormatPercent(f.PaceAchievement)))
 	}
 	if ev.MainCause != "" && f.Status != model.StatusOnTrack && f.Status != model.StatusUnknown {
 		s += l.Pick(

@@ -13,6 +13,7 @@ import (
 
 // BreakdownReader is what the breakdowns read.
 type BreakdownReader interface {
+	CurrencyReader
 	Reps(ctx context.Context) ([]model.Rep, error)
 	CountsByRep(ctx context.Context, f store.Filter) (map[int64]model.Counts, error)
 	CountsByDepartment(ctx context.Context, f store.Filter) (map[model.Department]model.Counts, error)
@@ -25,7 +26,7 @@ type Group struct {
 	Department model.Department // by rep and by department; "" for leads nobody owns
 	Month      model.Period     // by month
 	Range      Range            // by month: the month's days within the range
-	Counts     model.Counts     // never nil
+	Counts     model.Counts     // never nil; money in major units
 }
 
 // ByRep is every rep's counts over rng (reps in the store's order, then the
@@ -39,12 +40,16 @@ func ByRep(ctx context.Context, r BreakdownReader, rng Range) ([]Group, error) {
 	if err != nil {
 		return nil, err
 	}
+	cur, err := r.Currency(ctx)
+	if err != nil {
+		return nil, err
+	}
 	out := make([]Group, 0, len(reps)+1)
 	for _, rp := range reps {
-		out = append(out, Group{Rep: rp, Department: rp.Department, Counts: orEmpty(byRep[rp.ID])})
+		out = append(out, Group{Rep: rp, Department: rp.Department, Counts: majorCounts(byRep[rp.ID], cur)})
 	}
 	if c, ok := byRep[0]; ok {
-		out = append(out, Group{Counts: c})
+		out = append(out, Group{Counts: majorCounts(c, cur)})
 	}
 	return out, nil
 }
@@ -56,12 +61,16 @@ func ByDepartment(ctx context.Context, r BreakdownReader, rng Range) ([]Group, e
 	if err != nil {
 		return nil, err
 	}
+	cur, err := r.Currency(ctx)
+	if err != nil {
+		return nil, err
+	}
 	var out []Group
 	for _, d := range model.Departments() {
-		out = append(out, Group{Department: d, Counts: orEmpty(byDept[d])})
+		out = append(out, Group{Department: d, Counts: majorCounts(byDept[d], cur)})
 	}
 	if c, ok := byDept[""]; ok {
-		out = append(out, Group{Counts: c})
+		out = append(out, Group{Counts: majorCounts(c, cur)})
 	}
 	return out, nil
 }
@@ -79,9 +88,13 @@ func ByMonth(ctx context.Context, r BreakdownReader, rng Range) ([]Group, error)
 	if err != nil {
 		return nil, err
 	}
+	cur, err := r.Currency(ctx)
+	if err != nil {
+		return nil, err
+	}
 	out := make([]Group, 0, len(series))
 	for _, pc := range series {
-		g := Group{Month: pc.Period, Range: PeriodRange(pc.Period), Counts: orEmpty(pc.Counts)}
+		g := Group{Month: pc.Period, Range: PeriodRange(pc.Period), Counts: majorCounts(pc.Counts, cur)}
 		if g.Range.From.Before(from) {
 			g.Range.From = from
 		}
@@ -91,11 +104,4 @@ func ByMonth(ctx context.Context, r BreakdownReader, rng Range) ([]Group, error)
 		out = append(out, g)
 	}
 	return out, nil
-}
-
-func orEmpty(c model.Counts) model.Counts {
-	if c == nil {
-		return model.Counts{}
-	}
-	return c
 }

@@ -17,8 +17,10 @@ import (
 )
 
 // Reader is what the engine reads from a store: the goals in force on a
-// day and the counts and sums of records over days. *store.Store is one.
+// day, the counts and sums of records over days and the currency the sums
+// are in. *store.Store is one.
 type Reader interface {
+	CurrencyReader
 	KGIAsOf(ctx context.Context, day time.Time) (model.KGI, bool, error)
 	KPIsAsOf(ctx context.Context, day time.Time) ([]model.KPI, error)
 	TreeNodes(ctx context.Context) ([]model.TreeNodeDef, error)
@@ -170,6 +172,8 @@ type Figures struct {
 	State   State
 	Elapsed int // days of the range passed, today included
 	Goals   *Goals
+	// Currency is the team's: every amount below is in its major units.
+	Currency model.Currency
 	// Values is every metric the records give over the range (base counts,
 	// rates, style figures), hand-entered KPIs, and every tree node's value.
 	Values map[string]model.Value
@@ -213,11 +217,14 @@ func ComputeWith(ctx context.Context, r Reader, rng Range, today time.Time, opt 
 	if fs.Goals, err = LoadGoals(ctx, r, rng.JudgedOn(today)); err != nil {
 		return nil, err
 	}
-	styled := needsStyleFigures(fs.Goals, opt.Keys)
-	if fs.Values, err = values(ctx, r, fs.Goals, rng, styled); err != nil {
+	if fs.Currency, err = r.Currency(ctx); err != nil {
 		return nil, err
 	}
-	if fs.Previous, err = values(ctx, r, fs.Goals, rng.Previous(today), styled); err != nil {
+	styled := needsStyleFigures(fs.Goals, opt.Keys)
+	if fs.Values, err = values(ctx, r, fs.Goals, rng, styled, fs.Currency); err != nil {
+		return nil, err
+	}
+	if fs.Previous, err = values(ctx, r, fs.Goals, rng.Previous(today), styled, fs.Currency); err != nil {
 		return nil, err
 	}
 	g := fs.Goals
@@ -305,20 +312,21 @@ func needsStyleFigures(g *Goals, wanted []string) bool {
 }
 
 // values is every figure the records give over rng: the base counts and
-// their rates, the style figures when styled, and the hand-entered KPIs.
-func values(ctx context.Context, r Reader, g *Goals, rng Range, styled bool) (map[string]model.Value, error) {
+// their rates, the style figures when styled, and the hand-entered KPIs;
+// amounts in major units of cur.
+func values(ctx context.Context, r Reader, g *Goals, rng Range, styled bool, cur model.Currency) (map[string]model.Value, error) {
 	f := rng.Filter()
 	counts, err := r.Counts(ctx, f)
 	if err != nil {
 		return nil, err
 	}
-	m := counts.Metrics()
+	m := majorCounts(counts, cur).Metrics()
 	if styled {
 		extra, err := r.StyleFigures(ctx, f)
 		if err != nil {
 			return nil, err
 		}
-		for k, v := range extra {
+		for k, v := range majorValues(extra, cur) {
 			if _, ok := m[k]; !ok {
 				m[k] = v
 			}
@@ -356,7 +364,8 @@ func mergeValues(m, tree map[string]model.Value) map[string]model.Value {
 }
 
 // SeriesPoint is one period of a trend: its counts, values and the
-// targets in force for it (a past period keeps the targets it had).
+// targets in force for it (a past period keeps the targets it had);
+// amounts in major units of the team's currency.
 type SeriesPoint struct {
 	Period  model.Period
 	Counts  model.Counts
@@ -378,6 +387,10 @@ func Trend(ctx context.Context, r TrendReader, last model.Period, n int, today t
 	if err != nil {
 		return nil, err
 	}
+	cur, err := r.Currency(ctx)
+	if err != nil {
+		return nil, err
+	}
 	out := make([]SeriesPoint, len(pcs))
 	for i, pc := range pcs {
 		rng := PeriodRange(pc.Period)
@@ -385,11 +398,12 @@ func Trend(ctx context.Context, r TrendReader, last model.Period, n int, today t
 		if err != nil {
 			return nil, err
 		}
-		values := pc.Counts.Metrics()
+		counts := majorCounts(pc.Counts, cur)
+		values := counts.Metrics()
 		if g.Tree != nil {
 			values = mergeValues(values, g.Tree.Evaluate(values))
 		}
-		out[i] = SeriesPoint{Period: pc.Period, Counts: pc.Counts, Values: values, Targets: g.Targets(rng)}
+		out[i] = SeriesPoint{Period: pc.Period, Counts: counts, Values: values, Targets: g.Targets(rng)}
 	}
 	return out, nil
 }
