@@ -18,7 +18,7 @@ func (s *checklistScreen) evidenceText(item int) string {
 		if !e.HasKGI {
 			return s.T(msgEvNoKGI)
 		}
-		v := FormatUnit(s.Lang, e.KGIUnit, model.Some(e.KGIValue))
+		v := s.Money().Unit(e.KGIUnit, model.Some(e.KGIValue))
 		if e.KGIDeadline.IsZero() {
 			return s.T(msgEvKGINoDeadline, v)
 		}

@@ -11,6 +11,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 
+	"github.com/kpit-dev/kpit/catalog"
 	"github.com/kpit-dev/kpit/figures"
 	"github.com/kpit-dev/kpit/model"
 	"github.com/kpit-dev/kpit/store"
@@ -255,25 +256,25 @@ func (d *dashboard) headerLines() []string {
 func (d *dashboard) kgiLines(label string, figs *figures.Figures) []string {
 	f := figs.Get(d.data.goals.KGI.Metric)
 	line1 := d.Styles.Bold.Render(label) + "  " +
-		d.T(msgDashOfTarget, FormatUnit(d.Lang, f.Unit, f.Actual), FormatUnit(d.Lang, f.Unit, f.Target), FormatPercent(f.Achievement))
+		d.T(msgDashOfTarget, d.Money().Unit(f.Unit, f.Actual), d.Money().Unit(f.Unit, f.Target), FormatPercent(f.Achievement))
 	barW := min(30, max(d.width/3, 10))
 	ratio := 0.0
 	if f.Achievement.Valid {
 		ratio = f.Achievement.V
 	}
 	line2 := "  " + progressBar(ratio, barW) + "  " +
-		d.T(msgDashPace, FormatPace(d.Lang, f.Unit, f.Pace), FormatPercent(f.PaceAchievement)) + "  " +
+		d.T(msgDashPace, FormatPace(d.Money(), f.Unit, f.Pace), FormatPercent(f.PaceAchievement)) + "  " +
 		d.Styles.Status(d.Lang, f.Status)
 	return []string{line1, line2}
 }
 
 // FormatPace writes a projection: counts as whole numbers, since 107.3
 // deals promises a precision a run rate does not have.
-func FormatPace(l Lang, u model.Unit, v model.Value) string {
+func FormatPace(money catalog.Money, u model.Unit, v model.Value) string {
 	if u == model.UnitCount && v.Valid {
 		v.V = math.Round(v.V)
 	}
-	return FormatUnit(l, u, v)
+	return money.Unit(u, v)
 }
 
 // change is this period against the same days of the previous one: a
@@ -334,10 +335,10 @@ func (d *dashboard) tableLines() []string {
 		f := d.data.cur.Get(k)
 		cells := []string{
 			g.name(d.Lang, k),
-			FormatUnit(d.Lang, f.Unit, f.Actual),
-			FormatUnit(d.Lang, f.Unit, f.Target),
+			d.Money().Unit(f.Unit, f.Actual),
+			d.Money().Unit(f.Unit, f.Target),
 			FormatPercent(f.Achievement),
-			FormatPace(d.Lang, f.Unit, f.Pace),
+			FormatPace(d.Money(), f.Unit, f.Pace),
 			d.change(f),
 			d.Styles.Status(d.Lang, f.Status),
 		}

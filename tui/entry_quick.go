@@ -9,6 +9,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/kpit-dev/kpit/catalog"
 	"github.com/kpit-dev/kpit/model"
 	"github.com/kpit-dev/kpit/store"
 )
@@ -136,9 +137,9 @@ func (q *quickScreen) save() tea.Cmd {
 		return nil
 	}
 	q.saving = true
-	st, l := q.Store, q.Lang
+	st, money := q.Store, q.Money()
 	return func() tea.Msg {
-		text, err := applyQuick(context.Background(), st, l, p)
+		text, err := applyQuick(context.Background(), st, money, p)
 		if err != nil {
 			return quickFailedMsg{from: q, err: err}
 		}
@@ -150,7 +151,8 @@ func (q *quickScreen) save() tea.Cmd {
 // on the account (the rep's own first) or, when there is none, record a
 // deal closed that day, by model.CloseDeal's rule (a new deal is created on
 // its close day; a close before the open deal's creation is refused).
-func applyQuick(ctx context.Context, st *store.Store, l Lang, p model.QuickAdd) (string, error) {
+func applyQuick(ctx context.Context, st *store.Store, money catalog.Money, p model.QuickAdd) (string, error) {
+	l := money.Lang
 	switch p.Verb {
 	case model.QuickActivity:
 		a := model.Activity{Kind: p.Kind, Count: p.Count, Date: p.Date, RepName: p.RepName}
@@ -175,7 +177,7 @@ func applyQuick(ctx context.Context, st *store.Store, l Lang, p model.QuickAdd) 
 			return "", err
 		}
 		rememberLast(ctx, st, p.RepName, "")
-		return l.T(msgQuickAddedDeal, id, quickDealText(l, o)), nil
+		return l.T(msgQuickAddedDeal, id, quickDealText(money, o)), nil
 	}
 	outcome := model.OutcomeWon
 	if p.Verb == model.QuickLost {
@@ -197,13 +199,13 @@ func applyQuick(ctx context.Context, st *store.Store, l Lang, p model.QuickAdd) 
 		if err := st.UpdateOpportunity(ctx, o); err != nil {
 			return "", err
 		}
-		return l.T(msgQuickUpdatedDeal, o.ID, quickDealText(l, o)), nil
+		return l.T(msgQuickUpdatedDeal, o.ID, quickDealText(money, o)), nil
 	}
 	id, err := st.AddOpportunity(ctx, o)
 	if err != nil {
 		return "", err
 	}
-	return l.T(msgQuickAddedDeal, id, quickDealText(l, o)), nil
+	return l.T(msgQuickAddedDeal, id, quickDealText(money, o)), nil
 }
 
 func (q *quickScreen) View() string {

@@ -3,6 +3,7 @@ package tui
 import (
 	"strings"
 
+	"github.com/kpit-dev/kpit/catalog"
 	"github.com/kpit-dev/kpit/model"
 )
 
@@ -11,7 +12,8 @@ import (
 // company, contact and rep.
 
 // quickDealText describes a deal as it was stored.
-func quickDealText(l Lang, o model.Opportunity) string {
+func quickDealText(money catalog.Money, o model.Opportunity) string {
+	l := money.Lang
 	word := map[model.Outcome]Text{model.OutcomeWon: msgOutcomeWon, model.OutcomeLost: msgOutcomeLost}[o.Outcome]
 	parts := []string{l.T(msgOutcomeOpen)}
 	day := o.Created
@@ -19,7 +21,7 @@ func quickDealText(l Lang, o model.Opportunity) string {
 		parts, day = []string{l.T(word)}, o.Closed
 	}
 	if o.HasAmount {
-		parts = append(parts, quickAmount(l, o.AmountMinor))
+		parts = append(parts, quickAmount(money, o.AmountMinor))
 	}
 	if o.Account != "" {
 		parts = append(parts, o.Account)
@@ -36,14 +38,15 @@ func quickDealText(l Lang, o model.Opportunity) string {
 	return strings.Join(parts, " ")
 }
 
-// quickAmount is an amount as the manager wrote it: ¥1,200万 in Japanese
-// when it is whole 万, else to the yen (¥12,345,678).
-func quickAmount(l Lang, y model.Minor) string {
-	v := model.Value{V: float64(y), Valid: true}
-	if l == LangJA && y%10000 == 0 {
-		return FormatYen(l, v)
+// quickAmount is an amount as the manager wrote it: in yen ¥1,200万 in
+// Japanese when it is whole 万, else to the yen (¥12,345,678); in another
+// currency to the cent ($1,234.56).
+func quickAmount(money catalog.Money, y model.Minor) string {
+	v := model.Some(money.Currency.Major(y))
+	if money.Lang == LangJA && y%10000 == 0 && money.Currency.Decimals == 0 {
+		return money.Short(v)
 	}
-	return FormatYenFull(v)
+	return money.Full(v)
 }
 
 // quickLeadText describes a lead: company, contact and rep.

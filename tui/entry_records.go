@@ -333,7 +333,7 @@ func (r *recordsScreen) cells(rec model.Record) []string {
 		o := rec.Opportunity
 		amount := ""
 		if o.HasAmount {
-			amount = FormatYen(l, model.Some(float64(o.AmountMinor)))
+			amount = r.Money().Amount(o.AmountMinor)
 		}
 		outcome := map[model.Outcome]Text{model.OutcomeOpen: msgOutcomeOpen, model.OutcomeWon: msgOutcomeWon, model.OutcomeLost: msgOutcomeLost}[o.Outcome]
 		id := fmt.Sprint(o.ID)

@@ -104,7 +104,7 @@ func (k *kgiInput) saved(c *Common, msg kgiSavedMsg) tea.Cmd {
 	if msg.err != nil {
 		return Flash(c.T(msgKGISaveErr, msg.err.Error()), true)
 	}
-	return tea.Batch(Reload, Flash(c.T(msgKGISaved, FormatYenFull(model.Some(msg.kgi.Value))), false))
+	return tea.Batch(Reload, Flash(c.T(msgKGISaved, c.Money().Full(model.Some(msg.kgi.Value))), false))
 }
 
 // view is the editor line while typing, else nothing.
@@ -114,7 +114,7 @@ func (k *kgiInput) view(c *Common) string {
 	}
 	prompt := c.T(msgKGIPrompt)
 	if k.asking {
-		prompt = c.T(msgKGIReasonPrompt, FormatYenFull(model.Some(k.kgi.Value)))
+		prompt = c.T(msgKGIReasonPrompt, c.Money().Full(model.Some(k.kgi.Value)))
 	}
 	line := prompt + c.Styles.Selected.Render(k.text+" ")
 	if k.problem != "" {

@@ -182,7 +182,7 @@ func (r *repsScreen) View() string {
 		t := r.data.timely[f.Name]
 		rows = append(rows, []string{f.Name, deptShort(l, f.Department), FormatCount(m[model.MetricVisits]),
 			FormatCount(m[model.MetricCalls]), FormatCount(m[model.MetricOpportunities]), FormatCount(m[model.MetricOrdersWon]),
-			FormatPercent(m[model.MetricWinRate]), FormatYen(l, m[model.MetricRevenue]), FormatPercent(t.SameDayShare())})
+			FormatPercent(m[model.MetricWinRate]), r.Money().Short(m[model.MetricRevenue]), FormatPercent(t.SameDayShare())})
 	}
 	all := sizeColumns(repsColumns(l), rows)
 	for i := range all {

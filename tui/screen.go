@@ -6,6 +6,7 @@ import (
 	"charm.land/bubbles/v2/help"
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/kpit-dev/kpit/catalog"
 	"github.com/kpit-dev/kpit/model"
 	"github.com/kpit-dev/kpit/store"
 )
@@ -52,6 +53,9 @@ type Common struct {
 	Width       int            // terminal size
 	Height      int
 }
+
+// Money writes amounts in the cockpit's language and the team's currency.
+func (c *Common) Money() catalog.Money { return catalog.Money{Lang: c.Lang, Currency: c.Currency} }
 
 // T renders a catalogue entry in the cockpit's language.
 func (c *Common) T(t Text, args ...any) string { return c.Lang.T(t, args...) }

@@ -7,6 +7,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/kpit-dev/kpit/catalog"
 	"github.com/kpit-dev/kpit/model"
 	"github.com/kpit-dev/kpit/store"
 )
@@ -109,7 +110,7 @@ func (s *stylesScreen) updateValue(msg tea.Msg) tea.Cmd {
 			return nil
 		}
 		s.typing = false
-		return saveManual(s.Store, e.KPI, s.Lang, s.period, v)
+		return saveManual(s.Store, e.KPI, s.Money(), s.period, v)
 	}
 	if s.input.Update(msg) {
 		s.inputErr = ""
@@ -117,10 +118,10 @@ func (s *stylesScreen) updateValue(msg tea.Msg) tea.Cmd {
 	return nil
 }
 
-func saveManual(st *store.Store, k model.KPI, l Lang, p model.Period, v float64) tea.Cmd {
+func saveManual(st *store.Store, k model.KPI, money catalog.Money, p model.Period, v float64) tea.Cmd {
 	return func() tea.Msg {
 		err := st.SetManualValue(context.Background(), k.Key, p, v)
-		return manualSavedMsg{name: l.Pick(k.NameJA, k.NameEN), value: FormatUnit(l, k.Unit, model.Some(v)), period: p, err: err}
+		return manualSavedMsg{name: money.Lang.Pick(k.NameJA, k.NameEN), value: money.Unit(k.Unit, model.Some(v)), period: p, err: err}
 	}
 }
 

@@ -398,7 +398,7 @@ func (s *stylesScreen) table(i, w int) []string {
 		v, ok := s.values[e.KPI.Key]
 		cell := undefined
 		if ok {
-			cell = FormatUnit(s.Lang, e.KPI.Unit, v)
+			cell = s.Money().Unit(e.KPI.Unit, v)
 		}
 		reg := s.T(msgStRegNo)
 		if s.registered[e.KPI.Key] {

@@ -47,7 +47,7 @@ func (s *treeScreen) revisionRows(n *kpitree.Node) []string {
 	var rows []string
 	if n.Parent == nil && g.HasKGI && g.KGI.Metric == n.Key {
 		for _, r := range s.data.revisions.kgi {
-			rows = append(rows, s.revisionRow(r.Revision, FormatUnit(s.Lang, r.KGI.Unit, model.Some(r.KGI.Value))))
+			rows = append(rows, s.revisionRow(r.Revision, s.Money().Unit(r.KGI.Unit, model.Some(r.KGI.Value))))
 		}
 		return rows
 	}
@@ -68,7 +68,7 @@ func (s *treeScreen) revisedWhat(n *kpitree.Node, r model.KPIRevision) string {
 				parts = append(parts, s.T(msgRevNoTarget))
 				continue
 			}
-			v := FormatUnit(s.Lang, n.Unit, model.Some(r.KPI.Target))
+			v := s.Money().Unit(n.Unit, model.Some(r.KPI.Target))
 			if n.Kind == kpitree.Flow {
 				v += "/" + periodKindName(s.Lang, kpitree.PerOrYear(r.KPI.TargetPer))
 			}

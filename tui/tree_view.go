@@ -245,7 +245,7 @@ func (s *treeScreen) tableLines(room int) []string {
 			if n.IsLeaf() {
 				need = s.needCell(n, changed)
 			}
-			return []string{s.nodeLabel(n), FormatUnit(s.Lang, u, bt[n.Key]), FormatUnit(s.Lang, u, ct[n.Key]),
+			return []string{s.nodeLabel(n), s.Money().Unit(u, bt[n.Key]), s.Money().Unit(u, ct[n.Key]),
 				relChange(bt[n.Key], ct[n.Key]), need}
 		}
 	} else {
@@ -260,7 +260,7 @@ func (s *treeScreen) tableLines(room int) []string {
 		drop = []int{5, 3, 2} // status first: actual, target, achievement and gap share are what the tree is for
 		cells = func(n *kpitree.Node) []string {
 			f := s.data.figs.Get(n.Key)
-			return []string{s.nodeLabel(n), FormatUnit(s.Lang, n.Unit, f.Actual), FormatUnit(s.Lang, n.Unit, f.Target),
+			return []string{s.nodeLabel(n), s.Money().Unit(n.Unit, f.Actual), s.Money().Unit(n.Unit, f.Target),
 				FormatPercent(f.Achievement), formatShare(f.RootShare), s.Styles.Status(s.Lang, f.Status)}
 		}
 	}

@@ -37,7 +37,7 @@ func (s *treeScreen) leafPer(key string) model.PeriodKind {
 
 // formatTarget writes a target value with its period for a flow: 140/月.
 func (s *treeScreen) formatTarget(n *kpitree.Node, t kpitree.Target) string {
-	v := FormatUnit(s.Lang, n.Unit, model.Some(t.Value))
+	v := s.Money().Unit(n.Unit, model.Some(t.Value))
 	if n.Kind == kpitree.Flow {
 		v += perSuffix(s.Lang, kpitree.PerOrYear(t.Per))
 	}
@@ -55,7 +55,7 @@ func (s *treeScreen) needCell(n *kpitree.Node, p kpitree.Plan) string {
 		return s.T(msgInfeasible)
 	}
 	per := s.leafPer(n.Key)
-	v := FormatUnit(s.Lang, n.Unit, r.In(per))
+	v := s.Money().Unit(n.Unit, r.In(per))
 	if n.Kind == kpitree.Flow {
 		v += perSuffix(s.Lang, per)
 	}
@@ -95,7 +95,7 @@ func (s *treeScreen) whatIfPane() []string {
 	if g.HasKGI {
 		root := g.Tree.Root()
 		kgi := model.Some(g.KGI.Value)
-		line := s.T(msgWhatIfImplied, FormatUnit(s.Lang, root.Unit, changed.Implied), FormatUnit(s.Lang, root.Unit, kgi),
+		line := s.T(msgWhatIfImplied, s.Money().Unit(root.Unit, changed.Implied), s.Money().Unit(root.Unit, kgi),
 			formatRatio(changed.Ratio))
 		if d := relChange(base.Implied, changed.Implied); d != "" && d != undefined {
 			line += "  " + s.Styles.Bold.Render(d)
@@ -221,7 +221,7 @@ func (s *treeScreen) detailView() string {
 	lines = append(lines, label(msgDetailSource)+" "+source)
 
 	target := s.data.figs.Get(n.Key).Target
-	lines = append(lines, label(msgDetailTarget)+" "+FormatUnit(s.Lang, n.Unit, target)+" "+
+	lines = append(lines, label(msgDetailTarget)+" "+s.Money().Unit(n.Unit, target)+" "+
 		s.Styles.Muted.Render(periodLabel(s.Lang, s.period)))
 	if n.Parent != nil || !g.HasKGI {
 		lines = append(lines, s.deadlineLine(n.Key, label))
@@ -238,7 +238,7 @@ func (s *treeScreen) detailView() string {
 		}
 		achv := model.Achievement(v, pc.Targets[n.Key], g.Direction(n.Key))
 		periods = append(periods, "  "+padRight(periodLabel(s.Lang, pc.Period), 24)+" "+
-			padLeft(FormatUnit(s.Lang, n.Unit, v), 12)+" "+padLeft(FormatPercent(achv), 8))
+			padLeft(s.Money().Unit(n.Unit, v), 12)+" "+padLeft(FormatPercent(achv), 8))
 	}
 	// The goal's revisions share the room left with the periods.
 	revs := s.revisionRows(n)
