@@ -128,3 +128,30 @@ func TestKGIChangeKeepsJune(t *testing.T) {
 		t.Errorf("the KGI's revision row %q:\n%s", l, out)
 	}
 }
+
+// TestFitDetail: the revisions give way first (to two rows), then the
+// oldest periods (to two), then the revisions (to one).
+func TestFitDetail(t *testing.T) {
+	rows := func(prefix string, n int) []string {
+		out := make([]string, n)
+		for i := range out {
+			out[i] = prefix + string(rune('a'+i))
+		}
+		return out
+	}
+	for _, c := range []struct {
+		room, fixed, revs, periods int
+		wantRevs, wantPeriods      []string
+	}{
+		{40, 10, 7, 6, rows("r", 5), rows("p", 6)},         // all fit: five revisions at most
+		{22, 12, 5, 6, rows("r", 4), rows("p", 6)},         // one revision less
+		{22, 14, 5, 6, rows("r", 2), rows("p", 6)},         // down to two revisions
+		{20, 14, 5, 6, rows("r", 2), rows("p", 6)[2:]},     // then the two oldest periods go
+		{20, 17, 3, 6, rows("r", 1), []string{"pe", "pf"}}, // periods down to two, then one revision
+	} {
+		revs, periods := fitDetail(c.room, c.fixed, rows("r", c.revs), rows("p", c.periods))
+		if strings.Join(revs, ",") != strings.Join(c.wantRevs, ",") || strings.Join(periods, ",") != strings.Join(c.wantPeriods, ",") {
+			t.Errorf("room %d fixed %d: %v %v, want %v %v", c.room, c.fixed, revs, periods, c.wantRevs, c.wantPeriods)
+		}
+	}
+}
