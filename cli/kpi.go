@@ -18,7 +18,8 @@ import (
 
 const kpiUsage = `kpi list [--db PATH] [--today YYYY-MM-DD] [--format text|json] [--lang ja|en]
        kpi set KEY [--target V|none] [--deadline YYYY-MM-DD|none] [--definition TEXT] [--formula TEXT]
-               [--main|--supporting] --reason TEXT [--from YYYY-MM-DD] [--author NAME] [--today YYYY-MM-DD] [--db PATH]
+               [--main|--supporting] --reason TEXT [--from YYYY-MM-DD] [--author NAME] [--today YYYY-MM-DD]
+               [--db PATH] [--lang ja|en]
        kpi history KEY [--db PATH] [--format text|json] [--lang ja|en]
 
 A change of a KPI's target, deadline, definition, formula or main/supporting role is a
