@@ -73,6 +73,10 @@ func runKPIList(e env) int {
 	if err != nil {
 		return fail(e, "kpi list", err)
 	}
+	money, err := teamMoney(ctx, st, l)
+	if err != nil {
+		return fail(e, "kpi list", err)
+	}
 	last := map[string]model.KPIRevision{} // the last recorded of each KPI
 	for _, r := range revs {
 		last[r.Key] = r
@@ -89,7 +93,7 @@ func runKPIList(e env) int {
 	var rows [][]string
 	for _, k := range kpis {
 		r := last[k.Key]
-		rows = append(rows, []string{k.Key, l.Pick(k.NameJA, k.NameEN), targetWord(l, k), perWord(l, k),
+		rows = append(rows, []string{k.Key, l.Pick(k.NameJA, k.NameEN), targetWord(money, k), perWord(l, k),
 			dateWord(k.Deadline), roleWord(l, k.Main), model.FormatDate(r.RecordedAt.Local()) + " " + r.Author})
 	}
 	writeColumns(e.stdout, header, rows)
@@ -177,9 +181,13 @@ func runKPISet(e env) int {
 	if err != nil {
 		return fail(e, "kpi set", err)
 	}
+	money, err := teamMoney(ctx, st, l)
+	if err != nil {
+		return fail(e, "kpi set", err)
+	}
 	names := make([]string, len(fields))
 	for i, fl := range fields {
-		names[i] = fieldWord(l, fl, now)
+		names[i] = fieldWord(money, fl, now)
 	}
 	fmt.Fprintln(e.stdout, l.T(msgKPISet, key, model.FormatDate(from), strings.Join(names, l.T(msgKPIListSep))))
 	return exitOK
@@ -292,6 +300,10 @@ func runKPIHistory(e env) int {
 	if err != nil {
 		return fail(e, "kpi history", err)
 	}
+	money, err := teamMoney(ctx, st, l)
+	if err != nil {
+		return fail(e, "kpi history", err)
+	}
 	if *format == "json" {
 		out := make([]revisionJSON, len(hist))
 		for i, r := range hist {
@@ -318,10 +330,16 @@ func runKPIHistory(e env) int {
 			from = l.T(msgKPIFromBeginning)
 		}
 		rows = append(rows, []string{from, r.RecordedAt.Local().Format("2006-01-02 15:04"), r.Author,
-			strings.Join(changed, ","), targetWord(l, v), dateWord(v.Deadline), roleWord(l, v.Main), r.Reason})
+			strings.Join(changed, ","), targetWord(money, v), dateWord(v.Deadline), roleWord(l, v.Main), r.Reason})
 	}
 	writeColumns(e.stdout, header, rows)
 	return exitOK
+}
+
+// teamMoney writes money in l and the database's currency.
+func teamMoney(ctx context.Context, st *store.Store, l catalog.Lang) (catalog.Money, error) {
+	cur, err := st.Currency(ctx)
+	return catalog.Money{Lang: l, Currency: cur}, err
 }
 
 // writeColumns writes rows under a header, every column left-aligned and

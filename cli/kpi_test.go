@@ -280,3 +280,28 @@ func TestKpiList(t *testing.T) {
 		t.Errorf("opportunities: %+v", l)
 	}
 }
+
+// TestKpiListMoneyInTeamCurrency: a money target reads in the database's
+// currency, not in yen.
+func TestKpiListMoneyInTeamCurrency(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "usd.db")
+	if code, _, errOut := kpitRun("rules", "--db", path, "--currency", "USD"); code != 0 {
+		t.Fatal(errOut)
+	}
+	st, err := store.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	e, _ := model.KPIDefinition(model.MetricAvgDealSize)
+	k := e.KPI
+	k.Target, k.HasTarget = 2500, true
+	err = st.UpsertKPI(context.Background(), k)
+	st.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	code, out, errOut := kpitRun("kpi", "list", "--db", path, "--lang", "en")
+	if code != 0 || !strings.Contains(out, "$2,500") || strings.Contains(out, "¥") {
+		t.Errorf("list in USD: %d %q %q", code, out, errOut)
+	}
+}

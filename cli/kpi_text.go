@@ -45,12 +45,13 @@ var (
 	msgKPIPerYear    = catalog.Text{JA: "年度", EN: "year"}
 )
 
-// targetWord is a KPI's target as the text output shows it, "-" when none.
-func targetWord(l catalog.Lang, k model.KPI) string {
+// targetWord is a KPI's target as the text output shows it (money in the
+// team's currency), "-" when none.
+func targetWord(m catalog.Money, k model.KPI) string {
 	if !k.HasTarget {
 		return "-"
 	}
-	return catalog.FormatUnit(l, k.Unit, model.Some(k.Target))
+	return m.Unit(k.Unit, model.Some(k.Target))
 }
 
 // perWord is the period a flow's target is for, "-" for a target that is
@@ -87,10 +88,11 @@ func roleWord(l catalog.Lang, main bool) string {
 }
 
 // fieldWord says what a revision set field f to, from the KPI in force.
-func fieldWord(l catalog.Lang, f model.KPIField, k model.KPI) string {
+func fieldWord(m catalog.Money, f model.KPIField, k model.KPI) string {
+	l := m.Lang
 	switch f {
 	case model.FieldTarget:
-		w := targetWord(l, k)
+		w := targetWord(m, k)
 		if p := perWord(l, k); p != "-" {
 			w += "/" + p
 		}
