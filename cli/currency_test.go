@@ -251,7 +251,13 @@ func TestCurrencyTree(t *testing.T) {
 	if err := st.SetKGI(ctx, model.KGI{Metric: model.MetricRevenue, Value: 365_000, Per: model.FiscalYear}); err != nil {
 		t.Fatal(err)
 	}
+	if err := st.UpsertKPI(ctx, model.KPI{Key: model.MetricAvgDealSize, Unit: model.UnitMoney, Target: 2_500, HasTarget: true}); err != nil {
+		t.Fatal(err)
+	}
 	st.Close()
+	if _, out, errOut := runKpit(t, "kpi", "list", "--db", path, "--lang", "en"); !strings.Contains(out, "$2,500") {
+		t.Errorf("kpi list lacks the $2,500 deal-size target: %q %q", out, errOut)
+	}
 
 	args := []string{"tree", "--db", path, "--from", "2026-04-01", "--to", "2026-04-30", "--today", "2026-06-01"}
 	code, out, errOut := runKpit(t, append(args, "--format", "json")...)
