@@ -172,6 +172,9 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a, nil
 	case fiscalStartMsg:
 		return a, a.setFiscalStart(msg.month)
+	case currencyMsg:
+		a.common.Currency = msg.cur
+		return a, nil
 	case FlashMsg:
 		a.flash = msg
 		return a, nil

@@ -70,5 +70,5 @@ func overlayDefs() []overlayDef {
 // whatever tab is shown, e.g. counting open alerts for the badge (they
 // return a BadgeMsg). Adding one is one entry here.
 func backgroundLoads() []func(c *Common) tea.Cmd {
-	return []func(c *Common) tea.Cmd{alertBadge, loadFiscalStart}
+	return []func(c *Common) tea.Cmd{alertBadge, loadFiscalStart, loadCurrency}
 }
