@@ -65,7 +65,8 @@ type entryScreen struct {
 	edit          *model.Record // the record being edited; nil for a new entry
 	form          form
 	reps          []string
-	deals         *dealPicker // every open deal, for the update mode
+	deals         *dealPicker // every open deal, for the update mode; nil while loading
+	dealsErr      error
 	lastRep       string
 	lastKind      string
 	loaded        bool
@@ -76,10 +77,17 @@ type entryScreen struct {
 type entryLoadedMsg struct {
 	to       *entryScreen
 	reps     []string
-	deals    []model.OpenDeal
 	lastRep  string
 	lastKind string
 	err      error
+}
+
+// entryDealsMsg brings the open deals, loaded apart so that the form (an
+// activity, usually) is ready before a large pipeline is read.
+type entryDealsMsg struct {
+	to    *entryScreen
+	deals *dealPicker
+	err   error
 }
 
 type entrySavedMsg struct {
@@ -108,13 +116,10 @@ func (e *entryScreen) Typing() bool      { return e.form.typing() }
 
 func (e *entryScreen) Init() tea.Cmd {
 	st := e.Store
-	return func() tea.Msg {
+	load := func() tea.Msg {
 		ctx := context.Background()
 		m := entryLoadedMsg{to: e}
 		if m.reps, m.err = st.RepNames(ctx); m.err != nil {
-			return m
-		}
-		if m.deals, m.err = st.OpenDeals(ctx); m.err != nil {
 			return m
 		}
 		m.lastRep, _, m.err = st.Setting(ctx, settingLastRep)
@@ -123,6 +128,14 @@ func (e *entryScreen) Init() tea.Cmd {
 		}
 		return m
 	}
+	if e.edit != nil {
+		return load
+	}
+	loadDeals := func() tea.Msg {
+		deals, err := st.OpenDeals(context.Background())
+		return entryDealsMsg{to: e, deals: newDealPicker(deals), err: err}
+	}
+	return tea.Batch(load, loadDeals)
 }
 
 func (e *entryScreen) today() string { return model.FormatDate(model.Date(e.Now())) }
@@ -283,12 +296,22 @@ func (e *entryScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 			return e, nil
 		}
 		e.loaded, e.loadErr = true, msg.err
-		e.reps, e.deals, e.lastRep, e.lastKind = msg.reps, newDealPicker(msg.deals), msg.lastRep, msg.lastKind
+		e.reps, e.lastRep, e.lastKind = msg.reps, msg.lastRep, msg.lastKind
 		if e.edit != nil {
 			e.buildEdit()
 		} else {
 			e.build(modeActivity)
 			e.form.focus = 1
+		}
+		return e, nil
+	case entryDealsMsg:
+		if msg.to != e {
+			return e, nil
+		}
+		e.deals, e.dealsErr = msg.deals, msg.err
+		if f := e.form.field("deal"); f != nil {
+			f.picker = e.deals
+			e.fillFromDeal()
 		}
 		return e, nil
 	case entrySavedMsg:
@@ -596,7 +619,11 @@ func (e *entryScreen) View() string {
 		lines = append(lines, e.T(msgEntryNoReps))
 	default:
 		lines = append(lines, e.form.lines(e.Common)...)
-		if e.mode() == modeClose && len(e.deals.deals) == 0 {
+		switch {
+		case e.mode() != modeClose:
+		case e.dealsErr != nil:
+			lines = append(lines, "", e.Styles.Error.Render(e.T(msgLoadErr, e.dealsErr.Error())))
+		case e.deals != nil && len(e.deals.deals) == 0:
 			lines = append(lines, "", e.Styles.Muted.Render(e.T(msgEntryNoOpenDeal)))
 		}
 		lines = append(lines, "", e.Styles.Muted.Render(e.T(msgEntryHint)))

@@ -135,10 +135,7 @@ func (f *form) update(msg tea.Msg) (choiceChanged bool) {
 	case textField:
 		cur.input.Update(msg)
 	case pickerField:
-		if cur.picker.filter.Update(msg) {
-			cur.picker.refilter()
-			return true
-		}
+		return cur.picker.typed(msg)
 	}
 	return false
 }
