@@ -95,6 +95,10 @@ func TestImportScreenDetectMapConfirm(t *testing.T) {
 	if !strings.Contains(view, "inserted 3, updated 0, unchanged 0, skipped 0; reps created 2") {
 		t.Fatalf("summary:\n%s", view)
 	}
+	// Every row has a created date; the one open deal is at 提案 (D-2).
+	if !strings.Contains(view, "created date taken from the close date: 0") || !strings.Contains(view, "read as open: 提案 1 ") {
+		t.Errorf("summary lacks the created count or the open stages:\n%s", view)
+	}
 	// What the store holds, checked against the file by hand.
 	got := map[string]string{}
 	st.ExportOpportunities(context.Background(), func(o model.Opportunity) error {
@@ -200,5 +204,31 @@ func TestImportScreenXLSXSheets(t *testing.T) {
 	st.ExportOpportunities(context.Background(), func(o model.Opportunity) error { amount = o.AmountMinor; return nil })
 	if amount != 1200000 {
 		t.Errorf("amount = %d", amount)
+	}
+}
+
+// The Japanese summary counts the deals whose created date came from their
+// close date and lists the stages read as open (here counted by hand from
+// the rows below: 交渉 twice, written two ways, and one row without a stage).
+func TestImportScreenSummaryInJapanese(t *testing.T) {
+	a, _, fixture := importFixture(t, LangJA)
+	file := filepath.Join(filepath.Dir(fixture), "stages.csv")
+	text := "id,owner,stage,created,closed,amount\n" +
+		"S-1,田中,Closed-Won,,2026-11-10,100\n" +
+		"S-2,田中,closed_lost,,2026-11-11,\n" +
+		"S-3,田中,交渉,2026-11-01,,\n" +
+		"S-4,田中,交渉 ,2026-11-02,,\n" +
+		"S-5,田中,,2026-11-03,,\n"
+	if err := os.WriteFile(file, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	press(t, a, "i")
+	typeText(t, a, file)
+	press(t, a, "enter", "enter")
+	view := screen(a)
+	for _, want := range []string{"作成日を完了日で補った商談 2 件", "進行中として読んだフェーズ: 交渉 2件、(フェーズなし) 1件"} {
+		if !strings.Contains(view, want) {
+			t.Errorf("%q missing from\n%s", want, view)
+		}
 	}
 }
