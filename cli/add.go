@@ -363,7 +363,11 @@ func addOpportunity(e env, args []string) (status int) {
 	}
 	fmt.Fprintf(e.stdout, "%s opportunity %s: %s, %s, %s", verb, name, o.Account, o.RepName, o.Outcome)
 	if o.HasAmount {
-		fmt.Fprintf(e.stdout, ", %d yen", o.AmountMinor)
+		unit := s.cur.Code // 1234.56 USD
+		if s.cur.Code == model.JPY.Code {
+			unit = "yen" // 1200000 yen, as the line always read
+		}
+		fmt.Fprintf(e.stdout, ", %s %s", s.cur.Plain(o.AmountMinor), unit)
 	}
 	fmt.Fprintln(e.stdout)
 	return exitOK

@@ -206,16 +206,14 @@ func TestCurrencyRefusals(t *testing.T) {
 		t.Error("an unknown currency created the database")
 	}
 	runKpit(t, "rules", "--db", db, "--currency", "USD")
-	add := func(amount string) (int, string) {
-		code, _, errOut := runKpit(t, "add", "opportunity", "--db", db, "--create-rep", "--id", "D-"+amount, "--rep", "Smith",
-			"--account", "Acme", "--amount", amount)
-		return code, errOut
-	}
-	if code, errOut := add("12.345"); code != exitUsage || errOut != "kpit add opportunity: --amount: \"12.345\" has more than 2 decimals for USD (write 1234.56 or $1,234.56: USD has 2 decimals)\n" {
+	code, _, errOut = runKpit(t, "add", "opportunity", "--db", db, "--create-rep", "--id", "D-bad", "--rep", "Smith",
+		"--account", "Acme", "--amount", "12.345")
+	if code != exitUsage || errOut != "kpit add opportunity: --amount: \"12.345\" has more than 2 decimals for USD (write 1234.56 or $1,234.56: USD has 2 decimals)\n" {
 		t.Errorf("12.345 for USD: %d %q", code, errOut)
 	}
-	if code, errOut := add("$1,234.56"); code != 0 {
-		t.Fatalf("$1,234.56 for USD: %d %q", code, errOut)
+	code, out, errOut := runKpit(t, "add", "opportunity", "--db", db, "--create-rep", "--id", "D-ok", "--rep", "Smith", "--account", "Acme", "--amount", "$1,234.56")
+	if code != 0 || out != "added opportunity D-ok: Acme, Smith, open, 1234.56 USD\n" {
+		t.Fatalf("$1,234.56 for USD: %d %q %q", code, out, errOut)
 	}
 	if got := query(t, db, `SELECT sum(amount_yen) FROM opportunities`); got != 123456 {
 		t.Errorf("stored %d, want 123456 cents (the refused deal left out)", got)
