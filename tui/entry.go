@@ -419,6 +419,11 @@ func (e *entryScreen) amount() (model.Minor, bool, error) {
 		return 0, false, nil
 	}
 	y, err := model.ParseMoney(v, e.Currency)
+	if (err != nil || y < 0) && e.Currency.Code != model.JPY.Code {
+		// Another currency's examples: its decimals, its symbol.
+		return 0, false, &model.FieldError{Field: "amount",
+			Msg: e.T(msgEntryBadAmountIn, v, e.Currency.Code, e.Currency.Decimals, e.Currency.Symbol)}
+	}
 	if err != nil || y < 0 {
 		return 0, false, e.parseErr("amount", msgEntryBadAmount, v)
 	}

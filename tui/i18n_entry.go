@@ -60,6 +60,7 @@ var (
 	msgEntrySaveFailed    = Text{JA: "保存できませんでした: %s", EN: "Could not save: %s"}
 	msgEntryBadDate       = Text{JA: "%q は日付ではありません (YYYY-MM-DD, 今日, 昨日)", EN: "%q is not a date (YYYY-MM-DD, today, yesterday)"}
 	msgEntryBadAmount     = Text{JA: "%q は金額ではありません (例: 1200万, 12,000,000円, 1.2億)", EN: "%q is not an amount (e.g. 1200万, 12,000,000円, 1.2億)"}
+	msgEntryBadAmountIn   = Text{JA: "%q は %s の金額ではありません (小数%d桁まで、例: 1234.56, %s1,234.56)", EN: "%q is not an amount of %s (up to %d decimals, e.g. 1234.56, %s1,234.56)"}
 	msgEntryBadCount      = Text{JA: "%q は件数ではありません (1以上の整数)", EN: "%q is not a count (a whole number, 1 or more)"}
 	msgEntryAddedActivity = Text{JA: "活動 #%[1]d を追加: %[2]s %[3]d件 %[4]s %[5]s", EN: "Added activity #%[1]d: %[2]s %[3]d, %[4]s, %[5]s"}
 	msgEntryAddedOpp      = Text{JA: "商談 #%[1]d を追加: %[2]s (%[3]s)", EN: "Added opportunity #%[1]d: %[2]s (%[3]s)"}
