@@ -121,7 +121,7 @@ func (r row) check(err error) *RowError {
 	var fe *model.FieldError
 	if errors.As(err, &fe) {
 		e := r.fail(fe.Field, ProblemModel, "%s", fe.Msg)
-		e.Format, e.Args = fe.Format, fe.Args
+		e.Code, e.Args = fe.Code, fe.Args
 		return e
 	}
 	return r.fail("", ProblemOther, "%v", err)
@@ -287,7 +287,7 @@ func (c *converter) modelError(line int, err error, o model.Opportunity) *RowErr
 		value = string(o.Outcome)
 	}
 	return &RowError{File: c.file, Line: line, Column: c.b.ColumnName(fe.Field), Msg: fe.Msg, Problem: ProblemModel,
-		Field: fe.Field, Value: value, Format: fe.Format, Args: fe.Args}
+		Field: fe.Field, Value: value, Code: fe.Code, Args: fe.Args}
 }
 
 func (c *converter) activity(r row) (record, *RowError) {

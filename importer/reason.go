@@ -33,7 +33,7 @@ const (
 	ProblemExtraCells      Problem = "extra_cells"    // Args: the row's fields, the header's
 	ProblemNotUTF8         Problem = "not_utf8"
 	ProblemRightOfHeader   Problem = "right_of_header"
-	ProblemModel           Problem = "model" // the model's refusal: Format and Args are a model.FieldError's
+	ProblemModel           Problem = "model" // the model's refusal: Code and Args are a model.FieldError's
 )
 
 // ValueError is a value a parser refused: what is wrong, the value as

@@ -19,7 +19,7 @@ func TestRowErrorCarriesItsReason(t *testing.T) {
 		field   string
 		value   string
 		args    []any
-		format  string
+		code    model.RefusalCode
 	}{
 		{"amount", []string{"D-1", "鈴木", "abc円", "", ""},
 			`deals.csv:2: column 金額: "abc円" is not an amount of yen`, ProblemNotAmount, "amount", "abc円", nil, ""},
@@ -43,15 +43,15 @@ func TestRowErrorCarriesItsReason(t *testing.T) {
 			if re.Error() != c.line {
 				t.Errorf("line %q, want %q", re.Error(), c.line)
 			}
-			if re.Problem != c.problem || re.Field != c.field || re.Value != c.value || !reflect.DeepEqual(re.Args, c.args) || re.Format != c.format {
-				t.Errorf("reason %q field %q value %q args %v format %q, want %q %q %q %v %q",
-					re.Problem, re.Field, re.Value, re.Args, re.Format, c.problem, c.field, c.value, c.args, c.format)
+			if re.Problem != c.problem || re.Field != c.field || re.Value != c.value || !reflect.DeepEqual(re.Args, c.args) || re.Code != c.code {
+				t.Errorf("reason %q field %q value %q args %v code %q, want %q %q %q %v %q",
+					re.Problem, re.Field, re.Value, re.Args, re.Code, c.problem, c.field, c.value, c.args, c.code)
 			}
 		})
 	}
-	// A model refusal keeps the model's format and figures.
+	// A model refusal keeps the model's code and figures.
 	_, re := convertRow(t, Activities, []string{"日付", "担当者", "種別", "件数"}, []string{"2026-11-02", "佐藤", "架電", "200000"})
-	if re == nil || re.Problem != ProblemModel || re.Format != model.ErrCountTooLarge || !reflect.DeepEqual(re.Args, []any{200000, model.MaxCount}) {
+	if re == nil || re.Problem != ProblemModel || re.Code != model.RefuseCountTooLarge || !reflect.DeepEqual(re.Args, []any{200000, model.MaxCount}) {
 		t.Fatalf("model refusal: %+v", re)
 	}
 }

@@ -16,6 +16,8 @@ import (
 	"github.com/xuri/excelize/v2"
 	"golang.org/x/text/encoding/japanese"
 	"golang.org/x/text/transform"
+
+	"github.com/kpit-dev/kpit/model"
 )
 
 // Encodings a text file may be read in.
@@ -77,7 +79,7 @@ type Source interface {
 // RowError is an invalid row: FILE:LINE: column COLUMN: what is wrong.
 //
 // Problem, Field, Value and Args say the same in parts, so a screen can
-// word it in Japanese; Format and Args are a model refusal's (ProblemModel).
+// word it in Japanese; Code and Args are a model refusal's (ProblemModel).
 type RowError struct {
 	File   string
 	Line   int
@@ -88,7 +90,7 @@ type RowError struct {
 	Field   string // kpit's field name, when the error is about one
 	Value   string // the cell as written
 	Args    []any
-	Format  string
+	Code    model.RefusalCode // the model's refusal (ProblemModel), with Args its values
 }
 
 func (e *RowError) Error() string {

@@ -87,7 +87,7 @@ type Closing struct {
 // whose outcome is open changes nothing but what it gives.
 func CloseDeal(o Opportunity, c Closing) (Opportunity, error) {
 	if !c.Outcome.Valid() {
-		return o, fieldErr("outcome", ErrUnknownOutcome, c.Outcome)
+		return o, fieldErr("outcome", RefuseUnknownOutcome, c.Outcome)
 	}
 	o.Outcome = c.Outcome
 	if c.HasAmount {

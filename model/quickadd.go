@@ -65,42 +65,18 @@ func ActivityKindWord(s string) (ActivityKind, bool) {
 	return v.kind, true
 }
 
-// Why a quick-add line was refused, in English as format strings; the
-// cockpit words them in Japanese keyed by these constants.
-const (
-	QErrEmpty           = "empty line: start with visit, call, email, proposal, appointment, meeting, opp, won, lost or lead"
-	QErrUnknownVerb     = "unknown kind (want visit, call, email, proposal, appointment, meeting, opp, won, lost or lead)"
-	QErrSecondDate      = "a second date"
-	QErrBadDate         = "not a calendar date (want YYYY-MM-DD)"
-	QErrSecondRep       = "a second rep (already %s)"
-	QErrSecondCount     = "a second count"
-	QErrCountRange      = "count must be 1 to %d"
-	QErrNegative        = "negative numbers are not allowed"
-	QErrSecondAmount    = "a second amount"
-	QErrBadAmount       = "not an amount (write 1200万, 12,000,000円 or 1.2億)"
-	QErrUnknownRep      = "not a known rep (known: %s)"
-	QErrAmbiguousRep    = "more than one rep has this name (%s): write the full name"
-	QErrRepMissing      = "rep missing (known: %s)"
-	QErrNotActivityWord = "not a count, date or known rep"
-	QErrAccountMissing  = "account missing (e.g. %s ACME %s)"
-	QErrNotDealWord     = "not an amount, date or known rep"
-	QErrAmountMissing   = "amount missing: a won deal needs one (e.g. won 1200万 %s %s)"
-	QErrCompanyMissing  = "company missing (e.g. lead 株式会社ABC)"
-	QErrLeadTooMany     = "a lead takes a company, a contact and a rep; this is one word too many"
-)
-
 // QuickError is a quick-add line that could not be read. Token is the part
 // of the line at fault ("" when something is missing rather than wrong);
-// Format is one of the QErr constants and Args its arguments.
+// Code is the rule that refused it and Args the values the rule names.
 type QuickError struct {
-	Token  string
-	Msg    string
-	Format string
-	Args   []any
+	Token string
+	Msg   string
+	Code  RefusalCode
+	Args  []any
 }
 
-func quickErr(token, format string, args ...any) *QuickError {
-	return &QuickError{Token: token, Msg: fmt.Sprintf(format, args...), Format: format, Args: args}
+func quickErr(token string, code RefusalCode, args ...any) *QuickError {
+	return &QuickError{Token: token, Msg: code.English(args...), Code: code, Args: args}
 }
 
 func (e *QuickError) Error() string {
@@ -127,12 +103,12 @@ var (
 func ParseQuickAdd(line string, reps []string, today time.Time, cur Currency) (QuickAdd, error) {
 	toks := strings.Fields(line)
 	if len(toks) == 0 {
-		return QuickAdd{}, quickErr("", QErrEmpty)
+		return QuickAdd{}, quickErr("", RefuseQuickEmpty)
 	}
 	head := strings.ToLower(width.Fold.String(toks[0]))
 	v, ok := quickVerbs[head]
 	if !ok {
-		return QuickAdd{}, quickErr(toks[0], QErrUnknownVerb)
+		return QuickAdd{}, quickErr(toks[0], RefuseQuickUnknownVerb)
 	}
 	q := QuickAdd{Verb: v.verb, Kind: v.kind, Count: 1, Date: Date(today)}
 	var free []string
@@ -143,11 +119,11 @@ func ParseQuickAdd(line string, reps []string, today time.Time, cur Currency) (Q
 		low := strings.ToLower(tok)
 		rep, words, ambiguous := matchRep(toks[i:], reps)
 		if len(ambiguous) > 1 {
-			return q, quickErr(raw, QErrAmbiguousRep, strings.Join(ambiguous, ", "))
+			return q, quickErr(raw, RefuseQuickAmbiguousRep, strings.Join(ambiguous, ", "))
 		}
 		if rep != "" {
 			if q.RepName != "" {
-				return q, quickErr(raw, QErrSecondRep, q.RepName)
+				return q, quickErr(raw, RefuseQuickSecondRep, q.RepName)
 			}
 			q.RepName = rep
 			i += words - 1
@@ -156,41 +132,41 @@ func ParseQuickAdd(line string, reps []string, today time.Time, cur Currency) (Q
 		switch {
 		case low == "today" || tok == "今日" || tok == "本日":
 			if haveDate {
-				return q, quickErr(raw, QErrSecondDate)
+				return q, quickErr(raw, RefuseQuickSecondDate)
 			}
 			q.Date, haveDate = Date(today), true
 		case low == "yesterday" || tok == "昨日":
 			if haveDate {
-				return q, quickErr(raw, QErrSecondDate)
+				return q, quickErr(raw, RefuseQuickSecondDate)
 			}
 			q.Date, haveDate = Date(today).AddDate(0, 0, -1), true
 		case dateLike.MatchString(tok):
 			if haveDate {
-				return q, quickErr(raw, QErrSecondDate)
+				return q, quickErr(raw, RefuseQuickSecondDate)
 			}
 			d, err := parseLooseDate(tok)
 			if err != nil {
-				return q, quickErr(raw, QErrBadDate)
+				return q, quickErr(raw, RefuseQuickBadDate)
 			}
 			q.Date, haveDate = d, true
 		case q.Verb == QuickActivity && countLike.MatchString(tok):
 			if haveCount {
-				return q, quickErr(raw, QErrSecondCount)
+				return q, quickErr(raw, RefuseQuickSecondCount)
 			}
 			n, err := strconv.Atoi(strings.TrimRight(tok, "件回x"))
 			if err != nil || n <= 0 || n > MaxCount {
-				return q, quickErr(raw, QErrCountRange, MaxCount)
+				return q, quickErr(raw, RefuseQuickCountRange, MaxCount)
 			}
 			q.Count, haveCount = n, true
 		case strings.HasPrefix(tok, "-") && len(tok) > 1 && tok[1] >= '0' && tok[1] <= '9':
-			return q, quickErr(raw, QErrNegative)
+			return q, quickErr(raw, RefuseQuickNegative)
 		case q.Verb != QuickActivity && q.Verb != QuickLead && looksLikeAmount(tok, cur):
 			if q.HasAmount {
-				return q, quickErr(raw, QErrSecondAmount)
+				return q, quickErr(raw, RefuseQuickSecondAmount)
 			}
 			y, err := ParseMoney(tok, cur)
 			if err != nil || y <= 0 {
-				return q, quickErr(raw, QErrBadAmount)
+				return q, quickErr(raw, RefuseQuickBadAmount)
 			}
 			q.AmountMinor, q.HasAmount = y, true
 		default:
@@ -205,9 +181,9 @@ func ParseQuickAdd(line string, reps []string, today time.Time, cur Currency) (Q
 func finishQuick(q QuickAdd, free []string, reps []string) (QuickAdd, error) {
 	missingRep := func() error {
 		if len(free) > 0 {
-			return quickErr(free[0], QErrUnknownRep, knownList(reps))
+			return quickErr(free[0], RefuseQuickUnknownRep, knownList(reps))
 		}
-		return quickErr("", QErrRepMissing, knownList(reps))
+		return quickErr("", RefuseQuickRepMissing, knownList(reps))
 	}
 	switch q.Verb {
 	case QuickActivity:
@@ -215,18 +191,18 @@ func finishQuick(q QuickAdd, free []string, reps []string) (QuickAdd, error) {
 			return q, missingRep()
 		}
 		if len(free) > 0 {
-			return q, quickErr(free[0], QErrNotActivityWord)
+			return q, quickErr(free[0], RefuseQuickNotActivityWord)
 		}
 	case QuickOpp, QuickWon, QuickLost:
 		if q.RepName == "" && len(free) >= 2 {
 			// Account then rep is the usual order: name the word in the rep's place.
-			return q, quickErr(free[len(free)-1], QErrUnknownRep, knownList(reps))
+			return q, quickErr(free[len(free)-1], RefuseQuickUnknownRep, knownList(reps))
 		}
 		if q.RepName == "" {
-			return q, quickErr("", QErrRepMissing, knownList(reps))
+			return q, quickErr("", RefuseQuickRepMissing, knownList(reps))
 		}
 		if len(free) == 0 {
-			return q, quickErr("", QErrAccountMissing, string(q.Verb), q.RepName)
+			return q, quickErr("", RefuseQuickAccountMissing, string(q.Verb), q.RepName)
 		}
 		q.Account = free[0]
 		switch q.Verb {
@@ -234,22 +210,22 @@ func finishQuick(q QuickAdd, free []string, reps []string) (QuickAdd, error) {
 			q.LostReason = strings.Join(free[1:], " ")
 		default:
 			if len(free) > 1 {
-				return q, quickErr(free[1], QErrNotDealWord)
+				return q, quickErr(free[1], RefuseQuickNotDealWord)
 			}
 		}
 		if q.Verb == QuickWon && !q.HasAmount {
-			return q, quickErr("", QErrAmountMissing, q.Account, q.RepName)
+			return q, quickErr("", RefuseQuickAmountMissing, q.Account, q.RepName)
 		}
 	case QuickLead:
 		if len(free) == 0 {
-			return q, quickErr("", QErrCompanyMissing)
+			return q, quickErr("", RefuseQuickCompanyMissing)
 		}
 		q.Account = free[0]
 		if len(free) > 1 {
 			q.Contact = free[1]
 		}
 		if len(free) > 2 {
-			return q, quickErr(free[2], QErrLeadTooMany)
+			return q, quickErr(free[2], RefuseQuickLeadTooMany)
 		}
 	}
 	return q, nil

@@ -2,7 +2,6 @@ package model
 
 import (
 	"errors"
-	"fmt"
 	"strings"
 	"time"
 )
@@ -71,40 +70,19 @@ func (r Record) EventDate() time.Time {
 	}
 }
 
-// Refusals of record fields, in English as format strings. FieldError keeps
-// the format and its arguments, so the cockpit can word them in Japanese
-// (it keys its translations by these constants).
-const (
-	ErrUnknownKind         = "unknown kind %q (want %s)"
-	ErrNotPositiveCount    = "%d is not a positive count"
-	ErrCountTooLarge       = "%d is more than %d"
-	ErrRequired            = "required"
-	ErrRequiredByRule      = "required by the input rules"
-	ErrUnknownOutcome      = "unknown outcome %q (want open, won or lost)"
-	ErrNegative            = "%d is negative"
-	ErrWonNeedsAmount      = "a won opportunity needs an amount"
-	ErrClosedNeedsDate     = "a %s opportunity needs a close date"
-	ErrClosedBeforeCreated = "%s is before the creation date %s"
-	ErrLeadNeedsName       = "a lead needs a company or a contact"
-	ErrUnknownStatus       = "unknown status %q (want new, mql, sql, converted or disqualified)"
-	ErrBeforeStart         = "%s is before the start %s"
-	ErrFutureDate          = "%s is in the future (today is %s)"
-	ErrTooFarAhead         = "%s is more than %d days ahead of today (%s)"
-)
-
 // FieldError is bad input in one named field. Its message names the field
 // first, so a user sees at once what to fix.
 type FieldError struct {
-	Field  string
-	Msg    string
-	Format string // one of the Err constants when the refusal comes from model
-	Args   []any
+	Field string
+	Msg   string      // the English, or a message already in the user's language
+	Code  RefusalCode // the rule that refused, when the refusal comes from model
+	Args  []any       // the values Code names
 }
 
 func (e *FieldError) Error() string { return e.Field + ": " + e.Msg }
 
-func fieldErr(field, format string, args ...any) error {
-	return &FieldError{Field: field, Msg: fmt.Sprintf(format, args...), Format: format, Args: args}
+func fieldErr(field string, code RefusalCode, args ...any) error {
+	return Refuse(field, code, args...)
 }
 
 // IsFieldError reports whether err is bad input in a field.
@@ -127,13 +105,13 @@ const MaxCount = 100000
 // CheckActivity checks an activity's kind and count.
 func CheckActivity(a Activity) error {
 	if !a.Kind.Valid() {
-		return fieldErr("kind", ErrUnknownKind, a.Kind, joinKinds())
+		return fieldErr("kind", RefuseUnknownKind, a.Kind, joinKinds())
 	}
 	if a.Count <= 0 {
-		return fieldErr("count", ErrNotPositiveCount, a.Count)
+		return fieldErr("count", RefuseNotPositiveCount, a.Count)
 	}
 	if a.Count > MaxCount {
-		return fieldErr("count", ErrCountTooLarge, a.Count, MaxCount)
+		return fieldErr("count", RefuseCountTooLarge, a.Count, MaxCount)
 	}
 	return nil
 }
@@ -144,7 +122,7 @@ func ValidateActivity(a Activity, rules InputRules, today time.Time) error {
 		return err
 	}
 	if a.RepID == 0 && a.RepName == "" {
-		return fieldErr("rep", ErrRequired)
+		return fieldErr("rep", RefuseRequired)
 	}
 	if err := notFuture("date", a.Date, rules, today); err != nil {
 		return err
@@ -168,10 +146,10 @@ func ValidateActivity(a Activity, rules InputRules, today time.Time) error {
 // in the future.
 func ValidateOpportunity(o Opportunity, rules InputRules, today time.Time) error {
 	if !o.Outcome.Valid() {
-		return fieldErr("outcome", ErrUnknownOutcome, o.Outcome)
+		return fieldErr("outcome", RefuseUnknownOutcome, o.Outcome)
 	}
 	if o.RepID == 0 && o.RepName == "" {
-		return fieldErr("rep", ErrRequired)
+		return fieldErr("rep", RefuseRequired)
 	}
 	if err := notFuture("created", o.Created, rules, today); err != nil {
 		return err
@@ -208,19 +186,19 @@ func ValidateOpportunity(o Opportunity, rules InputRules, today time.Time) error
 // date is not before the creation date (when both are known).
 func CheckOpportunity(o Opportunity) error {
 	if !o.Outcome.Valid() {
-		return fieldErr("outcome", ErrUnknownOutcome, o.Outcome)
+		return fieldErr("outcome", RefuseUnknownOutcome, o.Outcome)
 	}
 	if o.HasAmount && o.AmountMinor < 0 {
-		return fieldErr("amount", ErrNegative, o.AmountMinor)
+		return fieldErr("amount", RefuseNegative, o.AmountMinor)
 	}
 	if o.Outcome == OutcomeWon && (!o.HasAmount || o.AmountMinor <= 0) {
-		return fieldErr("amount", ErrWonNeedsAmount)
+		return fieldErr("amount", RefuseWonNeedsAmount)
 	}
 	if o.Outcome != OutcomeOpen && o.Closed.IsZero() {
-		return fieldErr("closed", ErrClosedNeedsDate, o.Outcome)
+		return fieldErr("closed", RefuseClosedNeedsDate, o.Outcome)
 	}
 	if !o.Closed.IsZero() && !o.Created.IsZero() && o.Closed.Before(o.Created) {
-		return fieldErr("closed", ErrClosedBeforeCreated, FormatDate(o.Closed), FormatDate(o.Created))
+		return fieldErr("closed", RefuseClosedBeforeCreated, FormatDate(o.Closed), FormatDate(o.Created))
 	}
 	return nil
 }
@@ -251,7 +229,7 @@ func ValidateLead(l Lead, rules InputRules, today time.Time) error {
 // ValidateCustomer checks a customer record.
 func ValidateCustomer(c Customer, rules InputRules, today time.Time) error {
 	if strings.TrimSpace(c.Name) == "" {
-		return fieldErr("name", ErrRequired)
+		return fieldErr("name", RefuseRequired)
 	}
 	if err := notFuture("started", c.Started, rules, today); err != nil {
 		return err
@@ -262,10 +240,10 @@ func ValidateCustomer(c Customer, rules InputRules, today time.Time) error {
 // CheckLead checks that a lead is named and its status known.
 func CheckLead(l Lead) error {
 	if strings.TrimSpace(l.Company) == "" && strings.TrimSpace(l.Contact) == "" {
-		return fieldErr("company", ErrLeadNeedsName)
+		return fieldErr("company", RefuseLeadNeedsName)
 	}
 	if !l.Status.Valid() {
-		return fieldErr("status", ErrUnknownStatus, l.Status)
+		return fieldErr("status", RefuseUnknownStatus, l.Status)
 	}
 	return nil
 }
@@ -273,13 +251,13 @@ func CheckLead(l Lead) error {
 // CheckCustomer checks a customer's name, fee and dates.
 func CheckCustomer(c Customer) error {
 	if strings.TrimSpace(c.Name) == "" {
-		return fieldErr("name", ErrRequired)
+		return fieldErr("name", RefuseRequired)
 	}
 	if c.MRRMinor < 0 {
-		return fieldErr("mrr", ErrNegative, c.MRRMinor)
+		return fieldErr("mrr", RefuseNegative, c.MRRMinor)
 	}
 	if !c.Churned.IsZero() && !c.Started.IsZero() && c.Churned.Before(c.Started) {
-		return fieldErr("churned", ErrBeforeStart, FormatDate(c.Churned), FormatDate(c.Started))
+		return fieldErr("churned", RefuseBeforeStart, FormatDate(c.Churned), FormatDate(c.Started))
 	}
 	return nil
 }
@@ -289,7 +267,7 @@ func CheckCustomer(c Customer) error {
 func firstMissing(required []string, empty func(field string) bool) error {
 	for _, f := range required {
 		if empty(f) {
-			return fieldErr(f, ErrRequiredByRule)
+			return fieldErr(f, RefuseRequiredByRule)
 		}
 	}
 	return nil
@@ -299,14 +277,14 @@ func firstMissing(required []string, empty func(field string) bool) error {
 // allowance for future dates.
 func notFuture(field string, day time.Time, rules InputRules, today time.Time) error {
 	if day.IsZero() {
-		return fieldErr(field, ErrRequired)
+		return fieldErr(field, RefuseRequired)
 	}
 	limit := Date(today).AddDate(0, 0, rules.FutureDays)
 	if Date(day).After(limit) {
 		if rules.FutureDays == 0 {
-			return fieldErr(field, ErrFutureDate, FormatDate(day), FormatDate(today))
+			return fieldErr(field, RefuseFutureDate, FormatDate(day), FormatDate(today))
 		}
-		return fieldErr(field, ErrTooFarAhead, FormatDate(day), rules.FutureDays, FormatDate(today))
+		return fieldErr(field, RefuseTooFarAhead, FormatDate(day), rules.FutureDays, FormatDate(today))
 	}
 	return nil
 }

@@ -117,7 +117,7 @@ func resolveRep(ctx context.Context, q queryer, id int64, name string, optional 
 		if optional {
 			return 0, nil
 		}
-		return 0, &model.FieldError{Field: "rep", Msg: "required"}
+		return 0, model.Refuse("rep", model.RefuseRequired)
 	}
 	err := q.QueryRowContext(ctx, `SELECT id FROM reps WHERE name = ?`, name).Scan(&id)
 	if !errors.Is(err, sql.ErrNoRows) {

@@ -118,9 +118,9 @@ func (q *quickScreen) describe(err error) string {
 	var ue *store.UnknownRepError
 	switch {
 	case errors.As(err, &qe) && qe.Token != "":
-		return q.T(msgQuickBadToken, qe.Token, refusal(q.Lang, qe.Format, qe.Args, qe.Msg))
+		return q.T(msgQuickBadToken, qe.Token, refusal(q.Lang, qe.Code, qe.Args, qe.Msg))
 	case errors.As(err, &qe):
-		return q.T(msgQuickCannot, refusal(q.Lang, qe.Format, qe.Args, qe.Msg))
+		return q.T(msgQuickCannot, refusal(q.Lang, qe.Code, qe.Args, qe.Msg))
 	case errors.As(err, &ue):
 		return q.T(msgEntryUnknownRep, ue.Name, strings.Join(ue.Known, ", "))
 	case errors.As(err, &fe):

@@ -73,7 +73,7 @@ func importErrorText(l Lang, k importer.Kind, err error) string {
 	} else if re.Problem == importer.ProblemRepNotSaved && l == LangJA {
 		what = l.T(msgImportRepNotSaved, re.Value)
 	} else if re.Problem == importer.ProblemModel {
-		what = refusal(l, re.Format, re.Args, re.Msg)
+		what = refusal(l, re.Code, re.Args, re.Msg)
 	}
 	col := re.Column
 	if re.Field != "" && col == re.Field {

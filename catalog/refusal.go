@@ -1,0 +1,55 @@
+package catalog
+
+import "github.com/kpit-dev/kpit/model"
+
+// Refusals from the model (field checks and the quick-add parser), keyed
+// by their code. Each entry's EN is the model's English for the code (a
+// test holds them equal: it is what kpit add and the importer print), JA
+// its translation with the same values.
+var refusalTexts = map[model.RefusalCode]Text{
+	model.RefuseUnknownKind:         {JA: "不明な種類 %q (%s のいずれか)", EN: "unknown kind %q (want %s)"},
+	model.RefuseNotPositiveCount:    {JA: "%d は1以上の件数ではありません", EN: "%d is not a positive count"},
+	model.RefuseCountTooLarge:       {JA: "%d は上限 %d を超えています", EN: "%d is more than %d"},
+	model.RefuseRequired:            {JA: "入力してください", EN: "required"},
+	model.RefuseRequiredByRule:      {JA: "入力ルールで必須です", EN: "required by the input rules"},
+	model.RefuseUnknownOutcome:      {JA: "不明な結果 %q (open, won, lost のいずれか)", EN: "unknown outcome %q (want open, won or lost)"},
+	model.RefuseNegative:            {JA: "%d は負の値です", EN: "%d is negative"},
+	model.RefuseWonNeedsAmount:      {JA: "受注には金額が必要です", EN: "a won opportunity needs an amount"},
+	model.RefuseClosedNeedsDate:     {JA: "%s の商談には完了日が必要です", EN: "a %s opportunity needs a close date"},
+	model.RefuseClosedBeforeCreated: {JA: "%s は作成日 %s より前です", EN: "%s is before the creation date %s"},
+	model.RefuseLeadNeedsName:       {JA: "会社名か担当者名を入力してください", EN: "a lead needs a company or a contact"},
+	model.RefuseUnknownStatus:       {JA: "不明な状態 %q", EN: "unknown status %q (want new, mql, sql, converted or disqualified)"},
+	model.RefuseBeforeStart:         {JA: "%s は開始日 %s より前です", EN: "%s is before the start %s"},
+	model.RefuseFutureDate:          {JA: "%s は未来の日付です (今日は %s)", EN: "%s is in the future (today is %s)"},
+	model.RefuseTooFarAhead:         {JA: "%s は今日から%d日より先です (今日は %s)", EN: "%s is more than %d days ahead of today (%s)"},
+
+	model.RefuseQuickEmpty:           {JA: "空です: 訪問, 架電, メール, 提案, アポ, 商談, 案件, 受注, 失注, リード のいずれかで始めてください", EN: "empty line: start with visit, call, email, proposal, appointment, meeting, opp, won, lost or lead"},
+	model.RefuseQuickUnknownVerb:     {JA: "不明な種類です (訪問, 架電, メール, 提案, アポ, 商談, 案件, 受注, 失注, リード)", EN: "unknown kind (want visit, call, email, proposal, appointment, meeting, opp, won, lost or lead)"},
+	model.RefuseQuickSecondDate:      {JA: "日付が2つあります", EN: "a second date"},
+	model.RefuseQuickBadDate:         {JA: "存在しない日付です (YYYY-MM-DD)", EN: "not a calendar date (want YYYY-MM-DD)"},
+	model.RefuseQuickSecondRep:       {JA: "担当者が2人います (%s と)", EN: "a second rep (already %s)"},
+	model.RefuseQuickSecondCount:     {JA: "件数が2つあります", EN: "a second count"},
+	model.RefuseQuickCountRange:      {JA: "件数は1から%dです", EN: "count must be 1 to %d"},
+	model.RefuseQuickNegative:        {JA: "負の数は使えません", EN: "negative numbers are not allowed"},
+	model.RefuseQuickSecondAmount:    {JA: "金額が2つあります", EN: "a second amount"},
+	model.RefuseQuickBadAmount:       {JA: "金額ではありません (1200万, 12,000,000円, 1.2億 など)", EN: "not an amount (write 1200万, 12,000,000円 or 1.2億)"},
+	model.RefuseQuickUnknownRep:      {JA: "登録されていない担当者です (登録済み: %s)", EN: "not a known rep (known: %s)"},
+	model.RefuseQuickAmbiguousRep:    {JA: "この名前の担当者が複数います (%s): フルネームで書いてください", EN: "more than one rep has this name (%s): write the full name"},
+	model.RefuseQuickRepMissing:      {JA: "担当者がありません (登録済み: %s)", EN: "rep missing (known: %s)"},
+	model.RefuseQuickNotActivityWord: {JA: "件数・日付・担当者のどれでもありません", EN: "not a count, date or known rep"},
+	model.RefuseQuickAccountMissing:  {JA: "取引先がありません (例: %s ACME %s)", EN: "account missing (e.g. %s ACME %s)"},
+	model.RefuseQuickNotDealWord:     {JA: "金額・日付・担当者のどれでもありません", EN: "not an amount, date or known rep"},
+	model.RefuseQuickAmountMissing:   {JA: "受注には金額が必要です (例: 受注 1200万 %s %s)", EN: "amount missing: a won deal needs one (e.g. won 1200万 %s %s)"},
+	model.RefuseQuickCompanyMissing:  {JA: "会社名がありません (例: リード 株式会社ABC)", EN: "company missing (e.g. lead 株式会社ABC)"},
+	model.RefuseQuickLeadTooMany:     {JA: "リードは会社名・担当者名・担当者までです。語が1つ多すぎます", EN: "a lead takes a company, a contact and a rep; this is one word too many"},
+}
+
+// Refusal words a model refusal in language l from its code and values.
+// A refusal without a code (a message from outside the model, already
+// worded) comes back as it was.
+func Refusal(l Lang, code model.RefusalCode, args []any, worded string) string {
+	if t, ok := refusalTexts[code]; ok {
+		return l.T(t, args...)
+	}
+	return worded
+}

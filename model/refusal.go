@@ -1,0 +1,115 @@
+package model
+
+import "fmt"
+
+// RefusalCode names the rule that refused an input. A refusal carries its
+// code and the values it names (FieldError, QuickError); the catalogue
+// words each code in Japanese and English, and Error() gives the English
+// below for logs and for the command line, where its wording is relied on.
+type RefusalCode string
+
+// Refusals of record fields.
+const (
+	RefuseUnknownKind         RefusalCode = "unknown_kind"       // kind, the kinds
+	RefuseNotPositiveCount    RefusalCode = "not_positive_count" // count
+	RefuseCountTooLarge       RefusalCode = "count_too_large"    // count, MaxCount
+	RefuseRequired            RefusalCode = "required"
+	RefuseRequiredByRule      RefusalCode = "required_by_rule"
+	RefuseUnknownOutcome      RefusalCode = "unknown_outcome" // outcome
+	RefuseNegative            RefusalCode = "negative"        // amount
+	RefuseWonNeedsAmount      RefusalCode = "won_needs_amount"
+	RefuseClosedNeedsDate     RefusalCode = "closed_needs_date"     // outcome
+	RefuseClosedBeforeCreated RefusalCode = "closed_before_created" // closed, created
+	RefuseLeadNeedsName       RefusalCode = "lead_needs_name"
+	RefuseUnknownStatus       RefusalCode = "unknown_status" // status
+	RefuseBeforeStart         RefusalCode = "before_start"   // churned, started
+	RefuseFutureDate          RefusalCode = "future_date"    // day, today
+	RefuseTooFarAhead         RefusalCode = "too_far_ahead"  // day, days, today
+)
+
+// Why a quick-add line was refused.
+const (
+	RefuseQuickEmpty           RefusalCode = "quick_empty"
+	RefuseQuickUnknownVerb     RefusalCode = "quick_unknown_verb"
+	RefuseQuickSecondDate      RefusalCode = "quick_second_date"
+	RefuseQuickBadDate         RefusalCode = "quick_bad_date"
+	RefuseQuickSecondRep       RefusalCode = "quick_second_rep" // the rep already read
+	RefuseQuickSecondCount     RefusalCode = "quick_second_count"
+	RefuseQuickCountRange      RefusalCode = "quick_count_range" // MaxCount
+	RefuseQuickNegative        RefusalCode = "quick_negative"
+	RefuseQuickSecondAmount    RefusalCode = "quick_second_amount"
+	RefuseQuickBadAmount       RefusalCode = "quick_bad_amount"
+	RefuseQuickUnknownRep      RefusalCode = "quick_unknown_rep"   // the known reps
+	RefuseQuickAmbiguousRep    RefusalCode = "quick_ambiguous_rep" // the reps of that name
+	RefuseQuickRepMissing      RefusalCode = "quick_rep_missing"   // the known reps
+	RefuseQuickNotActivityWord RefusalCode = "quick_not_activity_word"
+	RefuseQuickAccountMissing  RefusalCode = "quick_account_missing" // verb, rep
+	RefuseQuickNotDealWord     RefusalCode = "quick_not_deal_word"
+	RefuseQuickAmountMissing   RefusalCode = "quick_amount_missing" // account, rep
+	RefuseQuickCompanyMissing  RefusalCode = "quick_company_missing"
+	RefuseQuickLeadTooMany     RefusalCode = "quick_lead_too_many"
+)
+
+// refusalEnglish is each refusal's English, a format of its values. It is
+// what `kpit add` and the importer print, so it changes only on purpose.
+var refusalEnglish = map[RefusalCode]string{
+	RefuseUnknownKind:         "unknown kind %q (want %s)",
+	RefuseNotPositiveCount:    "%d is not a positive count",
+	RefuseCountTooLarge:       "%d is more than %d",
+	RefuseRequired:            "required",
+	RefuseRequiredByRule:      "required by the input rules",
+	RefuseUnknownOutcome:      "unknown outcome %q (want open, won or lost)",
+	RefuseNegative:            "%d is negative",
+	RefuseWonNeedsAmount:      "a won opportunity needs an amount",
+	RefuseClosedNeedsDate:     "a %s opportunity needs a close date",
+	RefuseClosedBeforeCreated: "%s is before the creation date %s",
+	RefuseLeadNeedsName:       "a lead needs a company or a contact",
+	RefuseUnknownStatus:       "unknown status %q (want new, mql, sql, converted or disqualified)",
+	RefuseBeforeStart:         "%s is before the start %s",
+	RefuseFutureDate:          "%s is in the future (today is %s)",
+	RefuseTooFarAhead:         "%s is more than %d days ahead of today (%s)",
+
+	RefuseQuickEmpty:           "empty line: start with visit, call, email, proposal, appointment, meeting, opp, won, lost or lead",
+	RefuseQuickUnknownVerb:     "unknown kind (want visit, call, email, proposal, appointment, meeting, opp, won, lost or lead)",
+	RefuseQuickSecondDate:      "a second date",
+	RefuseQuickBadDate:         "not a calendar date (want YYYY-MM-DD)",
+	RefuseQuickSecondRep:       "a second rep (already %s)",
+	RefuseQuickSecondCount:     "a second count",
+	RefuseQuickCountRange:      "count must be 1 to %d",
+	RefuseQuickNegative:        "negative numbers are not allowed",
+	RefuseQuickSecondAmount:    "a second amount",
+	RefuseQuickBadAmount:       "not an amount (write 1200万, 12,000,000円 or 1.2億)",
+	RefuseQuickUnknownRep:      "not a known rep (known: %s)",
+	RefuseQuickAmbiguousRep:    "more than one rep has this name (%s): write the full name",
+	RefuseQuickRepMissing:      "rep missing (known: %s)",
+	RefuseQuickNotActivityWord: "not a count, date or known rep",
+	RefuseQuickAccountMissing:  "account missing (e.g. %s ACME %s)",
+	RefuseQuickNotDealWord:     "not an amount, date or known rep",
+	RefuseQuickAmountMissing:   "amount missing: a won deal needs one (e.g. won 1200万 %s %s)",
+	RefuseQuickCompanyMissing:  "company missing (e.g. lead 株式会社ABC)",
+	RefuseQuickLeadTooMany:     "a lead takes a company, a contact and a rep; this is one word too many",
+}
+
+// English writes the refusal in English with its values.
+func (c RefusalCode) English(args ...any) string {
+	if f, ok := refusalEnglish[c]; ok {
+		return fmt.Sprintf(f, args...)
+	}
+	return string(c)
+}
+
+// RefusalCodes lists every refusal code, so the catalogue can be checked
+// to word each one.
+func RefusalCodes() []RefusalCode {
+	codes := make([]RefusalCode, 0, len(refusalEnglish))
+	for c := range refusalEnglish {
+		codes = append(codes, c)
+	}
+	return codes
+}
+
+// Refuse is a refusal of one field's value by the rule code, with the
+// values the rule names.
+func Refuse(field string, code RefusalCode, args ...any) *FieldError {
+	return &FieldError{Field: field, Msg: code.English(args...), Code: code, Args: args}
+}
