@@ -53,3 +53,20 @@ func Refusal(l Lang, code model.RefusalCode, args []any, worded string) string {
 	}
 	return worded
 }
+
+// msgFailure is what a Japanese screen says when the database could not be
+// read or written. The cause (SQLite's, the file system's) comes in English
+// only, so the Japanese line says where to read it instead of showing it.
+var msgFailure = Text{
+	JA: "データベースを読み書きできませんでした (原因は --lang en で起動すると表示されます)",
+	EN: "the database could not be read or written",
+}
+
+// Failure words an error that is not a refusal: in English the error as it
+// came, with its cause; in Japanese msgFailure.
+func Failure(l Lang, err error) string {
+	if l == LangJA {
+		return l.T(msgFailure)
+	}
+	return err.Error()
+}

@@ -388,7 +388,7 @@ func (e *entryScreen) showError(err error) {
 		}
 		e.form.err = label + ": " + fieldRefusal(e.Lang, fe)
 	default:
-		e.form.err = e.T(msgEntrySaveFailed, err.Error())
+		e.form.err = e.T(msgEntrySaveFailed, failure(e.Lang, err))
 	}
 }
 
@@ -619,7 +619,7 @@ func (e *entryScreen) View() string {
 	case !e.loaded:
 		lines = append(lines, e.T(msgLoading))
 	case e.loadErr != nil:
-		lines = append(lines, e.Styles.Error.Render(e.T(msgLoadErr, e.loadErr.Error())))
+		lines = append(lines, e.Styles.Error.Render(e.T(msgLoadErr, failure(e.Lang, e.loadErr))))
 	case len(e.reps) == 0:
 		lines = append(lines, e.T(msgEntryNoReps))
 	default:

@@ -11,6 +11,10 @@ func refusal(l Lang, code model.RefusalCode, args []any, worded string) string {
 	return catalog.Refusal(l, code, args, worded)
 }
 
+// failure words an error that is not a refusal (catalog.Failure): the
+// cause in English, a Japanese sentence without it in Japanese.
+func failure(l Lang, err error) string { return catalog.Failure(l, err) }
+
 // fieldRefusal words a field error's message (without the field name).
 func fieldRefusal(l Lang, fe *model.FieldError) string {
 	return refusal(l, fe.Code, fe.Args, fe.Msg)

@@ -30,20 +30,24 @@ var (
 	msgWhatIfNoTarget = Text{JA: "%s には目標がありません: 値を入力してください (e)", EN: "%s has no target: type a value (e)"}
 	msgWhatIfPrompt   = Text{JA: "%s の値 (例 35%%, 200万, 150/月): ", EN: "Value for %s (e.g. 35%%, 2000000, 150/month): "}
 	msgWhatIfBadValue = Text{JA: "値を読めません: %s", EN: "Cannot read the value: %s"}
-	msgInfeasible     = Text{JA: "届かない", EN: "out of reach"}
-	msgDetailTitle    = Text{JA: "%sの詳細 (escで戻る)", EN: "%s (esc to go back)"}
-	msgDetailDef      = Text{JA: "定義", EN: "Definition"}
-	msgDetailNoDef    = Text{JA: "定義はまだ書かれていません (チェックリスト項目5)", EN: "No definition written yet (checklist item 5)"}
-	msgDetailSuggest  = Text{JA: "候補: %s", EN: "Suggestion: %s"}
-	msgDetailFormula  = Text{JA: "計算式", EN: "Formula"}
-	msgDetailSource   = Text{JA: "データ源", EN: "Data source"}
-	msgDetailHistory  = Text{JA: "推移", EN: "History"}
-	msgDetailTarget   = Text{JA: "目標", EN: "Target"}
-	msgSourceRecords  = Text{JA: "記録から自動集計", EN: "Aggregated from records"}
-	msgSourceManual   = Text{JA: "手入力", EN: "Typed in by hand"}
-	msgTreeOthers     = Text{JA: "ほかに保存されたツリー (KGIの下にないもの): %s", EN: "Also stored, not under the KGI: the trees of %s"}
-	msgSourceDerived  = Text{JA: "子ノードから計算", EN: "Computed from its children"}
-	msgNone           = Text{JA: "(なし)", EN: "(none)"}
+	// The model's reason for an unreadable value is English (ParseQuantity):
+	// Japanese shows the forms it takes instead.
+	msgWhatIfUnreadable = Text{JA: "「%[1]s」 (例: 35%%, 200万, 150/月)", EN: "%[2]s"}
+	msgWhatIfNegative   = Text{JA: "「%s」は負の値です", EN: "%q is negative"}
+	msgInfeasible       = Text{JA: "届かない", EN: "out of reach"}
+	msgDetailTitle      = Text{JA: "%sの詳細 (escで戻る)", EN: "%s (esc to go back)"}
+	msgDetailDef        = Text{JA: "定義", EN: "Definition"}
+	msgDetailNoDef      = Text{JA: "定義はまだ書かれていません (チェックリスト項目5)", EN: "No definition written yet (checklist item 5)"}
+	msgDetailSuggest    = Text{JA: "候補: %s", EN: "Suggestion: %s"}
+	msgDetailFormula    = Text{JA: "計算式", EN: "Formula"}
+	msgDetailSource     = Text{JA: "データ源", EN: "Data source"}
+	msgDetailHistory    = Text{JA: "推移", EN: "History"}
+	msgDetailTarget     = Text{JA: "目標", EN: "Target"}
+	msgSourceRecords    = Text{JA: "記録から自動集計", EN: "Aggregated from records"}
+	msgSourceManual     = Text{JA: "手入力", EN: "Typed in by hand"}
+	msgTreeOthers       = Text{JA: "ほかに保存されたツリー (KGIの下にないもの): %s", EN: "Also stored, not under the KGI: the trees of %s"}
+	msgSourceDerived    = Text{JA: "子ノードから計算", EN: "Computed from its children"}
+	msgNone             = Text{JA: "(なし)", EN: "(none)"}
 
 	msgKeyToggle      = Text{JA: "開く/閉じる", EN: "expand/collapse"}
 	msgKeyCollapse    = Text{JA: "閉じる", EN: "collapse"}

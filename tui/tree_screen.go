@@ -2,7 +2,7 @@ package tui
 
 import (
 	"context"
-	"fmt"
+	"errors"
 	"math"
 	"strings"
 	"time"
@@ -411,7 +411,7 @@ func (s *treeScreen) typeKey(msg tea.KeyPressMsg) {
 func (s *treeScreen) parseValue(n *kpitree.Node, text string) (kpitree.Target, error) {
 	q, err := model.ParseQuantity(text)
 	if err != nil {
-		return kpitree.Target{}, err
+		return kpitree.Target{}, errors.New(s.T(msgWhatIfUnreadable, text, err.Error()))
 	}
 	per := model.Month
 	if base, ok := s.leafTargets()[n.Key]; ok && base.Per != "" {
@@ -421,7 +421,7 @@ func (s *treeScreen) parseValue(n *kpitree.Node, text string) (kpitree.Target, e
 		per = q.Per
 	}
 	if q.Value < 0 {
-		return kpitree.Target{}, fmt.Errorf("%q is negative", text)
+		return kpitree.Target{}, errors.New(s.T(msgWhatIfNegative, text))
 	}
 	if n.Unit == model.UnitRatio && !q.Percent && q.Value > 1 {
 		q.Value /= 100 // "35" for a rate means 35%
