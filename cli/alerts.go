@@ -9,7 +9,6 @@ import (
 
 	"github.com/kpit-dev/kpit/catalog"
 	"github.com/kpit-dev/kpit/model"
-	"github.com/kpit-dev/kpit/tui"
 )
 
 const alertsUsage = `alerts [--db PATH] [--format text|json] [--now RFC3339] [--lang ja|en]
@@ -81,19 +80,18 @@ func writeAlertsText(e env, l catalog.Lang, today time.Time, rules model.InputRu
 	w := e.stdout
 	switch {
 	case !rules.AlertsOn:
-		fmt.Fprintln(w, l.Pick("アラートはオフです (kpit rules --alerts on で有効化)", "Alerts are off (turn them on with kpit rules --alerts on)"))
+		fmt.Fprintln(w, l.T(catalog.AlertsOffCommand))
 	case len(alerts) == 0:
-		fmt.Fprintf(w, l.Pick("%s: 未対応のアラートはありません\n", "%s: no open alerts\n"), model.FormatDate(today))
+		fmt.Fprint(w, l.T(catalog.AlertsNoneOn, model.FormatDate(today)))
 	default:
-		fmt.Fprintf(w, l.Pick("%s: 未対応のアラート %d件\n", "%s: %d open alerts\n"), model.FormatDate(today), len(alerts))
+		fmt.Fprint(w, l.T(catalog.AlertsOpenOn, model.FormatDate(today), len(alerts)))
 		for _, a := range alerts {
-			fmt.Fprintf(w, "  [%s] %s: %s\n", tui.SeverityWord(l, a.Severity), tui.AlertKindWord(l, a.Kind), tui.AlertText(l, a))
+			fmt.Fprintf(w, "  [%s] %s: %s\n", catalog.SeverityWord(l, a.Severity), catalog.AlertKindWord(l, a.Kind), catalog.AlertText(l, a))
 		}
 	}
 	fmt.Fprintln(w)
-	fmt.Fprintf(w, l.Pick("入力の適時性 (直近%d日の記録, 入力期限: %s)\n", "Input timeliness (records of the last %d days; deadline: %s)\n"),
-		timelinessDays, tui.DeadlineWord(l, rules.Deadline))
-	for _, line := range tui.TimelinessLines(l, team, perRep) {
+	fmt.Fprint(w, l.T(catalog.TimelinessHeading, timelinessDays, catalog.DeadlineWord(l, rules.Deadline)))
+	for _, line := range catalog.TimelinessLines(l, team, perRep) {
 		fmt.Fprintln(w, "  "+line)
 	}
 }

@@ -13,7 +13,6 @@ import (
 	"github.com/kpit-dev/kpit/catalog"
 	"github.com/kpit-dev/kpit/model"
 	"github.com/kpit-dev/kpit/store"
-	"github.com/kpit-dev/kpit/tui"
 )
 
 const rulesUsage = `rules [--db PATH] [--deadline same-day|next-business-day|Nd] [--stale-days N]
@@ -106,10 +105,10 @@ func runRules(e env) int {
 	if err != nil {
 		return fail(e, "rules", err)
 	}
-	lines := tui.RulesLines(l, r)
+	lines := catalog.RulesLines(l, r)
 	// The fiscal year and the currency go with the rules, above their
 	// closing note.
-	lines = append(lines[:len(lines)-1], tui.FiscalStartLine(l, month), tui.CurrencyLine(l, cur), lines[len(lines)-1])
+	lines = append(lines[:len(lines)-1], catalog.FiscalStartLine(l, month), catalog.CurrencyLine(l, cur), lines[len(lines)-1])
 	for _, line := range lines {
 		fmt.Fprintln(e.stdout, line)
 	}

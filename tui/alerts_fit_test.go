@@ -79,28 +79,6 @@ func TestClipLineCutsAtACharacter(t *testing.T) {
 	}
 }
 
-// TestTimelinessWorstFirst: the reps with the lowest same-day share come
-// first, ties by name, a rep without records and the unassigned row last.
-func TestTimelinessWorstFirst(t *testing.T) {
-	per := map[string]model.Timeliness{
-		"鈴木": {Total: 10, SameDay: 9, WithinOneDay: 10},
-		"田中": {Total: 4, SameDay: 1, WithinOneDay: 2}, // 25%
-		"佐藤": {Total: 8, SameDay: 2, WithinOneDay: 8}, // 25%, ties 田中; 佐藤 (U+4F50) sorts before 田中 (U+7530)
-		"林":  {Total: 0},
-		"":   {Total: 3, SameDay: 0, WithinOneDay: 0},
-		"井上": {Total: 10, SameDay: 5, WithinOneDay: 9},
-	}
-	// 25% (佐藤, 田中 by name), 50%, 90%, no records, no rep.
-	want := []string{"佐藤", "田中", "井上", "鈴木", "林", ""}
-	if got := worstTimelinessFirst(per); !slices.Equal(got, want) {
-		t.Errorf("order %q, want %q", got, want)
-	}
-	lines := TimelinessLines(LangEN, model.Timeliness{}, per)
-	if !strings.HasPrefix(lines[3], "佐藤") || !strings.HasPrefix(lines[len(lines)-1], LangEN.T(msgTimelyUnassigned)) {
-		t.Errorf("lines %q", lines)
-	}
-}
-
 // TestAlertTextNamesTheActivityKind: a late activity without an account is
 // named by its kind in the user's language, never by the raw kind.
 func TestAlertTextNamesTheActivityKind(t *testing.T) {

@@ -12,6 +12,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/kpit-dev/kpit/catalog"
 	"github.com/kpit-dev/kpit/model"
 	"github.com/kpit-dev/kpit/store"
 )
@@ -636,18 +637,4 @@ func (e *entryScreen) View() string {
 	return strings.Join(lines, "\n")
 }
 
-func activityKindLabel(l Lang, k model.ActivityKind) string {
-	switch k {
-	case model.KindVisit:
-		return l.T(msgActVisit)
-	case model.KindCall:
-		return l.T(msgActCall)
-	case model.KindEmail:
-		return l.T(msgActEmail)
-	case model.KindProposal:
-		return l.T(msgActProposal)
-	case model.KindAppointment:
-		return l.T(msgActAppointment)
-	}
-	return l.T(msgActMeeting)
-}
+func activityKindLabel(l Lang, k model.ActivityKind) string { return catalog.ActivityKindWord(l, k) }

@@ -20,14 +20,5 @@ func fieldRefusal(l Lang, fe *model.FieldError) string {
 	return refusal(l, fe.Code, fe.Args, fe.Msg)
 }
 
-// fieldLabel names a record field the way the entry form labels it.
-func fieldLabel(l Lang, field string) string {
-	labels := map[string]Text{"kind": msgFieldKind, "rep": msgFieldRep, "count": msgFieldCount, "date": msgFieldDate,
-		"account": msgFieldAccount, "note": msgFieldNote, "amount": msgFieldAmount, "stage": msgFieldStage,
-		"created": msgFieldCreated, "closed": msgFieldClosed, "outcome": msgFieldOutcome, "lost_reason": msgFieldLostReason,
-		"company": msgFieldCompany, "contact": msgFieldContact, "source": msgFieldSource, "status": msgFieldStatus}
-	if t, ok := labels[field]; ok {
-		return l.T(t)
-	}
-	return field
-}
+// fieldLabel names a record field the way the entry form labels it (catalog.FieldLabel).
+func fieldLabel(l Lang, field string) string { return catalog.FieldLabel(l, field) }

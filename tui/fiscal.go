@@ -2,12 +2,11 @@ package tui
 
 import (
 	"context"
-	"fmt"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
 
-	"github.com/kpit-dev/kpit/model"
+	"github.com/kpit-dev/kpit/catalog"
 )
 
 // The fiscal-year start month (default April) is a setting, edited in the
@@ -50,20 +49,4 @@ func (a *App) setFiscalStart(m time.Month) tea.Cmd {
 	return tea.Batch(cmds...)
 }
 
-// monthWord names a month: "April", "4月".
-func monthWord(l Lang, m time.Month) string {
-	if l == LangJA {
-		return fmt.Sprintf("%d月", int(m))
-	}
-	return m.String()
-}
-
-// FiscalStartLine is the line `kpit rules` prints for the setting, laid
-// out like RulesLines.
-func FiscalStartLine(l Lang, m time.Month) string {
-	s := padRight(l.T(msgRuleFiscal), 16) + "  " + l.T(msgRuleFiscalFrom, monthWord(l, m))
-	if m == model.DefaultFiscalStart {
-		s += " " + l.T(msgRuleDefault)
-	}
-	return s
-}
+func monthWord(l Lang, m time.Month) string { return catalog.MonthWord(l, m) }

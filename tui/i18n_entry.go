@@ -1,51 +1,25 @@
 package tui
 
-// Strings of alerts, input rules and timeliness (alerts pane, settings,
-// kpit alerts and kpit rules).
+import "github.com/kpit-dev/kpit/catalog"
+
+// Words of records, alerts and input rules are the catalogue's (shared with
+// kpit alerts and kpit rules); the screens use these under their old names.
 var (
-	msgSevWarning  = Text{JA: "注意(黄)", EN: "warning (yellow)"}
-	msgSevCritical = Text{JA: "危険(赤)", EN: "critical (red)"}
-
-	msgKindActivity    = Text{JA: "活動", EN: "activity"}
-	msgKindOpportunity = Text{JA: "商談", EN: "opportunity"}
-	msgKindLead        = Text{JA: "リード", EN: "lead"}
-	msgKindCustomer    = Text{JA: "顧客", EN: "customer"}
-
-	msgAlertLate    = Text{JA: "%[1]s #%[2]d (%[3]s): %[6]d日遅れて入力 (%[4]s の記録、期限 %[5]s)", EN: "%[1]s #%[2]d (%[3]s): entered %[6]d day(s) late (event %[4]s, due %[5]s)"}
-	msgAlertStale   = Text{JA: "%[1]s: %[2]d日間入力がありません (最終 %[3]s)", EN: "%[1]s: no entry for %[2]d days (last %[3]s)"}
-	msgAlertStalled = Text{JA: "商談 #%[1]d (%[2]s): %[3]d日間活動なし (最終 %[4]s)", EN: "opportunity #%[1]d (%[2]s): no activity for %[3]d days (since %[4]s)"}
-	msgAlertOverdue = Text{JA: "商談 #%[1]d (%[2]s): 完了予定日を%[4]d日過ぎても未完了 (予定 %[3]s)", EN: "opportunity #%[1]d (%[2]s): still open %[4]d day(s) after its expected close (%[3]s)"}
-
-	msgRuleLate    = Text{JA: "入力遅れ", EN: "late entry"}
-	msgRuleStale   = Text{JA: "入力途絶", EN: "no entries"}
-	msgRuleStalled = Text{JA: "商談停滞", EN: "stalled deal"}
-	msgRuleOverdue = Text{JA: "完了予定超過", EN: "close date passed"}
-
-	msgDeadlineSameDay         = Text{JA: "当日中", EN: "the same day"}
-	msgDeadlineNextBusinessDay = Text{JA: "翌営業日まで", EN: "by the next business day"}
-	msgDeadlineDays            = Text{JA: "%d日以内", EN: "within %d days"}
-
-	msgRuleDeadline   = Text{JA: "入力期限", EN: "Entry deadline"}
-	msgRuleRequired   = Text{JA: "必須項目", EN: "Required fields"}
-	msgRuleStaleLimit = Text{JA: "入力途絶の上限", EN: "Staleness limit"}
-	msgRuleFuture     = Text{JA: "未来の日付", EN: "Future dates"}
-	msgRuleAlerts     = Text{JA: "アラート", EN: "Alerts"}
-	msgRuleDefault    = Text{JA: "(既定)", EN: "(default)"}
-	msgRuleNone       = Text{JA: "なし", EN: "none"}
-	msgRuleOn         = Text{JA: "オン", EN: "on"}
-	msgRuleOff        = Text{JA: "オフ", EN: "off"}
-	msgRuleStaleDays  = Text{JA: "%d日", EN: "%d days"}
-	msgRuleFutureNone = Text{JA: "不可 (今日まで)", EN: "not allowed (up to today)"}
-	msgRuleFutureDays = Text{JA: "%d日先まで可", EN: "up to %d days ahead"}
-	msgRuleHolidays   = Text{JA: "営業日は土日と祝日 (振替休日を含む) を除きます", EN: "Business days skip Saturdays, Sundays and Japanese public holidays."}
-	msgRuleYearEnd    = Text{JA: "年末年始休業", EN: "Year-end closure"}
-	msgRuleYearEndOn  = Text{JA: "オン (12/29-1/3 は営業日に数えません)", EN: "on (12/29-1/3 are not business days)"}
-
-	msgTimelySameDay    = Text{JA: "当日入力", EN: "same day"}
-	msgTimelyOneDay     = Text{JA: "翌日までに入力", EN: "within one day"}
-	msgTimelyTeam       = Text{JA: "チーム", EN: "team"}
-	msgTimelyUnassigned = Text{JA: "(担当なし)", EN: "(no rep)"}
-	msgTimelyReference  = Text{JA: "参考: SFA/CRMに即時入力 %[1]s、1日まとめて入力 %[2]s (%[3]s)", EN: "Reference: SFA/CRM input entered immediately %[1]s, in a daily batch %[2]s (%[3]s)"}
+	msgKindActivity            = catalog.KindActivity
+	msgKindOpportunity         = catalog.KindOpportunity
+	msgKindLead                = catalog.KindLead
+	msgRuleLate                = catalog.RuleLate
+	msgRuleStale               = catalog.RuleStale
+	msgDeadlineNextBusinessDay = catalog.DeadlineNextBusinessDay
+	msgRuleDeadline            = catalog.RuleDeadline
+	msgRuleAlerts              = catalog.RuleAlerts
+	msgRuleOn                  = catalog.RuleOn
+	msgRuleOff                 = catalog.RuleOff
+	msgRuleHolidays            = catalog.RuleHolidays
+	msgRuleYearEnd             = catalog.RuleYearEnd
+	msgRuleYearEndOn           = catalog.RuleYearEndOn
+	msgTimelyUnassigned        = catalog.TimelyUnassigned
+	msgTimelyReference         = catalog.TimelyReference
 
 	// The entry form.
 	msgEntryTitle         = Text{JA: "記録を追加", EN: "Add a record"}
@@ -68,29 +42,28 @@ var (
 	msgEntryUpdated       = Text{JA: "%s #%d を更新しました", EN: "Updated %s #%d"}
 
 	msgFieldRecord        = Text{JA: "種類", EN: "Record"}
-	msgFieldKind          = Text{JA: "活動", EN: "Kind"}
-	msgFieldRep           = Text{JA: "担当者", EN: "Rep"}
-	msgFieldCount         = Text{JA: "件数", EN: "Count"}
-	msgFieldDate          = Text{JA: "日付", EN: "Date"}
-	msgFieldAccount       = Text{JA: "取引先", EN: "Account"}
-	msgFieldNote          = Text{JA: "メモ", EN: "Note"}
-	msgFieldAmount        = Text{JA: "金額", EN: "Amount"}
-	msgFieldStage         = Text{JA: "フェーズ", EN: "Stage"}
-	msgFieldCreated       = Text{JA: "作成日", EN: "Created"}
-	msgFieldClosed        = Text{JA: "完了日", EN: "Closed"}
+	msgFieldKind          = catalog.FieldKind
+	msgFieldRep           = catalog.FieldRep
+	msgFieldCount         = catalog.FieldCount
+	msgFieldDate          = catalog.FieldDate
+	msgFieldAccount       = catalog.FieldAccount
+	msgFieldNote          = catalog.FieldNote
+	msgFieldAmount        = catalog.FieldAmount
+	msgFieldStage         = catalog.FieldStage
+	msgFieldCreated       = catalog.FieldCreated
+	msgFieldClosed        = catalog.FieldClosed
 	msgFieldExpectedClose = Text{JA: "完了予定日", EN: "Expected close"}
-	msgFieldDeal          = Text{JA: "商談", EN: "Opportunity"}
-	msgFieldOutcome       = Text{JA: "結果", EN: "Outcome"}
-	msgFieldLostReason    = Text{JA: "失注理由", EN: "Lost reason"}
-	msgFieldCompany       = Text{JA: "会社名", EN: "Company"}
-	msgFieldContact       = Text{JA: "担当者名", EN: "Contact"}
-	msgFieldSource        = Text{JA: "流入元", EN: "Source"}
-	msgFieldStatus        = Text{JA: "状態", EN: "Status"}
-
-	msgModeActivity = Text{JA: "活動", EN: "Activity"}
-	msgModeOpp      = Text{JA: "新規商談", EN: "New opportunity"}
-	msgModeClose    = Text{JA: "商談の更新 (フェーズ/受注/失注)", EN: "Update opportunity (stage/won/lost)"}
-	msgModeLead     = Text{JA: "リード", EN: "Lead"}
+	msgFieldDeal          = catalog.FieldDeal
+	msgFieldOutcome       = catalog.FieldOutcome
+	msgFieldLostReason    = catalog.FieldLostReason
+	msgFieldCompany       = catalog.FieldCompany
+	msgFieldContact       = catalog.FieldContact
+	msgFieldSource        = catalog.FieldSource
+	msgFieldStatus        = catalog.FieldStatus
+	msgModeActivity       = Text{JA: "活動", EN: "Activity"}
+	msgModeOpp            = Text{JA: "新規商談", EN: "New opportunity"}
+	msgModeClose          = Text{JA: "商談の更新 (フェーズ/受注/失注)", EN: "Update opportunity (stage/won/lost)"}
+	msgModeLead           = Text{JA: "リード", EN: "Lead"}
 
 	msgOutcomeOpen      = Text{JA: "進行中", EN: "open"}
 	msgOutcomeWon       = Text{JA: "受注", EN: "won"}
@@ -99,13 +72,7 @@ var (
 	msgLeadConverted    = Text{JA: "商談化", EN: "converted"}
 	msgLeadDisqualified = Text{JA: "対象外", EN: "disqualified"}
 
-	msgActVisit       = Text{JA: "訪問", EN: "visit"}
-	msgActCall        = Text{JA: "架電", EN: "call"}
-	msgActEmail       = Text{JA: "メール", EN: "email"}
-	msgActProposal    = Text{JA: "提案", EN: "proposal"}
-	msgActAppointment = Text{JA: "アポ", EN: "appointment"}
-	msgActMeeting     = Text{JA: "商談", EN: "meeting"}
-
+	msgActVisit  = catalog.ActVisit
 	msgKeySave   = Text{JA: "保存", EN: "save"}
 	msgKeyCancel = Text{JA: "閉じる", EN: "close"}
 	msgKeyField  = Text{JA: "項目", EN: "field"}
@@ -132,8 +99,6 @@ var (
 	msgSetTitle          = Text{JA: "入力ルールの設定", EN: "Input rules"}
 	msgSetStaleDays      = Text{JA: "入力途絶の上限(日)", EN: "Stale after (days)"}
 	msgSetFiscalStart    = Text{JA: "年度の開始月", EN: "Fiscal year starts in"}
-	msgRuleFiscal        = Text{JA: "年度", EN: "Fiscal year"}
-	msgRuleFiscalFrom    = Text{JA: "%s始まり", EN: "starts in %s"}
 	msgSetFutureDays     = Text{JA: "未来の日付(日)", EN: "Future dates (days)"}
 	msgSetReqActivity    = Text{JA: "必須: 活動", EN: "Required: activity"}
 	msgSetReqOpportunity = Text{JA: "必須: 商談", EN: "Required: opportunity"}

@@ -1,6 +1,9 @@
 package tui
 
-import "github.com/kpit-dev/kpit/importer"
+import (
+	"github.com/kpit-dev/kpit/catalog"
+	"github.com/kpit-dev/kpit/importer"
+)
 
 // Strings of the import screen (`i`).
 var (
@@ -89,9 +92,9 @@ var (
 	msgImpFieldActID      = Text{JA: "活動ID", EN: "id"}
 	msgImpFieldLeadID     = Text{JA: "リードID", EN: "id"}
 	msgImpFieldCustID     = Text{JA: "顧客ID", EN: "id"}
-	msgImpFieldOwner      = Text{JA: "担当者", EN: "owner"}
+	msgImpFieldOwner      = catalog.FieldOwner
 	msgImpFieldAccount    = Text{JA: "取引先", EN: "account"}
-	msgImpFieldProduct    = Text{JA: "商品", EN: "product"}
+	msgImpFieldProduct    = catalog.FieldProduct
 	msgImpFieldStage      = Text{JA: "フェーズ", EN: "stage"}
 	msgImpFieldOutcome    = Text{JA: "結果", EN: "outcome"}
 	msgImpFieldCreated    = Text{JA: "作成日", EN: "created"}

@@ -3,6 +3,7 @@ package tui
 import (
 	"strings"
 
+	"github.com/kpit-dev/kpit/catalog"
 	"github.com/kpit-dev/kpit/model"
 )
 
@@ -10,34 +11,10 @@ import (
 // and the rules page list 金額、取引先, in English the field names kpit
 // rules --require takes (amount, account). Typed text is read in either.
 
-// requiredFieldLabel names a requirable field in language l.
-func requiredFieldLabel(l Lang, field string) string {
-	if l != LangJA {
-		return field
-	}
-	switch field {
-	case "opportunity":
-		return l.T(msgFieldDeal)
-	case "product":
-		return l.T(msgImpFieldProduct)
-	case "rep":
-		return l.T(msgImpFieldOwner)
-	}
-	return fieldLabel(l, field)
-}
+func requiredFieldLabel(l Lang, field string) string { return catalog.RequiredFieldLabel(l, field) }
 
-// requiredText lists fields for the rules form and page.
-func requiredText(l Lang, fields []string) string {
-	labels := make([]string, len(fields))
-	for i, f := range fields {
-		labels[i] = requiredFieldLabel(l, f)
-	}
-	sep := ", "
-	if l == LangJA {
-		sep = "、"
-	}
-	return strings.Join(labels, sep)
-}
+// requiredText lists fields for the rules form and page (catalog.RequiredText).
+func requiredText(l Lang, fields []string) string { return catalog.RequiredText(l, fields) }
 
 // requiredFields reads the form's list for kind k: each item a field name
 // or its label in either language. bad is the first item that names no

@@ -1,0 +1,52 @@
+package catalog
+
+import "github.com/kpit-dev/kpit/model"
+
+// The words of the commands' text output (kpit alerts, report, tree). JSON
+// output has no words to translate: its keys never change.
+var (
+	// kpit alerts.
+	AlertsOffCommand  = Text{JA: "アラートはオフです (kpit rules --alerts on で有効化)", EN: "Alerts are off (turn them on with kpit rules --alerts on)"}
+	AlertsNoneOn      = Text{JA: "%s: 未対応のアラートはありません\n", EN: "%s: no open alerts\n"}
+	AlertsOpenOn      = Text{JA: "%s: 未対応のアラート %d件\n", EN: "%s: %d open alerts\n"}
+	TimelinessHeading = Text{JA: "入力の適時性 (直近%d日の記録, 入力期限: %s)\n", EN: "Input timeliness (records of the last %d days; deadline: %s)\n"}
+
+	// kpit report.
+	ReportTitle      = Text{JA: "KPIレポート", EN: "KPI report"}
+	ReportPeriod     = Text{JA: "期間", EN: "Period"}
+	ReportAllRecords = Text{JA: "全期間", EN: "all records"}
+	ReportKGI        = Text{JA: "KGIの状況", EN: "KGI"}
+	ReportMetric     = Text{JA: "指標", EN: "Metric"}
+	ReportValue      = Text{JA: "値", EN: "Value"}
+
+	DeptMarketing       = Text{JA: "マーケティング", EN: "Marketing"}
+	DeptInsideSales     = Text{JA: "インサイドセールス", EN: "Inside Sales"}
+	DeptFieldSales      = Text{JA: "フィールドセールス", EN: "Field Sales"}
+	DeptCustomerSuccess = Text{JA: "カスタマーサクセス", EN: "Customer Success"}
+	DeptNone            = Text{JA: "(担当なし)", EN: "(unassigned)"}
+
+	// kpit tree: the title and the columns.
+	TreeTitle    = Text{JA: "KPIツリー", EN: "KPI tree"}
+	TreeNode     = Text{JA: "ノード", EN: "node"}
+	TreeActual   = Text{JA: "実績", EN: "actual"}
+	TreeTarget   = Text{JA: "目標", EN: "target"}
+	TreeAchieved = Text{JA: "達成率", EN: "achieved"}
+	TreePace     = Text{JA: "着地見込", EN: "pace"}
+	TreeStatus   = Text{JA: "状態", EN: "status"}
+	TreeGapShare = Text{JA: "差の寄与", EN: "gap share"}
+)
+
+// DeptWord names a department as `kpit report` breaks figures down by it.
+func DeptWord(l Lang, d model.Department) string {
+	switch d {
+	case model.DeptMarketing:
+		return l.T(DeptMarketing)
+	case model.DeptInsideSales:
+		return l.T(DeptInsideSales)
+	case model.DeptFieldSales:
+		return l.T(DeptFieldSales)
+	case model.DeptCustomerSuccess:
+		return l.T(DeptCustomerSuccess)
+	}
+	return l.T(DeptNone)
+}

@@ -1,0 +1,82 @@
+package catalog
+
+import "github.com/kpit-dev/kpit/model"
+
+// The words of records: their kinds, the kinds of activity and the names
+// of their fields, the same in the entry form, the alerts and `kpit rules`.
+var (
+	KindActivity    = Text{JA: "活動", EN: "activity"}
+	KindOpportunity = Text{JA: "商談", EN: "opportunity"}
+	KindLead        = Text{JA: "リード", EN: "lead"}
+	KindCustomer    = Text{JA: "顧客", EN: "customer"}
+
+	ActVisit       = Text{JA: "訪問", EN: "visit"}
+	ActCall        = Text{JA: "架電", EN: "call"}
+	ActEmail       = Text{JA: "メール", EN: "email"}
+	ActProposal    = Text{JA: "提案", EN: "proposal"}
+	ActAppointment = Text{JA: "アポ", EN: "appointment"}
+	ActMeeting     = Text{JA: "商談", EN: "meeting"}
+
+	FieldKind       = Text{JA: "活動", EN: "Kind"}
+	FieldRep        = Text{JA: "担当者", EN: "Rep"}
+	FieldCount      = Text{JA: "件数", EN: "Count"}
+	FieldDate       = Text{JA: "日付", EN: "Date"}
+	FieldAccount    = Text{JA: "取引先", EN: "Account"}
+	FieldNote       = Text{JA: "メモ", EN: "Note"}
+	FieldAmount     = Text{JA: "金額", EN: "Amount"}
+	FieldStage      = Text{JA: "フェーズ", EN: "Stage"}
+	FieldCreated    = Text{JA: "作成日", EN: "Created"}
+	FieldClosed     = Text{JA: "完了日", EN: "Closed"}
+	FieldDeal       = Text{JA: "商談", EN: "Opportunity"}
+	FieldOutcome    = Text{JA: "結果", EN: "Outcome"}
+	FieldLostReason = Text{JA: "失注理由", EN: "Lost reason"}
+	FieldCompany    = Text{JA: "会社名", EN: "Company"}
+	FieldContact    = Text{JA: "担当者名", EN: "Contact"}
+	FieldSource     = Text{JA: "流入元", EN: "Source"}
+	FieldStatus     = Text{JA: "状態", EN: "Status"}
+	FieldOwner      = Text{JA: "担当者", EN: "owner"}
+	FieldProduct    = Text{JA: "商品", EN: "product"}
+)
+
+// RecordKindWord names a kind of record: 商談, opportunity.
+func RecordKindWord(l Lang, k model.RecordKind) string {
+	switch k {
+	case model.RecordActivity:
+		return l.T(KindActivity)
+	case model.RecordOpportunity:
+		return l.T(KindOpportunity)
+	case model.RecordLead:
+		return l.T(KindLead)
+	}
+	return l.T(KindCustomer)
+}
+
+// ActivityKindWord names a kind of activity: 架電, call.
+func ActivityKindWord(l Lang, k model.ActivityKind) string {
+	switch k {
+	case model.KindVisit:
+		return l.T(ActVisit)
+	case model.KindCall:
+		return l.T(ActCall)
+	case model.KindEmail:
+		return l.T(ActEmail)
+	case model.KindProposal:
+		return l.T(ActProposal)
+	case model.KindAppointment:
+		return l.T(ActAppointment)
+	}
+	return l.T(ActMeeting)
+}
+
+// FieldLabel names a record field the way the entry form labels it, or
+// returns the field's own name when it has no label.
+func FieldLabel(l Lang, field string) string {
+	labels := map[string]Text{"kind": FieldKind, "rep": FieldRep, "count": FieldCount, "date": FieldDate,
+		"account": FieldAccount, "note": FieldNote, "amount": FieldAmount, "stage": FieldStage,
+		"created": FieldCreated, "closed": FieldClosed, "outcome": FieldOutcome, "lost_reason": FieldLostReason,
+		"company": FieldCompany, "contact": FieldContact, "source": FieldSource, "status": FieldStatus}
+	if t, ok := labels[field]; ok {
+		return l.T(t)
+	}
+	return field
+}
