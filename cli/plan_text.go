@@ -14,48 +14,6 @@ import (
 	"github.com/kpit-dev/kpit/model"
 )
 
-// The plan's text, in both languages.
-var (
-	msgPlanKGI         = catalog.Text{JA: "KGI: %s %s%s", EN: "KGI: %s %s%s"}
-	msgPlanTree        = catalog.Text{JA: "設定したKPIでのKPIツリー(件数・金額は%sあたり):", EN: "The KPI tree with the KPIs as set (counts and amounts per %s):"}
-	msgPlanSet         = catalog.Text{JA: "設定: %s", EN: "set: %s"}
-	msgPlanSetStandsIn = catalog.Text{JA: "設定: %s(%s の代わり)", EN: "set: %s, stands in for %s"}
-	msgPlanUnset       = catalog.Text{JA: "未設定", EN: "unset"}
-	msgPlanReach       = catalog.Text{JA: "判定: 設定したKPIでKGIの%s(%s / %s)に達し、KGIに届きます。",
-		EN: "Verdict: the KPIs as set reach %s of the KGI (%s of %s): they reach it."}
-	msgPlanShort = catalog.Text{JA: "判定: 設定したKPIではKGIの%s(%s / %s)にとどまり、KGIに届きません。不足は%sです。",
-		EN: "Verdict: the KPIs as set reach %s of the KGI (%s of %s): they cannot reach it, short by %s."}
-	msgPlanUnknown  = catalog.Text{JA: "判定: 未設定のKPIがあるため計算できません(%s)。", EN: "Verdict: cannot be worked out while KPIs are unset (%s)."}
-	msgPlanTooLarge = catalog.Text{JA: "判定: 数値が大きすぎて計算できません。", EN: "Verdict: cannot be worked out: the figures are too large."}
-	msgPlanRequired = catalog.Text{JA: "KGIに届くために各KPIが単独で必要な値(他は設定どおり):",
-		EN: "What each KPI alone would need to reach the KGI (the others as set):"}
-	msgPlanAsSet       = catalog.Text{JA: "設定 %s、%s倍", EN: "as set %s, x%s"}
-	msgPlanRoundedUp   = catalog.Text{JA: "切り上げ %s", EN: "%s rounded up"}
-	msgPlanOutOfReach  = catalog.Text{JA: "単独では届きません", EN: "out of reach alone"}
-	msgPlanOverHundred = catalog.Text{JA: "率は100%を超えられません", EN: "a rate cannot pass 100%"}
-	msgPlanNoValue     = catalog.Text{JA: "計算できません(隣のKPIが未設定または0)", EN: "cannot be worked out (a KPI beside it is unset or zero)"}
-)
-
-// periodTexts holds each period's name ("month") and per-phrase (" per month").
-var periodTexts = map[model.PeriodKind][2]catalog.Text{
-	model.FiscalYear: {{JA: "年", EN: "year"}, {JA: "/年", EN: " per year"}},
-	model.Quarter:    {{JA: "四半期", EN: "quarter"}, {JA: "/四半期", EN: " per quarter"}},
-	model.Month:      {{JA: "月", EN: "month"}, {JA: "/月", EN: " per month"}},
-	model.Week:       {{JA: "週", EN: "week"}, {JA: "/週", EN: " per week"}},
-	model.Day:        {{JA: "日", EN: "day"}, {JA: "/日", EN: " per day"}},
-}
-
-// periodText is "month"; perText is " per month" (a year when k is unset).
-func periodText(l catalog.Lang, k model.PeriodKind) string { return l.T(periodTextsOf(k)[0]) }
-func perText(l catalog.Lang, k model.PeriodKind) string    { return l.T(periodTextsOf(k)[1]) }
-
-func periodTextsOf(k model.PeriodKind) [2]catalog.Text {
-	if t, ok := periodTexts[k]; ok {
-		return t
-	}
-	return periodTexts[model.FiscalYear]
-}
-
 // nodeName is a node's name in language l, its key when the catalogue has none.
 func nodeName(l catalog.Lang, key string) string {
 	if e, ok := model.KPIDefinition(key); ok {
@@ -96,9 +54,9 @@ func padLeft(s string, w int) string {
 func writePlanText(w io.Writer, l catalog.Lang, in planInput, p kpitree.Plan) {
 	root := in.tree.Root()
 	kgi := model.Some(p.KGI.Value)
-	fmt.Fprintln(w, l.T(msgPlanKGI, nodeName(l, root.Key), catalog.FormatYenFull(kgi), perText(l, p.KGI.Per)))
+	fmt.Fprintln(w, l.T(catalog.PlanKGI, nodeName(l, root.Key), catalog.FormatYenFull(kgi), catalog.PerPeriod(l, p.KGI.Per)))
 	fmt.Fprintln(w)
-	fmt.Fprintln(w, l.T(msgPlanTree, periodText(l, p.KGI.Per)))
+	fmt.Fprintln(w, l.T(catalog.PlanTree, catalog.PeriodName(l, p.KGI.Per)))
 
 	type row struct{ name, value, note string }
 	var rows []row
@@ -115,14 +73,14 @@ func writePlanText(w io.Writer, l catalog.Lang, in planInput, p kpitree.Plan) {
 		case set:
 			asSet := figure(n.Unit, model.Some(t.Value))
 			if n.Kind == kpitree.Flow {
-				asSet += perText(l, t.Per)
+				asSet += catalog.PerPeriod(l, t.Per)
 			}
-			r.note = l.T(msgPlanSet, asSet)
+			r.note = l.T(catalog.PlanSet, asSet)
 			if !n.IsLeaf() {
-				r.note = l.T(msgPlanSetStandsIn, asSet, formula)
+				r.note = l.T(catalog.PlanSetStandsIn, asSet, formula)
 			}
 		case n.IsLeaf():
-			r.note = l.T(msgPlanUnset)
+			r.note = l.T(catalog.PlanUnset)
 		default:
 			r.note = "= " + formula
 		}
@@ -145,21 +103,21 @@ func writePlanText(w io.Writer, l catalog.Lang, in planInput, p kpitree.Plan) {
 
 	switch {
 	case !p.Implied.Valid && len(p.Unset) == 0:
-		fmt.Fprintln(w, l.T(msgPlanTooLarge))
+		fmt.Fprintln(w, l.T(catalog.PlanTooLarge))
 	case !p.Implied.Valid:
 		names := make([]string, len(p.Unset))
 		for i, k := range p.Unset {
 			names[i] = nodeName(l, k)
 		}
-		fmt.Fprintln(w, l.T(msgPlanUnknown, strings.Join(names, ", ")))
+		fmt.Fprintln(w, l.T(catalog.PlanUnknown, strings.Join(names, ", ")))
 	case p.Reaches():
-		fmt.Fprintln(w, l.T(msgPlanReach, catalog.FormatPercent(p.Ratio), catalog.FormatYenFull(p.Implied), catalog.FormatYenFull(kgi)))
+		fmt.Fprintln(w, l.T(catalog.PlanReach, catalog.FormatPercent(p.Ratio), catalog.FormatYenFull(p.Implied), catalog.FormatYenFull(kgi)))
 	default:
 		short := model.Some(p.KGI.Value - p.Implied.V)
-		fmt.Fprintln(w, l.T(msgPlanShort, catalog.FormatPercent(p.Ratio), catalog.FormatYenFull(p.Implied), catalog.FormatYenFull(kgi), catalog.FormatYenFull(short)))
+		fmt.Fprintln(w, l.T(catalog.PlanShort, catalog.FormatPercent(p.Ratio), catalog.FormatYenFull(p.Implied), catalog.FormatYenFull(kgi), catalog.FormatYenFull(short)))
 	}
 	fmt.Fprintln(w)
-	fmt.Fprintln(w, l.T(msgPlanRequired))
+	fmt.Fprintln(w, l.T(catalog.PlanRequired))
 	nameW = 0
 	for _, k := range p.Inputs {
 		nameW = max(nameW, lipgloss.Width(nodeName(l, k)))
@@ -175,34 +133,34 @@ func writePlanText(w io.Writer, l catalog.Lang, in planInput, p kpitree.Plan) {
 // value as set (asSet, when set; current is that value in the KGI's period).
 func requiredText(l catalog.Lang, r kpitree.Requirement, asSet kpitree.Target, set bool, current model.Value) string {
 	if !r.Value.Valid {
-		return "—  " + l.T(msgPlanNoValue)
+		return "—  " + l.T(catalog.PlanNoValue)
 	}
 	s := figure(r.Unit, r.Value)
 	if r.Kind == kpitree.Flow {
 		var parts []string
 		for _, per := range []model.PeriodKind{model.FiscalYear, model.Month, model.Week} {
 			v := r.In(per)
-			part := figure(r.Unit, v) + perText(l, per)
+			part := figure(r.Unit, v) + catalog.PerPeriod(l, per)
 			if r.Unit == model.UnitCount && v.V != math.Ceil(v.V) {
-				part += " (" + l.T(msgPlanRoundedUp, catalog.FormatCount(model.Some(math.Ceil(v.V-1e-9)))) + ")"
+				part += " (" + l.T(catalog.PlanRoundedUp, catalog.FormatCount(model.Some(math.Ceil(v.V-1e-9)))) + ")"
 			}
 			parts = append(parts, part)
 		}
 		s = strings.Join(parts, " = ")
 	}
 	if !r.Feasible {
-		why := l.T(msgPlanOutOfReach)
+		why := l.T(catalog.PlanOutOfReach)
 		if r.Unit == model.UnitRatio && r.Value.V > 1 {
-			why += ": " + l.T(msgPlanOverHundred)
+			why += ": " + l.T(catalog.PlanOverHundred)
 		}
 		return s + "  -- " + why
 	}
 	if set && current.Valid && current.V != 0 {
 		was := figure(r.Unit, model.Some(asSet.Value))
 		if r.Kind == kpitree.Flow {
-			was += perText(l, asSet.Per)
+			was += catalog.PerPeriod(l, asSet.Per)
 		}
-		s += "  (" + l.T(msgPlanAsSet, was, strconv.FormatFloat(r.Value.V/current.V, 'f', 2, 64)) + ")"
+		s += "  (" + l.T(catalog.PlanAsSet, was, strconv.FormatFloat(r.Value.V/current.V, 'f', 2, 64)) + ")"
 	}
 	return s
 }

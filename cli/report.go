@@ -439,20 +439,6 @@ func metricLabel(l catalog.Lang, key string) string {
 	return key
 }
 
-func deptLabel(l catalog.Lang, d model.Department) string {
-	switch d {
-	case model.DeptMarketing:
-		return l.Pick("マーケティング", "Marketing")
-	case model.DeptInsideSales:
-		return l.Pick("インサイドセールス", "Inside Sales")
-	case model.DeptFieldSales:
-		return l.Pick("フィールドセールス", "Field Sales")
-	case model.DeptCustomerSuccess:
-		return l.Pick("カスタマーサクセス", "Customer Success")
-	}
-	return l.Pick("(担当なし)", "(unassigned)")
-}
-
 // mdValue writes a metric for a meeting note: money in full (¥ to the yen,
 // $ to the cent), counts with separators, rates as percentages, "-" when
 // undefined.
@@ -476,7 +462,7 @@ func (r *report) rangeText(l catalog.Lang) string {
 	from, to := model.FormatDate(r.rng.from), model.FormatDate(r.rng.to)
 	switch {
 	case from == "" && to == "":
-		return l.Pick("全期間", "all records")
+		return l.T(catalog.ReportAllRecords)
 	case from == "":
 		return l.Pick(to+" まで", "up to "+to)
 	case to == "":
@@ -490,22 +476,22 @@ func (r *report) rangeText(l catalog.Lang) string {
 // is bounded, the tree's verdict on it.
 func (r *report) writeMarkdown(w io.Writer, l catalog.Lang) {
 	money := catalog.Money{Lang: l, Currency: r.cur}
-	title := l.Pick("KPIレポート", "KPI report")
+	title := l.T(catalog.ReportTitle)
 	if r.period != "" {
 		title += " " + r.period
 	}
 	fmt.Fprintf(w, "# %s\n\n", title)
-	fmt.Fprintf(w, "%s: %s\n\n", l.Pick("期間", "Period"), r.rangeText(l))
+	fmt.Fprintf(w, "%s: %s\n\n", l.T(catalog.ReportPeriod), r.rangeText(l))
 
 	if f := r.kpis; f != nil && !r.rng.from.IsZero() && !r.rng.to.IsZero() && f.Goals.Tree != nil {
 		ev := &treeEval{Figures: f, tree: f.Goals.Tree}
 		if v := ev.verdict(l); v != "" {
-			fmt.Fprintf(w, "**%s**: %s\n\n", l.Pick("KGIの状況", "KGI"), v)
+			fmt.Fprintf(w, "**%s**: %s\n\n", l.T(catalog.ReportKGI), v)
 		}
 	}
 
 	m := r.total.Metrics()
-	fmt.Fprintf(w, "| %s | %s |\n|---|---:|\n", l.Pick("指標", "Metric"), l.Pick("値", "Value"))
+	fmt.Fprintf(w, "| %s | %s |\n|---|---:|\n", l.T(catalog.ReportMetric), l.T(catalog.ReportValue))
 	for _, k := range reportMetrics {
 		fmt.Fprintf(w, "| %s | %s |\n", mdCell(metricLabel(l, k)), mdValue(money, k, m[k]))
 	}
@@ -534,7 +520,7 @@ func (r *report) writeMarkdown(w io.Writer, l catalog.Lang) {
 		case r.by == "rep" && row.Rep.ID != 0:
 			label = row.Rep.Name
 		default:
-			label = deptLabel(l, row.Department)
+			label = catalog.DeptWord(l, row.Department)
 		}
 		rm := row.Counts.Metrics()
 		fmt.Fprintf(w, "| %s |", mdCell(label))

@@ -212,9 +212,9 @@ func (ev *treeEval) json() treeJSON {
 
 func (ev *treeEval) writeText(w io.Writer, l catalog.Lang) {
 	money := catalog.Money{Lang: l, Currency: ev.Currency}
-	fmt.Fprintf(w, "%s %s - %s\n", l.Pick("KPIツリー", "KPI tree"), model.FormatDate(ev.Range.From), model.FormatDate(ev.Range.To))
-	header := []string{l.Pick("ノード", "node"), l.Pick("実績", "actual"), l.Pick("目標", "target"),
-		l.Pick("達成率", "achieved"), l.Pick("着地見込", "pace"), l.Pick("状態", "status"), l.Pick("差の寄与", "gap share")}
+	fmt.Fprintf(w, "%s %s - %s\n", l.T(catalog.TreeTitle), model.FormatDate(ev.Range.From), model.FormatDate(ev.Range.To))
+	header := []string{l.T(catalog.TreeNode), l.T(catalog.TreeActual), l.T(catalog.TreeTarget),
+		l.T(catalog.TreeAchieved), l.T(catalog.TreePace), l.T(catalog.TreeStatus), l.T(catalog.TreeGapShare)}
 	var rows [][]string
 	ev.tree.Walk(func(n *kpitree.Node, depth int) {
 		label := strings.Repeat("  ", depth) + ev.name(l, n.Key)
