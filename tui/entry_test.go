@@ -341,7 +341,9 @@ func TestEntryTeatest(t *testing.T) {
 		tm.Send(tea.KeyPressMsg{Code: '!', Text: "!"})
 		waitFor(lang.T(msgAlertsTitle, 1))
 		tm.Send(tea.KeyPressMsg{Code: 't', Text: "t"})
-		waitFor(lang.T(msgTimelyReference, "40.2%", "32.2%", model.RefEntrySource))
+		// The survey's month is in the reader's language.
+		source := map[Lang]string{LangJA: "PRIZMA, 2025年10月, n=1,034", LangEN: model.RefEntrySource}[lang]
+		waitFor(lang.T(msgTimelyReference, "40.2%", "32.2%", source))
 		tm.Send(tea.KeyPressMsg{Code: tea.KeyEscape})
 		tm.Send(tea.KeyPressMsg{Code: 'q', Text: "q"})
 		tm.WaitFinished(t, teatest.WithFinalTimeout(5*time.Second))
