@@ -61,9 +61,11 @@ func DetectLang(flagValue string, getenv func(string) string) (Lang, error) {
 //	var msgSaved = Text{JA: "保存しました", EN: "Saved"}
 //
 // and show them with l.T(msgSaved) or l.T(msgN, n) (fmt verbs; use indexed
-// verbs such as %[2]s when the word order differs). A test parses every
-// file of both packages and fails on a Text whose JA or EN is empty, so a
-// missing translation cannot ship.
+// verbs such as %[2]s when the word order differs). A test
+// (tui.TestCatalogueComplete) parses every file of catalog, tui and cli and
+// fails on a Text whose JA or EN is empty, so a missing translation cannot
+// ship; the commands' words are never written in cli itself (l.Pick is for
+// names that come from data).
 type Text struct {
 	JA string
 	EN string
