@@ -165,7 +165,7 @@ func (a *alertsScreen) View() string {
 	}
 	switch {
 	case a.err != nil:
-		return a.Styles.Error.Render(a.T(msgLoadErr, a.err.Error()))
+		return a.Styles.Error.Render(a.T(msgLoadErr, failure(a.Lang, a.err)))
 	case a.data == nil:
 		return a.T(msgLoading)
 	}

@@ -86,5 +86,5 @@ func nextKind(k model.PeriodKind) model.PeriodKind {
 
 // errLine is a load error as one line for the screen.
 func errLine(c *Common, err error) string {
-	return c.Styles.Error.Render(c.T(msgLoadErr, err.Error()))
+	return c.Styles.Error.Render(c.T(msgLoadErr, failure(c.Lang, err)))
 }

@@ -76,3 +76,20 @@ func TestJapaneseScreensShowNoEnglish(t *testing.T) {
 		noEnglish(t, "quick-add bad date", screen(a))
 	})
 }
+
+// TestJapaneseScreensShowNoEnglishWhenTheDatabaseFails reloads every tab
+// after the database has gone away: each says so in Japanese.
+func TestJapaneseScreensShowNoEnglishWhenTheDatabaseFails(t *testing.T) {
+	st := entryStore(t)
+	a := entryApp(t, st, LangJA)
+	st.Close()
+	for i, tab := range tabDefs() {
+		press(t, a, fmt.Sprint(i+1), "ctrl+r")
+		noEnglish(t, string(tab.ID), screen(a))
+	}
+	for _, o := range overlayDefs() {
+		press(t, a, "1", o.Key(LangJA).Keys()[0])
+		noEnglish(t, o.ID, screen(a))
+		press(t, a, "esc")
+	}
+}

@@ -78,7 +78,7 @@ func (q *quickScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		if msg.to == q {
 			q.reps = msg.reps
 			if msg.err != nil {
-				q.err = q.T(msgLoadErr, msg.err.Error())
+				q.err = q.T(msgLoadErr, failure(q.Lang, msg.err))
 			}
 		}
 	case quickSavedMsg:

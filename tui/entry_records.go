@@ -227,7 +227,7 @@ func (r *recordsScreen) View() string {
 	}
 	lines := []string{r.Styles.Title.Render(r.T(msgRecordsTitle)) + "  " + strings.Join(tabs, " "), ""}
 	if r.err != nil {
-		return strings.Join(append(lines, r.Styles.Error.Render(r.T(msgLoadErr, r.err.Error()))), "\n")
+		return strings.Join(append(lines, r.Styles.Error.Render(r.T(msgLoadErr, failure(r.Lang, r.err)))), "\n")
 	}
 	if len(r.records) == 0 {
 		return strings.Join(append(lines, r.Styles.Muted.Render(r.T(msgRecordsNone))), "\n")
