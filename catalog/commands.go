@@ -34,6 +34,9 @@ var (
 	TreePace     = Text{JA: "着地見込", EN: "pace"}
 	TreeStatus   = Text{JA: "状態", EN: "status"}
 	TreeGapShare = Text{JA: "差の寄与", EN: "gap share"}
+	// The part of a node's gap its children do not explain (other cohorts
+	// of deals, targets that do not multiply up), as a row under them.
+	TreeUnexplained = Text{JA: "(内訳で説明できない差)", EN: "(not explained by the parts)"}
 )
 
 // DeptWord names a department as `kpit report` breaks figures down by it.

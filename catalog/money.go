@@ -91,6 +91,16 @@ func (m Money) Unit(u model.Unit, v model.Value) string {
 	return FormatUnit(m.Lang, u, v)
 }
 
+// Pace writes a projection (the run rate to a range's end): counts as
+// whole numbers, since 107.3 deals promises a precision a run rate does
+// not have; anything else as Unit does.
+func (m Money) Pace(u model.Unit, v model.Value) string {
+	if u == model.UnitCount && v.Valid {
+		v.V = math.Round(v.V)
+	}
+	return m.Unit(u, v)
+}
+
 // fixed writes a non-negative whole number of minor units as major units
 // with the currency's decimals and thousands commas: 123456 → 1,234.56.
 func (m Money) fixed(minor float64) string {

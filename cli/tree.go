@@ -216,7 +216,8 @@ func (ev *treeEval) writeText(w io.Writer, l catalog.Lang) {
 	header := []string{l.T(catalog.TreeNode), l.T(catalog.TreeActual), l.T(catalog.TreeTarget),
 		l.T(catalog.TreeAchieved), l.T(catalog.TreePace), l.T(catalog.TreeStatus), l.T(catalog.TreeGapShare)}
 	var rows [][]string
-	ev.tree.Walk(func(n *kpitree.Node, depth int) {
+	var add func(n *kpitree.Node, depth int)
+	add = func(n *kpitree.Node, depth int) {
 		label := strings.Repeat("  ", depth) + ev.name(l, n.Key)
 		if !n.IsLeaf() {
 			label += " (" + opSymbol(n.Op) + ")"
@@ -227,9 +228,20 @@ func (ev *treeEval) writeText(w io.Writer, l catalog.Lang) {
 			share = catalog.FormatPercent(v)
 		}
 		rows = append(rows, []string{label, money.Unit(n.Unit, f.Actual),
-			money.Unit(n.Unit, f.Target), catalog.FormatPercent(f.Achievement), money.Unit(n.Unit, f.Pace),
+			money.Unit(n.Unit, f.Target), catalog.FormatPercent(f.Achievement), money.Pace(n.Unit, f.Pace),
 			catalog.StatusWord(l, f.Status), share})
-	})
+		for _, c := range n.Children {
+			add(c, depth+1)
+		}
+		// Under its children, the part of this node's gap they do not
+		// explain, so the shares under a node add up to its own; left out
+		// where it would read 0.0% (a node computed from its children).
+		if u, up := f.Unexplained, f.RootShare; u.Valid && up.Valid && math.Abs(u.V*up.V) >= 0.0005 {
+			rows = append(rows, []string{strings.Repeat("  ", depth+1) + l.T(catalog.TreeUnexplained),
+				"", "", "", "", "", catalog.FormatPercent(model.Some(u.V * up.V))})
+		}
+	}
+	add(ev.tree.Root(), 0)
 	writeTable(w, header, rows)
 	if v := ev.verdict(l); v != "" {
 		fmt.Fprintln(w)

@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/kpit-dev/kpit/catalog"
 	"github.com/kpit-dev/kpit/kpitree"
 	"github.com/kpit-dev/kpit/model"
 	"github.com/kpit-dev/kpit/store"
@@ -281,5 +282,43 @@ func TestTreeManualKPIIsTheValueTypedIn(t *testing.T) {
 	r, idx = treeJSONOf(t, "--db", path, "--from", "2026-04-01", "--to", "2026-04-15")
 	if got := r.Nodes[idx["visits"]].Actual; got != nil {
 		t.Errorf("visits over April 1-15 = %v, want undefined", show(got))
+	}
+}
+
+// TestTreeTextNamesTheUnexplainedPart: in April the 3 orders won are not
+// 10 opportunities x the 60% win rate (the deals closed are not the deals
+// created), and the KGI's month is not 10 orders x ¥2,000,000. The text
+// shows, under each such node's children, the part of its gap they do not
+// explain, as a share of the KGI's gap worked out here in log space.
+func TestTreeTextNamesTheUnexplainedPart(t *testing.T) {
+	path := treeDB(t)
+	code, out, errOut := kpitRun("tree", "--db", path, "--from", "2026-04-01", "--to", "2026-04-30", "--today", "2026-06-01", "--lang", "en")
+	if code != 0 {
+		t.Fatal(errOut)
+	}
+	gapRevenue := math.Log(6_000_000 / (365_000_000.0 / 12))
+	// Orders won's own gap ln(3/10) less its children's terms ln(10/20) and
+	// ln(0.6/0.5), over the KGI's gap.
+	underOrders := (math.Log(0.3) - math.Log(0.5) - math.Log(1.2)) / gapRevenue
+	// The KGI's gap less orders won's ln(3/10) and deal size's ln(1).
+	underRevenue := (gapRevenue - math.Log(0.3)) / gapRevenue
+	var got []string
+	for _, line := range strings.Split(out, "\n") {
+		if strings.Contains(line, "(not explained by the parts)") {
+			f := strings.Fields(line)
+			got = append(got, f[len(f)-1])
+		}
+	}
+	want := []string{catalog.FormatPercent(model.Some(underOrders)), catalog.FormatPercent(model.Some(underRevenue))}
+	if strings.Join(got, " ") != strings.Join(want, " ") {
+		t.Errorf("unexplained rows %v, by hand %v:\n%s", got, want, out)
+	}
+	r, idx := treeJSONOf(t, "--db", path, "--from", "2026-04-01", "--to", "2026-04-30", "--today", "2026-06-01")
+	var u float64
+	if err := json.Unmarshal(r.Nodes[idx["orders_won"]].Unexplained, &u); err != nil {
+		t.Fatal(err)
+	}
+	if want := 1 - (math.Log(0.5)+math.Log(1.2))/math.Log(0.3); math.Abs(u-want) > 1e-9 {
+		t.Errorf("orders won's unexplained share %v, by hand %v", u, want)
 	}
 }

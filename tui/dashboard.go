@@ -2,7 +2,6 @@ package tui
 
 import (
 	"context"
-	"math"
 	"strings"
 	"time"
 
@@ -11,7 +10,6 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 
-	"github.com/kpit-dev/kpit/catalog"
 	"github.com/kpit-dev/kpit/figures"
 	"github.com/kpit-dev/kpit/model"
 	"github.com/kpit-dev/kpit/store"
@@ -263,18 +261,9 @@ func (d *dashboard) kgiLines(label string, figs *figures.Figures) []string {
 		ratio = f.Achievement.V
 	}
 	line2 := "  " + progressBar(ratio, barW) + "  " +
-		d.T(msgDashPace, FormatPace(d.Money(), f.Unit, f.Pace), FormatPercent(f.PaceAchievement)) + "  " +
+		d.T(msgDashPace, d.Money().Pace(f.Unit, f.Pace), FormatPercent(f.PaceAchievement)) + "  " +
 		d.Styles.Status(d.Lang, f.Status)
 	return []string{line1, line2}
-}
-
-// FormatPace writes a projection: counts as whole numbers, since 107.3
-// deals promises a precision a run rate does not have.
-func FormatPace(money catalog.Money, u model.Unit, v model.Value) string {
-	if u == model.UnitCount && v.Valid {
-		v.V = math.Round(v.V)
-	}
-	return money.Unit(u, v)
 }
 
 // change is this period against the same days of the previous one: a
@@ -338,7 +327,7 @@ func (d *dashboard) tableLines() []string {
 			d.Money().Unit(f.Unit, f.Actual),
 			d.Money().Unit(f.Unit, f.Target),
 			FormatPercent(f.Achievement),
-			FormatPace(d.Money(), f.Unit, f.Pace),
+			d.Money().Pace(f.Unit, f.Pace),
 			d.change(f),
 			d.Styles.Status(d.Lang, f.Status),
 		}
