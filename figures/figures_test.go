@@ -21,24 +21,14 @@ var today = time.Date(2026, 11, 26, 0, 0, 0, 0, time.Local)
 var demoPath string
 
 func TestMain(m *testing.M) {
-	dir, err := os.MkdirTemp("", "kpit-figures-test-")
-	if err != nil {
-		fmt.Fprintln(os.Stderr, err)
-		os.Exit(2)
-	}
-	demoPath = filepath.Join(dir, "demo.db")
-	st, err := store.Open(demoPath)
-	if err == nil {
-		err = demo.Seed(context.Background(), st, demo.DefaultSeed, today.Add(18*time.Hour))
-		st.Close()
-	}
+	path, cleanup, err := demo.TempDatabase(context.Background(), demo.DefaultSeed, today.Add(18*time.Hour))
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "seed demo database:", err)
-		os.RemoveAll(dir)
 		os.Exit(2)
 	}
+	demoPath = path
 	code := m.Run()
-	os.RemoveAll(dir)
+	cleanup()
 	os.Exit(code)
 }
 
