@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"strconv"
 	"strings"
 	"time"
 
@@ -14,14 +15,19 @@ import (
 	"github.com/kpit-dev/kpit/store"
 )
 
-// runDemo creates a demo database: `kpit demo --db PATH [--seed N] [--today YYYY-MM-DD]`.
+// runDemo creates a demo database: `kpit demo --db PATH [--seed N] [--today YYYY-MM-DD] [--scale N]`.
 func runDemo(e env) int {
-	fs := newFlagSet(e, "demo", "demo --db PATH [--seed N] [--today YYYY-MM-DD]")
+	fs := newFlagSet(e, "demo", "demo --db PATH [--seed N] [--today YYYY-MM-DD] [--scale N]")
 	dbPath := dbFlag(fs)
 	seed := fs.Int64("seed", demo.DefaultSeed, "seed of the made-up data: the same seed and day give the same figures")
 	todayFlag := fs.String("today", "", "the day the demo company's history ends (default: today)")
+	scaleFlag := fs.String("scale", "", fmt.Sprintf("instead of the demo, a company of N opportunities over five years for measuring speed (1 to %d)", demo.MaxScale))
 	if code, stop := parseOnlyFlags(e, fs, e.args); stop {
 		return code
+	}
+	scale, err := parseScale(*scaleFlag)
+	if err != nil {
+		return fail(e, "demo", err)
 	}
 	// The demo is seeded as of now: today's records are entered no later
 	// than the clock says. A --today other than today ends the history at
@@ -46,7 +52,11 @@ func runDemo(e env) int {
 		return fail(e, "demo", err)
 	}
 	ctx := context.Background()
-	err = demo.Seed(ctx, st, *seed, now)
+	if scale > 0 {
+		err = demo.SeedScale(ctx, st, *seed, now, scale)
+	} else {
+		err = demo.Seed(ctx, st, *seed, now)
+	}
 	var summary string
 	if err == nil {
 		summary, err = demoSummary(ctx, st)
@@ -63,6 +73,19 @@ func runDemo(e env) int {
 	fmt.Fprintln(e.stdout, summary)
 	fmt.Fprintf(e.stdout, "open it with: kpit --db %s\n", path)
 	return exitOK
+}
+
+// parseScale reads --scale: empty is the demo (0), else a whole number of
+// opportunities from 1 to demo.MaxScale.
+func parseScale(s string) (int, error) {
+	if s == "" {
+		return 0, nil
+	}
+	n, err := strconv.Atoi(s)
+	if err != nil || n < 1 || n > demo.MaxScale {
+		return 0, fmt.Errorf("--scale %q: want a whole number of opportunities from 1 to %d", s, demo.MaxScale)
+	}
+	return n, nil
 }
 
 // demoSummary is one line on what the demo made: its people, records and

@@ -123,19 +123,23 @@ type generator struct {
 	reviewed time.Time
 	// won deals, in the order generated, become customers.
 	won []model.Opportunity
+	// targetScale multiplies the KGI and the KPIs' volume targets: 1 for
+	// the demo, more for the scale company (scale.go).
+	targetScale float64
 }
 
 func newGenerator(seed int64, now time.Time) *generator {
 	today := model.Date(now)
 	start := model.D(today.Year(), today.Month(), 1).AddDate(0, -(historyMonths - 1), 0)
 	return &generator{
-		r:        rand.New(rand.NewPCG(uint64(seed), 0x6b706974)), // "kpit"
-		now:      now,
-		today:    today,
-		start:    start,
-		fy:       model.PeriodOf(model.FiscalYear, today, model.DefaultFiscalStart),
-		reps:     repSpecs,
-		reviewed: reviewDay(today, entryReview),
+		r:           rand.New(rand.NewPCG(uint64(seed), 0x6b706974)), // "kpit"
+		now:         now,
+		today:       today,
+		start:       start,
+		fy:          model.PeriodOf(model.FiscalYear, today, model.DefaultFiscalStart),
+		reps:        repSpecs,
+		reviewed:    reviewDay(today, entryReview),
+		targetScale: 1,
 	}
 }
 

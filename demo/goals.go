@@ -49,7 +49,7 @@ func (g *generator) goals(ctx context.Context, st *store.Store) error {
 	}
 	setUpNote := store.RevisionNote{Author: demoAuthor, Reason: "期初の目標設定"}
 	if err := st.ReviseKGI(ctx, model.KGI{NameJA: "年間売上高", NameEN: "Annual revenue", Metric: model.MetricRevenue,
-		Value: kgiYen, Unit: model.UnitMoney, Per: model.FiscalYear, Deadline: g.fy.Last()}, setUpNote); err != nil {
+		Value: kgiYen * g.targetScale, Unit: model.UnitMoney, Per: model.FiscalYear, Deadline: g.fy.Last()}, setUpNote); err != nil {
 		return err
 	}
 	if err := st.ReplaceTree(ctx, kpitree.Template(model.StyleNewBusiness)); err != nil {
@@ -71,6 +71,8 @@ func (g *generator) goals(ctx context.Context, st *store.Store) error {
 		k.TargetPer = t.per
 		if k.TargetPer == "" {
 			k.TargetPer = model.FiscalYear
+		} else {
+			k.Target *= g.targetScale // a volume per period
 		}
 		if !t.noDeadline {
 			k.Deadline = g.fy.Last()
@@ -81,7 +83,7 @@ func (g *generator) goals(ctx context.Context, st *store.Store) error {
 			k.Definition, k.Formula = "", ""
 		}
 		if t.key == model.MetricOpportunities {
-			k.Target = 120
+			k.Target = 120 * g.targetScale
 		}
 		if err := st.SaveKPI(ctx, k, setUpNote); err != nil {
 			return err
@@ -93,7 +95,7 @@ func (g *generator) goals(ctx context.Context, st *store.Store) error {
 	if err != nil {
 		return err
 	}
-	k.Target = targetOpps
+	k.Target = targetOpps * g.targetScale
 	if err := st.SaveKPI(ctx, k, store.RevisionNote{Author: demoAuthor, Reason: "レビューで商談数の目標を引き上げ"}); err != nil {
 		return err
 	}
