@@ -154,9 +154,11 @@ func (s *Store) dealFacts(ctx context.Context, loc *time.Location) ([]model.Deal
 	if loc == nil {
 		loc = time.Local
 	}
+	// INDEXED BY: left to itself SQLite walks every deal in id order rather
+	// than the open ones and a sort of them.
 	rows, err := s.db.QueryContext(ctx, `SELECT o.id, coalesce(o.external_id, ''), r.name, o.account, o.created, o.closed,
 			(SELECT max(a.day) FROM activities a WHERE a.opportunity_id = o.id AND a.deleted_at IS NULL), o.updated_at
-		FROM opportunities o JOIN reps r ON r.id = o.rep_id
+		FROM opportunities o INDEXED BY opportunities_open JOIN reps r ON r.id = o.rep_id
 		WHERE o.outcome = 'open' AND o.deleted_at IS NULL ORDER BY o.id`)
 	if err != nil {
 		return nil, fmt.Errorf("read open opportunities: %w", describe(err))

@@ -360,4 +360,29 @@ INSERT INTO kpi_revisions (kpi_key, effective_from, recorded_at, author, reason,
 SELECT key, '0001-01-01', updated_at, 'kpit', 'existing target', 'target,deadline,definition,formula,main',
 	target, target_per, deadline, definition, formula, main FROM kpis ORDER BY rowid;
 `,
+	// 5: reads that cost what they show, not what the file holds (issue 9).
+	// updated_at orders the Records tab's newest records; the open deals,
+	// newest first, are the alerts' and the deal picker's (partial indexes
+	// serve only queries that repeat their WHERE);
+	// the won deals by account answer "was there an earlier win?" for the
+	// style figures from the period's own deals; mql_on and churned are the
+	// ranges of the MQL→SQL and churn figures; customers get the entry-time
+	// index the other records have had since 2. The tombstones' indexes
+	// hold only deleted rows: live rows are all rows less those, and
+	// count(*) of all rows reads the smallest index, not the table.
+	`
+CREATE INDEX activities_updated ON activities (updated_at);
+CREATE INDEX opportunities_updated ON opportunities (updated_at);
+CREATE INDEX leads_updated ON leads (updated_at);
+CREATE INDEX customers_updated ON customers (updated_at);
+CREATE INDEX opportunities_open ON opportunities (updated_at) WHERE outcome = 'open' AND deleted_at IS NULL;
+CREATE INDEX opportunities_won_account ON opportunities (account, closed) WHERE outcome = 'won' AND deleted_at IS NULL;
+CREATE INDEX leads_mql ON leads (mql_on);
+CREATE INDEX customers_churned ON customers (churned);
+CREATE INDEX customers_entered ON customers (entered_at);
+CREATE INDEX activities_tombstones ON activities (deleted_at) WHERE deleted_at IS NOT NULL;
+CREATE INDEX opportunities_tombstones ON opportunities (deleted_at) WHERE deleted_at IS NOT NULL;
+CREATE INDEX leads_tombstones ON leads (deleted_at) WHERE deleted_at IS NOT NULL;
+CREATE INDEX customers_tombstones ON customers (deleted_at) WHERE deleted_at IS NOT NULL;
+`,
 }

@@ -9,7 +9,7 @@ import (
 
 // StyleFigureKeys are the keys StyleFigures gives, for a caller that asks
 // for them only when it needs them (the query reads the records, not the
-// roll-up, so it is the slowest figure there is).
+// roll-up: indexed ranges of them, but still the slowest figure there is).
 var StyleFigureKeys = []string{"new_orders_won", "existing_revenue", "mql_to_sql_rate", "churn_rate"}
 
 // StyleFigures computes the style KPIs (docs/styles.md, docs/kpi-definitions.md) that
@@ -32,13 +32,20 @@ func (s *Store) StyleFigures(ctx context.Context, f Filter) (map[string]model.Va
 		to = "9999" // after every date
 	}
 	var newOrders, existingYen, mqls, sqls, atStart, churned int64
-	err := s.db.QueryRowContext(ctx, `WITH first AS (
-			SELECT account, min(closed) AS d FROM opportunities
-			WHERE deleted_at IS NULL AND outcome = 'won' AND account <> '' AND closed IS NOT NULL GROUP BY account)
-		SELECT
-			(SELECT count(*) FROM first WHERE d >= ?1 AND d < ?2),
-			(SELECT coalesce(sum(o.amount_yen), 0) FROM opportunities o JOIN first ON first.account = o.account
-				WHERE o.deleted_at IS NULL AND o.outcome = 'won' AND o.closed >= ?1 AND o.closed < ?2 AND o.closed > first.d),
+	// The first two read only the period's won deals: an account's first
+	// win is in the period when it has a win there and none before; a win
+	// is from an existing customer when the account won earlier. Each
+	// "earlier win" is a probe of the index of won deals by account
+	// (opportunities_won_account), never a pass over every won deal.
+	err := s.db.QueryRowContext(ctx, `SELECT
+			(SELECT count(DISTINCT o.account) FROM opportunities o
+				WHERE o.deleted_at IS NULL AND o.outcome = 'won' AND o.account <> '' AND o.closed >= ?1 AND o.closed < ?2
+				AND NOT EXISTS (SELECT 1 FROM opportunities p
+					WHERE p.outcome = 'won' AND p.deleted_at IS NULL AND p.account = o.account AND p.closed < ?1)),
+			(SELECT coalesce(sum(o.amount_yen), 0) FROM opportunities o
+				WHERE o.deleted_at IS NULL AND o.outcome = 'won' AND o.account <> '' AND o.closed >= ?1 AND o.closed < ?2
+				AND EXISTS (SELECT 1 FROM opportunities p
+					WHERE p.outcome = 'won' AND p.deleted_at IS NULL AND p.account = o.account AND p.closed < o.closed)),
 			(SELECT count(*) FROM leads WHERE deleted_at IS NULL AND mql_on >= ?1 AND mql_on < ?2),
 			(SELECT count(sql_on) FROM leads WHERE deleted_at IS NULL AND mql_on >= ?1 AND mql_on < ?2),
 			(SELECT count(*) FROM customers WHERE deleted_at IS NULL AND started < ?1 AND (churned IS NULL OR churned >= ?1)),
