@@ -32,11 +32,33 @@ type Review struct {
 // data (the demo, tests and benchmarks), not for people's edits, so it
 // writes no undo journal. A zero EnteredAt is the store's clock now; a zero
 // UpdatedAt is EnteredAt.
+//
+// Its connection keeps temporary storage in memory for the transaction:
+// every insert that fires a roll-up trigger writes a statement journal, and
+// as temporary files they were 60% of a bulk insert's time (a syscall per
+// page). Only here: in memory, SQLite's sorter makes a GROUP BY over the
+// roll-up 2.5 times slower, so reads keep the default.
 func (s *Store) BulkInsert(ctx context.Context, b Batch) error {
-	return s.tx(ctx, func(tx *sql.Tx) error {
-		w := bulkWriter{ctx: ctx, tx: tx, now: s.now(), repIDs: map[string]int64{}}
-		return w.write(b)
-	})
+	conn, err := s.db.Conn(ctx)
+	if err != nil {
+		return fmt.Errorf("bulk insert: %w", describe(err))
+	}
+	defer conn.Close()
+	if _, err := conn.ExecContext(ctx, "PRAGMA temp_store = MEMORY"); err != nil {
+		return fmt.Errorf("bulk insert: %w", describe(err))
+	}
+	// The connection goes back to the pool: give it back as it was.
+	defer conn.ExecContext(context.Background(), "PRAGMA temp_store = DEFAULT")
+	tx, err := conn.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("bulk insert: %w", describe(err))
+	}
+	w := bulkWriter{ctx: ctx, tx: tx, now: s.now(), repIDs: map[string]int64{}}
+	if err := w.write(b); err != nil {
+		tx.Rollback()
+		return err
+	}
+	return describe(tx.Commit())
 }
 
 type bulkWriter struct {

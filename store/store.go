@@ -63,10 +63,6 @@ func Open(path string) (*Store, error) {
 		fmt.Sprintf("busy_timeout(%d)", BusyTimeout.Milliseconds()),
 		"foreign_keys(1)",
 		"synchronous(NORMAL)",
-		// Statement journals in memory, not in a temporary file: every
-		// insert that fires a roll-up trigger writes one, and as files they
-		// were 60% of a bulk insert's time (a syscall per page).
-		"temp_store(MEMORY)",
 	} {
 		q.Add("_pragma", p)
 	}
