@@ -18,6 +18,15 @@ var (
 	ReportKGI        = Text{JA: "KGIの状況", EN: "KGI"}
 	ReportMetric     = Text{JA: "指標", EN: "Metric"}
 	ReportValue      = Text{JA: "値", EN: "Value"}
+	// The KPI table of the meeting note: every KPI with pace and status.
+	ReportKPIs      = Text{JA: "KPIの状況", EN: "KPIs"}
+	ReportColKPI    = Text{JA: "KPI", EN: "KPI"}
+	ReportColActual = Text{JA: "実績", EN: "Actual"}
+	ReportColTarget = Text{JA: "目標", EN: "Target"}
+	ReportColAchv   = Text{JA: "達成率", EN: "Achieved"}
+	ReportColPace   = Text{JA: "着地見込", EN: "Pace"}
+	ReportColChange = Text{JA: "前期比", EN: "Change"}
+	ReportColStatus = Text{JA: "状況", EN: "Status"}
 
 	DeptMarketing       = Text{JA: "マーケティング", EN: "Marketing"}
 	DeptInsideSales     = Text{JA: "インサイドセールス", EN: "Inside Sales"}

@@ -471,6 +471,38 @@ func (r *report) rangeText(l catalog.Lang) string {
 	return from + " - " + to
 }
 
+// writeKPITable writes every KPI with a target over the range: actual,
+// target in force, achievement, pace, change against the previous
+// comparable range and status, as the figures engine makes them.
+func (r *report) writeKPITable(w io.Writer, money catalog.Money) {
+	f := r.kpis
+	if f == nil {
+		return
+	}
+	l := money.Lang
+	var rows []string
+	for _, k := range kpiKeys(f) {
+		x := f.Get(k)
+		if !x.Target.Valid {
+			continue
+		}
+		change := catalog.FormatChange(x.Change())
+		if x.Unit == model.UnitRatio && x.Change().Valid {
+			change = strings.TrimSuffix(change, "%") + "pt"
+		}
+		rows = append(rows, fmt.Sprintf("| %s | %s | %s | %s | %s | %s | %s |", mdCell(l.Pick(f.Goals.Names(k))),
+			money.Unit(x.Unit, x.Actual), money.Unit(x.Unit, x.Target), catalog.FormatPercent(x.Achievement),
+			money.Pace(x.Unit, x.Pace), change, catalog.StatusWord(l, x.Status)))
+	}
+	if len(rows) == 0 {
+		return
+	}
+	fmt.Fprintf(w, "## %s\n\n| %s | %s | %s | %s | %s | %s | %s |\n|---|---:|---:|---:|---:|---:|---|\n", l.T(catalog.ReportKPIs),
+		l.T(catalog.ReportColKPI), l.T(catalog.ReportColActual), l.T(catalog.ReportColTarget), l.T(catalog.ReportColAchv),
+		l.T(catalog.ReportColPace), l.T(catalog.ReportColChange), l.T(catalog.ReportColStatus))
+	fmt.Fprintf(w, "%s\n\n", strings.Join(rows, "\n"))
+}
+
 // writeMarkdown writes a report to paste into a meeting note: a title, the
 // period, the figures, the breakdown and, when a KGI is set and the range
 // is bounded, the tree's verdict on it.
@@ -489,6 +521,8 @@ func (r *report) writeMarkdown(w io.Writer, l catalog.Lang) {
 			fmt.Fprintf(w, "**%s**: %s\n\n", l.T(catalog.ReportKGI), v)
 		}
 	}
+
+	r.writeKPITable(w, money)
 
 	m := r.total.Metrics()
 	fmt.Fprintf(w, "| %s | %s |\n|---|---:|\n", l.T(catalog.ReportMetric), l.T(catalog.ReportValue))

@@ -17,6 +17,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/kpit-dev/kpit/catalog"
 	"github.com/kpit-dev/kpit/model"
 	"github.com/kpit-dev/kpit/store"
 )
@@ -436,5 +437,33 @@ func TestReportBadInput(t *testing.T) {
 	}
 	if _, err := os.Stat(missing); err == nil {
 		t.Error("tree created the missing database")
+	}
+}
+
+// TestReportMarkdownKPIsByTheStatusRule: April judged on 15 April is in
+// progress, so each KPI is judged by its pace. Worked out by hand from
+// treeDB: 10 opportunities in 15 of 30 days run out to 20 against 20 a
+// month (on track, though only 50% achieved so far); revenue ¥6,000,000
+// runs out to ¥12,000,000 against ¥365,000,000 / 12 (off track).
+func TestReportMarkdownKPIsByTheStatusRule(t *testing.T) {
+	path := treeDB(t)
+	code, out, errOut := kpitRun("report", "--db", path, "--period", "2026-04", "--today", "2026-04-15", "--format", "md", "--lang", "en")
+	if code != 0 {
+		t.Fatal(errOut)
+	}
+	money := catalog.Money{Lang: catalog.LangEN, Currency: model.JPY}
+	for _, row := range []string{
+		"| Opportunities | 10 | 20 | 50.0% | 20 | — | On track |",
+		"| Revenue | " + money.Short(model.Some(6_000_000)) + " | " + money.Short(model.Some(365_000_000.0/12)) + " | " +
+			catalog.FormatPercent(model.Some(6_000_000/(365_000_000.0/12))) + " | " + money.Short(model.Some(12_000_000)) + " | — | Off track |",
+	} {
+		if !strings.Contains(out, row) {
+			t.Errorf("the KPI table lacks %q:\n%s", row, out)
+		}
+	}
+	// Judged after April, the same month reads what it achieved.
+	_, out, _ = kpitRun("report", "--db", path, "--period", "2026-04", "--today", "2026-06-01", "--format", "md", "--lang", "en")
+	if !strings.Contains(out, "| Opportunities | 10 | 20 | 50.0% | 10 | — | Off track |") {
+		t.Errorf("April judged in June:\n%s", out)
 	}
 }
