@@ -43,11 +43,15 @@ var (
 	msgDetailSource     = Text{JA: "データ源", EN: "Data source"}
 	msgDetailHistory    = Text{JA: "推移", EN: "History"}
 	msgDetailTarget     = Text{JA: "目標", EN: "Target"}
-	msgSourceRecords    = Text{JA: "記録から自動集計", EN: "Aggregated from records"}
-	msgSourceManual     = Text{JA: "手入力", EN: "Typed in by hand"}
-	msgTreeOthers       = Text{JA: "ほかに保存されたツリー (KGIの下にないもの): %s", EN: "Also stored, not under the KGI: the trees of %s"}
-	msgSourceDerived    = Text{JA: "子ノードから計算", EN: "Computed from its children"}
-	msgNone             = Text{JA: "(なし)", EN: "(none)"}
+	// The part of an inner node's gap its children do not explain (the deals
+	// closed are not the deals created; targets that do not multiply up).
+	msgDetailUnexplained = Text{JA: "内訳外の差", EN: "Unexplained"}
+	msgDetailOfGap       = Text{JA: "(この差のうち内訳で説明できない分)", EN: "of this gap is not explained by the parts"}
+	msgSourceRecords     = Text{JA: "記録から自動集計", EN: "Aggregated from records"}
+	msgSourceManual      = Text{JA: "手入力", EN: "Typed in by hand"}
+	msgTreeOthers        = Text{JA: "ほかに保存されたツリー (KGIの下にないもの): %s", EN: "Also stored, not under the KGI: the trees of %s"}
+	msgSourceDerived     = Text{JA: "子ノードから計算", EN: "Computed from its children"}
+	msgNone              = Text{JA: "(なし)", EN: "(none)"}
 
 	msgKeyToggle      = Text{JA: "開く/閉じる", EN: "expand/collapse"}
 	msgKeyCollapse    = Text{JA: "閉じる", EN: "collapse"}

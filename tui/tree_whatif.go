@@ -2,6 +2,7 @@ package tui
 
 import (
 	"context"
+	"math"
 	"strconv"
 	"strings"
 
@@ -220,9 +221,13 @@ func (s *treeScreen) detailView() string {
 	}
 	lines = append(lines, label(msgDetailSource)+" "+source)
 
-	target := s.data.figs.Get(n.Key).Target
+	fig := s.data.figs.Get(n.Key)
+	target := fig.Target
 	lines = append(lines, label(msgDetailTarget)+" "+s.Money().Unit(n.Unit, target)+" "+
 		s.Styles.Muted.Render(periodLabel(s.Lang, s.period)))
+	if u := fig.Unexplained; u.Valid && math.Abs(u.V) >= 0.0005 {
+		lines = append(lines, label(msgDetailUnexplained)+" "+formatShare(u)+" "+s.Styles.Muted.Render(s.T(msgDetailOfGap)))
+	}
 	if n.Parent != nil || !g.HasKGI {
 		lines = append(lines, s.deadlineLine(n.Key, label))
 	}
