@@ -24,7 +24,7 @@ var (
 	ReportColActual = Text{JA: "実績", EN: "Actual"}
 	ReportColTarget = Text{JA: "目標", EN: "Target"}
 	ReportColAchv   = Text{JA: "達成率", EN: "Achieved"}
-	ReportColPace   = Text{JA: "着地見込", EN: "Pace"}
+	ReportColPace   = Text{JA: "着地予測", EN: "Pace"}
 	ReportColChange = Text{JA: "前期比", EN: "Change"}
 	ReportColStatus = Text{JA: "状況", EN: "Status"}
 
@@ -40,9 +40,14 @@ var (
 	TreeActual   = Text{JA: "実績", EN: "actual"}
 	TreeTarget   = Text{JA: "目標", EN: "target"}
 	TreeAchieved = Text{JA: "達成率", EN: "achieved"}
-	TreePace     = Text{JA: "着地見込", EN: "pace"}
+	TreePace     = Text{JA: "着地予測", EN: "pace"}
 	TreeStatus   = Text{JA: "状態", EN: "status"}
 	TreeGapShare = Text{JA: "差の寄与", EN: "gap share"}
+	// The verdict on the KGI: where it stands (by the status rule), where
+	// the pace ends a range in progress, and the main cause of a miss.
+	TreeVerdict      = Text{JA: "%[1]s: 実績 %[2]s / 期間目標 %[3]s (達成率 %[4]s、%[5]s)。", EN: "%[1]s: %[2]s against %[3]s for the period (%[4]s achieved, %[5]s)."}
+	TreeVerdictPace  = Text{JA: "このペースでの着地予測は %s (目標の %s)。", EN: " At this pace it ends at %s (%s of target)."}
+	TreeVerdictCause = Text{JA: "差の最大の要因は %s (寄与 %s)。", EN: " The largest share of the gap: %s (%s)."}
 	// The part of a node's gap its children do not explain (other cohorts
 	// of deals, targets that do not multiply up), as a row under them.
 	TreeUnexplained = Text{JA: "(内訳で説明できない差)", EN: "(not explained by the parts)"}

@@ -285,20 +285,13 @@ func (ev *treeEval) verdict(l catalog.Lang) string {
 		return ""
 	}
 	u, money := root.Unit, catalog.Money{Lang: l, Currency: ev.Currency}
-	s := l.Pick(
-		fmt.Sprintf("%s: 実績 %s / 期間目標 %s (達成率 %s、%s)。", ev.name(l, root.Key), money.Unit(u, f.Actual),
-			money.Unit(u, f.Target), catalog.FormatPercent(f.Achievement), catalog.StatusWord(l, f.Status)),
-		fmt.Sprintf("%s: %s against %s for the period (%s achieved, %s).", ev.name(l, root.Key), money.Unit(u, f.Actual),
-			money.Unit(u, f.Target), catalog.FormatPercent(f.Achievement), catalog.StatusWord(l, f.Status)))
+	s := l.T(catalog.TreeVerdict, ev.name(l, root.Key), money.Unit(u, f.Actual), money.Unit(u, f.Target),
+		catalog.FormatPercent(f.Achievement), catalog.StatusWord(l, f.Status))
 	if ev.State == figures.InProgress && f.Pace.Valid {
-		s += l.Pick(
-			fmt.Sprintf("このペースでの着地見込は %s (目標の %s)。", money.Unit(u, f.Pace), catalog.FormatPercent(f.PaceAchievement)),
-			fmt.Sprintf(" At this pace it ends at %s (%s of target).", money.Unit(u, f.Pace), catalog.FormatPercent(f.PaceAchievement)))
+		s += l.T(catalog.TreeVerdictPace, money.Unit(u, f.Pace), catalog.FormatPercent(f.PaceAchievement))
 	}
 	if ev.MainCause != "" && f.Status != model.StatusOnTrack && f.Status != model.StatusUnknown {
-		s += l.Pick(
-			fmt.Sprintf("差の最大の要因は %s (寄与 %s)。", ev.name(l, ev.MainCause), catalog.FormatPercent(ev.MainCauseShare)),
-			fmt.Sprintf(" The largest share of the gap: %s (%s).", ev.name(l, ev.MainCause), catalog.FormatPercent(ev.MainCauseShare)))
+		s += l.T(catalog.TreeVerdictCause, ev.name(l, ev.MainCause), catalog.FormatPercent(ev.MainCauseShare))
 	}
 	return s
 }
