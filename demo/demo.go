@@ -391,30 +391,37 @@ func (g *generator) leads(d time.Time) []model.Lead {
 		default:
 			l.EnteredAt = g.enteredAt(d, g.unassignedLate(d), batchEntry, g.today)
 		}
-		age := int(g.today.Sub(d).Hours() / 24)
-		switch x := g.r.IntN(100); {
-		case age < 3 || x < 15:
-			l.Status = model.LeadNew
-		case x < 27:
-			l.Status, l.MQLOn = model.LeadMQL, d.AddDate(0, 0, g.r.IntN(3))
-		case x < 40:
-			l.Status, l.MQLOn = model.LeadSQL, d.AddDate(0, 0, g.r.IntN(3))
-			l.SQLOn = l.MQLOn.AddDate(0, 0, 1+g.r.IntN(6))
-		case x < 75:
-			l.Status, l.MQLOn = model.LeadConverted, d.AddDate(0, 0, g.r.IntN(3))
-			l.SQLOn = l.MQLOn.AddDate(0, 0, 1+g.r.IntN(6))
-		default:
-			l.Status = model.LeadDisqualified
-		}
-		if l.MQLOn.After(g.today) {
-			l.MQLOn = g.today
-		}
-		if l.SQLOn.After(g.today) {
-			l.SQLOn = g.today
-		}
+		g.leadStage(&l, d, int(g.today.Sub(d).Hours()/24) < 3)
 		out = append(out, l)
 	}
 	return out
+}
+
+// leadStage draws how far a lead created on day d got: new, MQL, SQL,
+// converted or disqualified, with its MQL and SQL days (never after today).
+// A lead younger than three days is still new. The demo and the scale
+// company share it, so their funnels read alike.
+func (g *generator) leadStage(l *model.Lead, d time.Time, young bool) {
+	switch x := g.r.IntN(100); {
+	case young || x < 15:
+		l.Status = model.LeadNew
+	case x < 27:
+		l.Status, l.MQLOn = model.LeadMQL, d.AddDate(0, 0, g.r.IntN(3))
+	case x < 40:
+		l.Status, l.MQLOn = model.LeadSQL, d.AddDate(0, 0, g.r.IntN(3))
+		l.SQLOn = l.MQLOn.AddDate(0, 0, 1+g.r.IntN(6))
+	case x < 75:
+		l.Status, l.MQLOn = model.LeadConverted, d.AddDate(0, 0, g.r.IntN(3))
+		l.SQLOn = l.MQLOn.AddDate(0, 0, 1+g.r.IntN(6))
+	default:
+		l.Status = model.LeadDisqualified
+	}
+	if l.MQLOn.After(g.today) {
+		l.MQLOn = g.today
+	}
+	if l.SQLOn.After(g.today) {
+		l.SQLOn = g.today
+	}
 }
 
 // deal is one opportunity with the plan of its life: it was worked on from

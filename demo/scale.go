@@ -10,7 +10,7 @@ import (
 )
 
 // The scale company (`kpit demo --scale N`) is for measuring kpit at the
-// size of a team with years of SFA history (issue 9), not for telling a
+// size of a team with years of SFA history (BENCHMARKS.md), not for telling a
 // story: N opportunities over five years, five activities each, a lead for
 // every five deals, a customer for about one win in five, and a rep for every
 // 5,000 deals (at least the demo's twenty). Like the demo it is derived from
@@ -217,26 +217,7 @@ func (g *scaleGenerator) lead(d time.Time) model.Lead {
 	case x < 18:
 		l.RepName, l.Source = g.field[g.r.IntN(len(g.field))], "訪問"
 	}
-	switch x := g.r.IntN(100); {
-	case x < 15:
-		l.Status = model.LeadNew
-	case x < 27:
-		l.Status, l.MQLOn = model.LeadMQL, d.AddDate(0, 0, g.r.IntN(3))
-	case x < 40:
-		l.Status, l.MQLOn = model.LeadSQL, d.AddDate(0, 0, g.r.IntN(3))
-		l.SQLOn = l.MQLOn.AddDate(0, 0, 1+g.r.IntN(6))
-	case x < 75:
-		l.Status, l.MQLOn = model.LeadConverted, d.AddDate(0, 0, g.r.IntN(3))
-		l.SQLOn = l.MQLOn.AddDate(0, 0, 1+g.r.IntN(6))
-	default:
-		l.Status = model.LeadDisqualified
-	}
-	if l.MQLOn.After(g.today) {
-		l.MQLOn = g.today
-	}
-	if l.SQLOn.After(g.today) {
-		l.SQLOn = g.today
-	}
+	g.leadStage(&l, d, false)
 	return l
 }
 

@@ -360,7 +360,7 @@ INSERT INTO kpi_revisions (kpi_key, effective_from, recorded_at, author, reason,
 SELECT key, '0001-01-01', updated_at, 'kpit', 'existing target', 'target,deadline,definition,formula,main',
 	target, target_per, deadline, definition, formula, main FROM kpis ORDER BY rowid;
 `,
-	// 5: reads that cost what they show, not what the file holds (issue 9).
+	// 5: reads that cost what they show, not what the file holds.
 	// updated_at orders the Records tab's newest records; the open deals,
 	// newest first, are the alerts' and the deal picker's (partial indexes
 	// serve only queries that repeat their WHERE);
