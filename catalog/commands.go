@@ -27,6 +27,17 @@ var (
 	ReportColPace   = Text{JA: "着地予測", EN: "Pace"}
 	ReportColChange = Text{JA: "前期比", EN: "Change"}
 	ReportColStatus = Text{JA: "状況", EN: "Status"}
+	// A range open at one end, and the report's breakdowns.
+	ReportUpTo       = Text{JA: "%s まで", EN: "up to %s"}
+	ReportFrom       = Text{JA: "%s から", EN: "from %s"}
+	ReportByRep      = Text{JA: "担当者別", EN: "By rep"}
+	ReportByDept     = Text{JA: "部門別", EN: "By department"}
+	ReportByMonth    = Text{JA: "月別", EN: "By month"}
+	ReportColRep     = Text{JA: "担当者", EN: "Rep"}
+	ReportColDept    = Text{JA: "部門", EN: "Department"}
+	ReportColMonth   = Text{JA: "月", EN: "Month"}
+	ReportEmails     = Text{JA: "メール数", EN: "Emails"}
+	ReportOrdersLost = Text{JA: "失注件数", EN: "Orders lost"}
 
 	DeptMarketing       = Text{JA: "マーケティング", EN: "Marketing"}
 	DeptInsideSales     = Text{JA: "インサイドセールス", EN: "Inside Sales"}

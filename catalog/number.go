@@ -143,6 +143,20 @@ func FormatPercent(v model.Value) string {
 }
 
 // FormatChange writes a relative change (0.12) with its sign: +12.0%, -3.5%.
+// Points is the unit of a change in a rate: percentage points.
+var Points = Text{JA: "pt", EN: "pt"}
+
+// FormatChangeOf writes a figure's change against the previous range: a
+// relative change for a count or a sum (+9.1%), a difference in points for
+// a rate (+1.4pt); "—" when undefined.
+func FormatChangeOf(l Lang, u model.Unit, change model.Value) string {
+	s := FormatChange(change)
+	if u == model.UnitRatio && change.Valid && s != Undefined {
+		return strings.TrimSuffix(s, "%") + l.T(Points)
+	}
+	return s
+}
+
 func FormatChange(v model.Value) string {
 	if !v.Valid || math.IsNaN(v.V) || math.IsInf(v.V, 0) {
 		return Undefined

@@ -429,12 +429,11 @@ func metricLabel(l catalog.Lang, key string) string {
 	if e, ok := model.KPIDefinition(key); ok {
 		return l.Pick(e.KPI.NameJA, e.KPI.NameEN)
 	}
-	names := map[string][2]string{
-		model.MetricEmails:     {"メール数", "Emails"},
-		model.MetricOrdersLost: {"失注件数", "Orders lost"},
-	}
-	if n, ok := names[key]; ok {
-		return l.Pick(n[0], n[1])
+	switch key {
+	case model.MetricEmails:
+		return l.T(catalog.ReportEmails)
+	case model.MetricOrdersLost:
+		return l.T(catalog.ReportOrdersLost)
 	}
 	return key
 }
@@ -464,9 +463,9 @@ func (r *report) rangeText(l catalog.Lang) string {
 	case from == "" && to == "":
 		return l.T(catalog.ReportAllRecords)
 	case from == "":
-		return l.Pick(to+" まで", "up to "+to)
+		return l.T(catalog.ReportUpTo, to)
 	case to == "":
-		return l.Pick(from+" から", "from "+from)
+		return l.T(catalog.ReportFrom, from)
 	}
 	return from + " - " + to
 }
@@ -486,10 +485,7 @@ func (r *report) writeKPITable(w io.Writer, money catalog.Money) {
 		if !x.Target.Valid {
 			continue
 		}
-		change := catalog.FormatChange(x.Change())
-		if x.Unit == model.UnitRatio && x.Change().Valid {
-			change = strings.TrimSuffix(change, "%") + "pt"
-		}
+		change := catalog.FormatChangeOf(l, x.Unit, x.Change())
 		rows = append(rows, fmt.Sprintf("| %s | %s | %s | %s | %s | %s | %s |", mdCell(l.Pick(f.Goals.Names(k))),
 			money.Unit(x.Unit, x.Actual), money.Unit(x.Unit, x.Target), catalog.FormatPercent(x.Achievement),
 			money.Pace(x.Unit, x.Pace), change, catalog.StatusWord(l, x.Status)))
@@ -534,9 +530,9 @@ func (r *report) writeMarkdown(w io.Writer, l catalog.Lang) {
 	}
 	cols := []string{model.MetricOpportunities, model.MetricOrdersWon, model.MetricWinRate, model.MetricRevenue,
 		model.MetricAvgDealSize, model.MetricVisits, model.MetricLeads}
-	heading := map[string][2]string{"rep": {"担当者別", "By rep"}, "department": {"部門別", "By department"}, "month": {"月別", "By month"}}[r.by]
-	first := map[string][2]string{"rep": {"担当者", "Rep"}, "department": {"部門", "Department"}, "month": {"月", "Month"}}[r.by]
-	fmt.Fprintf(w, "\n## %s\n\n| %s |", l.Pick(heading[0], heading[1]), l.Pick(first[0], first[1]))
+	heading := map[string][2]catalog.Text{"rep": {catalog.ReportByRep, catalog.ReportColRep},
+		"department": {catalog.ReportByDept, catalog.ReportColDept}, "month": {catalog.ReportByMonth, catalog.ReportColMonth}}[r.by]
+	fmt.Fprintf(w, "\n## %s\n\n| %s |", l.T(heading[0]), l.T(heading[1]))
 	for _, k := range cols {
 		fmt.Fprintf(w, " %s |", mdCell(metricLabel(l, k)))
 	}

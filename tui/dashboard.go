@@ -10,6 +10,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 
+	"github.com/kpit-dev/kpit/catalog"
 	"github.com/kpit-dev/kpit/figures"
 	"github.com/kpit-dev/kpit/model"
 	"github.com/kpit-dev/kpit/store"
@@ -266,19 +267,6 @@ func (d *dashboard) kgiLines(label string, figs *figures.Figures) []string {
 	return []string{line1, line2}
 }
 
-// change is this period against the same days of the previous one: a
-// relative change for flows, a difference in points for rates.
-func (d *dashboard) change(f figures.Figure) string {
-	c := f.Change()
-	if !c.Valid {
-		return undefined
-	}
-	if f.Unit == model.UnitRatio {
-		return strings.TrimSuffix(FormatChange(c), "%") + d.T(msgPoints)
-	}
-	return FormatChange(c)
-}
-
 func (d *dashboard) changeTitle() string {
 	switch d.period.Kind {
 	case model.Week:
@@ -328,7 +316,7 @@ func (d *dashboard) tableLines() []string {
 			d.Money().Unit(f.Unit, f.Target),
 			FormatPercent(f.Achievement),
 			d.Money().Pace(f.Unit, f.Pace),
-			d.change(f),
+			catalog.FormatChangeOf(d.Lang, f.Unit, f.Change()),
 			d.Styles.Status(d.Lang, f.Status),
 		}
 		row := tableRow(kept, pick(cells, keep))

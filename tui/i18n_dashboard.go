@@ -36,7 +36,6 @@ var (
 	msgDashNoTrend    = Text{JA: "%s: 推移を描くデータがありません", EN: "%s: no data to chart"}
 	msgDashChangeNote = Text{JA: "前期比は前の期間の同じ日数と比較", EN: "change compares the same days of the previous period"}
 
-	msgPoints        = Text{JA: "pt", EN: "pt"} // percentage points, for a change in a rate
 	msgKeyPrevPeriod = Text{JA: "前の期間", EN: "previous period"}
 	msgKeyNextPeriod = Text{JA: "次の期間", EN: "next period"}
 	msgKeyCycle      = Text{JA: "週/月/四半期/年度", EN: "week/month/quarter/year"}
