@@ -21,6 +21,7 @@ var refusalTexts = map[model.RefusalCode]Text{
 	model.RefuseUnknownStatus:       {JA: "不明な状態 %q", EN: "unknown status %q (want new, mql, sql, converted or disqualified)"},
 	model.RefuseBeforeStart:         {JA: "%s は開始日 %s より前です", EN: "%s is before the start %s"},
 	model.RefuseFutureDate:          {JA: "%s は未来の日付です (今日は %s)", EN: "%s is in the future (today is %s)"},
+	model.RefuseUnknownForecast:     {JA: "不明な確度 %q (A, B, C, commit, best case, pipeline, omitted のいずれか)", EN: "unknown forecast category %q (want A, B, C, commit, best case, pipeline or omitted)"},
 	model.RefuseTooFarAhead:         {JA: "%s は今日から%d日より先です (今日は %s)", EN: "%s is more than %d days ahead of today (%s)"},
 
 	model.RefuseQuickEmpty:           {JA: "空です: 訪問, 架電, メール, 提案, アポ, 商談, 案件, 受注, 失注, リード のいずれかで始めてください", EN: "empty line: start with visit, call, email, proposal, appointment, meeting, opp, won, lost or lead"},

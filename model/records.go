@@ -188,6 +188,9 @@ func CheckOpportunity(o Opportunity) error {
 	if !o.Outcome.Valid() {
 		return fieldErr("outcome", RefuseUnknownOutcome, o.Outcome)
 	}
+	if !o.Forecast.Valid() {
+		return fieldErr("forecast", RefuseUnknownForecast, o.Forecast)
+	}
 	if o.HasAmount && o.AmountMinor < 0 {
 		return fieldErr("amount", RefuseNegative, o.AmountMinor)
 	}

@@ -21,10 +21,11 @@ const (
 	RefuseClosedNeedsDate     RefusalCode = "closed_needs_date"     // outcome
 	RefuseClosedBeforeCreated RefusalCode = "closed_before_created" // closed, created
 	RefuseLeadNeedsName       RefusalCode = "lead_needs_name"
-	RefuseUnknownStatus       RefusalCode = "unknown_status" // status
-	RefuseBeforeStart         RefusalCode = "before_start"   // churned, started
-	RefuseFutureDate          RefusalCode = "future_date"    // day, today
-	RefuseTooFarAhead         RefusalCode = "too_far_ahead"  // day, days, today
+	RefuseUnknownStatus       RefusalCode = "unknown_status"   // status
+	RefuseBeforeStart         RefusalCode = "before_start"     // churned, started
+	RefuseFutureDate          RefusalCode = "future_date"      // day, today
+	RefuseTooFarAhead         RefusalCode = "too_far_ahead"    // day, days, today
+	RefuseUnknownForecast     RefusalCode = "unknown_forecast" // forecast
 )
 
 // Why a quick-add line was refused.
@@ -68,6 +69,7 @@ var refusalEnglish = map[RefusalCode]string{
 	RefuseBeforeStart:         "%s is before the start %s",
 	RefuseFutureDate:          "%s is in the future (today is %s)",
 	RefuseTooFarAhead:         "%s is more than %d days ahead of today (%s)",
+	RefuseUnknownForecast:     "unknown forecast category %q (want A, B, C, commit, best case, pipeline or omitted)",
 
 	RefuseQuickEmpty:           "empty line: start with visit, call, email, proposal, appointment, meeting, opp, won, lost or lead",
 	RefuseQuickUnknownVerb:     "unknown kind (want visit, call, email, proposal, appointment, meeting, opp, won, lost or lead)",

@@ -71,8 +71,11 @@ type Opportunity struct {
 	HasAmount   bool
 	Outcome     Outcome
 	LostReason  string
-	EnteredAt   time.Time
-	UpdatedAt   time.Time
+	// Forecast is the deal's category in the pipeline forecast (ヨミ); on an
+	// open deal Closed is its expected close date.
+	Forecast  ForecastCategory
+	EnteredAt time.Time
+	UpdatedAt time.Time
 }
 
 // ActivityKind is the kind of a sales activity.

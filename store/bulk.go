@@ -193,7 +193,7 @@ func (w *bulkWriter) opportunities(opps []model.Opportunity) error {
 		return nil
 	}
 	st, err := w.prepare(`INSERT INTO opportunities (external_id, rep_id, account, product, stage, created, closed,
-		amount_yen, outcome, lost_reason, entered_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+		amount_yen, outcome, lost_reason, forecast, entered_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
 	if err != nil {
 		return err
 	}
@@ -218,7 +218,8 @@ func (w *bulkWriter) opportunities(opps []model.Opportunity) error {
 		}
 		entered, updated := w.stamps(o.EnteredAt, o.UpdatedAt)
 		if _, err := st.ExecContext(w.ctx, nullText(o.ExternalID), rep, o.Account, o.Product, o.Stage,
-			model.FormatDate(o.Created), nullDate(o.Closed), amount, string(o.Outcome), o.LostReason, entered, updated); err != nil {
+			model.FormatDate(o.Created), nullDate(o.Closed), amount, string(o.Outcome), o.LostReason,
+			nullText(string(o.Forecast)), entered, updated); err != nil {
 			return fmt.Errorf("bulk insert: opportunity %d: %w", i+1, describe(err))
 		}
 	}

@@ -16,21 +16,22 @@ import (
 // ExportOpportunities streams every live opportunity.
 func (s *Store) ExportOpportunities(ctx context.Context, fn func(model.Opportunity) error) error {
 	return s.each(ctx, "export opportunities", `SELECT o.id, coalesce(o.external_id, 'kpit-' || o.id), o.rep_id, r.name, o.account, o.product,
-		o.stage, o.created, o.closed, o.amount_yen, o.outcome, o.lost_reason, o.entered_at, o.updated_at
+		o.stage, o.created, o.closed, o.amount_yen, o.outcome, o.lost_reason, coalesce(o.forecast, ''), o.entered_at, o.updated_at
 		FROM opportunities o JOIN reps r ON r.id = o.rep_id WHERE o.deleted_at IS NULL ORDER BY o.id`,
 		func(rows *sql.Rows) error {
 			var o model.Opportunity
-			var created, entered, updated, outcome string
+			var created, entered, updated, outcome, forecast string
 			var closed sql.NullString
 			var amount sql.NullInt64
 			if err := rows.Scan(&o.ID, &o.ExternalID, &o.RepID, &o.RepName, &o.Account, &o.Product, &o.Stage,
-				&created, &closed, &amount, &outcome, &o.LostReason, &entered, &updated); err != nil {
+				&created, &closed, &amount, &outcome, &o.LostReason, &forecast, &entered, &updated); err != nil {
 				return err
 			}
 			o.Created = parseNullDate(sql.NullString{String: created, Valid: true})
 			o.Closed = parseNullDate(closed)
 			o.AmountMinor, o.HasAmount = model.Minor(amount.Int64), amount.Valid
 			o.Outcome = model.Outcome(outcome)
+			o.Forecast = model.ForecastCategory(forecast)
 			o.EnteredAt, o.UpdatedAt = parseTime(entered), parseTime(updated)
 			return fn(o)
 		})

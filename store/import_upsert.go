@@ -17,54 +17,60 @@ type storedOpp struct {
 	repID                                    int64
 	account, product, stage, outcome, reason string
 	created                                  string
-	closed                                   sql.NullString
+	closed, forecast                         sql.NullString
 	amount                                   sql.NullInt64
 }
 
 // UpsertOpportunities writes a batch of opportunities (RepID set). A zero
-// Created keeps the stored day, or is the import day for a new deal.
+// Created keeps the stored day, or is the import day for a new deal; an
+// unrated Forecast keeps the stored category (a file without a forecast
+// column, or an empty cell, never clears one).
 func (is *ImportSession) UpsertOpportunities(ctx context.Context, recs []model.Opportunity) (inserted, updated, unchanged int, err error) {
 	keys := make([]string, len(recs))
 	for i, o := range recs {
 		keys[i] = o.ExternalID
 	}
 	old := map[string]storedOpp{}
-	err = is.existing(ctx, "opportunities", "external_id, rep_id, account, product, stage, outcome, lost_reason, created, closed, amount_yen", "external_id", keys,
+	err = is.existing(ctx, "opportunities", "external_id, rep_id, account, product, stage, outcome, lost_reason, created, closed, amount_yen, forecast", "external_id", keys,
 		func(r *sql.Rows) (string, error) {
 			var k string
 			var o storedOpp
-			err := r.Scan(&k, &o.repID, &o.account, &o.product, &o.stage, &o.outcome, &o.reason, &o.created, &o.closed, &o.amount)
+			err := r.Scan(&k, &o.repID, &o.account, &o.product, &o.stage, &o.outcome, &o.reason, &o.created, &o.closed, &o.amount, &o.forecast)
 			old[k] = o
 			return k, err
 		})
 	if err != nil {
 		return 0, 0, 0, err
 	}
-	ins := is.inserter("opportunities", "external_id, rep_id, account, product, stage, created, closed, amount_yen, outcome, lost_reason, entered_at, updated_at, imported", len(recs))
+	ins := is.inserter("opportunities", "external_id, rep_id, account, product, stage, created, closed, amount_yen, outcome, lost_reason, forecast, entered_at, updated_at, imported", len(recs))
 	for _, o := range recs {
 		created := model.FormatDate(o.Created)
 		closed, amount := nullDate(o.Closed), nullYen(o.AmountMinor, o.HasAmount)
+		forecast := nullText(string(o.Forecast))
 		prev, found := old[o.ExternalID]
 		if !found {
 			if created == "" {
 				created = is.today
 			}
-			ins.add(o.ExternalID, o.RepID, o.Account, o.Product, o.Stage, created, closed, amount, string(o.Outcome), o.LostReason, is.now, is.now, 1)
+			ins.add(o.ExternalID, o.RepID, o.Account, o.Product, o.Stage, created, closed, amount, string(o.Outcome), o.LostReason, forecast, is.now, is.now, 1)
 			inserted++
 			continue
 		}
 		if created == "" {
 			created = prev.created
 		}
+		if forecast == nil && prev.forecast.Valid {
+			forecast = prev.forecast.String
+		}
 		if prev.repID == o.RepID && prev.account == o.Account && prev.product == o.Product && prev.stage == o.Stage &&
 			prev.outcome == string(o.Outcome) && prev.reason == o.LostReason && prev.created == created &&
-			sameNull(prev.closed, closed) && sameNullInt(prev.amount, amount) {
+			sameNull(prev.closed, closed) && sameNullInt(prev.amount, amount) && sameNull(prev.forecast, forecast) {
 			unchanged++
 			continue
 		}
 		err = is.exec(ctx, `UPDATE opportunities SET rep_id = ?, account = ?, product = ?, stage = ?, created = ?, closed = ?, amount_yen = ?,
-			outcome = ?, lost_reason = ?, updated_at = ? WHERE external_id = ?`, "update opportunity "+o.ExternalID,
-			o.RepID, o.Account, o.Product, o.Stage, created, closed, amount, string(o.Outcome), o.LostReason, is.now, o.ExternalID)
+			outcome = ?, lost_reason = ?, forecast = ?, updated_at = ? WHERE external_id = ?`, "update opportunity "+o.ExternalID,
+			o.RepID, o.Account, o.Product, o.Stage, created, closed, amount, string(o.Outcome), o.LostReason, forecast, is.now, o.ExternalID)
 		if err != nil {
 			return
 		}

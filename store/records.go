@@ -47,7 +47,7 @@ var recordTables = map[model.RecordKind]recordTable{
 	model.RecordActivity: {"activities", model.RecordActivity, []string{"external_id", "day", "rep_id", "kind", "count",
 		"opportunity_id", "account", "note", "entered_at", "updated_at", "deleted_at"}},
 	model.RecordOpportunity: {"opportunities", model.RecordOpportunity, []string{"external_id", "rep_id", "account", "product",
-		"stage", "created", "closed", "amount_yen", "outcome", "lost_reason", "entered_at", "updated_at", "deleted_at"}},
+		"stage", "created", "closed", "amount_yen", "outcome", "lost_reason", "forecast", "entered_at", "updated_at", "deleted_at"}},
 	model.RecordLead: {"leads", model.RecordLead, []string{"external_id", "company", "contact", "source", "rep_id", "created",
 		"status", "mql_on", "sql_on", "entered_at", "updated_at", "deleted_at"}},
 	model.RecordCustomer: {"customers", model.RecordCustomer, []string{"external_id", "name", "rep_id", "started", "churned",
@@ -267,9 +267,9 @@ func (s *Store) AddOpportunity(ctx context.Context, o model.Opportunity) (int64,
 		}
 		now := formatTime(s.now())
 		res, err := tx.ExecContext(ctx, `INSERT INTO opportunities (external_id, rep_id, account, product, stage, created,
-			closed, amount_yen, outcome, lost_reason, entered_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			closed, amount_yen, outcome, lost_reason, forecast, entered_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 			nullText(o.ExternalID), o.RepID, o.Account, o.Product, o.Stage, model.FormatDate(o.Created), nullDate(o.Closed),
-			nullInt(int64(o.AmountMinor), o.HasAmount), string(o.Outcome), o.LostReason, now, now)
+			nullInt(int64(o.AmountMinor), o.HasAmount), string(o.Outcome), o.LostReason, nullText(string(o.Forecast)), now, now)
 		if err != nil {
 			return fmt.Errorf("add opportunity: %w", describe(err))
 		}
@@ -291,9 +291,10 @@ func (s *Store) UpdateOpportunity(ctx context.Context, o model.Opportunity) erro
 			return err
 		}
 		_, err = tx.ExecContext(ctx, `UPDATE opportunities SET rep_id = ?, account = ?, product = ?, stage = ?, created = ?,
-			closed = ?, amount_yen = ?, outcome = ?, lost_reason = ?, updated_at = ? WHERE id = ?`,
+			closed = ?, amount_yen = ?, outcome = ?, lost_reason = ?, forecast = ?, updated_at = ? WHERE id = ?`,
 			o.RepID, o.Account, o.Product, o.Stage, model.FormatDate(o.Created), nullDate(o.Closed),
-			nullInt(int64(o.AmountMinor), o.HasAmount), string(o.Outcome), o.LostReason, formatTime(s.now()), o.ID)
+			nullInt(int64(o.AmountMinor), o.HasAmount), string(o.Outcome), o.LostReason, nullText(string(o.Forecast)),
+			formatTime(s.now()), o.ID)
 		if err != nil {
 			return fmt.Errorf("update opportunity %d: %w", o.ID, describe(err))
 		}

@@ -30,15 +30,15 @@ func scanActivity(sc interface{ Scan(...any) error }) (model.Activity, error) {
 }
 
 const opportunityCols = `o.id, coalesce(o.external_id, ''), o.rep_id, r.name, o.account, o.product, o.stage, o.created,
-	o.closed, o.amount_yen, o.outcome, o.lost_reason, o.entered_at, o.updated_at`
+	o.closed, o.amount_yen, o.outcome, o.lost_reason, coalesce(o.forecast, ''), o.entered_at, o.updated_at`
 
 func scanOpportunity(sc interface{ Scan(...any) error }) (model.Opportunity, error) {
 	var o model.Opportunity
-	var created, outcome, entered, updated string
+	var created, outcome, forecast, entered, updated string
 	var closed sql.NullString
 	var amount sql.NullInt64
 	err := sc.Scan(&o.ID, &o.ExternalID, &o.RepID, &o.RepName, &o.Account, &o.Product, &o.Stage, &created, &closed,
-		&amount, &outcome, &o.LostReason, &entered, &updated)
+		&amount, &outcome, &o.LostReason, &forecast, &entered, &updated)
 	if err != nil {
 		return o, err
 	}
@@ -46,6 +46,7 @@ func scanOpportunity(sc interface{ Scan(...any) error }) (model.Opportunity, err
 	o.Closed = parseNullDate(closed)
 	o.AmountMinor, o.HasAmount = model.Minor(amount.Int64), amount.Valid
 	o.Outcome = model.Outcome(outcome)
+	o.Forecast = model.ForecastCategory(forecast)
 	o.EnteredAt, o.UpdatedAt = parseTime(entered), parseTime(updated)
 	return o, nil
 }

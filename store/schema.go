@@ -385,4 +385,37 @@ CREATE INDEX opportunities_tombstones ON opportunities (deleted_at) WHERE delete
 CREATE INDEX leads_tombstones ON leads (deleted_at) WHERE deleted_at IS NOT NULL;
 CREATE INDEX customers_tombstones ON customers (deleted_at) WHERE deleted_at IS NOT NULL;
 `,
+	// 6: the pipeline forecast (ヨミ, docs/forecast.md). An open deal's
+	// category (NULL: not rated yet); its expected close date stays the
+	// closed column. forecast_changes keeps every change of a live deal's
+	// category, close date or outcome while it was or became open, stamped
+	// with the write's updated_at, so a review can list what moved since the
+	// last one; a deal entered since then is found by its entered_at. The
+	// partial index serves the forecast's read of open deals by close date.
+	`
+ALTER TABLE opportunities ADD COLUMN forecast TEXT CHECK (forecast IN ('commit','best_case','pipeline','omitted'));
+
+CREATE TABLE forecast_changes (
+	id              INTEGER PRIMARY KEY,
+	opportunity_id  INTEGER NOT NULL REFERENCES opportunities(id),
+	at              TEXT NOT NULL,
+	forecast_before TEXT,
+	forecast_after  TEXT,
+	close_before    TEXT,
+	close_after     TEXT,
+	outcome_before  TEXT NOT NULL,
+	outcome_after   TEXT NOT NULL
+);
+CREATE INDEX forecast_changes_at ON forecast_changes (at);
+
+CREATE TRIGGER opportunities_forecast_au AFTER UPDATE OF forecast, closed, outcome ON opportunities
+WHEN NEW.deleted_at IS NULL AND (OLD.outcome = 'open' OR NEW.outcome = 'open')
+	AND (OLD.forecast IS NOT NEW.forecast OR OLD.closed IS NOT NEW.closed OR OLD.outcome IS NOT NEW.outcome) BEGIN
+	INSERT INTO forecast_changes (opportunity_id, at, forecast_before, forecast_after, close_before, close_after,
+		outcome_before, outcome_after)
+	VALUES (NEW.id, NEW.updated_at, OLD.forecast, NEW.forecast, OLD.closed, NEW.closed, OLD.outcome, NEW.outcome);
+END;
+
+CREATE INDEX opportunities_open_close ON opportunities (closed) WHERE outcome = 'open' AND deleted_at IS NULL;
+`,
 }
