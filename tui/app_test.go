@@ -204,8 +204,8 @@ func TestWhatIfTypedValue(t *testing.T) {
 	}
 	// q and 1 are typed, not taken as quit and tab keys.
 	press(t, a, "q")
-	if a.active != 1 || s.input != "q" {
-		t.Fatalf("q while typing: tab %d, input %q", a.active, s.input)
+	if a.active != 1 || s.input.Value() != "q" {
+		t.Fatalf("q while typing: tab %d, input %q", a.active, s.input.Value())
 	}
 	press(t, a, "enter") // "q" is no number: refused, text kept
 	if !s.editing || !strings.Contains(screen(a), "値を読めません") {

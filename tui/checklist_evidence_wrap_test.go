@@ -20,7 +20,7 @@ func TestChecklistEvidenceWraps(t *testing.T) {
 		typeText(t, a, "10億")
 		press(t, a, "enter")
 		typeText(t, a, "first KGI")
-		press(t, a, "enter", "3", "enter", "y", "4")
+		press(t, a, "enter", "y", "3", "enter", "y", "4")
 		s := a.screens[3].(*checklistScreen)
 		for i, r := range s.rows {
 			if r.item == 4 && !r.gap {

@@ -136,9 +136,7 @@ func (d *dashboard) Update(msg tea.Msg) (Screen, tea.Cmd) {
 			d.selected = min(d.selected+1, max(len(d.rows())-1, 0))
 		}
 	case tea.PasteMsg:
-		if d.kgi.editing {
-			d.kgi.text += msg.Content
-		}
+		d.kgi.paste(msg)
 	case kgiSavedMsg:
 		return d, d.kgi.saved(d.Common, msg)
 	case tea.KeyPressMsg:
@@ -203,9 +201,7 @@ func (d *dashboard) View() string {
 	}
 	var out []string
 	out = append(out, d.headerLines()...)
-	if line := d.kgi.view(d.Common); line != "" {
-		out = append(out, line)
-	}
+	out = append(out, d.kgi.view(d.Common, d.width)...)
 	out = append(out, "")
 	table := d.tableLines()
 	tableW := 0

@@ -58,7 +58,7 @@ func TestSetKGIFromTheDashboard(t *testing.T) {
 	a.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
 	d := a.screens[0].(*dashboard)
 	press(t, a, "g", "a", "b", "c", "enter")
-	if !d.Capturing() || !strings.Contains(screen(a), "KGIを読めません") || d.kgi.text != "abc" {
+	if !d.Capturing() || !strings.Contains(screen(a), "KGIを読めません") || d.kgi.input.Value() != "abc" {
 		t.Fatalf("a bad KGI should be explained and kept:\n%s", screen(a))
 	}
 	press(t, a, "backspace", "backspace", "backspace")
@@ -76,6 +76,14 @@ func TestSetKGIFromTheDashboard(t *testing.T) {
 	}
 	typeText(t, a, "初年度の目標")
 	press(t, a, "enter")
+	// The change is shown before it is saved; y saves it.
+	if out := screen(a); !strings.Contains(out, "¥600,000,000") || !strings.Contains(out, "(y/n)") {
+		t.Fatalf("the KGI should be shown and confirmed before it is saved:\n%s", out)
+	}
+	if _, ok, _ := st.KGI(context.Background()); ok {
+		t.Fatal("a KGI was stored before y")
+	}
+	press(t, a, "y")
 	kgi, ok, err := st.KGI(context.Background())
 	if err != nil || !ok {
 		t.Fatalf("no KGI stored: %v %v", ok, err)

@@ -624,7 +624,7 @@ func (e *entryScreen) View() string {
 	case len(e.reps) == 0:
 		lines = append(lines, e.T(msgEntryNoReps))
 	default:
-		lines = append(lines, e.form.lines(e.Common)...)
+		lines = append(lines, e.form.lines(e.Common, e.width)...)
 		switch {
 		case e.mode() != modeClose:
 		case e.dealsErr != nil:

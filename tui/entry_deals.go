@@ -120,7 +120,7 @@ func (p *dealPicker) view(c *Common, focused bool) string {
 		return label
 	}
 	return "< " + c.Styles.Selected.Render(label) + " >  " +
-		c.T(msgEntryDealFilter, p.filter.View(true, c.Styles.Selected), len(p.match), len(p.deals))
+		c.T(msgEntryDealFilter, p.filter.View(true, c.Styles.Selected, 20), len(p.match), len(p.deals))
 }
 
 // typed edits the filter; it reports whether the filter changed.

@@ -88,9 +88,16 @@ func (f *form) get(id string) string {
 func (f *form) focusOn(id string) {
 	for i := range f.fields {
 		if f.fields[i].id == id {
-			f.focus = i
+			f.moveFocus(i)
 		}
 	}
+}
+
+// moveFocus puts the cursor on field i (modulo the number of fields) with
+// its text selected, so that typing replaces the value there.
+func (f *form) moveFocus(i int) {
+	f.focus = i % len(f.fields)
+	f.fields[f.focus].input.SelectAll()
 }
 
 // update handles movement, choices and typing; it reports whether the
@@ -103,10 +110,10 @@ func (f *form) update(msg tea.Msg) (choiceChanged bool) {
 	if k, ok := msg.(tea.KeyPressMsg); ok {
 		switch k.String() {
 		case "up", "shift+tab":
-			f.focus = (f.focus + len(f.fields) - 1) % len(f.fields)
+			f.moveFocus(f.focus + len(f.fields) - 1)
 			return false
 		case "down", "tab":
-			f.focus = (f.focus + 1) % len(f.fields)
+			f.moveFocus(f.focus + 1)
 			return false
 		}
 		if cur.kind == pickerField {
@@ -141,12 +148,18 @@ func (f *form) update(msg tea.Msg) (choiceChanged bool) {
 }
 
 // lines draws the form: one line a field, the focused one marked with ">".
-func (f *form) lines(c *Common) []string {
+// width is the columns the form may draw in; a long value scrolls inside
+// its field.
+func (f *form) lines(c *Common, width int) []string {
 	labelW := 0
 	for _, fl := range f.fields {
 		labelW = max(labelW, displayWidth(c.T(fl.label)))
 	}
 	var out []string
+	valueW := 0
+	if width > 0 {
+		valueW = max(width-labelW-4, 8)
+	}
 	for i, fl := range f.fields {
 		focused := i == f.focus
 		mark := "  "
@@ -165,7 +178,7 @@ func (f *form) lines(c *Common) []string {
 				val = "< " + c.Styles.Selected.Render(val) + " >"
 			}
 		default:
-			val = fl.input.View(focused, c.Styles.Selected)
+			val = fl.input.View(focused, c.Styles.Selected, valueW)
 		}
 		label := padRight(c.T(fl.label), labelW)
 		if focused {

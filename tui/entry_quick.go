@@ -212,7 +212,7 @@ func (q *quickScreen) View() string {
 	lines := []string{
 		q.Styles.Title.Render(q.T(msgQuickTitle)),
 		"",
-		": " + q.input.View(true, q.Styles.Selected),
+		": " + q.input.View(true, q.Styles.Selected, q.width-2),
 	}
 	if q.err != "" {
 		// The refusal lists the words it knows: wrap it, never cut it.

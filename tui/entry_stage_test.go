@@ -46,6 +46,8 @@ func TestEntryCloseSetsTheOutcomeStage(t *testing.T) {
 			typeText(t, a, amount)
 			press(t, a, "down")
 			if stageSuffix != "" {
+				// The deal's stage comes selected: end keeps it and adds to it.
+				arrow(t, a, tea.KeyEnd, 1)
 				typeText(t, a, stageSuffix)
 			}
 			press(t, a, "enter")

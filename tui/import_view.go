@@ -15,7 +15,7 @@ func (s *importScreen) View() string {
 	lines := []string{s.Styles.Title.Render(s.T(msgImportTitle)), ""}
 	switch s.step {
 	case importStepPath:
-		lines = append(lines, s.T(msgImportPath)+s.path.View(true, s.Styles.Selected))
+		lines = append(lines, s.T(msgImportPath)+s.path.View(true, s.Styles.Selected, s.width-lipgloss.Width(s.T(msgImportPath))))
 		wd, _ := os.Getwd()
 		lines = append(lines, s.Styles.Muted.Render(s.T(msgImportPathHint, wd)))
 		if s.reading {
@@ -44,7 +44,7 @@ func (s *importScreen) View() string {
 			lines = append(lines, "")
 			switch {
 			case s.naming:
-				lines = append(lines, s.T(msgImportSaveName)+s.name.View(true, s.Styles.Selected))
+				lines = append(lines, s.T(msgImportSaveName)+s.name.View(true, s.Styles.Selected, s.width-lipgloss.Width(s.T(msgImportSaveName))))
 			case s.saved != "":
 				lines = append(lines, s.Styles.OnTrack.Render(s.T(msgImportSaved, s.saved, s.saved)))
 			default:

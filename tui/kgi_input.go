@@ -13,15 +13,20 @@ import (
 
 // kgiInput is the one-line editor for the KGI on the dashboard (g): the
 // revenue goal per fiscal year, which nothing else in the cockpit sets.
-// Once the amount reads, the same line asks why it changes: a new KGI is a
-// revision from today with its reason.
+// Once the amount reads, the same line asks why it changes, then shows the
+// change (old -> new) and asks y/n: a new KGI is a revision from today with
+// its reason, and a slip of the keyboard must not become the year's goal.
 type kgiInput struct {
 	editing bool
-	text    string // the amount, then the reason once asking
-	problem string // why the text was refused; the text is kept
+	input   lineInput // the amount, then the reason once asking
+	amount  string    // the amount as typed, kept while asking
+	problem string    // why the text was refused; the text is kept
 
-	asking bool      // the amount read as kgi; text is the reason
-	kgi    model.KGI // the goal to save, while asking
+	asking     bool        // the amount read as kgi; input is the reason
+	confirming bool        // the reason is typed; waiting for y/n
+	reason     string      // the reason, while confirming
+	kgi        model.KGI   // the goal to save, while asking
+	old        model.Value // the KGI in force when the editor opened
 }
 
 type kgiSavedMsg struct {
@@ -29,44 +34,62 @@ type kgiSavedMsg struct {
 	err error
 }
 
-// start opens the editor with the current KGI, if any, to change.
+// start opens the editor with the current KGI, if any, selected: typing
+// replaces it.
 func (k *kgiInput) start(data *dashData) {
-	k.editing, k.text, k.problem, k.asking = true, "", "", false
+	*k = kgiInput{editing: true}
 	if data != nil && data.goals.HasKGI {
-		k.text = trimDecimal(data.goals.KGI.Value, 0)
-		k.text = strings.ReplaceAll(k.text, ",", "")
+		k.old = model.Some(data.goals.KGI.Value)
+		k.input = newLineInput(strings.ReplaceAll(trimDecimal(data.goals.KGI.Value, 0), ",", ""))
 	}
 }
 
-// typeKey edits the text; enter checks it and saves in a command.
+// typeKey edits the text; enter checks it, asks the reason, then y saves
+// in a command.
 func (k *kgiInput) typeKey(c *Common, msg tea.KeyPressMsg) tea.Cmd {
+	if k.confirming {
+		k.confirming = false
+		if msg.String() == "y" || msg.String() == "Y" {
+			k.editing, k.asking = false, false
+			return saveKGI(c.Store, k.kgi, c.revisionNote(k.reason))
+		}
+		// Anything else goes back to the amount, as typed, to fix it.
+		k.asking, k.input, k.problem = false, newLineInput(k.amount), c.T(msgKGINotSaved)
+		return nil
+	}
 	switch msg.String() {
 	case "esc":
 		k.editing, k.problem = false, ""
-	case "backspace":
-		if r := []rune(k.text); len(r) > 0 {
-			k.text = string(r[:len(r)-1])
-		}
 	case "enter":
 		if k.asking {
-			reason := strings.TrimSpace(k.text)
+			reason := strings.TrimSpace(k.input.Value())
 			if reason == "" {
 				k.problem = c.T(msgReasonRequired)
 				return nil
 			}
-			k.editing, k.asking, k.problem = false, false, ""
-			return saveKGI(c.Store, k.kgi, c.revisionNote(reason))
+			k.reason, k.confirming, k.problem = reason, true, ""
+			return nil
 		}
-		kgi, err := parseKGI(c, k.text)
+		kgi, err := parseKGI(c, k.input.Value())
 		if err != nil {
 			k.problem = c.T(msgKGIBad, err.Error())
 			return nil
 		}
-		k.asking, k.kgi, k.text, k.problem = true, kgi, "", ""
+		k.amount = k.input.Value()
+		k.asking, k.kgi, k.input, k.problem = true, kgi, lineInput{}, ""
 	default:
-		k.text += msg.Text
+		if k.input.Update(msg) {
+			k.problem = ""
+		}
 	}
 	return nil
+}
+
+// paste adds pasted text to the line being typed.
+func (k *kgiInput) paste(msg tea.PasteMsg) {
+	if k.editing && !k.confirming {
+		k.input.Update(msg)
+	}
 }
 
 // parseKGI reads an amount of revenue per fiscal year (or per the period
@@ -107,18 +130,45 @@ func (k *kgiInput) saved(c *Common, msg kgiSavedMsg) tea.Cmd {
 	return tea.Batch(Reload, Flash(c.T(msgKGISaved, c.Money().Full(model.Some(msg.kgi.Value))), false))
 }
 
-// view is the editor line while typing, else nothing.
-func (k *kgiInput) view(c *Common) string {
+// view is the editor while typing, else nothing: the prompt and the text
+// on one line (the text scrolls inside the window's width), the refusal
+// wrapped under it.
+func (k *kgiInput) view(c *Common, width int) []string {
 	if !k.editing {
-		return ""
+		return nil
 	}
-	prompt := c.T(msgKGIPrompt)
-	if k.asking {
-		prompt = c.T(msgKGIReasonPrompt, c.Money().Full(model.Some(k.kgi.Value)))
+	money := c.Money()
+	var lines []string
+	switch {
+	case k.confirming:
+		change := c.T(msgChangeOldNew, money.Full(k.old), money.Full(model.Some(k.kgi.Value)))
+		lines = wrapIndented(c.T(msgKGIConfirm, change, k.reason), width, 0)
+		lines[len(lines)-1] = c.Styles.Bold.Render(lines[len(lines)-1])
+	default:
+		prompt := c.T(msgKGIPrompt)
+		if k.asking {
+			prompt = c.T(msgKGIReasonPrompt, money.Full(model.Some(k.kgi.Value)))
+		}
+		lines = promptLines(c, prompt, &k.input, width)
 	}
-	line := prompt + c.Styles.Selected.Render(k.text+" ")
 	if k.problem != "" {
-		line += "  " + c.Styles.Error.Render(k.problem)
+		for _, l := range wrapIndented(k.problem, width, 0) {
+			lines = append(lines, c.Styles.Error.Render(l))
+		}
 	}
-	return line
+	return lines
+}
+
+// promptLines draws a prompt and its text field: on one line when the
+// prompt leaves the field room for 20 columns, else the prompt wrapped
+// over the field's own line. The field never runs off the window.
+func promptLines(c *Common, prompt string, in *lineInput, width int) []string {
+	if width <= 0 {
+		return []string{prompt + in.View(true, c.Styles.Selected, 0)}
+	}
+	if pw := displayWidth(prompt); width-pw >= 20 {
+		return []string{prompt + in.View(true, c.Styles.Selected, width-pw)}
+	}
+	lines := wrapIndented(strings.TrimRight(prompt, " "), width, 0)
+	return append(lines, "  "+in.View(true, c.Styles.Selected, width-2))
 }

@@ -172,7 +172,7 @@ func (s *settingsForm) save() tea.Cmd {
 
 func (s *settingsForm) lines() []string {
 	out := []string{s.Styles.Title.Render(s.T(msgSetTitle)), ""}
-	out = append(out, s.form.lines(s.Common)...)
+	out = append(out, s.form.lines(s.Common, s.Width-4)...)
 	fields := model.RequirableFields()
 	out = append(out, "", s.Styles.Muted.Render(s.T(msgSetFieldsHint,
 		requiredText(s.Lang, fields[model.RecordActivity]), requiredText(s.Lang, fields[model.RecordOpportunity]),

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	tea "charm.land/bubbletea/v2"
 	"context"
 	"reflect"
 	"strings"
@@ -34,6 +35,7 @@ func TestRequiredFieldsInJapanese(t *testing.T) {
 	for range 5 { // deadline, stale days, future days, alerts, activity: the opportunity's list
 		press(t, a, "down")
 	}
+	arrow(t, a, tea.KeyEnd, 1) // the list comes selected: end adds to it
 	typeText(t, a, "、商品")
 	press(t, a, "enter")
 	r, err := st.InputRules(ctx)
@@ -47,6 +49,7 @@ func TestRequiredFieldsInJapanese(t *testing.T) {
 	for range 5 {
 		press(t, a, "down")
 	}
+	arrow(t, a, tea.KeyEnd, 1) // the list comes selected: end adds to it
 	typeText(t, a, "、予算")
 	press(t, a, "enter")
 	if out := screen(a); !strings.Contains(out, `"予算" は必須にできる項目ではありません`) {

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
 
 	"github.com/kpit-dev/kpit/catalog"
 	"github.com/kpit-dev/kpit/model"
@@ -135,8 +136,8 @@ func (s *stylesScreen) manualSaved(m manualSavedMsg) tea.Cmd {
 // valueLine is the prompt shown while a value is typed.
 func (s *stylesScreen) valueLine() []string {
 	e, _ := s.selectedKPI()
-	out := []string{s.Styles.Bold.Render(s.T(msgManualPrompt, s.Lang.Pick(e.KPI.NameJA, e.KPI.NameEN),
-		periodLabel(s.Lang, s.period))) + " " + s.input.View(true, s.Styles.Selected)}
+	prompt := s.Styles.Bold.Render(s.T(msgManualPrompt, s.Lang.Pick(e.KPI.NameJA, e.KPI.NameEN), periodLabel(s.Lang, s.period))) + " "
+	out := []string{prompt + s.input.View(true, s.Styles.Selected, max(s.width-lipgloss.Width(prompt), 8))}
 	if s.inputErr != "" {
 		out = append(out, s.Styles.Error.Render(s.inputErr))
 	}

@@ -9,6 +9,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/kpit-dev/kpit/catalog"
 	"github.com/kpit-dev/kpit/model"
 	"github.com/kpit-dev/kpit/store"
 )
@@ -37,6 +38,13 @@ func TestSaveWhatIfAsTargets(t *testing.T) {
 	press(t, a, "+", "+", "s")
 	if !s.Capturing() || !strings.Contains(screen(a), "Save 2 KPI targets from the what-if") {
 		t.Fatalf("s should ask first:\n%s", screen(a))
+	}
+	// Each target to change is listed old -> new: the win rate +10% of its plan.
+	money := catalog.Money{Lang: LangEN, Currency: model.JPY}
+	want := s.data.goals.name(LangEN, "win_rate") + ": " + money.Unit(model.UnitRatio, model.Some(before.Target)) + " -> " +
+		money.Unit(model.UnitRatio, model.Some(before.Target*1.1))
+	if !strings.Contains(screen(a), want) {
+		t.Fatalf("the confirmation should list %q:\n%s", want, screen(a))
 	}
 	press(t, a, "n") // declined: nothing stored
 	if k, _, _ := st.KPI(context.Background(), "win_rate"); k.Target != before.Target {
@@ -96,8 +104,8 @@ func TestPasteIntoWhatIfValue(t *testing.T) {
 	press(t, a, "w", "e")
 	a.Update(tea.PasteMsg{Content: "42%"})
 	d := a.screens[0].(*dashboard)
-	if s.input != "42%" || d.kgi.text != "" {
-		t.Fatalf("paste went to %q (tree) and %q (dashboard)", s.input, d.kgi.text)
+	if s.input.Value() != "42%" || d.kgi.input.Value() != "" {
+		t.Fatalf("paste went to %q (tree) and %q (dashboard)", s.input.Value(), d.kgi.input.Value())
 	}
 	press(t, a, "enter")
 	if got := s.overrides["win_rate"].Value; math.Abs(got-0.42) > 1e-12 {

@@ -30,21 +30,23 @@ const (
 
 // kpiEdit is the editor of the detail pane: the value on one line, then
 // the reason for the change on a second (a change of a goal is a revision
-// that says why).
+// that says why), then the change, old -> new, to confirm with y.
 type kpiEdit struct {
 	field   kpiField
 	key     string
-	text    string
+	old     string // the value when the editor opened, as typed back
+	text    lineInput
 	problem string // why the text was refused; the text is kept
-	saving  bool   // enter was accepted; waiting for the store
+	saving  bool   // y was pressed; waiting for the store
 
-	asking bool      // the value is checked; the reason is being typed
-	change kpiChange // the checked value, while asking
-	reason string
+	asking     bool      // the value is checked; the reason is being typed
+	change     kpiChange // the checked value, while asking
+	reason     lineInput
+	confirming bool // the reason is typed; waiting for y/n
 }
 
 // typed is the line being typed: the value, or the reason once asked.
-func (e *kpiEdit) typed() *string {
+func (e *kpiEdit) typed() *lineInput {
 	if e.asking {
 		return &e.reason
 	}
@@ -84,23 +86,24 @@ func (s *treeScreen) startEdit(f kpiField) {
 	switch f {
 	case fieldTarget:
 		if stored != nil && stored.HasTarget {
-			e.text = targetText(n, *stored)
+			e.old = targetText(n, *stored)
 		}
 	case fieldDeadline:
 		if stored != nil && !stored.Deadline.IsZero() {
-			e.text = model.FormatDate(stored.Deadline)
+			e.old = model.FormatDate(stored.Deadline)
 		}
 	case fieldDefinition:
 		if stored != nil {
-			e.text = stored.Definition
+			e.old = stored.Definition
 		}
 	case fieldFormula:
 		if stored != nil {
-			e.text = stored.Formula
+			e.old = stored.Formula
 		} else {
-			e.text = kpi.Formula
+			e.old = kpi.Formula
 		}
 	}
+	e.text = newLineInput(e.old) // selected: typing replaces it
 	s.edit, s.note = e, ""
 }
 
@@ -134,7 +137,16 @@ func (s *treeScreen) editKey(msg tea.KeyPressMsg) tea.Cmd {
 	if e.saving {
 		return nil
 	}
-	line := e.typed()
+	if e.confirming {
+		e.confirming = false
+		if k := msg.String(); k == "y" || k == "Y" {
+			e.problem, e.saving = "", true
+			return saveKPIChange(s.Store, e.key, e.change, s.revisionNote(strings.TrimSpace(e.reason.Value())))
+		}
+		// Anything else goes back to the value, as typed, to fix it.
+		e.asking, e.reason, e.problem = false, lineInput{}, s.T(msgEditNotSaved)
+		return nil
+	}
 	switch k := msg.String(); {
 	case k == "esc":
 		s.edit = nil
@@ -146,21 +158,15 @@ func (s *treeScreen) editKey(msg tea.KeyPressMsg) tea.Cmd {
 		}
 		e.problem, e.asking, e.change = "", true, ch
 	case k == "enter":
-		reason := strings.TrimSpace(e.reason)
-		if reason == "" {
+		if strings.TrimSpace(e.reason.Value()) == "" {
 			e.problem = s.T(msgReasonRequired)
 			return nil
 		}
-		e.problem, e.saving = "", true
-		return saveKPIChange(s.Store, e.key, e.change, s.revisionNote(reason))
-	case k == "backspace":
-		if r := []rune(*line); len(r) > 0 {
-			*line = string(r[:len(r)-1])
-		}
-	case k == "ctrl+u":
-		*line = ""
+		e.problem, e.confirming = "", true
 	default:
-		*line += msg.Text
+		if e.typed().Update(msg) {
+			e.problem = ""
+		}
 	}
 	return nil
 }
@@ -168,7 +174,7 @@ func (s *treeScreen) editKey(msg tea.KeyPressMsg) tea.Cmd {
 // checkEdit reads the typed text for its field; the error is the line
 // the user sees, naming the field and the value.
 func (s *treeScreen) checkEdit(e *kpiEdit) (kpiChange, error) {
-	text := strings.TrimSpace(e.text)
+	text := strings.TrimSpace(e.text.Value())
 	ch := kpiChange{field: e.field, clear: text == ""}
 	switch e.field {
 	case fieldTarget:
@@ -285,13 +291,30 @@ func (s *treeScreen) editLines() []string {
 	prompt := map[kpiField]Text{fieldTarget: msgEditPromptTarget, fieldDeadline: msgEditPromptDeadline,
 		fieldDefinition: msgEditPromptDef, fieldFormula: msgEditPromptFormula}[e.field]
 	out := []string{""}
-	if e.asking {
-		out = append(out, s.T(prompt)+e.text, s.T(msgReasonPrompt)+s.Styles.Selected.Render(e.reason+" "))
-	} else {
-		out = append(out, s.T(prompt)+s.Styles.Selected.Render(e.text+" "))
+	w := s.width
+	switch {
+	case e.confirming:
+		old, typed := e.old, strings.TrimSpace(e.text.Value())
+		if old == "" {
+			old = s.T(msgEditNone)
+		}
+		if typed == "" {
+			typed = s.T(msgEditNone)
+		}
+		change := s.T(msgChangeOldNew, old, typed)
+		lines := wrapIndented(s.T(msgEditConfirm, s.T(fieldName(e.field)), change, strings.TrimSpace(e.reason.Value())), w, 0)
+		lines[len(lines)-1] = s.Styles.Bold.Render(lines[len(lines)-1])
+		out = append(out, lines...)
+	case e.asking:
+		out = append(out, wrapIndented(s.T(prompt)+e.text.Value(), w, 0)...)
+		out = append(out, promptLines(s.Common, s.T(msgReasonPrompt), &e.reason, w)...)
+	default:
+		out = append(out, promptLines(s.Common, s.T(prompt), &e.text, w)...)
 	}
 	if e.problem != "" {
-		out = append(out, s.Styles.Error.Render(e.problem))
+		for _, l := range wrapIndented(e.problem, w, 0) {
+			out = append(out, s.Styles.Error.Render(l))
+		}
 	}
 	return out
 }

@@ -51,6 +51,11 @@ func saveWithReason(t *testing.T, a *App, reason string) {
 	press(t, a, "enter")
 	typeText(t, a, reason)
 	press(t, a, "enter")
+	// The change is shown, old -> new, and saved on y.
+	if !strings.Contains(screen(a), " -> ") || !strings.Contains(screen(a), "(y/n)") {
+		t.Fatalf("no confirmation of the change:\n%s", screen(a))
+	}
+	press(t, a, "y")
 }
 
 // jumpFrom presses enter on checklist item's gap, as the gaps list does.
@@ -162,7 +167,7 @@ func TestBadDeadlineKeepsText(t *testing.T) {
 	press(t, a, "enter", "d")
 	typeText(t, a, "2026-02-30")
 	press(t, a, "enter")
-	if s.edit == nil || s.edit.text != "2026-02-30" {
+	if s.edit == nil || s.edit.text.Value() != "2026-02-30" {
 		t.Fatalf("the editor should stay open with the text: %+v", s.edit)
 	}
 	if l := lineWith(a, "Cannot read the deadline"); !strings.Contains(l, `"2026-02-30" is not a date (want YYYY-MM-DD)`) {
@@ -197,7 +202,7 @@ func TestTargetOnRateAndFlow(t *testing.T) {
 		typeText(t, a, "150%")
 		press(t, a, "enter")
 		want := lang.Pick(`"150%" は100%を超えています`, `"150%" is over 100%`)
-		if s.edit == nil || s.edit.text != "150%" || !strings.Contains(lineWith(a, want), want) {
+		if s.edit == nil || s.edit.text.Value() != "150%" || !strings.Contains(lineWith(a, want), want) {
 			t.Errorf("%s: 150%% on a rate should be refused with %q:\n%s", lang, want, screen(a))
 		}
 		press(t, a, "esc", "esc")

@@ -59,6 +59,10 @@ func TestTargetChangeAsksReasonAndKeepsJune(t *testing.T) {
 	out := screen(a)
 	checkFits(t, out, 80, 24)
 	press(t, a, "enter")
+	if l := lineWith(a, "Save? (y/n)"); l == "" {
+		t.Fatalf("no confirmation:\n%s", screen(a))
+	}
+	press(t, a, "y")
 
 	hist, err := st.KPIHistory(ctx, model.MetricWinRate)
 	if err != nil || len(hist) != len(histBefore)+1 {
@@ -104,13 +108,10 @@ func TestKGIChangeKeepsJune(t *testing.T) {
 		t.Fatalf("the demo's KGI: %v %v", ok, err)
 	}
 	press(t, a, "1", "g")
-	for range a.screens[0].(*dashboard).kgi.text { // the current KGI, to replace
-		press(t, a, "backspace")
-	}
-	typeText(t, a, "12億")
+	typeText(t, a, "12億") // replaces the current KGI, which comes selected
 	press(t, a, "enter")
 	typeText(t, a, "新製品の投入")
-	press(t, a, "enter")
+	press(t, a, "enter", "y")
 	for _, c := range []struct {
 		day  string
 		want float64

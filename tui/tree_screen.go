@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"math"
-	"strings"
 	"time"
 
 	"charm.land/bubbles/v2/help"
@@ -133,7 +132,7 @@ type treeScreen struct {
 	overrides map[string]kpitree.Target // what-if values of leaves
 	editing   bool                      // typing a what-if value
 	confirm   bool                      // asking whether to save the what-if as targets
-	input     string
+	input     lineInput
 	note      string // a one-line hint or error under the tree
 
 	edit *kpiEdit // typing a target, deadline, definition or formula in the detail pane
@@ -236,10 +235,10 @@ func (s *treeScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		return s, s.load()
 	case tea.PasteMsg:
 		if s.editing {
-			s.input += msg.Content
+			s.input.Update(msg)
 		}
-		if s.edit != nil && !s.edit.saving {
-			*s.edit.typed() += strings.ReplaceAll(msg.Content, "\n", " ")
+		if s.edit != nil && !s.edit.saving && !s.edit.confirming {
+			s.edit.typed().Update(msg)
 		}
 	case kpiEditSavedMsg:
 		return s, s.edited(msg)
@@ -336,7 +335,7 @@ func (s *treeScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		s.step(n, -1)
 	case key.Matches(msg, k.Type):
 		if n != nil && n.IsLeaf() {
-			s.editing, s.input = true, ""
+			s.editing, s.input = true, lineInput{}
 		} else {
 			s.note = s.T(msgWhatIfNotLeaf)
 		}
@@ -387,21 +386,15 @@ func (s *treeScreen) typeKey(msg tea.KeyPressMsg) {
 			s.editing = false
 			return
 		}
-		t, err := s.parseValue(n, s.input)
+		t, err := s.parseValue(n, s.input.Value())
 		if err != nil {
 			s.note = s.T(msgWhatIfBadValue, err.Error())
 			return // keep what was typed so it can be fixed
 		}
 		s.overrides[n.Key] = t
 		s.editing, s.note = false, ""
-	case "backspace":
-		if r := []rune(s.input); len(r) > 0 {
-			s.input = string(r[:len(r)-1])
-		}
 	default:
-		if msg.Text != "" {
-			s.input += msg.Text
-		}
+		s.input.Update(msg)
 	}
 }
 

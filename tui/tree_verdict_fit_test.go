@@ -19,7 +19,7 @@ func TestTreeVerdictUnsetFits(t *testing.T) {
 		typeText(t, a, "10億")
 		press(t, a, "enter")
 		typeText(t, a, "first KGI")
-		press(t, a, "enter", "3", "enter", "y", "2")
+		press(t, a, "enter", "y", "3", "enter", "y", "2")
 		s := a.screens[1].(*treeScreen)
 		line := ansi.Strip(s.verdict())
 		more := strings.TrimSpace(strings.TrimPrefix(lang.T(msgAndMore, 0), " "))

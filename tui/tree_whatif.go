@@ -105,10 +105,39 @@ func (s *treeScreen) whatIfPane() []string {
 	}
 	if s.editing {
 		n := s.current()
-		out = append(out, s.T(msgWhatIfPrompt, g.name(s.Lang, n.Key))+s.Styles.Selected.Render(s.input+" "))
+		out = append(out, promptLines(s.Common, s.T(msgWhatIfPrompt, g.name(s.Lang, n.Key)), &s.input, s.width)...)
 	}
 	if s.confirm {
 		out = append(out, s.Styles.AtRisk.Render(s.T(msgTargetsConfirm, len(s.targetsToSave()))))
+		out = append(out, s.targetChanges()...)
+	}
+	return out
+}
+
+// targetChanges lists what a save of the what-if changes, one KPI a line
+// in the tree's order: its name, the target in force and the new one.
+func (s *treeScreen) targetChanges() []string {
+	g := s.data.goals
+	todo, stored := s.targetsToSave(), g.PlanTargets()
+	write := func(n *kpitree.Node, t kpitree.Target, ok bool) string {
+		if !ok {
+			return s.T(msgEditNone)
+		}
+		v := s.Money().Unit(n.Unit, model.Some(t.Value))
+		if n.Kind == kpitree.Flow {
+			v += "/" + string(kpitree.PerOrYear(t.Per))
+		}
+		return v
+	}
+	var out []string
+	for _, k := range g.Tree.Keys() {
+		t, ok := todo[k]
+		if !ok {
+			continue
+		}
+		n := g.Tree.Node(k)
+		old, had := stored[k]
+		out = append(out, "  "+g.name(s.Lang, k)+": "+s.T(msgChangeOldNew, write(n, old, had), write(n, t, true)))
 	}
 	return out
 }

@@ -18,7 +18,7 @@ func TestWhatIfValueOnKPIWithoutTarget(t *testing.T) {
 		typeText(t, a, "10億")
 		press(t, a, "enter")
 		typeText(t, a, "first KGI")
-		press(t, a, "enter", "3", "enter", "y", "2")
+		press(t, a, "enter", "y", "3", "enter", "y", "2")
 		s := treeAt(t, a, "win_rate")
 		press(t, a, "w")
 		name := s.data.goals.name(lang, "win_rate")
