@@ -1,4 +1,4 @@
-.PHONY: run test bench lint build fuzz e2e
+.PHONY: run test test-long bench lint build fuzz e2e
 
 build:
 	go build -o kpit .
@@ -8,6 +8,11 @@ run:
 
 test:
 	go test ./...
+
+# The whole suite with the tests the plain run skips: those that build the
+# binary, spawn or kill processes, or race writers (internal/testlong).
+test-long:
+	KPIT_TEST_LONG=1 go test -count=1 -timeout 30m ./...
 
 bench:
 	go test -run '^$$' -bench . -benchmem ./...

@@ -12,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/kpit-dev/kpit/internal/testlong"
 	"github.com/kpit-dev/kpit/model"
 	"github.com/kpit-dev/kpit/store"
 )
@@ -231,9 +232,7 @@ func TestAlertsExitStatus(t *testing.T) {
 // (store's TestTwoProcessesWriteWithoutLoss does 1,000 records per process
 // without the process start-up.)
 func TestTwoBinariesAddConcurrently(t *testing.T) {
-	if testing.Short() {
-		t.Skip("builds the binary")
-	}
+	testlong.Skip(t)
 	bin := filepath.Join(t.TempDir(), "kpit")
 	build := exec.Command("go", "build", "-o", bin, "..")
 	build.Stderr = os.Stderr

@@ -9,6 +9,8 @@ import (
 	"path/filepath"
 	"testing"
 	"time"
+
+	"github.com/kpit-dev/kpit/internal/testlong"
 )
 
 // writeBigOpportunities writes n opportunity rows shaped like an SFA
@@ -45,9 +47,7 @@ func writeBigOpportunities(t testing.TB, dir string, n int) string {
 // file, kills it with SIGKILL while its transaction is writing, and checks
 // the database holds exactly what it held before and passes integrity_check.
 func TestKilledImportLeavesDatabaseAsBefore(t *testing.T) {
-	if testing.Short() {
-		t.Skip("builds the binary and imports a big file")
-	}
+	testlong.Skip(t)
 	dir := t.TempDir()
 	bin := filepath.Join(dir, "kpit")
 	build := exec.Command("go", "build", "-o", bin, "..")

@@ -78,6 +78,7 @@ func snap(t *testing.T, st *store.Store) snapshot {
 }
 
 func TestSeedIsDeterministic(t *testing.T) {
+	t.Parallel() // every test seeds databases of its own
 	a, b := snap(t, seeded(t, 7, today)), snap(t, seeded(t, 7, today))
 	if !reflect.DeepEqual(a, b) {
 		t.Fatal("two databases seeded with the same seed and day differ")
@@ -93,6 +94,7 @@ func TestSeedIsDeterministic(t *testing.T) {
 }
 
 func TestSeedTellsTheStory(t *testing.T) {
+	t.Parallel() // every test seeds databases of its own
 	ctx := context.Background()
 	st := seeded(t, DefaultSeed, today)
 	s := snap(t, st)
@@ -185,6 +187,7 @@ func treeKeys(defs []model.TreeNodeDef) map[string]string {
 }
 
 func TestSeedRefusesADatabaseWithRecords(t *testing.T) {
+	t.Parallel() // every test seeds databases of its own
 	st := seeded(t, 1, today)
 	err := Seed(context.Background(), st, 1, today)
 	if !errors.Is(err, ErrHasRecords) {
@@ -196,6 +199,7 @@ func TestSeedRefusesADatabaseWithRecords(t *testing.T) {
 }
 
 func TestTempDatabase(t *testing.T) {
+	t.Parallel() // every test seeds databases of its own
 	path, cleanup, err := TempDatabase(context.Background(), 1, today)
 	if err != nil {
 		t.Fatal(err)
@@ -222,6 +226,7 @@ func TestTempDatabase(t *testing.T) {
 // from two reps, one rep is silent, and the alert list is short enough
 // for a manager to act on.
 func TestSeedAlertsAreAFewTrueOnes(t *testing.T) {
+	t.Parallel() // every test seeds databases of its own
 	ctx := context.Background()
 	st := seeded(t, DefaultSeed, today)
 	now := time.Date(2026, 11, 26, 18, 0, 0, 0, jst)

@@ -38,6 +38,7 @@ func enteredTimes(t *testing.T, st *store.Store) []time.Time {
 // the same day (capping draws nothing new). The same moment gives the
 // same stamps.
 func TestNoRecordEnteredAfterNow(t *testing.T) {
+	t.Parallel() // every test seeds databases of its own
 	tokyo := time.FixedZone("JST", 9*60*60)
 	early := time.Date(2026, 11, 26, 7, 30, 0, 0, tokyo)
 	late := time.Date(2026, 11, 26, 23, 59, 59, 0, tokyo)

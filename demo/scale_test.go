@@ -14,6 +14,7 @@ import (
 // The scale company is the same from the same seed and day, whatever
 // machine builds it, and another seed gives another company.
 func TestSeedScaleIsDeterministic(t *testing.T) {
+	t.Parallel() // every test seeds databases of its own
 	now := time.Date(2026, 11, 26, 18, 0, 0, 0, time.UTC)
 	build := func(seed int64) []model.Opportunity {
 		st, err := store.Open(filepath.Join(t.TempDir(), "scale.db"))
@@ -52,6 +53,7 @@ func TestSeedScaleIsDeterministic(t *testing.T) {
 // again, equal a recount of its exported deals: an account's first win in
 // the range is new, a later win is existing revenue.
 func TestSeedScaleStyleFiguresEqualRecount(t *testing.T) {
+	t.Parallel() // every test seeds databases of its own
 	now := time.Date(2026, 11, 26, 18, 0, 0, 0, time.UTC)
 	st, err := store.Open(filepath.Join(t.TempDir(), "scale.db"))
 	if err != nil {

@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/kpit-dev/kpit/internal/testlong"
 	"github.com/kpit-dev/kpit/model"
 )
 
@@ -42,9 +43,7 @@ func TestTwoProcessesWriteWithoutLoss(t *testing.T) {
 	if os.Getenv("KPIT_TEST_WRITER") != "" {
 		t.Skip("inside a writer")
 	}
-	if testing.Short() {
-		t.Skip("starts two processes")
-	}
+	testlong.Skip(t)
 	path := filepath.Join(t.TempDir(), "shared.db")
 	s, err := Open(path)
 	if err != nil {

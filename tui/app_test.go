@@ -355,23 +355,23 @@ func TestQuit(t *testing.T) {
 }
 
 // copyDemo copies the demo database for a test that writes to it.
-func copyDemo(t *testing.T) string {
-	t.Helper()
-	dst := filepath.Join(t.TempDir(), "demo.db")
+func copyDemo(tb testing.TB) string {
+	tb.Helper()
+	dst := filepath.Join(tb.TempDir(), "demo.db")
 	in, err := os.Open(demoPath)
 	if err != nil {
-		t.Fatal(err)
+		tb.Fatal(err)
 	}
 	defer in.Close()
 	out, err := os.Create(dst)
 	if err != nil {
-		t.Fatal(err)
+		tb.Fatal(err)
 	}
 	if _, err := io.Copy(out, in); err != nil {
-		t.Fatal(err)
+		tb.Fatal(err)
 	}
 	if err := out.Close(); err != nil {
-		t.Fatal(err)
+		tb.Fatal(err)
 	}
 	return dst
 }

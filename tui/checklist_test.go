@@ -11,25 +11,9 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 
-	"github.com/kpit-dev/kpit/demo"
 	"github.com/kpit-dev/kpit/model"
 	"github.com/kpit-dev/kpit/store"
 )
-
-// seedDemoFile seeds a demo database of its own for a test that writes.
-func seedDemoFile(tb testing.TB) string {
-	tb.Helper()
-	path := filepath.Join(tb.TempDir(), "demo.db")
-	st, err := store.Open(path)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	defer st.Close()
-	if err := demo.Seed(context.Background(), st, demo.DefaultSeed, fixedNow); err != nil {
-		tb.Fatal(err)
-	}
-	return path
-}
 
 // appOn is the cockpit on the database at path, loaded and sized.
 func appOn(tb testing.TB, path string, lang Lang, w, h int) (*App, *store.Store) {
@@ -66,7 +50,7 @@ func cursorLine(a *App) string {
 }
 
 func TestChecklistToggleIsSaved(t *testing.T) {
-	path := seedDemoFile(t)
+	path := copyDemo(t)
 	a, _ := appOn(t, path, LangEN, 120, 40)
 	press(t, a, "4")
 	// Item 1: the demo's KGI has a value and a deadline, so the data
@@ -211,6 +195,7 @@ func BenchmarkChecklistView(b *testing.B) {
 }
 
 func TestChecklistAndStylesAnySize(t *testing.T) {
+	t.Parallel() // reads the shared demo file or a copy of its own
 	for _, size := range [][2]int{{40, 12}, {41, 13}, {60, 16}, {200, 50}} {
 		for _, lang := range []Lang{LangJA, LangEN} {
 			a := newTestApp(t, lang, size[0], size[1])

@@ -11,6 +11,7 @@ import (
 // the keys that do not fit and ends with "...", never a key shown without
 // what it does ("w" alone).
 func TestFooterNeverCutsAKey(t *testing.T) {
+	t.Parallel() // reads the shared demo file or a copy of its own
 	for _, lang := range []Lang{LangJA, LangEN} {
 		for _, w := range []int{40, 60, 80, 100} {
 			a := newTestApp(t, lang, w, 24)

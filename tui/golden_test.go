@@ -17,6 +17,7 @@ var goldenSizes = [][2]int{{80, 24}, {120, 40}}
 // compares with testdata/TestGolden/*.golden (go test ./tui -update to
 // regenerate, then review the diff). Each line must fit the width.
 func TestGolden(t *testing.T) {
+	t.Parallel() // reads the shared demo file or a copy of its own
 	for _, lang := range []Lang{LangJA, LangEN} {
 		for _, sz := range goldenSizes {
 			for i, tab := range tabDefs() {

@@ -9,13 +9,20 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 
+	"github.com/kpit-dev/kpit/internal/testlong"
 	"github.com/kpit-dev/kpit/store"
 )
 
-// TestRandomKeysNeverPanic presses a few thousand keys picked at random,
-// with resizes in between, on every tab and overlay of a copy of the demo
-// database: nothing panics and every frame fits the window.
+// TestRandomKeysNeverPanic presses keys picked at random, with resizes in
+// between, on every tab and overlay of a copy of the demo database: nothing
+// panics and every frame fits the window. The plain run presses 300 keys per
+// language (each key renders a whole frame); make test-long presses 2,000.
 func TestRandomKeysNeverPanic(t *testing.T) {
+	t.Parallel()
+	presses := 300
+	if testlong.Enabled() {
+		presses = 2000
+	}
 	st, err := store.Open(copyDemo(t))
 	if err != nil {
 		t.Fatal(err)
@@ -31,7 +38,7 @@ func TestRandomKeysNeverPanic(t *testing.T) {
 		run(t, a, a.Init())
 		size := sizes[0]
 		a.Update(tea.WindowSizeMsg{Width: size[0], Height: size[1]})
-		for i := 0; i < 800; i++ {
+		for i := 0; i < presses; i++ {
 			if rng.IntN(40) == 0 {
 				size = sizes[rng.IntN(len(sizes))]
 				a.Update(tea.WindowSizeMsg{Width: size[0], Height: size[1]})

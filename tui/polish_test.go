@@ -103,6 +103,7 @@ func TestRepsNarrowKeepsWholeReference(t *testing.T) {
 // its whole word, in both languages and at 80 and 120 columns, and no line
 // is wider than the window (down to 40).
 func TestRecordsKindNotCut(t *testing.T) {
+	t.Parallel() // reads the shared demo file or a copy of its own
 	for _, lang := range []Lang{LangEN, LangJA} {
 		for _, w := range []int{40, 80, 120} {
 			a := newTestApp(t, lang, w, 40)

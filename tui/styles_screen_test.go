@@ -43,7 +43,8 @@ func goalSnapshot(t *testing.T, path string) (map[string]model.KPI, map[string]m
 }
 
 func TestStylesAdoptAddsOnlyWhatIsMissing(t *testing.T) {
-	path := seedDemoFile(t)
+	t.Parallel() // reads the shared demo file or a copy of its own
+	path := copyDemo(t)
 	beforeKPIs, beforeNodes := goalSnapshot(t, path)
 
 	// What route sales (the second style) should add: its six KPIs and its
