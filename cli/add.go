@@ -5,6 +5,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"io"
 	"strconv"
 	"strings"
 	"time"
@@ -60,55 +61,65 @@ type addSession struct {
 	rules model.InputRules
 	cur   model.Currency // the team's currency, in which --amount is read
 	cmd   string
-	fresh string // the path of a database this command created, removed again on failure
 }
 
-// close closes the store; a database created by this command is removed
-// again when the command failed, so a refused entry leaves no file behind.
-func (s *addSession) close(status int) {
-	s.st.Close()
-	if s.fresh != "" && status != exitOK {
-		removeDB(s.fresh)
-	}
-}
-
-func openForAdd(e env, cmd string, f addFlags) (*addSession, int, bool) {
+// withAddSession opens the database and runs body on it. When --create-rep
+// would make a new file, body first runs on an empty database in memory
+// with its output discarded, and the file is made only if that succeeds:
+// a refused entry leaves no file behind, and a file once made is never
+// removed (another kpit may have written to it in the meantime).
+func withAddSession(e env, cmd string, f addFlags, body func(e env, s *addSession) int) int {
 	if !model.Department(*f.department).Valid() {
-		return nil, fail(e, cmd, fmt.Errorf("--department: unknown department %q (want marketing, inside_sales, field_sales or customer_success)", *f.department)), false
+		return fail(e, cmd, fmt.Errorf("--department: unknown department %q (want marketing, inside_sales, field_sales or customer_success)", *f.department))
 	}
 	today, err := parseToday(*f.today)
 	if err != nil {
-		return nil, fail(e, cmd, err), false
+		return fail(e, cmd, err)
 	}
-	var st *store.Store
-	fresh := ""
-	if *f.createRep {
-		// A new file is fine when the rep is being created too.
-		var path string
-		if path, err = dbPathFlag(*f.db); err == nil {
-			if !fileExists(path) {
-				fresh = path
-			}
-			st, err = store.Open(path)
+	if !*f.createRep {
+		st, err := openExisting(*f.db)
+		if err != nil {
+			return fail(e, cmd, err)
 		}
-	} else {
-		st, err = openExisting(*f.db)
+		return runAddSession(e, cmd, st, today, body)
 	}
+	path, err := dbPathFlag(*f.db)
 	if err != nil {
-		return nil, fail(e, cmd, err), false
+		return fail(e, cmd, err)
 	}
+	if !fileExists(path) {
+		scratch, err := store.OpenScratch(path)
+		if err != nil {
+			return fail(e, cmd, err)
+		}
+		quiet := e
+		quiet.stdout = io.Discard
+		if status := runAddSession(quiet, cmd, scratch, today, body); status != exitOK {
+			return status
+		}
+	}
+	st, err := store.Open(path)
+	if err != nil {
+		return fail(e, cmd, err)
+	}
+	return runAddSession(e, cmd, st, today, body)
+}
+
+// runAddSession reads the store's rules and currency, runs body and closes
+// the store.
+func runAddSession(e env, cmd string, st *store.Store, today time.Time, body func(e env, s *addSession) int) int {
+	defer st.Close()
 	// The store checks dates against its clock: it reads --today too.
 	st.SetClock(clockOn(today))
-	s := &addSession{ctx: context.Background(), st: st, today: today, cmd: cmd, fresh: fresh}
+	s := &addSession{ctx: context.Background(), st: st, today: today, cmd: cmd}
+	var err error
 	if s.rules, err = st.InputRules(s.ctx); err != nil {
-		s.close(exitUsage)
-		return nil, fail(e, cmd, err), false
+		return fail(e, cmd, err)
 	}
 	if s.cur, err = st.Currency(s.ctx); err != nil {
-		s.close(exitUsage)
-		return nil, fail(e, cmd, err), false
+		return fail(e, cmd, err)
 	}
-	return s, 0, true
+	return body(e, s)
 }
 
 // ensureRep creates the rep when --create-rep allows it; otherwise an
@@ -174,7 +185,7 @@ func setFlagNames(fs *flag.FlagSet) map[string]bool {
 	return m
 }
 
-func addActivity(e env, args []string) (status int) {
+func addActivity(e env, args []string) int {
 	const cmd = "add activity"
 	fs := newFlagSet(e, cmd, "add activity --kind KIND --rep NAME [--count N] [--date YYYY-MM-DD] [--account A] [--opportunity ID] [--note T] [--db PATH]")
 	f := commonAddFlags(fs)
@@ -199,33 +210,30 @@ func addActivity(e env, args []string) (status int) {
 	if strings.TrimSpace(*rep) == "" {
 		return fail(e, cmd, errors.New("--rep: required (the rep's name)"))
 	}
-	s, code, ok := openForAdd(e, cmd, f)
-	if !ok {
-		return code
-	}
-	defer func() { s.close(status) }()
-	day, err := parseDayFlag("date", *date, s.today)
-	if err != nil {
-		return fail(e, cmd, err)
-	}
-	a := model.Activity{Kind: k, RepName: strings.TrimSpace(*rep), Count: n, Date: day, Account: *account, Note: *note}
-	if *opp != "" {
-		if a.OpportunityID, err = s.findOpportunity(*opp); err != nil {
+	return withAddSession(e, cmd, f, func(e env, s *addSession) int {
+		day, err := parseDayFlag("date", *date, s.today)
+		if err != nil {
+			return fail(e, cmd, err)
+		}
+		a := model.Activity{Kind: k, RepName: strings.TrimSpace(*rep), Count: n, Date: day, Account: *account, Note: *note}
+		if *opp != "" {
+			if a.OpportunityID, err = s.findOpportunity(*opp); err != nil {
+				return addError(e, cmd, err)
+			}
+		}
+		if err := model.ValidateActivity(a, s.rules, s.today); err != nil {
 			return addError(e, cmd, err)
 		}
-	}
-	if err := model.ValidateActivity(a, s.rules, s.today); err != nil {
-		return addError(e, cmd, err)
-	}
-	if err := s.ensureRep(a.RepName, f); err != nil {
-		return addError(e, cmd, err)
-	}
-	id, err := s.st.AddActivity(s.ctx, a)
-	if err != nil {
-		return addError(e, cmd, err)
-	}
-	fmt.Fprintf(e.stdout, "added activity %d: %s %d, %s, %s\n", id, a.Kind, a.Count, a.RepName, model.FormatDate(a.Date))
-	return exitOK
+		if err := s.ensureRep(a.RepName, f); err != nil {
+			return addError(e, cmd, err)
+		}
+		id, err := s.st.AddActivity(s.ctx, a)
+		if err != nil {
+			return addError(e, cmd, err)
+		}
+		fmt.Fprintf(e.stdout, "added activity %d: %s %d, %s, %s\n", id, a.Kind, a.Count, a.RepName, model.FormatDate(a.Date))
+		return exitOK
+	})
 }
 
 // findOpportunity resolves an opportunity reference: #N is kpit's number,
@@ -248,7 +256,7 @@ func (s *addSession) findOpportunity(ref string) (int64, error) {
 	return o.ID, nil
 }
 
-func addOpportunity(e env, args []string) (status int) {
+func addOpportunity(e env, args []string) int {
 	const cmd = "add opportunity"
 	fs := newFlagSet(e, cmd, "add opportunity --id X --rep NAME --account A [--amount N] [--stage S] [--created D] [--closed D] [--outcome open|won|lost] [--lost-reason T] [--db PATH]\n\nAn --id that exists updates that opportunity (stage change, won, lost).")
 	f := commonAddFlags(fs)
@@ -272,108 +280,105 @@ func addOpportunity(e env, args []string) (status int) {
 	if strings.TrimSpace(*ext) == "" {
 		return fail(e, cmd, errors.New("--id: required (the deal's id in your SFA or your own, e.g. --id D-1024), so a later call can update it"))
 	}
-	s, code, ok := openForAdd(e, cmd, f)
-	if !ok {
-		return code
-	}
-	defer func() { s.close(status) }()
-	var amountMinor model.Minor
-	if given["amount"] {
-		m, err := model.ParseMoney(*amount, s.cur)
+	return withAddSession(e, cmd, f, func(e env, s *addSession) int {
+		var amountMinor model.Minor
+		if given["amount"] {
+			m, err := model.ParseMoney(*amount, s.cur)
+			if err != nil {
+				return fail(e, cmd, fmt.Errorf("--amount: %w%s", err, amountHint(s.cur)))
+			}
+			if m < 0 {
+				return fail(e, cmd, fmt.Errorf("--amount: %q: an amount cannot be negative", *amount))
+			}
+			amountMinor = m
+		}
+		o, existing, err := s.st.OpportunityByExternalID(s.ctx, *ext)
 		if err != nil {
-			return fail(e, cmd, fmt.Errorf("--amount: %w%s", err, amountHint(s.cur)))
-		}
-		if m < 0 {
-			return fail(e, cmd, fmt.Errorf("--amount: %q: an amount cannot be negative", *amount))
-		}
-		amountMinor = m
-	}
-	o, existing, err := s.st.OpportunityByExternalID(s.ctx, *ext)
-	if err != nil {
-		return fail(e, cmd, err)
-	}
-	if !existing {
-		o = model.Opportunity{ExternalID: *ext, Outcome: model.OutcomeOpen}
-	}
-	wasOpen := o.Outcome == model.OutcomeOpen
-	if given["rep"] {
-		o.RepID, o.RepName = 0, strings.TrimSpace(*rep)
-	}
-	if !existing && o.RepName == "" {
-		return fail(e, cmd, errors.New("--rep: required for a new opportunity"))
-	}
-	if given["account"] {
-		o.Account = strings.TrimSpace(*account)
-	}
-	if !existing && o.Account == "" {
-		return fail(e, cmd, errors.New("--account: required for a new opportunity"))
-	}
-	if given["product"] {
-		o.Product = *product
-	}
-	if given["created"] {
-		if o.Created, err = parseDayFlag("created", *created, s.today); err != nil {
 			return fail(e, cmd, err)
 		}
-	}
-	closeDay := o.Closed
-	if given["closed"] {
-		if closeDay, err = parseDayFlag("closed", *closed, s.today); err != nil {
-			return fail(e, cmd, err)
+		if !existing {
+			o = model.Opportunity{ExternalID: *ext, Outcome: model.OutcomeOpen}
 		}
-	}
-	c := model.Closing{Outcome: o.Outcome, On: closeDay, AmountMinor: amountMinor, HasAmount: given["amount"], LostReason: *lostReason}
-	if given["outcome"] {
-		c.Outcome = model.Outcome(*outcome)
-	}
-	if given["stage"] {
-		c.Stage = *stage
-	}
-	if c.Outcome != model.OutcomeOpen && !given["closed"] && (wasOpen || closeDay.IsZero()) {
-		c.On = s.today // marked won or lost now
-	}
-	if c.Outcome == model.OutcomeOpen {
-		o.Closed = closeDay // the expected close day
-		if o.Created.IsZero() {
-			o.Created = model.DefaultCreated(o, s.today)
+		wasOpen := o.Outcome == model.OutcomeOpen
+		if given["rep"] {
+			o.RepID, o.RepName = 0, strings.TrimSpace(*rep)
 		}
-	}
-	if o, err = model.CloseDeal(o, c); err != nil {
-		return addError(e, cmd, err)
-	}
-	if err := model.ValidateOpportunity(o, s.rules, s.today); err != nil {
-		return addError(e, cmd, err)
-	}
-	if err := s.ensureRep(o.RepName, f); err != nil {
-		return addError(e, cmd, err)
-	}
-	verb := "added"
-	if existing {
-		verb = "updated"
-		err = s.st.UpdateOpportunity(s.ctx, o)
-	} else {
-		o.ID, err = s.st.AddOpportunity(s.ctx, o)
-	}
-	if err != nil {
-		return addError(e, cmd, err)
-	}
-	name := o.ExternalID
-	if name == "" {
-		name = fmt.Sprintf("#%d", o.ID)
-	}
-	fmt.Fprintf(e.stdout, "%s opportunity %s: %s, %s, %s", verb, name, o.Account, o.RepName, o.Outcome)
-	if o.HasAmount {
-		unit := s.cur.Code // 1234.56 USD
-		if s.cur.Code == model.JPY.Code {
-			unit = "yen" // 1200000 yen, as the line always read
+		if !existing && o.RepName == "" {
+			return fail(e, cmd, errors.New("--rep: required for a new opportunity"))
 		}
-		fmt.Fprintf(e.stdout, ", %s %s", s.cur.Plain(o.AmountMinor), unit)
-	}
-	fmt.Fprintln(e.stdout)
-	return exitOK
+		if given["account"] {
+			o.Account = strings.TrimSpace(*account)
+		}
+		if !existing && o.Account == "" {
+			return fail(e, cmd, errors.New("--account: required for a new opportunity"))
+		}
+		if given["product"] {
+			o.Product = *product
+		}
+		if given["created"] {
+			if o.Created, err = parseDayFlag("created", *created, s.today); err != nil {
+				return fail(e, cmd, err)
+			}
+		}
+		closeDay := o.Closed
+		if given["closed"] {
+			if closeDay, err = parseDayFlag("closed", *closed, s.today); err != nil {
+				return fail(e, cmd, err)
+			}
+		}
+		c := model.Closing{Outcome: o.Outcome, On: closeDay, AmountMinor: amountMinor, HasAmount: given["amount"], LostReason: *lostReason}
+		if given["outcome"] {
+			c.Outcome = model.Outcome(*outcome)
+		}
+		if given["stage"] {
+			c.Stage = *stage
+		}
+		if c.Outcome != model.OutcomeOpen && !given["closed"] && (wasOpen || closeDay.IsZero()) {
+			c.On = s.today // marked won or lost now
+		}
+		if c.Outcome == model.OutcomeOpen {
+			o.Closed = closeDay // the expected close day
+			if o.Created.IsZero() {
+				o.Created = model.DefaultCreated(o, s.today)
+			}
+		}
+		if o, err = model.CloseDeal(o, c); err != nil {
+			return addError(e, cmd, err)
+		}
+		if err := model.ValidateOpportunity(o, s.rules, s.today); err != nil {
+			return addError(e, cmd, err)
+		}
+		if err := s.ensureRep(o.RepName, f); err != nil {
+			return addError(e, cmd, err)
+		}
+		verb := "added"
+		if existing {
+			verb = "updated"
+			err = s.st.UpdateOpportunity(s.ctx, o)
+		} else {
+			o.ID, err = s.st.AddOpportunity(s.ctx, o)
+		}
+		if err != nil {
+			return addError(e, cmd, err)
+		}
+		name := o.ExternalID
+		if name == "" {
+			name = fmt.Sprintf("#%d", o.ID)
+		}
+		fmt.Fprintf(e.stdout, "%s opportunity %s: %s, %s, %s", verb, name, o.Account, o.RepName, o.Outcome)
+		if o.HasAmount {
+			unit := s.cur.Code // 1234.56 USD
+			if s.cur.Code == model.JPY.Code {
+				unit = "yen" // 1200000 yen, as the line always read
+			}
+			fmt.Fprintf(e.stdout, ", %s %s", s.cur.Plain(o.AmountMinor), unit)
+		}
+		fmt.Fprintln(e.stdout)
+		return exitOK
+	})
 }
 
-func addLead(e env, args []string) (status int) {
+func addLead(e env, args []string) int {
 	const cmd = "add lead"
 	fs := newFlagSet(e, cmd, "add lead --company C [--contact N] [--source S] [--rep NAME] [--created D] [--status new|mql|sql] [--db PATH]")
 	f := commonAddFlags(fs)
@@ -390,26 +395,23 @@ func addLead(e env, args []string) (status int) {
 	if st != model.LeadNew && st != model.LeadMQL && st != model.LeadSQL {
 		return fail(e, cmd, fmt.Errorf("--status: unknown status %q (want new, mql or sql)", *statusFlag))
 	}
-	s, code, ok := openForAdd(e, cmd, f)
-	if !ok {
-		return code
-	}
-	defer func() { s.close(status) }()
-	day, err := parseDayFlag("created", *created, s.today)
-	if err != nil {
-		return fail(e, cmd, err)
-	}
-	l := model.Lead{Company: *company, Contact: *contact, Source: *source, RepName: strings.TrimSpace(*rep), Created: day, Status: st}
-	if err := model.ValidateLead(l, s.rules, s.today); err != nil {
-		return addError(e, cmd, err)
-	}
-	if err := s.ensureRep(l.RepName, f); err != nil {
-		return addError(e, cmd, err)
-	}
-	id, err := s.st.AddLead(s.ctx, l)
-	if err != nil {
-		return addError(e, cmd, err)
-	}
-	fmt.Fprintf(e.stdout, "added lead %d: %s\n", id, strings.TrimSpace(l.Company+" "+l.Contact))
-	return exitOK
+	return withAddSession(e, cmd, f, func(e env, s *addSession) int {
+		day, err := parseDayFlag("created", *created, s.today)
+		if err != nil {
+			return fail(e, cmd, err)
+		}
+		l := model.Lead{Company: *company, Contact: *contact, Source: *source, RepName: strings.TrimSpace(*rep), Created: day, Status: st}
+		if err := model.ValidateLead(l, s.rules, s.today); err != nil {
+			return addError(e, cmd, err)
+		}
+		if err := s.ensureRep(l.RepName, f); err != nil {
+			return addError(e, cmd, err)
+		}
+		id, err := s.st.AddLead(s.ctx, l)
+		if err != nil {
+			return addError(e, cmd, err)
+		}
+		fmt.Fprintf(e.stdout, "added lead %d: %s\n", id, strings.TrimSpace(l.Company+" "+l.Contact))
+		return exitOK
+	})
 }

@@ -2,7 +2,6 @@ package cli
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"os"
 	"strconv"
@@ -46,7 +45,6 @@ func runDemo(e env) int {
 	if err != nil {
 		return fail(e, "demo", err)
 	}
-	existed := fileExists(path)
 	st, err := store.Open(path)
 	if err != nil {
 		return fail(e, "demo", err)
@@ -63,10 +61,8 @@ func runDemo(e env) int {
 	}
 	st.Close()
 	if err != nil {
-		if !existed && !errors.Is(err, demo.ErrHasRecords) {
-			// Nothing of a half-seeded new file is worth keeping.
-			removeDB(path)
-		}
+		// A file is never removed, not even one this command made: another
+		// kpit may have written to it meanwhile.
 		return fail(e, "demo", err)
 	}
 	fmt.Fprintf(e.stdout, "demo database written to %s (seed %d, history to %s)\n", path, *seed, model.FormatDate(model.Date(now)))
@@ -117,11 +113,4 @@ func demoSummary(ctx context.Context, st *store.Store) (string, error) {
 func fileExists(path string) bool {
 	_, err := os.Stat(path)
 	return err == nil
-}
-
-// removeDB removes a database file this command created, with its WAL files.
-func removeDB(path string) {
-	for _, p := range []string{path, path + "-wal", path + "-shm"} {
-		os.Remove(p)
-	}
 }

@@ -86,11 +86,24 @@ func runImport(e env) int {
 	if err != nil {
 		return fail(e, "import", err)
 	}
-	st, err := openForImport(f.db, f.dryRun)
+	path, err := dbPathFlag(f.db)
 	if err != nil {
 		return fail(e, "import", err)
 	}
-	defer st.Close()
+	// A new database file is made only once the command line, the profile
+	// and the file's header have been read without a fault: until then the
+	// import is planned on an empty database in memory, so a refused import
+	// leaves no file behind.
+	fresh := !f.dryRun && !fileExists(path)
+	st, err := openForImport(path, f.dryRun || fresh)
+	if err != nil {
+		return fail(e, "import", err)
+	}
+	defer func() {
+		if st != nil {
+			st.Close()
+		}
+	}()
 	st.SetClock(clockOn(today))
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
@@ -107,6 +120,16 @@ func runImport(e env) int {
 	b, err := importer.Bind(plan.profile.Kind, src.Header(), plan.profile.Map)
 	if err != nil {
 		return fail(e, "import", err)
+	}
+	if err := b.Complete(plan.file); err != nil {
+		return fail(e, "import", err)
+	}
+	if fresh {
+		st.Close()
+		if st, err = store.Open(path); err != nil {
+			return fail(e, "import", err)
+		}
+		st.SetClock(clockOn(today))
 	}
 	cur, err := st.Currency(ctx) // amounts are read in the team's currency
 	if err != nil {
@@ -239,14 +262,11 @@ func planImport(ctx context.Context, st *store.Store, args []string, f importFla
 }
 
 // openForImport opens the database, creating it: importing is a way to
-// start one. A dry run opens a copy in memory instead, so that it creates
-// and changes no file.
-func openForImport(flagValue string, dryRun bool) (*store.Store, error) {
-	path, err := dbPathFlag(flagValue)
-	if err != nil {
-		return nil, err
-	}
-	if dryRun {
+// start one. In memory (a dry run, or the planning of an import into a new
+// file) it opens a copy in memory instead, which creates and changes no
+// file.
+func openForImport(path string, inMemory bool) (*store.Store, error) {
+	if inMemory {
 		return store.OpenScratch(path)
 	}
 	return store.Open(path)

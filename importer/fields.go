@@ -210,6 +210,17 @@ func (b Binding) Missing() []string {
 	return out
 }
 
+// Complete refuses a binding that leaves a required field without a
+// column, naming the field and the file's columns.
+func (b Binding) Complete(file string) error {
+	if missing := b.Missing(); len(missing) > 0 {
+		f := missing[0]
+		return fmt.Errorf("%s: no column for the required field %s (columns: %s; use --map %s=COLUMN)",
+			file, f, strings.Join(b.Header, ", "), f)
+	}
+	return nil
+}
+
 // Bind proposes a column for each field: the explicit mapping first, then
 // a column named like the field, then a recognised Japanese or English
 // header name. Each column feeds at most one field.

@@ -97,10 +97,8 @@ func Run(ctx context.Context, src Source, b Binding, sink Sink, opt Options) (Su
 	if opt.Today.IsZero() {
 		return sum, errors.New("importer: Options.Today is empty")
 	}
-	if missing := b.Missing(); len(missing) > 0 {
-		f := missing[0]
-		return sum, fmt.Errorf("%s: no column for the required field %s (columns: %s; use --map %s=COLUMN)",
-			opt.File, f, strings.Join(b.Header, ", "), f)
+	if err := b.Complete(opt.File); err != nil {
+		return sum, err
 	}
 	if opt.BatchSize <= 0 {
 		opt.BatchSize = DefaultBatchSize

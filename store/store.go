@@ -50,9 +50,13 @@ func DefaultPath() (string, error) {
 }
 
 // Open opens (creating if needed) the database at path and brings its schema
-// up to date. A file that is not SQLite, or whose schema is newer than this
-// binary knows, is refused with an error naming the file.
+// up to date. A file that is not SQLite, another application's SQLite file,
+// or one whose schema is newer than this binary knows, is refused with an
+// error naming the file before anything is written to it.
 func Open(path string) (*Store, error) {
+	if err := checkPath(path); err != nil {
+		return nil, err
+	}
 	if dir := filepath.Dir(path); dir != "" {
 		if err := os.MkdirAll(dir, 0o755); err != nil {
 			return nil, fmt.Errorf("create database directory %s: %w", dir, firstLine(err))
@@ -80,14 +84,68 @@ func Open(path string) (*Store, error) {
 		db.Close()
 		return nil, fmt.Errorf("open database %s: %w", path, err)
 	}
-	// WAL is set only once the file is known to be kpit's: the journal mode
-	// is written into the file, and someone else's database must be left
-	// exactly as it was. It persists, so every later connection uses it.
-	if _, err := db.Exec("PRAGMA journal_mode=WAL"); err != nil {
+	if err := s.useWAL(); err != nil {
 		db.Close()
-		return nil, fmt.Errorf("open database %s: %w", path, describe(err))
+		return nil, fmt.Errorf("open database %s: %w", path, err)
 	}
 	return s, nil
+}
+
+// checkPath refuses, before SQLite creates or reads anything, a --db that
+// is a URL (kpit keeps its records in a file; SQLite would make directories
+// named after the URL's parts), a directory, or an existing file that does
+// not start with the SQLite header. An empty file is let through: SQLite
+// makes one when it opens a new database, and another kpit may be creating
+// this one at this moment.
+func checkPath(path string) error {
+	if strings.Contains(path, "://") {
+		return fmt.Errorf("database %s: kpit keeps its records in a SQLite file; give a file path, not a URL", path)
+	}
+	info, err := os.Stat(path)
+	switch {
+	case errors.Is(err, os.ErrNotExist):
+		return nil
+	case err != nil:
+		return fmt.Errorf("database %s: %w", path, firstLine(err))
+	case info.IsDir():
+		return fmt.Errorf("database %s is a directory, not a file", path)
+	case info.Size() == 0:
+		return nil
+	}
+	return CheckHeader(path, info.Size())
+}
+
+// useWAL switches a kpit file to WAL, which lets readers go on while one
+// process writes. It runs only once the file is known to be kpit's: the
+// journal mode is written into the file header, and someone else's
+// database must be left exactly as it was. The mode persists, so it is
+// set once per file and only read afterwards.
+func (s *Store) useWAL() error {
+	var mode string
+	if err := s.db.QueryRow("PRAGMA journal_mode").Scan(&mode); err != nil {
+		return describe(err)
+	}
+	if strings.EqualFold(mode, "wal") {
+		return nil
+	}
+	// Changing the mode needs the file to itself, and SQLite answers BUSY
+	// at once rather than wait (its busy handler is not called here) while
+	// another kpit that is creating the same file reads it.
+	deadline := time.Now().Add(BusyTimeout)
+	for {
+		_, err := s.db.Exec("PRAGMA journal_mode=WAL")
+		if err == nil || !isBusy(err) || time.Now().After(deadline) {
+			return describe(err)
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+}
+
+// isBusy reports whether err is SQLite's BUSY (another connection holds
+// the lock).
+func isBusy(err error) bool {
+	var se *sqlite.Error
+	return errors.As(err, &se) && se.Code()&0xff == sqlite3.SQLITE_BUSY
 }
 
 // Close closes the database.
@@ -102,38 +160,68 @@ func (s *Store) SetClock(now func() time.Time) { s.now = now }
 // SchemaVersion is the user_version this binary writes.
 func SchemaVersion() int { return len(migrations) }
 
+// migrate brings the schema up to date. Creating the tables and every
+// migration run in one write transaction, with the version read again
+// inside it: several kpit processes may open a new file at the same moment,
+// and only the first to take the lock migrates; the others find the work
+// done. A file that is up to date is only read, so opening never waits for
+// another writer.
 func (s *Store) migrate(ctx context.Context) error {
-	var version int
-	if err := s.db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil {
+	conn, err := s.db.Conn(ctx)
+	if err != nil {
 		return describe(err)
 	}
-	if version > len(migrations) {
-		return fmt.Errorf("schema version %d is newer than this kpit knows (%d); upgrade kpit", version, len(migrations))
+	defer conn.Close()
+	version, err := kpitVersion(ctx, conn)
+	if err != nil || version == len(migrations) {
+		return err
 	}
-	if version == 0 {
-		// An empty file is ours to initialise; a SQLite file with other
-		// tables in it belongs to someone else.
-		var n int
-		if err := s.db.QueryRowContext(ctx, "SELECT count(*) FROM sqlite_schema").Scan(&n); err != nil {
-			return describe(err)
-		}
-		if n > 0 {
-			return ErrNotKpit
-		}
+	tx, err := conn.BeginTx(ctx, nil) // IMMEDIATE (the DSN's _txlock): the write lock from the start
+	if err != nil {
+		return describe(err)
+	}
+	defer tx.Rollback()
+	if version, err = kpitVersion(ctx, tx); err != nil {
+		return err
 	}
 	for v := version; v < len(migrations); v++ {
-		err := s.tx(ctx, func(tx *sql.Tx) error {
-			if _, err := tx.ExecContext(ctx, migrations[v]); err != nil {
-				return fmt.Errorf("migration %d: %w", v+1, err)
-			}
-			_, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", v+1))
-			return err
-		})
-		if err != nil {
+		if _, err := tx.ExecContext(ctx, migrations[v]); err != nil {
+			return fmt.Errorf("migration %d: %w", v+1, describe(err))
+		}
+		if _, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", v+1)); err != nil {
 			return describe(err)
 		}
 	}
-	return nil
+	return describe(tx.Commit())
+}
+
+// kpitTables are tables every kpit schema has had since version 1; a file
+// with a user_version but without them is another application's.
+var kpitTables = []string{"settings", "reps", "opportunities", "activities", "rollup_daily", "changes"}
+
+// kpitVersion reads the schema version and refuses a file that is not
+// kpit's or is newer than this binary: an empty database (no tables, version
+// 0) is kpit's to create; one with tables must have kpit's.
+func kpitVersion(ctx context.Context, q queryer) (int, error) {
+	var version, tables, ours int
+	// One statement, so one snapshot: read apart, the version and the tables
+	// could straddle another process's creation of the file.
+	names := "'" + strings.Join(kpitTables, "','") + "'"
+	err := q.QueryRowContext(ctx, "SELECT (SELECT user_version FROM pragma_user_version), count(*),"+
+		" count(*) FILTER (WHERE type = 'table' AND name IN ("+names+")) FROM sqlite_schema").
+		Scan(&version, &tables, &ours)
+	if err != nil {
+		return 0, describe(err)
+	}
+	switch {
+	case version == 0 && tables == 0:
+		return 0, nil
+	case ours < len(kpitTables) || version == 0:
+		return 0, ErrNotKpit
+	case version > len(migrations):
+		return 0, fmt.Errorf("schema version %d is newer than this kpit knows (%d); upgrade kpit", version, len(migrations))
+	}
+	return version, nil
 }
 
 // tx runs fn in one write transaction (IMMEDIATE, from the DSN), committing

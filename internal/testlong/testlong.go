@@ -6,6 +6,7 @@ package testlong
 
 import (
 	"os"
+	"strconv"
 	"testing"
 )
 
@@ -21,4 +22,16 @@ func Skip(t testing.TB) {
 	if !Enabled() {
 		t.Skip("long test: run with make test-long (" + Env + "=1)")
 	}
+}
+
+// TrialsEnv is the variable that sets how many trials a trial test runs.
+const TrialsEnv = "KPIT_TRIALS"
+
+// Trials is the number of trials a trial test runs: $KPIT_TRIALS when it is
+// a positive whole number, else small, the count CI runs in its time.
+func Trials(small int) int {
+	if n, err := strconv.Atoi(os.Getenv(TrialsEnv)); err == nil && n > 0 {
+		return n
+	}
+	return small
 }
