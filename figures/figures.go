@@ -152,17 +152,22 @@ type Figure struct {
 // change for a flow (+0.091 is +9.1%), a difference for a rate or an
 // average in its own unit (0.014 is 1.4 points); undefined when either is,
 // or a flow's previous figure is zero.
-func (f Figure) Change() model.Value {
-	if !f.Actual.Valid || !f.Previous.Valid {
+func (f Figure) Change() model.Value { return changeOf(f.Unit, f.Actual, f.Previous) }
+
+// changeOf is the one way a change is read: relative for a count or a sum,
+// a difference for a rate, undefined when either value is or the earlier
+// one is a zero count.
+func changeOf(u model.Unit, now, before model.Value) model.Value {
+	if !now.Valid || !before.Valid {
 		return model.None
 	}
-	if f.Unit == model.UnitRatio {
-		return model.Some(f.Actual.V - f.Previous.V)
+	if u == model.UnitRatio {
+		return model.Some(now.V - before.V)
 	}
-	if f.Previous.V == 0 {
+	if before.V == 0 {
 		return model.None
 	}
-	return model.Some(f.Actual.V/f.Previous.V - 1)
+	return model.Some(now.V/before.V - 1)
 }
 
 // Figures are the figures of one range on one day.

@@ -418,4 +418,65 @@ END;
 
 CREATE INDEX opportunities_open_close ON opportunities (closed) WHERE outcome = 'open' AND deleted_at IS NULL;
 `,
+	// 7: reviews keep what they looked at (docs/review.md): the period, the
+	// moment it was saved, the main cause then and the pipeline forecast, a
+	// snapshot of every KPI's figures (stored values, so a later edit of the
+	// records never changes a saved review), the causes recorded on missed
+	// KPIs and the actions agreed, with the status each review gave every
+	// action it saw. A review kept from before has its day and notes only.
+	`
+ALTER TABLE reviews ADD COLUMN period TEXT NOT NULL DEFAULT '';
+ALTER TABLE reviews ADD COLUMN held_at TEXT NOT NULL DEFAULT '';
+ALTER TABLE reviews ADD COLUMN main_cause TEXT NOT NULL DEFAULT '';
+ALTER TABLE reviews ADD COLUMN main_cause_share REAL;
+ALTER TABLE reviews ADD COLUMN forecast TEXT NOT NULL DEFAULT '';
+CREATE INDEX reviews_held ON reviews (held_on, id);
+
+CREATE TABLE review_kpis (
+	review_id   INTEGER NOT NULL REFERENCES reviews(id) ON DELETE CASCADE,
+	position    INTEGER NOT NULL,
+	kpi_key     TEXT NOT NULL,
+	name_ja     TEXT NOT NULL,
+	name_en     TEXT NOT NULL,
+	unit        TEXT NOT NULL,
+	kgi         INTEGER NOT NULL DEFAULT 0,
+	main        INTEGER NOT NULL DEFAULT 0,
+	actual      REAL,
+	target      REAL,
+	achievement REAL,
+	status      TEXT NOT NULL,
+	root_share  REAL,
+	PRIMARY KEY (review_id, kpi_key)
+);
+
+CREATE TABLE review_notes (
+	id        INTEGER PRIMARY KEY,
+	review_id INTEGER NOT NULL REFERENCES reviews(id) ON DELETE CASCADE,
+	kpi_key   TEXT NOT NULL,
+	category  TEXT NOT NULL CHECK (category IN ('volume','conversion','deal_size','timing','data_quality')),
+	text      TEXT NOT NULL
+);
+CREATE INDEX review_notes_review ON review_notes (review_id);
+
+-- status is the action's status now; review_action_states keeps what each
+-- review said.
+CREATE TABLE review_actions (
+	id         INTEGER PRIMARY KEY,
+	review_id  INTEGER NOT NULL REFERENCES reviews(id),
+	kpi_key    TEXT NOT NULL DEFAULT '',
+	text       TEXT NOT NULL,
+	rep_id     INTEGER NOT NULL REFERENCES reps(id),
+	due        TEXT NOT NULL,
+	status     TEXT NOT NULL CHECK (status IN ('open','done','dropped')),
+	updated_at TEXT NOT NULL
+);
+CREATE INDEX review_actions_open ON review_actions (due) WHERE status = 'open';
+
+CREATE TABLE review_action_states (
+	review_id INTEGER NOT NULL REFERENCES reviews(id) ON DELETE CASCADE,
+	action_id INTEGER NOT NULL REFERENCES review_actions(id),
+	status    TEXT NOT NULL CHECK (status IN ('open','done','dropped')),
+	PRIMARY KEY (review_id, action_id)
+);
+`,
 }
