@@ -44,6 +44,7 @@ func commands() []command {
 		{"alerts", "late entries, stale reps and stalled deals; exit 1 when any is open", runAlerts},
 		{"import", "import opportunities, activities, leads, customers or reps from CSV/TSV/XLSX", runImport},
 		{"export", "export records as csv, xlsx or json", runExport},
+		{"review", "the weekly review on a shared screen (the cockpit's review tab), or a saved review's minutes", runReview},
 		{"kpi", "list the KPIs, set a goal with a reason and an effective date, show a KPI's history", runKPI},
 	}
 }

@@ -16,6 +16,7 @@ import (
 
 	"github.com/kpit-dev/kpit/catalog"
 	"github.com/kpit-dev/kpit/demo"
+	"github.com/kpit-dev/kpit/model"
 	"github.com/kpit-dev/kpit/store"
 	"github.com/kpit-dev/kpit/tui"
 )
@@ -71,7 +72,7 @@ func runCockpit(e env) int {
 			return exitUsage
 		}
 		defer cleanup()
-		return openCockpit(e, path, lang)
+		return openCockpit(e, path, lang, cockpitStart{})
 	}
 
 	path, err := dbPathFlag(*dbPath)
@@ -93,7 +94,49 @@ func runCockpit(e env) int {
 	if !interactive(e) {
 		return noTerminal(e)
 	}
-	return openCockpit(e, path, lang)
+	return openCockpit(e, path, lang, cockpitStart{})
+}
+
+// cockpitStart is where the cockpit opens: a tab and, for the review, its
+// period as given ("" this month).
+type cockpitStart struct {
+	tab    tui.TabID
+	period string
+}
+
+// openReview is kpit review: the cockpit opened on the review tab, on the
+// user's database (which must exist) or a fresh demo.
+func openReview(e env, s reviewStart) int {
+	if s.demo && s.dbPath != "" {
+		return fail(e, "review", errors.New("--demo and --db cannot be used together (the demo never uses your file)"))
+	}
+	if s.period != "" {
+		if _, err := model.ParsePeriod(s.period, model.DefaultFiscalStart); err != nil {
+			return fail(e, "review", fmt.Errorf("--period: %w", err))
+		}
+	}
+	start := cockpitStart{tab: tui.TabReview, period: s.period}
+	if s.demo {
+		if !interactive(e) {
+			return noTerminal(e)
+		}
+		path, cleanup, err := demo.TempDatabase(context.Background(), demo.DefaultSeed, time.Now())
+		if err != nil {
+			return fail(e, "review --demo", err)
+		}
+		defer cleanup()
+		return openCockpit(e, path, s.lang, start)
+	}
+	st, err := openExisting(s.dbPath)
+	if err != nil {
+		return fail(e, "review", err)
+	}
+	path := st.Path()
+	st.Close()
+	if !interactive(e) {
+		return noTerminal(e)
+	}
+	return openCockpit(e, path, s.lang, start)
 }
 
 // interactive reports whether stdin and stdout are both terminals.
@@ -109,7 +152,7 @@ func noTerminal(e env) int {
 }
 
 // openCockpit runs the cockpit on the database at path until the user quits.
-func openCockpit(e env, path string, lang catalog.Lang) int {
+func openCockpit(e env, path string, lang catalog.Lang, start cockpitStart) int {
 	st, err := store.Open(path)
 	if err != nil {
 		fmt.Fprintf(e.stderr, "kpit: %v\n", err)
@@ -126,7 +169,15 @@ func openCockpit(e env, path string, lang catalog.Lang) int {
 		fmt.Fprintf(e.stderr, "kpit: %v\n", err)
 		return exitUsage
 	}
-	app := tui.New(tui.Options{Store: st, Lang: lang, FiscalStart: fiscalStart, Currency: cur, NoColor: tui.NoColorFromEnv()})
+	var period model.Period
+	if start.period != "" {
+		if period, err = model.ParsePeriod(start.period, fiscalStart); err != nil {
+			fmt.Fprintf(e.stderr, "kpit review: --period: %v\n", err)
+			return exitUsage
+		}
+	}
+	app := tui.New(tui.Options{Store: st, Lang: lang, FiscalStart: fiscalStart, Currency: cur, NoColor: tui.NoColorFromEnv(),
+		StartTab: start.tab, ReviewPeriod: period})
 	p := tea.NewProgram(app, tea.WithInput(e.stdin), tea.WithOutput(e.stdout))
 	// Bubble Tea quits on SIGTERM; a closed terminal (SIGHUP) must quit the
 	// same way, so the deferred clean-up (the demo's temporary files) runs.

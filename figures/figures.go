@@ -152,12 +152,12 @@ type Figure struct {
 // change for a flow (+0.091 is +9.1%), a difference for a rate or an
 // average in its own unit (0.014 is 1.4 points); undefined when either is,
 // or a flow's previous figure is zero.
-func (f Figure) Change() model.Value { return changeOf(f.Unit, f.Actual, f.Previous) }
+func (f Figure) Change() model.Value { return ChangeBetween(f.Unit, f.Previous, f.Actual) }
 
-// changeOf is the one way a change is read: relative for a count or a sum,
-// a difference for a rate, undefined when either value is or the earlier
-// one is a zero count.
-func changeOf(u model.Unit, now, before model.Value) model.Value {
+// ChangeBetween is the one way a change is read, from before to now:
+// relative for a count or a sum, a difference for a rate, undefined when
+// either value is or the earlier one is a zero count.
+func ChangeBetween(u model.Unit, before, now model.Value) model.Value {
 	if !now.Valid || !before.Valid {
 		return model.None
 	}

@@ -78,7 +78,7 @@ func (fs *Figures) Snapshot() []model.ReviewKPI {
 // saved review kept), as Figure.Change reads a change: relative for a
 // count or a sum, a difference for a rate.
 func (f Figure) ChangeSince(before model.Value) model.Value {
-	return changeOf(f.Unit, f.Actual, before)
+	return ChangeBetween(f.Unit, before, f.Actual)
 }
 
 // Branch is the child of tree node key that explains most of key's own

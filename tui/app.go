@@ -63,6 +63,11 @@ type Options struct {
 	FiscalStart time.Month       // 0: April
 	Currency    model.Currency   // the team's currency; zero: JPY
 	NoColor     bool             // NO_COLOR is set
+	// StartTab is the tab shown first (kpit review opens on the review);
+	// "": the first.
+	StartTab TabID
+	// ReviewPeriod is the period the review opens on; zero: this month.
+	ReviewPeriod model.Period
 }
 
 // App is the root model of the cockpit.
@@ -101,6 +106,8 @@ func New(o Options) *App {
 		Now:         o.Now,
 		FiscalStart: o.FiscalStart,
 		Currency:    o.Currency,
+
+		ReviewPeriod: o.ReviewPeriod,
 	}
 	a := &App{common: c, tabs: tabDefs(), overlays: overlayDefs(), help: help.New()}
 	a.help.Styles = c.Styles.Help
@@ -109,6 +116,11 @@ func New(o Options) *App {
 	a.help.ShortSeparator, a.help.Ellipsis = "  ", "..."
 	for _, t := range a.tabs {
 		a.screens = append(a.screens, t.New(c))
+	}
+	for i, t := range a.tabs {
+		if t.ID == o.StartTab {
+			a.active = i
+		}
 	}
 	return a
 }
@@ -220,7 +232,13 @@ func (a *App) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	}
 	switch {
 	case key.Matches(msg, k.Quit):
+		if q, ok := a.focused().(quitAsker); ok && q.AsksBeforeQuit() {
+			return a, a.updateFocused(msg)
+		}
 		return a, tea.Quit
+	case key.Matches(msg, k.HideNames):
+		a.common.HideNames = !a.common.HideNames
+		return a, nil
 	case key.Matches(msg, k.Help):
 		a.showHelp = true
 		return a, nil

@@ -33,7 +33,7 @@ func newChecklistKeys(l Lang) checklistKeys {
 		PageUp:    key.NewBinding(key.WithKeys("pgup"), key.WithHelp("pgup/pgdn", l.T(msgKeyCkPage))),
 		PageDown:  key.NewBinding(key.WithKeys("pgdown")),
 		Cycle:     key.NewBinding(key.WithKeys("space", "right", "l"), key.WithHelp("space/right", l.T(msgKeyCkCycle))),
-		CycleBack: key.NewBinding(key.WithKeys("left", "h"), key.WithHelp("left", l.T(msgKeyCkBack))),
+		CycleBack: key.NewBinding(key.WithKeys("left"), key.WithHelp("left", l.T(msgKeyCkBack))),
 		Yes:       key.NewBinding(key.WithKeys("y"), key.WithHelp("y", l.T(msgKeyCkYes))),
 		Partly:    key.NewBinding(key.WithKeys("p"), key.WithHelp("p", l.T(msgKeyCkPart))),
 		No:        key.NewBinding(key.WithKeys("n"), key.WithHelp("n", l.T(msgKeyCkNo))),

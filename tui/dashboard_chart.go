@@ -4,6 +4,7 @@ import (
 	"math"
 	"strings"
 
+	"github.com/kpit-dev/kpit/figures"
 	"github.com/kpit-dev/kpit/model"
 )
 
@@ -20,18 +21,22 @@ func trendPeriods(k model.PeriodKind) int {
 	return 5
 }
 
-// chartLines is the trend of the selected KPI, with a caption drawn here
-// (asciigraph centres its own caption by bytes, which skews Japanese).
+// chartLines is the trend of the selected KPI.
 func (d *dashboard) chartLines(width, height int) []string {
 	keys := d.rows()
 	if len(keys) == 0 {
 		return nil
 	}
-	g := d.data.goals
 	k := keys[min(d.selected, len(keys)-1)]
+	return trendLines(d.Common, d.data.goals, d.data.trend, d.period.Kind, k, width, height)
+}
+
+// trendLines is the trend of KPI k over the periods of trend (the
+// dashboard's chart and a review's KPI slide), with a caption drawn here
+// (asciigraph centres its own caption by bytes, which skews Japanese).
+func trendLines(c *Common, g *goals, trend []figures.SeriesPoint, kind model.PeriodKind, k string, width, height int) []string {
 	// Periods before the first record are not zeros, they are before the
 	// team used kpit: the chart starts where the data does.
-	trend := d.data.trend
 	for len(trend) > 2 && emptyCounts(trend[0].Counts) {
 		trend = trend[1:]
 	}
@@ -46,22 +51,22 @@ func (d *dashboard) chartLines(width, height int) []string {
 			values[i] = v.V
 		}
 	}
-	name := g.name(d.Lang, k)
-	chart, unit, ok := trendChart(d.Lang, g.Unit(k), values, width, height-2)
+	name := g.name(c.Lang, k)
+	chart, unit, ok := trendChart(c.Lang, g.Unit(k), values, width, height-2)
 	if !ok {
-		return []string{d.Styles.Muted.Render(d.T(msgDashNoTrend, name))}
+		return []string{c.Styles.Muted.Render(c.T(msgDashNoTrend, name))}
 	}
-	caption := d.T(msgDashTrend, name, d.T(lastPeriods(d.period.Kind), len(values)))
+	caption := c.T(msgDashTrend, name, c.T(lastPeriods(kind), len(values)))
 	if unit != "" {
-		caption += "  " + d.Styles.Muted.Render("("+d.T(msgDashTrendUnit, unit)+")")
+		caption += "  " + c.Styles.Muted.Render("("+c.T(msgDashTrendUnit, unit)+")")
 	}
-	out := []string{d.Styles.Bold.Render(caption)}
+	out := []string{c.Styles.Bold.Render(caption)}
 	for _, l := range chart {
-		out = append(out, d.Styles.Chart.Render(l))
+		out = append(out, c.Styles.Chart.Render(l))
 	}
 	if n := len(trend); n > 0 {
 		first, last := trend[0].Period, trend[n-1].Period
-		out = append(out, d.Styles.Muted.Render(axisLine(periodShort(first), periodShort(last), width)))
+		out = append(out, c.Styles.Muted.Render(axisLine(periodShort(first), periodShort(last), width)))
 	}
 	return out
 }

@@ -65,7 +65,7 @@ func newRecordsScreen(c *Common) Screen {
 	return &recordsScreen{Common: c, keys: recordsKeys{
 		Up:     key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("up/k", l.T(msgKeyUp))),
 		Down:   key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("down/j", l.T(msgKeyDown))),
-		Kind:   key.NewBinding(key.WithKeys("left", "right", "h", "l"), key.WithHelp("left/right", l.T(msgKeyRecordKind))),
+		Kind:   key.NewBinding(key.WithKeys("left", "right", "l"), key.WithHelp("left/right", l.T(msgKeyRecordKind))),
 		Edit:   key.NewBinding(key.WithKeys("e"), key.WithHelp("e", l.T(msgKeyEdit))),
 		Delete: key.NewBinding(key.WithKeys("d"), key.WithHelp("d", l.T(msgKeyDelete))),
 		Undo:   key.NewBinding(key.WithKeys("u"), key.WithHelp("u", l.T(msgKeyUndo))),
@@ -167,7 +167,7 @@ func (r *recordsScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		r.cursor = min(r.cursor+1, max(len(r.records)-1, 0))
 	case key.Matches(k, r.keys.Kind):
 		step := 1
-		if k.String() == "left" || k.String() == "h" {
+		if k.String() == "left" {
 			step = len(recordTabKinds) - 1
 		}
 		r.kind = (r.kind + step) % len(recordTabKinds)

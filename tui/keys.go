@@ -13,6 +13,8 @@ type GlobalKeys struct {
 	Quit    key.Binding
 	Back    key.Binding
 	Reload  key.Binding
+	// HideNames hides rep names on every screen until pressed again.
+	HideNames key.Binding
 }
 
 func newGlobalKeys(l Lang) *GlobalKeys {
@@ -24,12 +26,14 @@ func newGlobalKeys(l Lang) *GlobalKeys {
 		Quit:    key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q", l.T(msgKeyQuit))),
 		Back:    key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", l.T(msgKeyBack))),
 		Reload:  key.NewBinding(key.WithKeys("ctrl+r"), key.WithHelp("ctrl+r", l.T(msgKeyReload))),
+
+		HideNames: key.NewBinding(key.WithKeys("h"), key.WithHelp("h", l.T(msgKeyHideNames))),
 	}
 }
 
 // bindings lists the global keys for the help view.
 func (k *GlobalKeys) bindings() []key.Binding {
-	return []key.Binding{k.Tabs, k.NextTab, k.PrevTab, k.Back, k.Reload, k.Help, k.Quit}
+	return []key.Binding{k.Tabs, k.NextTab, k.PrevTab, k.Back, k.Reload, k.HideNames, k.Help, k.Quit}
 }
 
 // keyMap is a help.KeyMap made of plain lists, for screens whose keys are

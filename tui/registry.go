@@ -15,6 +15,7 @@ const (
 	TabChecklist TabID = "checklist"
 	TabRecords   TabID = "records"
 	TabReps      TabID = "reps"
+	TabReview    TabID = "review"
 )
 
 // tabDef is one tab: its id, its title in the tab bar and how to make its
@@ -34,6 +35,7 @@ func tabDefs() []tabDef {
 		{TabChecklist, msgTabChecklist, newChecklistScreen},
 		{TabRecords, msgTabRecords, newRecordsScreen},
 		{TabReps, msgTabReps, newRepsScreen},
+		{TabReview, msgTabReview, newReviewScreen},
 	}
 }
 

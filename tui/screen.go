@@ -32,6 +32,12 @@ type capturer interface {
 	Capturing() bool
 }
 
+// quitAsker is a screen that asks something before the cockpit quits (the
+// review asks whether to save): while AsksBeforeQuit is true, q goes to it.
+type quitAsker interface {
+	AsksBeforeQuit() bool
+}
+
 // typist is a capturing screen that can tell whether a key would be typed
 // into text right now. When it is not (a choice field has focus, a line is
 // still empty), `?` opens the help over it instead of being typed.
@@ -52,6 +58,20 @@ type Common struct {
 	Currency    model.Currency // the team's currency: amounts typed in are read in it
 	Width       int            // terminal size
 	Height      int
+	// HideNames hides rep names and per-rep figures on every screen (h),
+	// for a screen shared beyond the team; read through RepName.
+	HideNames bool
+	// ReviewPeriod is the period the review tab opens on; zero: this month.
+	ReviewPeriod model.Period
+}
+
+// RepName is a rep's name as a screen may draw it: a placeholder while
+// names are hidden.
+func (c *Common) RepName(name string) string {
+	if c.HideNames && name != "" {
+		return c.T(msgRvHidden)
+	}
+	return name
 }
 
 // Money writes amounts in the cockpit's language and the team's currency.

@@ -26,6 +26,8 @@ type Styles struct {
 	Error     lipgloss.Style
 	Pane      lipgloss.Style // a bordered detail pane or overlay
 	Chart     lipgloss.Style
+	// Big is a lit cell of the block digits; nil draws them as '#'.
+	Big *lipgloss.Style
 
 	OnTrack  lipgloss.Style
 	AtRisk   lipgloss.Style
@@ -74,6 +76,8 @@ func NewStyles(isDark, noColor bool) *Styles {
 	s.Error = s.Error.Foreground(red)
 	s.Pane = s.Pane.BorderForeground(accent)
 	s.Chart = s.Chart.Foreground(accent)
+	big := plain.Background(accent)
+	s.Big = &big
 	s.OnTrack = plain.Foreground(green)
 	s.AtRisk = plain.Bold(true).Foreground(amber)
 	s.OffTrack = plain.Bold(true).Foreground(red)

@@ -34,7 +34,7 @@ type stylesKeys struct {
 
 func newStylesKeys(l Lang) stylesKeys {
 	return stylesKeys{
-		Left:  key.NewBinding(key.WithKeys("left", "h"), key.WithHelp("left/right", l.T(msgKeyStSelect))),
+		Left:  key.NewBinding(key.WithKeys("left"), key.WithHelp("left/right", l.T(msgKeyStSelect))),
 		Right: key.NewBinding(key.WithKeys("right", "l")),
 		Up:    key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("up/down", l.T(msgKeyStRow))),
 		Down:  key.NewBinding(key.WithKeys("down", "j")),

@@ -34,7 +34,7 @@ func newTreeKeys(l Lang) treeKeys {
 		Up:       key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("up/k", l.T(msgKeyUp))),
 		Down:     key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("down/j", l.T(msgKeyDown))),
 		Toggle:   key.NewBinding(key.WithKeys("space"), key.WithHelp("space", l.T(msgKeyToggle))),
-		Collapse: key.NewBinding(key.WithKeys("left", "h"), key.WithHelp("left/h", l.T(msgKeyCollapse))),
+		Collapse: key.NewBinding(key.WithKeys("left"), key.WithHelp("left", l.T(msgKeyCollapse))),
 		Expand:   key.NewBinding(key.WithKeys("right", "l"), key.WithHelp("right/l", l.T(msgKeyExpand))),
 		Detail:   key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", l.T(msgKeyDetail))),
 		Prev:     key.NewBinding(key.WithKeys("["), key.WithHelp("[", l.T(msgKeyPrevPeriod))),
