@@ -56,7 +56,7 @@ func recordCount(t *testing.T, path string) int {
 
 func TestAddRefusesBadInputNamingTheFlag(t *testing.T) {
 	db := newEntryDB(t)
-	future := model.FormatDate(model.Date(time.Now()).AddDate(0, 0, 3))
+	future := model.FormatDate(model.Date(clock()).AddDate(0, 0, 3))
 	tests := []struct {
 		args []string
 		flag string
@@ -104,7 +104,7 @@ func TestAddRefusesBadInputNamingTheFlag(t *testing.T) {
 
 func TestAddWritesAndAggregates(t *testing.T) {
 	db := newEntryDB(t)
-	today := model.Date(time.Now())
+	today := model.Date(clock())
 	day := model.FormatDate(today.AddDate(0, 0, -2))
 	run := func(args ...string) string {
 		t.Helper()
@@ -190,22 +190,23 @@ func TestRulesCommand(t *testing.T) {
 func TestAlertsExitStatus(t *testing.T) {
 	db := newEntryDB(t)
 	st, _ := store.Open(db)
+	st.SetClock(clock) // entered now, by the commands' clock
 	ctx := context.Background()
 	// An activity entered now for today: nothing late, no rep stale yet for 田中.
-	if _, err := st.AddActivity(ctx, model.Activity{RepName: "田中", Kind: model.KindVisit, Count: 1, Date: model.Date(time.Now())}); err != nil {
+	if _, err := st.AddActivity(ctx, model.Activity{RepName: "田中", Kind: model.KindVisit, Count: 1, Date: model.Date(clock())}); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := st.AddActivity(ctx, model.Activity{RepName: "鈴木", Kind: model.KindVisit, Count: 1, Date: model.Date(time.Now())}); err != nil {
+	if _, err := st.AddActivity(ctx, model.Activity{RepName: "鈴木", Kind: model.KindVisit, Count: 1, Date: model.Date(clock())}); err != nil {
 		t.Fatal(err)
 	}
 	st.Close()
-	now := time.Now().Format(time.RFC3339)
+	now := clock().Format(time.RFC3339)
 	code, out, errOut := kpitRun("alerts", "--db", db, "--now", now, "--lang", "en")
 	if code != 0 || !strings.Contains(out, "no open alerts") || !strings.Contains(out, "40.2%") {
 		t.Fatalf("no alerts: %d %q %q", code, out, errOut)
 	}
 	// Twenty days on, both reps are stale: exit 1, two alerts in the JSON.
-	later := time.Now().AddDate(0, 0, 20).Format(time.RFC3339)
+	later := clock().AddDate(0, 0, 20).Format(time.RFC3339)
 	code, out, _ = kpitRun("alerts", "--db", db, "--now", later, "--format", "json")
 	var doc struct {
 		Open   int `json:"open"`

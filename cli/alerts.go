@@ -36,7 +36,7 @@ func runAlerts(e env) int {
 	if err != nil {
 		return fail(e, "alerts", err)
 	}
-	now, loc := time.Now(), time.Local
+	now, loc := clock(), time.Local
 	if *nowFlag != "" {
 		t, err := time.Parse(time.RFC3339, *nowFlag)
 		if err != nil {

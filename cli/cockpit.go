@@ -9,7 +9,6 @@ import (
 	"os"
 	"os/signal"
 	"syscall"
-	"time"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/term"
@@ -66,7 +65,7 @@ func runCockpit(e env) int {
 		if !interactive(e) {
 			return noTerminal(e)
 		}
-		path, cleanup, err := demo.TempDatabase(ctx, demo.DefaultSeed, time.Now())
+		path, cleanup, err := demo.TempDatabase(ctx, demo.DefaultSeed, clock())
 		if err != nil {
 			fmt.Fprintf(e.stderr, "kpit --demo: %v\n", err)
 			return exitUsage
@@ -120,7 +119,7 @@ func openReview(e env, s reviewStart) int {
 		if !interactive(e) {
 			return noTerminal(e)
 		}
-		path, cleanup, err := demo.TempDatabase(context.Background(), demo.DefaultSeed, time.Now())
+		path, cleanup, err := demo.TempDatabase(context.Background(), demo.DefaultSeed, clock())
 		if err != nil {
 			return fail(e, "review --demo", err)
 		}

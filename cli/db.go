@@ -64,7 +64,7 @@ func todayFlag(fs *flag.FlagSet) *string {
 // parseToday is the --today value as a day, else the clock's day.
 func parseToday(v string) (time.Time, error) {
 	if v == "" {
-		return model.Date(time.Now()), nil
+		return model.Date(clock()), nil
 	}
 	d, err := model.ParseDate(v)
 	if err != nil {

@@ -31,7 +31,7 @@ func runDemo(e env) int {
 	// The demo is seeded as of now: today's records are entered no later
 	// than the clock says. A --today other than today ends the history at
 	// the close of that day.
-	now := time.Now()
+	now := clock()
 	if *todayFlag != "" {
 		t, err := model.ParseDate(*todayFlag)
 		if err != nil {

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"sync"
 	"testing"
+	"time"
 )
 
 var (
@@ -37,6 +38,7 @@ func builtKpit(t *testing.T) string {
 }
 
 func TestMain(m *testing.M) {
+	clock = func() time.Time { return testNow }
 	code := m.Run()
 	if builtDir != "" {
 		os.RemoveAll(builtDir)

@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"path/filepath"
 	"testing"
-	"time"
 )
 
 // Imported history is not late: its entered_at is the moment of the import,
@@ -12,7 +11,7 @@ import (
 // for the late-entry alert and the timeliness figures.
 func TestImportedHistoryIsNotLate(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "k.db")
-	today := time.Now()
+	today := clock()
 	day := func(back int) string { return today.AddDate(0, 0, -back).Format("2006-01-02") }
 	csv := "id,owner,account,stage,created,closed,amount\n" +
 		"H-1,田中,A社,Won," + day(20) + "," + day(10) + ",1000000\n" +

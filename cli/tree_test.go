@@ -228,9 +228,9 @@ func TestTreeText(t *testing.T) {
 		t.Errorf("ja text:\n%s", out)
 	}
 	// Default range: the current fiscal year to date.
-	fy := model.PeriodOf(model.FiscalYear, time.Now(), time.April)
+	fy := model.PeriodOf(model.FiscalYear, clock(), time.April)
 	r, _ := treeJSONOf(t, "--db", path)
-	if r.From != model.FormatDate(fy.Start) || r.To != model.FormatDate(model.Date(time.Now())) {
+	if r.From != model.FormatDate(fy.Start) || r.To != model.FormatDate(model.Date(clock())) {
 		t.Errorf("default range %s..%s", r.From, r.To)
 	}
 }
