@@ -45,6 +45,7 @@ func commands() []command {
 		{"import", "import opportunities, activities, leads, customers or reps from CSV/TSV/XLSX", runImport},
 		{"export", "export records as csv, xlsx or json", runExport},
 		{"review", "the weekly review on a shared screen (the cockpit's review tab), or a saved review's minutes", runReview},
+		{"funnel", "the shared funnel: stage counts, cohort conversion, time to next stage, overdue hand-offs", runFunnel},
 		{"kpi", "list the KPIs, set a goal with a reason and an effective date, show a KPI's history", runKPI},
 	}
 }

@@ -248,6 +248,17 @@ func CheckLead(l Lead) error {
 	if !l.Status.Valid() {
 		return fieldErr("status", RefuseUnknownStatus, l.Status)
 	}
+	// The MQL and SQL days are stage changes (docs/funnel.md): none before
+	// the lead existed, and SQL not before MQL, which would be a move back.
+	if !l.MQLOn.IsZero() && !l.Created.IsZero() && l.MQLOn.Before(l.Created) {
+		return fieldErr("mql_on", RefuseStageBeforeCreated, FormatDate(l.MQLOn), FormatDate(l.Created))
+	}
+	if !l.SQLOn.IsZero() && !l.Created.IsZero() && l.SQLOn.Before(l.Created) {
+		return fieldErr("sql_on", RefuseStageBeforeCreated, FormatDate(l.SQLOn), FormatDate(l.Created))
+	}
+	if !l.SQLOn.IsZero() && !l.MQLOn.IsZero() && l.SQLOn.Before(l.MQLOn) {
+		return fieldErr("sql_on", RefuseSQLBeforeMQL, FormatDate(l.SQLOn), FormatDate(l.MQLOn))
+	}
 	return nil
 }
 

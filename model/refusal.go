@@ -21,11 +21,20 @@ const (
 	RefuseClosedNeedsDate     RefusalCode = "closed_needs_date"     // outcome
 	RefuseClosedBeforeCreated RefusalCode = "closed_before_created" // closed, created
 	RefuseLeadNeedsName       RefusalCode = "lead_needs_name"
-	RefuseUnknownStatus       RefusalCode = "unknown_status"   // status
-	RefuseBeforeStart         RefusalCode = "before_start"     // churned, started
-	RefuseFutureDate          RefusalCode = "future_date"      // day, today
-	RefuseTooFarAhead         RefusalCode = "too_far_ahead"    // day, days, today
-	RefuseUnknownForecast     RefusalCode = "unknown_forecast" // forecast
+	RefuseUnknownStatus       RefusalCode = "unknown_status"        // status
+	RefuseBeforeStart         RefusalCode = "before_start"          // churned, started
+	RefuseFutureDate          RefusalCode = "future_date"           // day, today
+	RefuseTooFarAhead         RefusalCode = "too_far_ahead"         // day, days, today
+	RefuseUnknownForecast     RefusalCode = "unknown_forecast"      // forecast
+	RefuseUnknownStage        RefusalCode = "unknown_stage"         // stage
+	RefuseUnknownDepartment   RefusalCode = "unknown_department"    // department
+	RefuseLimitRange          RefusalCode = "limit_range"           // limit, MaxLimitDays
+	RefuseStageBeforeCreated  RefusalCode = "stage_before_created"  // stage time, lead's creation day
+	RefuseStageBeforeLast     RefusalCode = "stage_before_last"     // stage time, the last move's time
+	RefuseSQLBeforeMQL        RefusalCode = "sql_before_mql"        // sql day, mql day
+	RefuseBackwardsNotRecycle RefusalCode = "backwards_not_recycle" // stage, current stage
+	RefuseRecycleNotBack      RefusalCode = "recycle_not_back"      // stage, current stage
+	RefuseRateRange           RefusalCode = "rate_range"            // the rate in percent
 )
 
 // Why a quick-add line was refused.
@@ -70,6 +79,15 @@ var refusalEnglish = map[RefusalCode]string{
 	RefuseFutureDate:          "%s is in the future (today is %s)",
 	RefuseTooFarAhead:         "%s is more than %d days ahead of today (%s)",
 	RefuseUnknownForecast:     "unknown forecast category %q (want A, B, C, commit, best case, pipeline or omitted)",
+	RefuseUnknownStage:        "unknown stage %q (want lead, mql, sql, opportunity, won, onboarding, active or churned)",
+	RefuseUnknownDepartment:   "unknown department %q (want marketing, inside_sales, field_sales or customer_success)",
+	RefuseLimitRange:          "%d is not a limit of 0 to %d business days",
+	RefuseStageBeforeCreated:  "%s is before the lead's creation date %s",
+	RefuseStageBeforeLast:     "%s is before the lead's last stage change %s",
+	RefuseSQLBeforeMQL:        "%s is before the MQL date %s",
+	RefuseBackwardsNotRecycle: "%s is behind the lead's stage %s: a move back must be marked a recycle",
+	RefuseRecycleNotBack:      "a recycle moves a lead back, and %s is not behind its stage %s",
+	RefuseRateRange:           "%v%% is not a rate from 0%% to 100%%",
 
 	RefuseQuickEmpty:           "empty line: start with visit, call, email, proposal, appointment, meeting, opp, won, lost or lead",
 	RefuseQuickUnknownVerb:     "unknown kind (want visit, call, email, proposal, appointment, meeting, opp, won, lost or lead)",

@@ -479,4 +479,130 @@ CREATE TABLE review_action_states (
 	PRIMARY KEY (review_id, action_id)
 );
 `,
+	// 8: the shared funnel (docs/funnel.md). stage_history is every stage
+	// change of a lead with its time and rep, append only; a move back is a
+	// recycle row. lead_funnel is derived from it by the trigger below: per
+	// live lead the first time it reached each stage and where it stands
+	// now, in Unix seconds, so a fiscal year's cohorts are index range
+	// scans. The MQL and SQL days of leads written the old way (the entry
+	// form, imports, bulk writes) become stage changes at the start of that
+	// day in UTC through the leads triggers; existing leads are backfilled
+	// the same way. stage_revisions holds each stage's definition, owner and
+	// hand-off limit as revisions with their date and reason, as the goals'
+	// revisions do; the MQL/SQL definitions and the hand-off days written as
+	// settings before become first revisions.
+	`
+CREATE TABLE stage_history (
+	id         INTEGER PRIMARY KEY,
+	lead_id    INTEGER NOT NULL REFERENCES leads(id) ON DELETE CASCADE,
+	stage      TEXT NOT NULL CHECK (stage IN ('lead','mql','sql','opportunity','won','onboarding','active','churned')),
+	at         TEXT NOT NULL,
+	rep_id     INTEGER REFERENCES reps(id),
+	recycle    INTEGER NOT NULL DEFAULT 0,
+	entered_at TEXT NOT NULL
+);
+CREATE INDEX stage_history_lead ON stage_history (lead_id, at, id);
+CREATE INDEX stage_history_recycled ON stage_history (stage, at) WHERE recycle = 1;
+
+CREATE TABLE lead_funnel (
+	lead_id       INTEGER PRIMARY KEY REFERENCES leads(id) ON DELETE CASCADE,
+	lead_s        INTEGER,
+	mql_s         INTEGER,
+	sql_s         INTEGER,
+	opportunity_s INTEGER,
+	won_s         INTEGER,
+	current_stage TEXT NOT NULL,
+	current_s     INTEGER NOT NULL,
+	recycles      INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX lead_funnel_lead ON lead_funnel (lead_s, mql_s);
+CREATE INDEX lead_funnel_mql ON lead_funnel (mql_s, sql_s);
+CREATE INDEX lead_funnel_sql ON lead_funnel (sql_s, opportunity_s);
+CREATE INDEX lead_funnel_opportunity ON lead_funnel (opportunity_s, won_s);
+CREATE INDEX lead_funnel_won ON lead_funnel (won_s);
+CREATE INDEX lead_funnel_current ON lead_funnel (current_stage, current_s);
+
+CREATE TRIGGER stage_history_ai AFTER INSERT ON stage_history
+WHEN (SELECT deleted_at FROM leads WHERE id = NEW.lead_id) IS NULL BEGIN
+	INSERT INTO lead_funnel (lead_id, current_stage, current_s) VALUES (NEW.lead_id, NEW.stage, unixepoch(NEW.at))
+	ON CONFLICT DO NOTHING;
+	UPDATE lead_funnel SET
+		lead_s = CASE WHEN NEW.stage = 'lead' THEN min(coalesce(lead_s, unixepoch(NEW.at)), unixepoch(NEW.at)) ELSE lead_s END,
+		mql_s = CASE WHEN NEW.stage = 'mql' THEN min(coalesce(mql_s, unixepoch(NEW.at)), unixepoch(NEW.at)) ELSE mql_s END,
+		sql_s = CASE WHEN NEW.stage = 'sql' THEN min(coalesce(sql_s, unixepoch(NEW.at)), unixepoch(NEW.at)) ELSE sql_s END,
+		opportunity_s = CASE WHEN NEW.stage = 'opportunity' THEN min(coalesce(opportunity_s, unixepoch(NEW.at)), unixepoch(NEW.at)) ELSE opportunity_s END,
+		won_s = CASE WHEN NEW.stage = 'won' THEN min(coalesce(won_s, unixepoch(NEW.at)), unixepoch(NEW.at)) ELSE won_s END,
+		current_stage = CASE WHEN unixepoch(NEW.at) >= current_s THEN NEW.stage ELSE current_stage END,
+		current_s = max(current_s, unixepoch(NEW.at)),
+		recycles = recycles + NEW.recycle
+	WHERE lead_id = NEW.lead_id;
+END;
+
+-- A tombstoned lead leaves the funnel; a restored one comes back from its history.
+CREATE TRIGGER leads_funnel_tombstone AFTER UPDATE OF deleted_at ON leads
+WHEN NEW.deleted_at IS NOT NULL AND OLD.deleted_at IS NULL BEGIN
+	DELETE FROM lead_funnel WHERE lead_id = NEW.id;
+END;
+CREATE TRIGGER leads_funnel_restore AFTER UPDATE OF deleted_at ON leads
+WHEN NEW.deleted_at IS NULL AND OLD.deleted_at IS NOT NULL BEGIN
+	INSERT INTO lead_funnel (lead_id, lead_s, mql_s, sql_s, opportunity_s, won_s, current_stage, current_s, recycles)
+	SELECT NEW.id,
+		min(CASE WHEN stage = 'lead' THEN unixepoch(at) END), min(CASE WHEN stage = 'mql' THEN unixepoch(at) END),
+		min(CASE WHEN stage = 'sql' THEN unixepoch(at) END), min(CASE WHEN stage = 'opportunity' THEN unixepoch(at) END),
+		min(CASE WHEN stage = 'won' THEN unixepoch(at) END),
+		(SELECT stage FROM stage_history WHERE lead_id = NEW.id ORDER BY at DESC, id DESC LIMIT 1),
+		max(unixepoch(at)), sum(recycle)
+	FROM stage_history WHERE lead_id = NEW.id HAVING count(*) > 0;
+END;
+
+-- Leads written with their MQL/SQL days: the stage changes those days say.
+CREATE TRIGGER leads_stage_ai AFTER INSERT ON leads BEGIN
+	INSERT INTO stage_history (lead_id, stage, at, rep_id, entered_at)
+	VALUES (NEW.id, 'lead', NEW.created || 'T00:00:00Z', NEW.rep_id, NEW.entered_at);
+	INSERT INTO stage_history (lead_id, stage, at, rep_id, entered_at)
+	SELECT NEW.id, 'mql', NEW.mql_on || 'T00:00:00Z', NEW.rep_id, NEW.entered_at WHERE NEW.mql_on IS NOT NULL;
+	INSERT INTO stage_history (lead_id, stage, at, rep_id, entered_at)
+	SELECT NEW.id, 'sql', NEW.sql_on || 'T00:00:00Z', NEW.rep_id, NEW.entered_at WHERE NEW.sql_on IS NOT NULL;
+END;
+CREATE TRIGGER leads_stage_mql AFTER UPDATE OF mql_on ON leads
+WHEN NEW.mql_on IS NOT NULL AND NOT EXISTS (SELECT 1 FROM stage_history WHERE lead_id = NEW.id AND stage = 'mql') BEGIN
+	INSERT INTO stage_history (lead_id, stage, at, rep_id, entered_at)
+	VALUES (NEW.id, 'mql', NEW.mql_on || 'T00:00:00Z', NEW.rep_id, NEW.updated_at);
+END;
+CREATE TRIGGER leads_stage_sql AFTER UPDATE OF sql_on ON leads
+WHEN NEW.sql_on IS NOT NULL AND NOT EXISTS (SELECT 1 FROM stage_history WHERE lead_id = NEW.id AND stage = 'sql') BEGIN
+	INSERT INTO stage_history (lead_id, stage, at, rep_id, entered_at)
+	VALUES (NEW.id, 'sql', NEW.sql_on || 'T00:00:00Z', NEW.rep_id, NEW.updated_at);
+END;
+
+INSERT INTO stage_history (lead_id, stage, at, rep_id, entered_at)
+SELECT id, 'lead', created || 'T00:00:00Z', rep_id, entered_at FROM leads ORDER BY id;
+INSERT INTO stage_history (lead_id, stage, at, rep_id, entered_at)
+SELECT id, 'mql', mql_on || 'T00:00:00Z', rep_id, entered_at FROM leads WHERE mql_on IS NOT NULL ORDER BY id;
+INSERT INTO stage_history (lead_id, stage, at, rep_id, entered_at)
+SELECT id, 'sql', sql_on || 'T00:00:00Z', rep_id, entered_at FROM leads WHERE sql_on IS NOT NULL ORDER BY id;
+
+CREATE TABLE stage_revisions (
+	id             INTEGER PRIMARY KEY,
+	stage          TEXT NOT NULL,
+	effective_from TEXT NOT NULL,
+	recorded_at    TEXT NOT NULL,
+	author         TEXT NOT NULL,
+	reason         TEXT NOT NULL DEFAULT '',
+	definition_ja  TEXT NOT NULL DEFAULT '',
+	definition_en  TEXT NOT NULL DEFAULT '',
+	owner          TEXT NOT NULL,
+	limit_days     INTEGER NOT NULL DEFAULT 0,
+	target_rate    REAL
+);
+CREATE INDEX stage_revisions_stage ON stage_revisions (stage, effective_from, id);
+
+INSERT INTO stage_revisions (stage, effective_from, recorded_at, author, reason, definition_ja, definition_en, owner, limit_days)
+SELECT 'mql', '0001-01-01', strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), 'kpit', 'existing setting', value, value, 'inside_sales',
+	coalesce((SELECT CAST(value AS INTEGER) FROM settings WHERE key = 'funnel.handoff_days' AND CAST(value AS INTEGER) > 0), 2)
+FROM settings WHERE key = 'funnel.mql_definition' AND trim(value) != '';
+INSERT INTO stage_revisions (stage, effective_from, recorded_at, author, reason, definition_ja, definition_en, owner, limit_days)
+SELECT 'sql', '0001-01-01', strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), 'kpit', 'existing setting', value, value, 'field_sales', 5
+FROM settings WHERE key = 'funnel.sql_definition' AND trim(value) != '';
+`,
 }

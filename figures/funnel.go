@@ -1,0 +1,214 @@
+package figures
+
+import (
+	"context"
+	"sort"
+	"time"
+
+	"github.com/kpit-dev/kpit/model"
+	"github.com/kpit-dev/kpit/store"
+)
+
+// The shared funnel's figures (docs/funnel.md): per lead stage, how many
+// leads first reached it in the range, the cohort's conversion to the next
+// stage so far, the median and 90th percentile of the time it took, the
+// leak, the recycles; a breakdown by department, source or rep; the leads
+// past their stage's hand-off limit; and the step furthest below its
+// target.
+
+// FunnelReader is what the funnel reads. *store.Store is one.
+type FunnelReader interface {
+	FunnelCohorts(ctx context.Context, from, to, asOf time.Time, by string) ([]store.StageCohort, error)
+	RecycledCounts(ctx context.Context, from, to time.Time) (map[model.FunnelStage]int, error)
+	StageWaits(ctx context.Context, stages []model.FunnelStage, cut time.Time) ([]model.StageWait, error)
+	StageDefsAsOf(ctx context.Context, day time.Time) ([]model.StageDef, error)
+	InputRules(ctx context.Context) (model.InputRules, error)
+}
+
+// FunnelStep is one stage's figures.
+type FunnelStep struct {
+	Stage model.FunnelStage
+	// Reached is how many leads first reached the stage in the range.
+	Reached int
+	// Converted is how many of them had reached the next stage by now.
+	Converted int
+	// Conversion is Converted / Reached; None when none reached the stage,
+	// and for the last stage.
+	Conversion model.Value
+	// Leak is the leads of the cohort that have not (yet) reached the next
+	// stage: Reached − Converted; 0 for the last stage.
+	Leak int
+	// MedianHours and P90Hours are the time from the stage to the next of
+	// the converted leads (model.Percentile); None when none converted.
+	MedianHours model.Value
+	P90Hours    model.Value
+	// Recycled counts the recycles back to this stage made in the range.
+	Recycled int
+	// Target is the stage definition's target conversion; Shortfall is the
+	// leads the cohort is short of it, (Target − Conversion) × Reached,
+	// None without a target or a conversion.
+	Target    model.Value
+	Shortfall model.Value
+}
+
+// FunnelGroup is the funnel of one group of a breakdown.
+type FunnelGroup struct {
+	Key   string // the source, the rep's name or the department; "" for none
+	Steps []FunnelStep
+}
+
+// Funnel is the funnel of one range at one moment.
+type Funnel struct {
+	Range Range
+	Now   time.Time
+	Defs  []model.StageDef // in force on the range's judging day
+	Steps []FunnelStep     // the lead stages in order
+	By    string           // "", or one of store.FunnelGroupings
+	// Groups is the breakdown, by key.
+	Groups []FunnelGroup
+	// Overdue is every lead past its stage's hand-off limit now, most
+	// overdue first; whatever the range.
+	Overdue []model.Overdue
+	// Worst is the index in Steps of the step furthest below its target
+	// (the most leads short), -1 when no step is below its target.
+	Worst int
+}
+
+// ComputeFunnel makes the funnel of rng at now; the range's days are days
+// in loc. by is "" or one of store.FunnelGroupings.
+func ComputeFunnel(ctx context.Context, r FunnelReader, rng Range, now time.Time, loc *time.Location, by string) (*Funnel, error) {
+	if loc == nil {
+		loc = time.Local
+	}
+	from, to := dayStartIn(rng.From, loc), dayStartIn(rng.To.AddDate(0, 0, 1), loc)
+	if rng.From.IsZero() {
+		from = time.Unix(0, 0)
+	}
+	if rng.To.IsZero() {
+		to = now.Add(time.Second)
+	}
+	judged := model.Date(now.In(loc))
+	if !rng.To.IsZero() {
+		judged = rng.JudgedOn(judged)
+	}
+	defs, err := r.StageDefsAsOf(ctx, judged)
+	if err != nil {
+		return nil, err
+	}
+	f := &Funnel{Range: rng, Now: now, Defs: defs, By: by, Worst: -1}
+	cohorts, err := r.FunnelCohorts(ctx, from, to, now, "")
+	if err != nil {
+		return nil, err
+	}
+	recycled, err := r.RecycledCounts(ctx, from, to)
+	if err != nil {
+		return nil, err
+	}
+	f.Steps = funnelSteps(cohorts, defs)
+	for i := range f.Steps {
+		f.Steps[i].Recycled = recycled[f.Steps[i].Stage]
+	}
+	for i, st := range f.Steps {
+		if st.Shortfall.Valid && st.Shortfall.V > 0 && (f.Worst < 0 || st.Shortfall.V > f.Steps[f.Worst].Shortfall.V) {
+			f.Worst = i
+		}
+	}
+	if by != "" {
+		grouped, err := r.FunnelCohorts(ctx, from, to, now, by)
+		if err != nil {
+			return nil, err
+		}
+		byKey := map[string][]store.StageCohort{}
+		var keys []string
+		for _, c := range grouped {
+			if _, ok := byKey[c.Group]; !ok {
+				keys = append(keys, c.Group)
+			}
+			byKey[c.Group] = append(byKey[c.Group], c)
+		}
+		sort.Strings(keys)
+		for _, k := range keys {
+			f.Groups = append(f.Groups, FunnelGroup{Key: k, Steps: funnelSteps(byKey[k], defs)})
+		}
+	}
+	if f.Overdue, err = overdueLeads(ctx, r, defs, now, loc); err != nil {
+		return nil, err
+	}
+	return f, nil
+}
+
+// OverdueLeads is every lead past its stage's hand-off limit at now, under
+// the definitions in force today; the alerts read it too.
+func OverdueLeads(ctx context.Context, r FunnelReader, now time.Time, loc *time.Location) ([]model.Overdue, error) {
+	if loc == nil {
+		loc = time.Local
+	}
+	defs, err := r.StageDefsAsOf(ctx, model.Date(now.In(loc)))
+	if err != nil {
+		return nil, err
+	}
+	return overdueLeads(ctx, r, defs, now, loc)
+}
+
+func overdueLeads(ctx context.Context, r FunnelReader, defs []model.StageDef, now time.Time, loc *time.Location) ([]model.Overdue, error) {
+	rules, err := r.InputRules(ctx)
+	if err != nil {
+		return nil, err
+	}
+	var limited []model.FunnelStage
+	shortest := 0
+	for _, d := range defs {
+		if d.LimitDays > 0 {
+			limited = append(limited, d.Stage)
+			if shortest == 0 || d.LimitDays < shortest {
+				shortest = d.LimitDays
+			}
+		}
+	}
+	if len(limited) == 0 {
+		return nil, nil
+	}
+	// n business days are at least n calendar days: leads that reached
+	// their stage later than that cannot be overdue, and are not read.
+	waits, err := r.StageWaits(ctx, limited, now.AddDate(0, 0, -shortest))
+	if err != nil {
+		return nil, err
+	}
+	return model.OverdueLeads(waits, defs, now, loc, rules.YearEndClosure), nil
+}
+
+// funnelSteps turns one group's cohorts into its steps, in stage order.
+func funnelSteps(cohorts []store.StageCohort, defs []model.StageDef) []FunnelStep {
+	by := map[model.FunnelStage]store.StageCohort{}
+	for _, c := range cohorts {
+		by[c.Stage] = c
+	}
+	var out []FunnelStep
+	for _, st := range model.LeadStages() {
+		c := by[st]
+		step := FunnelStep{Stage: st, Reached: c.Reached}
+		if st.Next() != "" {
+			step.Converted = len(c.LagsSeconds)
+			step.Leak = step.Reached - step.Converted
+			step.Conversion = model.Ratio(float64(step.Converted), float64(step.Reached))
+			hours := make([]float64, len(c.LagsSeconds))
+			for i, s := range c.LagsSeconds {
+				hours[i] = s / 3600
+			}
+			sort.Float64s(hours)
+			step.MedianHours, step.P90Hours = model.Percentile(hours, 0.5), model.Percentile(hours, 0.9)
+			step.Target = model.StageDefOf(defs, st).TargetRate
+			if step.Target.Valid && step.Conversion.Valid {
+				step.Shortfall = model.Some((step.Target.V - step.Conversion.V) * float64(step.Reached))
+			}
+		}
+		out = append(out, step)
+	}
+	return out
+}
+
+// dayStartIn is the first instant of day's calendar date in loc.
+func dayStartIn(day time.Time, loc *time.Location) time.Time {
+	y, m, d := day.Date()
+	return time.Date(y, m, d, 0, 0, 0, 0, loc)
+}

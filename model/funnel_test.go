@@ -1,0 +1,111 @@
+package model
+
+import (
+	"errors"
+	"testing"
+	"time"
+)
+
+func TestPercentileByHand(t *testing.T) {
+	// Linear interpolation between closest ranks, worked by hand.
+	xs := []float64{1, 2, 4, 8, 16}
+	for _, c := range []struct{ p, want float64 }{
+		{0, 1}, {0.5, 4}, {0.9, 8 + 0.6*8}, {1, 16}, {0.25, 2},
+	} {
+		if got := Percentile(xs, c.p); !got.Valid || got.V != c.want {
+			t.Errorf("Percentile(%v) = %v, want %v", c.p, got, c.want)
+		}
+	}
+	if got := Percentile([]float64{3, 5}, 0.5); got.V != 4 {
+		t.Errorf("median of 3 and 5 = %v, want 4", got)
+	}
+	if got := Percentile([]float64{7}, 0.9); got.V != 7 {
+		t.Errorf("p90 of one value = %v", got)
+	}
+	if got := Percentile(nil, 0.5); got.Valid {
+		t.Errorf("percentile of none = %v, want none", got)
+	}
+}
+
+func TestCheckStageMove(t *testing.T) {
+	created := D(2026, 11, 2)
+	ts := func(s string) time.Time { v, _ := time.Parse(time.RFC3339, s); return v }
+	hist := []StageMove{{Stage: FunnelLead, At: ts("2026-11-02T00:00:00Z")}, {Stage: FunnelSQL, At: ts("2026-11-05T00:00:00Z")}}
+	for _, c := range []struct {
+		name  string
+		mv    StageMove
+		field string
+		code  RefusalCode
+	}{
+		{"forward", StageMove{Stage: FunnelOpportunity, At: ts("2026-11-06T00:00:00Z")}, "", ""},
+		{"same stage again", StageMove{Stage: FunnelSQL, At: ts("2026-11-06T00:00:00Z")}, "", ""},
+		{"recycle back", StageMove{Stage: FunnelMQL, At: ts("2026-11-06T00:00:00Z"), Recycle: true}, "", ""},
+		{"before creation", StageMove{Stage: FunnelOpportunity, At: ts("2026-11-01T23:00:00Z")}, "at", RefuseStageBeforeCreated},
+		{"before the last move", StageMove{Stage: FunnelOpportunity, At: ts("2026-11-04T00:00:00Z")}, "at", RefuseStageBeforeLast},
+		{"back without recycle", StageMove{Stage: FunnelMQL, At: ts("2026-11-06T00:00:00Z")}, "stage", RefuseBackwardsNotRecycle},
+		{"recycle forward", StageMove{Stage: FunnelWon, At: ts("2026-11-06T00:00:00Z"), Recycle: true}, "stage", RefuseRecycleNotBack},
+		{"unknown stage", StageMove{Stage: "nurture", At: ts("2026-11-06T00:00:00Z")}, "stage", RefuseUnknownStage},
+	} {
+		err := CheckStageMove(created, hist, c.mv)
+		if c.field == "" {
+			if err != nil {
+				t.Errorf("%s: %v", c.name, err)
+			}
+			continue
+		}
+		var fe *FieldError
+		if !errors.As(err, &fe) || fe.Field != c.field || fe.Code != c.code {
+			t.Errorf("%s: %v, want %s refused by %s", c.name, err, c.field, c.code)
+		}
+	}
+}
+
+func TestCheckLeadStageDays(t *testing.T) {
+	l := Lead{Company: "A", Status: LeadSQL, Created: D(2026, 11, 5), MQLOn: D(2026, 11, 4)}
+	if err := CheckLead(l); err == nil || err.(*FieldError).Field != "mql_on" {
+		t.Errorf("MQL before creation: %v", err)
+	}
+	l.MQLOn, l.SQLOn = D(2026, 11, 7), D(2026, 11, 6)
+	if err := CheckLead(l); err == nil || err.(*FieldError).Field != "sql_on" {
+		t.Errorf("SQL before MQL: %v", err)
+	}
+	l.SQLOn = D(2026, 11, 7)
+	if err := CheckLead(l); err != nil {
+		t.Errorf("MQL and SQL on one day: %v", err)
+	}
+}
+
+func TestStageDefsAsOf(t *testing.T) {
+	def := StageDefOf(DefaultStageDefs(), FunnelMQL)
+	v1, v2 := def, def
+	v1.DefinitionJA, v1.LimitDays = "スコア50以上", 3
+	v2.DefinitionJA, v2.LimitDays = "スコア60以上", 1
+	revs := []StageDefRevision{
+		{Revision: Revision{EffectiveFrom: D(2026, 4, 1)}, Def: v1},
+		{Revision: Revision{EffectiveFrom: D(2026, 10, 1)}, Def: v2},
+	}
+	for _, c := range []struct {
+		day   time.Time
+		want  string
+		limit int
+	}{{D(2026, 3, 31), "", 2}, {D(2026, 4, 1), "スコア50以上", 3}, {D(2026, 9, 30), "スコア50以上", 3}, {D(2026, 10, 1), "スコア60以上", 1}} {
+		got := StageDefOf(StageDefsAsOf(revs, c.day), FunnelMQL)
+		if got.DefinitionJA != c.want || got.LimitDays != c.limit {
+			t.Errorf("as of %s: %+v, want %q %d", FormatDate(c.day), got, c.want, c.limit)
+		}
+	}
+}
+
+func TestHandoffDueSkipsWeekendsAndHolidays(t *testing.T) {
+	jst := time.FixedZone("JST", 9*3600)
+	// Fri 20 Nov 2026 18:00 JST + 2 business days: Mon 23 is a holiday, so Wed 25.
+	got := HandoffDue(time.Date(2026, 11, 20, 18, 0, 0, 0, jst), 2, jst, true)
+	if want := time.Date(2026, 11, 25, 18, 0, 0, 0, jst); !got.Equal(want) {
+		t.Errorf("due %v, want %v", got, want)
+	}
+	// Over the year end with the closure on: 28 Dec + 1 business day is 4 Jan.
+	got = HandoffDue(time.Date(2026, 12, 28, 9, 0, 0, 0, jst), 1, jst, true)
+	if want := time.Date(2027, 1, 4, 9, 0, 0, 0, jst); !got.Equal(want) {
+		t.Errorf("due over the year end %v, want %v", got, want)
+	}
+}

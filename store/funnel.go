@@ -1,0 +1,398 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/kpit-dev/kpit/model"
+)
+
+// The shared funnel's records (docs/funnel.md): stage_history, the
+// lead_funnel table the schema's trigger derives from it, and the stage
+// definitions' revisions.
+
+// stageColumn is the lead_funnel column of a lead stage's first reach.
+var stageColumn = map[model.FunnelStage]string{
+	model.FunnelLead: "lead_s", model.FunnelMQL: "mql_s", model.FunnelSQL: "sql_s",
+	model.FunnelOpportunity: "opportunity_s", model.FunnelWon: "won_s",
+}
+
+// FunnelGroupings are the breakdowns of the funnel: the lead's source, its
+// owner, the owner's department.
+var FunnelGroupings = []string{"department", "source", "rep"}
+
+// funnelGroupKey is the SQL of a breakdown's key over leads l and reps r.
+func funnelGroupKey(by string) (string, error) {
+	switch by {
+	case "":
+		return "", nil
+	case "source":
+		return "l.source", nil
+	case "rep":
+		return "coalesce(r.name, '')", nil
+	case "department":
+		return "coalesce(r.department, '')", nil
+	}
+	return "", fmt.Errorf("unknown funnel breakdown %q (want department, source or rep)", by)
+}
+
+// StageCohort is the leads of one group that first reached a stage in a
+// range: how many, and for those that had reached the next stage by the
+// cut-off, the seconds it took (unsorted).
+type StageCohort struct {
+	Group       string
+	Stage       model.FunnelStage
+	Reached     int
+	LagsSeconds []float64
+}
+
+// FunnelCohorts reads, per lead stage and group, the leads that first
+// reached the stage in [from, to) and how long those that reached the next
+// stage by asOf took. by is "" or one of FunnelGroupings.
+//
+// The lags come back as one group_concat per stage and group rather than a
+// row each: at a fiscal year of 500,000 leads the rows' round trips through
+// database/sql cost more than the scans (BENCHMARKS.md).
+func (s *Store) FunnelCohorts(ctx context.Context, from, to, asOf time.Time, by string) ([]StageCohort, error) {
+	key, err := funnelGroupKey(by)
+	if err != nil {
+		return nil, err
+	}
+	var out []StageCohort
+	for _, st := range model.LeadStages() {
+		c := stageColumn[st]
+		lag := "NULL"
+		if next := st.Next(); next != "" {
+			n := stageColumn[next]
+			lag = fmt.Sprintf("group_concat(CASE WHEN f.%[1]s >= f.%[2]s AND f.%[1]s <= ?3 THEN f.%[1]s - f.%[2]s END)", n, c)
+		}
+		q := fmt.Sprintf(`SELECT '', count(*), %s FROM lead_funnel f WHERE f.%s >= ?1 AND f.%s < ?2`, lag, c, c)
+		if key != "" {
+			q = fmt.Sprintf(`SELECT %s, count(*), %s FROM lead_funnel f JOIN leads l ON l.id = f.lead_id
+				LEFT JOIN reps r ON r.id = l.rep_id WHERE f.%s >= ?1 AND f.%s < ?2 GROUP BY 1 ORDER BY 1`, key, lag, c, c)
+		}
+		rows, err := s.db.QueryContext(ctx, q, from.Unix(), to.Unix(), asOf.Unix())
+		if err != nil {
+			return nil, fmt.Errorf("read the funnel at %s: %w", st, describe(err))
+		}
+		for rows.Next() {
+			sc := StageCohort{Stage: st}
+			var lags sql.NullString
+			if err := rows.Scan(&sc.Group, &sc.Reached, &lags); err != nil {
+				rows.Close()
+				return nil, fmt.Errorf("read the funnel at %s: %w", st, describe(err))
+			}
+			sc.LagsSeconds = parseLags(lags.String)
+			out = append(out, sc)
+		}
+		if err := rows.Close(); err != nil {
+			return nil, describe(err)
+		}
+		if err := rows.Err(); err != nil {
+			return nil, describe(err)
+		}
+	}
+	return out, nil
+}
+
+// parseLags reads group_concat's comma-separated integers.
+func parseLags(s string) []float64 {
+	if s == "" {
+		return nil
+	}
+	out := make([]float64, 0, strings.Count(s, ",")+1)
+	for len(s) > 0 {
+		i := strings.IndexByte(s, ',')
+		part := s
+		if i >= 0 {
+			part, s = s[:i], s[i+1:]
+		} else {
+			s = ""
+		}
+		if n, err := strconv.ParseInt(part, 10, 64); err == nil {
+			out = append(out, float64(n))
+		}
+	}
+	return out
+}
+
+// RecycledCounts counts the recycles per stage they went back to, made in
+// [from, to) on live leads.
+func (s *Store) RecycledCounts(ctx context.Context, from, to time.Time) (map[model.FunnelStage]int, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT h.stage, count(*) FROM stage_history h INDEXED BY stage_history_recycled
+		JOIN leads l ON l.id = h.lead_id AND l.deleted_at IS NULL
+		WHERE h.recycle = 1 AND h.at >= ? AND h.at < ? GROUP BY h.stage`, stageTime(from), stageTime(to))
+	if err != nil {
+		return nil, fmt.Errorf("count recycles: %w", describe(err))
+	}
+	defer rows.Close()
+	out := map[model.FunnelStage]int{}
+	for rows.Next() {
+		var st string
+		var n int
+		if err := rows.Scan(&st, &n); err != nil {
+			return nil, fmt.Errorf("count recycles: %w", describe(err))
+		}
+		out[model.FunnelStage(st)] = n
+	}
+	return out, describe(rows.Err())
+}
+
+// stageTime is a stage time as stage_history stores it: RFC 3339 in UTC
+// to the second, so that text order is time order.
+func stageTime(t time.Time) string { return t.UTC().Format(time.RFC3339) }
+
+// StageWaits lists the live leads whose current stage is one of stages and
+// that have stood there since before cut, leaving out disqualified leads
+// and converted leads whose move to an opportunity has no date (leads
+// written before the stage history, docs/funnel.md).
+// They are the candidates for the hand-off limits (model.OverdueLeads).
+func (s *Store) StageWaits(ctx context.Context, stages []model.FunnelStage, cut time.Time) ([]model.StageWait, error) {
+	var out []model.StageWait
+	for _, st := range stages {
+		rows, err := s.db.QueryContext(ctx, `SELECT f.lead_id, l.company, f.current_s, coalesce(r.name, '')
+			FROM lead_funnel f JOIN leads l ON l.id = f.lead_id LEFT JOIN reps r ON r.id = l.rep_id
+			WHERE f.current_stage = ?1 AND f.current_s < ?2 AND l.status != 'disqualified'
+				AND NOT (l.status = 'converted' AND ?1 IN ('lead', 'mql', 'sql')) ORDER BY f.lead_id`,
+			string(st), cut.Unix())
+		if err != nil {
+			return nil, fmt.Errorf("read leads waiting at %s: %w", st, describe(err))
+		}
+		for rows.Next() {
+			w := model.StageWait{Stage: st}
+			var since int64
+			if err := rows.Scan(&w.LeadID, &w.Company, &since, &w.RepName); err != nil {
+				rows.Close()
+				return nil, fmt.Errorf("read leads waiting at %s: %w", st, describe(err))
+			}
+			w.Since = time.Unix(since, 0).UTC()
+			out = append(out, w)
+		}
+		if err := rows.Close(); err != nil {
+			return nil, describe(err)
+		}
+	}
+	return out, nil
+}
+
+// FunnelLead is a lead behind a funnel figure.
+type FunnelLead struct {
+	ID      int64
+	Company string
+	Source  string
+	RepName string
+	Reached time.Time // when it first reached the stage
+	Next    time.Time // when it first reached the next stage; zero when not (yet)
+}
+
+// FunnelLeads lists the leads that first reached stage in [from, to), in
+// the group (by as in FunnelCohorts; group ignored when by is ""), oldest
+// first, at most limit.
+func (s *Store) FunnelLeads(ctx context.Context, stage model.FunnelStage, from, to, asOf time.Time, by, group string, limit int) ([]FunnelLead, error) {
+	c, ok := stageColumn[stage]
+	if !ok {
+		return nil, fmt.Errorf("no funnel figures at stage %q", stage)
+	}
+	key, err := funnelGroupKey(by)
+	if err != nil {
+		return nil, err
+	}
+	next := "NULL"
+	if n := stage.Next(); n != "" {
+		next = fmt.Sprintf("CASE WHEN f.%[1]s >= f.%[2]s AND f.%[1]s <= ?3 THEN f.%[1]s END", stageColumn[n], c)
+	}
+	where := ""
+	if key != "" {
+		where = " AND " + key + " = ?4"
+	}
+	rows, err := s.db.QueryContext(ctx, fmt.Sprintf(`SELECT l.id, l.company, l.source, coalesce(r.name, ''), f.%s, %s
+		FROM lead_funnel f JOIN leads l ON l.id = f.lead_id LEFT JOIN reps r ON r.id = l.rep_id
+		WHERE f.%s >= ?1 AND f.%s < ?2%s ORDER BY f.%s, l.id LIMIT ?5`, c, next, c, c, where, c),
+		from.Unix(), to.Unix(), asOf.Unix(), group, limit)
+	if err != nil {
+		return nil, fmt.Errorf("list the leads at %s: %w", stage, describe(err))
+	}
+	defer rows.Close()
+	var out []FunnelLead
+	for rows.Next() {
+		var fl FunnelLead
+		var reached int64
+		var nx sql.NullInt64
+		if err := rows.Scan(&fl.ID, &fl.Company, &fl.Source, &fl.RepName, &reached, &nx); err != nil {
+			return nil, fmt.Errorf("list the leads at %s: %w", stage, describe(err))
+		}
+		fl.Reached = time.Unix(reached, 0).UTC()
+		if nx.Valid {
+			fl.Next = time.Unix(nx.Int64, 0).UTC()
+		}
+		out = append(out, fl)
+	}
+	return out, describe(rows.Err())
+}
+
+// StageHistory is a lead's stage changes, oldest first.
+func (s *Store) StageHistory(ctx context.Context, leadID int64) ([]model.StageMove, error) {
+	return stageHistory(ctx, s.db, leadID)
+}
+
+func stageHistory(ctx context.Context, q queryer, leadID int64) ([]model.StageMove, error) {
+	rows, err := q.QueryContext(ctx, `SELECT h.id, h.stage, h.at, coalesce(h.rep_id, 0), coalesce(r.name, ''), h.recycle
+		FROM stage_history h LEFT JOIN reps r ON r.id = h.rep_id WHERE h.lead_id = ? ORDER BY h.at, h.id`, leadID)
+	if err != nil {
+		return nil, fmt.Errorf("read the stage history of lead %d: %w", leadID, describe(err))
+	}
+	defer rows.Close()
+	var out []model.StageMove
+	for rows.Next() {
+		mv := model.StageMove{LeadID: leadID}
+		var st, at string
+		if err := rows.Scan(&mv.ID, &st, &at, &mv.RepID, &mv.RepName, &mv.Recycle); err != nil {
+			return nil, fmt.Errorf("read the stage history of lead %d: %w", leadID, describe(err))
+		}
+		mv.Stage, mv.At = model.FunnelStage(st), parseTime(at)
+		out = append(out, mv)
+	}
+	return out, describe(rows.Err())
+}
+
+// ErrNoLead is returned for a stage change of a lead that does not exist.
+var ErrNoLead = errors.New("no such lead")
+
+// MoveStages records stage changes, all or none: each is checked against
+// its lead's creation day and history (model.CheckStageMove, the earlier
+// moves of the same call included) and the first refusal names the lead
+// and the field. A lead's status and its MQL/SQL days follow its stage, so
+// the figures read from them agree with the funnel.
+func (s *Store) MoveStages(ctx context.Context, moves []model.StageMove) error {
+	return s.tx(ctx, func(tx *sql.Tx) error {
+		entered := formatTime(s.now())
+		for _, mv := range moves {
+			var created string
+			var deleted sql.NullString
+			err := tx.QueryRowContext(ctx, `SELECT created, deleted_at FROM leads WHERE id = ?`, mv.LeadID).Scan(&created, &deleted)
+			if errors.Is(err, sql.ErrNoRows) || err == nil && deleted.Valid {
+				return fmt.Errorf("lead %d: %w", mv.LeadID, ErrNoLead)
+			}
+			if err != nil {
+				return fmt.Errorf("lead %d: %w", mv.LeadID, describe(err))
+			}
+			createdDay, _ := model.ParseDate(created)
+			hist, err := stageHistory(ctx, tx, mv.LeadID)
+			if err != nil {
+				return err
+			}
+			if err := model.CheckStageMove(createdDay, hist, mv); err != nil {
+				return fmt.Errorf("lead %d: %w", mv.LeadID, err)
+			}
+			rep, err := resolveRep(ctx, tx, mv.RepID, mv.RepName, true)
+			if err != nil {
+				return fmt.Errorf("lead %d: %w", mv.LeadID, err)
+			}
+			var repArg any
+			if rep != 0 {
+				repArg = rep
+			}
+			if _, err := tx.ExecContext(ctx, `INSERT INTO stage_history (lead_id, stage, at, rep_id, recycle, entered_at)
+				VALUES (?, ?, ?, ?, ?, ?)`, mv.LeadID, string(mv.Stage), stageTime(mv.At), repArg, mv.Recycle, entered); err != nil {
+				return fmt.Errorf("lead %d: %w", mv.LeadID, describe(err))
+			}
+			day := model.FormatDate(mv.At.UTC())
+			if _, err := tx.ExecContext(ctx, `UPDATE leads SET status = ?,
+				mql_on = CASE WHEN ?2 = 'mql' THEN coalesce(mql_on, ?3) ELSE mql_on END,
+				sql_on = CASE WHEN ?2 = 'sql' THEN coalesce(sql_on, ?3) ELSE sql_on END,
+				updated_at = ?4 WHERE id = ?5`,
+				string(leadStatusAt(mv.Stage)), string(mv.Stage), day, entered, mv.LeadID); err != nil {
+				return fmt.Errorf("lead %d: %w", mv.LeadID, describe(err))
+			}
+		}
+		return nil
+	})
+}
+
+// leadStatusAt is the lead status that says a lead stands at stage st.
+func leadStatusAt(st model.FunnelStage) model.LeadStatus {
+	switch st {
+	case model.FunnelLead:
+		return model.LeadNew
+	case model.FunnelMQL:
+		return model.LeadMQL
+	case model.FunnelSQL:
+		return model.LeadSQL
+	}
+	return model.LeadConverted
+}
+
+// StageDefRevisions lists every revision of the stage definitions in the
+// order they were recorded.
+func (s *Store) StageDefRevisions(ctx context.Context) ([]model.StageDefRevision, error) {
+	return stageDefRevisions(ctx, s.db)
+}
+
+func stageDefRevisions(ctx context.Context, q queryer) ([]model.StageDefRevision, error) {
+	rows, err := q.QueryContext(ctx, `SELECT stage, effective_from, recorded_at, author, reason, definition_ja, definition_en,
+		owner, limit_days, target_rate FROM stage_revisions ORDER BY id`)
+	if err != nil {
+		return nil, fmt.Errorf("read the stage definitions: %w", describe(err))
+	}
+	defer rows.Close()
+	var out []model.StageDefRevision
+	for rows.Next() {
+		var r model.StageDefRevision
+		var st, from, at, owner string
+		var target sql.NullFloat64
+		if err := rows.Scan(&st, &from, &at, &r.Author, &r.Reason, &r.Def.DefinitionJA, &r.Def.DefinitionEN,
+			&owner, &r.Def.LimitDays, &target); err != nil {
+			return nil, fmt.Errorf("read the stage definitions: %w", describe(err))
+		}
+		r.Def.Stage, r.Def.Owner = model.FunnelStage(st), model.Department(owner)
+		if target.Valid {
+			r.Def.TargetRate = model.Some(target.Float64)
+		}
+		r.EffectiveFrom, r.RecordedAt = parseEffective(from), parseTime(at)
+		out = append(out, r)
+	}
+	return out, describe(rows.Err())
+}
+
+// StageDefsAsOf is the stage definitions in force on day.
+func (s *Store) StageDefsAsOf(ctx context.Context, day time.Time) ([]model.StageDef, error) {
+	revs, err := s.StageDefRevisions(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return model.StageDefsAsOf(revs, day), nil
+}
+
+// ReviseStageDef records def as the stage's definition from note.From
+// (today when zero) with its author and reason. A definition equal to the
+// one in force on that day writes nothing.
+func (s *Store) ReviseStageDef(ctx context.Context, def model.StageDef, note RevisionNote) error {
+	if err := model.CheckStageDef(def); err != nil {
+		return err
+	}
+	return s.tx(ctx, func(tx *sql.Tx) error {
+		st, err := s.stampOf(note, false)
+		if err != nil {
+			return fmt.Errorf("revise stage %s: %w", def.Stage, err)
+		}
+		revs, err := stageDefRevisions(ctx, tx)
+		if err != nil {
+			return err
+		}
+		if model.StageDefOf(model.StageDefsAsOf(revs, st.from), def.Stage) == def {
+			return nil
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO stage_revisions (stage, effective_from, recorded_at, author, reason,
+			definition_ja, definition_en, owner, limit_days, target_rate) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			string(def.Stage), effectiveText(st.from), st.recordedAt, st.author, st.reason,
+			def.DefinitionJA, def.DefinitionEN, string(def.Owner), def.LimitDays, nullValue(def.TargetRate)); err != nil {
+			return fmt.Errorf("revise stage %s: %w", def.Stage, describe(err))
+		}
+		return nil
+	})
+}
