@@ -30,6 +30,7 @@ var (
 	FieldDeal       = Text{JA: "商談", EN: "Opportunity"}
 	FieldOutcome    = Text{JA: "結果", EN: "Outcome"}
 	FieldLostReason = Text{JA: "失注理由", EN: "Lost reason"}
+	FieldForecast   = Text{JA: "確度", EN: "Forecast"}
 	FieldCompany    = Text{JA: "会社名", EN: "Company"}
 	FieldContact    = Text{JA: "担当者名", EN: "Contact"}
 	FieldSource     = Text{JA: "流入元", EN: "Source"}
@@ -74,7 +75,8 @@ func FieldLabel(l Lang, field string) string {
 	labels := map[string]Text{"kind": FieldKind, "rep": FieldRep, "count": FieldCount, "date": FieldDate,
 		"account": FieldAccount, "note": FieldNote, "amount": FieldAmount, "stage": FieldStage,
 		"created": FieldCreated, "closed": FieldClosed, "outcome": FieldOutcome, "lost_reason": FieldLostReason,
-		"company": FieldCompany, "contact": FieldContact, "source": FieldSource, "status": FieldStatus}
+		"company": FieldCompany, "contact": FieldContact, "source": FieldSource, "status": FieldStatus,
+		"forecast": FieldForecast}
 	if t, ok := labels[field]; ok {
 		return l.T(t)
 	}

@@ -52,6 +52,7 @@ var refusalTexts = map[model.RefusalCode]Text{
 	model.RefuseQuickAmountMissing:   {JA: "受注には金額が必要です (例: 受注 1200万 %s %s)", EN: "amount missing: a won deal needs one (e.g. won 1200万 %s %s)"},
 	model.RefuseQuickCompanyMissing:  {JA: "会社名がありません (例: リード 株式会社ABC)", EN: "company missing (e.g. lead 株式会社ABC)"},
 	model.RefuseQuickLeadTooMany:     {JA: "リードは会社名・担当者名・担当者までです。語が1つ多すぎます", EN: "a lead takes a company, a contact and a rep; this is one word too many"},
+	model.RefuseQuickSecondForecast:  {JA: "確度が2つあります", EN: "a second forecast category"},
 }
 
 // Refusal words a model refusal in language l from its code and values.

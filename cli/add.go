@@ -258,7 +258,7 @@ func (s *addSession) findOpportunity(ref string) (int64, error) {
 
 func addOpportunity(e env, args []string) int {
 	const cmd = "add opportunity"
-	fs := newFlagSet(e, cmd, "add opportunity --id X --rep NAME --account A [--amount N] [--stage S] [--created D] [--closed D] [--outcome open|won|lost] [--lost-reason T] [--db PATH]\n\nAn --id that exists updates that opportunity (stage change, won, lost).")
+	fs := newFlagSet(e, cmd, "add opportunity --id X --rep NAME --account A [--amount N] [--stage S] [--created D] [--closed D] [--outcome open|won|lost] [--lost-reason T] [--forecast A|B|C|commit|best_case|pipeline|omitted] [--expected-close D] [--db PATH]\n\nAn --id that exists updates that opportunity (stage change, won, lost, its forecast category).")
 	f := commonAddFlags(fs)
 	ext := fs.String("id", "", "the opportunity's id (required; an existing id updates it, so scripts can move a deal on later)")
 	rep := fs.String("rep", "", "the rep's name")
@@ -270,10 +270,27 @@ func addOpportunity(e env, args []string) int {
 	closed := fs.String("closed", "", "the close day (the expected close day while open; today when marked won or lost)")
 	outcome := fs.String("outcome", "", "open, won or lost")
 	lostReason := fs.String("lost-reason", "", "why it was lost")
+	forecast := fs.String("forecast", "", "the forecast category (ヨミ): A, B, C, commit, best_case, pipeline or omitted (確度A…); \"\" unrates it")
+	expectedClose := fs.String("expected-close", "", "the expected close day of an open deal (the same as --closed while it is open)")
 	if st, stop := parseOnlyFlags(e, fs, args); stop {
 		return st
 	}
 	given := setFlagNames(fs)
+	var category model.ForecastCategory
+	closedFlag := "closed" // the flag the close day came from
+	if given["forecast"] {
+		var err error
+		if category, err = model.ParseForecast(*forecast); err != nil {
+			return addError(e, cmd, err)
+		}
+	}
+	if given["expected-close"] {
+		if given["closed"] {
+			return fail(e, cmd, errors.New("--expected-close and --closed both give the close day; give one"))
+		}
+		*closed, given["closed"] = *expectedClose, true
+		closedFlag = "expected-close"
+	}
 	if given["outcome"] && !model.Outcome(*outcome).Valid() {
 		return fail(e, cmd, fmt.Errorf("--outcome: unknown outcome %q (want open, won or lost)", *outcome))
 	}
@@ -315,6 +332,9 @@ func addOpportunity(e env, args []string) int {
 		if given["product"] {
 			o.Product = *product
 		}
+		if given["forecast"] {
+			o.Forecast = category
+		}
 		if given["created"] {
 			if o.Created, err = parseDayFlag("created", *created, s.today); err != nil {
 				return fail(e, cmd, err)
@@ -322,7 +342,7 @@ func addOpportunity(e env, args []string) int {
 		}
 		closeDay := o.Closed
 		if given["closed"] {
-			if closeDay, err = parseDayFlag("closed", *closed, s.today); err != nil {
+			if closeDay, err = parseDayFlag(closedFlag, *closed, s.today); err != nil {
 				return fail(e, cmd, err)
 			}
 		}
@@ -332,6 +352,9 @@ func addOpportunity(e env, args []string) int {
 		}
 		if given["stage"] {
 			c.Stage = *stage
+		}
+		if closedFlag == "expected-close" && c.Outcome != model.OutcomeOpen {
+			return fail(e, cmd, fmt.Errorf("--expected-close: a %s deal has a close day, not an expected one (use --closed)", c.Outcome))
 		}
 		if c.Outcome != model.OutcomeOpen && !given["closed"] && (wasOpen || closeDay.IsZero()) {
 			c.On = s.today // marked won or lost now
@@ -372,6 +395,9 @@ func addOpportunity(e env, args []string) int {
 				unit = "yen" // 1200000 yen, as the line always read
 			}
 			fmt.Fprintf(e.stdout, ", %s %s", s.cur.Plain(o.AmountMinor), unit)
+		}
+		if o.Forecast != model.ForecastUnrated {
+			fmt.Fprintf(e.stdout, ", forecast %s", o.Forecast)
 		}
 		fmt.Fprintln(e.stdout)
 		return exitOK

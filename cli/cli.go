@@ -37,6 +37,7 @@ func commands() []command {
 	return []command{
 		{"plan", "what the KPIs as set imply for the KGI, and what each would need (stateless)", runPlan},
 		{"tree", "the stored KPI tree with actual, target, achievement and gap share", runTree},
+		{"forecast", "the pipeline forecast (ヨミ) of a period: won, commit, best case, pipeline, landing range", runForecast},
 		{"report", "KPI figures for a date range or period as json, csv or md", runReport},
 		{"demo", "create a demo database with a realistic sales team", runDemo},
 		{"add", "add an activity, opportunity or lead from the command line", runAdd},

@@ -35,11 +35,12 @@ Examples:
   kpit export leads --format json | jq length`
 
 // exportColumns are the columns of each kind's export: its import fields
-// minus department, which belongs to the rep, not the record.
+// minus department, which belongs to the rep, not the record, and a deal's
+// probability, which kpit keeps as the category it maps to.
 func exportColumns(k importer.Kind) []string {
 	var cols []string
 	for _, f := range importer.Fields(k) {
-		if f.Name == "department" && k != importer.Reps {
+		if f.Name == "department" && k != importer.Reps || f.Name == "probability" {
 			continue
 		}
 		cols = append(cols, f.Name)
@@ -154,7 +155,7 @@ func exportRows(ctx context.Context, st *store.Store, kind importer.Kind, cur mo
 				amount = cur.Plain(o.AmountMinor)
 			}
 			return row([]string{o.ExternalID, o.RepName, o.Account, o.Product, o.Stage, string(o.Outcome),
-				date(o.Created), date(o.Closed), amount, o.LostReason})
+				date(o.Created), date(o.Closed), amount, o.LostReason, string(o.Forecast)})
 		})
 	case importer.Activities:
 		return st.ExportActivities(ctx, func(a model.Activity, opp string) error {

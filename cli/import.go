@@ -131,13 +131,18 @@ func runImport(e env) int {
 		}
 		st.SetClock(clockOn(today))
 	}
+	thresholds, _, err := st.ForecastSettings(ctx) // a probability maps to a category by them
+	if err != nil {
+		return fail(e, "import", err)
+	}
 	cur, err := st.Currency(ctx) // amounts are read in the team's currency
 	if err != nil {
 		return fail(e, "import", err)
 	}
 	opt := importer.Options{
 		File: plan.file, Today: today, Won: plan.profile.Won, Lost: plan.profile.Lost, SkipInvalid: f.skipInvalid, Currency: cur,
-		OnInvalid: func(re *importer.RowError) { fmt.Fprintln(e.stderr, re.Error()) },
+		ForecastThresholds: &thresholds,
+		OnInvalid:          func(re *importer.RowError) { fmt.Fprintln(e.stderr, re.Error()) },
 	}
 	progress := progressLine(e.stderr)
 	opt.OnProgress = progress

@@ -17,12 +17,13 @@ import (
 
 const rulesUsage = `rules [--db PATH] [--deadline same-day|next-business-day|Nd] [--stale-days N]
        [--stale-days-rep NAME=N ...] [--require KIND=FIELD,FIELD ...] [--future-days N] [--alerts on|off] [--year-end-closure on|off]
-       [--fiscal-start N] [--currency CODE] [--lang ja|en]
+       [--fiscal-start N] [--currency CODE] [--forecast-thresholds A,B,C] [--forecast-weights A,B,C,O] [--lang ja|en]
 
 Without setting flags it shows the rules. Settings are stored under the keys rule.* in the database.
 --currency sets the team's currency (ISO 4217: JPY, USD, EUR, ...; JPY unless set). kpit does not
 convert money: the currency can change only while the file holds no amount or money target, and
-setting it on a database that does not exist yet creates the file.`
+setting it on a database that does not exist yet creates the file. The forecast's settings
+(docs/forecast.md) are stored as forecast.thresholds and forecast.weights.`
 
 // runRules shows the input rules, or sets the ones given and shows the result.
 func runRules(e env) int {
@@ -38,6 +39,8 @@ func runRules(e env) int {
 	yearEnd := fs.String("year-end-closure", "", "on: 12/29-1/3 are not business days (default on)")
 	fiscal := fs.String("fiscal-start", "", "month the fiscal year starts in, 1-12 (default 4, April)")
 	currency := fs.String("currency", "", "the team's currency, an ISO 4217 `CODE`: "+strings.Join(model.CurrencyCodes(), ", ")+" (default JPY)")
+	thresholds := fs.String("forecast-thresholds", "", "win probabilities in percent that map an imported probability to commit, best case, pipeline (default 80,50,20; below the last is omitted)")
+	weights := fs.String("forecast-weights", "", "the weighted forecast's weights of commit, best case, pipeline, omitted, each 0 to 1 (default 0.9,0.5,0.2,0)")
 	lang := langFlag(fs)
 	if st, stop := parseOnlyFlags(e, fs, e.args); stop {
 		return st
@@ -68,6 +71,20 @@ func runRules(e env) int {
 			return fail(e, "rules", fmt.Errorf("--currency: %w", err))
 		}
 		u.Currency, changed = &c, true
+	}
+	if setFlagNames(fs)["forecast-thresholds"] {
+		t, err := model.ParseForecastThresholds(*thresholds)
+		if err != nil {
+			return fail(e, "rules", fmt.Errorf("--forecast-thresholds: %w", err))
+		}
+		u.ForecastThresholds, changed = &t, true
+	}
+	if setFlagNames(fs)["forecast-weights"] {
+		w, err := model.ParseForecastWeights(*weights)
+		if err != nil {
+			return fail(e, "rules", fmt.Errorf("--forecast-weights: %w", err))
+		}
+		u.ForecastWeights, changed = &w, true
 	}
 	open := openExisting
 	if u.Currency != nil {
@@ -105,10 +122,17 @@ func runRules(e env) int {
 	if err != nil {
 		return fail(e, "rules", err)
 	}
+	thresholdsNow, weightsNow, err := st.ForecastSettings(ctx)
+	if err != nil {
+		return fail(e, "rules", err)
+	}
 	lines := catalog.RulesLines(l, r)
-	// The fiscal year and the currency go with the rules, above their
-	// closing note.
-	lines = append(lines[:len(lines)-1], catalog.FiscalStartLine(l, month), catalog.CurrencyLine(l, cur), lines[len(lines)-1])
+	// The fiscal year, the currency and the forecast's settings go with
+	// the rules, above their closing note.
+	note := lines[len(lines)-1]
+	lines = append(lines[:len(lines)-1], catalog.FiscalStartLine(l, month), catalog.CurrencyLine(l, cur))
+	lines = append(lines, catalog.ForecastRuleLines(l, thresholdsNow, weightsNow)...)
+	lines = append(lines, note)
 	for _, line := range lines {
 		fmt.Fprintln(e.stdout, line)
 	}

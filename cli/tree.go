@@ -252,6 +252,12 @@ func (ev *treeEval) writeText(w io.Writer, l catalog.Lang) {
 // writeTable writes rows under a header, the first column left-aligned and
 // the others right-aligned, measured in display columns.
 func writeTable(w io.Writer, header []string, rows [][]string) {
+	writeTableAligned(w, header, rows, "l"+strings.Repeat("r", len(header)-1))
+}
+
+// writeTableAligned is writeTable with each column aligned as align says,
+// one letter a column: l left, r right.
+func writeTableAligned(w io.Writer, header []string, rows [][]string, align string) {
 	widths := make([]int, len(header))
 	for _, r := range append([][]string{header}, rows...) {
 		for i, c := range r {
@@ -261,7 +267,7 @@ func writeTable(w io.Writer, header []string, rows [][]string) {
 	line := func(r []string) {
 		parts := make([]string, len(r))
 		for i, c := range r {
-			if i == 0 {
+			if i < len(align) && align[i] == 'l' {
 				parts[i] = padRight(c, widths[i])
 			} else {
 				parts[i] = padLeft(c, widths[i])

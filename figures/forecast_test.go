@@ -196,7 +196,7 @@ func TestForecastWeightsAreTheTeams(t *testing.T) {
 	ctx := context.Background()
 	st := forecastStore(t)
 	w := model.ForecastWeights{Commit: 1, BestCase: 0, Pipeline: 0, Omitted: 0}
-	if err := st.SetForecastSettings(ctx, nil, &w); err != nil {
+	if err := st.UpdateRules(ctx, store.RuleUpdate{ForecastWeights: &w}); err != nil {
 		t.Fatal(err)
 	}
 	from, _ := model.ParseDate("2026-11-01")

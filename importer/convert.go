@@ -50,6 +50,8 @@ type converter struct {
 	autoIDs   map[string]int // activities without an id: occurrences per content
 	folded    map[string]string
 	currency  model.Currency // amounts are read in it; JPY unless Options.Currency says
+	// thresholds map a probability to a forecast category.
+	thresholds model.ForecastThresholds
 }
 
 func newConverter(file string, b Binding, today time.Time, won, lost []string) *converter {
@@ -58,6 +60,7 @@ func newConverter(file string, b Binding, today time.Time, won, lost []string) *
 	}
 	c := &converter{file: file, b: b, today: model.Date(today), won: map[string]bool{}, lost: map[string]bool{}, autoIDs: map[string]int{}, folded: map[string]string{}}
 	c.currency = model.JPY
+	c.thresholds = model.DefaultForecastThresholds
 	for _, v := range won {
 		c.won[model.StageKey(v)] = true
 	}
@@ -213,6 +216,9 @@ func (c *converter) opportunity(r row) (record, *RowError) {
 	if o.AmountMinor, o.HasAmount, e = r.amount("amount"); e != nil {
 		return record{}, e
 	}
+	if o.Forecast, e = c.forecast(r); e != nil {
+		return record{}, e
+	}
 	o.Outcome = model.OutcomeOpen
 	if v := r.get("outcome"); v != "" {
 		out, err := ParseOutcome(v)
@@ -244,6 +250,32 @@ func (c *converter) opportunity(r row) (record, *RowError) {
 		}
 	}
 	return rec, nil
+}
+
+// forecast reads a deal's category (docs/forecast.md): the forecast column
+// as a category, or as a win probability when it holds a number (確度 is
+// written either way); else the probability column, both mapped by the
+// team's thresholds. Empty cells leave the deal unrated, and an update then
+// keeps the stored category (store.UpsertOpportunities).
+func (c *converter) forecast(r row) (model.ForecastCategory, *RowError) {
+	if v := r.get("forecast"); v != "" {
+		if cat, ok := model.ForecastWord(v); ok {
+			return cat, nil
+		}
+		if p, err := model.ParseProbability(v); err == nil {
+			return c.thresholds.Category(p), nil
+		}
+		return "", r.fail("forecast", ProblemNotForecast,
+			"%q is not a forecast category (want A, B, C, commit, best case, pipeline, omitted or a probability)", v)
+	}
+	if v := r.get("probability"); v != "" {
+		p, err := model.ParseProbability(v)
+		if err != nil {
+			return "", r.fail("probability", ProblemNotProbability, "%q is not a probability (want 0 to 100%%: 80, 80%% or 0.8)", v)
+		}
+		return c.thresholds.Category(p), nil
+	}
+	return model.ForecastUnrated, nil
 }
 
 // completeOpp applies the rule every entry path shares to a deal row:

@@ -53,9 +53,14 @@ func Fields(k Kind) []Field {
 			{"stage", false, []string{"deal stage", "phase", "pipeline stage", "フェーズ", "ステージ", "商談フェーズ", "商談ステージ"}},
 			{"outcome", false, []string{"result", "結果", "受注結果"}},
 			{"created", false, []string{"created date", "create date", "created on", "engage date", "作成日", "登録日", "商談作成日", "発生日"}},
-			{"closed", false, []string{"close date", "closed date", "closed on", "完了日", "完了予定日", "成約日", "受注日", "クローズ日"}},
+			{"closed", false, []string{"close date", "closed date", "closed on", "expected close", "expected close date", "完了日", "完了予定日",
+				"成約日", "受注日", "クローズ日", "受注予定日", "成約予定日", "クローズ予定日"}},
 			{"amount", false, []string{"close value", "deal amount", "value", "金額", "受注金額", "商談金額", "見込金額"}},
 			{"lost_reason", false, []string{"closed lost reason", "loss reason", "失注理由"}},
+			// The forecast category (docs/forecast.md); a number there is read
+			// as a probability, as Japanese exports write 確度 either way.
+			{"forecast", false, []string{"forecast category", "forecast_category", "確度", "ヨミ", "ヨミ区分", "確度ランク", "見込み度"}},
+			{"probability", false, []string{"probability (%)", "win probability", "probability %", "受注確度", "受注確率", "確度(%)", "確率"}},
 			{"department", false, []string{"部署", "部門", "所属"}},
 		}
 	case Activities:

@@ -22,6 +22,8 @@ const (
 	ProblemExcelRange      Problem = "excel_range"
 	ProblemNotDepartment   Problem = "not_department"
 	ProblemNotOutcome      Problem = "not_outcome"
+	ProblemNotForecast     Problem = "not_forecast"    // neither a forecast category nor a probability
+	ProblemNotProbability  Problem = "not_probability" // not a probability from 0 to 100%
 	ProblemNotKind         Problem = "not_activity_kind"
 	ProblemNotLeadStatus   Problem = "not_lead_status"
 	ProblemNotYesNo        Problem = "not_yes_no"

@@ -80,6 +80,9 @@ type Options struct {
 	// Currency is the team's currency, in which amounts are read (the
 	// store's Currency); the zero value reads them as JPY.
 	Currency model.Currency
+	// ForecastThresholds map a probability to a forecast category (the
+	// store's ForecastSettings); nil uses model.DefaultForecastThresholds.
+	ForecastThresholds *model.ForecastThresholds
 }
 
 // DefaultBatchSize is how many records go to the sink at once.
@@ -108,6 +111,9 @@ func Run(ctx context.Context, src Source, b Binding, sink Sink, opt Options) (Su
 	}
 	conv := newConverter(opt.File, b, opt.Today, opt.Won, opt.Lost)
 	stages := openStages{index: map[string]int{}}
+	if opt.ForecastThresholds != nil {
+		conv.thresholds = *opt.ForecastThresholds
+	}
 	if opt.Currency.Code != "" {
 		conv.currency = opt.Currency
 	}

@@ -36,6 +36,9 @@ type QuickAdd struct {
 	AmountMinor Minor
 	HasAmount   bool
 	LostReason  string
+	// A new deal's forecast category and expected close date (opp only).
+	Forecast      ForecastCategory
+	ExpectedClose time.Time
 }
 
 // quickVerbs maps the first word of a line, in English and Japanese.
@@ -94,10 +97,12 @@ var (
 
 // ParseQuickAdd reads one line such as `visit 3 田中 2026-11-20`,
 // `call 田中`, `won 1200万 ACME 鈴木`, `lost ACME 鈴木 価格`,
-// `lead 株式会社ABC 佐藤` or `opp ACME 鈴木 500万`. The first word is the
-// verb; the rest may come in any order: a date (YYYY-MM-DD, today,
-// yesterday, 今日, 昨日), a known rep, a count (activities) or an amount
-// (deals), and free words (account, lost reason, lead company and contact).
+// `lead 株式会社ABC 佐藤` or `opp ACME 鈴木 500万 確度A 完了予定:2026-12-20`.
+// The first word is the verb; the rest may come in any order: a date
+// (YYYY-MM-DD, today, yesterday, 今日, 昨日), a known rep, a count
+// (activities) or an amount (deals), for a new deal its forecast category
+// (quickForecast) and expected close date (close:DATE, 完了予定:DATE), and
+// free words (account, lost reason, lead company and contact).
 // today is the default date; reps are the known rep names; amounts are read
 // in the team's currency cur.
 func ParseQuickAdd(line string, reps []string, today time.Time, cur Currency) (QuickAdd, error) {
@@ -112,7 +117,7 @@ func ParseQuickAdd(line string, reps []string, today time.Time, cur Currency) (Q
 	}
 	q := QuickAdd{Verb: v.verb, Kind: v.kind, Count: 1, Date: Date(today)}
 	var free []string
-	haveDate, haveCount := false, false
+	haveDate, haveCount, haveForecast := false, false, false
 	for i := 1; i < len(toks); i++ {
 		raw := toks[i]
 		tok := width.Fold.String(raw)
@@ -128,6 +133,26 @@ func ParseQuickAdd(line string, reps []string, today time.Time, cur Currency) (Q
 			q.RepName = rep
 			i += words - 1
 			continue
+		}
+		if q.Verb == QuickOpp {
+			if day, ok := closeToken(tok); ok {
+				if !q.ExpectedClose.IsZero() {
+					return q, quickErr(raw, RefuseQuickSecondDate)
+				}
+				d, err := parseLooseDate(day)
+				if err != nil {
+					return q, quickErr(raw, RefuseQuickBadDate)
+				}
+				q.ExpectedClose = d
+				continue
+			}
+			if c, ok := quickForecast(tok); ok {
+				if haveForecast {
+					return q, quickErr(raw, RefuseQuickSecondForecast)
+				}
+				q.Forecast, haveForecast = c, true
+				continue
+			}
 		}
 		switch {
 		case low == "today" || tok == "今日" || tok == "本日":
@@ -229,6 +254,28 @@ func finishQuick(q QuickAdd, free []string, reps []string) (QuickAdd, error) {
 		}
 	}
 	return q, nil
+}
+
+// quickForecast reads a forecast category in a quick-add line: 確度A,
+// ヨミB, commit, best_case, pipeline, omitted (ParseForecast's words), but
+// a single letter only as a capital A, B or C, so that a one-letter word
+// stays an account.
+func quickForecast(tok string) (ForecastCategory, bool) {
+	if len([]rune(tok)) == 1 && !strings.ContainsAny(tok, "ABC") {
+		return ForecastUnrated, false
+	}
+	return ForecastWord(tok)
+}
+
+// closeToken reads an expected close date token, close:DATE, close=DATE,
+// 完了予定:DATE or 予定:DATE (width-folded, so ：works), and returns its date.
+func closeToken(tok string) (string, bool) {
+	for _, prefix := range []string{"close:", "close=", "完了予定:", "完了予定=", "予定:", "予定="} {
+		if len(tok) > len(prefix) && strings.EqualFold(tok[:len(prefix)], prefix) {
+			return tok[len(prefix):], true
+		}
+	}
+	return "", false
 }
 
 // matchRep reads a rep at the start of toks: a whole name, which may span

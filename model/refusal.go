@@ -58,6 +58,7 @@ const (
 	RefuseQuickAmountMissing   RefusalCode = "quick_amount_missing" // account, rep
 	RefuseQuickCompanyMissing  RefusalCode = "quick_company_missing"
 	RefuseQuickLeadTooMany     RefusalCode = "quick_lead_too_many"
+	RefuseQuickSecondForecast  RefusalCode = "quick_second_forecast"
 )
 
 // refusalEnglish is each refusal's English, a format of its values. It is
@@ -108,6 +109,7 @@ var refusalEnglish = map[RefusalCode]string{
 	RefuseQuickAmountMissing:   "amount missing: a won deal needs one (e.g. won 1200万 %s %s)",
 	RefuseQuickCompanyMissing:  "company missing (e.g. lead 株式会社ABC)",
 	RefuseQuickLeadTooMany:     "a lead takes a company, a contact and a rep; this is one word too many",
+	RefuseQuickSecondForecast:  "a second forecast category",
 }
 
 // English writes the refusal in English with its values.

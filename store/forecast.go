@@ -167,29 +167,3 @@ func (s *Store) ForecastSettings(ctx context.Context) (model.ForecastThresholds,
 	}
 	return t, w, describe(rows.Err())
 }
-
-// SetForecastSettings stores the thresholds and weights given (nil leaves
-// one as it is), in one transaction.
-func (s *Store) SetForecastSettings(ctx context.Context, t *model.ForecastThresholds, w *model.ForecastWeights) error {
-	return s.tx(ctx, func(tx *sql.Tx) error {
-		set := func(k, v string) error {
-			_, err := tx.ExecContext(ctx, `INSERT INTO settings (key, value) VALUES (?, ?)
-				ON CONFLICT (key) DO UPDATE SET value = excluded.value`, k, v)
-			if err != nil {
-				return fmt.Errorf("save setting %s: %w", k, describe(err))
-			}
-			return nil
-		}
-		if t != nil {
-			if err := set(SettingForecastThresholds, t.String()); err != nil {
-				return err
-			}
-		}
-		if w != nil {
-			if err := set(SettingForecastWeights, w.String()); err != nil {
-				return err
-			}
-		}
-		return nil
-	})
-}

@@ -95,6 +95,9 @@ type RuleUpdate struct {
 	YearEndClosure *bool           // 12/29–1/3 closed (rule.year_end_closure)
 	FiscalStart    *time.Month     // the fiscal-year start month (SettingFiscalStart)
 	Currency       *model.Currency // the team's currency (SettingCurrency); refused once money is held
+	// The forecast's probability thresholds and weights (store/forecast.go).
+	ForecastThresholds *model.ForecastThresholds
+	ForecastWeights    *model.ForecastWeights
 }
 
 // UpdateRules applies a change to the input rules in one transaction.
@@ -179,6 +182,16 @@ func (s *Store) UpdateRules(ctx context.Context, u RuleUpdate) error {
 		}
 		if u.Currency != nil {
 			if err := setCurrency(ctx, tx, *u.Currency); err != nil {
+				return err
+			}
+		}
+		if u.ForecastThresholds != nil {
+			if err := set(SettingForecastThresholds, u.ForecastThresholds.String()); err != nil {
+				return err
+			}
+		}
+		if u.ForecastWeights != nil {
+			if err := set(SettingForecastWeights, u.ForecastWeights.String()); err != nil {
 				return err
 			}
 		}

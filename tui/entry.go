@@ -187,6 +187,20 @@ func outcomeChoice(l Lang, selected string) formField {
 		[]string{l.T(msgOutcomeOpen), l.T(msgOutcomeWon), l.T(msgOutcomeLost)}, selected)
 }
 
+// forecastChoice picks a deal's forecast category (docs/forecast.md),
+// unrated first.
+func forecastChoice(l Lang, selected model.ForecastCategory) formField {
+	values := []string{string(model.ForecastUnrated)}
+	for _, c := range model.ForecastCategories() {
+		values = append(values, string(c))
+	}
+	labels := make([]string, len(values))
+	for i, v := range values {
+		labels[i] = catalog.ForecastName(l, model.ForecastCategory(v))
+	}
+	return choiceF("forecast", catalog.FieldForecast, values, labels, string(selected))
+}
+
 var leadStatuses = []string{"new", "mql", "sql", "converted", "disqualified"}
 
 func statusChoice(l Lang, selected string) formField {
@@ -235,7 +249,8 @@ func (e *entryScreen) build(mode string) {
 	switch mode {
 	case modeOpp:
 		fs = []formField{e.repChoice(rep, false), textF("account", msgFieldAccount, ""), textF("amount", msgFieldAmount, ""),
-			textF("stage", msgFieldStage, ""), textF("created", msgFieldCreated, day), textF("closed", msgFieldExpectedClose, "")}
+			textF("stage", msgFieldStage, ""), textF("created", msgFieldCreated, day), textF("closed", msgFieldExpectedClose, ""),
+			forecastChoice(e.Lang, model.ForecastUnrated)}
 	case modeClose:
 		fs = []formField{pickerF("deal", msgFieldDeal, e.deals), outcomeChoice(e.Lang, "won"), textF("amount", msgFieldAmount, ""), textF("stage", msgFieldStage, ""),
 			textF("lost_reason", msgFieldLostReason, ""), textF("closed", msgFieldClosed, day)}
@@ -273,7 +288,8 @@ func (e *entryScreen) buildEdit() {
 		fs = []formField{e.repChoice(o.RepName, false), textF("account", msgFieldAccount, o.Account),
 			textF("amount", msgFieldAmount, yenText(o.AmountMinor, o.HasAmount)), textF("stage", msgFieldStage, o.Stage),
 			textF("created", msgFieldCreated, model.FormatDate(o.Created)), textF("closed", msgFieldClosed, model.FormatDate(o.Closed)),
-			outcomeChoice(e.Lang, string(o.Outcome)), textF("lost_reason", msgFieldLostReason, o.LostReason)}
+			outcomeChoice(e.Lang, string(o.Outcome)), textF("lost_reason", msgFieldLostReason, o.LostReason),
+			forecastChoice(e.Lang, o.Forecast)}
 	case model.RecordLead:
 		l := r.Lead
 		fs = []formField{textF("company", msgFieldCompany, l.Company), textF("contact", msgFieldContact, l.Contact),
@@ -519,7 +535,8 @@ func (e *entryScreen) prepareOpportunity() (writeFn, error) {
 	}
 	o := model.Opportunity{RepName: e.form.get("rep"), Account: strings.TrimSpace(e.form.get("account")),
 		Stage: strings.TrimSpace(e.form.get("stage")), Created: created, Closed: closed, AmountMinor: amt, HasAmount: hasAmt,
-		Outcome: model.OutcomeOpen, LostReason: strings.TrimSpace(e.form.get("lost_reason"))}
+		Outcome: model.OutcomeOpen, LostReason: strings.TrimSpace(e.form.get("lost_reason")),
+		Forecast: model.ForecastCategory(e.form.get("forecast"))}
 	if e.edit != nil {
 		old := e.edit.Opportunity
 		o.ID, o.ExternalID, o.Product = old.ID, old.ExternalID, old.Product

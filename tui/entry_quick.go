@@ -171,7 +171,7 @@ func applyQuick(ctx context.Context, st *store.Store, money catalog.Money, p mod
 		return l.T(msgQuickAddedLead, id, quickLeadText(p)), nil
 	case model.QuickOpp:
 		o := model.Opportunity{RepName: p.RepName, Account: p.Account, Created: p.Date, AmountMinor: p.AmountMinor,
-			HasAmount: p.HasAmount, Outcome: model.OutcomeOpen}
+			HasAmount: p.HasAmount, Outcome: model.OutcomeOpen, Forecast: p.Forecast, Closed: p.ExpectedClose}
 		id, err := st.AddOpportunity(ctx, o)
 		if err != nil {
 			return "", err

@@ -35,6 +35,14 @@ func quickDealText(money catalog.Money, o model.Opportunity) string {
 	if !day.IsZero() {
 		parts = append(parts, model.FormatDate(day))
 	}
+	if o.Outcome == model.OutcomeOpen {
+		if o.Forecast != model.ForecastUnrated {
+			parts = append(parts, catalog.ForecastName(l, o.Forecast))
+		}
+		if !o.Closed.IsZero() {
+			parts = append(parts, l.T(msgQuickCloses, model.FormatDate(o.Closed)))
+		}
+	}
 	return strings.Join(parts, " ")
 }
 

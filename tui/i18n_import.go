@@ -71,6 +71,8 @@ var (
 		importer.ProblemExcelRange:      {JA: "%q は Excel の日付の範囲外です", EN: "%q is out of the range of Excel dates"},
 		importer.ProblemNotDepartment:   {JA: "%q は部署として読めません (マーケティング, インサイドセールス, フィールドセールス/営業, カスタマーサクセス)", EN: "%q is not a department (want marketing, inside_sales, field_sales, customer_success or マーケティング, インサイドセールス, フィールドセールス/営業, カスタマーサクセス)"},
 		importer.ProblemNotOutcome:      {JA: "%q は結果として読めません (受注, 失注, 進行中)", EN: "%q is not an outcome (want won, lost or open)"},
+		importer.ProblemNotForecast:     {JA: "%q は確度として読めません (A, B, C, commit, best case, pipeline, omitted か確率)", EN: "%q is not a forecast category (want A, B, C, commit, best case, pipeline, omitted or a probability)"},
+		importer.ProblemNotProbability:  {JA: "%q は確率として読めません (80, 80%%, 0.8 など0〜100%%)", EN: "%q is not a probability (want 0 to 100%%: 80, 80%% or 0.8)"},
 		importer.ProblemNotKind:         {JA: "%q は活動の種別として読めません (訪問, 架電, メール, 提案, アポ, 商談)", EN: "%q is not an activity kind (want visit, call, email, proposal, appointment or meeting)"},
 		importer.ProblemNotLeadStatus:   {JA: "%q はリードの状態として読めません (新規, MQL, SQL, 商談化, 失格)", EN: "%q is not a lead status (want new, mql, sql, converted or disqualified)"},
 		importer.ProblemNotYesNo:        {JA: "%q は在籍/退職 (はい/いいえ) として読めません", EN: "%q is not yes or no"},

@@ -411,12 +411,18 @@ func (s *importScreen) start() tea.Cmd {
 			ch <- importDoneMsg{to: s, err: err}
 			return
 		}
-		opt := importer.Options{File: file, Today: today, Won: won, Lost: lost, Currency: cur, ProgressEvery: 2000, OnProgress: func(rows int, fraction float64) {
-			select { // drop a step rather than slow the import
-			case ch <- importProgressMsg{to: s, rows: rows, fraction: fraction, next: ch}:
-			default:
-			}
-		}}
+		thresholds, _, err := st.ForecastSettings(ctx) // a probability maps to a category by them
+		if err != nil {
+			ch <- importDoneMsg{to: s, err: err}
+			return
+		}
+		opt := importer.Options{File: file, Today: today, Won: won, Lost: lost, Currency: cur, ForecastThresholds: &thresholds,
+			ProgressEvery: 2000, OnProgress: func(rows int, fraction float64) {
+				select { // drop a step rather than slow the import
+				case ch <- importProgressMsg{to: s, rows: rows, fraction: fraction, next: ch}:
+				default:
+				}
+			}}
 		begin := func(ctx context.Context) (importer.Session, error) { return st.BeginImport(ctx) }
 		sum, err := importer.Import(ctx, src, b, begin, opt, false)
 		ch <- importDoneMsg{to: s, sum: sum, err: err}
