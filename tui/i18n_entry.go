@@ -83,7 +83,7 @@ var (
 	msgQuickBadToken = Text{JA: "「%s」を読めません: %s", EN: "cannot read %q: %s"}
 	msgQuickCannot   = Text{JA: "保存できません: %s", EN: "cannot save: %s"}
 	msgQuickExamples = Text{JA: "例:\n  訪問 3 田中 2026-11-20\n  架電 田中 昨日\n  受注 1200万 ACME 鈴木\n  失注 ACME 鈴木 価格\n  案件 ACME 鈴木 500万 確度A 完了予定:2026-12-20\n  リード 株式会社ABC 佐藤", EN: "e.g.\n  visit 3 田中 2026-11-20\n  call 田中 yesterday\n  won 1200万 ACME 鈴木\n  lost ACME 鈴木 price\n  opp ACME 鈴木 500万 commit close:2026-12-20\n  lead ABC-Corp 佐藤"}
-	msgQuickKinds    = Text{JA: "種類: 訪問 架電 メール 提案 アポ 商談 案件 受注 失注 リード\n日付: YYYY-MM-DD 今日 昨日 (英語の「visit」「won」なども可)\n案件の確度: 確度A 確度B 確度C 対象外 (commit best_case pipeline omitted)", EN: "kinds: visit call email proposal appointment meeting opp won lost lead\ndates: YYYY-MM-DD today yesterday (Japanese words work too)\na deal's forecast: commit best_case pipeline omitted (or 確度A/B/C)"}
+	msgQuickKinds    = Text{JA: "種類: 訪問 架電 メール 提案 アポ 商談 案件 受注 失注 リード\n日付: YYYY-MM-DD 今日 昨日 (英語の「visit」「won」なども可)\n案件の確度: 確度A 確度B 確度C 対象外、完了予定日: 完了予定:YYYY-MM-DD", EN: "kinds: visit call email proposal appointment meeting opp won lost lead\ndates: YYYY-MM-DD today yesterday (Japanese words work too)\na deal's forecast: commit best_case pipeline omitted (A B C); its close: close:YYYY-MM-DD"}
 	msgQuickReps     = Text{JA: "担当者: %s", EN: "reps: %s"}
 
 	// The alerts pane and the rules form.

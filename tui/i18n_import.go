@@ -103,6 +103,8 @@ var (
 	msgImpFieldClosed     = Text{JA: "完了日", EN: "closed"}
 	msgImpFieldAmount     = Text{JA: "金額", EN: "amount"}
 	msgImpFieldLostReason = Text{JA: "失注理由", EN: "lost_reason"}
+	msgImpFieldForecast   = Text{JA: "確度", EN: "forecast"}
+	msgImpFieldProb       = Text{JA: "受注確率", EN: "probability"}
 	msgImpFieldDepartment = Text{JA: "部署", EN: "department"}
 	msgImpFieldDate       = Text{JA: "日付", EN: "date"}
 	msgImpFieldKind       = Text{JA: "種別", EN: "kind"}

@@ -30,6 +30,7 @@ func importFieldLabel(l Lang, k importer.Kind, field string) string {
 	labels := map[string]Text{"owner": msgImpFieldOwner, "account": msgImpFieldAccount, "product": msgImpFieldProduct,
 		"stage": msgImpFieldStage, "outcome": msgImpFieldOutcome, "created": msgImpFieldCreated, "closed": msgImpFieldClosed,
 		"amount": msgImpFieldAmount, "lost_reason": msgImpFieldLostReason, "department": msgImpFieldDepartment,
+		"forecast": msgImpFieldForecast, "probability": msgImpFieldProb,
 		"date": msgImpFieldDate, "kind": msgImpFieldKind, "count": msgImpFieldCount, "opportunity": msgImpFieldOpp,
 		"note": msgImpFieldNote, "company": msgImpFieldCompany, "contact": msgImpFieldContact, "source": msgImpFieldSource,
 		"status": msgImpFieldStatus, "mql": msgImpFieldMQL, "sql": msgImpFieldSQL, "started": msgImpFieldStarted,
