@@ -153,14 +153,14 @@ var japaneseRows = [][]string{
 }
 
 // wantJapanese is the export of japaneseRows: id, owner, account, product,
-// stage, outcome, created, closed, amount, lost_reason.
+// stage, outcome, created, closed, amount, lost_reason, forecast.
 var wantJapanese = []string{
-	"J-1,田中,株式会社あおば,基本プラン,受注,won,2026-11-26,2026-11-30,1200000,",
-	"J-2,田中,\"ひかり\n商事\",基本プラン,受注,won,2026-01-05,2026-11-26,1200000,",
-	"J-3,佐藤,みどり工業,上位プラン,受注,won,2026-11-26,2026-11-26,1200000,",
-	"J-4,佐藤,そら電機,上位プラン,受注,won,2026-11-26,2026-11-27,120000000,",
-	"J-5,鈴木,うみ食品,基本プラン,失注,lost,2026-11-01,2026-11-20,1200000,",
-	"J-6,鈴木,やま運輸,基本プラン,提案,open,2026-11-02,2026-12-24,1200000,", // an open deal keeps its expected close date
+	"J-1,田中,株式会社あおば,基本プラン,受注,won,2026-11-26,2026-11-30,1200000,,",
+	"J-2,田中,\"ひかり\n商事\",基本プラン,受注,won,2026-01-05,2026-11-26,1200000,,",
+	"J-3,佐藤,みどり工業,上位プラン,受注,won,2026-11-26,2026-11-26,1200000,,",
+	"J-4,佐藤,そら電機,上位プラン,受注,won,2026-11-26,2026-11-27,120000000,,",
+	"J-5,鈴木,うみ食品,基本プラン,失注,lost,2026-11-01,2026-11-20,1200000,,",
+	"J-6,鈴木,やま運輸,基本プラン,提案,open,2026-11-02,2026-12-24,1200000,,", // an open deal keeps its expected close date
 }
 
 func csvText(rows [][]string, sep string) string {
