@@ -98,7 +98,7 @@ func withAddSession(e env, cmd string, f addFlags, body func(e env, s *addSessio
 			return status
 		}
 	}
-	st, err := store.Open(path)
+	st, err := openChecked(path)
 	if err != nil {
 		return fail(e, cmd, err)
 	}

@@ -48,6 +48,9 @@ func commands() []command {
 		{"review", "the weekly review on a shared screen (the cockpit's review tab), or a saved review's minutes", runReview},
 		{"funnel", "the shared funnel: stage counts, cohort conversion, time to next stage, overdue hand-offs", runFunnel},
 		{"kpi", "list the KPIs, set a goal with a reason and an effective date, show a KPI's history", runKPI},
+		{"backup", "write a consistent, checked copy of the database while kpit keeps running", runBackup},
+		{"restore", "put a backup in place of the database, keeping the replaced file beside it", runRestore},
+		{"doctor", "check the database (integrity, foreign keys, roll-up, schema, WAL); --repair rebuilds the roll-up", runDoctor},
 	}
 }
 

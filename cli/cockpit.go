@@ -83,7 +83,7 @@ func runCockpit(e env) int {
 	// named even where no terminal is attached; a new file is only created
 	// when the cockpit can actually run.
 	if _, statErr := os.Stat(path); statErr == nil {
-		st, err := store.Open(path)
+		st, err := openChecked(path)
 		if err != nil {
 			fmt.Fprintf(e.stderr, "kpit: %v\n", err)
 			return exitUsage

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"context"
 	"errors"
 	"flag"
 	"fmt"
@@ -32,9 +33,38 @@ func dbPathFlag(flagValue string) (string, error) {
 }
 
 // openExisting opens the database for a command that only reads: a
-// missing file is an error, not a new empty database, and a file that is
-// not SQLite is refused before SQLite touches it.
+// missing file is an error, not a new empty database, a file that is not
+// SQLite is refused before SQLite touches it, and a damaged one before
+// anything is shown from it or written into it (store.CheckPages).
 func openExisting(flagValue string) (*store.Store, error) {
+	st, err := openExistingUnchecked(flagValue)
+	if err != nil {
+		return nil, err
+	}
+	if err := st.CheckPages(context.Background()); err != nil {
+		st.Close()
+		return nil, err
+	}
+	return st, nil
+}
+
+// openChecked opens (creating if needed) the database at path for a
+// command that writes, refusing a damaged file before writing into it.
+func openChecked(path string) (*store.Store, error) {
+	st, err := store.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	if err := st.CheckPages(context.Background()); err != nil {
+		st.Close()
+		return nil, err
+	}
+	return st, nil
+}
+
+// openExistingUnchecked is openExisting without the check of the pages, for
+// kpit doctor, whose job is to check them all and say what it found.
+func openExistingUnchecked(flagValue string) (*store.Store, error) {
 	path, err := dbPathFlag(flagValue)
 	if err != nil {
 		return nil, err

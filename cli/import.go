@@ -274,7 +274,7 @@ func openForImport(path string, inMemory bool) (*store.Store, error) {
 	if inMemory {
 		return store.OpenScratch(path)
 	}
-	return store.Open(path)
+	return openChecked(path)
 }
 
 // createdLine says how many deals took their close date as created date.

@@ -33,6 +33,11 @@ type Store struct {
 // ErrNotKpit is returned for a file that is not a kpit database.
 var ErrNotKpit = errors.New("not a kpit database")
 
+// ErrDamaged is returned when SQLite finds the file damaged. The commands
+// that help are named: kpit doctor says what is wrong, kpit restore puts a
+// backup made by kpit backup in its place.
+var ErrDamaged = errors.New("the database file is damaged (kpit doctor says where; kpit restore BACKUP puts a backup in its place)")
+
 // DefaultPath is $KPIT_DB, else $XDG_DATA_HOME/kpit/kpit.db, else
 // ~/.local/share/kpit/kpit.db.
 func DefaultPath() (string, error) {
@@ -139,6 +144,17 @@ func (s *Store) useWAL() error {
 		}
 		time.Sleep(10 * time.Millisecond)
 	}
+}
+
+// isDamage reports whether err is SQLite finding the file damaged or not a
+// database at all.
+func isDamage(err error) bool {
+	var se *sqlite.Error
+	if !errors.As(err, &se) {
+		return false
+	}
+	code := se.Code() & 0xff
+	return code == sqlite3.SQLITE_CORRUPT || code == sqlite3.SQLITE_NOTADB
 }
 
 // isBusy reports whether err is SQLite's BUSY (another connection holds
@@ -249,7 +265,7 @@ func describe(err error) error {
 		case sqlite3.SQLITE_NOTADB:
 			return ErrNotKpit
 		case sqlite3.SQLITE_CORRUPT:
-			return errors.New("the database file is damaged (run a backup restore or start a new file)")
+			return ErrDamaged
 		case sqlite3.SQLITE_BUSY:
 			return errors.New("the database is busy with another kpit; try again")
 		case sqlite3.SQLITE_READONLY:
