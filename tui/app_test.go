@@ -517,12 +517,12 @@ func TestMouseWheelMovesTheSelection(t *testing.T) {
 	d := a.screens[0].(*dashboard)
 	a.Update(tea.MouseWheelMsg{Button: tea.MouseWheelDown})
 	a.Update(tea.MouseWheelMsg{Button: tea.MouseWheelDown})
-	if d.selected != 2 {
-		t.Fatalf("dashboard after two wheel steps: row %d, want 2", d.selected)
+	if d.nav.cursor != 2 {
+		t.Fatalf("dashboard after two wheel steps: row %d, want 2", d.nav.cursor)
 	}
 	a.Update(tea.MouseWheelMsg{Button: tea.MouseWheelUp})
-	if d.selected != 1 {
-		t.Fatalf("dashboard after wheel up: row %d, want 1", d.selected)
+	if d.nav.cursor != 1 {
+		t.Fatalf("dashboard after wheel up: row %d, want 1", d.nav.cursor)
 	}
 	s := treeAt(t, a, "revenue")
 	for range 20 {

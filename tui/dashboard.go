@@ -18,13 +18,17 @@ import (
 
 // dashKeys are the dashboard's own bindings.
 type dashKeys struct {
-	Up, Down, Prev, Next, Cycle, SetKGI key.Binding
+	Up, Down, Ends, Page, Prev, Next, Cycle, SetKGI key.Binding
 }
 
 func newDashKeys(l Lang) dashKeys {
+	nav := newListNavKeys(l)
 	return dashKeys{
-		Up:     key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("up/k", l.T(msgKeyUp))),
-		Down:   key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("down/j", l.T(msgKeySelectKPI))),
+		Up:   nav.Up,
+		Down: key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("down/j", l.T(msgKeySelectKPI))),
+		// g sets the KGI here: home and end go to the first and last KPI.
+		Ends:   key.NewBinding(key.WithKeys("home", "end"), key.WithHelp("home/end", l.T(msgKeyTopBottom))),
+		Page:   nav.Page,
 		Prev:   key.NewBinding(key.WithKeys("["), key.WithHelp("[", l.T(msgKeyPrevPeriod))),
 		Next:   key.NewBinding(key.WithKeys("]"), key.WithHelp("]", l.T(msgKeyNextPeriod))),
 		Cycle:  key.NewBinding(key.WithKeys("p"), key.WithHelp("p", l.T(msgKeyCycle))),
@@ -34,7 +38,7 @@ func newDashKeys(l Lang) dashKeys {
 
 func (k dashKeys) ShortHelp() []key.Binding { return []key.Binding{k.Down, k.Prev, k.Next, k.Cycle} }
 func (k dashKeys) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{k.Up, k.Down}, {k.Prev, k.Next, k.Cycle}, {k.SetKGI}}
+	return [][]key.Binding{{k.Up, k.Down, k.Ends, k.Page}, {k.Prev, k.Next, k.Cycle}, {k.SetKGI}}
 }
 
 // dashData is one load of the dashboard: figures for the selected period,
@@ -63,8 +67,8 @@ type dashboard struct {
 	keys          dashKeys
 	width, height int
 	period        model.Period
-	selected      int
-	seq           int // the load in flight; older answers are dropped
+	nav           listNav // the KPI rows; the selected one is charted
+	seq           int     // the load in flight; older answers are dropped
 	data          *dashData
 	err           error
 	kgi           kgiInput // typing a new KGI (g)
@@ -85,8 +89,6 @@ func (d *dashboard) Capturing() bool   { return d.kgi.editing }
 func (d *dashboard) Keys() help.KeyMap { return d.keys }
 func (d *dashboard) SetSize(w, h int) {
 	d.width, d.height = w, h
-	// A smaller window may list fewer rows; keep the selection on one.
-	d.selected = min(d.selected, max(len(d.rows())-1, 0))
 }
 
 // load reads the figures of the selected period in a command.
@@ -122,19 +124,12 @@ func (d *dashboard) Update(msg tea.Msg) (Screen, tea.Cmd) {
 	case dashLoadedMsg:
 		if msg.seq == d.seq {
 			d.data, d.err = msg.data, msg.err
-			if d.data != nil {
-				d.selected = min(d.selected, max(len(d.rows())-1, 0))
-			}
+			d.nav.setLen(len(d.rows()))
 		}
 	case ReloadMsg:
 		return d, d.load()
 	case tea.MouseWheelMsg:
-		switch msg.Mouse().Button {
-		case tea.MouseWheelUp:
-			d.selected = max(d.selected-1, 0)
-		case tea.MouseWheelDown:
-			d.selected = min(d.selected+1, max(len(d.rows())-1, 0))
-		}
+		d.nav.update(msg, false)
 	case tea.PasteMsg:
 		d.kgi.paste(msg)
 	case kgiSavedMsg:
@@ -146,10 +141,7 @@ func (d *dashboard) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		switch {
 		case key.Matches(msg, d.keys.SetKGI):
 			d.kgi.start(d.data)
-		case key.Matches(msg, d.keys.Up):
-			d.selected = max(d.selected-1, 0)
-		case key.Matches(msg, d.keys.Down):
-			d.selected = min(d.selected+1, max(len(d.rows())-1, 0))
+		case d.nav.update(msg, false):
 		case key.Matches(msg, d.keys.Prev, d.keys.Next, d.keys.Cycle):
 			if p, ok := d.stepPeriod(msg, d.keys.Prev, d.keys.Next, d.keys.Cycle, d.period); ok {
 				d.period = p
@@ -163,10 +155,9 @@ func (d *dashboard) Update(msg tea.Msg) (Screen, tea.Cmd) {
 // Period is the period the dashboard shows.
 func (d *dashboard) Period() model.Period { return d.period }
 
-// rows are the KPI keys shown as rows: the main KPIs first, then, when the
-// window has room for them and a chart, the supporting ones; every KPI when
-// none is marked main, else the tree's nodes. Never the KGI itself, which
-// has its own lines.
+// rows are the KPI keys listed: the main KPIs first, then the supporting
+// ones; the tree's nodes when no KPI is stored. Never the KGI itself, which
+// has its own lines. The table scrolls over them when the window is short.
 func (d *dashboard) rows() []string {
 	if d.data == nil {
 		return nil
@@ -185,12 +176,12 @@ func (d *dashboard) rows() []string {
 	if len(main) == 0 && len(rest) == 0 && g.Tree != nil {
 		rest = g.Tree.Keys()[1:]
 	}
-	// Header (up to 6 lines), blank, table heading, rows, blank, chart (8+).
-	if len(main) == 0 || d.height >= 17+len(main)+len(rest) {
-		return append(main, rest...)
-	}
-	return main
+	return append(main, rest...)
 }
+
+// chartMinLines is the least room the chart under the table takes: a
+// blank line, the caption and a plot of four lines.
+const chartMinLines = 7
 
 func (d *dashboard) View() string {
 	switch {
@@ -203,7 +194,19 @@ func (d *dashboard) View() string {
 	out = append(out, d.headerLines()...)
 	out = append(out, d.kgi.view(d.Common, d.width)...)
 	out = append(out, "")
-	table := d.tableLines()
+	// The table's rows: every KPI when the window has room for them and the
+	// chart, else as many as leave the chart its room (at least three), and
+	// the table scrolls.
+	room := d.height - len(out) - 1
+	tableRows := len(d.rows())
+	wide := d.width-d.tableWidth()-4 >= 60
+	if !wide && room-tableRows < chartMinLines {
+		tableRows = max(room-chartMinLines, 3)
+	}
+	if wide {
+		tableRows = max(room, 3)
+	}
+	table := d.tableLines(tableRows)
 	tableW := 0
 	for _, l := range table {
 		tableW = max(tableW, lipgloss.Width(l))
@@ -275,20 +278,26 @@ func (d *dashboard) changeTitle() string {
 	return d.T(msgColChangeYear)
 }
 
-// tableLines is one row per KPI: actual, target scaled to the period,
-// achievement, forecast, change and status (word and colour).
-func (d *dashboard) tableLines() []string {
-	keys := d.rows()
-	if len(keys) == 0 {
-		return []string{d.Styles.Muted.Render(d.T(msgDashNoKPIs))}
+// tableWidth is the columns the KPI table takes.
+func (d *dashboard) tableWidth() int {
+	_, kept := d.tableColumns()
+	w := 2
+	for _, c := range kept {
+		w += c.width + 1
 	}
+	return w
+}
+
+// tableColumns are the KPI table's columns and those that fit the window.
+func (d *dashboard) tableColumns() (cols, kept []column) {
 	g := d.data.goals
+	keys := d.rows()
 	nameW := displayWidth(d.T(msgColKPI))
 	for _, k := range keys {
 		nameW = max(nameW, displayWidth(g.name(d.Lang, k)))
 	}
 	nameW = min(nameW, 24, max(d.width-2-20, 10))
-	cols := []column{
+	cols = []column{
 		{title: d.T(msgColKPI), width: nameW},
 		{title: d.T(msgColActual), width: 9, right: true},
 		{title: d.T(msgColTarget), width: 9, right: true},
@@ -297,14 +306,35 @@ func (d *dashboard) tableLines() []string {
 		{title: d.changeTitle(), width: 8, right: true},
 		{title: d.T(msgColStatus), width: 9},
 	}
+	return cols, pick(cols, fitColumns(cols, d.width-2, []int{4, 5, 2, 3}))
+}
+
+// tableLines is one row per KPI in view (rows at most, scrolled to the
+// selected one): actual, target scaled to the period, achievement,
+// forecast, change and status (word and colour). When not every KPI is in
+// view, the heading says which are (3/8).
+func (d *dashboard) tableLines(rows int) []string {
+	keys := d.rows()
+	if len(keys) == 0 {
+		return []string{d.Styles.Muted.Render(d.T(msgDashNoKPIs))}
+	}
+	g := d.data.goals
+	cols, _ := d.tableColumns()
 	keep := fitColumns(cols, d.width-2, []int{4, 5, 2, 3})
 	kept := pick(cols, keep)
 	titles := make([]string, len(cols))
 	for i, c := range cols {
 		titles[i] = c.title
 	}
+	d.nav.setLen(len(keys))
+	if rows < len(keys) {
+		rows = max(rows-1, 1) // the marker's line
+	}
+	start, end := d.nav.window(rows)
 	lines := []string{"  " + d.Styles.Bold.Render(tableRow(kept, pick(titles, keep)))}
-	for i, k := range keys {
+
+	for i := start; i < end; i++ {
+		k := keys[i]
 		f := d.data.cur.Get(k)
 		cells := []string{
 			g.name(d.Lang, k),
@@ -316,11 +346,14 @@ func (d *dashboard) tableLines() []string {
 			d.Styles.Status(d.Lang, f.Status),
 		}
 		row := tableRow(kept, pick(cells, keep))
-		if i == d.selected {
+		if i == d.nav.cursor {
 			lines = append(lines, "> "+d.Styles.Selected.Render(row))
 		} else {
 			lines = append(lines, "  "+row)
 		}
+	}
+	if end-start < len(keys) {
+		lines = append(lines, "  "+d.Styles.Muted.Render(d.nav.marker()))
 	}
 	return lines
 }

@@ -27,7 +27,7 @@ func (d *dashboard) chartLines(width, height int) []string {
 	if len(keys) == 0 {
 		return nil
 	}
-	k := keys[min(d.selected, len(keys)-1)]
+	k := keys[min(d.nav.cursor, len(keys)-1)]
 	return trendLines(d.Common, d.data.goals, d.data.trend, d.period.Kind, k, width, height)
 }
 

@@ -15,23 +15,30 @@ import (
 	"github.com/kpit-dev/kpit/store"
 )
 
-// The Records tab: the most recent records of one kind, newest first, with
-// e to edit, d to delete (after a y/n question; the record becomes a
-// tombstone) and u to undo the last change, whoever made it.
+// The Records tab: every record of one kind, newest event first (an
+// activity's day, a deal's or lead's created date), read a page at a time
+// from the store, with e to edit, d to delete (after a y/n question naming
+// the record; the record becomes a tombstone), u to undo the last change,
+// whoever made it, and / to narrow the list to a rep, an account or an id.
+// After an edit the cursor stays on the record edited, wherever its new
+// date puts it.
 
-const recentLimit = 200
+// recordsPageSize is how many records one read brings; the list reads the
+// page holding the cursor as it moves.
+const recordsPageSize = 200
 
 var recordTabKinds = []model.RecordKind{model.RecordActivity, model.RecordOpportunity, model.RecordLead}
 
 type recordsKeys struct {
-	Up, Down, Kind, Edit, Delete, Undo key.Binding
+	Nav                              listNavKeys
+	Kind, Edit, Delete, Undo, Filter key.Binding
 }
 
 func (k recordsKeys) ShortHelp() []key.Binding {
-	return []key.Binding{k.Kind, k.Edit, k.Delete, k.Undo}
+	return []key.Binding{k.Filter, k.Kind, k.Edit, k.Delete, k.Undo}
 }
 func (k recordsKeys) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{k.Up, k.Down, k.Kind}, {k.Edit, k.Delete, k.Undo}}
+	return [][]key.Binding{{k.Nav.Up, k.Nav.Down, k.Nav.Top, k.Nav.Page, k.Kind}, {k.Filter, k.Edit, k.Delete, k.Undo}}
 }
 
 type recordsScreen struct {
@@ -39,18 +46,24 @@ type recordsScreen struct {
 	keys          recordsKeys
 	width, height int
 	kind          int // index in recordTabKinds
-	records       []model.Record
+	nav           listNav
+	filter        listFilter
+	page          []model.Record // the records from pageStart on
+	pageStart     int
+	loaded        bool
+	seq           int // the load in flight; older answers are dropped
 	err           error
-	cursor        int
-	offset        int
 	editor        *entryScreen
 	confirm       *model.Record // the record a delete waits on y/n for
 }
 
 type recordsLoadedMsg struct {
 	to      *recordsScreen
-	kind    model.RecordKind
+	seq     int
+	start   int
+	cursor  int // where the cursor goes: the kept record's place, or -1 to stay
 	records []model.Record
+	total   int
 	err     error
 }
 
@@ -62,19 +75,22 @@ type recordsChangedMsg struct {
 
 func newRecordsScreen(c *Common) Screen {
 	l := c.Lang
-	return &recordsScreen{Common: c, keys: recordsKeys{
-		Up:     key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("up/k", l.T(msgKeyUp))),
-		Down:   key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("down/j", l.T(msgKeyDown))),
+	return &recordsScreen{Common: c, filter: newListFilter(c.Lang), keys: recordsKeys{
+		Nav:    newListNavKeys(l),
 		Kind:   key.NewBinding(key.WithKeys("left", "right", "l"), key.WithHelp("left/right", l.T(msgKeyRecordKind))),
 		Edit:   key.NewBinding(key.WithKeys("e"), key.WithHelp("e", l.T(msgKeyEdit))),
 		Delete: key.NewBinding(key.WithKeys("d"), key.WithHelp("d", l.T(msgKeyDelete))),
 		Undo:   key.NewBinding(key.WithKeys("u"), key.WithHelp("u", l.T(msgKeyUndo))),
+		Filter: filterKey(l),
 	}}
 }
 
 func (r *recordsScreen) Keys() help.KeyMap {
 	if r.editor != nil {
 		return r.editor.Keys()
+	}
+	if r.filter.typing {
+		return r.filter.keys()
 	}
 	return r.keys
 }
@@ -86,36 +102,84 @@ func (r *recordsScreen) SetSize(w, h int) {
 	}
 }
 
-func (r *recordsScreen) Capturing() bool { return r.editor != nil || r.confirm != nil }
+func (r *recordsScreen) Capturing() bool {
+	return r.editor != nil || r.confirm != nil || r.filter.typing
+}
 
 // Typing: the confirmation takes any key as its answer; the editor says.
 func (r *recordsScreen) Typing() bool {
-	return r.confirm != nil || (r.editor != nil && r.editor.Typing())
+	return r.confirm != nil || r.filter.typing || (r.editor != nil && r.editor.Typing())
 }
 
-func (r *recordsScreen) Init() tea.Cmd { return r.load() }
+func (r *recordsScreen) Init() tea.Cmd { return r.load(0) }
 
-func (r *recordsScreen) load() tea.Cmd {
-	st, kind := r.Store, recordTabKinds[r.kind]
+// load reads the page holding row cursor.
+func (r *recordsScreen) load(cursor int) tea.Cmd {
+	return r.loadAt(cursor, 0)
+}
+
+// loadAt reads the page holding row cursor or, when keep is a record's id,
+// the page holding that record wherever it now stands (after an edit moved
+// its date), with the cursor on it.
+func (r *recordsScreen) loadAt(cursor int, keep int64) tea.Cmd {
+	r.seq++
+	st, kind, filter, seq := r.Store, recordTabKinds[r.kind], r.filter.value(), r.seq
 	return func() tea.Msg {
-		recs, err := st.Recent(context.Background(), kind, recentLimit)
-		return recordsLoadedMsg{to: r, kind: kind, records: recs, err: err}
+		ctx := context.Background()
+		m := recordsLoadedMsg{to: r, seq: seq, cursor: -1}
+		if keep != 0 {
+			pos, ok, err := st.RecordPosition(ctx, kind, filter, keep)
+			if err != nil {
+				m.err = err
+				return m
+			}
+			if ok {
+				cursor, m.cursor = pos, pos
+			}
+		}
+		m.start = max(cursor, 0) / recordsPageSize * recordsPageSize
+		m.records, m.total, m.err = st.RecordsPage(ctx, store.RecordQuery{Kind: kind, Filter: filter, Offset: m.start, Limit: recordsPageSize})
+		return m
 	}
 }
 
 func (r *recordsScreen) selected() *model.Record {
-	if r.cursor < 0 || r.cursor >= len(r.records) {
+	i := r.nav.cursor - r.pageStart
+	if i < 0 || i >= len(r.page) {
 		return nil
 	}
-	return &r.records[r.cursor]
+	return &r.page[i]
+}
+
+// selectedID is the id of the record under the cursor, 0 when none.
+func (r *recordsScreen) selectedID() int64 {
+	if rec := r.selected(); rec != nil {
+		return rec.ID()
+	}
+	return 0
+}
+
+// follow reads the page the cursor moved into, if it is not loaded.
+func (r *recordsScreen) follow() tea.Cmd {
+	if i := r.nav.cursor - r.pageStart; i >= 0 && i < len(r.page) {
+		return nil
+	}
+	return r.load(r.nav.cursor)
 }
 
 func (r *recordsScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 	switch msg := msg.(type) {
 	case recordsLoadedMsg:
-		if msg.to == r && msg.kind == recordTabKinds[r.kind] {
-			r.records, r.err = msg.records, msg.err
-			r.cursor = min(r.cursor, max(len(r.records)-1, 0))
+		if msg.to == r && msg.seq == r.seq {
+			r.loaded, r.err = true, msg.err
+			r.page, r.pageStart = msg.records, msg.start
+			r.nav.setLen(msg.total)
+			if msg.cursor >= 0 {
+				r.nav.moveTo(msg.cursor)
+			}
+			if r.err == nil && r.selected() == nil && r.nav.n > 0 {
+				return r, r.load(r.nav.cursor) // the list shrank under the cursor
+			}
 		}
 		return r, nil
 	case recordsChangedMsg:
@@ -142,11 +206,22 @@ func (r *recordsScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		}
 		return r, nil
 	case ReloadMsg:
-		return r, r.load()
+		// The record under the cursor stays under it, wherever it moved.
+		return r, r.loadAt(r.nav.cursor, r.selectedID())
 	}
 	if r.editor != nil {
 		_, cmd := r.editor.Update(msg)
 		return r, cmd
+	}
+	if r.filter.typing {
+		if changed := r.filter.update(msg); changed {
+			r.nav.moveTo(0)
+			return r, r.load(0)
+		}
+		return r, nil
+	}
+	if r.confirm == nil && r.nav.update(msg, true) {
+		return r, r.follow()
 	}
 	k, ok := msg.(tea.KeyPressMsg)
 	if !ok {
@@ -161,18 +236,19 @@ func (r *recordsScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		return r, Flash(r.T(msgRecordsKept), false)
 	}
 	switch {
-	case key.Matches(k, r.keys.Up):
-		r.cursor = max(r.cursor-1, 0)
-	case key.Matches(k, r.keys.Down):
-		r.cursor = min(r.cursor+1, max(len(r.records)-1, 0))
+	case key.Matches(k, r.keys.Filter):
+		r.filter.start()
+	case k.String() == "esc" && r.filter.value() != "":
+		r.filter.clear()
+		return r, r.loadAt(0, r.selectedID())
 	case key.Matches(k, r.keys.Kind):
 		step := 1
 		if k.String() == "left" {
 			step = len(recordTabKinds) - 1
 		}
 		r.kind = (r.kind + step) % len(recordTabKinds)
-		r.records, r.cursor, r.offset = nil, 0, 0
-		return r, r.load()
+		r.page, r.pageStart, r.loaded, r.nav = nil, 0, false, listNav{}
+		return r, r.load(0)
 	case key.Matches(k, r.keys.Edit):
 		if rec := r.selected(); rec != nil {
 			r.editor = newEditor(r.Common, *rec)
@@ -210,6 +286,38 @@ func (r *recordsScreen) undo() tea.Cmd {
 	}
 }
 
+// recordSummary names a record for a question about it: its date, rep and
+// account (company for a lead), so a delete is never asked by id alone.
+func recordSummary(l Lang, rec model.Record) string {
+	var parts []string
+	add := func(s string) {
+		if s = strings.TrimSpace(s); s != "" {
+			parts = append(parts, s)
+		}
+	}
+	switch rec.Kind {
+	case model.RecordActivity:
+		a := rec.Activity
+		add(model.FormatDate(a.Date))
+		add(activityKindLabel(l, a.Kind) + " " + fmt.Sprint(a.Count))
+		add(a.RepName)
+		add(a.Account)
+	case model.RecordOpportunity:
+		o := rec.Opportunity
+		add(model.FormatDate(o.Created))
+		add(o.RepName)
+		add(o.Account)
+		add(o.ExternalID)
+	case model.RecordLead:
+		ld := rec.Lead
+		add(model.FormatDate(ld.Created))
+		add(ld.RepName)
+		add(ld.Company)
+		add(ld.Contact)
+	}
+	return strings.Join(parts, ", ")
+}
+
 func (r *recordsScreen) View() string {
 	if r.editor != nil {
 		return r.editor.View()
@@ -225,29 +333,42 @@ func (r *recordsScreen) View() string {
 		}
 		tabs = append(tabs, w)
 	}
-	lines := []string{r.Styles.Title.Render(r.T(msgRecordsTitle)) + "  " + strings.Join(tabs, " "), ""}
+	title := r.Styles.Title.Render(r.T(msgRecordsTitle)) + "  " + strings.Join(tabs, " ")
+	if m := r.nav.marker(); m != "" {
+		title += "  " + r.Styles.Muted.Render(m)
+	}
+	lines := []string{title, r.filter.line(r.Common, r.width)}
 	if r.err != nil {
 		return strings.Join(append(lines, r.Styles.Error.Render(r.T(msgLoadErr, failure(r.Lang, r.err)))), "\n")
 	}
-	if len(r.records) == 0 {
+	if r.nav.n == 0 {
+		if !r.loaded {
+			return strings.Join(append(lines, r.Styles.Muted.Render(r.T(msgLoading))), "\n")
+		}
+		if r.filter.value() != "" {
+			return strings.Join(append(lines, r.Styles.Muted.Render(r.T(msgFilterNoMatch, r.filter.value()))), "\n")
+		}
 		return strings.Join(append(lines, r.Styles.Muted.Render(r.T(msgRecordsNone))), "\n")
 	}
 	header, table := r.table(kind)
 	lines = append(lines, r.Styles.Muted.Render(header))
 	bottom := []string{""}
 	if r.confirm != nil {
-		bottom = []string{r.Styles.Error.Render(r.T(msgRecordsConfirm, recordKindWord(r.Lang, r.confirm.Kind), r.confirm.ID()))}
+		q := r.T(msgRecordsConfirm, recordKindWord(r.Lang, r.confirm.Kind), r.confirm.ID(), recordSummary(r.Lang, *r.confirm))
+		bottom = nil
+		for _, l := range wrapIndented(q, r.width, 0) {
+			bottom = append(bottom, r.Styles.Error.Render(l))
+		}
 	}
-	rows := max(r.height-len(lines)-len(bottom), 1)
-	if r.cursor < r.offset {
-		r.offset = r.cursor
-	}
-	if r.cursor >= r.offset+rows {
-		r.offset = r.cursor - rows + 1
-	}
-	for i := r.offset; i < len(r.records) && i < r.offset+rows; i++ {
-		row := table[i]
-		if i == r.cursor {
+	start, end := r.nav.window(max(r.height-len(lines)-len(bottom), 1))
+	for i := start; i < end; i++ {
+		row := ""
+		if j := i - r.pageStart; j >= 0 && j < len(table) {
+			row = table[j]
+		} else {
+			row = r.Styles.Muted.Render(r.T(msgLoading))
+		}
+		if i == r.nav.cursor {
 			row = r.Styles.Selected.Render(row)
 		}
 		lines = append(lines, row)
@@ -288,8 +409,8 @@ const minFlexWidth = 16
 // and that column then gets what is left.
 func (r *recordsScreen) table(kind model.RecordKind) (header string, rows []string) {
 	all, flex, drop := recordColumns(r.Lang, kind)
-	cells := make([][]string, len(r.records))
-	for i, rec := range r.records {
+	cells := make([][]string, len(r.page))
+	for i, rec := range r.page {
 		cells[i] = r.cells(rec)
 	}
 	all = sizeColumns(all, cells)

@@ -292,7 +292,8 @@ func TestRecordsTabDeleteUndoEdit(t *testing.T) {
 		t.Fatalf("records tab:\n%s", screen(a))
 	}
 	press(t, a, "d")
-	if !strings.Contains(screen(a), LangEN.T(msgRecordsConfirm, "activity", id)) {
+	// The question names the record: its date, kind and count, rep.
+	if !strings.Contains(screen(a), LangEN.T(msgRecordsConfirm, "activity", id, "2026-11-24, visit 4, 田中")) {
 		t.Fatalf("no confirmation:\n%s", screen(a))
 	}
 	press(t, a, "n")

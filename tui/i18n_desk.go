@@ -10,3 +10,16 @@ var (
 	msgEditNone     = Text{JA: "なし", EN: "none"}
 	msgKGINotSaved  = Text{JA: "保存していません。金額を直すか esc で取消", EN: "Not saved: fix the amount or esc to cancel"}
 )
+
+var (
+	msgKeyTopBottom = Text{JA: "先頭/末尾", EN: "first/last"}
+	msgKeyPage      = Text{JA: "ページ送り", EN: "page"}
+)
+
+var (
+	msgKeyFilter      = Text{JA: "絞り込み", EN: "filter"}
+	msgKeyFilterKeep  = Text{JA: "絞り込んで一覧へ", EN: "keep the filter"}
+	msgKeyFilterClear = Text{JA: "絞り込みを解除", EN: "clear the filter"}
+	msgFilterApplied  = Text{JA: "絞り込み: %s (/ で変更、esc で解除)", EN: "Filter: %s (/ changes, esc clears)"}
+	msgFilterNoMatch  = Text{JA: "「%s」に合うものはありません (esc で解除)", EN: "Nothing matches %q (esc clears)"}
+)

@@ -110,10 +110,10 @@ var (
 
 	// The Records tab.
 	msgTabRecords           = Text{JA: "記録", EN: "Records"}
-	msgRecordsTitle         = Text{JA: "最近の記録", EN: "Recent records"}
+	msgRecordsTitle         = Text{JA: "記録", EN: "Records"}
 	msgRecordsNone          = Text{JA: "記録がありません (a で追加)", EN: "No records yet (a adds one)"}
 	msgRecordsEntered       = Text{JA: "入力日時", EN: "Entered"}
-	msgRecordsConfirm       = Text{JA: "%s #%d を削除しますか? y: 削除 / その他: やめる", EN: "Delete %s #%d? y: delete / any other key: keep"}
+	msgRecordsConfirm       = Text{JA: "%s #%d (%s) を削除しますか? y: 削除 / その他: やめる", EN: "Delete %s #%d (%s)? y: delete / any other key: keep"}
 	msgRecordsKept          = Text{JA: "削除をやめました", EN: "Nothing deleted"}
 	msgRecordsDeleted       = Text{JA: "%s #%d を削除しました (u で元に戻せます)", EN: "Deleted %s #%d (u undoes)"}
 	msgRecordsNothingToUndo = Text{JA: "元に戻す変更はありません", EN: "Nothing to undo"}

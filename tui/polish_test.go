@@ -121,7 +121,7 @@ func TestRecordsKindNotCut(t *testing.T) {
 			}
 			lines := strings.Split(out, "\n")
 			checked := 0
-			for _, rec := range rs.records {
+			for _, rec := range rs.page {
 				if rec.Kind != model.RecordActivity {
 					continue
 				}

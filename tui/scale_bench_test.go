@@ -37,7 +37,10 @@ func BenchmarkScaleLoads(b *testing.B) {
 		{"reps", func() error { _, err := loadReps(ctx, st, month, now.Location()); return err }},
 		{"alerts", func() error { _, err := loadAlerts(ctx, st, now); return err }},
 		{"checklist", func() error { _, err := st.ChecklistEvidence(ctx, now); return err }},
-		{"records", func() error { _, err := st.Recent(ctx, model.RecordActivity, recentLimit); return err }},
+		{"records", func() error {
+			_, _, err := st.RecordsPage(ctx, store.RecordQuery{Kind: model.RecordActivity, Limit: recordsPageSize})
+			return err
+		}},
 	} {
 		b.Run(l.name, func(b *testing.B) {
 			for b.Loop() {

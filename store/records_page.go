@@ -1,0 +1,131 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/kpit-dev/kpit/model"
+)
+
+// Paging through every record of a kind for the Records tab: newest event
+// first (an activity's day, a deal's or lead's created date), the id
+// breaking ties, read one page at a time through the date index (each
+// table's date index holds the rowid, so "day DESC, id DESC" is the
+// index's own order read backwards and a page costs its rows, not the table).
+
+// RecordQuery picks a page of one kind's records.
+type RecordQuery struct {
+	Kind   model.RecordKind
+	Filter string // keep records whose rep, account (company, contact) or id contains it; "" keeps all
+	Offset int
+	Limit  int
+}
+
+// pageSQL is the table, its date column, the columns read and the text a
+// filter is matched against, for one kind.
+type pageSQL struct {
+	from, date, cols string
+	match            []string
+}
+
+func pageOf(kind model.RecordKind) (pageSQL, error) {
+	switch kind {
+	case model.RecordActivity:
+		return pageSQL{from: `activities a JOIN reps r ON r.id = a.rep_id`, date: "a.day", cols: activityCols,
+			match: []string{"r.name", "a.account", "CAST(a.id AS TEXT)", "coalesce(a.external_id, '')"}}, nil
+	case model.RecordOpportunity:
+		return pageSQL{from: `opportunities o JOIN reps r ON r.id = o.rep_id`, date: "o.created", cols: opportunityCols,
+			match: []string{"r.name", "o.account", "CAST(o.id AS TEXT)", "coalesce(o.external_id, '')"}}, nil
+	case model.RecordLead:
+		return pageSQL{from: `leads l LEFT JOIN reps r ON r.id = l.rep_id`, date: "l.created", cols: leadCols,
+			match: []string{"coalesce(r.name, '')", "l.company", "l.contact", "CAST(l.id AS TEXT)", "coalesce(l.external_id, '')"}}, nil
+	}
+	return pageSQL{}, &model.FieldError{Field: "kind", Msg: fmt.Sprintf("unknown record kind %q", kind)}
+}
+
+// alias is the table's alias in pageOf's from clause.
+func (p pageSQL) alias() string { return strings.SplitN(p.date, ".", 2)[0] }
+
+// where is the clause keeping live rows that match filter, and its args.
+// SQLite's lower() folds ASCII only: Japanese is matched as typed.
+func (p pageSQL) where(filter string) (string, []any) {
+	w := p.alias() + ".deleted_at IS NULL"
+	f := strings.ToLower(strings.TrimSpace(filter))
+	if f == "" {
+		return w, nil
+	}
+	var or []string
+	var args []any
+	for _, m := range p.match {
+		or = append(or, "instr(lower("+m+"), ?) > 0")
+		args = append(args, f)
+	}
+	return w + " AND (" + strings.Join(or, " OR ") + ")", args
+}
+
+// RecordsPage reads one page of q.Kind's records in the Records tab's order
+// and how many records match in all.
+func (s *Store) RecordsPage(ctx context.Context, q RecordQuery) ([]model.Record, int, error) {
+	p, err := pageOf(q.Kind)
+	if err != nil {
+		return nil, 0, err
+	}
+	where, args := p.where(q.Filter)
+	var total int
+	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM `+p.from+` WHERE `+where, args...).Scan(&total); err != nil {
+		return nil, 0, fmt.Errorf("count %s: %w", q.Kind, describe(err))
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT `+p.cols+` FROM `+p.from+` WHERE `+where+
+		` ORDER BY `+p.date+` DESC, `+p.alias()+`.id DESC LIMIT ? OFFSET ?`, append(args, max(q.Limit, 0), max(q.Offset, 0))...)
+	if err != nil {
+		return nil, 0, fmt.Errorf("list %s: %w", q.Kind, describe(err))
+	}
+	defer rows.Close()
+	var out []model.Record
+	for rows.Next() {
+		r := model.Record{Kind: q.Kind}
+		switch q.Kind {
+		case model.RecordActivity:
+			r.Activity, err = scanActivity(rows)
+		case model.RecordOpportunity:
+			r.Opportunity, err = scanOpportunity(rows)
+		default:
+			r.Lead, err = scanLead(rows)
+		}
+		if err != nil {
+			return nil, 0, fmt.Errorf("list %s: %w", q.Kind, describe(err))
+		}
+		out = append(out, r)
+	}
+	return out, total, describe(rows.Err())
+}
+
+// RecordPosition is where record id stands in RecordsPage's order under
+// filter: how many matching records come before it. ok is false when the
+// record is gone or does not match.
+func (s *Store) RecordPosition(ctx context.Context, kind model.RecordKind, filter string, id int64) (pos int, ok bool, err error) {
+	p, err := pageOf(kind)
+	if err != nil {
+		return 0, false, err
+	}
+	where, args := p.where(filter)
+	a := p.alias()
+	var day string
+	err = s.db.QueryRowContext(ctx, `SELECT `+p.date+` FROM `+p.from+` WHERE `+where+` AND `+a+`.id = ?`,
+		append(args, id)...).Scan(&day)
+	if err != nil {
+		if errors.Is(err, sql.ErrNoRows) {
+			return 0, false, nil
+		}
+		return 0, false, fmt.Errorf("find %s %d: %w", kind, id, describe(err))
+	}
+	err = s.db.QueryRowContext(ctx, `SELECT count(*) FROM `+p.from+` WHERE `+where+` AND (`+p.date+` > ? OR (`+p.date+` = ? AND `+a+`.id > ?))`,
+		append(args, day, day, id)...).Scan(&pos)
+	if err != nil {
+		return 0, false, fmt.Errorf("find %s %d: %w", kind, id, describe(err))
+	}
+	return pos, true, nil
+}
