@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"fmt"
+	"maps"
 	"strings"
 	"time"
 
@@ -48,7 +49,12 @@ func (f Filter) where() (string, []any) {
 }
 
 // Counts sums every base metric over the filter from the daily roll-up.
+// The sums of a range are kept until the file changes (changes.go).
 func (s *Store) Counts(ctx context.Context, f Filter) (model.Counts, error) {
+	return cached(ctx, s, f.cacheKey("counts"), maps.Clone[model.Counts], func() (model.Counts, error) { return s.readCounts(ctx, f) })
+}
+
+func (s *Store) readCounts(ctx context.Context, f Filter) (model.Counts, error) {
 	where, args := f.where()
 	rows, err := s.db.QueryContext(ctx, "SELECT r.metric, sum(r.value) FROM rollup_daily r"+where+" GROUP BY r.metric", args...)
 	if err != nil {

@@ -82,6 +82,10 @@ func (s *Store) Series(ctx context.Context, kind model.PeriodKind, last model.Pe
 // CountsByRep sums every base metric over the filter per rep. Leads without
 // an owner are under rep id 0.
 func (s *Store) CountsByRep(ctx context.Context, f Filter) (map[int64]model.Counts, error) {
+	return cached(ctx, s, f.cacheKey("by-rep"), cloneCountsByRep, func() (map[int64]model.Counts, error) { return s.readCountsByRep(ctx, f) })
+}
+
+func (s *Store) readCountsByRep(ctx context.Context, f Filter) (map[int64]model.Counts, error) {
 	where, args := f.where()
 	rows, err := s.db.QueryContext(ctx, "SELECT r.rep_id, r.metric, sum(r.value) FROM rollup_daily r"+where+
 		" GROUP BY r.rep_id, r.metric", args...)

@@ -25,9 +25,10 @@ const BusyTimeout = 30 * time.Second
 
 // Store is an open kpit database.
 type Store struct {
-	db   *sql.DB
-	path string
-	now  func() time.Time
+	db      *sql.DB
+	path    string
+	now     func() time.Time
+	changes *changes // nil on a scratch store: nothing else writes to it
 }
 
 // ErrNotKpit is returned for a file that is not a kpit database.
@@ -82,9 +83,9 @@ func Open(path string) (*Store, error) {
 		return nil, fmt.Errorf("open database %s: %w", path, err)
 	}
 	// A small pool: each connection has its own page cache, and SQLite
-	// serialises writers anyway.
-	db.SetMaxOpenConns(4)
-	s := &Store{db: db, path: path, now: time.Now}
+	// serialises writers anyway. One more is held to watch for changes.
+	db.SetMaxOpenConns(5)
+	s := &Store{db: db, path: path, now: time.Now, changes: &changes{}}
 	if err := s.migrate(context.Background()); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("open database %s: %w", path, err)
@@ -165,7 +166,12 @@ func isBusy(err error) bool {
 }
 
 // Close closes the database.
-func (s *Store) Close() error { return s.db.Close() }
+func (s *Store) Close() error {
+	if s.changes != nil {
+		s.changes.close()
+	}
+	return s.db.Close()
+}
 
 // Path is the file the store was opened on.
 func (s *Store) Path() string { return s.path }

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"fmt"
+	"maps"
 
 	"github.com/kpit-dev/kpit/model"
 )
@@ -27,6 +28,10 @@ var StyleFigureKeys = []string{"new_orders_won", "existing_revenue", "mql_to_sql
 // are left out of the first two. Rep and department filters are ignored:
 // the styles screen shows the team.
 func (s *Store) StyleFigures(ctx context.Context, f Filter) (map[string]model.Value, error) {
+	return cached(ctx, s, f.cacheKey("styles"), maps.Clone[map[string]model.Value], func() (map[string]model.Value, error) { return s.readStyleFigures(ctx, f) })
+}
+
+func (s *Store) readStyleFigures(ctx context.Context, f Filter) (map[string]model.Value, error) {
 	from, to := model.FormatDate(f.From), model.FormatDate(f.To)
 	if to == "" {
 		to = "9999" // after every date
