@@ -176,7 +176,7 @@ func openCockpit(e env, path string, lang catalog.Lang, start cockpitStart) int 
 		}
 	}
 	app := tui.New(tui.Options{Store: st, Lang: lang, FiscalStart: fiscalStart, Currency: cur, NoColor: tui.NoColorFromEnv(),
-		StartTab: start.tab, ReviewPeriod: period})
+		StartTab: start.tab, ReviewPeriod: period, Poll: tui.LivePoll})
 	p := tea.NewProgram(app, tea.WithInput(e.stdin), tea.WithOutput(e.stdout))
 	// Bubble Tea quits on SIGTERM; a closed terminal (SIGHUP) must quit the
 	// same way, so the deferred clean-up (the demo's temporary files) runs.

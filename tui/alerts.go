@@ -88,10 +88,10 @@ func (a *alertsScreen) Init() tea.Cmd { return a.load() }
 
 func (a *alertsScreen) load() tea.Cmd {
 	st, now := a.Store, a.Now()
-	return func() tea.Msg {
-		d, err := loadAlerts(context.Background(), st, now)
+	return a.read(a, func(ctx context.Context) tea.Msg {
+		d, err := loadAlerts(ctx, st, now)
 		return alertsLoadedMsg{to: a, data: d, err: err}
-	}
+	})
 }
 
 func loadAlerts(ctx context.Context, st *store.Store, now time.Time) (*alertsData, error) {
@@ -108,13 +108,13 @@ func loadAlerts(ctx context.Context, st *store.Store, now time.Time) (*alertsDat
 // alertBadge counts open alerts for the tab bar.
 func alertBadge(c *Common) tea.Cmd {
 	st, now, l := c.Store, c.Now(), c.Lang
-	return func() tea.Msg {
-		alerts, _, err := st.Alerts(context.Background(), now, now.Location())
+	return c.read("alert badge", func(ctx context.Context) tea.Msg {
+		alerts, _, err := st.Alerts(ctx, now, now.Location())
 		if err != nil || len(alerts) == 0 {
 			return BadgeMsg{}
 		}
 		return BadgeMsg{Text: l.T(msgAlertBadge, len(alerts))}
-	}
+	})
 }
 
 func (a *alertsScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {

@@ -68,6 +68,9 @@ type Options struct {
 	StartTab TabID
 	// ReviewPeriod is the period the review opens on; zero: this month.
 	ReviewPeriod model.Period
+	// Poll is how often the cockpit asks the store whether another
+	// process wrote, to refresh the shown screen (live.go); 0: never.
+	Poll time.Duration
 }
 
 // App is the root model of the cockpit.
@@ -82,6 +85,7 @@ type App struct {
 	showHelp bool
 	badge    string
 	flash    FlashMsg
+	live     live
 }
 
 // New builds the cockpit on an open store.
@@ -108,8 +112,9 @@ func New(o Options) *App {
 		Currency:    o.Currency,
 
 		ReviewPeriod: o.ReviewPeriod,
+		loads:        newLoads(o.Now),
 	}
-	a := &App{common: c, tabs: tabDefs(), overlays: overlayDefs(), help: help.New()}
+	a := &App{common: c, tabs: tabDefs(), overlays: overlayDefs(), help: help.New(), live: live{poll: o.Poll}}
 	a.help.Styles = c.Styles.Help
 	// help's defaults (• and …) are ambiguous-width glyphs, two columns on
 	// many Japanese terminals.
@@ -122,6 +127,8 @@ func New(o Options) *App {
 			a.active = i
 		}
 	}
+	a.live.stale = make([]bool, len(a.screens))
+	a.showScreens()
 	return a
 }
 
@@ -130,7 +137,9 @@ func NoColorFromEnv() bool { return os.Getenv("NO_COLOR") != "" }
 
 // Init loads every screen's data and asks for the background colour.
 func (a *App) Init() tea.Cmd {
-	cmds := []tea.Cmd{tea.RequestBackgroundColor}
+	// The data version is asked first, so a write made while the screens
+	// read is one the next poll sees.
+	cmds := []tea.Cmd{a.checkVersion(), tea.RequestBackgroundColor}
 	for _, s := range a.screens {
 		cmds = append(cmds, s.Init())
 	}
@@ -149,6 +158,12 @@ func (a *App) backgroundCmds() []tea.Cmd {
 // Update routes a message: the frame's own keys first, then the focused
 // screen for input, every screen for anything else.
 func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	m, cmd := a.update(msg)
+	a.showScreens()
+	return m, cmd
+}
+
+func (a *App) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		a.resize(msg.Width, msg.Height)
@@ -162,8 +177,7 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tea.MouseClickMsg:
 		m := msg.Mouse()
 		if m.Y == 0 && m.Button == tea.MouseLeft && a.overlay == nil {
-			a.switchTo(a.tabAt(m.X))
-			return a, nil
+			return a, a.switchTo(a.tabAt(m.X))
 		}
 		return a, a.updateFocused(msg)
 	case tea.MouseMsg, tea.PasteMsg:
@@ -172,7 +186,7 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		for i, t := range a.tabs {
 			if t.ID == msg.ID {
 				a.overlay = nil
-				a.switchTo(i)
+				return a, a.switchTo(i)
 			}
 		}
 		return a, nil
@@ -191,7 +205,12 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		a.flash = msg
 		return a, nil
 	case ReloadMsg:
+		clear(a.live.stale)
 		return a, tea.Batch(append(a.broadcast(msg), a.backgroundCmds()...)...)
+	case pollMsg:
+		return a, a.checkVersion()
+	case dataVersionMsg:
+		return a, a.dataVersion(msg)
 	}
 	return a, tea.Batch(a.broadcast(msg)...)
 }
@@ -245,14 +264,12 @@ func (a *App) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	case key.Matches(msg, k.Reload):
 		return a, tea.Batch(Reload, Flash(a.common.T(msgReloaded), false))
 	case key.Matches(msg, k.NextTab):
-		a.switchTo((a.active + 1) % len(a.screens))
-		return a, nil
+		return a, a.switchTo((a.active + 1) % len(a.screens))
 	case key.Matches(msg, k.PrevTab):
-		a.switchTo((a.active + len(a.screens) - 1) % len(a.screens))
-		return a, nil
+		return a, a.switchTo((a.active + len(a.screens) - 1) % len(a.screens))
 	case key.Matches(msg, k.Tabs):
 		if n := int(msg.Code - '1'); n >= 0 && n < len(a.screens) {
-			a.switchTo(n)
+			return a, a.switchTo(n)
 		}
 		return a, nil
 	}
@@ -305,11 +322,21 @@ func (a *App) broadcast(msg tea.Msg) []tea.Cmd {
 	return cmds
 }
 
-func (a *App) switchTo(i int) {
-	if i >= 0 && i < len(a.screens) {
-		a.active = i
-		a.showHelp = false
+// switchTo shows tab i; a tab whose data changed while it was hidden
+// reads it again now.
+func (a *App) switchTo(i int) tea.Cmd {
+	if i < 0 || i >= len(a.screens) {
+		return nil
 	}
+	a.active = i
+	a.showHelp = false
+	if !a.live.stale[i] {
+		return nil
+	}
+	a.live.stale[i] = false
+	var cmd tea.Cmd
+	a.screens[i], cmd = a.screens[i].Update(ReloadMsg{})
+	return cmd
 }
 
 // bodySize is the area under the tab bar and above the footer.
@@ -382,8 +409,14 @@ func (a *App) footer() string {
 		}
 		return c.Styles.Bold.Render(a.flash.Text)
 	}
-	// ? and q always show at the right; the screen's keys get what is left.
+	// ? and q always show at the right, after a slow read's progress; the
+	// screen's keys get what is left, and when they all fit, the time the
+	// data was read goes before ? too.
 	right := a.help.ShortHelpView([]key.Binding{c.Keys.Help, c.Keys.Quit})
+	marker, busy := a.readMarker()
+	if busy {
+		right = marker + a.help.ShortSeparator + right
+	}
 	if a.showHelp {
 		return right
 	}
@@ -402,6 +435,12 @@ func (a *App) footer() string {
 	}
 	if lipgloss.Width(left) > room {
 		left = ansi.Truncate(left, room, "")
+	}
+	if !busy && marker != "" && left == h.ShortHelpView(keys) {
+		withMarker := marker + a.help.ShortSeparator + right
+		if lipgloss.Width(left)+2+lipgloss.Width(withMarker) <= c.Width {
+			right = withMarker
+		}
 	}
 	gap := max(c.Width-lipgloss.Width(left)-lipgloss.Width(right), 2)
 	return left + strings.Repeat(" ", gap) + right

@@ -95,16 +95,14 @@ func (s *checklistScreen) Init() tea.Cmd { return s.load() }
 
 func (s *checklistScreen) load() tea.Cmd {
 	st, now := s.Store, s.Now()
-	return func() tea.Msg {
-		ctx, cancel := context.WithTimeout(context.Background(), loadTimeout)
-		defer cancel()
+	return s.read(s, func(ctx context.Context) tea.Msg {
 		var m checklistLoadedMsg
 		if m.evidence, m.err = st.ChecklistEvidence(ctx, now); m.err != nil {
 			return m
 		}
 		m.history, m.err = st.ChecklistHistory(ctx)
 		return m
-	}
+	})
 }
 
 func (s *checklistScreen) SetSize(w, h int) {

@@ -95,12 +95,10 @@ func (d *dashboard) SetSize(w, h int) {
 func (d *dashboard) load() tea.Cmd {
 	d.seq++
 	seq, st, p, now, fs := d.seq, d.Store, d.period, d.Now(), d.FiscalStart
-	return func() tea.Msg {
-		ctx, cancel := context.WithTimeout(context.Background(), loadTimeout)
-		defer cancel()
+	return d.read(d, func(ctx context.Context) tea.Msg {
 		data, err := loadDashboard(ctx, st, p, now, fs)
 		return dashLoadedMsg{seq: seq, data: data, err: err}
-	}
+	})
 }
 
 func loadDashboard(ctx context.Context, st *store.Store, p model.Period, now time.Time, fs time.Month) (*dashData, error) {

@@ -9,9 +9,10 @@ import (
 	"github.com/kpit-dev/kpit/store"
 )
 
-// loadTimeout bounds one load from the store: a screen shows an error line
-// rather than waiting forever behind another kpit's long write.
-const loadTimeout = 10 * time.Second
+// saveTimeout bounds one save from a screen: it shows an error line rather
+// than waiting forever behind another kpit's long write. Reads have no
+// deadline (loads.go): in WAL mode a writer never blocks them.
+const saveTimeout = 10 * time.Second
 
 // goals is the goal side in force for the range a screen shows (the KGI,
 // the KPI definitions, the tree), as the figures engine reads it, with the

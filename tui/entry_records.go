@@ -124,8 +124,7 @@ func (r *recordsScreen) load(cursor int) tea.Cmd {
 func (r *recordsScreen) loadAt(cursor int, keep int64) tea.Cmd {
 	r.seq++
 	st, kind, filter, seq := r.Store, recordTabKinds[r.kind], r.filter.value(), r.seq
-	return func() tea.Msg {
-		ctx := context.Background()
+	return r.read(r, func(ctx context.Context) tea.Msg {
 		m := recordsLoadedMsg{to: r, seq: seq, cursor: -1}
 		if keep != 0 {
 			pos, ok, err := st.RecordPosition(ctx, kind, filter, keep)
@@ -140,7 +139,7 @@ func (r *recordsScreen) loadAt(cursor int, keep int64) tea.Cmd {
 		m.start = max(cursor, 0) / recordsPageSize * recordsPageSize
 		m.records, m.total, m.err = st.RecordsPage(ctx, store.RecordQuery{Kind: kind, Filter: filter, Offset: m.start, Limit: recordsPageSize})
 		return m
-	}
+	})
 }
 
 func (r *recordsScreen) selected() *model.Record {

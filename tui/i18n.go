@@ -26,6 +26,10 @@ var (
 	msgLoadErr  = Text{JA: "読み込みに失敗しました: %s", EN: "Could not load: %s"}
 	msgReloaded = Text{JA: "再読み込みしました", EN: "Reloaded"}
 	msgNoData   = Text{JA: "データがありません", EN: "No data"}
+	// The footer's note of the shown data: when it was read, or how long
+	// a slow read has been going.
+	msgReadAt  = Text{JA: "更新 %s", EN: "read %s"}
+	msgReading = Text{JA: "読み込み中 %d秒", EN: "reading %ds"}
 
 	msgPeriodWeek    = Text{JA: "週", EN: "Week"}
 	msgPeriodMonth   = Text{JA: "月", EN: "Month"}

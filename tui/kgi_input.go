@@ -116,7 +116,7 @@ func parseKGI(c *Common, text string) (model.KGI, error) {
 // saveKGI records kgi as a revision of the goal, signed with the note.
 func saveKGI(st *store.Store, kgi model.KGI, note store.RevisionNote) tea.Cmd {
 	return func() tea.Msg {
-		ctx, cancel := context.WithTimeout(context.Background(), loadTimeout)
+		ctx, cancel := context.WithTimeout(context.Background(), saveTimeout)
 		defer cancel()
 		return kgiSavedMsg{kgi: kgi, err: st.ReviseKGI(ctx, kgi, note)}
 	}

@@ -74,10 +74,10 @@ func (r *repsScreen) Init() tea.Cmd     { return r.load() }
 
 func (r *repsScreen) load() tea.Cmd {
 	st, p, now := r.Store, r.period, r.Now()
-	return func() tea.Msg {
-		d, err := loadReps(context.Background(), st, p, now.Location())
+	return r.read(r, func(ctx context.Context) tea.Msg {
+		d, err := loadReps(ctx, st, p, now.Location())
 		return repsLoadedMsg{to: r, period: p, data: d, err: err}
-	}
+	})
 }
 
 func loadReps(ctx context.Context, st *store.Store, p model.Period, loc *time.Location) (*repsData, error) {

@@ -141,12 +141,10 @@ func (r *reviewScreen) asking() bool {
 func (r *reviewScreen) load() tea.Cmd {
 	r.seq++
 	seq, st, p, now := r.seq, r.Store, r.period, r.Now()
-	return func() tea.Msg {
-		ctx, cancel := context.WithTimeout(context.Background(), loadTimeout)
-		defer cancel()
+	return r.read(r, func(ctx context.Context) tea.Msg {
 		data, err := loadReview(ctx, st, p, now)
 		return reviewLoadedMsg{seq: seq, data: data, err: err}
-	}
+	})
 }
 
 func loadReview(ctx context.Context, st *store.Store, p model.Period, now time.Time) (*reviewData, error) {
@@ -304,7 +302,7 @@ func (r *reviewScreen) draft() model.ReviewDraft {
 
 func saveReview(st *store.Store, d model.ReviewDraft) tea.Cmd {
 	return func() tea.Msg {
-		ctx, cancel := context.WithTimeout(context.Background(), loadTimeout)
+		ctx, cancel := context.WithTimeout(context.Background(), saveTimeout)
 		defer cancel()
 		id, err := st.SaveReview(ctx, d)
 		return reviewSavedMsg{id: id, err: err}

@@ -60,8 +60,7 @@ func (h *reviewHistory) key(r *reviewScreen, msg tea.KeyPressMsg) tea.Cmd {
 
 func readCompared(st *store.Store, a, b int64) tea.Cmd {
 	return func() tea.Msg {
-		ctx, cancel := context.WithTimeout(context.Background(), loadTimeout)
-		defer cancel()
+		ctx := context.Background() // reads have no deadline (loads.go)
 		ra, err := st.ReviewByID(ctx, a)
 		if err != nil {
 			return reviewCompareMsg{err: err}

@@ -63,6 +63,7 @@ type Common struct {
 	HideNames bool
 	// ReviewPeriod is the period the review tab opens on; zero: this month.
 	ReviewPeriod model.Period
+	loads        *loads // runs the screens' reads, the shown screen's first
 }
 
 // RepName is a rep's name as a screen may draw it: a placeholder while

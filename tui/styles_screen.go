@@ -120,13 +120,11 @@ func (s *stylesScreen) Init() tea.Cmd { return s.load() }
 
 func (s *stylesScreen) load() tea.Cmd {
 	st, p, now := s.Store, s.period, s.Now()
-	return func() tea.Msg {
-		ctx, cancel := context.WithTimeout(context.Background(), loadTimeout)
-		defer cancel()
+	return s.read(s, func(ctx context.Context) tea.Msg {
 		m := stylesLoadedMsg{period: p}
 		m.values, m.kpis, m.treeNodes, m.err = loadStyleData(ctx, st, p, now)
 		return m
-	}
+	})
 }
 
 // loadStyleData reads the period's figures for every catalogue KPI the
@@ -289,7 +287,7 @@ func (s *stylesScreen) adopt(st model.Style) tea.Cmd {
 	kpis, nodes := s.missing(st)
 	store := s.Store
 	return func() tea.Msg {
-		ctx, cancel := context.WithTimeout(context.Background(), loadTimeout)
+		ctx, cancel := context.WithTimeout(context.Background(), saveTimeout)
 		defer cancel()
 		err := store.AdoptKPIs(ctx, styleKPIs(st), kpitree.Template(st.Key))
 		return styleAdoptedMsg{style: st, kpis: kpis, nodes: nodes, err: err}

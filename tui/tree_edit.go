@@ -225,7 +225,7 @@ func (s *treeScreen) parseTarget(key, text string) (kpitree.Target, error) {
 // day, signed with the note.
 func saveKPIChange(st *store.Store, key string, ch kpiChange, note store.RevisionNote) tea.Cmd {
 	return func() tea.Msg {
-		ctx, cancel := context.WithTimeout(context.Background(), loadTimeout)
+		ctx, cancel := context.WithTimeout(context.Background(), saveTimeout)
 		defer cancel()
 		kpi, ok, err := st.KPIAsOf(ctx, key, note.From)
 		if err != nil {

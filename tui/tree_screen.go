@@ -161,12 +161,10 @@ func (s *treeScreen) Capturing() bool { return s.editing || s.confirm || s.edit 
 func (s *treeScreen) load() tea.Cmd {
 	s.seq++
 	seq, st, p, now := s.seq, s.Store, s.period, s.Now()
-	return func() tea.Msg {
-		ctx, cancel := context.WithTimeout(context.Background(), loadTimeout)
-		defer cancel()
+	return s.read(s, func(ctx context.Context) tea.Msg {
 		data, err := loadTree(ctx, st, p, now)
 		return treeLoadedMsg{seq: seq, data: data, err: err}
-	}
+	})
 }
 
 func loadTree(ctx context.Context, st *store.Store, p model.Period, now time.Time) (*treeData, error) {

@@ -188,7 +188,7 @@ func saveTargets(st *store.Store, values map[string]kpitree.Target, note store.R
 		todo[k] = v
 	}
 	return func() tea.Msg {
-		ctx, cancel := context.WithTimeout(context.Background(), loadTimeout)
+		ctx, cancel := context.WithTimeout(context.Background(), saveTimeout)
 		defer cancel()
 		for key, t := range todo {
 			kpi, ok, err := st.KPIAsOf(ctx, key, note.From)
