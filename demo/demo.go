@@ -113,6 +113,7 @@ func TempDatabase(ctx context.Context, seed int64, now time.Time) (path string, 
 
 type generator struct {
 	r     *rand.Rand
+	seed  int64     // the forecast's ratings draw from their own stream of it (forecast.go)
 	now   time.Time // no record is entered after it
 	today time.Time // now's calendar day
 	start time.Time // first day of the history
@@ -133,6 +134,7 @@ func newGenerator(seed int64, now time.Time) *generator {
 	start := model.D(today.Year(), today.Month(), 1).AddDate(0, -(historyMonths - 1), 0)
 	return &generator{
 		r:           rand.New(rand.NewPCG(uint64(seed), 0x6b706974)), // "kpit"
+		seed:        seed,
 		now:         now,
 		today:       today,
 		start:       start,
@@ -302,6 +304,7 @@ func (g *generator) records() store.Batch {
 		b.Reps = append(b.Reps, model.Rep{Name: r.name, Department: r.dept, Active: true})
 	}
 	deals := g.deals()
+	g.rate(deals)
 	for _, dl := range deals {
 		b.Opportunities = append(b.Opportunities, dl.opp)
 	}
