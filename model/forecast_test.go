@@ -126,3 +126,30 @@ func TestQuickAddForecast(t *testing.T) {
 		t.Errorf("lost with a forecast word = %+v, %v", q, err)
 	}
 }
+
+// FuzzForecastInput: whatever a cell or a flag holds, a category read is
+// one of the five, a probability lies in 0–100, thresholds read are
+// strictly falling, and none of them panics.
+func FuzzForecastInput(f *testing.F) {
+	for _, s := range []string{"A", "確度Ｂ", "best case", "-", "80%", "0.8", "８０％", "90,60,30", "1,0.5,0.2,0", "NaN", "1e400", ",,"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if c, err := ParseForecast(s); err == nil && !c.Valid() {
+			t.Fatalf("%q read as %q", s, c)
+		}
+		if p, err := ParseProbability(s); err == nil && !(p >= 0 && p <= 100) {
+			t.Fatalf("%q read as %v%%", s, p)
+		}
+		if th, err := ParseForecastThresholds(s); err == nil && !(th.Commit > th.BestCase && th.BestCase > th.Pipeline && th.Pipeline >= 0 && th.Commit <= 100) {
+			t.Fatalf("%q read as %+v", s, th)
+		}
+		if w, err := ParseForecastWeights(s); err == nil {
+			for _, x := range []float64{w.Commit, w.BestCase, w.Pipeline, w.Omitted} {
+				if !(x >= 0 && x <= 1) {
+					t.Fatalf("%q read as %+v", s, w)
+				}
+			}
+		}
+	})
+}
