@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/kpit-dev/kpit/catalog"
+	"github.com/kpit-dev/kpit/figures"
 	"github.com/kpit-dev/kpit/model"
 	"github.com/kpit-dev/kpit/store"
 )
@@ -154,7 +155,7 @@ func (m minutes) markdown(w io.Writer) error {
 	var b strings.Builder
 	fmt.Fprintf(&b, "# %s\n\n", l.T(catalog.ReviewMinutesHead, m.periodName(), model.FormatDate(rv.HeldOn)))
 	if !rv.HeldAt.IsZero() {
-		fmt.Fprintf(&b, "%s\n\n", l.T(catalog.ReviewHeldAt, rv.HeldAt.Format("2006-01-02 15:04 MST")))
+		fmt.Fprintf(&b, "%s\n\n", l.T(catalog.ReviewHeldAt, rv.HeldAt.Local().Format("2006-01-02 15:04 MST")))
 	}
 	if rv.Summary != "" {
 		fmt.Fprintf(&b, "%s\n\n", l.T(catalog.ReviewSummaryNote, rv.Summary))
@@ -171,16 +172,29 @@ func (m minutes) markdown(w io.Writer) error {
 			if k.KGI {
 				name = "**" + name + " (KGI)**"
 			}
-			fmt.Fprintf(&b, "| %s | %s | %s | %s | %s | %s |\n", cell(name), m.money.Full(k.Actual), m.money.Full(k.Target),
+			fmt.Fprintf(&b, "| %s | %s | %s | %s | %s | %s |\n", cell(name), m.money.Unit(k.Unit, k.Actual), m.money.Unit(k.Unit, k.Target),
 				catalog.FormatPercent(k.Achievement), catalog.StatusWord(l, k.Status), catalog.FormatPercent(k.RootShare))
 		}
 		fmt.Fprintf(&b, "\n%s\n\n", m.mainCause())
 	}
 	fmt.Fprintf(&b, "## %s\n\n", l.T(catalog.ReviewSecForecast))
-	if rv.Forecast == "" {
-		fmt.Fprintf(&b, "%s\n\n", l.T(catalog.ReviewNoForecast))
+	if fc, ok := figures.ParseForecastSnapshot(rv.Forecast); ok {
+		amount := func(v float64) string { return m.money.Unit(model.UnitMoney, model.Some(v)) }
+		fmt.Fprintf(&b, "| | %s | %s |\n|---|---:|---:|\n", l.T(catalog.ReviewColDeals), l.T(catalog.ReviewColAmount))
+		for _, row := range []struct {
+			name catalog.Text
+			b    figures.SnapshotBucket
+		}{{catalog.ReviewFcWon, fc.Won}, {catalog.ReviewFcCommit, fc.Commit}, {catalog.ReviewFcBestCase, fc.BestCase},
+			{catalog.ReviewFcPipeline, fc.Pipeline}, {catalog.ReviewFcOmitted, fc.Omitted}} {
+			fmt.Fprintf(&b, "| %s | %d | %s |\n", l.T(row.name), row.b.Count, amount(row.b.Amount))
+		}
+		fmt.Fprintf(&b, "\n%s\n", l.T(catalog.ReviewFcLanding, amount(fc.LandingLow), amount(fc.LandingHigh)))
+		if fc.Target != nil {
+			fmt.Fprintf(&b, "%s\n", l.T(catalog.ReviewFcTarget, amount(*fc.Target)))
+		}
+		fmt.Fprintf(&b, "%s\n\n", l.T(catalog.ReviewFcWeighted, amount(fc.Weighted)))
 	} else {
-		fmt.Fprintf(&b, "```json\n%s\n```\n\n", rv.Forecast)
+		fmt.Fprintf(&b, "%s\n\n", l.T(catalog.ReviewNoForecast))
 	}
 	fmt.Fprintf(&b, "## %s\n\n", l.T(catalog.ReviewSecCauses))
 	if len(rv.Notes) == 0 {

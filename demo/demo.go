@@ -75,11 +75,16 @@ func Seed(ctx context.Context, st *store.Store, seed int64, now time.Time) error
 	}
 	g := newGenerator(seed, now)
 	batch := g.records()
+	var whole []store.Review
+	batch.Reviews, whole = splitReviews(batch.Reviews)
 	if err := st.BulkInsert(ctx, batch); err != nil {
 		return fmt.Errorf("seed demo data: %w", err)
 	}
 	if err := g.goals(ctx, st); err != nil {
 		return fmt.Errorf("seed demo goals: %w", err)
+	}
+	if err := saveReviews(ctx, st, seed, whole); err != nil {
+		return fmt.Errorf("seed demo reviews: %w", err)
 	}
 	return nil
 }

@@ -1,6 +1,8 @@
 package figures
 
 import (
+	"encoding/json"
+
 	"github.com/kpit-dev/kpit/model"
 )
 
@@ -96,4 +98,53 @@ func (fs *Figures) Branch(key string) (string, model.Value) {
 		}
 	}
 	return best, share
+}
+
+// ForecastSnapshot is the pipeline forecast as a review keeps it, in the
+// JSON kpit review --export writes (the keys of kpit forecast): amounts in
+// major units of the team's currency.
+type ForecastSnapshot struct {
+	Won         SnapshotBucket `json:"won"`
+	Commit      SnapshotBucket `json:"commit"`
+	BestCase    SnapshotBucket `json:"best_case"`
+	Pipeline    SnapshotBucket `json:"pipeline"`
+	Omitted     SnapshotBucket `json:"omitted"`
+	LandingLow  float64        `json:"landing_low"`
+	LandingHigh float64        `json:"landing_high"`
+	Weighted    float64        `json:"weighted"`
+	Target      *float64       `json:"target"`
+}
+
+// SnapshotBucket is a Bucket as JSON.
+type SnapshotBucket struct {
+	Count  int     `json:"count"`
+	Amount float64 `json:"amount"`
+}
+
+// Snapshot is the forecast's figures as a review keeps them.
+func (f *ForecastFigures) Snapshot() ForecastSnapshot {
+	b := func(x Bucket) SnapshotBucket { return SnapshotBucket{Count: x.Count, Amount: x.Amount} }
+	s := ForecastSnapshot{Won: b(f.Won), Commit: b(f.Commit), BestCase: b(f.BestCase), Pipeline: b(f.Pipeline),
+		Omitted: b(f.Omitted), LandingLow: f.LandingLow, LandingHigh: f.LandingHigh, Weighted: f.Weighted}
+	if f.Target.Valid {
+		t := f.Target.V
+		s.Target = &t
+	}
+	return s
+}
+
+// JSON is the snapshot as a review stores it.
+func (s ForecastSnapshot) JSON() string {
+	out, _ := json.Marshal(s) // plain numbers and structs: it cannot fail
+	return string(out)
+}
+
+// ParseForecastSnapshot reads a stored forecast; false when there is none
+// or it does not read.
+func ParseForecastSnapshot(stored string) (ForecastSnapshot, bool) {
+	var s ForecastSnapshot
+	if stored == "" || json.Unmarshal([]byte(stored), &s) != nil {
+		return s, false
+	}
+	return s, true
 }

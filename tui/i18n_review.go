@@ -22,7 +22,9 @@ var (
 	msgRvDraft         = Text{JA: "このレビュー: 原因 %d件・新しいアクション %d件 (未保存)", EN: "This review: %d causes, %d new actions (not saved)"}
 	msgRvKPIs          = Text{JA: "主要KPI", EN: "Main KPIs"}
 	msgRvNoKPIs        = Text{JA: "主要KPIがありません", EN: "No main KPIs"}
-	msgRvWon           = Text{JA: "受注済み %s (目標 %s)", EN: "Won so far %s (target %s)"}
+	msgRvAgainst       = Text{JA: "目標 %s", EN: "target %s"}
+	msgRvMoved         = Text{JA: "前回レビュー (%s) 以降に動いた商談 %d件", EN: "Deals that moved since the last review (%s): %d"}
+	msgRvMovedNew      = Text{JA: "新規", EN: "new"}
 	msgRvActionRow     = Text{JA: "%s  %s  担当 %s  期限 %s", EN: "%s  %s  owner %s  due %s"}
 	msgRvHidden        = Text{JA: "(非表示)", EN: "(hidden)"}
 	msgRvNamesHidden   = Text{JA: "担当者名 非表示", EN: "names hidden"}

@@ -56,6 +56,10 @@ type reviewData struct {
 	open    []model.ReviewAction // actions still open: asked about first
 	reps    []model.Rep
 	history []model.SavedReview // newest first, without their details
+	// forecast is the period's pipeline forecast (ヨミ); moved the deals
+	// whose category or expected close changed since the last review.
+	forecast *figures.ForecastFigures
+	moved    []model.ForecastChange
 }
 
 type reviewLoadedMsg struct {
@@ -167,6 +171,14 @@ func loadReview(ctx context.Context, st *store.Store, p model.Period, now time.T
 	}
 	if d.history, err = st.Reviews(ctx); err != nil {
 		return nil, err
+	}
+	if d.forecast, err = figures.Forecast(ctx, st, figures.PeriodRange(p), now); err != nil {
+		return nil, err
+	}
+	if d.hasLast && !d.last.HeldAt.IsZero() {
+		if d.moved, err = figures.ForecastChanges(ctx, st, d.last.HeldAt); err != nil {
+			return nil, err
+		}
 	}
 	return d, nil
 }
@@ -295,7 +307,7 @@ func (r *reviewScreen) draft() model.ReviewDraft {
 	figs := r.data.figs
 	return model.ReviewDraft{
 		Period: r.period, HeldAt: r.Now(), KPIs: figs.Snapshot(),
-		MainCause: figs.MainCause, MainCauseShare: figs.MainCauseShare,
+		MainCause: figs.MainCause, MainCauseShare: figs.MainCauseShare, Forecast: r.data.forecast.Snapshot().JSON(),
 		Notes: r.notes, NewActions: r.actions, Carried: r.carried,
 	}
 }

@@ -243,16 +243,52 @@ func (r *reviewScreen) actionText(a model.ReviewAction) string {
 	return line
 }
 
-// pipelineLines: what is won so far against the target, and the forecast
-// by category once deals carry one.
+// pipelineLines: the forecast (ヨミ) of the period: what is won, the open
+// deals closing in it by category, the landing range against the target,
+// the weighted forecast and the deals that moved since the last review.
 func (r *reviewScreen) pipelineLines() []string {
-	d, s := r.data, r.Styles
+	d, s, m := r.data, r.Styles, r.Money()
+	ff := d.forecast
 	out := []string{s.Bold.Render(r.T(msgRvSlidePipeline)), ""}
-	if g := d.goals; g.HasKGI {
-		f := d.figs.Get(g.KGI.Metric)
-		out = append(out, r.T(msgRvWon, r.Money().Unit(f.Unit, f.Actual), r.Money().Unit(f.Unit, f.Target)), "")
+	amount := func(v float64) string { return m.Unit(model.UnitMoney, model.Some(v)) }
+	cols := []column{{title: "", width: 22}, {title: r.T(catalog.ReviewColDeals), width: 6, right: true}, {title: r.T(catalog.ReviewColAmount), width: 12, right: true}}
+	out = append(out, "  "+s.Bold.Render(tableRow(cols, []string{"", cols[1].title, cols[2].title})))
+	rows := []struct {
+		name Text
+		b    figures.Bucket
+	}{{catalog.ReviewFcWon, ff.Won}, {catalog.ReviewFcCommit, ff.Commit}, {catalog.ReviewFcBestCase, ff.BestCase}, {catalog.ReviewFcPipeline, ff.Pipeline}, {catalog.ReviewFcOmitted, ff.Omitted}}
+	for _, row := range rows {
+		out = append(out, "  "+tableRow(cols, []string{r.T(row.name), FormatCount(model.Some(float64(row.b.Count))), amount(row.b.Amount)}))
 	}
-	return append(out, s.Muted.Render(r.T(catalog.ReviewNoForecast)))
+	out = append(out, "")
+	landing := r.T(catalog.ReviewFcLanding, amount(ff.LandingLow), amount(ff.LandingHigh))
+	if ff.Target.Valid {
+		landing += "  " + r.T(msgRvAgainst, m.Unit(model.UnitMoney, ff.Target))
+	}
+	out = append(out, s.Bold.Render(landing), r.T(catalog.ReviewFcWeighted, amount(ff.Weighted)))
+	if ff.Commit.Count+ff.BestCase.Count+ff.Omitted.Count == 0 && ff.Unrated.Count == ff.Pipeline.Count {
+		out = append(out, "", s.Muted.Render(r.T(catalog.ReviewNoForecast)))
+	}
+	if !d.hasLast || d.last.HeldAt.IsZero() {
+		return out
+	}
+	out = append(out, "", s.Bold.Render(r.T(msgRvMoved, model.FormatDate(d.last.HeldOn), len(d.moved))))
+	for _, c := range d.moved {
+		line := "  " + c.Account + "  " + r.RepName(c.RepName) + "  " + m.Amount(c.AmountMinor)
+		switch {
+		case c.New:
+			line += "  " + r.T(msgRvMovedNew)
+		default:
+			if c.ForecastBefore != c.ForecastAfter {
+				line += "  " + c.ForecastBefore.Letter() + "->" + c.ForecastAfter.Letter()
+			}
+			if !c.CloseBefore.Equal(c.CloseAfter) {
+				line += "  " + model.FormatDate(c.CloseBefore) + "->" + model.FormatDate(c.CloseAfter)
+			}
+		}
+		out = append(out, line)
+	}
+	return out
 }
 
 // actionLines lists the actions carried in and the new ones; s changes
