@@ -26,6 +26,9 @@ var (
 	RuleStale   = Text{JA: "入力途絶", EN: "no entries"}
 	RuleStalled = Text{JA: "商談停滞", EN: "stalled deal"}
 	RuleOverdue = Text{JA: "完了予定超過", EN: "close date passed"}
+	RuleAction  = Text{JA: "アクション期限超過", EN: "action overdue"}
+
+	AlertAction = Text{JA: "レビューのアクション「%[1]s」(%[2]s): 期限を%[4]d日過ぎても未完了 (期限 %[3]s)", EN: "review action \"%[1]s\" (%[2]s): still open %[4]d day(s) after its due day (%[3]s)"}
 
 	DeadlineSameDay         = Text{JA: "当日中", EN: "the same day"}
 	DeadlineNextBusinessDay = Text{JA: "翌営業日まで", EN: "by the next business day"}
@@ -86,6 +89,8 @@ func AlertText(l Lang, a model.Alert) string {
 		return l.T(AlertStalled, a.RecordID, alertWho(l, a.RepName, a.Subject), a.Days, model.FormatDate(a.Day))
 	case model.AlertOverdueClose:
 		return l.T(AlertOverdue, a.RecordID, alertWho(l, a.RepName, a.Subject), model.FormatDate(a.Day), a.Days)
+	case model.AlertOverdueAction:
+		return l.T(AlertAction, a.Subject, alertWho(l, a.RepName, ""), model.FormatDate(a.Day), a.Days)
 	}
 	return string(a.Kind)
 }
@@ -111,6 +116,8 @@ func AlertKindWord(l Lang, k model.AlertKind) string {
 		return l.T(RuleStale)
 	case model.AlertStalledDeal:
 		return l.T(RuleStalled)
+	case model.AlertOverdueAction:
+		return l.T(RuleAction)
 	}
 	return l.T(RuleOverdue)
 }

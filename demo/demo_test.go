@@ -381,10 +381,24 @@ func TestSeedAlertsAreAFewTrueOnes(t *testing.T) {
 	for _, a := range alerts {
 		kinds[a.Kind]++
 	}
+	// The review actions still open past their due day, from the reviews'
+	// days and the statuses the demo gives (the last saved review is the
+	// month's, the three before it are reviews 3 to 5).
+	overdueActions := 0
+	for _, a := range demoActions {
+		due := reviewDay(today, len(reviewNotes)-savedReviews+a.review).AddDate(0, 0, a.dueIn)
+		open := len(a.later) == 0 || a.later[len(a.later)-1] == model.ActionOpen
+		if open && due.Before(today) {
+			overdueActions++
+		}
+	}
 	want := map[model.AlertKind]int{model.AlertStalledDeal: stalledWarn + stalledCrit, model.AlertOverdueClose: overdue,
-		model.AlertStaleRep: len(silent), model.AlertLateEntry: recentLate}
+		model.AlertStaleRep: len(silent), model.AlertLateEntry: recentLate, model.AlertOverdueAction: overdueActions}
 	if !reflect.DeepEqual(kinds, want) {
 		t.Errorf("alerts by kind = %v, recounted %v", kinds, want)
+	}
+	if overdueActions != 1 {
+		t.Errorf("%d review actions overdue, want one", overdueActions)
 	}
 	if len(alerts) < 10 || len(alerts) > 25 || recentLate == 0 {
 		t.Errorf("%d open alerts (%v), want 10–25 with each kind", len(alerts), kinds)

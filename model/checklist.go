@@ -155,9 +155,8 @@ func ChecklistItems() []ChecklistItem {
 		{10, GroupCollaboration, PatternSiloedFunnel, FixFunnel, "define-mql-sql", true},
 		{11, GroupCollaboration, PatternSiloedFunnel, FixFunnel, "design-handoff", true},
 		{12, GroupOperation, PatternLateDiscovery, FixReview, "hold-reviews", true},
-		// The schema records reviews but not the actions taken on misses,
-		// so item 13 is answered by the user alone.
-		{13, GroupOperation, PatternLateDiscovery, FixReview, "analyse-misses", false},
+		// Item 13 reads the causes and actions recorded in the review tab.
+		{13, GroupOperation, PatternLateDiscovery, FixReview, "analyse-misses", true},
 		{14, GroupOperation, PatternLateDiscovery, FixStyles, "revisit-kpis", true},
 	}
 }

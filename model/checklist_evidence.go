@@ -71,6 +71,14 @@ type Evidence struct {
 	ReviewCadenceDays float64   // median days between consecutive reviews; 0 with fewer than two
 	KPIRevisions      int
 	LastKPIRevision   time.Time // zero when none
+
+	// Item 13: the analysis of misses in the last review that kept its
+	// figures (docs/review.md).
+	ReviewsWithFigures  int // reviews that kept a snapshot of the KPIs
+	MissedLastReview    int // KPIs off track or at risk in it (the KGI aside)
+	ExplainedLastReview int // of those, how many have a cause recorded
+	ActionsLastReview   int // actions agreed in it
+	OverdueActions      int // actions open past their due day, whichever review agreed them
 }
 
 // DefaultHandoffDays is the wait at MQL after which a lead is counted as
@@ -216,6 +224,18 @@ func SuggestAnswer(item int, e Evidence) (Answer, bool) {
 		case e.ReviewsLast90Days == 0:
 			return AnswerNo, true
 		case e.ReviewsLast90Days >= 3 && last <= 35:
+			return AnswerYes, true
+		}
+		return AnswerPartly, true
+	case 13: // every miss of the last review has a cause and the team agreed actions it keeps
+		switch {
+		case e.ReviewsWithFigures == 0:
+			return AnswerNo, true
+		case e.MissedLastReview == 0 && e.OverdueActions == 0:
+			return AnswerYes, true
+		case e.ExplainedLastReview == 0 && e.ActionsLastReview == 0:
+			return AnswerNo, true
+		case e.ExplainedLastReview >= e.MissedLastReview && e.ActionsLastReview > 0 && e.OverdueActions == 0:
 			return AnswerYes, true
 		}
 		return AnswerPartly, true

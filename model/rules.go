@@ -198,6 +198,9 @@ const (
 	AlertStaleRep     AlertKind = "stale_rep"     // no entry for longer than the limit
 	AlertStalledDeal  AlertKind = "stalled_deal"  // open deal with no activity for 7/30 days
 	AlertOverdueClose AlertKind = "overdue_close" // open deal whose expected close date passed
+	// AlertOverdueAction is an action agreed in a review still open after
+	// its due day (ReviewAction.Overdue).
+	AlertOverdueAction AlertKind = "overdue_action"
 )
 
 // Severity is an alert's band, always shown with its word, never by colour
@@ -265,6 +268,7 @@ type AlertInput struct {
 	Entries []EntryFact
 	Reps    []RepFact
 	Deals   []DealFact
+	Actions []ReviewAction // the review actions still open
 }
 
 // localDay is the calendar day of instant t in loc.
@@ -342,7 +346,13 @@ func EvaluateAlerts(in AlertInput) []Alert {
 				Days: daysBetween(d.ExpectedClose, today)})
 		}
 	}
-	order := map[AlertKind]int{AlertOverdueClose: 0, AlertStalledDeal: 1, AlertStaleRep: 2, AlertLateEntry: 3}
+	for _, a := range in.Actions {
+		if a.Overdue(today) {
+			out = append(out, Alert{Kind: AlertOverdueAction, Severity: SeverityWarning, RepName: a.RepName,
+				RecordID: a.ID, Subject: a.Text, Day: Date(a.Due), Days: daysBetween(a.Due, today)})
+		}
+	}
+	order := map[AlertKind]int{AlertOverdueClose: 0, AlertStalledDeal: 1, AlertStaleRep: 2, AlertLateEntry: 3, AlertOverdueAction: 4}
 	sort.SliceStable(out, func(i, j int) bool {
 		a, b := out[i], out[j]
 		if order[a.Kind] != order[b.Kind] {

@@ -33,6 +33,9 @@ func (s *Store) Alerts(ctx context.Context, now time.Time, loc *time.Location) (
 	if in.Deals, err = s.dealFacts(ctx, loc); err != nil {
 		return nil, rules, err
 	}
+	if in.Actions, err = s.OpenActions(ctx); err != nil {
+		return nil, rules, err
+	}
 	return model.EvaluateAlerts(in), rules, nil
 }
 

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"sort"
 	"strconv"
@@ -109,6 +110,7 @@ func (s *Store) ChecklistEvidence(ctx context.Context, now time.Time) (model.Evi
 		{"input rules", s.ruleEvidence},
 		{"leads", s.leadEvidence},
 		{"reviews", s.reviewEvidence},
+		{"review analysis", s.analysisEvidence},
 		{"KPI revisions", s.revisionEvidence},
 	} {
 		if err := step.run(ctx, &e); err != nil {
@@ -330,6 +332,35 @@ func (s *Store) reviewEvidence(ctx context.Context, e *model.Evidence) error {
 		}
 	}
 	return nil
+}
+
+// analysisEvidence reads the last review that kept its figures: its
+// missed KPIs (the KGI aside), how many of them have a cause, the actions
+// agreed in it, and every action open past its due day.
+func (s *Store) analysisEvidence(ctx context.Context, e *model.Evidence) error {
+	var last sql.NullInt64
+	err := s.db.QueryRowContext(ctx, `SELECT r.id FROM reviews r WHERE EXISTS (SELECT 1 FROM review_kpis k WHERE k.review_id = r.id)
+		ORDER BY r.held_on DESC, r.id DESC LIMIT 1`).Scan(&last)
+	if err != nil && !errors.Is(err, sql.ErrNoRows) {
+		return err
+	}
+	if err := s.db.QueryRowContext(ctx, `SELECT count(DISTINCT review_id) FROM review_kpis`).Scan(&e.ReviewsWithFigures); err != nil {
+		return err
+	}
+	if last.Valid {
+		if err := s.db.QueryRowContext(ctx, `SELECT count(*),
+			coalesce(sum(EXISTS (SELECT 1 FROM review_notes n WHERE n.review_id = k.review_id AND n.kpi_key = k.kpi_key)), 0)
+			FROM review_kpis k WHERE k.review_id = ? AND k.kgi = 0 AND k.status IN ('off_track', 'at_risk')`, last.Int64).
+			Scan(&e.MissedLastReview, &e.ExplainedLastReview); err != nil {
+			return err
+		}
+		if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM review_actions WHERE review_id = ?`, last.Int64).
+			Scan(&e.ActionsLastReview); err != nil {
+			return err
+		}
+	}
+	return s.db.QueryRowContext(ctx, `SELECT count(*) FROM review_actions WHERE status = 'open' AND due < ?`,
+		model.FormatDate(model.Date(e.Now))).Scan(&e.OverdueActions)
 }
 
 // revisionEvidence counts the revisions of KPIs (item 14 asks whether the

@@ -105,3 +105,37 @@ func TestReviewRefusedWritesNothing(t *testing.T) {
 		t.Errorf("reviews after refusals = %v, %v; want none", rs, err)
 	}
 }
+
+// TestReviewEvidenceForItem13 counts, by hand, the last review's misses
+// (the KGI aside), those with a cause, its actions and the overdue ones.
+func TestReviewEvidenceForItem13(t *testing.T) {
+	ctx := context.Background()
+	s := openTemp(t)
+	rep, err := s.AddRep(ctx, model.Rep{Name: "佐藤", Department: model.DeptInsideSales})
+	if err != nil {
+		t.Fatal(err)
+	}
+	nov := model.PeriodOf(model.Month, model.D(2026, 11, 1), time.April)
+	kpi := func(key string, st model.Status, kgi bool) model.ReviewKPI {
+		return model.ReviewKPI{Key: key, NameJA: key, NameEN: key, Unit: model.UnitCount, KGI: kgi, Status: st}
+	}
+	if _, err := s.SaveReview(ctx, model.ReviewDraft{Period: nov, HeldAt: time.Date(2026, 11, 10, 1, 0, 0, 0, time.UTC),
+		KPIs: []model.ReviewKPI{kpi("revenue", model.StatusOffTrack, true), kpi("opportunities", model.StatusOffTrack, false),
+			kpi("win_rate", model.StatusAtRisk, false), kpi("avg_deal_size", model.StatusOnTrack, false)},
+		Notes:      []model.ReviewNote{{KPIKey: "opportunities", Category: model.CauseVolume, Text: "少ない"}},
+		NewActions: []model.ReviewAction{{Text: "架電を増やす", RepID: rep, Due: model.D(2026, 11, 17), Status: model.ActionOpen}},
+	}); err != nil {
+		t.Fatal(err)
+	}
+	e, err := s.ChecklistEvidence(ctx, time.Date(2026, 11, 20, 1, 0, 0, 0, time.UTC))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if e.ReviewsWithFigures != 1 || e.MissedLastReview != 2 || e.ExplainedLastReview != 1 || e.ActionsLastReview != 1 || e.OverdueActions != 1 {
+		t.Errorf("evidence = %d reviews, %d missed, %d explained, %d actions, %d overdue; want 1, 2, 1, 1, 1",
+			e.ReviewsWithFigures, e.MissedLastReview, e.ExplainedLastReview, e.ActionsLastReview, e.OverdueActions)
+	}
+	if a, _ := model.SuggestAnswer(13, e); a != model.AnswerPartly {
+		t.Errorf("item 13 suggests %q, want partly", a)
+	}
+}

@@ -277,8 +277,8 @@ func (s *checklistScreen) jump(item int) tea.Cmd {
 		}
 	}
 	nearest := TabDashboard
-	if it.Fix == model.FixReview || it.Fix == model.FixFunnel {
-		nearest = TabTree // reviews and the funnel read the tree's figures
+	if it.Fix == model.FixFunnel {
+		nearest = TabTree // the funnel reads the tree's figures
 	}
 	for _, t := range tabDefs() {
 		if t.ID == nearest {

@@ -120,6 +120,11 @@ func (s *checklistScreen) evidenceText(item int) string {
 			out += s.T(msgEvCadence, e.ReviewCadenceDays)
 		}
 		return out
+	case 13:
+		if e.ReviewsWithFigures == 0 {
+			return s.T(msgEvNoAnalysis)
+		}
+		return s.T(msgEvAnalysis, e.ExplainedLastReview, e.MissedLastReview, e.ActionsLastReview, e.OverdueActions)
 	case 14:
 		if e.KPIRevisions == 0 {
 			return s.T(msgEvNoRevisions)

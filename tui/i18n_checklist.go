@@ -133,6 +133,8 @@ var (
 	msgEvNoHandoff     = Text{JA: "引き渡しルールなし、%d日超MQLのままのリード %s件", EN: "No hand-off rule; leads at MQL over %d days: %s"}
 	msgEvReviews       = Text{JA: "直近90日のレビュー %d回、最終 %s", EN: "Reviews in the last 90 days: %d, last on %s"}
 	msgEvCadence       = Text{JA: "、間隔 約%.0f日", EN: ", about every %.0f days"}
+	msgEvAnalysis      = Text{JA: "前回レビュー: 未達 %[2]d件中 原因記録 %[1]d件、アクション %[3]d件、期限超過 %[4]d件", EN: "Last review: causes for %[1]d of %[2]d misses, %[3]d actions, %[4]d overdue"}
+	msgEvNoAnalysis    = Text{JA: "原因とアクションを記録したレビューがない", EN: "No review has recorded causes and actions"}
 	msgEvNoReviews     = Text{JA: "レビューの記録がない", EN: "No review recorded"}
 	msgEvRevisions     = Text{JA: "KPIの改定 %d回、最終 %d日前", EN: "KPI revisions: %d, the last %d days ago"}
 	msgEvNoRevisions   = Text{JA: "KPIの改定記録がない", EN: "No KPI revision recorded"}
