@@ -125,10 +125,11 @@ func (r *reviewScreen) Init() tea.Cmd     { return r.load() }
 func (r *reviewScreen) Keys() help.KeyMap { return r.keys }
 func (r *reviewScreen) SetSize(w, h int)  { r.width, r.height = w, h }
 
-// Capturing is true while a cause or an action is typed, an open action's
-// status is asked for, or the save question is open.
+// Capturing is true while a cause or an action is typed or the save
+// question is open. While an open action's status is asked for, the
+// frame's keys still work (another tab, h, q).
 func (r *reviewScreen) Capturing() bool {
-	return r.form != nil || r.quitting || r.asking()
+	return r.form != nil || r.quitting
 }
 
 // Typing is true while text is typed into a form.
@@ -139,7 +140,7 @@ func (r *reviewScreen) AsksBeforeQuit() bool { return r.data != nil && !r.saving
 
 // asking reports whether the screen is still asking about open actions.
 func (r *reviewScreen) asking() bool {
-	return r.data != nil && r.asked == false && r.ask < len(r.carried)
+	return r.data != nil && !r.asked && r.ask < len(r.carried)
 }
 
 func (r *reviewScreen) load() tea.Cmd {
@@ -240,13 +241,13 @@ func (r *reviewScreen) key(msg tea.KeyPressMsg) tea.Cmd {
 	switch {
 	case r.quitting:
 		return r.answerQuit(msg)
-	case r.asking():
-		r.answerAsk(msg)
-		return nil
 	case r.form != nil:
 		return r.typeForm(msg)
 	case msg.String() == "q":
 		r.quitting = true
+		return nil
+	case r.asking():
+		r.answerAsk(msg)
 		return nil
 	case r.history != nil:
 		return r.history.key(r, msg)

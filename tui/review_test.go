@@ -1,0 +1,195 @@
+package tui
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/kpit-dev/kpit/model"
+	"github.com/kpit-dev/kpit/store"
+)
+
+// reviewApp is the cockpit on a copy of the demo database (the review
+// writes), opened on the review tab at w×h.
+func reviewApp(t *testing.T, lang Lang, w, h int) (*App, *store.Store) {
+	t.Helper()
+	data, err := os.ReadFile(demoPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "review.db")
+	if err := os.WriteFile(path, data, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	st, err := store.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	st.SetClock(func() time.Time { return fixedNow })
+	a := New(Options{Store: st, Lang: lang, Now: func() time.Time { return fixedNow }, NoColor: true, StartTab: TabReview})
+	run(t, a, a.Init())
+	a.Update(tea.WindowSizeMsg{Width: w, Height: h})
+	return a, st
+}
+
+// arrowKey sends the right or left arrow n times.
+func arrowKey(t *testing.T, a *App, code rune, n int) {
+	t.Helper()
+	for i := 0; i < n; i++ {
+		_, cmd := a.Update(tea.KeyPressMsg{Code: code})
+		run(t, a, cmd)
+	}
+}
+
+func reviewOf(a *App) *reviewScreen {
+	for i, td := range a.tabs {
+		if td.ID == TabReview {
+			return a.screens[i].(*reviewScreen)
+		}
+	}
+	return nil
+}
+
+// TestReviewFlow holds a review on the demo: the two actions still open
+// from the last review are asked about first, a cause is recorded on a
+// missed KPI, an action is added, and q then y saves it all; the saved
+// review keeps the figures shown and the open actions follow the answers.
+func TestReviewFlow(t *testing.T) {
+	ctx := context.Background()
+	a, st := reviewApp(t, LangEN, 120, 40)
+	open, err := st.OpenActions(ctx)
+	if err != nil || len(open) != 2 {
+		t.Fatalf("the demo has %d open actions (%v), want 2", len(open), err)
+	}
+	out := screen(a)
+	if !strings.Contains(out, "Actions from the last review (1/2)") || !strings.Contains(out, open[0].Text) {
+		t.Fatalf("the review does not ask about the first open action first:\n%s", out)
+	}
+	arrowKey(t, a, tea.KeyRight, 1) // moving on is not an answer
+	if !strings.Contains(screen(a), "(1/2)") {
+		t.Fatal("an arrow answered the question")
+	}
+	press(t, a, "d", "o")
+	out = screen(a)
+	if !strings.Contains(out, "Summary") || !strings.Contains(out, "1/7") {
+		t.Fatalf("after the answers the summary slide is not shown:\n%s", out)
+	}
+	r := reviewOf(a)
+	// Slides: summary, the four main KPIs in order, pipeline, actions.
+	keys := r.data.goals.ReviewKeys()
+	opp := -1
+	for i, k := range keys {
+		if k == "opportunities" {
+			opp = i + 1
+		}
+	}
+	if opp < 0 {
+		t.Fatalf("no opportunities slide among %v", keys)
+	}
+	// A cause on an on-track KPI is refused: the average deal size is on track.
+	arrowKey(t, a, tea.KeyRight, 1)
+	if r.current().key != "avg_deal_size" || r.data.figs.Get("avg_deal_size").Status != model.StatusOnTrack {
+		t.Fatalf("slide 2 is %q (%s)", r.current().key, r.data.figs.Get(r.current().key).Status)
+	}
+	press(t, a, "n")
+	if r.form != nil {
+		t.Fatal("n opened a cause on a KPI on track")
+	}
+	arrowKey(t, a, tea.KeyRight, opp-1)
+	if r.current().key != "opportunities" {
+		t.Fatalf("slide %d is %q", r.slide+1, r.current().key)
+	}
+	press(t, a, "n")
+	arrowKey(t, a, tea.KeyUp, 1)    // to the category
+	arrowKey(t, a, tea.KeyRight, 1) // conversion
+	arrowKey(t, a, tea.KeyDown, 1)  // back to the text
+	typeText(t, a, "few handoffs")
+	press(t, a, "enter")
+	press(t, a, "A")
+	typeText(t, a, "call back the fair leads")
+	press(t, a, "enter")
+	if len(r.notes) != 1 || r.notes[0].Category != model.CauseConversion || len(r.actions) != 1 || r.actions[0].KPIKey != "opportunities" {
+		t.Fatalf("notes %+v actions %+v", r.notes, r.actions)
+	}
+	if !strings.Contains(screen(a), "few handoffs") {
+		t.Errorf("the slide does not show its cause:\n%s", screen(a))
+	}
+	// The actions slide: the two carried in and the new one; s drops the new one, then reopens it.
+	arrowKey(t, a, tea.KeyRight, 10)
+	if r.current().kind != slideActions {
+		t.Fatalf("the last slide is %v", r.current())
+	}
+	press(t, a, "down", "down", "s")
+	if r.actions[0].Status != model.ActionDone {
+		t.Fatalf("s gave %q, want done", r.actions[0].Status)
+	}
+	press(t, a, "s", "s")
+	want := r.data.figs.Get("revenue").Actual
+	press(t, a, "q")
+	if !strings.Contains(screen(a), "Save the review?") {
+		t.Fatalf("q does not ask to save:\n%s", screen(a))
+	}
+	press(t, a, "y")
+	last, ok, err := st.LastReview(ctx)
+	if err != nil || !ok {
+		t.Fatal(ok, err)
+	}
+	if !last.HeldAt.Equal(fixedNow) || last.Period.Key() != "2026-11" {
+		t.Errorf("saved review held %v for %s", last.HeldAt, last.Period.Key())
+	}
+	got, ok := last.KPI("revenue")
+	if !ok || got.Actual != want || !got.KGI {
+		t.Errorf("saved revenue %+v, shown %v", got, want)
+	}
+	if len(last.Notes) != 1 || last.Notes[0].Text != "few handoffs" {
+		t.Errorf("saved notes %+v", last.Notes)
+	}
+	statuses := map[string]model.ActionStatus{}
+	for _, x := range last.Actions {
+		statuses[x.Text] = x.Status
+	}
+	if len(last.Actions) != 3 || statuses[open[0].Text] != model.ActionDone || statuses[open[1].Text] != model.ActionOpen ||
+		statuses["call back the fair leads"] != model.ActionOpen {
+		t.Errorf("saved actions %+v", last.Actions)
+	}
+	now, err := st.OpenActions(ctx)
+	if err != nil || len(now) != 2 {
+		t.Errorf("open actions after the review: %+v, %v; want the one kept open and the new one", now, err)
+	}
+}
+
+// TestReviewQuitWithoutSaving: n quits and writes nothing; esc stays.
+func TestReviewQuitWithoutSaving(t *testing.T) {
+	ctx := context.Background()
+	a, st := reviewApp(t, LangJA, 80, 24)
+	before, err := st.Reviews(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	press(t, a, "q")
+	if !strings.Contains(screen(a), "レビューを保存しますか?") {
+		t.Fatalf("q does not ask:\n%s", screen(a))
+	}
+	press(t, a, "esc")
+	if reviewOf(a).quitting {
+		t.Fatal("esc did not stay")
+	}
+	press(t, a, "q")
+	_, cmd := a.Update(keyMsg("n"))
+	if cmd == nil {
+		t.Fatal("n did not quit")
+	}
+	if _, ok := cmd().(tea.QuitMsg); !ok {
+		t.Fatal("n did not quit")
+	}
+	after, err := st.Reviews(ctx)
+	if err != nil || len(after) != len(before) {
+		t.Errorf("reviews %d -> %d (%v); n saved something", len(before), len(after), err)
+	}
+}
