@@ -32,6 +32,7 @@ var (
 	ForecastHighEnd     = Text{JA: "上限", EN: "High end"}
 	ForecastWeighted    = Text{JA: "加重予測: %[1]s (重み A %[2]s / B %[3]s / C %[4]s / 対象外 %[5]s)", EN: "Weighted forecast: %[1]s (weights commit %[2]s / best case %[3]s / pipeline %[4]s / omitted %[5]s)"}
 	ForecastNoClose     = Text{JA: "完了予定日のない商談: %[1]d件 %[2]s (どの期間にも入りません。完了予定日を入れてください)", EN: "Open deals without an expected close date: %[1]d, %[2]s (in no period; give them a date)"}
+	ForecastMore        = Text{JA: "ほか %d件 (--format json ですべて)", EN: "and %d more (--format json lists them all)"}
 	ForecastDeals       = Text{JA: "期間内に完了予定の商談", EN: "Open deals expected to close in the period"}
 	ForecastNoDeals     = Text{JA: "期間内に完了予定の商談はありません", EN: "No open deal is expected to close in the period"}
 	ForecastColID       = Text{JA: "ID", EN: "ID"}

@@ -90,6 +90,10 @@ func runForecast(e env) int {
 	return exitOK
 }
 
+// noCloseShown is how many open deals without an expected close date the
+// text lists.
+const noCloseShown = 20
+
 // forecastOutput is what kpit forecast prints.
 type forecastOutput struct {
 	name    string // the period as named
@@ -276,7 +280,13 @@ func (f forecastOutput) writeText(w io.Writer, l catalog.Lang) {
 	if ff.NoCloseDate.Count > 0 {
 		fmt.Fprintln(w)
 		fmt.Fprintln(w, l.T(catalog.ForecastNoClose, ff.NoCloseDate.Count, full(ff.NoCloseDate.Amount)))
-		writeTableAligned(w, header, dealRows(ff.NoClose), "llllrr")
+		// An import without close dates can leave thousands: the first
+		// ones show what to fix, the JSON lists them all.
+		shown := ff.NoClose[:min(len(ff.NoClose), noCloseShown)]
+		writeTableAligned(w, header, dealRows(shown), "llllrr")
+		if more := len(ff.NoClose) - len(shown); more > 0 {
+			fmt.Fprintln(w, l.T(catalog.ForecastMore, more))
+		}
 	}
 	if f.since.IsZero() {
 		return

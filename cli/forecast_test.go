@@ -217,3 +217,32 @@ func TestImportForecastByThresholds(t *testing.T) {
 		t.Errorf("bad category: exit %d, %q", code, errOut)
 	}
 }
+
+// TestForecastTextCapsUndatedDeals: the text lists the first open deals
+// without an expected close date and counts the rest; the JSON lists all.
+func TestForecastTextCapsUndatedDeals(t *testing.T) {
+	db := forecastDB(t)
+	st, err := store.Open(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range noCloseShown + 2 {
+		o := model.Opportunity{RepName: "佐藤", Account: "X" + strings.Repeat("x", i), Outcome: model.OutcomeOpen, Created: model.D(2026, 11, 1)}
+		if _, err := st.AddOpportunity(context.Background(), o); err != nil {
+			t.Fatal(err)
+		}
+	}
+	st.Close()
+	// With J社 from forecastDB: noCloseShown + 3 undated, 3 not listed.
+	_, text, _ := runKpit(t, "forecast", "--db", db, "--period", "2026-12", "--today", "2026-12-10", "--lang", "en")
+	if !strings.Contains(text, "and 3 more") || strings.Contains(text, "X"+strings.Repeat("x", noCloseShown+1)) {
+		t.Errorf("text:\n%s", text)
+	}
+	_, out, _ := runKpit(t, "forecast", "--db", db, "--period", "2026-12", "--today", "2026-12-10", "--format", "json")
+	var f struct {
+		NoClose []struct{ ID int64 } `json:"no_close_deals"`
+	}
+	if err := json.Unmarshal([]byte(out), &f); err != nil || len(f.NoClose) != noCloseShown+3 {
+		t.Errorf("JSON lists %d undated deals, %v", len(f.NoClose), err)
+	}
+}
