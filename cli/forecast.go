@@ -207,7 +207,7 @@ func (f forecastOutput) json() forecastJSON {
 		out.Changes = []forecastChangeJSON{}
 		for _, c := range f.changes {
 			out.Changes = append(out.Changes, forecastChangeJSON{ID: c.OpportunityID, Account: c.Account, Rep: c.RepName,
-				Amount: amountOut(c.AmountMinor, true, ff.Currency), At: c.At.UTC().Format(time.RFC3339), New: c.New,
+				Amount: amountOut(c.AmountMinor, c.HasAmount, ff.Currency), At: c.At.UTC().Format(time.RFC3339), New: c.New,
 				ForecastBefore: string(c.ForecastBefore), ForecastAfter: string(c.ForecastAfter),
 				CloseBefore: dateOut(c.CloseBefore), CloseAfter: dateOut(c.CloseAfter),
 				OutcomeBefore: string(c.OutcomeBefore), OutcomeAfter: string(c.OutcomeAfter)})
@@ -301,7 +301,7 @@ func (f forecastOutput) writeText(w io.Writer, l catalog.Lang) {
 	var rows2 [][]string
 	for _, c := range f.changes {
 		rows2 = append(rows2, []string{c.At.Local().Format("2006-01-02 15:04"), c.RepName, c.Account,
-			money.Amount(c.AmountMinor), "#" + strconv.FormatInt(c.OpportunityID, 10), changeWords(l, c)})
+			dealAmount(money, c.AmountMinor, c.HasAmount), "#" + strconv.FormatInt(c.OpportunityID, 10), changeWords(l, c)})
 	}
 	writeTableAligned(w, []string{l.T(catalog.ForecastColWhen), l.T(catalog.ForecastColRep), l.T(catalog.ForecastColAccount),
 		l.T(catalog.ForecastColAmount), l.T(catalog.ForecastColID), l.T(catalog.ForecastColChange)}, rows2, "lllrrl")

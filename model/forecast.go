@@ -240,6 +240,7 @@ type ForecastChange struct {
 	Account       string
 	RepName       string
 	AmountMinor   Minor
+	HasAmount     bool
 	At            time.Time
 	New           bool
 	// Before and After are the category, expected close (zero: none) and

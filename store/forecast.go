@@ -94,13 +94,13 @@ func (s *Store) ForecastChangesSince(ctx context.Context, since time.Time) ([]mo
 	// cut is made on the parsed times below.
 	from := since.UTC().Format("2006-01-02T15:04:05")
 	rows, err := s.db.QueryContext(ctx, `
-		SELECT c.opportunity_id, o.account, r.name, coalesce(o.amount_yen, 0), c.at, 0,
+		SELECT c.opportunity_id, o.account, r.name, o.amount_yen, c.at, 0,
 			coalesce(c.forecast_before, ''), coalesce(c.forecast_after, ''), c.close_before, c.close_after,
 			c.outcome_before, c.outcome_after
 		FROM forecast_changes c JOIN opportunities o ON o.id = c.opportunity_id JOIN reps r ON r.id = o.rep_id
 		WHERE c.at >= ?1 AND o.deleted_at IS NULL
 		UNION ALL
-		SELECT o.id, o.account, r.name, coalesce(o.amount_yen, 0), o.entered_at, 1,
+		SELECT o.id, o.account, r.name, o.amount_yen, o.entered_at, 1,
 			'', coalesce(o.forecast, ''), NULL, o.closed, 'open', o.outcome
 		FROM opportunities o JOIN reps r ON r.id = o.rep_id
 		WHERE o.entered_at >= ?1 AND o.deleted_at IS NULL AND o.outcome = 'open'`, from)
@@ -113,7 +113,7 @@ func (s *Store) ForecastChangesSince(ctx context.Context, since time.Time) ([]mo
 		var c model.ForecastChange
 		var at, fb, fa, ob, oa string
 		var cb, ca sql.NullString
-		var amount int64
+		var amount sql.NullInt64
 		if err := rows.Scan(&c.OpportunityID, &c.Account, &c.RepName, &amount, &at, &c.New, &fb, &fa, &cb, &ca, &ob, &oa); err != nil {
 			return nil, fmt.Errorf("read forecast changes: %w", describe(err))
 		}
@@ -121,7 +121,7 @@ func (s *Store) ForecastChangesSince(ctx context.Context, since time.Time) ([]mo
 		if c.At.Before(since) {
 			continue
 		}
-		c.AmountMinor = model.Minor(amount)
+		c.AmountMinor, c.HasAmount = model.Minor(amount.Int64), amount.Valid
 		c.ForecastBefore, c.ForecastAfter = model.ForecastCategory(fb), model.ForecastCategory(fa)
 		c.CloseBefore, c.CloseAfter = parseNullDate(cb), parseNullDate(ca)
 		c.OutcomeBefore, c.OutcomeAfter = model.Outcome(ob), model.Outcome(oa)
