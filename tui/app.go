@@ -128,6 +128,7 @@ func New(o Options) *App {
 		}
 	}
 	a.live.stale = make([]bool, len(a.screens))
+	a.live.unread = make([]bool, len(a.screens))
 	a.showScreens()
 	return a
 }
@@ -135,13 +136,18 @@ func New(o Options) *App {
 // NoColorFromEnv reports whether NO_COLOR asks for no colour (any non-empty value).
 func NoColorFromEnv() bool { return os.Getenv("NO_COLOR") != "" }
 
-// Init loads every screen's data and asks for the background colour.
+// Init loads the shown tab's data (the other tabs load theirs once it has
+// its own, see prefetch) and asks for the background colour.
 func (a *App) Init() tea.Cmd {
 	// The data version is asked first, so a write made while the screens
 	// read is one the next poll sees.
 	cmds := []tea.Cmd{a.checkVersion(), tea.RequestBackgroundColor}
-	for _, s := range a.screens {
-		cmds = append(cmds, s.Init())
+	for i, s := range a.screens {
+		if i == a.active {
+			cmds = append(cmds, s.Init())
+		} else {
+			a.live.unread[i] = true
+		}
 	}
 	cmds = append(cmds, a.backgroundCmds()...)
 	return tea.Batch(cmds...)
@@ -160,6 +166,9 @@ func (a *App) backgroundCmds() []tea.Cmd {
 func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	m, cmd := a.update(msg)
 	a.showScreens()
+	if more := a.prefetch(); more != nil {
+		cmd = tea.Batch(cmd, more)
+	}
 	return m, cmd
 }
 
@@ -206,6 +215,7 @@ func (a *App) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a, nil
 	case ReloadMsg:
 		clear(a.live.stale)
+		clear(a.live.unread)
 		return a, tea.Batch(append(a.broadcast(msg), a.backgroundCmds()...)...)
 	case pollMsg:
 		return a, a.checkVersion()
@@ -330,6 +340,10 @@ func (a *App) switchTo(i int) tea.Cmd {
 	}
 	a.active = i
 	a.showHelp = false
+	if a.live.unread[i] {
+		a.live.unread[i], a.live.stale[i] = false, false
+		return a.screens[i].Init()
+	}
 	if !a.live.stale[i] {
 		return nil
 	}

@@ -17,6 +17,25 @@ type live struct {
 	version int64         // the data version the screens were read at
 	known   bool          // version has been asked once
 	stale   []bool        // per tab: the data changed while it was hidden
+	unread  []bool        // per tab: not loaded yet (hidden since the start)
+}
+
+// prefetch starts the first load of the tabs not read yet, once the shown
+// tab has its data: at a million deals the first frame waits for no other
+// tab. They read one at a time (loads.go), so a tab switched to in the
+// meantime still reads first.
+func (a *App) prefetch() tea.Cmd {
+	if !a.common.loads.idle(a.screens[a.active]) {
+		return nil
+	}
+	var cmds []tea.Cmd
+	for i, unread := range a.live.unread {
+		if unread {
+			a.live.unread[i] = false
+			cmds = append(cmds, a.screens[i].Init())
+		}
+	}
+	return tea.Batch(cmds...)
 }
 
 // LivePoll is how often the cockpit looks for other processes' writes: a

@@ -162,3 +162,24 @@ func TestLoadsSupersededReadGivesNothing(t *testing.T) {
 		t.Fatalf("status after the read: busy %v, read at %v", busy, at)
 	}
 }
+
+// At the start only the shown tab reads; the others read once its answer
+// is in, and then every tab has its data.
+func TestFirstFrameReadsTheShownTabFirst(t *testing.T) {
+	a := New(Options{Store: openDemo(t), Lang: LangEN, Now: func() time.Time { return fixedNow }, NoColor: true})
+	cmd := a.Init()
+	for owner := range a.common.loads.newest {
+		if _, tab := owner.(Screen); tab && owner != a.screens[a.active] {
+			t.Fatalf("%T reads before the shown dashboard has its figures", owner)
+		}
+	}
+	run(t, a, cmd)
+	for i, s := range a.screens {
+		if a.live.unread[i] || !a.common.loads.idle(s) {
+			t.Errorf("tab %s not read after the first frame", a.tabs[i].ID)
+		}
+		if _, _, at := a.common.loads.status(s); at.IsZero() {
+			t.Errorf("tab %s has no read time", a.tabs[i].ID)
+		}
+	}
+}

@@ -128,6 +128,14 @@ func (l *loads) grant() {
 	}
 }
 
+// idle reports whether owner has no read going or waiting to go.
+func (l *loads) idle(owner any) bool {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	ld := l.newest[owner]
+	return ld == nil || ld.done || ld.ctx.Err() != nil
+}
+
 // status is what the footer says of owner's data: since when its read has
 // been going (busy), or when it was last read (zero before any read).
 func (l *loads) status(owner any) (busySince time.Time, busy bool, readAt time.Time) {
