@@ -81,8 +81,8 @@ func runCockpit(e env) int {
 	}
 	// A file that exists is checked before the terminal, so a wrong file is
 	// named even where no terminal is attached; a new file is only created
-	// when the cockpit can actually run.
-	if _, statErr := os.Stat(path); statErr == nil {
+	// when the cockpit can actually run (an empty file is a new one).
+	if info, statErr := os.Stat(path); statErr == nil && (info.IsDir() || info.Size() > 0) {
 		st, err := openChecked(path)
 		if err != nil {
 			fmt.Fprintf(e.stderr, "kpit: %v\n", err)

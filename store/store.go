@@ -34,6 +34,9 @@ type Store struct {
 // ErrNotKpit is returned for a file that is not a kpit database.
 var ErrNotKpit = errors.New("not a kpit database")
 
+// ErrReadOnly is returned when SQLite may not write the file.
+var ErrReadOnly = errors.New("the database file is read-only")
+
 // ErrDamaged is returned when SQLite finds the file damaged. The commands
 // that help are named: kpit doctor says what is wrong, kpit restore puts a
 // backup made by kpit backup in its place.
@@ -88,11 +91,11 @@ func Open(path string) (*Store, error) {
 	s := &Store{db: db, path: path, now: time.Now, changes: &changes{}}
 	if err := s.migrate(context.Background()); err != nil {
 		db.Close()
-		return nil, fmt.Errorf("open database %s: %w", path, err)
+		return nil, fmt.Errorf("open database %s: %w", path, readOnlyWhy(path, err))
 	}
 	if err := s.useWAL(); err != nil {
 		db.Close()
-		return nil, fmt.Errorf("open database %s: %w", path, err)
+		return nil, fmt.Errorf("open database %s: %w", path, readOnlyWhy(path, err))
 	}
 	return s, nil
 }
@@ -251,13 +254,47 @@ func kpitVersion(ctx context.Context, q queryer) (int, error) {
 func (s *Store) tx(ctx context.Context, fn func(*sql.Tx) error) error {
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
-		return describe(err)
+		return s.named(describe(err))
 	}
 	if err := fn(tx); err != nil {
 		tx.Rollback()
+		return s.named(err)
+	}
+	return s.named(describe(tx.Commit()))
+}
+
+// named adds the file's name to the refusals about the file itself
+// (read-only, damaged), which SQLite reports without it.
+func (s *Store) named(err error) error {
+	if errors.Is(err, ErrReadOnly) || errors.Is(err, ErrDamaged) {
+		return fmt.Errorf("database %s: %w", s.path, readOnlyWhy(s.path, err))
+	}
+	return err
+}
+
+// dirWritable reports whether a file can be made in dir, by making one
+// (and removing it): the only answer that holds on every system.
+func dirWritable(dir string) bool {
+	f, err := os.CreateTemp(dir, ".kpit-probe-*")
+	if err != nil {
+		return false
+	}
+	f.Close()
+	os.Remove(f.Name())
+	return true
+}
+
+// readOnlyWhy tells a read-only directory from a read-only file: in WAL
+// mode SQLite makes the -wal and -shm files beside the database, so a
+// directory it may not write into stops it even when the file is writable.
+func readOnlyWhy(path string, err error) error {
+	if !errors.Is(err, ErrReadOnly) {
 		return err
 	}
-	return describe(tx.Commit())
+	if !dirWritable(filepath.Dir(path)) {
+		return fmt.Errorf("its directory %s is read-only (SQLite makes the -wal and -shm files beside the database)", filepath.Dir(path))
+	}
+	return err
 }
 
 // describe turns driver errors a user can meet into one plain line.
@@ -275,7 +312,7 @@ func describe(err error) error {
 		case sqlite3.SQLITE_BUSY:
 			return errors.New("the database is busy with another kpit; try again")
 		case sqlite3.SQLITE_READONLY:
-			return errors.New("the database file is read-only")
+			return ErrReadOnly
 		case sqlite3.SQLITE_CANTOPEN:
 			return errors.New("the database file cannot be opened")
 		}
