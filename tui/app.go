@@ -63,6 +63,14 @@ type Options struct {
 	FiscalStart time.Month       // 0: April
 	Currency    model.Currency   // the team's currency; zero: JPY
 	NoColor     bool             // NO_COLOR is set
+	// Theme is config.ThemeDark, ThemeLight or ThemeHighContrast (--theme,
+	// else the config file); "": dark or light from the terminal.
+	Theme string
+	// Keys rebinds actions (the config file's [keys]; see KeyActions).
+	Keys KeyOverrides
+	// Me is the user's own rep (the config file's me): the rep the entry
+	// form and quick-add start on; read it through Common.DefaultRep.
+	Me string
 	// StartTab is the tab shown first (kpit review opens on the review);
 	// "": the first.
 	StartTab TabID
@@ -105,7 +113,7 @@ func New(o Options) *App {
 	c := &Common{
 		Store:       o.Store,
 		Lang:        o.Lang,
-		Styles:      NewStyles(true, o.NoColor),
+		Styles:      NewThemeStyles(o.Theme, true, o.NoColor),
 		Keys:        newGlobalKeys(o.Lang),
 		Now:         o.Now,
 		FiscalStart: o.FiscalStart,
@@ -113,14 +121,19 @@ func New(o Options) *App {
 
 		ReviewPeriod: o.ReviewPeriod,
 		loads:        newLoads(o.Now),
+		keyOverrides: o.Keys,
+		me:           o.Me,
 	}
+	c.keyOverrides.rebind("", c.Keys)
 	a := &App{common: c, tabs: tabDefs(), overlays: overlayDefs(), help: help.New(), live: live{poll: o.Poll}}
 	a.help.Styles = c.Styles.Help
 	// help's defaults (• and …) are ambiguous-width glyphs, two columns on
 	// many Japanese terminals.
 	a.help.ShortSeparator, a.help.Ellipsis = "  ", "..."
 	for _, t := range a.tabs {
-		a.screens = append(a.screens, t.New(c))
+		s := t.New(c)
+		c.keyOverrides.rebindScreen(scopeName(string(t.ID)), s)
+		a.screens = append(a.screens, s)
 	}
 	for i, t := range a.tabs {
 		if t.ID == o.StartTab {
@@ -178,7 +191,7 @@ func (a *App) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		a.resize(msg.Width, msg.Height)
 		return a, nil
 	case tea.BackgroundColorMsg:
-		*a.common.Styles = *NewStyles(msg.IsDark(), a.common.Styles.NoColor)
+		*a.common.Styles = *NewThemeStyles(a.common.Styles.Theme, msg.IsDark(), a.common.Styles.NoColor)
 		a.help.Styles = a.common.Styles.Help
 		return a, nil
 	case tea.KeyPressMsg:
@@ -284,8 +297,9 @@ func (a *App) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		return a, nil
 	}
 	for _, o := range a.overlays {
-		if key.Matches(msg, o.Key(a.common.Lang)) {
+		if key.Matches(msg, a.common.overlayKey(o)) {
 			a.overlay = o.New(a.common)
+			a.common.keyOverrides.rebindScreen(scopeName(o.ID), a.overlay)
 			w, h := a.overlaySize()
 			a.overlay.SetSize(w, h)
 			return a, a.overlay.Init()
@@ -471,7 +485,7 @@ func (a *App) helpView() string {
 		global = []key.Binding{c.Keys.Back, c.Keys.Help}
 	} else {
 		for _, o := range a.overlays {
-			global = append(global, o.Key(c.Lang))
+			global = append(global, c.overlayKey(o))
 		}
 	}
 	groups := [][]key.Binding{global}

@@ -271,7 +271,7 @@ func (s *checklistScreen) jump(item int) tea.Cmd {
 		if !slices.Contains(overlayIDs, o.ID) {
 			continue
 		}
-		if keys := o.Key(s.Lang).Keys(); len(keys) > 0 && len([]rune(keys[0])) == 1 {
+		if keys := s.overlayKey(o).Keys(); len(keys) > 0 && len([]rune(keys[0])) == 1 {
 			r := []rune(keys[0])[0]
 			return func() tea.Msg { return tea.KeyPressMsg{Code: r, Text: keys[0]} }
 		}

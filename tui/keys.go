@@ -6,7 +6,7 @@ import (
 
 // GlobalKeys are the bindings the frame handles on every screen.
 type GlobalKeys struct {
-	Tabs    key.Binding // 1-9
+	Tabs    key.Binding `rebind:"-"` // 1-9, read by position
 	NextTab key.Binding
 	PrevTab key.Binding
 	Help    key.Binding

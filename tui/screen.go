@@ -64,6 +64,9 @@ type Common struct {
 	// ReviewPeriod is the period the review tab opens on; zero: this month.
 	ReviewPeriod model.Period
 	loads        *loads // runs the screens' reads, the shown screen's first
+
+	keyOverrides KeyOverrides // the config file's [keys], applied by rebind
+	me           string       // the user's own rep; read through DefaultRep
 }
 
 // RepName is a rep's name as a screen may draw it: a placeholder while

@@ -7,14 +7,16 @@ import (
 	"charm.land/lipgloss/v2"
 
 	"github.com/kpit-dev/kpit/catalog"
+	"github.com/kpit-dev/kpit/config"
 	"github.com/kpit-dev/kpit/model"
 )
 
 // Styles holds every style of the cockpit, built in one place from the
-// terminal's background (tea.BackgroundColorMsg) and NO_COLOR. Screens never
-// build colours of their own.
+// theme, the terminal's background (tea.BackgroundColorMsg) and NO_COLOR.
+// Screens never build colours of their own.
 type Styles struct {
 	NoColor bool
+	Theme   string // config.ThemeDark, ThemeLight, ThemeHighContrast or "" (the terminal's)
 
 	Title     lipgloss.Style // screen headings
 	Muted     lipgloss.Style // secondary text
@@ -36,11 +38,31 @@ type Styles struct {
 	Help help.Styles
 }
 
-// NewStyles builds the styles for a dark or light background. With noColor
-// (NO_COLOR set) no colour is used at all: emphasis is bold, underline and
-// reverse video only.
+// NewStyles builds the styles for a dark or light background, as the
+// terminal reports it (no theme chosen). With noColor (NO_COLOR set) no
+// colour is used at all: emphasis is bold, underline and reverse video only.
 func NewStyles(isDark, noColor bool) *Styles {
-	s := &Styles{NoColor: noColor}
+	return NewThemeStyles(config.ThemeAuto, isDark, noColor)
+}
+
+// NewThemeStyles builds the styles of a theme. dark and light are kpit's
+// palette for that background whatever the terminal reports; high-contrast
+// is for a projector or a bright room: the terminal's own foreground for
+// text that is secondary elsewhere, saturated status colours, bold and
+// thick borders, still chosen from the background; "" follows the terminal.
+func NewThemeStyles(theme string, isDark, noColor bool) *Styles {
+	switch theme {
+	case config.ThemeDark:
+		isDark = true
+	case config.ThemeLight:
+		isDark = false
+	}
+	s := &Styles{NoColor: noColor, Theme: theme}
+	highContrast := theme == config.ThemeHighContrast
+	border := lipgloss.NormalBorder()
+	if highContrast {
+		border = lipgloss.ThickBorder()
+	}
 	plain := lipgloss.NewStyle()
 	s.Bold = plain.Bold(true)
 	s.Title = plain.Bold(true)
@@ -50,7 +72,7 @@ func NewStyles(isDark, noColor bool) *Styles {
 	s.TabIdle = plain.Padding(0, 1)
 	s.Badge = plain.Bold(true)
 	s.Error = plain.Bold(true)
-	s.Pane = plain.Border(lipgloss.NormalBorder()).Padding(0, 1)
+	s.Pane = plain.Border(border).Padding(0, 1)
 	s.Chart = plain
 	s.OnTrack, s.AtRisk, s.OffTrack = plain, plain.Bold(true), plain.Bold(true).Underline(true)
 	s.Help = help.Styles{
@@ -62,6 +84,10 @@ func NewStyles(isDark, noColor bool) *Styles {
 	}
 	ld := lipgloss.LightDark(isDark)
 	c := func(light, dark string) color.Color { return ld(lipgloss.Color(light), lipgloss.Color(dark)) }
+	if highContrast {
+		highContrastColours(s, c)
+		return s
+	}
 	accent := c("#5A3FC0", "#B7A6FF")
 	muted := c("#6B6B6B", "#9A9A9A")
 	green := c("#1B7F3B", "#5FD787")
@@ -83,6 +109,40 @@ func NewStyles(isDark, noColor bool) *Styles {
 	s.OffTrack = plain.Bold(true).Foreground(red)
 	s.Help = help.DefaultStyles(isDark)
 	return s
+}
+
+// highContrastColours colours the high-contrast theme: pure black or white
+// for text (no grey, which a projector washes out), one saturated accent,
+// status colours far apart in lightness as well as hue, and the word always
+// bold so a status never rests on colour alone.
+func highContrastColours(s *Styles, c func(light, dark string) color.Color) {
+	plain := lipgloss.NewStyle()
+	text := c("#000000", "#FFFFFF")
+	accent := c("#0000B0", "#FFFF00")
+	onAccent := c("#FFFFFF", "#000000")
+	green := c("#005A00", "#00FF5F")
+	amber := c("#7A3D00", "#FFAF00")
+	red := c("#B00000", "#FF5F5F")
+	s.Title = plain.Bold(true).Underline(true).Foreground(accent)
+	s.Muted = plain.Foreground(text)
+	s.Bold = plain.Bold(true).Foreground(text)
+	s.Selected = plain.Bold(true).Foreground(onAccent).Background(accent)
+	s.TabActive = plain.Bold(true).Padding(0, 1).Foreground(onAccent).Background(accent)
+	s.TabIdle = plain.Padding(0, 1).Foreground(text)
+	s.Badge = plain.Bold(true).Foreground(red)
+	s.Error = plain.Bold(true).Foreground(red)
+	s.Pane = s.Pane.BorderForeground(accent)
+	s.Chart = plain.Bold(true).Foreground(accent)
+	big := plain.Background(accent)
+	s.Big = &big
+	s.OnTrack = plain.Bold(true).Foreground(green)
+	s.AtRisk = plain.Bold(true).Foreground(amber)
+	s.OffTrack = plain.Bold(true).Underline(true).Foreground(red)
+	key := plain.Bold(true).Foreground(accent)
+	s.Help = help.Styles{
+		ShortKey: key, ShortDesc: plain.Foreground(text), ShortSeparator: plain.Foreground(text), Ellipsis: plain.Foreground(text),
+		FullKey: key, FullDesc: plain.Foreground(text), FullSeparator: plain.Foreground(text),
+	}
 }
 
 // Status renders a status as its word in its colour: the word is always
