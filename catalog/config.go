@@ -3,6 +3,7 @@ package catalog
 // The config file's warnings (package config, printed by the commands): the
 // file is named with its line and ignored as a whole.
 var (
+	ConfigNone          = Text{JA: "# %s (ファイルなし: 既定値)", EN: "# %s (no file: the defaults)"}
 	ConfigIgnored       = Text{JA: "kpit: 設定ファイルを無視します: %s", EN: "kpit: config file ignored: %s"}
 	ConfigUnreadable    = Text{JA: "読み込めません (%s)", EN: "cannot be read (%s)"}
 	ConfigSyntax        = Text{JA: "TOML として読めません: %s", EN: "not valid TOML: %s"}

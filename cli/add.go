@@ -77,13 +77,13 @@ func withAddSession(e env, cmd string, f addFlags, body func(e env, s *addSessio
 		return fail(e, cmd, err)
 	}
 	if !*f.createRep {
-		st, err := openExisting(*f.db)
+		st, err := e.openExisting(*f.db)
 		if err != nil {
 			return fail(e, cmd, err)
 		}
 		return runAddSession(e, cmd, st, today, body)
 	}
-	path, err := dbPathFlag(*f.db)
+	path, err := e.dbPath(*f.db)
 	if err != nil {
 		return fail(e, cmd, err)
 	}
@@ -190,7 +190,7 @@ func addActivity(e env, args []string) int {
 	fs := newFlagSet(e, cmd, "add activity --kind KIND --rep NAME [--count N] [--date YYYY-MM-DD] [--account A] [--opportunity ID] [--note T] [--db PATH]")
 	f := commonAddFlags(fs)
 	kind := fs.String("kind", "", "visit, call, email, proposal, appointment or meeting (訪問, 架電, メール, 提案, アポ, 商談)")
-	rep := fs.String("rep", "", "the rep's name")
+	rep := fs.String("rep", e.config.Me, "the rep's name (default the config file's me)")
 	count := fs.String("count", "1", "how many (a positive whole number)")
 	date := fs.String("date", "today", "the day of the activity (YYYY-MM-DD, today, yesterday)")
 	account := fs.String("account", "", "the account visited or called")

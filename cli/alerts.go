@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"os"
 	"time"
 
 	"github.com/kpit-dev/kpit/catalog"
@@ -32,7 +31,7 @@ func runAlerts(e env) int {
 	if *format != "text" && *format != "json" {
 		return fail(e, "alerts", fmt.Errorf("--format %q: want text or json", *format))
 	}
-	l, err := catalog.DetectLang(*lang, os.Getenv)
+	l, err := e.lang(*lang)
 	if err != nil {
 		return fail(e, "alerts", err)
 	}
@@ -44,7 +43,7 @@ func runAlerts(e env) int {
 		}
 		now, loc = t, t.Location()
 	}
-	st, err := openExisting(*db)
+	st, err := e.openExisting(*db)
 	if err != nil {
 		return fail(e, "alerts", err)
 	}

@@ -9,6 +9,8 @@ import (
 	"fmt"
 	"io"
 	"strings"
+
+	"github.com/kpit-dev/kpit/config"
 )
 
 // Exit statuses.
@@ -24,6 +26,9 @@ type env struct {
 	stdin  io.Reader
 	stdout io.Writer
 	stderr io.Writer
+	// config is the user's config file (zero when there is none or it is
+	// bad); flags and $KPIT_DB beat it.
+	config config.Config
 }
 
 // command is one subcommand. Adding a command is one entry in commands().
@@ -47,6 +52,7 @@ func commands() []command {
 		{"export", "export records as csv, xlsx or json", runExport},
 		{"review", "the weekly review on a shared screen (the cockpit's review tab), or a saved review's minutes", runReview},
 		{"funnel", "the shared funnel: stage counts, cohort conversion, time to next stage, overdue hand-offs", runFunnel},
+		{"config", "where the config file is read from, what it sets, the key actions it can rebind", runConfig},
 		{"kpi", "list the KPIs, set a goal with a reason and an effective date, show a KPI's history", runKPI},
 		{"backup", "write a consistent, checked copy of the database while kpit keeps running", runBackup},
 		{"restore", "put a backup in place of the database, keeping the replaced file beside it", runRestore},
@@ -58,6 +64,7 @@ func commands() []command {
 // returns the exit status.
 func Run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	e := env{args: args, stdin: stdin, stdout: stdout, stderr: stderr}
+	e.config = loadConfig(stderr)
 	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
 		name := args[0]
 		if name == "help" {

@@ -20,8 +20,8 @@ import (
 	"github.com/kpit-dev/kpit/tui"
 )
 
-const cockpitUsage = `kpit [--db PATH] [--lang ja|en]
-       kpit --demo [--lang ja|en]
+const cockpitUsage = `kpit [--db PATH] [--lang ja|en] [--theme dark|light|high-contrast]
+       kpit --demo [--lang ja|en] [--theme dark|light|high-contrast]
 
 Opens the cockpit: dashboard, KPI tree, KPI tables by style, checklist.
 --demo opens it on a fresh demo database in a temporary directory, removed
@@ -35,6 +35,7 @@ func runCockpit(e env) int {
 	dbPath := dbFlag(fs)
 	langArg := langFlag(fs)
 	demoFlag := fs.Bool("demo", false, "open a fresh temporary demo database instead of yours")
+	themeArg := themeFlag(fs)
 	err := fs.Parse(e.args)
 	if errors.Is(err, flag.ErrHelp) {
 		fmt.Fprintf(e.stdout, "Usage: %s\n\nFlags:\n", cockpitUsage)
@@ -54,7 +55,12 @@ func runCockpit(e env) int {
 		fmt.Fprintln(e.stderr, "kpit: --demo and --db cannot be used together (the demo never uses your file)")
 		return exitUsage
 	}
-	lang, err := catalog.DetectLang(*langArg, os.Getenv)
+	lang, err := e.lang(*langArg)
+	if err != nil {
+		fmt.Fprintf(e.stderr, "kpit: %v\n", err)
+		return exitUsage
+	}
+	theme, err := e.theme(*themeArg)
 	if err != nil {
 		fmt.Fprintf(e.stderr, "kpit: %v\n", err)
 		return exitUsage
@@ -71,10 +77,10 @@ func runCockpit(e env) int {
 			return exitUsage
 		}
 		defer cleanup()
-		return openCockpit(e, path, lang, cockpitStart{})
+		return openCockpit(e, path, lang, cockpitStart{theme: theme})
 	}
 
-	path, err := dbPathFlag(*dbPath)
+	path, err := e.dbPath(*dbPath)
 	if err != nil {
 		fmt.Fprintf(e.stderr, "kpit: %v\n", err)
 		return exitUsage
@@ -93,7 +99,7 @@ func runCockpit(e env) int {
 	if !interactive(e) {
 		return noTerminal(e)
 	}
-	return openCockpit(e, path, lang, cockpitStart{})
+	return openCockpit(e, path, lang, cockpitStart{theme: theme})
 }
 
 // cockpitStart is where the cockpit opens: a tab and, for the review, its
@@ -101,6 +107,7 @@ func runCockpit(e env) int {
 type cockpitStart struct {
 	tab    tui.TabID
 	period string
+	theme  string // --theme, else the config file's; "" the terminal's
 }
 
 // openReview is kpit review: the cockpit opened on the review tab, on the
@@ -114,7 +121,7 @@ func openReview(e env, s reviewStart) int {
 			return fail(e, "review", fmt.Errorf("--period: %w", err))
 		}
 	}
-	start := cockpitStart{tab: tui.TabReview, period: s.period}
+	start := cockpitStart{tab: tui.TabReview, period: s.period, theme: s.theme}
 	if s.demo {
 		if !interactive(e) {
 			return noTerminal(e)
@@ -126,7 +133,7 @@ func openReview(e env, s reviewStart) int {
 		defer cleanup()
 		return openCockpit(e, path, s.lang, start)
 	}
-	st, err := openExisting(s.dbPath)
+	st, err := e.openExisting(s.dbPath)
 	if err != nil {
 		return fail(e, "review", err)
 	}
@@ -176,7 +183,7 @@ func openCockpit(e env, path string, lang catalog.Lang, start cockpitStart) int 
 		}
 	}
 	app := tui.New(tui.Options{Store: st, Lang: lang, FiscalStart: fiscalStart, Currency: cur, NoColor: tui.NoColorFromEnv(),
-		StartTab: start.tab, ReviewPeriod: period, Poll: tui.LivePoll})
+		Theme: start.theme, Keys: e.config.Keys, Me: e.config.Me, StartTab: start.tab, ReviewPeriod: period, Poll: tui.LivePoll})
 	p := tea.NewProgram(app, tea.WithInput(e.stdin), tea.WithOutput(e.stdout))
 	// Bubble Tea quits on SIGTERM; a closed terminal (SIGHUP) must quit the
 	// same way, so the deferred clean-up (the demo's temporary files) runs.
@@ -197,4 +204,15 @@ func openCockpit(e env, path string, lang catalog.Lang, start cockpitStart) int 
 		return exitUsage
 	}
 	return exitOK
+}
+
+// keyActions lists the actions the config file's [keys] can rebind and
+// their default keys: they are the cockpit's key structs (tui.KeyActions).
+func keyActions() (names []string, defaults map[string][]string) {
+	defaults = map[string][]string{}
+	for _, a := range tui.KeyActions() {
+		names = append(names, a.Name)
+		defaults[a.Name] = a.Keys
+	}
+	return names, defaults
 }

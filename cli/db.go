@@ -8,14 +8,15 @@ import (
 	"os"
 	"time"
 
+	"github.com/kpit-dev/kpit/catalog"
 	"github.com/kpit-dev/kpit/model"
 	"github.com/kpit-dev/kpit/store"
 )
 
 // The help of --db and --lang, the same for every command.
 const (
-	dbUsage   = "database `PATH` (default $KPIT_DB, else $XDG_DATA_HOME/kpit/kpit.db, else ~/.local/share/kpit/kpit.db)"
-	langUsage = "`LANG` of the output, ja or en (default from LC_ALL, LC_MESSAGES, LANG)"
+	dbUsage   = "database `PATH` (default $KPIT_DB, else the config file's db, else $XDG_DATA_HOME/kpit/kpit.db, else ~/.local/share/kpit/kpit.db)"
+	langUsage = "`LANG` of the output, ja or en (default the config file's lang, else from LC_ALL, LC_MESSAGES, LANG)"
 )
 
 // dbFlag declares --db.
@@ -24,20 +25,33 @@ func dbFlag(fs *flag.FlagSet) *string { return fs.String("db", "", dbUsage) }
 // langFlag declares --lang.
 func langFlag(fs *flag.FlagSet) *string { return fs.String("lang", "", langUsage) }
 
-// dbPathFlag is the --db value, else the default database path.
-func dbPathFlag(flagValue string) (string, error) {
+// dbPath is the database a command uses: --db, else $KPIT_DB, else the
+// config file's db, else the default path.
+func (e env) dbPath(flagValue string) (string, error) {
 	if flagValue != "" {
 		return flagValue, nil
 	}
+	if os.Getenv("KPIT_DB") == "" && e.config.DB != "" {
+		return expandHome(e.config.DB)
+	}
 	return store.DefaultPath()
+}
+
+// lang is the language of a command: --lang, else the config file's lang,
+// else the locale (catalog.DetectLang).
+func (e env) lang(flagValue string) (catalog.Lang, error) {
+	if flagValue == "" && e.config.Lang != "" {
+		return catalog.ParseLang(e.config.Lang)
+	}
+	return catalog.DetectLang(flagValue, os.Getenv)
 }
 
 // openExisting opens the database for a command that only reads: a
 // missing file is an error, not a new empty database, a file that is not
 // SQLite is refused before SQLite touches it, and a damaged one before
 // anything is shown from it or written into it (store.CheckPages).
-func openExisting(flagValue string) (*store.Store, error) {
-	st, err := openExistingUnchecked(flagValue)
+func (e env) openExisting(flagValue string) (*store.Store, error) {
+	st, err := e.openExistingUnchecked(flagValue)
 	if err != nil {
 		return nil, err
 	}
@@ -64,8 +78,8 @@ func openChecked(path string) (*store.Store, error) {
 
 // openExistingUnchecked is openExisting without the check of the pages, for
 // kpit doctor, whose job is to check them all and say what it found.
-func openExistingUnchecked(flagValue string) (*store.Store, error) {
-	path, err := dbPathFlag(flagValue)
+func (e env) openExistingUnchecked(flagValue string) (*store.Store, error) {
+	path, err := e.dbPath(flagValue)
 	if err != nil {
 		return nil, err
 	}

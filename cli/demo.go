@@ -41,7 +41,7 @@ func runDemo(e env) int {
 			now = time.Date(t.Year(), t.Month(), t.Day(), 23, 59, 59, 0, time.Local)
 		}
 	}
-	path, err := dbPathFlag(*dbPath)
+	path, err := e.dbPath(*dbPath)
 	if err != nil {
 		return fail(e, "demo", err)
 	}

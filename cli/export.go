@@ -78,7 +78,7 @@ func runExport(e env) int {
 	default:
 		return fail(e, "export", fmt.Errorf("--format %s: unknown format (want csv, xlsx or json)", *format))
 	}
-	st, err := openExisting(*db)
+	st, err := e.openExisting(*db)
 	if err != nil {
 		return fail(e, "export", err)
 	}

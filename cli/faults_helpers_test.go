@@ -39,7 +39,14 @@ func builtKpit(t *testing.T) string {
 
 func TestMain(m *testing.M) {
 	clock = func() time.Time { return testNow }
+	// No user's config file reaches the tests: each that wants one writes it.
+	noConfig, err := os.MkdirTemp("", "kpit-cli-config-")
+	if err != nil {
+		panic(err)
+	}
+	os.Setenv("XDG_CONFIG_HOME", noConfig)
 	code := m.Run()
+	os.RemoveAll(noConfig)
 	if builtDir != "" {
 		os.RemoveAll(builtDir)
 	}

@@ -31,7 +31,7 @@ func runForecast(e env) int {
 	if *format != "text" && *format != "json" {
 		return fail(e, "forecast", fmt.Errorf("--format %q: want text or json", *format))
 	}
-	lang, err := catalog.DetectLang(*langArg, nil)
+	lang, err := e.lang(*langArg)
 	if err != nil {
 		return fail(e, "forecast", err)
 	}
@@ -52,7 +52,7 @@ func runForecast(e env) int {
 			return fail(e, "forecast", fmt.Errorf("--period: %w", err))
 		}
 	}
-	st, err := openExisting(*dbPath)
+	st, err := e.openExisting(*dbPath)
 	if err != nil {
 		return fail(e, "forecast", err)
 	}

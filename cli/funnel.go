@@ -40,7 +40,7 @@ func runFunnel(e env) int {
 	default:
 		return fail(e, "funnel", fmt.Errorf("--by %q: want department, source or rep", *by))
 	}
-	lang, err := catalog.DetectLang(*langArg, nil)
+	lang, err := e.lang(*langArg)
 	if err != nil {
 		return fail(e, "funnel", err)
 	}
@@ -60,7 +60,7 @@ func runFunnel(e env) int {
 			return fail(e, "funnel", fmt.Errorf("--period: %w", err))
 		}
 	}
-	st, err := openExisting(*dbPath)
+	st, err := e.openExisting(*dbPath)
 	if err != nil {
 		return fail(e, "funnel", err)
 	}

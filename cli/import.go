@@ -86,7 +86,7 @@ func runImport(e env) int {
 	if err != nil {
 		return fail(e, "import", err)
 	}
-	path, err := dbPathFlag(f.db)
+	path, err := e.dbPath(f.db)
 	if err != nil {
 		return fail(e, "import", err)
 	}

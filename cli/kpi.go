@@ -55,11 +55,11 @@ func runKPIList(e env) int {
 	if st, stop := parseOnlyFlags(e, fs, e.args); stop {
 		return st
 	}
-	l, day, err := kpiCommon(*lang, *today, *format)
+	l, day, err := kpiCommon(e, *lang, *today, *format)
 	if err != nil {
 		return fail(e, "kpi list", err)
 	}
-	st, err := openExisting(*db)
+	st, err := e.openExisting(*db)
 	if err != nil {
 		return fail(e, "kpi list", err)
 	}
@@ -102,8 +102,8 @@ func runKPIList(e env) int {
 
 // kpiCommon reads the flags the kpi subcommands share: the language, the
 // day taken as today and the output format.
-func kpiCommon(lang, today, format string) (catalog.Lang, time.Time, error) {
-	l, err := catalog.DetectLang(lang, nil)
+func kpiCommon(e env, lang, today, format string) (catalog.Lang, time.Time, error) {
+	l, err := e.lang(lang)
 	if err != nil {
 		return l, time.Time{}, err
 	}
@@ -142,7 +142,7 @@ func runKPISet(e env) int {
 	}
 	key := fs.Arg(0)
 	set := setFlagNames(fs)
-	l, today, err := kpiCommon(f.lang, *todayArg, "text")
+	l, today, err := kpiCommon(e, f.lang, *todayArg, "text")
 	if err != nil {
 		return fail(e, "kpi set", err)
 	}
@@ -155,7 +155,7 @@ func runKPISet(e env) int {
 	if err := checkKPISetFlags(f, set); err != nil {
 		return fail(e, "kpi set", err)
 	}
-	st, err := openExisting(f.db)
+	st, err := e.openExisting(f.db)
 	if err != nil {
 		return fail(e, "kpi set", err)
 	}
@@ -279,11 +279,11 @@ func runKPIHistory(e env) int {
 		return fail(e, "kpi history", errors.New("name one KPI: kpit kpi history KEY (see 'kpit kpi list')"))
 	}
 	key := fs.Arg(0)
-	l, _, err := kpiCommon(*lang, "", *format)
+	l, _, err := kpiCommon(e, *lang, "", *format)
 	if err != nil {
 		return fail(e, "kpi history", err)
 	}
-	st, err := openExisting(*db)
+	st, err := e.openExisting(*db)
 	if err != nil {
 		return fail(e, "kpi history", err)
 	}

@@ -5,10 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"math"
-	"os"
 	"strings"
 
-	"github.com/kpit-dev/kpit/catalog"
 	"github.com/kpit-dev/kpit/kpitree"
 	"github.com/kpit-dev/kpit/model"
 )
@@ -51,7 +49,7 @@ func runPlan(e env) int {
 	if *format != "text" && *format != "json" {
 		return fail(e, "plan", fmt.Errorf("--format %q: want text or json", *format))
 	}
-	l, err := catalog.DetectLang(*lang, os.Getenv)
+	l, err := e.lang(*lang)
 	if err != nil {
 		return fail(e, "plan", err)
 	}

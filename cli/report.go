@@ -55,7 +55,7 @@ func runReport(e env) int {
 	default:
 		return fail(e, "report", fmt.Errorf("--by %q: want rep, department or month", *by))
 	}
-	lang, err := catalog.DetectLang(*langArg, nil)
+	lang, err := e.lang(*langArg)
 	if err != nil {
 		return fail(e, "report", err)
 	}
@@ -77,7 +77,7 @@ func runReport(e env) int {
 			return fail(e, "report", fmt.Errorf("--period: %w", err))
 		}
 	}
-	st, err := openExisting(*dbPath)
+	st, err := e.openExisting(*dbPath)
 	if err != nil {
 		return fail(e, "report", err)
 	}

@@ -7,7 +7,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"strings"
 	"time"
 
@@ -17,7 +16,7 @@ import (
 	"github.com/kpit-dev/kpit/store"
 )
 
-const reviewUsage = "review [--db PATH | --demo] [--period 2026-11|FY2026-Q3|2026-W47] [--lang ja|en]\n" +
+const reviewUsage = "review [--db PATH | --demo] [--period 2026-11|FY2026-Q3|2026-W47] [--lang ja|en] [--theme dark|light|high-contrast]\n" +
 	"       kpit review [--db PATH] --export md|json [--id N] [--out FILE] [--lang ja|en]"
 
 // runReview opens the cockpit on the review tab (the weekly review on a
@@ -28,13 +27,14 @@ func runReview(e env) int {
 	langArg := langFlag(fs)
 	periodFlag := fs.String("period", "", "the period to review: 2026-11, 2026-Q3 (calendar), FY2026, FY2026-Q1, 2026-W47 (default this month)")
 	demoFlag := fs.Bool("demo", false, "open the review on a fresh temporary demo database instead of yours")
+	themeArg := themeFlag(fs)
 	export := fs.String("export", "", "write the minutes of the last (or --id) saved review as md or json instead of opening the cockpit")
 	id := fs.Int64("id", 0, "with --export: the review's `N` (default the last)")
 	out := fs.String("out", "", "with --export: write to `FILE` (atomically) instead of stdout")
 	if code, stop := parseOnlyFlags(e, fs, e.args); stop {
 		return code
 	}
-	lang, err := catalog.DetectLang(*langArg, os.Getenv)
+	lang, err := e.lang(*langArg)
 	if err != nil {
 		return fail(e, "review", err)
 	}
@@ -45,7 +45,11 @@ func runReview(e env) int {
 		case *out != "":
 			return fail(e, "review", errors.New("--out needs --export md|json"))
 		}
-		return openReview(e, reviewStart{dbPath: *dbPath, demo: *demoFlag, period: *periodFlag, lang: lang})
+		theme, err := e.theme(*themeArg)
+		if err != nil {
+			return fail(e, "review", err)
+		}
+		return openReview(e, reviewStart{dbPath: *dbPath, demo: *demoFlag, period: *periodFlag, lang: lang, theme: theme})
 	}
 	if *export != "md" && *export != "json" {
 		return fail(e, "review", fmt.Errorf("--export %q: want md or json", *export))
@@ -56,7 +60,7 @@ func runReview(e env) int {
 	if *id < 0 {
 		return fail(e, "review", fmt.Errorf("--id %d: want a review number from 1", *id))
 	}
-	st, err := openExisting(*dbPath)
+	st, err := e.openExisting(*dbPath)
 	if err != nil {
 		return fail(e, "review", err)
 	}
@@ -97,6 +101,7 @@ type reviewStart struct {
 	demo   bool
 	period string // as given; "" this month
 	lang   catalog.Lang
+	theme  string // --theme, else the config file's
 }
 
 // savedReview is review id, or the last one when id is 0.

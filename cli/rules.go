@@ -5,7 +5,6 @@ import (
 	"errors"
 	"flag"
 	"fmt"
-	"os"
 	"strconv"
 	"strings"
 	"time"
@@ -45,7 +44,7 @@ func runRules(e env) int {
 	if st, stop := parseOnlyFlags(e, fs, e.args); stop {
 		return st
 	}
-	l, err := catalog.DetectLang(*lang, os.Getenv)
+	l, err := e.lang(*lang)
 	if err != nil {
 		return fail(e, "rules", err)
 	}
@@ -86,10 +85,16 @@ func runRules(e env) int {
 		}
 		u.ForecastWeights, changed = &w, true
 	}
-	open := openExisting
+	open := e.openExisting
 	if u.Currency != nil {
 		// The currency is the first thing a new file is given.
-		open = func(db string) (*store.Store, error) { return openForImport(db, false) }
+		open = func(db string) (*store.Store, error) {
+			path, err := e.dbPath(db)
+			if err != nil {
+				return nil, err
+			}
+			return openForImport(path, false)
+		}
 	}
 	st, err := open(*db)
 	if err != nil {

@@ -27,14 +27,14 @@ func runBackup(e env) int {
 	if st, stop := parseOnlyFlags(e, fs, e.args); stop {
 		return st
 	}
-	l, err := catalog.DetectLang(*lang, os.Getenv)
+	l, err := e.lang(*lang)
 	if err != nil {
 		return fail(e, "backup", err)
 	}
 	if *out == "" {
 		return fail(e, "backup", errors.New("--out: required (the backup FILE to write, e.g. --out kpit-2026-11-30.db)"))
 	}
-	st, err := openExisting(*db)
+	st, err := e.openExisting(*db)
 	if err != nil {
 		return fail(e, "backup", err)
 	}
@@ -66,7 +66,7 @@ func runRestore(e env) int {
 	if st, stop := parseFlags(e, fs, flagsFirst(e.args, "dry-run")); stop {
 		return st
 	}
-	l, err := catalog.DetectLang(*lang, os.Getenv)
+	l, err := e.lang(*lang)
 	if err != nil {
 		return fail(e, "restore", err)
 	}
@@ -88,7 +88,7 @@ func runRestore(e env) int {
 	if _, err := store.CheckBackup(ctx, from); err != nil {
 		return fail(e, "restore", err)
 	}
-	path, err := dbPathFlag(*db)
+	path, err := e.dbPath(*db)
 	if err != nil {
 		return fail(e, "restore", err)
 	}
@@ -122,11 +122,11 @@ func runDoctor(e env) int {
 	if st, stop := parseOnlyFlags(e, fs, e.args); stop {
 		return st
 	}
-	l, err := catalog.DetectLang(*lang, os.Getenv)
+	l, err := e.lang(*lang)
 	if err != nil {
 		return fail(e, "doctor", err)
 	}
-	st, err := openExistingUnchecked(*db)
+	st, err := e.openExistingUnchecked(*db)
 	if err != nil {
 		return fail(e, "doctor", err)
 	}

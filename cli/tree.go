@@ -35,7 +35,7 @@ func runTree(e env) int {
 	if *format != "text" && *format != "json" {
 		return fail(e, "tree", fmt.Errorf("--format %q: want text or json", *format))
 	}
-	lang, err := catalog.DetectLang(*langArg, nil)
+	lang, err := e.lang(*langArg)
 	if err != nil {
 		return fail(e, "tree", err)
 	}
@@ -47,7 +47,7 @@ func runTree(e env) int {
 	if err != nil {
 		return fail(e, "tree", err)
 	}
-	st, err := openExisting(*dbPath)
+	st, err := e.openExisting(*dbPath)
 	if err != nil {
 		return fail(e, "tree", err)
 	}

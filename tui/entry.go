@@ -141,11 +141,14 @@ func (e *entryScreen) Init() tea.Cmd {
 
 func (e *entryScreen) today() string { return model.FormatDate(model.Date(e.Now())) }
 
-// defaultRep is the last rep used when still known, else the first rep.
+// defaultRep is the last rep used when still known, else the user's own
+// rep (the config file's me) when known, else the first rep.
 func (e *entryScreen) defaultRep() string {
-	for _, r := range e.reps {
-		if r == e.lastRep {
-			return r
+	for _, want := range []string{e.lastRep, e.DefaultRep()} {
+		for _, r := range e.reps {
+			if want != "" && r == want {
+				return r
+			}
 		}
 	}
 	if len(e.reps) > 0 {

@@ -114,14 +114,22 @@ func actionName(scope, field string) string {
 // scopeName is a tab's or overlay's id as an action scope.
 func scopeName(id string) string { return strings.ReplaceAll(id, "-", "_") }
 
+// KeyAction is an action [keys] can rebind and its default keys.
+type KeyAction struct {
+	Name string
+	Keys []string
+}
+
 // KeyActions lists every action the config file's [keys] can rebind,
-// sorted: the frame's, each overlay's opening key, and each tab's and
-// overlay's own keys.
-func KeyActions() []string {
+// sorted by name: the frame's, each overlay's opening key, and each tab's
+// and overlay's own keys.
+func KeyActions() []KeyAction {
 	a := New(Options{Lang: LangEN, NoColor: true}) // no store: nothing is loaded
-	var out []string
+	var out []KeyAction
 	add := func(scope string, km any) {
-		eachBinding(km, func(field string, _ *key.Binding) { out = append(out, actionName(scope, field)) })
+		eachBinding(km, func(field string, b *key.Binding) {
+			out = append(out, KeyAction{Name: actionName(scope, field), Keys: b.Keys()})
+		})
 	}
 	add("", a.common.Keys)
 	for i, t := range a.tabs {
@@ -130,11 +138,11 @@ func KeyActions() []string {
 		}
 	}
 	for _, o := range a.overlays {
-		out = append(out, scopeName(o.ID))
+		out = append(out, KeyAction{Name: scopeName(o.ID), Keys: o.Key(LangEN).Keys()})
 		if k, ok := o.New(a.common).(keyed); ok {
 			add(scopeName(o.ID), k.keyStruct())
 		}
 	}
-	sort.Strings(out)
+	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
 	return out
 }

@@ -64,7 +64,10 @@ func TestKeyRebindingIsApplied(t *testing.T) {
 // Every screen's key struct is reachable by a name, and the names are the
 // ones README's [keys] example uses.
 func TestKeyActionsNameEveryScreen(t *testing.T) {
-	actions := KeyActions()
+	var actions []string
+	for _, a := range KeyActions() {
+		actions = append(actions, a.Name)
+	}
 	for _, want := range []string{"quit", "help", "next_tab", "quick_add", "entry", "dashboard.set_kgi", "tree.what_if", "records.edit", "review.next"} {
 		if !slices.Contains(actions, want) {
 			t.Errorf("KeyActions lacks %q", want)
@@ -76,6 +79,26 @@ func TestKeyActionsNameEveryScreen(t *testing.T) {
 	for _, tc := range [][3]string{{"", "SetKGI", "set_kgi"}, {"tree", "WhatIf", "tree.what_if"}, {"", "NextTab", "next_tab"}, {"x", "EditDef", "x.edit_def"}} {
 		if got := actionName(tc[0], tc[1]); got != tc[2] {
 			t.Errorf("actionName(%q, %q) = %q, want %q", tc[0], tc[1], got, tc[2])
+		}
+	}
+}
+
+// The config file's me is the rep the entry form starts on (the first rep,
+// 田中, without it); a rep used since takes over, and a me who is not a rep
+// changes nothing.
+func TestEntryStartsOnMyRep(t *testing.T) {
+	for _, tc := range []struct{ me, want string }{{"鈴木", "鈴木"}, {"", "田中"}, {"山田", "田中"}} {
+		st := entryStore(t)
+		a := New(Options{Store: st, Lang: LangEN, Now: func() time.Time { return fixedNow }, NoColor: true, Me: tc.me})
+		run(t, a, a.Init())
+		a.Update(tea.WindowSizeMsg{Width: 110, Height: 32})
+		if got := a.common.DefaultRep(); got != tc.me {
+			t.Fatalf("DefaultRep %q, want %q", got, tc.me)
+		}
+		press(t, a, "a", "enter")
+		acts := activities(t, st)
+		if len(acts) != 1 || acts[0].RepName != tc.want {
+			t.Fatalf("me %q: a, enter stored %+v; want rep %s", tc.me, acts, tc.want)
 		}
 	}
 }
