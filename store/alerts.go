@@ -36,7 +36,12 @@ func (s *Store) Alerts(ctx context.Context, now time.Time, loc *time.Location) (
 	if in.Actions, err = s.OpenActions(ctx); err != nil {
 		return nil, rules, err
 	}
-	return model.EvaluateAlerts(in), rules, nil
+	today := now
+	if loc != nil {
+		today = now.In(loc)
+	}
+	alerts, err := s.withoutSnoozed(ctx, model.EvaluateAlerts(in), today)
+	return alerts, rules, err
 }
 
 // Timeliness measures how soon records were entered after their event day,

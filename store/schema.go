@@ -605,4 +605,16 @@ INSERT INTO stage_revisions (stage, effective_from, recorded_at, author, reason,
 SELECT 'sql', '0001-01-01', strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), 'kpit', 'existing setting', value, value, 'field_sales', 5
 FROM settings WHERE key = 'funnel.sql_definition' AND trim(value) != '';
 `,
+	// 9: snoozed alerts, hidden until a day, with who and why.
+	`
+CREATE TABLE alert_snoozes (
+	id         INTEGER PRIMARY KEY,
+	alert_key  TEXT NOT NULL,
+	until      TEXT NOT NULL,
+	reason     TEXT NOT NULL,
+	author     TEXT NOT NULL,
+	created_at TEXT NOT NULL
+);
+CREATE INDEX alert_snoozes_key ON alert_snoozes (alert_key, until);
+`,
 }

@@ -14,22 +14,25 @@ import (
 	"github.com/kpit-dev/kpit/store"
 )
 
-// The alerts pane (`!`): open alerts with their band in words, the input
+// The alerts pane (`!`): open alerts with their band in words, a cursor
+// over them (enter opens the deal, record or rep behind the one selected,
+// s snoozes it for some days with a reason, / filters them), the input
 // timeliness of the last 30 days beside the reference figures, and the
-// input rules, which `s` edits in place.
+// input rules, which `s` edits in place on that page (t).
 
 // timelinessWindowDays is how far back the pane measures timeliness.
 const timelinessWindowDays = 30
 
 type alertsKeys struct {
-	Up, Down, Page, Settings, Close key.Binding
+	Nav                                         listNavKeys
+	Open, Snooze, Filter, Page, Settings, Close key.Binding
 }
 
 func (k alertsKeys) ShortHelp() []key.Binding {
-	return []key.Binding{k.Down, k.Page, k.Settings, k.Close}
+	return []key.Binding{k.Open, k.Snooze, k.Filter, k.Page, k.Close}
 }
 func (k alertsKeys) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{k.Up, k.Down, k.Page, k.Settings, k.Close}}
+	return [][]key.Binding{{k.Nav.Up, k.Nav.Down, k.Nav.Top, k.Nav.Page}, {k.Open, k.Snooze, k.Filter, k.Page, k.Settings, k.Close}}
 }
 
 type alertsData struct {
@@ -51,38 +54,58 @@ type alertsScreen struct {
 	width, height int
 	data          *alertsData
 	err           error
-	offset        int
+	offset        int           // the timeliness page's scroll
+	nav           listNav       // the cursor over the alerts shown
+	filter        listFilter    // narrows the alerts to a rep, account or rule
+	snooze        *alertSnooze  // non-nil while a snooze is typed
 	timeliness    bool          // the second page: timeliness and rules
 	settings      *settingsForm // non-nil while the rules are being edited
 }
 
 func newAlertsPane(c *Common) Screen {
 	l := c.Lang
-	return &alertsScreen{Common: c, keys: alertsKeys{
-		Up:       key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("up/k", l.T(msgKeyUp))),
-		Down:     key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("down/j", l.T(msgKeyScroll))),
+	return &alertsScreen{Common: c, filter: newListFilter(l), keys: alertsKeys{
+		Nav:      newListNavKeys(l),
+		Open:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", l.T(msgKeyAlertOpen))),
+		Snooze:   key.NewBinding(key.WithKeys("s"), key.WithHelp("s", l.T(msgKeySnooze))),
+		Filter:   filterKey(l),
 		Page:     key.NewBinding(key.WithKeys("t"), key.WithHelp("t", l.T(msgKeyTimeliness))),
 		Settings: key.NewBinding(key.WithKeys("s"), key.WithHelp("s", l.T(msgKeyRules))),
-		Close:    key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", l.T(msgKeyCancel))),
+		Close:    key.NewBinding(key.WithKeys("esc", "q"), key.WithHelp("esc/q", l.T(msgKeyClose))),
 	}}
 }
 
 // Keys are the pane's, or the rules form's while it is open (the same
 // keys as the entry form).
 func (a *alertsScreen) Keys() help.KeyMap {
-	if a.settings != nil {
+	switch {
+	case a.settings != nil:
 		return newEntryKeys(a.Lang)
+	case a.filter.typing:
+		return a.filter.keys()
+	case a.snooze != nil:
+		return keyMap{short: []key.Binding{
+			key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", a.T(msgKeySave))),
+			key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", a.T(msgKeyCancel)))}}
+	case a.timeliness:
+		k := a.keys
+		return keyMap{short: []key.Binding{k.Nav.Down, k.Page, k.Settings, k.Close}, full: [][]key.Binding{{k.Nav.Up, k.Nav.Down, k.Page, k.Settings, k.Close}}}
 	}
 	return a.keys
 }
 func (a *alertsScreen) SetSize(w, h int) { a.width, a.height = w, h }
 
-// Capturing is true while the rules form is open, so its esc and typed
-// digits reach it.
-func (a *alertsScreen) Capturing() bool { return a.settings != nil }
+// Capturing is true while the rules form, a snooze or the filter is
+// typed, so its esc and typed digits reach it, and while a filter is in
+// force, so that esc clears it before it closes the pane.
+func (a *alertsScreen) Capturing() bool {
+	return a.settings != nil || a.snooze != nil || a.filter.typing || a.filter.value() != ""
+}
 
 // Typing: `?` shows the rules form's keys unless a text field has focus.
-func (a *alertsScreen) Typing() bool { return a.settings != nil && a.settings.form.typing() }
+func (a *alertsScreen) Typing() bool {
+	return (a.settings != nil && a.settings.form.typing()) || a.snooze != nil || a.filter.typing
+}
 
 func (a *alertsScreen) Init() tea.Cmd { return a.load() }
 
@@ -122,8 +145,21 @@ func (a *alertsScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 	case alertsLoadedMsg:
 		if msg.to == a {
 			a.data, a.err = msg.data, msg.err
+			a.nav.setLen(len(a.shown()))
 		}
 		return a, nil
+	case snoozedMsg:
+		if msg.from != a {
+			return a, nil
+		}
+		if msg.err != nil {
+			if a.snooze != nil {
+				a.snooze.problem = a.T(msgSnoozeFailed, failure(a.Lang, msg.err))
+			}
+			return a, nil
+		}
+		a.snooze = nil
+		return a, tea.Batch(Reload, Flash(msg.text, false))
 	case ReloadMsg:
 		return a, a.load()
 	case rulesSavedMsg:
@@ -140,23 +176,95 @@ func (a *alertsScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		}
 		return a, cmd
 	}
-	if k, ok := msg.(tea.KeyPressMsg); ok {
-		switch {
-		case key.Matches(k, a.keys.Down):
-			a.offset++
-		case key.Matches(k, a.keys.Up):
-			a.offset = max(a.offset-1, 0)
-		case key.Matches(k, a.keys.Page):
-			a.timeliness, a.offset = !a.timeliness, 0
-		case key.Matches(k, a.keys.Settings):
-			if a.data != nil {
-				a.settings = newSettingsForm(a.Common, a.data.rules)
-			}
-		case key.Matches(k, a.keys.Close):
-			return a, CloseOverlay
+	if a.snooze != nil {
+		return a, a.snoozeKey(msg)
+	}
+	if a.filter.typing {
+		if a.filter.update(msg) {
+			a.nav = listNav{}
+			a.nav.setLen(len(a.shown()))
 		}
+		return a, nil
+	}
+	if a.timeliness {
+		return a, a.timelinessKey(msg)
+	}
+	if a.nav.update(msg, true) {
+		return a, nil
+	}
+	k, ok := msg.(tea.KeyPressMsg)
+	if !ok {
+		return a, nil
+	}
+	switch {
+	case k.String() == "esc" && a.filter.value() != "":
+		a.filter.clear()
+		a.nav.setLen(len(a.shown()))
+	case key.Matches(k, a.keys.Filter):
+		a.filter.start()
+	case key.Matches(k, a.keys.Open):
+		if al, ok := a.selected(); ok {
+			return a, openAlert(al)
+		}
+	case key.Matches(k, a.keys.Snooze):
+		if al, ok := a.selected(); ok {
+			a.snooze = newAlertSnooze(al)
+		}
+	case key.Matches(k, a.keys.Page):
+		a.timeliness, a.offset = true, 0
+	case key.Matches(k, a.keys.Close):
+		return a, CloseOverlay
 	}
 	return a, nil
+}
+
+// timelinessKey handles a key on the timeliness and rules page.
+func (a *alertsScreen) timelinessKey(msg tea.Msg) tea.Cmd {
+	if w, ok := msg.(tea.MouseWheelMsg); ok {
+		msg = tea.KeyPressMsg{Code: map[bool]rune{true: tea.KeyUp, false: tea.KeyDown}[w.Button == tea.MouseWheelUp]}
+	}
+	k, ok := msg.(tea.KeyPressMsg)
+	if !ok {
+		return nil
+	}
+	switch {
+	case key.Matches(k, a.keys.Nav.Down):
+		a.offset++
+	case key.Matches(k, a.keys.Nav.Up):
+		a.offset = max(a.offset-1, 0)
+	case key.Matches(k, a.keys.Page):
+		a.timeliness, a.offset = false, 0
+	case key.Matches(k, a.keys.Settings):
+		if a.data != nil {
+			a.settings = newSettingsForm(a.Common, a.data.rules)
+		}
+	case key.Matches(k, a.keys.Close):
+		return CloseOverlay
+	}
+	return nil
+}
+
+// shown are the open alerts the filter keeps, in the pane's order.
+func (a *alertsScreen) shown() []model.Alert {
+	if a.data == nil {
+		return nil
+	}
+	var out []model.Alert
+	for _, al := range a.data.alerts {
+		if a.filter.match(al.RepName, al.Subject, AlertKindWord(a.Lang, al.Kind), AlertText(a.Lang, al)) {
+			out = append(out, al)
+		}
+	}
+	return out
+}
+
+// selected is the alert under the cursor.
+func (a *alertsScreen) selected() (model.Alert, bool) {
+	shown := a.shown()
+	if a.nav.cursor < 0 || a.nav.cursor >= len(shown) {
+		return model.Alert{}, false
+	}
+	return shown[a.nav.cursor], true
 }
 
 func (a *alertsScreen) View() string {
@@ -196,13 +304,10 @@ func (a *alertsScreen) View() string {
 		for _, l := range timely {
 			body = append(body, a.Styles.Muted.Render(l))
 		}
-		for _, al := range d.alerts {
-			band := a.Styles.AtRisk.Render(a.T(msgBandYellow))
-			if al.Severity == model.SeverityCritical {
-				band = a.Styles.OffTrack.Render(a.T(msgBandRed))
-			}
-			body = append(body, clipLine("["+band+"] "+AlertKindWord(a.Lang, al.Kind)+": "+AlertText(a.Lang, al), a.width))
+		if f := a.filter.line(a.Common, a.width); f != "" {
+			body = append(body, f)
 		}
+		return strings.Join(append(head, append(body, a.alertRows(a.height-len(head)-len(body))...)...), "\n")
 	}
 	if a.height > 0 {
 		a.offset = min(a.offset, max(len(body)-(a.height-len(head)), 0))

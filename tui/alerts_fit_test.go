@@ -43,9 +43,9 @@ func TestAlertsPaneFitsTheWindow(t *testing.T) {
 				press(t, a, "down")
 			}
 			out := screen(a)
-			lines := 0
+			lines := 0 // rows of the list, not the selected alert's detail under it
 			for _, l := range strings.Split(out, "\n") {
-				if strings.Contains(l, "["+lang.T(msgBandYellow)+"] "+lang.T(msgRuleLate)+":") {
+				if (strings.Contains(l, "│   [") || strings.Contains(l, "│ > [")) && strings.Contains(l, "["+lang.T(msgBandYellow)+"] "+lang.T(msgRuleLate)+":") {
 					lines++
 				}
 			}

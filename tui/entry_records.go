@@ -204,6 +204,16 @@ func (r *recordsScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 			r.editor = nil
 		}
 		return r, nil
+	case focusRecordMsg:
+		for i, k := range recordTabKinds {
+			if k == msg.kind {
+				r.kind, r.editor, r.confirm = i, nil, nil
+				r.filter.clear()
+				r.page, r.pageStart, r.nav = nil, 0, listNav{}
+				return r, r.loadAt(0, msg.id)
+			}
+		}
+		return r, nil
 	case ReloadMsg:
 		// The record under the cursor stays under it, wherever it moved.
 		return r, r.loadAt(r.nav.cursor, r.selectedID())

@@ -250,8 +250,7 @@ func TestAlertsPaneAndRules(t *testing.T) {
 				t.Fatalf("%s: timeliness page lacks %q:\n%s", lang, want, out)
 			}
 		}
-		press(t, a, "t")
-		// s: the rules form. A 7-day deadline clears the late entry.
+		// s on the timeliness page: the rules form. A 7-day deadline clears the late entry.
 		press(t, a, "s")
 		arrow(t, a, tea.KeyRight, 5) // same-day, nbd, 1d, 2d, 3d, 5d, 7d: from nbd five steps right is 7d
 		press(t, a, "enter")

@@ -23,3 +23,15 @@ var (
 	msgFilterApplied  = Text{JA: "絞り込み: %s (/ で変更、esc で解除)", EN: "Filter: %s (/ changes, esc clears)"}
 	msgFilterNoMatch  = Text{JA: "「%s」に合うものはありません (esc で解除)", EN: "Nothing matches %q (esc clears)"}
 )
+
+var (
+	msgKeyAlertOpen      = Text{JA: "対象を開く", EN: "open what it is about"}
+	msgKeySnooze         = Text{JA: "スヌーズ", EN: "snooze"}
+	msgKeyClose          = Text{JA: "閉じる", EN: "close"}
+	msgSnoozeDays        = Text{JA: "スヌーズする日数: ", EN: "Snooze for days: "}
+	msgSnoozeReason      = Text{JA: "理由 (enterで保存、escで取消): ", EN: "Reason (enter saves, esc cancels): "}
+	msgSnoozeBadDays     = Text{JA: "日数を読めません: %q (1〜365の整数)", EN: "Cannot read the days: %q (a whole number, 1 to 365)"}
+	msgSnoozeNeedsReason = Text{JA: "理由を入力してください (記録に残ります)", EN: "Type a reason: it is kept with the snooze"}
+	msgSnoozeFailed      = Text{JA: "スヌーズできません: %s", EN: "Could not snooze: %s"}
+	msgSnoozed           = Text{JA: "%s (%s) を %s までスヌーズしました", EN: "Snoozed %s (%s) until %s"}
+)

@@ -227,7 +227,7 @@ func TestFiscalStartSetting(t *testing.T) {
 	if got := quarterTitle(); !strings.Contains(got, "FY2026 Q3") {
 		t.Fatalf("April start: %q", got)
 	}
-	press(t, a, "!", "s")
+	press(t, a, "!", "t", "s") // the rules are edited from the timeliness page
 	for range 7 {
 		press(t, a, "down")
 	}

@@ -2,6 +2,7 @@ package tui
 
 import (
 	"context"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -26,12 +27,13 @@ import (
 // "reps with deals").
 
 type repsKeys struct {
-	Up, Down, Prev, Next, Cycle key.Binding
+	Nav                       listNavKeys
+	Filter, Prev, Next, Cycle key.Binding
 }
 
-func (k repsKeys) ShortHelp() []key.Binding { return []key.Binding{k.Prev, k.Next, k.Cycle} }
+func (k repsKeys) ShortHelp() []key.Binding { return []key.Binding{k.Filter, k.Prev, k.Next, k.Cycle} }
 func (k repsKeys) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{k.Up, k.Down}, {k.Prev, k.Next, k.Cycle}}
+	return [][]key.Binding{{k.Nav.Up, k.Nav.Down, k.Nav.Top, k.Nav.Page, k.Filter}, {k.Prev, k.Next, k.Cycle}}
 }
 
 type repsData struct {
@@ -54,23 +56,65 @@ type repsScreen struct {
 	period        model.Period
 	data          *repsData
 	err           error
-	offset        int
+	nav           listNav    // the cursor over the reps shown
+	filter        listFilter // narrows the table to reps whose name or department has the text
+	focusName     string     // a rep to select once the data is loaded (an alert's enter)
 }
 
 func newRepsScreen(c *Common) Screen {
 	l := c.Lang
-	return &repsScreen{Common: c, period: model.PeriodOf(model.Month, c.Now(), c.FiscalStart), keys: repsKeys{
-		Up:    key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("up/k", l.T(msgKeyUp))),
-		Down:  key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("down/j", l.T(msgKeyScroll))),
-		Prev:  key.NewBinding(key.WithKeys("["), key.WithHelp("[", l.T(msgKeyPrevPeriod))),
-		Next:  key.NewBinding(key.WithKeys("]"), key.WithHelp("]", l.T(msgKeyNextPeriod))),
-		Cycle: key.NewBinding(key.WithKeys("p"), key.WithHelp("p", l.T(msgKeyCycle))),
+	return &repsScreen{Common: c, filter: newListFilter(l), period: model.PeriodOf(model.Month, c.Now(), c.FiscalStart), keys: repsKeys{
+		Nav:    newListNavKeys(l),
+		Filter: filterKey(l),
+		Prev:   key.NewBinding(key.WithKeys("["), key.WithHelp("[", l.T(msgKeyPrevPeriod))),
+		Next:   key.NewBinding(key.WithKeys("]"), key.WithHelp("]", l.T(msgKeyNextPeriod))),
+		Cycle:  key.NewBinding(key.WithKeys("p"), key.WithHelp("p", l.T(msgKeyCycle))),
 	}}
 }
 
-func (r *repsScreen) Keys() help.KeyMap { return r.keys }
-func (r *repsScreen) SetSize(w, h int)  { r.width, r.height = w, h }
-func (r *repsScreen) Init() tea.Cmd     { return r.load() }
+func (r *repsScreen) Keys() help.KeyMap {
+	if r.filter.typing {
+		return r.filter.keys()
+	}
+	return r.keys
+}
+
+// Capturing while the filter is typed, so its letters are not keys.
+func (r *repsScreen) Capturing() bool { return r.filter.typing }
+func (r *repsScreen) Typing() bool    { return r.filter.typing }
+
+// shown are the reps the filter keeps, in the table's order.
+func (r *repsScreen) shown() []model.RepFigures {
+	if r.data == nil {
+		return nil
+	}
+	var out []model.RepFigures
+	for _, f := range r.data.figures {
+		if r.filter.match(f.Name, deptShort(r.Lang, f.Department)) {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// selectRep puts the cursor on the rep named, clearing a filter that
+// hides them.
+func (r *repsScreen) selectRep(name string) bool {
+	if !slices.ContainsFunc(r.shown(), func(f model.RepFigures) bool { return f.Name == name }) {
+		r.filter.clear()
+	}
+	for i, f := range r.shown() {
+		if f.Name == name {
+			r.nav.setLen(len(r.shown()))
+			r.nav.moveTo(i)
+			return true
+		}
+	}
+	return false
+}
+
+func (r *repsScreen) SetSize(w, h int) { r.width, r.height = w, h }
+func (r *repsScreen) Init() tea.Cmd    { return r.load() }
 
 func (r *repsScreen) load() tea.Cmd {
 	st, p, now := r.Store, r.period, r.Now()
@@ -118,15 +162,34 @@ func (r *repsScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 	case repsLoadedMsg:
 		if msg.to == r && msg.period == r.period {
 			r.data, r.err = msg.data, msg.err
+			r.nav.setLen(len(r.shown()))
+			if r.focusName != "" && r.selectRep(r.focusName) {
+				r.focusName = ""
+			}
 		}
 	case ReloadMsg:
 		return r, r.load()
+	case focusRepMsg:
+		if !r.selectRep(msg.name) {
+			r.focusName = msg.name // not loaded yet
+		}
+	case tea.MouseWheelMsg:
+		r.nav.update(msg, true)
 	case tea.KeyPressMsg:
+		if r.filter.typing {
+			if r.filter.update(msg) {
+				r.nav = listNav{}
+				r.nav.setLen(len(r.shown()))
+			}
+			return r, nil
+		}
 		switch {
-		case key.Matches(msg, r.keys.Up):
-			r.offset = max(r.offset-1, 0)
-		case key.Matches(msg, r.keys.Down):
-			r.offset++
+		case r.nav.update(msg, true):
+		case key.Matches(msg, r.keys.Filter):
+			r.filter.start()
+		case msg.String() == "esc" && r.filter.value() != "":
+			r.filter.clear()
+			r.nav.setLen(len(r.shown()))
 		case key.Matches(msg, r.keys.Prev, r.keys.Next, r.keys.Cycle):
 			if p, ok := r.stepPeriod(msg, r.keys.Prev, r.keys.Next, r.keys.Cycle, r.period); ok {
 				r.period = p
@@ -166,7 +229,11 @@ func deptShort(l Lang, d model.Department) string {
 
 func (r *repsScreen) View() string {
 	l := r.Lang
-	lines := []string{r.Styles.Title.Render(r.T(msgRepsTitle, periodLabel(l, r.period))), ""}
+	title := r.Styles.Title.Render(r.T(msgRepsTitle, periodLabel(l, r.period)))
+	if m := r.nav.marker(); m != "" {
+		title += "  " + r.Styles.Muted.Render(m)
+	}
+	lines := []string{title, ""}
 	switch {
 	case r.err != nil:
 		return strings.Join(append(lines, errLine(r.Common, r.err)), "\n")
@@ -176,8 +243,11 @@ func (r *repsScreen) View() string {
 		return strings.Join(append(lines, r.T(msgNoData)), "\n")
 	}
 	lines = append(lines, r.dependenceLines()...)
+	if f := r.filter.line(r.Common, r.width); f != "" {
+		lines = append(lines, f)
+	}
 	var rows [][]string
-	for _, f := range r.data.figures {
+	for _, f := range r.shown() {
 		m := f.Counts.Metrics()
 		t := r.data.timely[f.Name]
 		rows = append(rows, []string{f.Name, deptShort(l, f.Department), FormatCount(m[model.MetricVisits]),
@@ -197,9 +267,17 @@ func (r *repsScreen) View() string {
 		titles[i] = c.title
 	}
 	lines = append(lines, "", r.Styles.Muted.Render(strings.TrimRight(tableRow(shown, titles), " ")))
-	r.offset = min(r.offset, max(len(rows)-1, 0))
-	for _, row := range rows[r.offset:] {
-		lines = append(lines, strings.TrimRight(tableRow(shown, pick(row, keep)), " "))
+	if len(rows) == 0 {
+		return strings.Join(append(lines, r.Styles.Muted.Render(r.T(msgFilterNoMatch, r.filter.value()))), "\n")
+	}
+	r.nav.setLen(len(rows))
+	start, end := r.nav.window(max(r.height-len(lines), 1))
+	for i := start; i < end; i++ {
+		row := strings.TrimRight(tableRow(shown, pick(rows[i], keep)), " ")
+		if i == r.nav.cursor {
+			row = r.Styles.Selected.Render(row)
+		}
+		lines = append(lines, row)
 	}
 	return strings.Join(lines, "\n")
 }

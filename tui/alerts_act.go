@@ -1,0 +1,179 @@
+package tui
+
+import (
+	"context"
+	"strconv"
+	"strings"
+
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/kpit-dev/kpit/model"
+)
+
+// Acting on an alert from the pane: enter opens what it is about (the
+// record on the Records tab, the rep on the Reps tab), s snoozes it for a
+// number of days with a reason, kept in the store, after which the badge
+// and `kpit alerts` leave it out until the days have passed.
+
+// defaultSnoozeDays is the snooze offered: a working week.
+const defaultSnoozeDays = 7
+
+// alertSnooze is a snooze being typed: the days, then the reason.
+type alertSnooze struct {
+	alert   model.Alert
+	days    lineInput
+	reason  lineInput
+	asking  bool // the days read; the reason is being typed
+	n       int
+	problem string
+}
+
+func newAlertSnooze(al model.Alert) *alertSnooze {
+	return &alertSnooze{alert: al, days: newLineInput(strconv.Itoa(defaultSnoozeDays))}
+}
+
+type snoozedMsg struct {
+	from *alertsScreen
+	text string
+	err  error
+}
+
+// snoozeKey edits the snooze: enter reads the days, then saves with the
+// reason; esc drops it.
+func (a *alertsScreen) snoozeKey(msg tea.Msg) tea.Cmd {
+	sn := a.snooze
+	k, ok := msg.(tea.KeyPressMsg)
+	if !ok {
+		if sn.asking {
+			sn.reason.Update(msg)
+		} else {
+			sn.days.Update(msg)
+		}
+		return nil
+	}
+	switch k.String() {
+	case "esc":
+		a.snooze = nil
+		return nil
+	case "enter":
+		if !sn.asking {
+			n, err := strconv.Atoi(strings.TrimSpace(sn.days.Value()))
+			if err != nil || n <= 0 || n > 365 {
+				sn.problem = a.T(msgSnoozeBadDays, sn.days.Value())
+				return nil
+			}
+			sn.n, sn.asking, sn.problem = n, true, ""
+			return nil
+		}
+		reason := strings.TrimSpace(sn.reason.Value())
+		if reason == "" {
+			sn.problem = a.T(msgSnoozeNeedsReason)
+			return nil
+		}
+		st, today, al, n, l := a.Store, model.Date(a.Now()), sn.alert, sn.n, a.Lang
+		return func() tea.Msg {
+			err := st.Snooze(context.Background(), al, today, n, reason)
+			until := model.FormatDate(today.AddDate(0, 0, n))
+			return snoozedMsg{from: a, err: err, text: l.T(msgSnoozed, AlertKindWord(l, al.Kind), alertWho(al), until)}
+		}
+	}
+	in := &sn.days
+	if sn.asking {
+		in = &sn.reason
+	}
+	if in.Update(k) {
+		sn.problem = ""
+	}
+	return nil
+}
+
+// alertWho is what an alert is about, in a few words: the rep, and the
+// account when there is one.
+func alertWho(al model.Alert) string {
+	if al.Subject != "" && al.Subject != al.RepName {
+		return al.RepName + " " + al.Subject
+	}
+	return al.RepName
+}
+
+// focusRecordMsg asks the Records tab to show record id of kind under its
+// cursor; focusRepMsg asks the Reps tab to select a rep.
+type focusRecordMsg struct {
+	kind model.RecordKind
+	id   int64
+}
+
+type focusRepMsg struct{ name string }
+
+// openAlert closes the pane and shows what the alert is about: the deal
+// or the record entered late, else the rep.
+func openAlert(al model.Alert) tea.Cmd {
+	if al.RecordID != 0 && al.RecordKind != "" {
+		return tea.Batch(CloseOverlay, SwitchTab(TabRecords),
+			func() tea.Msg { return focusRecordMsg{kind: al.RecordKind, id: al.RecordID} })
+	}
+	return tea.Batch(CloseOverlay, SwitchTab(TabReps), func() tea.Msg { return focusRepMsg{name: al.RepName} })
+}
+
+// alertRows are the alerts in view, the one under the cursor marked, in
+// room lines: each on one line (cut with "..." when wider than the pane),
+// then the selected alert whole, wrapped, and the snooze being typed.
+func (a *alertsScreen) alertRows(room int) []string {
+	shown := a.shown()
+	a.nav.setLen(len(shown))
+	if len(shown) == 0 {
+		if a.filter.value() != "" {
+			return []string{a.Styles.Muted.Render(a.T(msgFilterNoMatch, a.filter.value()))}
+		}
+		return nil
+	}
+	var detail []string
+	if al, ok := a.selected(); ok {
+		detail = append(detail, "")
+		text := a.nav.marker() + "  " + a.alertLine(al)
+		if sn := a.snooze; sn != nil && sn.alert == al {
+			detail = append(detail, wrapIndented(text, a.width, 0)...)
+			detail = append(detail, a.snoozeLines()...)
+		} else {
+			detail = append(detail, wrapIndented(text, a.width, 0)...)
+		}
+	}
+	start, end := a.nav.window(max(room-len(detail), 1))
+	var out []string
+	for i := start; i < end; i++ {
+		line := clipLine(a.alertLine(shown[i]), a.width-2)
+		if i == a.nav.cursor {
+			out = append(out, "> "+a.Styles.Selected.Render(line))
+		} else {
+			out = append(out, "  "+line)
+		}
+	}
+	return append(out, detail...)
+}
+
+// alertLine is one alert in words: its band, its rule and what it says.
+func (a *alertsScreen) alertLine(al model.Alert) string {
+	band := a.Styles.AtRisk.Render(a.T(msgBandYellow))
+	if al.Severity == model.SeverityCritical {
+		band = a.Styles.OffTrack.Render(a.T(msgBandRed))
+	}
+	return "[" + band + "] " + AlertKindWord(a.Lang, al.Kind) + ": " + AlertText(a.Lang, al)
+}
+
+// snoozeLines are the snooze's prompt and its refusal.
+func (a *alertsScreen) snoozeLines() []string {
+	sn := a.snooze
+	var out []string
+	if sn.asking {
+		out = append(out, wrapIndented(a.T(msgSnoozeDays)+strconv.Itoa(sn.n), a.width, 0)...)
+		out = append(out, promptLines(a.Common, a.T(msgSnoozeReason), &sn.reason, a.width)...)
+	} else {
+		out = append(out, promptLines(a.Common, a.T(msgSnoozeDays), &sn.days, a.width)...)
+	}
+	if sn.problem != "" {
+		for _, l := range wrapIndented(sn.problem, a.width, 0) {
+			out = append(out, a.Styles.Error.Render(l))
+		}
+	}
+	return out
+}
