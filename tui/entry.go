@@ -73,6 +73,10 @@ type entryScreen struct {
 	loaded        bool
 	loadErr       error
 	saving        bool
+	// early holds the keys and pastes that came before the form was
+	// loaded (a and enter typed at once, a paste), applied in order once
+	// it is: a fast typist's keys are never dropped.
+	early []tea.Msg
 }
 
 type entryLoadedMsg struct {
@@ -323,7 +327,7 @@ func (e *entryScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 			e.build(modeActivity)
 			e.form.focus = 1
 		}
-		return e, nil
+		return e, e.replayEarly()
 	case entryDealsMsg:
 		if msg.to != e {
 			return e, nil
@@ -351,6 +355,10 @@ func (e *entryScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		e.showError(msg.err)
 		return e, nil
 	case tea.KeyPressMsg:
+		if msg.String() != "esc" && !e.loaded {
+			e.early = append(e.early, msg)
+			return e, nil
+		}
 		if !e.loaded || e.loadErr != nil || e.saving {
 			if msg.String() == "esc" {
 				return e, e.cancel()
@@ -375,11 +383,26 @@ func (e *entryScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		e.form.err = ""
 		return e, nil
 	case tea.PasteMsg:
-		if e.loaded {
+		if !e.loaded {
+			e.early = append(e.early, msg)
+		} else if e.loadErr == nil && !e.saving {
 			e.form.update(msg)
 		}
 	}
 	return e, nil
+}
+
+// replayEarly applies the keys that came while the form was loading, in
+// order, and returns what they started (a save, say).
+func (e *entryScreen) replayEarly() tea.Cmd {
+	early := e.early
+	e.early = nil
+	var cmds []tea.Cmd
+	for _, msg := range early {
+		_, cmd := e.Update(msg)
+		cmds = append(cmds, cmd)
+	}
+	return tea.Batch(cmds...)
 }
 
 func (e *entryScreen) cancel() tea.Cmd {

@@ -424,3 +424,27 @@ func TestRepsTabDependenceFromRawRecords(t *testing.T) {
 		t.Fatalf("want %q and %q in:\n%s", wantTop, wantN, out)
 	}
 }
+
+// TestEntryKeysTypedBeforeTheFormLoads sends `a` and enter in one batch, as
+// a fast typist or a paste does: both reach the model before the form has
+// read the reps, and the enter is applied once it has, saving the usual
+// entry (a visit by the first rep, count 1, today).
+func TestEntryKeysTypedBeforeTheFormLoads(t *testing.T) {
+	for _, lang := range []Lang{LangJA, LangEN} {
+		st := entryStore(t)
+		a := New(Options{Store: st, Lang: lang, Now: func() time.Time { return fixedNow }, NoColor: true})
+		run(t, a, a.Init())
+		a.Update(tea.WindowSizeMsg{Width: 110, Height: 32})
+		_, openCmd := a.Update(keyMsg("a"))
+		_, enterCmd := a.Update(keyMsg("enter"))
+		run(t, a, tea.Batch(openCmd, enterCmd))
+		got := activities(t, st)
+		if len(got) != 1 {
+			t.Fatalf("%s: %d activities saved, want 1", lang, len(got))
+		}
+		want := model.Activity{Kind: model.KindVisit, RepName: "田中", Count: 1, Date: model.Date(fixedNow)}
+		if g := got[0]; g.Kind != want.Kind || g.RepName != want.RepName || g.Count != want.Count || !g.Date.Equal(want.Date) {
+			t.Errorf("%s: saved %+v, want %+v", lang, g, want)
+		}
+	}
+}
