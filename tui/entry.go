@@ -205,7 +205,7 @@ func forecastChoice(l Lang, selected model.ForecastCategory) formField {
 	for i, v := range values {
 		labels[i] = catalog.ForecastName(l, model.ForecastCategory(v))
 	}
-	return choiceF("forecast", catalog.FieldForecast, values, labels, string(selected))
+	return choiceF("forecast", msgFieldForecast, values, labels, string(selected))
 }
 
 var leadStatuses = []string{"new", "mql", "sql", "converted", "disqualified"}

@@ -401,7 +401,8 @@ func recordColumns(l Lang, kind model.RecordKind) (cols []column, flex int, drop
 	case model.RecordOpportunity:
 		return []column{{title: "#", right: true}, {title: l.T(msgFieldCreated)}, {title: l.T(msgFieldRep)},
 			{title: l.T(msgFieldAccount)}, {title: l.T(msgFieldStage)}, {title: l.T(msgFieldOutcome)},
-			{title: l.T(msgFieldAmount), right: true}, {title: l.T(msgFieldClosed)}, {title: l.T(msgRecordsEntered)}}, 3, []int{8, 1, 0, 7, 5, 4}
+			{title: l.T(msgFieldForecast)}, {title: l.T(msgFieldAmount), right: true}, {title: l.T(msgFieldClosed)},
+			{title: l.T(msgRecordsEntered)}}, 3, []int{9, 1, 0, 8, 6, 5, 4}
 	}
 	return []column{{title: "#", right: true}, {title: l.T(msgFieldCreated)}, {title: l.T(msgFieldCompany)},
 		{title: l.T(msgFieldContact)}, {title: l.T(msgFieldSource)}, {title: l.T(msgFieldStatus)},
@@ -470,7 +471,11 @@ func (r *recordsScreen) cells(rec model.Record) []string {
 		if o.ExternalID != "" {
 			id = o.ExternalID // the deal's ID in the SFA it was imported from
 		}
-		return []string{id, model.FormatDate(o.Created), o.RepName, o.Account, o.Stage, l.T(outcome), amount,
+		grade := "" // an open deal's forecast category as a team writes it: A, B, C, -
+		if o.Outcome == model.OutcomeOpen {
+			grade = o.Forecast.Letter()
+		}
+		return []string{id, model.FormatDate(o.Created), o.RepName, o.Account, o.Stage, l.T(outcome), grade, amount,
 			model.FormatDate(o.Closed), stamp(o.EnteredAt)}
 	}
 	ld := rec.Lead

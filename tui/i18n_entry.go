@@ -55,6 +55,7 @@ var (
 	msgFieldExpectedClose = Text{JA: "完了予定日", EN: "Expected close"}
 	msgFieldDeal          = catalog.FieldDeal
 	msgFieldOutcome       = catalog.FieldOutcome
+	msgFieldForecast      = catalog.FieldForecast
 	msgFieldLostReason    = catalog.FieldLostReason
 	msgFieldCompany       = catalog.FieldCompany
 	msgFieldContact       = catalog.FieldContact
