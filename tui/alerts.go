@@ -292,7 +292,11 @@ func (a *alertsScreen) View() string {
 	var body []string
 	if a.timeliness {
 		body = append(body, a.Styles.Title.Render(a.T(msgTimelyTitle, timelinessWindowDays)))
-		body = append(body, TimelinessLines(a.Lang, d.team, d.perRep)...)
+		perRep := d.perRep
+		if a.HideNames {
+			perRep = nil // the team's line only
+		}
+		body = append(body, TimelinessLines(a.Lang, d.team, perRep)...)
 		body = append(body, "", a.Styles.Title.Render(a.T(msgRulesTitle)))
 		body = append(body, RulesLines(a.Lang, d.rules)...)
 		body = wrapLines(body, a.width)
@@ -396,4 +400,14 @@ func (a *alertsScreen) summaryParts() []string {
 		parts = append(parts, a.T(msgAlertsSummary, AlertKindWord(a.Lang, k), c.red+c.yellow, c.red, c.yellow))
 	}
 	return parts
+}
+
+// masked is al with its rep's name hidden while names are hidden (h); a
+// silent rep's alert is about the rep, named in its subject too.
+func (a *alertsScreen) masked(al model.Alert) model.Alert {
+	if al.Kind == model.AlertStaleRep {
+		al.Subject = a.RepName(al.Subject)
+	}
+	al.RepName = a.RepName(al.RepName)
+	return al
 }

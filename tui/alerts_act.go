@@ -157,7 +157,7 @@ func (a *alertsScreen) alertLine(al model.Alert) string {
 	if al.Severity == model.SeverityCritical {
 		band = a.Styles.OffTrack.Render(a.T(msgBandRed))
 	}
-	return "[" + band + "] " + AlertKindWord(a.Lang, al.Kind) + ": " + AlertText(a.Lang, al)
+	return "[" + band + "] " + AlertKindWord(a.Lang, al.Kind) + ": " + AlertText(a.Lang, a.masked(al))
 }
 
 // snoozeLines are the snooze's prompt and its refusal.

@@ -419,7 +419,7 @@ func (e *entryScreen) showError(err error) {
 	var ue *store.UnknownRepError
 	switch {
 	case errors.As(err, &ue):
-		e.form.err = e.T(msgFieldRep) + ": " + e.T(msgEntryUnknownRep, ue.Name, strings.Join(ue.Known, ", "))
+		e.form.err = e.T(msgFieldRep) + ": " + e.T(msgEntryUnknownRep, ue.Name, e.repList(ue.Known))
 		e.form.focusOn("rep")
 	case errors.As(err, &fe):
 		label := fe.Field
@@ -531,7 +531,7 @@ func (e *entryScreen) prepareActivity() (writeFn, error) {
 			return "", err
 		}
 		rememberLast(ctx, st, a.RepName, string(a.Kind))
-		return e.T(msgEntryAddedActivity, id, activityKindLabel(e.Lang, a.Kind), a.Count, a.RepName, model.FormatDate(a.Date)), nil
+		return e.T(msgEntryAddedActivity, id, activityKindLabel(e.Lang, a.Kind), a.Count, e.RepName(a.RepName), model.FormatDate(a.Date)), nil
 	}, nil
 }
 
@@ -588,7 +588,7 @@ func (e *entryScreen) prepareOpportunity() (writeFn, error) {
 			return "", err
 		}
 		rememberLast(ctx, st, o.RepName, "")
-		return e.T(msgEntryAddedOpp, id, o.Account, o.RepName), nil
+		return e.T(msgEntryAddedOpp, id, o.Account, e.RepName(o.RepName)), nil
 	}, nil
 }
 

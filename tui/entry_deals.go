@@ -97,12 +97,12 @@ func (p *dealPicker) value() string {
 	return ""
 }
 
-func dealLabel(d model.OpenDeal) string {
+func dealLabel(c *Common, d model.OpenDeal) string {
 	name := d.Account
 	if d.ExternalID != "" {
 		name = d.ExternalID + " " + name
 	}
-	return fmt.Sprintf("#%d %s (%s)", d.ID, name, d.RepName)
+	return fmt.Sprintf("#%d %s (%s)", d.ID, name, c.RepName(d.RepName))
 }
 
 // view draws the chosen deal and, when focused, the filter with how many
@@ -114,7 +114,7 @@ func (p *dealPicker) view(c *Common, focused bool) string {
 	d, ok := p.selected()
 	label := c.T(msgEntryDealNoMatch)
 	if ok {
-		label = dealLabel(d)
+		label = dealLabel(c, d)
 	}
 	if !focused {
 		return label

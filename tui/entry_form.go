@@ -174,6 +174,9 @@ func (f *form) lines(c *Common, width int) []string {
 			if len(fl.labels) > 0 {
 				val = fl.labels[fl.idx]
 			}
+			if fl.id == "rep" {
+				val = c.RepName(val)
+			}
 			if focused {
 				val = "< " + c.Styles.Selected.Render(val) + " >"
 			}

@@ -122,7 +122,7 @@ func (q *quickScreen) describe(err error) string {
 	case errors.As(err, &qe):
 		return q.T(msgQuickCannot, refusal(q.Lang, qe.Code, qe.Args, qe.Msg))
 	case errors.As(err, &ue):
-		return q.T(msgEntryUnknownRep, ue.Name, strings.Join(ue.Known, ", "))
+		return q.T(msgEntryUnknownRep, ue.Name, q.repList(ue.Known))
 	case errors.As(err, &fe):
 		return q.T(msgQuickCannot, fieldLabel(q.Lang, fe.Field)+": "+fieldRefusal(q.Lang, fe))
 	}
@@ -223,7 +223,7 @@ func (q *quickScreen) View() string {
 		lines = append(lines, "")
 	}
 	lines = append(lines, "", q.Styles.Muted.Render(q.T(msgQuickExamples)), q.Styles.Muted.Render(q.T(msgQuickKinds)))
-	if len(q.reps) > 0 {
+	if len(q.reps) > 0 && !q.HideNames {
 		lines = append(lines, q.Styles.Muted.Render(q.T(msgQuickReps, strings.Join(q.reps, ", "))))
 	}
 	return strings.Join(lines, "\n")

@@ -458,7 +458,7 @@ func (r *recordsScreen) cells(rec model.Record) []string {
 	switch rec.Kind {
 	case model.RecordActivity:
 		a := rec.Activity
-		return []string{fmt.Sprint(a.ID), model.FormatDate(a.Date), a.RepName, activityKindLabel(l, a.Kind),
+		return []string{fmt.Sprint(a.ID), model.FormatDate(a.Date), r.RepName(a.RepName), activityKindLabel(l, a.Kind),
 			fmt.Sprint(a.Count), a.Account, stamp(a.EnteredAt)}
 	case model.RecordOpportunity:
 		o := rec.Opportunity
@@ -475,10 +475,10 @@ func (r *recordsScreen) cells(rec model.Record) []string {
 		if o.Outcome == model.OutcomeOpen {
 			grade = o.Forecast.Letter()
 		}
-		return []string{id, model.FormatDate(o.Created), o.RepName, o.Account, o.Stage, l.T(outcome), grade, amount,
+		return []string{id, model.FormatDate(o.Created), r.RepName(o.RepName), o.Account, o.Stage, l.T(outcome), grade, amount,
 			model.FormatDate(o.Closed), stamp(o.EnteredAt)}
 	}
 	ld := rec.Lead
 	return []string{fmt.Sprint(ld.ID), model.FormatDate(ld.Created), ld.Company, ld.Contact, ld.Source, leadStatusLabel(l, string(ld.Status)),
-		ld.RepName, stamp(ld.EnteredAt)}
+		r.RepName(ld.RepName), stamp(ld.EnteredAt)}
 }

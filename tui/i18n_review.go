@@ -63,3 +63,6 @@ var (
 	msgKeyRvHistory = Text{JA: "過去のレビュー", EN: "past reviews"}
 	msgKeyHideNames = Text{JA: "担当者名を隠す/表示", EN: "hide/show rep names"}
 )
+
+// The reps tab while names are hidden.
+var msgRepsHidden = Text{JA: "担当者名と担当者別の数値は非表示です (h で表示)", EN: "Rep names and per-rep figures are hidden (h to show)"}

@@ -243,6 +243,10 @@ func (r *repsScreen) View() string {
 		return strings.Join(append(lines, r.T(msgNoData)), "\n")
 	}
 	lines = append(lines, r.dependenceLines()...)
+	if r.HideNames {
+		// Per-rep figures name the rep as surely as the name does.
+		return strings.Join(append(lines, "", r.Styles.Muted.Render(r.T(msgRepsHidden))), "\n")
+	}
 	if f := r.filter.line(r.Common, r.width); f != "" {
 		lines = append(lines, f)
 	}
@@ -290,7 +294,7 @@ func (r *repsScreen) dependenceLines() []string {
 		out = append(out, "  "+r.T(msgRepsNoWins))
 	} else {
 		out = append(out,
-			"  "+r.T(msgRepsTopRep, d.TopRepByWon, FormatPercent(d.TopRepWonShare), d.TopRepByRevenue, FormatPercent(d.TopRepRevenueShare)),
+			"  "+r.T(msgRepsTopRep, r.RepName(d.TopRepByWon), FormatPercent(d.TopRepWonShare), r.RepName(d.TopRepByRevenue), FormatPercent(d.TopRepRevenueShare)),
 			"  "+r.T(msgRepsTopN, d.TopN, d.Reps, FormatPercent(d.TopNWonShare), FormatPercent(d.TopNRevenueShare)))
 	}
 	for _, line := range wrapIndented(r.T(msgRepsReference, FormatPercent(model.Some(model.RefPersonDependence))), r.width, 2) {

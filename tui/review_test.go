@@ -193,3 +193,5 @@ func TestReviewQuitWithoutSaving(t *testing.T) {
 		t.Errorf("reviews %d -> %d (%v); n saved something", len(before), len(after), err)
 	}
 }
+
+func keyRight() tea.KeyPressMsg { return tea.KeyPressMsg{Code: tea.KeyRight} }

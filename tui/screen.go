@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"strings"
 	"time"
 
 	"charm.land/bubbles/v2/help"
@@ -120,4 +121,12 @@ type FlashMsg struct {
 // Flash is a command that shows text in the footer.
 func Flash(text string, isError bool) tea.Cmd {
 	return func() tea.Msg { return FlashMsg{Text: text, Error: isError} }
+}
+
+// repList joins rep names for a message, or says they are hidden.
+func (c *Common) repList(names []string) string {
+	if c.HideNames {
+		return c.T(msgRvHidden)
+	}
+	return strings.Join(names, ", ")
 }

@@ -110,7 +110,7 @@ func (s *settingsForm) showError(err error) {
 		}
 		s.form.err = label + ": " + fieldRefusal(s.Lang, fe)
 	case errors.As(err, &ue):
-		s.form.err = s.T(msgEntryUnknownRep, ue.Name, strings.Join(ue.Known, ", "))
+		s.form.err = s.T(msgEntryUnknownRep, ue.Name, s.repList(ue.Known))
 	default:
 		s.form.err = s.T(msgEntrySaveFailed, err.Error())
 	}
