@@ -106,8 +106,11 @@ type focusRecordMsg struct {
 type focusRepMsg struct{ name string }
 
 // openAlert closes the pane and shows what the alert is about: the deal
-// or the record entered late, else the rep.
+// or the record entered late, an overdue action's review, else the rep.
 func openAlert(al model.Alert) tea.Cmd {
+	if al.Kind == model.AlertOverdueAction { // the review, where actions are settled
+		return tea.Batch(CloseOverlay, SwitchTab(TabReview))
+	}
 	if al.RecordID != 0 && al.RecordKind != "" {
 		return tea.Batch(CloseOverlay, SwitchTab(TabRecords),
 			func() tea.Msg { return focusRecordMsg{kind: al.RecordKind, id: al.RecordID} })
