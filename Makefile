@@ -1,4 +1,4 @@
-.PHONY: run test test-long bench lint build fuzz e2e
+.PHONY: run test test-long bench bench-go lint build fuzz e2e
 
 build:
 	go build -o kpit .
@@ -14,7 +14,13 @@ test:
 test-long:
 	KPIT_TEST_LONG=1 go test -count=1 -timeout 30m ./...
 
+# The figures at scale beside their references, measured in the same run
+# (bench/run.sh; BENCH_SIZES="10000 100000 1000000" for the full table).
 bench:
+	bash bench/run.sh
+
+# Every Go benchmark on its own data (the scale ones need KPIT_BENCH_DB).
+bench-go:
 	go test -run '^$$' -bench . -benchmem ./...
 
 lint:

@@ -2,6 +2,7 @@ package tui
 
 import (
 	"context"
+	"database/sql"
 	"os"
 	"testing"
 	"time"
@@ -29,6 +30,14 @@ func BenchmarkScaleLoads(b *testing.B) {
 		b.Fatal(err)
 	}
 	b.Cleanup(func() { st.Close() })
+	// The yardstick of this process's figures, run beside them: one pass
+	// over every activity through the same driver, on a connection of its
+	// own (bench/run.sh judges the loads by it).
+	raw, err := sql.Open("sqlite", "file:"+path+"?mode=ro")
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { raw.Close() })
 	ctx := context.Background()
 	now := time.Date(2026, 11, 26, 18, 0, 0, 0, time.Local)
 	month := model.PeriodOf(model.Month, now, time.April)
@@ -36,6 +45,10 @@ func BenchmarkScaleLoads(b *testing.B) {
 		name string
 		load func(b *testing.B) error
 	}{
+		{"reference_scan", func(*testing.B) error {
+			var n sql.NullInt64
+			return raw.QueryRowContext(ctx, `SELECT sum(length(note)) FROM activities`).Scan(&n)
+		}},
 		{"first_frame", func(b *testing.B) error { return firstFrame(b, st, now) }},
 		{"period_step", func(b *testing.B) error {
 			b.StopTimer()
