@@ -91,6 +91,9 @@ type App struct {
 	overlay  Screen // nil when none is open
 	help     help.Model
 	showHelp bool
+	// helpFilter narrows the help to the keys whose key or words hold
+	// its text (/ in the help).
+	helpFilter listFilter
 	badge    string
 	flash    FlashMsg
 	live     live
@@ -125,7 +128,7 @@ func New(o Options) *App {
 		me:           o.Me,
 	}
 	c.keyOverrides.rebind("", c.Keys)
-	a := &App{common: c, tabs: tabDefs(), overlays: overlayDefs(), help: help.New(), live: live{poll: o.Poll}}
+	a := &App{common: c, helpFilter: newListFilter(c.Lang), tabs: tabDefs(), overlays: overlayDefs(), help: help.New(), live: live{poll: o.Poll}}
 	a.help.Styles = c.Styles.Help
 	// help's defaults (• and …) are ambiguous-width glyphs, two columns on
 	// many Japanese terminals.
@@ -199,7 +202,20 @@ func (a *App) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tea.MouseClickMsg:
 		m := msg.Mouse()
 		if m.Y == 0 && m.Button == tea.MouseLeft && a.overlay == nil {
+			if a.onBadge(m.X) {
+				for _, o := range a.overlays {
+					if o.ID == "alerts" {
+						return a, a.openOverlay(o)
+					}
+				}
+			}
 			return a, a.switchTo(a.tabAt(m.X))
+		}
+		// The screen sees the click in its own lines: the body starts
+		// under the tab bar.
+		if a.overlay == nil && m.Y >= 1 {
+			m.Y--
+			return a, a.updateFocused(tea.MouseClickMsg(m))
 		}
 		return a, a.updateFocused(msg)
 	case tea.MouseMsg, tea.PasteMsg:
@@ -245,12 +261,17 @@ func (a *App) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		return a, tea.Quit
 	}
 	if a.showHelp {
-		if key.Matches(msg, k.Help, k.Back) {
+		switch {
+		case a.helpFilter.typing:
+			a.helpFilter.update(msg)
+		case msg.String() == "esc" && a.helpFilter.value() != "":
+			a.helpFilter.clear()
+		case key.Matches(msg, k.Help, k.Back, k.Quit):
+			// q closes the help like any overlay; only a tab's q quits.
 			a.showHelp = false
-			return a, nil
-		}
-		if key.Matches(msg, k.Quit) {
-			return a, tea.Quit
+			a.helpFilter.clear()
+		case msg.String() == "/":
+			a.helpFilter.start()
 		}
 		return a, nil
 	}
@@ -263,7 +284,8 @@ func (a *App) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	}
 	if a.overlay != nil {
 		switch {
-		case key.Matches(msg, k.Back):
+		case key.Matches(msg, k.Back, k.Quit):
+			// q closes the pane as esc does; only a tab's q quits.
 			a.overlay = nil
 			return a, nil
 		case key.Matches(msg, k.Help):
@@ -298,14 +320,19 @@ func (a *App) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	}
 	for _, o := range a.overlays {
 		if key.Matches(msg, a.common.overlayKey(o)) {
-			a.overlay = o.New(a.common)
-			a.common.keyOverrides.rebindScreen(scopeName(o.ID), a.overlay)
-			w, h := a.overlaySize()
-			a.overlay.SetSize(w, h)
-			return a, a.overlay.Init()
+			return a, a.openOverlay(o)
 		}
 	}
 	return a, a.updateFocused(msg)
+}
+
+// openOverlay opens overlay o over the current tab.
+func (a *App) openOverlay(o overlayDef) tea.Cmd {
+	a.overlay = o.New(a.common)
+	a.common.keyOverrides.rebindScreen(scopeName(o.ID), a.overlay)
+	w, h := a.overlaySize()
+	a.overlay.SetSize(w, h)
+	return a.overlay.Init()
 }
 
 // capturing reports whether the focused screen is taking typed text.
@@ -441,6 +468,16 @@ func (a *App) footer() string {
 	// screen's keys get what is left, and when they all fit, the time the
 	// data was read goes before ? too.
 	right := a.help.ShortHelpView([]key.Binding{c.Keys.Help, c.Keys.Quit})
+	// The keys that work from every tab go before ? when the screen's own
+	// keys still fit whole beside them.
+	if g := a.globalKeys(); g != "" {
+		all := a.help
+		all.SetWidth(0)
+		withG := g + a.help.ShortSeparator + right
+		if lipgloss.Width(all.ShortHelpView(a.focused().Keys().ShortHelp()))+2+lipgloss.Width(withG) <= c.Width {
+			right = withG
+		}
+	}
 	marker, busy := a.readMarker()
 	if busy {
 		right = marker + a.help.ShortSeparator + right
@@ -474,6 +511,20 @@ func (a *App) footer() string {
 	return left + strings.Repeat(" ", gap) + right
 }
 
+// globalKeys are the keys of the overlays that open from any tab (a : !
+// i), written compactly for the footer's right side; "" over an overlay or
+// the help, where they do not work.
+func (a *App) globalKeys() string {
+	if a.overlay != nil || a.showHelp {
+		return ""
+	}
+	var keys []string
+	for _, o := range a.overlays {
+		keys = append(keys, a.help.Styles.ShortKey.Render(a.common.overlayKey(o).Help().Key))
+	}
+	return strings.Join(keys, " ")
+}
+
 // helpView lists every key: the frame's, the overlays', then the screen's,
 // one column per group, flowing onto further rows when the window is narrow
 // (bubbles/help would drop the columns that do not fit). Over an overlay it
@@ -488,9 +539,22 @@ func (a *App) helpView() string {
 			global = append(global, c.overlayKey(o))
 		}
 	}
-	groups := [][]key.Binding{global}
-	groups = append(groups, a.focused().Keys().FullHelp()...)
+	var groups [][]key.Binding
+	for _, g := range append([][]key.Binding{global}, a.focused().Keys().FullHelp()...) {
+		var kept []key.Binding
+		for _, b := range g {
+			if a.helpFilter.match(b.Help().Key, b.Help().Desc) {
+				kept = append(kept, b)
+			}
+		}
+		if len(kept) > 0 {
+			groups = append(groups, kept)
+		}
+	}
 	title := c.Styles.Title.Render(c.T(msgKeyHelp)) + "  " + c.Styles.Muted.Render(c.T(msgHelpCloseTip))
+	if f := a.helpFilter.line(c, c.Width); f != "" {
+		title += "\n" + f
+	}
 	var rows []string
 	var row []string
 	rowW := 0

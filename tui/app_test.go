@@ -447,17 +447,21 @@ func TestOverlay(t *testing.T) {
 		Key: func(l Lang) key.Binding { return key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "test")) },
 		New: func(c *Common) Screen { opened = &testOverlay{Common: c}; return opened },
 	})
-	press(t, a, "x", "2", "q")
+	press(t, a, "x", "2", "k")
 	if opened == nil || a.overlay == nil {
 		t.Fatal("x should open the overlay")
 	}
-	if a.active != 0 || strings.Join(opened.keys, ",") != "2,q" {
+	if a.active != 0 || strings.Join(opened.keys, ",") != "2,k" {
 		t.Fatalf("keys should reach the overlay, not the frame: tab %d, overlay got %v", a.active, opened.keys)
 	}
-	if !strings.Contains(screen(a), "overlay: 2,q") {
+	if !strings.Contains(screen(a), "overlay: 2,k") {
 		t.Errorf("overlay not drawn:\n%s", screen(a))
 	}
-	press(t, a, "esc")
+	press(t, a, "q") // q closes an overlay as esc does; it quits only from a tab
+	if a.overlay != nil {
+		t.Fatal("q should close the overlay")
+	}
+	press(t, a, "x", "esc")
 	if a.overlay != nil {
 		t.Fatal("esc should close the overlay")
 	}

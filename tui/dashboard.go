@@ -128,6 +128,10 @@ func (d *dashboard) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		return d, d.load()
 	case tea.MouseWheelMsg:
 		d.nav.update(msg, false)
+	case tea.MouseClickMsg:
+		if msg.Button == tea.MouseLeft {
+			d.nav.clicked(msg.Y)
+		}
 	case tea.PasteMsg:
 		d.kgi.paste(msg)
 	case kgiSavedMsg:
@@ -145,6 +149,7 @@ func (d *dashboard) Update(msg tea.Msg) (Screen, tea.Cmd) {
 				d.period = p
 				return d, d.load()
 			}
+			return d, Flash(d.T(msgNoLaterPeriod), true)
 		}
 	}
 	return d, nil
@@ -204,6 +209,7 @@ func (d *dashboard) View() string {
 	if wide {
 		tableRows = max(room, 3)
 	}
+	d.nav.top = len(out) + 1 // under the table's heading
 	table := d.tableLines(tableRows)
 	tableW := 0
 	for _, l := range table {

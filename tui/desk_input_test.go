@@ -163,3 +163,22 @@ func TestLineInputScrollsInsideItsWidth(t *testing.T) {
 		t.Errorf("at the start: %q should show the start with a mark after it", v)
 	}
 }
+
+// The rep of a form can be typed into: 鈴 narrows the reps to 鈴木, who is
+// then recorded.
+func TestEntryRepTypedNarrows(t *testing.T) {
+	for _, lang := range []Lang{LangJA, LangEN} {
+		st := entryStore(t)
+		a := entryApp(t, st, lang)
+		press(t, a, "a", "down") // kind, then rep (田中 first)
+		typeText(t, a, "鈴")
+		if out := screen(a); !strings.Contains(out, "< 鈴木 >") || !strings.Contains(out, "(1") {
+			t.Fatalf("%s: typing 鈴 should pick 鈴木:\n%s", lang, out)
+		}
+		press(t, a, "enter")
+		acts := activities(t, st)
+		if len(acts) != 1 || acts[0].RepName != "鈴木" {
+			t.Fatalf("%s: stored %+v, want 鈴木's activity", lang, acts)
+		}
+	}
+}

@@ -172,7 +172,7 @@ func (e *entryScreen) repChoice(selected string, optional bool) formField {
 		values = append([]string{""}, values...)
 		labels = append([]string{e.T(msgEntryNoRep)}, labels...)
 	}
-	return choiceF("rep", msgFieldRep, values, labels, selected)
+	return typedChoiceF("rep", msgFieldRep, values, labels, selected)
 }
 
 func (e *entryScreen) kindChoice(selected string) formField {

@@ -1,6 +1,9 @@
 package tui
 
 import (
+	"slices"
+	"strings"
+
 	tea "charm.land/bubbletea/v2"
 )
 
@@ -27,6 +30,10 @@ type formField struct {
 	labels []string // what each choice shows, same length as values
 	idx    int
 	picker *dealPicker
+	// typed choices (the reps) narrow as the user types: filter holds the
+	// text, and left/right step through the values whose label contains it.
+	typed  bool
+	filter lineInput
 }
 
 func textF(id string, label Text, value string) formField {
@@ -41,6 +48,42 @@ func choiceF(id string, label Text, values, labels []string, selected string) fo
 		}
 	}
 	return f
+}
+
+// typedChoiceF is a choice the user can also type into: the reps of a
+// form, which may be many. Typing narrows the values to those containing
+// the text (any part of the name, ignoring case and width).
+func typedChoiceF(id string, label Text, values, labels []string, selected string) formField {
+	f := choiceF(id, label, values, labels, selected)
+	f.typed = true
+	return f
+}
+
+// matches are the indices of the values whose label holds the filter.
+func (f *formField) matches() []int {
+	q := foldSearch(strings.TrimSpace(f.filter.Value()))
+	var out []int
+	for i, l := range f.labels {
+		if q == "" || strings.Contains(foldSearch(l), q) || strings.Contains(foldSearch(f.values[i]), q) {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+// stepChoice moves a choice by dir through the values that match its
+// filter (all of them for an untyped choice).
+func (f *formField) stepChoice(dir int) {
+	m := f.matches()
+	if len(m) == 0 {
+		return
+	}
+	at := slices.Index(m, f.idx)
+	if at < 0 {
+		f.idx = m[0]
+		return
+	}
+	f.idx = m[(at+dir+len(m))%len(m)]
 }
 
 func pickerF(id string, label Text, p *dealPicker) formField {
@@ -126,6 +169,23 @@ func (f *form) update(msg tea.Msg) (choiceChanged bool) {
 				return true
 			}
 		}
+		if cur.kind == choiceField && cur.typed && len(cur.values) > 0 {
+			switch k.String() {
+			case "left":
+				cur.stepChoice(-1)
+				return true
+			case "right":
+				cur.stepChoice(1)
+				return true
+			}
+			if cur.filter.Update(msg) {
+				if m := cur.matches(); len(m) > 0 && !slices.Contains(m, cur.idx) {
+					cur.idx = m[0]
+					return true
+				}
+			}
+			return false
+		}
 		if cur.kind == choiceField && len(cur.values) > 0 {
 			switch k.String() {
 			case "left", "h":
@@ -179,6 +239,9 @@ func (f *form) lines(c *Common, width int) []string {
 			}
 			if focused {
 				val = "< " + c.Styles.Selected.Render(val) + " >"
+				if fl.typed {
+					val += "  " + c.T(msgChoiceFilter, fl.filter.View(true, c.Styles.Selected, 16), len(fl.matches()), len(fl.values))
+				}
 			}
 		default:
 			val = fl.input.View(focused, c.Styles.Selected, valueW)
@@ -197,5 +260,9 @@ func (f *form) lines(c *Common, width int) []string {
 
 // typing reports whether the focused field takes typed text.
 func (f *form) typing() bool {
-	return f.focus >= 0 && f.focus < len(f.fields) && f.fields[f.focus].kind != choiceField
+	if f.focus < 0 || f.focus >= len(f.fields) {
+		return false
+	}
+	fl := f.fields[f.focus]
+	return fl.kind != choiceField || (fl.typed && fl.filter.Value() != "")
 }

@@ -232,6 +232,10 @@ func (r *recordsScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 	if r.confirm == nil && r.nav.update(msg, true) {
 		return r, r.follow()
 	}
+	if c, ok := msg.(tea.MouseClickMsg); ok && r.confirm == nil && c.Button == tea.MouseLeft {
+		r.nav.clicked(c.Y)
+		return r, r.follow()
+	}
 	k, ok := msg.(tea.KeyPressMsg)
 	if !ok {
 		return r, nil
@@ -369,6 +373,7 @@ func (r *recordsScreen) View() string {
 			bottom = append(bottom, r.Styles.Error.Render(l))
 		}
 	}
+	r.nav.top = len(lines)
 	start, end := r.nav.window(max(r.height-len(lines)-len(bottom), 1))
 	for i := start; i < end; i++ {
 		row := ""

@@ -29,7 +29,10 @@ func TestFlowTeatest(t *testing.T) {
 		tm.Send(tea.KeyPressMsg{Code: k, Text: string(k)})
 	}
 	waitFor("What-if: these KPIs reach")
+	// Two what-if steps are not saved: q asks first, y quits.
 	tm.Send(tea.KeyPressMsg{Code: 'q', Text: "q"})
+	waitFor("not saved. Quit?")
+	tm.Send(tea.KeyPressMsg{Code: 'y', Text: "y"})
 	tm.WaitFinished(t, teatest.WithFinalTimeout(5*time.Second))
 	final := tm.FinalModel(t).(*App)
 	tree := final.screens[1].(*treeScreen)

@@ -35,3 +35,11 @@ var (
 	msgSnoozeFailed      = Text{JA: "スヌーズできません: %s", EN: "Could not snooze: %s"}
 	msgSnoozed           = Text{JA: "%s (%s) を %s までスヌーズしました", EN: "Snoozed %s (%s) until %s"}
 )
+
+var msgChoiceFilter = Text{JA: "絞り込み: %s (%d/%d)", EN: "type to narrow: %s (%d of %d)"}
+
+// Why a key cannot act, in the footer.
+var (
+	msgNoLaterPeriod = Text{JA: "今日を含む期間より先の期間はありません ([ で前の期間)", EN: "This period holds today: there is no later one ([ goes back)"}
+	msgQuitWhatIf    = Text{JA: "保存していない試算が %d 件あります。終了しますか? (y: 終了 / その他: 戻る)", EN: "%d what-if values are not saved. Quit? (y: quit / any other key: stay)"}
+)

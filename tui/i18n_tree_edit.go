@@ -17,7 +17,7 @@ var (
 	msgEditRatePer     = Text{JA: "%q: 率の目標に期間は付けられません", EN: "%q: a rate's target has no period"}
 	msgEditNotRate     = Text{JA: "%q: 率ではないKPIに%%は使えません", EN: "%q: this KPI is not a rate, so no %%"}
 	msgEditLevelPer    = Text{JA: "%q: このKPIは期間ごとに積み上がる値ではないので期間は付けられません", EN: "%q: this KPI does not add up over a period, so no /period"}
-	msgEditKGI         = Text{JA: "KGIはダッシュボードで設定します (g)", EN: "The KGI is set on the dashboard (g)"}
+	msgEditKGI         = Text{JA: "KGIはダッシュボードの g で設定します", EN: "The KGI is set with g on the dashboard"}
 	msgEditSaved       = Text{JA: "%sを保存しました (%s)", EN: "Saved the %s of %s"}
 	msgEditSaveFailed  = Text{JA: "保存できません: %s", EN: "Could not save: %s"}
 

@@ -17,6 +17,7 @@ type listNav struct {
 	offset int // the first row in view
 	n      int // rows in the list
 	rows   int // rows in view, from the last window call
+	top    int // the screen line the first row in view is drawn on, set by the view
 }
 
 // listNavKeys are the keys listNav takes, for a screen's help.
@@ -117,11 +118,11 @@ func (l *listNav) marker() string {
 	return fmt.Sprintf("%d/%d", l.cursor+1, l.n)
 }
 
-// clicked selects the row drawn on line y of a list whose first row is
-// drawn on line top; it reports whether y was on a row.
-func (l *listNav) clicked(y, top int) bool {
-	i := l.offset + y - top
-	if y < top || i < 0 || i >= l.n || i >= l.offset+l.rows {
+// clicked selects the row drawn on line y of the screen (the view set
+// top); it reports whether y was on a row.
+func (l *listNav) clicked(y int) bool {
+	i := l.offset + y - l.top
+	if y < l.top || i < 0 || i >= l.n || i >= l.offset+l.rows {
 		return false
 	}
 	l.cursor = i

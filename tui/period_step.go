@@ -11,7 +11,8 @@ import (
 // back one, forward one but never past the period that holds today (the
 // future has no figures), or on to the next kind of period, holding today
 // when p does and p's start otherwise. ok is false when the key moves
-// nothing.
+// nothing: only next can, past the period holding today, and the screen
+// says so in the footer (msgNoLaterPeriod).
 func (c *Common) stepPeriod(msg tea.KeyPressMsg, prev, next, cycle key.Binding, p model.Period) (model.Period, bool) {
 	switch {
 	case key.Matches(msg, prev):

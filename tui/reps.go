@@ -175,6 +175,10 @@ func (r *repsScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		}
 	case tea.MouseWheelMsg:
 		r.nav.update(msg, true)
+	case tea.MouseClickMsg:
+		if msg.Button == tea.MouseLeft {
+			r.nav.clicked(msg.Y)
+		}
 	case tea.KeyPressMsg:
 		if r.filter.typing {
 			if r.filter.update(msg) {
@@ -195,6 +199,7 @@ func (r *repsScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 				r.period = p
 				return r, r.load()
 			}
+			return r, Flash(r.T(msgNoLaterPeriod), true)
 		}
 	}
 	return r, nil
@@ -275,6 +280,7 @@ func (r *repsScreen) View() string {
 		return strings.Join(append(lines, r.Styles.Muted.Render(r.T(msgFilterNoMatch, r.filter.value()))), "\n")
 	}
 	r.nav.setLen(len(rows))
+	r.nav.top = len(lines)
 	start, end := r.nav.window(max(r.height-len(lines), 1))
 	for i := start; i < end; i++ {
 		row := strings.TrimRight(tableRow(shown, pick(rows[i], keep)), " ")

@@ -98,3 +98,10 @@ func (a *App) tabAt(x int) int {
 	}
 	return -1
 }
+
+// onBadge reports whether column x of the tab bar is on the alerts badge
+// (drawn at the right end).
+func (a *App) onBadge(x int) bool {
+	b := a.badgeView()
+	return b != "" && x >= a.common.Width-lipgloss.Width(b) && x < a.common.Width
+}

@@ -132,6 +132,7 @@ type treeScreen struct {
 	overrides map[string]kpitree.Target // what-if values of leaves
 	editing   bool                      // typing a what-if value
 	confirm   bool                      // asking whether to save the what-if as targets
+	quitAsk   bool                      // q with what-if values not saved: asking y/n
 	input     lineInput
 	note      string // a one-line hint or error under the tree
 
@@ -156,7 +157,10 @@ func (s *treeScreen) SetSize(w, h int) { s.width, s.height = w, h }
 
 // Capturing is true while a what-if value or a KPI field is being typed,
 // or a save confirmed.
-func (s *treeScreen) Capturing() bool { return s.editing || s.confirm || s.edit != nil }
+func (s *treeScreen) Capturing() bool { return s.editing || s.confirm || s.edit != nil || s.quitAsk }
+
+// AsksBeforeQuit: q asks first while what-if values are not saved.
+func (s *treeScreen) AsksBeforeQuit() bool { return len(s.overrides) > 0 }
 
 func (s *treeScreen) load() tea.Cmd {
 	s.seq++
@@ -256,6 +260,13 @@ func (s *treeScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 			s.move(1)
 		}
 	case tea.KeyPressMsg:
+		if s.quitAsk {
+			s.quitAsk = false
+			if msg.String() == "y" || msg.String() == "Y" {
+				return s, tea.Quit
+			}
+			return s, nil
+		}
 		if s.confirm {
 			s.confirm = false
 			if msg.String() == "y" {
@@ -279,10 +290,20 @@ func (s *treeScreen) move(by int) {
 	s.cursor = min(max(s.cursor+by, 0), max(len(s.visibleNodes())-1, 0))
 }
 
-func (s *treeScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
+func (s *treeScreen) handleKey(msg tea.KeyPressMsg) (cmd tea.Cmd) {
 	k := s.keys
 	s.note = ""
+	if msg.String() == "q" {
+		// The frame sends q here only while what-if values are not saved.
+		s.quitAsk = len(s.overrides) > 0
+		return nil
+	}
 	if s.detail {
+		defer func() {
+			if s.note != "" {
+				cmd = Flash(s.note, true) // a key that cannot act says why
+			}
+		}()
 		switch {
 		case key.Matches(msg, k.Close):
 			s.detail = false
@@ -299,6 +320,13 @@ func (s *treeScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	}
 	n := s.current()
 	switch {
+	case key.Matches(msg, k.EditTarget, k.EditDeadline, k.EditFormula) && !s.whatIf:
+		// The editors are in the detail pane: open it and start there.
+		if n == nil {
+			return nil
+		}
+		s.detail = true
+		return s.handleKey(msg)
 	case msg.String() == "esc":
 		s.whatIf = false
 	case key.Matches(msg, k.Up):
@@ -324,6 +352,7 @@ func (s *treeScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 			s.period = p
 			return s.load()
 		}
+		return Flash(s.T(msgNoLaterPeriod), true)
 	case key.Matches(msg, k.WhatIf):
 		s.whatIf = !s.whatIf
 	case !s.whatIf:

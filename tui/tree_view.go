@@ -194,6 +194,9 @@ func (s *treeScreen) View() string {
 	if s.note != "" {
 		footer = append(footer, s.Styles.Error.Render(s.note))
 	}
+	if s.quitAsk {
+		footer = append(footer, s.Styles.AtRisk.Render(s.T(msgQuitWhatIf, len(s.overrides))))
+	}
 	if others := s.data.goals.OtherTrees; len(others) > 0 && !s.whatIf {
 		names := make([]string, len(others))
 		for i, k := range others {

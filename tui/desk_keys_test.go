@@ -1,0 +1,110 @@
+package tui
+
+import (
+	"strings"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+)
+
+// quits reports whether cmd (or a command it batches) quits the program.
+func quits(cmd tea.Cmd) bool {
+	if cmd == nil {
+		return false
+	}
+	switch m := cmd().(type) {
+	case tea.QuitMsg:
+		return true
+	case tea.BatchMsg:
+		for _, c := range m {
+			if quits(c) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// q closes a pane or the help; it quits only from a tab.
+func TestQClosesPanesAndQuitsFromATab(t *testing.T) {
+	a := newTestApp(t, LangEN, 120, 40)
+	press(t, a, "!")
+	if _, cmd := a.Update(keyMsg("q")); quits(cmd) || a.overlay != nil {
+		t.Fatalf("q in the alerts pane should close it, not quit (overlay %v)", a.overlay != nil)
+	}
+	press(t, a, "?")
+	if _, cmd := a.Update(keyMsg("q")); quits(cmd) || a.showHelp {
+		t.Fatal("q in the help should close it, not quit")
+	}
+	if _, cmd := a.Update(keyMsg("q")); !quits(cmd) {
+		t.Fatal("q on a tab should quit")
+	}
+}
+
+// With what-if values not saved, q asks first: n stays, y quits.
+func TestQAsksWithUnsavedWhatIf(t *testing.T) {
+	for _, lang := range []Lang{LangJA, LangEN} {
+		a := newTestApp(t, lang, 120, 40)
+		treeAt(t, a, "win_rate")
+		press(t, a, "w", "+")
+		if _, cmd := a.Update(keyMsg("q")); quits(cmd) {
+			t.Fatalf("%s: q quit at once, dropping the what-if", lang)
+		}
+		if !strings.Contains(screen(a), lang.T(msgQuitWhatIf, 1)) {
+			t.Fatalf("%s: no question:\n%s", lang, screen(a))
+		}
+		if _, cmd := a.Update(keyMsg("n")); quits(cmd) {
+			t.Fatalf("%s: n quit", lang)
+		}
+		a.Update(keyMsg("q"))
+		if _, cmd := a.Update(keyMsg("y")); !quits(cmd) {
+			t.Fatalf("%s: y should quit", lang)
+		}
+	}
+}
+
+// A key that cannot act says why in the footer.
+func TestKeysThatCannotActSayWhy(t *testing.T) {
+	a := newTestApp(t, LangEN, 120, 40)
+	press(t, a, "]") // the dashboard shows the month holding today
+	if l := lastLine(a); !strings.Contains(l, LangEN.T(msgNoLaterPeriod)) {
+		t.Errorf("] past the current period: footer %q", l)
+	}
+	press(t, a, "2", "t") // the tree's cursor starts on the KGI
+	if l := lastLine(a); !strings.Contains(l, "The KGI is set with g on the dashboard") {
+		t.Errorf("t on the KGI: footer %q", l)
+	}
+}
+
+func lastLine(a *App) string {
+	lines := strings.Split(screen(a), "\n")
+	return lines[len(lines)-1]
+}
+
+// The footer shows the keys that work from every tab; a click on the
+// badge opens the alerts, a click on a row selects it.
+func TestFooterGlobalsAndClicks(t *testing.T) {
+	a := newTestApp(t, LangEN, 120, 40)
+	if l := lastLine(a); !strings.Contains(l, "a : ! i") {
+		t.Errorf("footer lacks the global keys: %q", l)
+	}
+	_, cmd := a.Update(tea.MouseClickMsg{X: 118, Y: 0, Button: tea.MouseLeft})
+	run(t, a, cmd)
+	if _, ok := a.overlay.(*alertsScreen); !ok {
+		t.Fatalf("a click on the badge should open the alerts:\n%s", screen(a))
+	}
+	press(t, a, "esc")
+	d := a.screens[0].(*dashboard)
+	// The third KPI row: find its line on screen.
+	lines := strings.Split(screen(a), "\n")
+	name := d.data.goals.name(LangEN, d.rows()[2])
+	for y, l := range lines {
+		if strings.HasPrefix(l, "  "+name+" ") {
+			_, cmd := a.Update(tea.MouseClickMsg{X: 4, Y: y, Button: tea.MouseLeft})
+			run(t, a, cmd)
+		}
+	}
+	if d.nav.cursor != 2 {
+		t.Fatalf("a click on %q selected row %d", name, d.nav.cursor)
+	}
+}
