@@ -94,9 +94,9 @@ type App struct {
 	// helpFilter narrows the help to the keys whose key or words hold
 	// its text (/ in the help).
 	helpFilter listFilter
-	badge    string
-	flash    FlashMsg
-	live     live
+	badge      string
+	flash      FlashMsg
+	live       live
 }
 
 // New builds the cockpit on an open store.
