@@ -75,11 +75,11 @@ func TestConfigPrecedence(t *testing.T) {
 		}
 	}
 	// A command reads its database from the config file.
-	if code, out, errOut := kpitRun("demo"); code != 0 {
-		t.Fatalf("kpit demo with the config's db: %d %q %q", code, out, errOut)
+	if code, out, errOut := kpitRun("add", "activity", "--kind", "call", "--create-rep"); code != 0 {
+		t.Fatalf("kpit add with the config's db and me: %d %q %q", code, out, errOut)
 	}
 	if _, err := os.Stat(fromConfig); err != nil {
-		t.Fatalf("kpit demo did not write the config's database: %v", err)
+		t.Fatalf("kpit add did not write the config's database: %v", err)
 	}
 }
 

@@ -15,10 +15,7 @@ import (
 // people with --lang ja on a demo database and fails on every line with
 // English words in it (catalog.EnglishRun names the tokens allowed).
 func TestJapaneseOutputShowsNoEnglish(t *testing.T) {
-	db := filepath.Join(t.TempDir(), "demo.db")
-	if code, _, errOut := kpitRun("demo", "--db", db, "--today", "2026-11-26"); code != 0 {
-		t.Fatalf("demo: %s", errOut)
-	}
+	db := demoCopy(t)
 	commands := [][]string{
 		{"tree", "--today", "2026-11-26"},
 		{"tree", "--from", "2026-10-01", "--to", "2026-12-31", "--today", "2026-11-30"},

@@ -39,14 +39,15 @@ func builtKpit(t *testing.T) string {
 
 func TestMain(m *testing.M) {
 	clock = func() time.Time { return testNow }
-	// No user's config file reaches the tests: each that wants one writes it.
-	noConfig, err := os.MkdirTemp("", "kpit-cli-config-")
+	dir, err := os.MkdirTemp("", "kpit-cli-test-")
 	if err != nil {
 		panic(err)
 	}
-	os.Setenv("XDG_CONFIG_HOME", noConfig)
+	testDir = dir
+	// No user's config file reaches the tests: each that wants one writes it.
+	os.Setenv("XDG_CONFIG_HOME", filepath.Join(dir, "config"))
 	code := m.Run()
-	os.RemoveAll(noConfig)
+	os.RemoveAll(dir)
 	if builtDir != "" {
 		os.RemoveAll(builtDir)
 	}

@@ -14,17 +14,6 @@ import (
 	"github.com/kpit-dev/kpit/store"
 )
 
-// reviewDemo is a demo database of 2026-11-26, whose last saved review
-// looked at October 2026.
-func reviewDemo(t *testing.T) string {
-	t.Helper()
-	path := filepath.Join(t.TempDir(), "demo.db")
-	if code, _, errOut := kpitRun("demo", "--db", path, "--today", "2026-11-26"); code != 0 {
-		t.Fatalf("kpit demo: %d %s", code, errOut)
-	}
-	return path
-}
-
 // octoberByHand counts October 2026 from the raw records.
 func octoberByHand(t *testing.T, path string) (opps, won, lost, revenue float64) {
 	t.Helper()
@@ -59,7 +48,7 @@ func octoberByHand(t *testing.T, path string) (opps, won, lost, revenue float64)
 // compares its figures with October counted from the records, and its
 // causes and actions with what the demo agreed.
 func TestReviewMinutesJSON(t *testing.T) {
-	path := reviewDemo(t)
+	path := demoCopy(t) // the demo of 2026-11-26: its last saved review looked at October 2026
 	code, out, errOut := kpitRun("review", "--db", path, "--export", "json", "--lang", "en")
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errOut)
@@ -136,7 +125,7 @@ func TestReviewMinutesJSON(t *testing.T) {
 // sections and for October's revenue and opportunities counted by hand,
 // and that --out writes the same text.
 func TestReviewMinutesMarkdown(t *testing.T) {
-	path := reviewDemo(t)
+	path := demoCopy(t) // the demo of 2026-11-26: its last saved review looked at October 2026
 	code, out, errOut := kpitRun("review", "--db", path, "--export", "md", "--lang", "en")
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errOut)
@@ -168,7 +157,7 @@ func TestReviewMinutesMarkdown(t *testing.T) {
 // TestReviewExportRefusals: bad flags are one line and exit 2, and nothing
 // is written.
 func TestReviewExportRefusals(t *testing.T) {
-	path := reviewDemo(t)
+	path := demoCopy(t) // the demo of 2026-11-26: its last saved review looked at October 2026
 	dir := t.TempDir()
 	for _, args := range [][]string{
 		{"--export", "xml"},

@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"sync"
 	"testing"
 	"time"
 
@@ -15,6 +16,61 @@ import (
 )
 
 var today = model.D(2026, 11, 26)
+
+// sharedDir holds the demo of DefaultSeed on today, seeded once per test
+// binary by defaultDemo (seeding is most of this package's test time).
+var (
+	sharedDir  string
+	sharedOnce sync.Once
+	sharedErr  error
+)
+
+func TestMain(m *testing.M) {
+	dir, err := os.MkdirTemp("", "kpit-demo-test-")
+	if err != nil {
+		panic(err)
+	}
+	sharedDir = dir
+	code := m.Run()
+	os.RemoveAll(dir)
+	os.Exit(code)
+}
+
+// defaultDemo is a copy of the demo of DefaultSeed on today, for a test
+// that reads it or writes to it.
+func defaultDemo(t *testing.T) *store.Store {
+	t.Helper()
+	shared := filepath.Join(sharedDir, "demo.db")
+	sharedOnce.Do(func() {
+		st, err := store.Open(shared)
+		if err != nil {
+			sharedErr = err
+			return
+		}
+		sharedErr = Seed(context.Background(), st, DefaultSeed, today)
+		if err := st.Close(); sharedErr == nil {
+			sharedErr = err
+		}
+	})
+	if sharedErr != nil {
+		t.Fatal(sharedErr)
+	}
+	// The seeding store is closed, so the file alone is the whole database.
+	data, err := os.ReadFile(shared)
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "demo.db")
+	if err := os.WriteFile(path, data, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	st, err := store.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	return st
+}
 
 func seeded(t *testing.T, seed int64, day time.Time) *store.Store {
 	t.Helper()
@@ -79,14 +135,14 @@ func snap(t *testing.T, st *store.Store) snapshot {
 
 func TestSeedIsDeterministic(t *testing.T) {
 	t.Parallel() // every test seeds databases of its own
-	a, b := snap(t, seeded(t, 7, today)), snap(t, seeded(t, 7, today))
+	a, b := snap(t, defaultDemo(t)), snap(t, seeded(t, DefaultSeed, today))
 	if !reflect.DeepEqual(a, b) {
 		t.Fatal("two databases seeded with the same seed and day differ")
 	}
 	// Another seed gives other records (the same people and goals).
-	c := snap(t, seeded(t, 8, today))
+	c := snap(t, seeded(t, DefaultSeed+1, today))
 	if reflect.DeepEqual(a.Series, c.Series) {
-		t.Fatal("seeds 7 and 8 gave the same figures")
+		t.Fatal("two seeds gave the same figures")
 	}
 	if !reflect.DeepEqual(a.KPIs, c.KPIs) || !reflect.DeepEqual(a.Reps, c.Reps) {
 		t.Fatal("the goals or the people depend on the seed")
@@ -96,7 +152,7 @@ func TestSeedIsDeterministic(t *testing.T) {
 func TestSeedTellsTheStory(t *testing.T) {
 	t.Parallel() // every test seeds databases of its own
 	ctx := context.Background()
-	st := seeded(t, DefaultSeed, today)
+	st := defaultDemo(t)
 	s := snap(t, st)
 
 	// People: 20 reps in the four departments.
@@ -188,7 +244,7 @@ func treeKeys(defs []model.TreeNodeDef) map[string]string {
 
 func TestSeedRefusesADatabaseWithRecords(t *testing.T) {
 	t.Parallel() // every test seeds databases of its own
-	st := seeded(t, 1, today)
+	st := defaultDemo(t)
 	err := Seed(context.Background(), st, 1, today)
 	if !errors.Is(err, ErrHasRecords) {
 		t.Fatalf("second seed: %v", err)
@@ -228,7 +284,7 @@ func TestTempDatabase(t *testing.T) {
 func TestSeedAlertsAreAFewTrueOnes(t *testing.T) {
 	t.Parallel() // every test seeds databases of its own
 	ctx := context.Background()
-	st := seeded(t, DefaultSeed, today)
+	st := defaultDemo(t)
 	now := time.Date(2026, 11, 26, 18, 0, 0, 0, jst)
 	jstDay := func(at time.Time) time.Time { return model.Date(at.In(jst)) }
 

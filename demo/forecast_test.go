@@ -13,7 +13,7 @@ import (
 // not rated, and every open deal keeps an expected close date.
 func TestSeedRatesTheOpenDeals(t *testing.T) {
 	t.Parallel()
-	st := seeded(t, DefaultSeed, today)
+	st := defaultDemo(t)
 	ctx := context.Background()
 	allowed := map[string][]model.ForecastCategory{
 		"交渉":    {model.ForecastCommit, model.ForecastBestCase},
