@@ -45,6 +45,13 @@ func (r *reviewScreen) View() string {
 	default:
 		foot = []string{r.Styles.Muted.Render(r.T(msgRvDraft, len(r.notes), len(r.actions)))}
 	}
+	// A line wider than the window ends in "...", never cut mid-word.
+	for i := range body {
+		body[i] = clipLine(body[i], r.width)
+	}
+	for i := range foot {
+		foot[i] = clipLine(foot[i], r.width)
+	}
 	room := r.height - 1 - len(foot)
 	if len(body) > room {
 		body = body[:max(room, 0)]
@@ -195,7 +202,7 @@ func (r *reviewScreen) kpiLines(k string) []string {
 	left := r.height - 1 - 1 - len(out) - 1
 	if left >= reviewChartMin {
 		out = append(out, "")
-		out = append(out, trendLines(r.Common, d.goals, d.trend, r.period.Kind, k, min(r.width, 120), min(left, reviewChartMax))...)
+		out = append(out, trendLines(r.Common, d.goals, d.trend, r.period.Kind, k, min(r.width-2, 200), min(left, reviewChartMax))...)
 	}
 	return out
 }
@@ -236,11 +243,11 @@ func (r *reviewScreen) notesOn(k string) []string {
 }
 
 func (r *reviewScreen) actionText(a model.ReviewAction) string {
-	line := r.T(msgRvActionRow, "["+catalog.ActionStatusWord(r.Lang, a.Status)+"]", a.Text, r.RepName(a.RepName), model.FormatDate(a.Due))
-	if a.Overdue(r.data.today) {
-		line += "  " + r.Styles.OffTrack.Render(r.T(catalog.ReviewOverdue))
+	status := "[" + catalog.ActionStatusWord(r.Lang, a.Status) + "]"
+	if a.Overdue(r.data.today) { // first, so a narrow window never cuts it off
+		status += " " + r.Styles.OffTrack.Render(r.T(catalog.ReviewOverdue))
 	}
-	return line
+	return r.T(msgRvActionRow, status, a.Text, r.RepName(a.RepName), model.FormatDate(a.Due))
 }
 
 // pipelineLines: the forecast (ヨミ) of the period: what is won, the open
