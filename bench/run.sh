@@ -42,7 +42,9 @@ if ! command -v sqlite3 >/dev/null 2>&1; then
 fi
 
 mkdir -p "$dir"
-tmp=$(mktemp -d)
+# The binaries and scratch files live beside the companies, not in /tmp,
+# which a shared machine's other jobs may clean while a long run goes on.
+tmp=$(mktemp -d "$dir/run.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT
 go build -o "$tmp/kpit" .
 go build -o "$tmp/plaininsert" ./bench/plaininsert
@@ -72,9 +74,9 @@ plain_once() {
 
 results="$tmp/results"
 : >"$results"
-record() { # size figure ms reference ref_ms
+record() { # size figure ms reference ref_ms; printed at once too, so a long run shows its progress
 	awk -v n="$1" -v f="$2" -v ms="$3" -v r="$4" -v rms="$5" \
-		'BEGIN {printf "%s %s %s %s %s %.3f\n", n, f, ms, r, rms, (rms > 0 ? ms / rms : 0)}' >>"$results"
+		'BEGIN {printf "%s %s %s %s %s %.3f\n", n, f, ms, r, rms, (rms > 0 ? ms / rms : 0)}' | tee -a "$results"
 }
 
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2 / 1048576}' /proc/meminfo), load average $(cut -d' ' -f1-3 /proc/loadavg)"

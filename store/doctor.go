@@ -137,11 +137,13 @@ func (s *Store) integrity(ctx context.Context, pragma string) ([]string, error) 
 }
 
 // rollupTriggers are the triggers that keep rollup_daily in step with the
-// records (store/schema.go, migration 1).
+// records (store/schema.go, migration 1) and rollup_monthly with
+// rollup_daily (migration 10).
 var rollupTriggers = []string{
 	"activities_ai", "activities_ad", "activities_au",
 	"opportunities_ai", "opportunities_ad", "opportunities_au",
 	"leads_ai", "leads_ad", "leads_au",
+	"rollup_daily_monthly_ai", "rollup_daily_monthly_au", "rollup_daily_monthly_moved", "rollup_daily_monthly_ad",
 }
 
 func (s *Store) missingTriggers(ctx context.Context) ([]string, error) {
@@ -224,15 +226,22 @@ ORDER BY c.day, c.metric, c.rep_id`)
 	return n, first, describe(rows.Err())
 }
 
-// RebuildRollups replaces rollup_daily with a recount from the records in
-// one write transaction: readers see the old roll-up or the new one.
+// RebuildRollups replaces rollup_daily with a recount from the records, and
+// rollup_monthly with the months of that, in one write transaction: readers
+// see the old roll-ups or the new ones.
 func (s *Store) RebuildRollups(ctx context.Context) error {
 	return s.tx(ctx, func(tx *sql.Tx) error {
-		if _, err := tx.ExecContext(ctx, "DELETE FROM rollup_daily"); err != nil {
-			return describe(err)
+		for _, q := range []string{
+			"DELETE FROM rollup_daily",
+			"INSERT INTO rollup_daily (day, metric, rep_id, value) " + rollupRecount,
+			"DELETE FROM rollup_monthly",
+			"INSERT INTO rollup_monthly (month, metric, rep_id, value) SELECT substr(day, 1, 7), metric, rep_id, sum(value) FROM rollup_daily GROUP BY 1, 2, 3",
+		} {
+			if _, err := tx.ExecContext(ctx, q); err != nil {
+				return describe(err)
+			}
 		}
-		_, err := tx.ExecContext(ctx, "INSERT INTO rollup_daily (day, metric, rep_id, value) "+rollupRecount)
-		return describe(err)
+		return nil
 	})
 }
 

@@ -617,4 +617,40 @@ CREATE TABLE alert_snoozes (
 );
 CREATE INDEX alert_snoozes_key ON alert_snoozes (alert_key, until);
 `,
+	// 10: the monthly roll-up beside the daily one, kept by triggers on
+	// rollup_daily itself, so every write path (the record triggers, the
+	// doctor's rebuild) keeps it in step. A range's whole months are read
+	// from it: the all-time report by rep reads about 1/25 of the rows.
+	`
+CREATE TABLE rollup_monthly (
+	month  TEXT NOT NULL,
+	metric TEXT NOT NULL,
+	rep_id INTEGER NOT NULL,
+	value  INTEGER NOT NULL,
+	PRIMARY KEY (month, metric, rep_id)
+) WITHOUT ROWID;
+INSERT INTO rollup_monthly (month, metric, rep_id, value)
+	SELECT substr(day, 1, 7), metric, rep_id, sum(value) FROM rollup_daily GROUP BY 1, 2, 3;
+
+CREATE TRIGGER rollup_daily_monthly_ai AFTER INSERT ON rollup_daily BEGIN
+	INSERT INTO rollup_monthly (month, metric, rep_id, value) VALUES (substr(NEW.day, 1, 7), NEW.metric, NEW.rep_id, NEW.value)
+	ON CONFLICT DO UPDATE SET value = value + excluded.value;
+END;
+CREATE TRIGGER rollup_daily_monthly_au AFTER UPDATE OF value ON rollup_daily
+WHEN OLD.day = NEW.day AND OLD.metric = NEW.metric AND OLD.rep_id = NEW.rep_id BEGIN
+	UPDATE rollup_monthly SET value = value + NEW.value - OLD.value
+	WHERE month = substr(NEW.day, 1, 7) AND metric = NEW.metric AND rep_id = NEW.rep_id;
+END;
+CREATE TRIGGER rollup_daily_monthly_moved AFTER UPDATE ON rollup_daily
+WHEN OLD.day <> NEW.day OR OLD.metric <> NEW.metric OR OLD.rep_id <> NEW.rep_id BEGIN
+	UPDATE rollup_monthly SET value = value - OLD.value
+	WHERE month = substr(OLD.day, 1, 7) AND metric = OLD.metric AND rep_id = OLD.rep_id;
+	INSERT INTO rollup_monthly (month, metric, rep_id, value) VALUES (substr(NEW.day, 1, 7), NEW.metric, NEW.rep_id, NEW.value)
+	ON CONFLICT DO UPDATE SET value = value + excluded.value;
+END;
+CREATE TRIGGER rollup_daily_monthly_ad AFTER DELETE ON rollup_daily BEGIN
+	UPDATE rollup_monthly SET value = value - OLD.value
+	WHERE month = substr(OLD.day, 1, 7) AND metric = OLD.metric AND rep_id = OLD.rep_id;
+END;
+`,
 }

@@ -86,8 +86,8 @@ func (s *Store) CountsByRep(ctx context.Context, f Filter) (map[int64]model.Coun
 }
 
 func (s *Store) readCountsByRep(ctx context.Context, f Filter) (map[int64]model.Counts, error) {
-	where, args := f.where()
-	rows, err := s.db.QueryContext(ctx, "SELECT r.rep_id, r.metric, sum(r.value) FROM rollup_daily r"+where+
+	src, where, args := f.rollup()
+	rows, err := s.db.QueryContext(ctx, "SELECT r.rep_id, r.metric, sum(r.value) FROM "+src+where+
 		" GROUP BY r.rep_id, r.metric", args...)
 	if err != nil {
 		return nil, fmt.Errorf("sum metrics by rep: %w", describe(err))
@@ -111,8 +111,8 @@ func (s *Store) readCountsByRep(ctx context.Context, f Filter) (map[int64]model.
 // CountsByDepartment sums every base metric over the filter per department
 // of the rep. Leads without an owner are under the empty department.
 func (s *Store) CountsByDepartment(ctx context.Context, f Filter) (map[model.Department]model.Counts, error) {
-	where, args := f.where()
-	rows, err := s.db.QueryContext(ctx, "SELECT coalesce(p.department, ''), r.metric, sum(r.value) FROM rollup_daily r"+
+	src, where, args := f.rollup()
+	rows, err := s.db.QueryContext(ctx, "SELECT coalesce(p.department, ''), r.metric, sum(r.value) FROM "+src+
 		" LEFT JOIN reps p ON p.id = r.rep_id"+where+" GROUP BY 1, 2", args...)
 	if err != nil {
 		return nil, fmt.Errorf("sum metrics by department: %w", describe(err))
