@@ -47,7 +47,7 @@ type Evidence struct {
 
 	// Items 8–9: input rules and alerts (settings keys rule.*).
 	InputRules     []string // names of configured rules, without the prefix
-	EntryDeadline  bool     // an entry deadline rule is configured
+	EntryDeadline  bool     // an entry deadline is in force (the default one counts: late entries are judged by it)
 	RequiredFields bool     // a required-fields rule is configured
 	AlertsOn       bool
 	DeadlineRule   string // the entry deadline the late entries were counted against
@@ -189,7 +189,7 @@ func SuggestAnswer(item int, e Evidence) (Answer, bool) {
 		switch {
 		case e.EntryDeadline && e.RequiredFields:
 			return AnswerYes, true
-		case len(e.InputRules) > 0:
+		case e.EntryDeadline || e.RequiredFields || len(e.InputRules) > 0:
 			return AnswerPartly, true
 		}
 		return AnswerNo, true

@@ -242,6 +242,10 @@ func (s *Store) ruleEvidence(ctx context.Context, e *model.Evidence) error {
 		}
 	}
 	e.AlertsOn, e.DeadlineRule = rules.AlertsOn, rules.Deadline.String()
+	// A deadline is always in force, the default one (next business day)
+	// too: item 9 counts late entries against it, so item 8 counts it as
+	// a rule (docs/checklist.md).
+	e.EntryDeadline = true
 	if !rules.AlertsOn {
 		return nil
 	}

@@ -86,10 +86,12 @@ func TestChecklistEvidenceEmpty(t *testing.T) {
 		t.Fatal(err)
 	}
 	if e.HasKGI || e.TreeRoot != "" || e.KPIs != 0 || e.Records != 0 || !e.NewestRecord.IsZero() ||
-		len(e.InputRules) != 0 || e.EntryDeadline || e.RequiredFields || e.LateEntries != 0 || e.Leads != 0 || e.Reviews != 0 || e.KPIRevisions != 0 || e.HandoffRuleSet {
+		len(e.InputRules) != 0 || !e.EntryDeadline || e.RequiredFields || e.LateEntries != 0 || e.Leads != 0 || e.Reviews != 0 || e.KPIRevisions != 0 || e.HandoffRuleSet {
 		t.Errorf("empty database gives evidence %+v", e)
 	}
-	// Alerts are on until switched off (model.DefaultInputRules).
+	// Alerts are on until switched off and the default deadline (next
+	// business day) is in force (model.DefaultInputRules): item 9 judges
+	// late entries by it, so item 8 sees a deadline.
 	if !e.AlertsOn || e.DeadlineRule != "next-business-day" {
 		t.Errorf("default alerts on %v with deadline %q, want on with next-business-day", e.AlertsOn, e.DeadlineRule)
 	}

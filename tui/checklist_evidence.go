@@ -79,7 +79,7 @@ func (s *checklistScreen) evidenceText(item int) string {
 			return s.T(msgEvFreshDays, age)
 		}
 	case 8:
-		if len(e.InputRules) == 0 {
+		if len(e.InputRules) == 0 && !e.EntryDeadline {
 			return s.T(msgEvRulesNone)
 		}
 		set := func(b bool) string {

@@ -108,3 +108,21 @@ func TestFooterGlobalsAndClicks(t *testing.T) {
 		t.Fatalf("a click on %q selected row %d", name, d.nav.cursor)
 	}
 }
+
+// Checklist items 8 and 9 agree on an empty database: the default entry
+// deadline that item 9 counts late entries against is a rule to item 8.
+func TestChecklistDeadlineByDefaultIsARule(t *testing.T) {
+	for _, lang := range []Lang{LangJA, LangEN} {
+		a := entryApp(t, entryStore(t), lang)
+		showTab(t, a, TabChecklist)
+		s := a.screens[a.active].(*checklistScreen)
+		ev8, ev9 := s.evidenceText(8), s.evidenceText(9)
+		if strings.Contains(ev8, lang.T(msgEvRulesNone)) {
+			t.Errorf("%s: item 8 says no rule (%q) while item 9 says %q", lang, ev8, ev9)
+		}
+		word := deadlineRuleWord(lang, "next-business-day")
+		if !strings.Contains(ev8, word) || !strings.Contains(ev9, word) {
+			t.Errorf("%s: items 8 (%q) and 9 (%q) should both name the deadline %q", lang, ev8, ev9, word)
+		}
+	}
+}
