@@ -5,6 +5,9 @@
 # a panic or an empty screen. It uses its own tmux server (-L), so it never
 # touches the user's sessions, and removes everything it made on exit.
 #
+# It also holds a review (kpit review --demo, in English and Japanese, and
+# on a database of its own, saved) and walks every slide.
+#
 # Usage: scripts/e2e-tmux.sh BINARY
 set -euo pipefail
 
@@ -117,7 +120,53 @@ run_case() {
 	echo "e2e: ok [$s]"
 }
 
+# review_case NAME LANG ARGS ASK SUMMARY SAVE: kpit review ARGS on a shared
+# screen: answers the open actions' questions (ASK shows first), walks every
+# slide with right and space checking "k/N" in the header, opens the past
+# reviews, then q asks to save (SAVE) and y or n (the last argument) ends it.
+review_case() {
+	local s=$1 langenv=$2 args=$3 ask=$4 summary=$5 save=$6 answer=$7
+	t new-session -d -s "$s" -x 160 -y 45 \
+		"env LANG=$langenv LC_ALL= LC_MESSAGES= TERM=xterm-256color KPIT_DB='$work/user.db' TMPDIR='$work/tmp' '$bin' review $args 2>&1; echo \"EXIT=\$?\"; sleep 60"
+	wait_for "$s" "$ask"
+	t send-keys -t "$s" o
+	sleep 0.2
+	t send-keys -t "$s" o
+	wait_for "$s" "$summary"
+	local n
+	n=$(shot "$s" | sed -n 2p | grep -oE '[0-9]+/[0-9]+ *$' | cut -d/ -f2 | tr -d ' ')
+	[ -n "$n" ] || fail "$s" "no slide count in the header"
+	wait_for "$s" "1/$n"
+	for i in $(seq 2 "$n"); do
+		if [ $((i % 2)) -eq 0 ]; then t send-keys -t "$s" Right; else t send-keys -t "$s" Space; fi
+		wait_for "$s" "$i/$n"
+		check "$s"
+	done
+	t send-keys -t "$s" Left
+	wait_for "$s" "$((n - 1))/$n"
+	t send-keys -t "$s" H
+	sleep 0.3
+	check "$s"
+	t send-keys -t "$s" Escape
+	t send-keys -t "$s" q
+	wait_for "$s" "$save"
+	t send-keys -t "$s" "$answer"
+	wait_for "$s" "EXIT="
+	grep -qF "EXIT=0" <<<"$(shot "$s")" || fail "$s" "did not exit with status 0"
+	t kill-session -t "$s"
+	echo "e2e: ok [$s]"
+}
+
 start=$(date +%s)
+review_case review-en C.UTF-8 "--demo --lang en" "Actions from the last review (1/2)" Summary "Save the review?" n
+review_case review-ja ja_JP.UTF-8 "--demo" "前回のアクションの状況 (1/2)" まとめ "レビューを保存しますか?" n
+# A review saved on a database of one's own is there the next time, and
+# its minutes are written.
+"$bin" demo --db "$work/team.db" >/dev/null
+review_case review-save C.UTF-8 "--db '$work/team.db' --lang en" "Actions from the last review (1/2)" Summary "Save the review?" y
+"$bin" review --db "$work/team.db" --export md --lang en | grep -qF "# KPI review minutes" ||
+	{ echo "e2e: FAIL: kpit review --export md after a saved review" >&2; exit 1; }
+rm -f "$work/team.db" "$work/team.db-wal" "$work/team.db-shm"
 run_case en C.UTF-8 "--lang en" "KGI|Verdict|New business" \
 	Dashboard "KPI Tree" Styles Checklist
 run_case ja-env ja_JP.UTF-8 "" "KGI|判定|新規開拓営業" \
