@@ -18,6 +18,7 @@ import (
 // (the demo has 3 late entries on the golden day, all yellow), and a long
 // alert line ends in "..." where it was cut.
 func TestAlertsPaneFitsTheWindow(t *testing.T) {
+	t.Parallel()
 	for _, lang := range []Lang{LangJA, LangEN} {
 		for _, sz := range [][2]int{{80, 24}, {120, 40}} {
 			w, h := sz[0], sz[1]
@@ -57,6 +58,7 @@ func TestAlertsPaneFitsTheWindow(t *testing.T) {
 }
 
 func TestClipLineCutsAtACharacter(t *testing.T) {
+	t.Parallel()
 	for _, tt := range []struct {
 		in   string
 		w    int
@@ -82,6 +84,7 @@ func TestClipLineCutsAtACharacter(t *testing.T) {
 // TestAlertTextNamesTheActivityKind: a late activity without an account is
 // named by its kind in the user's language, never by the raw kind.
 func TestAlertTextNamesTheActivityKind(t *testing.T) {
+	t.Parallel()
 	al := model.Alert{Kind: model.AlertLateEntry, Severity: model.SeverityWarning, RepName: "林 和也",
 		RecordKind: model.RecordActivity, RecordID: 12, ActivityKind: model.KindCall,
 		Day: model.D(2026, 11, 16), Due: model.D(2026, 11, 17), Days: 3}
@@ -102,6 +105,7 @@ func TestAlertTextNamesTheActivityKind(t *testing.T) {
 // TestDemoAlertsUseTheCatalogue: on the demo data every late activity's
 // line starts with its kind from the catalogue.
 func TestDemoAlertsUseTheCatalogue(t *testing.T) {
+	t.Parallel()
 	st := openDemo(t)
 	alerts, _, err := st.Alerts(context.Background(), fixedNow, fixedNow.Location())
 	if err != nil {

@@ -22,6 +22,7 @@ import (
 )
 
 func TestTabSwitching(t *testing.T) {
+	t.Parallel()
 	for _, lang := range []Lang{LangJA, LangEN} {
 		a := newTestApp(t, lang, 120, 40)
 		var titles []string
@@ -69,6 +70,7 @@ func TestTabSwitching(t *testing.T) {
 }
 
 func TestPeriodStepping(t *testing.T) {
+	t.Parallel()
 	a := newTestApp(t, LangJA, 120, 40)
 	d := a.screens[0].(*dashboard)
 	if got := d.period; got.Kind != model.Month || !got.Start.Equal(model.D(2026, 11, 1)) {
@@ -144,6 +146,7 @@ func treeAt(t *testing.T, a *App, key string) *treeScreen {
 }
 
 func TestWhatIfWinRatePlusTenPercent(t *testing.T) {
+	t.Parallel()
 	tg := demoLeafTargets(t)
 	// By hand: revenue per year = visits × capture × lead→opp × win rate ×
 	// deal size, the monthly counts times 12.
@@ -195,6 +198,7 @@ func TestWhatIfWinRatePlusTenPercent(t *testing.T) {
 }
 
 func TestWhatIfTypedValue(t *testing.T) {
+	t.Parallel()
 	tg := demoLeafTargets(t)
 	a := newTestApp(t, LangJA, 120, 40)
 	s := treeAt(t, a, "win_rate")
@@ -238,6 +242,7 @@ func TestWhatIfTypedValue(t *testing.T) {
 }
 
 func TestTreeVerdictWorkedExample(t *testing.T) {
+	t.Parallel()
 	// docs/kpi-tree.md: 50 opportunities a month, 30% win rate, ¥2,000,000 deals
 	// against ¥1,000,000,000 reach 36% of the KGI.
 	a := newTestApp(t, LangJA, 120, 40)
@@ -260,6 +265,7 @@ func TestTreeVerdictWorkedExample(t *testing.T) {
 }
 
 func TestTreeExpandCollapseAndDetail(t *testing.T) {
+	t.Parallel()
 	a := newTestApp(t, LangEN, 120, 40)
 	s := treeAt(t, a, "orders_won")
 	all := len(s.visibleNodes())
@@ -290,6 +296,7 @@ func TestTreeExpandCollapseAndDetail(t *testing.T) {
 }
 
 func TestResizeNeverPanics(t *testing.T) {
+	t.Parallel()
 	for _, lang := range []Lang{LangJA, LangEN} {
 		a := newTestApp(t, lang, 120, 40)
 		for tab := range a.screens {
@@ -318,6 +325,7 @@ func TestResizeNeverPanics(t *testing.T) {
 }
 
 func TestHelpToggle(t *testing.T) {
+	t.Parallel()
 	a := newTestApp(t, LangJA, 120, 40)
 	press(t, a, "?")
 	out := screen(a)
@@ -342,6 +350,7 @@ func TestHelpToggle(t *testing.T) {
 }
 
 func TestQuit(t *testing.T) {
+	t.Parallel()
 	for _, k := range []string{"q", "ctrl+c"} {
 		a := newTestApp(t, LangEN, 80, 24)
 		_, cmd := a.Update(keyMsg(k))
@@ -377,6 +386,7 @@ func copyDemo(tb testing.TB) string {
 }
 
 func TestReloadSeesAnotherWriter(t *testing.T) {
+	t.Parallel()
 	path := copyDemo(t)
 	st, err := store.Open(path)
 	if err != nil {
@@ -440,6 +450,7 @@ func (o *testOverlay) Update(msg tea.Msg) (Screen, tea.Cmd) {
 }
 
 func TestOverlay(t *testing.T) {
+	t.Parallel()
 	a := newTestApp(t, LangEN, 80, 24)
 	var opened *testOverlay
 	a.overlays = append(a.overlays, overlayDef{
@@ -478,6 +489,7 @@ func TestOverlay(t *testing.T) {
 func ansiStrip(s string) string { return strings.TrimSpace(ansi.Strip(s)) }
 
 func TestHelpShowsEveryBindingAtEightyColumns(t *testing.T) {
+	t.Parallel()
 	for _, lang := range []Lang{LangJA, LangEN} {
 		a := newTestApp(t, lang, 80, 24)
 		press(t, a, "2", "?")
@@ -494,6 +506,7 @@ func TestHelpShowsEveryBindingAtEightyColumns(t *testing.T) {
 }
 
 func TestVerdictAlwaysVisibleOnTheTree(t *testing.T) {
+	t.Parallel()
 	a := newTestApp(t, LangJA, 80, 24)
 	s := treeAt(t, a, "win_rate")
 	has := func(mode, want string) {
@@ -517,6 +530,7 @@ func TestVerdictAlwaysVisibleOnTheTree(t *testing.T) {
 }
 
 func TestMouseWheelMovesTheSelection(t *testing.T) {
+	t.Parallel()
 	a := newTestApp(t, LangEN, 120, 40)
 	d := a.screens[0].(*dashboard)
 	a.Update(tea.MouseWheelMsg{Button: tea.MouseWheelDown})

@@ -8,6 +8,7 @@ import (
 // TestChecklistDeadlineInWords: items 8 and 9 name the entry deadline in
 // the catalogue's words, never as the stored rule name.
 func TestChecklistDeadlineInWords(t *testing.T) {
+	t.Parallel()
 	for _, lang := range []Lang{LangJA, LangEN} {
 		a := newTestApp(t, lang, 200, 50)
 		press(t, a, "4")

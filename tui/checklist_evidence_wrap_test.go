@@ -13,6 +13,7 @@ import (
 // it is shown whole over two lines, not cut mid-list (Japanese at 80x24;
 // the longer English at 120x40).
 func TestChecklistEvidenceWraps(t *testing.T) {
+	t.Parallel()
 	for lang, w := range map[Lang]int{LangJA: 80, LangEN: 120} {
 		a := entryApp(t, entryStore(t), lang)
 		a.Update(tea.WindowSizeMsg{Width: w, Height: 24 + (w-80)/40*16})

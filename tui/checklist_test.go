@@ -50,6 +50,7 @@ func cursorLine(a *App) string {
 }
 
 func TestChecklistToggleIsSaved(t *testing.T) {
+	t.Parallel()
 	path := copyDemo(t)
 	a, _ := appOn(t, path, LangEN, 120, 40)
 	press(t, a, "4")
@@ -97,6 +98,7 @@ func TestChecklistToggleIsSaved(t *testing.T) {
 }
 
 func TestChecklistScoreByHandAndPrevious(t *testing.T) {
+	t.Parallel()
 	path := filepath.Join(t.TempDir(), "empty.db")
 	st, err := store.Open(path)
 	if err != nil {
@@ -137,6 +139,7 @@ func TestChecklistScoreByHandAndPrevious(t *testing.T) {
 }
 
 func TestChecklistEvidenceOnDemo(t *testing.T) {
+	t.Parallel()
 	st := openDemo(t)
 	kpis, err := st.KPIs(context.Background())
 	if err != nil {
@@ -169,6 +172,7 @@ func TestChecklistEvidenceOnDemo(t *testing.T) {
 }
 
 func TestChecklistGapJumpsToItsScreen(t *testing.T) {
+	t.Parallel()
 	a := newTestApp(t, LangEN, 120, 40)
 	press(t, a, "4")
 	// The rows are the 14 items, then the gaps; the first gap on the demo
@@ -228,6 +232,7 @@ func BenchmarkChecklistEvidence(b *testing.B) {
 }
 
 func TestChecklistGapOpensAlertsPane(t *testing.T) {
+	t.Parallel()
 	a := newTestApp(t, LangEN, 120, 40)
 	press(t, a, "4")
 	// Down past the 14 items to the gap on item 9 (alerts), fixed in the
@@ -248,6 +253,7 @@ func TestChecklistGapOpensAlertsPane(t *testing.T) {
 }
 
 func TestChecklistWheelScrolls(t *testing.T) {
+	t.Parallel()
 	a := newTestApp(t, LangEN, 80, 24)
 	press(t, a, "4")
 	if strings.Contains(screen(a), "Gaps:") && lineWith(a, "Pattern 1") != "" {

@@ -16,6 +16,7 @@ import (
 // $1,234.56 as 123456 cents and says it back in dollars, and a third decimal
 // is refused with the text kept.
 func TestCurrencyInTheCockpit(t *testing.T) {
+	t.Parallel()
 	st := entryStore(t)
 	a := entryApp(t, st, LangEN)
 	if a.common.Currency.Code != "JPY" {
@@ -54,6 +55,7 @@ func TestCurrencyInTheCockpit(t *testing.T) {
 // file's currency: 12.345 is refused naming the currency and its decimals,
 // with the text kept, and $1,234.56 is stored as 123456 cents.
 func TestEntryFormInDollars(t *testing.T) {
+	t.Parallel()
 	st := entryStore(t)
 	ctx := context.Background()
 	usd, _ := model.CurrencyFor("USD")

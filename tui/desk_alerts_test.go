@@ -18,6 +18,7 @@ func badge(a *App) string {
 // In the alerts pane the cursor selects an alert; enter opens the deal
 // behind a stalled-deal alert on the Records tab with the cursor on it.
 func TestAlertEnterOpensTheDeal(t *testing.T) {
+	t.Parallel()
 	a, st := appOn(t, copyDemo(t), LangEN, 120, 40)
 	alerts, _, err := st.Alerts(context.Background(), fixedNow, fixedNow.Location())
 	if err != nil {
@@ -52,6 +53,7 @@ func TestAlertEnterOpensTheDeal(t *testing.T) {
 // reason; the pane and the badge count one alert fewer, and the snooze is
 // stored with its reason.
 func TestAlertSnoozeWithAReason(t *testing.T) {
+	t.Parallel()
 	a, st := appOn(t, copyDemo(t), LangJA, 120, 40)
 	ctx := context.Background()
 	before, _, _ := st.Alerts(ctx, fixedNow, fixedNow.Location())
@@ -87,6 +89,7 @@ func TestAlertSnoozeWithAReason(t *testing.T) {
 // `/` narrows the alerts to those naming a rep; esc clears it, a second
 // esc closes the pane.
 func TestAlertFilter(t *testing.T) {
+	t.Parallel()
 	a := newTestApp(t, LangJA, 120, 40)
 	press(t, a, "!")
 	p := a.overlay.(*alertsScreen)

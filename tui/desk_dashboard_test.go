@@ -11,6 +11,7 @@ import (
 // screen with its name, and the heading says where the cursor is once not
 // every row fits.
 func TestDashboardEveryKPIReachableAt80x24(t *testing.T) {
+	t.Parallel()
 	for _, c := range []struct {
 		lang Lang
 		h    int

@@ -23,6 +23,7 @@ func sendKeys(t *testing.T, a *App, msgs ...tea.KeyPressMsg) {
 // The entry form's Count comes prefilled with 1: typing 3 there records
 // a count of 3, not 13.
 func TestEntryCountTypedReplacesThePrefilledOne(t *testing.T) {
+	t.Parallel()
 	for _, lang := range []Lang{LangJA, LangEN} {
 		st := entryStore(t)
 		a := entryApp(t, st, lang)
@@ -39,6 +40,7 @@ func TestEntryCountTypedReplacesThePrefilledOne(t *testing.T) {
 // In the KGI prompt ctrl+u clears what was typed: 123, ctrl+u, 8億 is
 // ¥800,000,000, shown old -> new and saved only on y.
 func TestKGIPromptCtrlUClearsAndTheChangeIsConfirmed(t *testing.T) {
+	t.Parallel()
 	st := entryStore(t)
 	a := entryApp(t, st, LangJA)
 	a.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
@@ -79,6 +81,7 @@ func TestKGIPromptCtrlUClearsAndTheChangeIsConfirmed(t *testing.T) {
 // A long amount at 80 columns stays inside the window: the text scrolls
 // in its field and the refusal wraps under it.
 func TestKGIPromptStaysInsideANarrowWindow(t *testing.T) {
+	t.Parallel()
 	for _, lang := range []Lang{LangJA, LangEN} {
 		a := entryApp(t, entryStore(t), lang)
 		a.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
@@ -102,6 +105,7 @@ func TestKGIPromptStaysInsideANarrowWindow(t *testing.T) {
 }
 
 func TestLineInputKeys(t *testing.T) {
+	t.Parallel()
 	key := func(s string) tea.KeyPressMsg {
 		switch s {
 		case "left":
@@ -146,6 +150,7 @@ func TestLineInputKeys(t *testing.T) {
 // mark where text is hidden, in no more columns than given, and a Japanese
 // character is never split.
 func TestLineInputScrollsInsideItsWidth(t *testing.T) {
+	t.Parallel()
 	in := newLineInput("")
 	in.Update(tea.KeyPressMsg{Code: 'あ', Text: strings.Repeat("あいうえお", 8)})
 	for _, w := range []int{9, 10, 20, 33} {
@@ -167,6 +172,7 @@ func TestLineInputScrollsInsideItsWidth(t *testing.T) {
 // The rep of a form can be typed into: 鈴 narrows the reps to 鈴木, who is
 // then recorded.
 func TestEntryRepTypedNarrows(t *testing.T) {
+	t.Parallel()
 	for _, lang := range []Lang{LangJA, LangEN} {
 		st := entryStore(t)
 		a := entryApp(t, st, lang)

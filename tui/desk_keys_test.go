@@ -27,6 +27,7 @@ func quits(cmd tea.Cmd) bool {
 
 // q closes a pane or the help; it quits only from a tab.
 func TestQClosesPanesAndQuitsFromATab(t *testing.T) {
+	t.Parallel()
 	a := newTestApp(t, LangEN, 120, 40)
 	press(t, a, "!")
 	if _, cmd := a.Update(keyMsg("q")); quits(cmd) || a.overlay != nil {
@@ -43,6 +44,7 @@ func TestQClosesPanesAndQuitsFromATab(t *testing.T) {
 
 // With what-if values not saved, q asks first: n stays, y quits.
 func TestQAsksWithUnsavedWhatIf(t *testing.T) {
+	t.Parallel()
 	for _, lang := range []Lang{LangJA, LangEN} {
 		a := newTestApp(t, lang, 120, 40)
 		treeAt(t, a, "win_rate")
@@ -65,6 +67,7 @@ func TestQAsksWithUnsavedWhatIf(t *testing.T) {
 
 // A key that cannot act says why in the footer.
 func TestKeysThatCannotActSayWhy(t *testing.T) {
+	t.Parallel()
 	a := newTestApp(t, LangEN, 120, 40)
 	press(t, a, "]") // the dashboard shows the month holding today
 	if l := lastLine(a); !strings.Contains(l, LangEN.T(msgNoLaterPeriod)) {
@@ -84,6 +87,7 @@ func lastLine(a *App) string {
 // The footer shows the keys that work from every tab; a click on the
 // badge opens the alerts, a click on a row selects it.
 func TestFooterGlobalsAndClicks(t *testing.T) {
+	t.Parallel()
 	a := newTestApp(t, LangEN, 120, 40)
 	if l := lastLine(a); !strings.Contains(l, "a : ! i") {
 		t.Errorf("footer lacks the global keys: %q", l)

@@ -21,6 +21,7 @@ func recordsTab(t *testing.T, a *App) *recordsScreen {
 // one a day back from today, the oldest reached with G, pgdown and the
 // wheel, with the cursor's place shown.
 func TestRecordsReachEveryRecord(t *testing.T) {
+	t.Parallel()
 	st := entryStore(t)
 	ctx := context.Background()
 	const n = 450
@@ -66,6 +67,7 @@ func TestRecordsReachEveryRecord(t *testing.T) {
 // After an edit moves a record's date, the list re-sorts and the cursor
 // stays on that record: the next d names it, not its old row's neighbour.
 func TestRecordsCursorStaysOnTheEditedRecord(t *testing.T) {
+	t.Parallel()
 	st := entryStore(t)
 	ctx := context.Background()
 	var ids []int64
@@ -100,6 +102,7 @@ func TestRecordsCursorStaysOnTheEditedRecord(t *testing.T) {
 
 // `/` narrows the records to a rep as it is typed; esc clears it.
 func TestRecordsFilterNarrowsToARep(t *testing.T) {
+	t.Parallel()
 	st := entryStore(t)
 	ctx := context.Background()
 	want := map[string]int{"田中": 0, "鈴木": 0}

@@ -14,6 +14,7 @@ import (
 // TestEmptyDashboardSaysWhereKPIsComeFrom: a first-time user's dashboard
 // says "no KPIs" and names the tab that adds them, as the tree does.
 func TestEmptyDashboardSaysWhereKPIsComeFrom(t *testing.T) {
+	t.Parallel()
 	st, err := store.Open(filepath.Join(t.TempDir(), "new.db"))
 	if err != nil {
 		t.Fatal(err)

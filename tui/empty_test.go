@@ -17,6 +17,7 @@ import (
 // user does: every screen says what is missing instead of failing, and
 // no figure reads NaN.
 func TestEmptyDatabase(t *testing.T) {
+	t.Parallel()
 	st, err := store.Open(filepath.Join(t.TempDir(), "new.db"))
 	if err != nil {
 		t.Fatal(err)
@@ -48,6 +49,7 @@ func TestEmptyDatabase(t *testing.T) {
 }
 
 func TestSetKGIFromTheDashboard(t *testing.T) {
+	t.Parallel()
 	st, err := store.Open(filepath.Join(t.TempDir(), "new.db"))
 	if err != nil {
 		t.Fatal(err)

@@ -24,6 +24,7 @@ func noEnglish(t *testing.T, state, out string) {
 // the entry form and in quick-add, a save that fails, and the tree's
 // what-if given a value it cannot take.
 func TestJapaneseScreensShowNoEnglish(t *testing.T) {
+	t.Parallel()
 	a := newTestApp(t, LangJA, 120, 40)
 	for i, tab := range tabDefs() {
 		press(t, a, fmt.Sprint(i+1))
@@ -80,6 +81,7 @@ func TestJapaneseScreensShowNoEnglish(t *testing.T) {
 // TestJapaneseScreensShowNoEnglishWhenTheDatabaseFails reloads every tab
 // after the database has gone away: each says so in Japanese.
 func TestJapaneseScreensShowNoEnglishWhenTheDatabaseFails(t *testing.T) {
+	t.Parallel()
 	st := entryStore(t)
 	a := entryApp(t, st, LangJA)
 	st.Close()

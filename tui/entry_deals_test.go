@@ -53,6 +53,7 @@ func seedDeals(t *testing.T, st *store.Store, n int) (open int) {
 // The picker lists every open deal, not the 500 most recent, and typing
 // narrows it by id, account or rep whatever the case and width.
 func TestDealPickerListsEveryOpenDealAndFilters(t *testing.T) {
+	t.Parallel()
 	st := entryStore(t)
 	open := seedDeals(t, st, 700)
 	a := entryApp(t, st, LangEN)
@@ -84,6 +85,7 @@ func TestDealPickerListsEveryOpenDealAndFilters(t *testing.T) {
 // katakana in the data, full-width letters typed): the expected matches are
 // counted from how the deals were made.
 func TestDealPickerFilter(t *testing.T) {
+	t.Parallel()
 	var deals []model.OpenDeal
 	want := map[string]int{}
 	for i := 1; i <= 300; i++ {

@@ -15,6 +15,7 @@ import (
 // forecast category and expected close date; editing it keeps the category
 // unless changed.
 func TestEntryFormRatesADeal(t *testing.T) {
+	t.Parallel()
 	for _, lang := range []Lang{LangJA, LangEN} {
 		st := entryStore(t)
 		ctx := context.Background()
@@ -45,6 +46,7 @@ func TestEntryFormRatesADeal(t *testing.T) {
 // TestQuickAddRatesADeal: `opp ... 確度A 完了予定:DATE` stores both and
 // says them back.
 func TestQuickAddRatesADeal(t *testing.T) {
+	t.Parallel()
 	for _, lang := range []Lang{LangJA, LangEN} {
 		st := entryStore(t)
 		a := entryApp(t, st, lang)

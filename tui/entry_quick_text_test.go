@@ -13,6 +13,7 @@ import (
 // its outcome word and amount, a lost one its reason, an open one its
 // amount, a lead its company and rep, an activity its kind and count.
 func TestQuickAddConfirmsWhatWasRecorded(t *testing.T) {
+	t.Parallel()
 	day := model.FormatDate(fixedNow)
 	cases := map[Lang][][2]string{
 		LangJA: {

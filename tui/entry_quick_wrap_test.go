@@ -10,6 +10,7 @@ import (
 // TestQuickAddRefusalWraps: at 80x24 a typo's refusal, which lists the
 // kinds it knows, is shown whole (wrapped), not cut at the pane's edge.
 func TestQuickAddRefusalWraps(t *testing.T) {
+	t.Parallel()
 	for _, lang := range []Lang{LangJA, LangEN} {
 		st := entryStore(t)
 		a := entryApp(t, st, lang)

@@ -17,6 +17,7 @@ import (
 // way the deal was closed), a word the importer's default --won/--lost read
 // back as that outcome; a stage the user typed is kept.
 func TestEntryCloseSetsTheOutcomeStage(t *testing.T) {
+	t.Parallel()
 	for _, c := range []struct {
 		lang      Lang
 		won, lost string

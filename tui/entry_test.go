@@ -81,6 +81,7 @@ func activities(t *testing.T, st *store.Store) []model.Activity {
 }
 
 func TestEntryDefaultsAreTwoKeys(t *testing.T) {
+	t.Parallel()
 	for _, lang := range []Lang{LangJA, LangEN} {
 		st := entryStore(t)
 		a := entryApp(t, st, lang)
@@ -112,6 +113,7 @@ func TestEntryDefaultsAreTwoKeys(t *testing.T) {
 }
 
 func TestEntryRefusalKeepsTypedText(t *testing.T) {
+	t.Parallel()
 	for _, lang := range []Lang{LangJA, LangEN} {
 		st := entryStore(t)
 		a := entryApp(t, st, lang)
@@ -155,6 +157,7 @@ func TestEntryRefusalKeepsTypedText(t *testing.T) {
 }
 
 func TestEntryWinsAnOpenDeal(t *testing.T) {
+	t.Parallel()
 	for _, lang := range []Lang{LangJA, LangEN} {
 		st := entryStore(t)
 		ctx := context.Background()
@@ -187,6 +190,7 @@ func TestEntryWinsAnOpenDeal(t *testing.T) {
 }
 
 func TestQuickAddExplainsAndKeepsText(t *testing.T) {
+	t.Parallel()
 	for _, lang := range []Lang{LangJA, LangEN} {
 		st := entryStore(t)
 		a := entryApp(t, st, lang)
@@ -222,6 +226,7 @@ func TestQuickAddExplainsAndKeepsText(t *testing.T) {
 }
 
 func TestAlertsPaneAndRules(t *testing.T) {
+	t.Parallel()
 	for _, lang := range []Lang{LangJA, LangEN} {
 		st := entryStore(t)
 		ctx := context.Background()
@@ -278,6 +283,7 @@ func TestAlertsPaneAndRules(t *testing.T) {
 }
 
 func TestRecordsTabDeleteUndoEdit(t *testing.T) {
+	t.Parallel()
 	st := entryStore(t)
 	ctx := context.Background()
 	id, _ := st.AddActivity(ctx, model.Activity{RepName: "田中", Kind: model.KindVisit, Count: 4, Date: model.D(2026, 11, 24)})
@@ -323,6 +329,7 @@ func TestRecordsTabDeleteUndoEdit(t *testing.T) {
 // TestEntryTeatest adds a record through the real Bubble Tea program in
 // both languages.
 func TestEntryTeatest(t *testing.T) {
+	t.Parallel()
 	for _, lang := range []Lang{LangJA, LangEN} {
 		st := entryStore(t)
 		a := New(Options{Store: st, Lang: lang, Now: func() time.Time { return fixedNow }, NoColor: true})
@@ -357,6 +364,7 @@ func TestEntryTeatest(t *testing.T) {
 // word and says why in Japanese (the wording of every code is checked in
 // package catalog).
 func TestQuickRefusalInJapanese(t *testing.T) {
+	t.Parallel()
 	_, err := model.ParseQuickAdd("visit 田中 2026-02-30", []string{"田中"}, fixedNow, model.JPY)
 	q := &quickScreen{Common: &Common{Lang: LangJA}}
 	if got := q.describe(err); got != "「2026-02-30」を読めません: 存在しない日付です (YYYY-MM-DD)" {
@@ -368,6 +376,7 @@ func TestQuickRefusalInJapanese(t *testing.T) {
 // rep from the raw opportunity records and checks the Reps tab's top-rep
 // and top-20% shares against that count.
 func TestRepsTabDependenceFromRawRecords(t *testing.T) {
+	t.Parallel()
 	st := openDemo(t)
 	ctx := context.Background()
 	recs, err := st.Recent(ctx, model.RecordOpportunity, 1_000_000)
@@ -430,6 +439,7 @@ func TestRepsTabDependenceFromRawRecords(t *testing.T) {
 // read the reps, and the enter is applied once it has, saving the usual
 // entry (a visit by the first rep, count 1, today).
 func TestEntryKeysTypedBeforeTheFormLoads(t *testing.T) {
+	t.Parallel()
 	for _, lang := range []Lang{LangJA, LangEN} {
 		st := entryStore(t)
 		a := New(Options{Store: st, Lang: lang, Now: func() time.Time { return fixedNow }, NoColor: true})

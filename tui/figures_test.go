@@ -13,6 +13,7 @@ import (
 // the raw records (not the roll-up the screens read) and checks the
 // dashboard and the tree show the same figures.
 func TestDashboardFiguresFromRecords(t *testing.T) {
+	t.Parallel()
 	st := openDemo(t)
 	nov := model.PeriodOf(model.Month, fixedNow, model.DefaultFiscalStart)
 	var created, won, lost, revenue float64
@@ -95,6 +96,7 @@ func TestDashboardFiguresFromRecords(t *testing.T) {
 // not explain, worked out here from the raw records and the demo's
 // targets (140 opportunities a month, a 30% win rate, 42 orders).
 func TestTreeDetailNamesTheUnexplainedPart(t *testing.T) {
+	t.Parallel()
 	st := openDemo(t)
 	nov := model.PeriodOf(model.Month, fixedNow, model.DefaultFiscalStart)
 	var created, won, lost float64

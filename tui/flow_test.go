@@ -14,6 +14,7 @@ import (
 // opens on the dashboard, moves to the tree, raises the win rate by two
 // steps in what-if mode and quits with q.
 func TestFlowTeatest(t *testing.T) {
+	t.Parallel()
 	a := New(Options{Store: openDemo(t), Lang: LangEN, Now: func() time.Time { return fixedNow }, NoColor: true})
 	tm := teatest.NewTestModel(t, a, teatest.WithInitialTermSize(120, 40))
 	out := tm.Output()
@@ -47,6 +48,7 @@ func TestFlowTeatest(t *testing.T) {
 // TestFlowTeatestJapaneseResize runs the Japanese cockpit, shrinks the
 // window below the minimum and back, and quits with ctrl+c.
 func TestFlowTeatestJapaneseResize(t *testing.T) {
+	t.Parallel()
 	a := New(Options{Store: openDemo(t), Lang: LangJA, Now: func() time.Time { return fixedNow }, NoColor: true})
 	tm := teatest.NewTestModel(t, a, teatest.WithInitialTermSize(80, 24))
 	out := tm.Output()

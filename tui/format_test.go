@@ -11,6 +11,7 @@ import (
 // cockpit's own: ratios and shares in a tree cell, bars and padding.
 
 func TestFormatTreeCells(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		got, want string
 	}{
@@ -28,6 +29,7 @@ func TestFormatTreeCells(t *testing.T) {
 }
 
 func TestProgressBar(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		ratio float64
 		w     int
@@ -48,6 +50,7 @@ func TestProgressBar(t *testing.T) {
 }
 
 func TestPadKeepsWideCharactersWhole(t *testing.T) {
+	t.Parallel()
 	// 受注率 is 6 columns; cutting to 5 must drop the last character, not
 	// split it, and pad back to 5.
 	if got := padRight("受注率", 5); got != "受注 " {

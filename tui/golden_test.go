@@ -57,6 +57,7 @@ func TestGolden(t *testing.T) {
 // TestGoldenWide is the dashboard on a shared screen (200x50), where the
 // trend chart sits beside the KPI table.
 func TestGoldenWide(t *testing.T) {
+	t.Parallel()
 	for _, lang := range []Lang{LangJA, LangEN} {
 		t.Run(fmt.Sprintf("%s_200x50_dashboard", lang), func(t *testing.T) {
 			a := newTestApp(t, lang, 200, 50)
@@ -98,6 +99,7 @@ func cells(line string) []string {
 // a right-aligned column ends in the column where its heading ends, though
 // the KPI names before it mix two-column Japanese with ASCII.
 func TestColumnsLineUp(t *testing.T) {
+	t.Parallel()
 	screens := []struct {
 		tab     string
 		headers []string

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"os"
@@ -20,7 +21,8 @@ import (
 var fixedNow = time.Date(2026, time.November, 26, 1, 0, 0, 0, time.UTC)
 
 // demoPath is one demo database seeded for fixedNow, shared by the tests
-// (they only read it, except those that copy it first).
+// (they only read it, except those that copy it first). The tests run in
+// parallel (t.Parallel), so TestMain fails the run if any test wrote to it.
 var demoPath string
 
 func TestMain(m *testing.M) {
@@ -40,7 +42,16 @@ func TestMain(m *testing.M) {
 		os.RemoveAll(dir)
 		os.Exit(2)
 	}
+	before, err := os.ReadFile(demoPath)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(2)
+	}
 	code := m.Run()
+	if after, err := os.ReadFile(demoPath); err != nil || !bytes.Equal(before, after) {
+		fmt.Fprintln(os.Stderr, "a test wrote to the shared demo database; write to copyDemo's copy instead")
+		code = 1
+	}
 	os.RemoveAll(dir)
 	os.Exit(code)
 }

@@ -12,6 +12,7 @@ import (
 // from the store appears anywhere, at a wide and a narrow size. Pressed
 // again, the names come back.
 func TestHideNamesEverywhere(t *testing.T) {
+	t.Parallel()
 	st := openDemo(t)
 	reps, err := st.Reps(context.Background())
 	if err != nil || len(reps) == 0 {

@@ -16,6 +16,7 @@ import (
 // Japanese or English is missing or empty, or that uses an East Asian
 // ambiguous-width glyph the UI avoids (see ambiguousGlyph).
 func TestCatalogueComplete(t *testing.T) {
+	t.Parallel()
 	var files []string
 	for _, pattern := range []string{"*.go", "../catalog/*.go", "../cli/*.go"} {
 		m, err := filepath.Glob(pattern)
@@ -108,6 +109,7 @@ func ambiguousGlyph(s string) string {
 }
 
 func TestTextFormats(t *testing.T) {
+	t.Parallel()
 	if got := LangJA.T(msgTooSmall, 40, 12); got != "ウィンドウが小さすぎます (40x12 以上にしてください)" {
 		t.Errorf("ja: %q", got)
 	}

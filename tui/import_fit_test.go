@@ -12,6 +12,7 @@ import (
 // field labels (the * of a required one kept) and the preview's rows
 // inside the window; at 40x12 it does not panic and stays inside too.
 func TestImportScreenFitsAt80x24InJapanese(t *testing.T) {
+	t.Parallel()
 	a, _, file := importFixture(t, LangJA)
 	a.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
 	press(t, a, "i")

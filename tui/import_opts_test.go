@@ -45,6 +45,7 @@ func outcomes(t *testing.T, st *store.Store) map[string]model.Outcome {
 // from the store as `kpit import --profile` reads them, and applying the
 // profile in a second import fills the mapping and the stage words.
 func TestImportScreenStagesAndProfile(t *testing.T) {
+	t.Parallel()
 	a, st, _ := importFixture(t, LangEN)
 	file := stageFile(t, "sfa.csv",
 		"S-1,田中,成約,500000,2026/11/1,2026/11/20",
@@ -150,6 +151,7 @@ func maps2Equal(a, b map[string]model.Outcome) bool {
 
 // p with no saved profile says so; it does not change the mapping.
 func TestImportScreenNoProfiles(t *testing.T) {
+	t.Parallel()
 	a, _, file := importFixture(t, LangJA)
 	press(t, a, "i")
 	typeText(t, a, file)
@@ -162,6 +164,7 @@ func TestImportScreenNoProfiles(t *testing.T) {
 // File-level errors read in Japanese in the Japanese screen; in English
 // they are the CLI's line, unchanged.
 func TestImportScreenFileErrorsInJapanese(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	broken := filepath.Join(dir, "broken.csv")
 	// Line 3 has a quote inside an unquoted field (csv.ErrBareQuote).

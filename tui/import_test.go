@@ -55,6 +55,7 @@ func importLine(view, substr string) string {
 }
 
 func TestImportScreenDetectMapConfirm(t *testing.T) {
+	t.Parallel()
 	a, st, file := importFixture(t, LangEN)
 	press(t, a, "i")
 	if _, ok := a.overlay.(*importScreen); !ok {
@@ -129,6 +130,7 @@ func itoa(v int64, ok bool) string {
 }
 
 func TestImportScreenRefusesMissingFieldAndShowsRowErrors(t *testing.T) {
+	t.Parallel()
 	a, st, file := importFixture(t, LangJA)
 	press(t, a, "i")
 	typeText(t, a, file)
@@ -158,6 +160,7 @@ func TestImportScreenRefusesMissingFieldAndShowsRowErrors(t *testing.T) {
 }
 
 func TestImportScreenBadPath(t *testing.T) {
+	t.Parallel()
 	a, _, file := importFixture(t, LangEN)
 	press(t, a, "i")
 	typeText(t, a, file+".missing")
@@ -173,6 +176,7 @@ func TestImportScreenBadPath(t *testing.T) {
 
 // A workbook whose first sheet is a cover page: s moves to the data sheet.
 func TestImportScreenXLSXSheets(t *testing.T) {
+	t.Parallel()
 	a, st, _ := importFixture(t, LangEN)
 	f := excelize.NewFile()
 	f.SetCellValue("Sheet1", "A1", "表紙")
@@ -211,6 +215,7 @@ func TestImportScreenXLSXSheets(t *testing.T) {
 // close date and lists the stages read as open (here counted by hand from
 // the rows below: 交渉 twice, written two ways, and one row without a stage).
 func TestImportScreenSummaryInJapanese(t *testing.T) {
+	t.Parallel()
 	a, _, fixture := importFixture(t, LangJA)
 	file := filepath.Join(filepath.Dir(fixture), "stages.csv")
 	text := "id,owner,stage,created,closed,amount\n" +

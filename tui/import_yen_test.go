@@ -17,6 +17,7 @@ import (
 // the byte 0x5C, which decodes as a backslash; the mapping's example shows
 // the yen sign the manager typed, not "\1,200,000".
 func TestImportPreviewShowsYen(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	text := "商談ID,担当者,取引先,フェーズ,金額,作成日,完了日\r\n" +
 		"D-001,田中,ACME株式会社,受注,\"\\1,200,000\",2026/11/02,2026年11月20日\r\n" // 0x5C, as iconv -t cp932 writes ¥

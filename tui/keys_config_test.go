@@ -13,6 +13,7 @@ import (
 // and a frame key: the new key acts, the old one no longer does, and `?`
 // help shows the new key.
 func TestKeyRebindingIsApplied(t *testing.T) {
+	t.Parallel()
 	keys := KeyOverrides{
 		"dashboard.set_kgi": {"G"},
 		"quick_add":         {";"},
@@ -64,6 +65,7 @@ func TestKeyRebindingIsApplied(t *testing.T) {
 // Every screen's key struct is reachable by a name, and the names are the
 // ones README's [keys] example uses.
 func TestKeyActionsNameEveryScreen(t *testing.T) {
+	t.Parallel()
 	var actions []string
 	for _, a := range KeyActions() {
 		actions = append(actions, a.Name)
@@ -87,6 +89,7 @@ func TestKeyActionsNameEveryScreen(t *testing.T) {
 // 田中, without it); a rep used since takes over, and a me who is not a rep
 // changes nothing.
 func TestEntryStartsOnMyRep(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct{ me, want string }{{"鈴木", "鈴木"}, {"", "田中"}, {"山田", "田中"}} {
 		st := entryStore(t)
 		a := New(Options{Store: st, Lang: LangEN, Now: func() time.Time { return fixedNow }, NoColor: true, Me: tc.me})

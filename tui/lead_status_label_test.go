@@ -12,6 +12,7 @@ import (
 // entry form and records list, "new" in English, never the stored word in
 // the Japanese cockpit.
 func TestLeadStatusInJapanese(t *testing.T) {
+	t.Parallel()
 	for lang, want := range map[Lang]string{LangJA: "新規", LangEN: "new"} {
 		st := entryStore(t)
 		if _, err := st.AddLead(context.Background(), model.Lead{Company: "株式会社ABC", RepName: "田中",

@@ -31,6 +31,7 @@ func repRevenue(t *testing.T, r *repsScreen, rep int64) float64 {
 // grows by exactly the win's amount; the hidden reps tab reads again only
 // when it is shown, and its rep's revenue grows by the same amount.
 func TestLiveRefreshOnPoll(t *testing.T) {
+	t.Parallel()
 	path := copyDemo(t)
 	st, err := store.Open(path)
 	if err != nil {
@@ -92,6 +93,7 @@ func TestLiveRefreshOnPoll(t *testing.T) {
 // A read of the shown screen starts at once even while a hidden tab's read
 // holds the store; the hidden tabs read one at a time, after it.
 func TestLoadsShownScreenFirst(t *testing.T) {
+	t.Parallel()
 	l := newLoads(func() time.Time { return fixedNow })
 	l.show("dashboard")
 	started := make(chan string, 3)
@@ -140,6 +142,7 @@ func TestLoadsShownScreenFirst(t *testing.T) {
 // A screen's newer read cancels its older one, which gives no message (no
 // error line), and the newer one's answer arrives.
 func TestLoadsSupersededReadGivesNothing(t *testing.T) {
+	t.Parallel()
 	l := newLoads(func() time.Time { return fixedNow })
 	l.show("dashboard")
 	begun := make(chan struct{})
@@ -166,6 +169,7 @@ func TestLoadsSupersededReadGivesNothing(t *testing.T) {
 // At the start only the shown tab reads; the others read once its answer
 // is in, and then every tab has its data.
 func TestFirstFrameReadsTheShownTabFirst(t *testing.T) {
+	t.Parallel()
 	a := New(Options{Store: openDemo(t), Lang: LangEN, Now: func() time.Time { return fixedNow }, NoColor: true})
 	cmd := a.Init()
 	for owner := range a.common.loads.newest {

@@ -42,6 +42,7 @@ func assertFits(t *testing.T, out string, w int) {
 // sentence is wrapped, not cut, and its column titles are capitalised
 // alike; in both languages no line is wider than the window.
 func TestRepsNarrowKeepsWholeReference(t *testing.T) {
+	t.Parallel()
 	for _, tt := range []struct {
 		lang    Lang
 		w       int
@@ -157,6 +158,7 @@ func TestRecordsKindNotCut(t *testing.T) {
 // TestHelpOverOverlay: `?` in an overlay lists that overlay's own keys (from
 // its key map), not the tab keys, and esc goes back to the overlay.
 func TestHelpOverOverlay(t *testing.T) {
+	t.Parallel()
 	for _, tt := range []struct {
 		open string
 		want []string // help texts of the overlay's keys
@@ -205,6 +207,7 @@ func TestHelpOverOverlay(t *testing.T) {
 // stored, and the tabs count quarters from it after the save (and after
 // ctrl+r when another program changed it).
 func TestFiscalStartSetting(t *testing.T) {
+	t.Parallel()
 	st, err := store.Open(copyDemo(t))
 	if err != nil {
 		t.Fatal(err)
@@ -260,6 +263,7 @@ func TestFiscalStartSetting(t *testing.T) {
 // (customer success: LTV) keeps the KPI tree tab on the KGI's tree, which
 // it used to refuse to draw ("two roots"), and names the other tree.
 func TestTreeAfterAdoptingAStyle(t *testing.T) {
+	t.Parallel()
 	st, err := store.Open(copyDemo(t))
 	if err != nil {
 		t.Fatal(err)
@@ -294,6 +298,7 @@ func TestTreeAfterAdoptingAStyle(t *testing.T) {
 // refused with a line saying so, and an unreadable value is kept on screen
 // with nothing written.
 func TestManualKPIValue(t *testing.T) {
+	t.Parallel()
 	st, err := store.Open(copyDemo(t))
 	if err != nil {
 		t.Fatal(err)
@@ -365,6 +370,7 @@ func TestManualKPIValue(t *testing.T) {
 // ASCII (no ambiguous-width block glyphs), filled in proportion, with the
 // percentage, within the pane; no colour under NO_COLOR.
 func TestImportProgressBar(t *testing.T) {
+	t.Parallel()
 	for _, noColor := range []bool{true, false} {
 		c := &Common{Lang: LangEN, Styles: NewStyles(true, noColor), Now: func() time.Time { return fixedNow }}
 		s := newImport(c).(*importScreen)
@@ -400,6 +406,7 @@ func TestImportProgressBar(t *testing.T) {
 // TestTreeDetailFooter: the detail pane's footer and help list the key that
 // closes it, not the tree's keys that do nothing there.
 func TestTreeDetailFooter(t *testing.T) {
+	t.Parallel()
 	a := newTestApp(t, LangEN, 80, 24)
 	showTab(t, a, TabTree)
 	press(t, a, "enter")

@@ -13,6 +13,7 @@ import (
 // is listed under that ID, the one the manager knows; a deal entered in
 // kpit without one keeps kpit's number.
 func TestRecordsShowTheSFADealID(t *testing.T) {
+	t.Parallel()
 	for _, lang := range []Lang{LangJA, LangEN} {
 		st := entryStore(t)
 		ctx := context.Background()

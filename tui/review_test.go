@@ -61,6 +61,7 @@ func reviewOf(a *App) *reviewScreen {
 // missed KPI, an action is added, and q then y saves it all; the saved
 // review keeps the figures shown and the open actions follow the answers.
 func TestReviewFlow(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	a, st := reviewApp(t, LangEN, 120, 40)
 	open, err := st.OpenActions(ctx)
@@ -166,6 +167,7 @@ func TestReviewFlow(t *testing.T) {
 
 // TestReviewQuitWithoutSaving: n quits and writes nothing; esc stays.
 func TestReviewQuitWithoutSaving(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	a, st := reviewApp(t, LangJA, 80, 24)
 	before, err := st.Reviews(ctx)

@@ -16,6 +16,7 @@ import (
 // form is stored as kpit's field name, and an unknown one is refused in
 // Japanese.
 func TestRequiredFieldsInJapanese(t *testing.T) {
+	t.Parallel()
 	st := entryStore(t)
 	ctx := context.Background()
 	if err := st.UpdateRules(ctx, store.RuleUpdate{Required: map[model.RecordKind][]string{

@@ -10,6 +10,7 @@ import (
 // default; right turns it off and enter stores it, and the rules page
 // then says off.
 func TestSettingsYearEndClosure(t *testing.T) {
+	t.Parallel()
 	for _, lang := range []Lang{LangJA, LangEN} {
 		st := entryStore(t)
 		ctx := context.Background()

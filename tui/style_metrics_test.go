@@ -16,6 +16,7 @@ import (
 // counted here from the raw records, not a dash beside the styles tab's
 // number. (A style figure no KPI uses is not computed: it reads the records.)
 func TestDashboardHasStyleFigures(t *testing.T) {
+	t.Parallel()
 	st := openDemo(t)
 	ctx := context.Background()
 	nov := model.PeriodOf(model.Month, fixedNow, model.DefaultFiscalStart)

@@ -109,6 +109,7 @@ func TestStylesAdoptAddsOnlyWhatIsMissing(t *testing.T) {
 }
 
 func TestStylesMainKPIWarning(t *testing.T) {
+	t.Parallel()
 	for _, n := range []int{2, 4, 6} {
 		path := filepath.Join(t.TempDir(), "k.db")
 		st, err := store.Open(path)
@@ -143,6 +144,7 @@ func TestStylesMainKPIWarning(t *testing.T) {
 // ends in the column where its heading 実績 ends, though the KPI names mix
 // two-column Japanese with ASCII.
 func TestStylesColumnsLineUp(t *testing.T) {
+	t.Parallel()
 	for _, sz := range goldenSizes {
 		a := newTestApp(t, LangJA, sz[0], sz[1])
 		press(t, a, "3")
@@ -180,6 +182,7 @@ func BenchmarkStylesView(b *testing.B) {
 }
 
 func TestStylesFiguresFollowThePeriod(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "k.db")
 	st, err := store.Open(path)

@@ -10,6 +10,7 @@ import (
 )
 
 func TestStatusIsAWordWithOrWithoutColour(t *testing.T) {
+	t.Parallel()
 	words := map[model.Status][2]string{
 		model.StatusOnTrack:  {"順調", "On track"},
 		model.StatusAtRisk:   {"注意", "At risk"},
@@ -41,6 +42,7 @@ func TestStatusIsAWordWithOrWithoutColour(t *testing.T) {
 }
 
 func TestStatusThresholds(t *testing.T) {
+	t.Parallel()
 	// The words follow model.StatusOf: 95% and 80% of target at the pace.
 	tests := []struct {
 		actual, target float64

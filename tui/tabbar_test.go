@@ -13,6 +13,7 @@ import (
 // seven Japanese titles do not fit: the bar still fits, and the active
 // tab's title and the first tab's always show.
 func TestEveryTabTitleFitsAtEightyColumns(t *testing.T) {
+	t.Parallel()
 	for _, lang := range []Lang{LangJA, LangEN} {
 		a := newTestApp(t, lang, 80, 24)
 		for active, td := range tabDefs() {

@@ -17,6 +17,7 @@ import (
 // TestSaveWhatIfAsTargets: in what-if mode, s then y stores the what-if
 // values as the KPI targets; the verdict then reads from them.
 func TestSaveWhatIfAsTargets(t *testing.T) {
+	t.Parallel()
 	st, err := store.Open(copyDemo(t))
 	if err != nil {
 		t.Fatal(err)
@@ -99,6 +100,7 @@ func TestSaveWhatIfAsTargets(t *testing.T) {
 }
 
 func TestPasteIntoWhatIfValue(t *testing.T) {
+	t.Parallel()
 	a := newTestApp(t, LangEN, 120, 40)
 	s := treeAt(t, a, "win_rate")
 	press(t, a, "w", "e")

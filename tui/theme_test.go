@@ -26,6 +26,7 @@ func rgb(c color.Color) [3]uint32 {
 // active tab is black on yellow (SGR 38;2;0;0;0 and 48;2;255;255;0), the
 // status words bold in saturated colours, and panes have thick borders.
 func TestHighContrastThemeIsApplied(t *testing.T) {
+	t.Parallel()
 	a := New(Options{Store: openDemo(t), Lang: LangEN, Now: func() time.Time { return fixedNow }, Theme: config.ThemeHighContrast})
 	run(t, a, a.Init())
 	a.Update(tea.BackgroundColorMsg{Color: lipgloss.Color("#000000")})
@@ -63,6 +64,7 @@ func TestHighContrastThemeIsApplied(t *testing.T) {
 // dark and light pick kpit's palette whatever the terminal reports; no
 // theme follows the terminal; NO_COLOR beats every theme.
 func TestThemeChoosesThePalette(t *testing.T) {
+	t.Parallel()
 	darkGreen, lightGreen := rgb(NewStyles(true, false).OnTrack.GetForeground()), rgb(NewStyles(false, false).OnTrack.GetForeground())
 	tests := []struct {
 		theme  string

@@ -13,6 +13,7 @@ import (
 // so and offers the catalogue's wording only as a suggestion; a KPI with
 // a stored definition shows it.
 func TestDetailPaneSaysWhenNoDefinition(t *testing.T) {
+	t.Parallel()
 	st := openDemo(t)
 	ev, err := st.ChecklistEvidence(context.Background(), fixedNow)
 	if err != nil {

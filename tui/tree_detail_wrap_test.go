@@ -13,6 +13,7 @@ import (
 // than the room beside its label, is shown whole on wrapped lines
 // indented under the value, and no line is wider than the window.
 func TestDetailDefinitionWraps(t *testing.T) {
+	t.Parallel()
 	w, _ := model.KPIDefinition(model.MetricWinRate)
 	for _, lang := range []Lang{LangJA, LangEN} {
 		a := newTestApp(t, lang, 80, 24)

@@ -73,6 +73,7 @@ func jumpFrom(t *testing.T, a *App, item int) *treeScreen {
 // (lead->opportunity rate) is where item 4's gap lands; d, a date, enter
 // stores it, and the checklist no longer lists it.
 func TestSetDeadlineFromChecklistGap(t *testing.T) {
+	t.Parallel()
 	path := copyDemo(t)
 	_, revsBefore, ev := reopened(t, path, model.MetricLeadToOppRate)
 	if len(ev.MissingTarget) != 0 || len(ev.MissingDeadline) != 1 || ev.MissingDeadline[0] != model.MetricLeadToOppRate {
@@ -123,6 +124,7 @@ func TestSetDeadlineFromChecklistGap(t *testing.T) {
 // TestWriteDefinitionFromChecklistGap: item 5's gap lands on Leads, the
 // KPI with nothing written; e, a line, enter stores it.
 func TestWriteDefinitionFromChecklistGap(t *testing.T) {
+	t.Parallel()
 	path := copyDemo(t)
 	_, revsBefore, ev := reopened(t, path, model.MetricLeads)
 	if len(ev.MissingDefinition) != 1 || ev.MissingDefinition[0] != model.MetricLeads {
@@ -160,6 +162,7 @@ func TestWriteDefinitionFromChecklistGap(t *testing.T) {
 // TestBadDeadlineKeepsText: 2026-02-30 is no date: one error line, the
 // text kept to fix, nothing stored.
 func TestBadDeadlineKeepsText(t *testing.T) {
+	t.Parallel()
 	path := copyDemo(t)
 	_, revsBefore, _ := reopened(t, path, model.MetricLeadToOppRate)
 	a, _ := appOn(t, path, LangEN, 120, 40)
@@ -192,6 +195,7 @@ func TestBadDeadlineKeepsText(t *testing.T) {
 // TestTargetOnRateAndFlow: 150% is refused on a rate; 35% is stored as
 // 0.35; a flow keeps the period typed.
 func TestTargetOnRateAndFlow(t *testing.T) {
+	t.Parallel()
 	path := copyDemo(t)
 	before, revsBefore, _ := reopened(t, path, model.MetricWinRate)
 	for _, lang := range []Lang{LangEN, LangJA} {
@@ -243,6 +247,7 @@ func TestTargetOnRateAndFlow(t *testing.T) {
 // TestFormulaOnInnerNode: an inner node's formula line is its children;
 // one written with f is stored and shown below it.
 func TestFormulaOnInnerNode(t *testing.T) {
+	t.Parallel()
 	path := copyDemo(t)
 	a, _ := appOn(t, path, LangEN, 120, 40)
 	s := treeAt(t, a, model.MetricLeads)

@@ -33,6 +33,7 @@ func formulaLine(t *testing.T, a *App, lang Lang, key string) string {
 // reads it in Japanese words, the English pane in English. A formula the
 // team wrote itself is shown as written in both.
 func TestDetailFormulaInUILanguage(t *testing.T) {
+	t.Parallel()
 	k, ok, err := openDemo(t).KPI(context.Background(), model.MetricWinRate)
 	if err != nil || !ok || k.Formula != "won / (won + lost), closed in period" {
 		t.Fatalf("the demo's win rate formula %q (%v, %v); this test needs the catalogue's", k.Formula, ok, err)
@@ -81,6 +82,7 @@ func TestDetailFormulaInUILanguage(t *testing.T) {
 // formula holds an East Asian ambiguous-width glyph (two columns on many
 // Japanese terminals).
 func TestCatalogueFormulasPlainWidth(t *testing.T) {
+	t.Parallel()
 	for _, e := range model.KPIDefinitions() {
 		for _, f := range []string{e.FormulaJA, e.FormulaEN} {
 			for _, r := range plainGlyphs.Replace(f) {

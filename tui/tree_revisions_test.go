@@ -17,6 +17,7 @@ var juneLast = model.D(2026, 6, 30)
 // a reason (esc cancels); it is in force from the cockpit's today, signed by
 // the OS user, listed first in the pane, and June keeps the target it had.
 func TestTargetChangeAsksReasonAndKeepsJune(t *testing.T) {
+	t.Parallel()
 	path := copyDemo(t)
 	st, err := store.Open(path)
 	if err != nil {
@@ -100,6 +101,7 @@ func TestTargetChangeAsksReasonAndKeepsJune(t *testing.T) {
 // the cockpit's today with its reason; June keeps the KGI it had, and the
 // root's detail pane lists the KGI's revisions.
 func TestKGIChangeKeepsJune(t *testing.T) {
+	t.Parallel()
 	path := copyDemo(t)
 	a, st := appOn(t, path, LangJA, 80, 24)
 	ctx := context.Background()
@@ -133,6 +135,7 @@ func TestKGIChangeKeepsJune(t *testing.T) {
 // TestFitDetail: the revisions give way first (to two rows), then the
 // oldest periods (to two), then the revisions (to one).
 func TestFitDetail(t *testing.T) {
+	t.Parallel()
 	rows := func(prefix string, n int) []string {
 		out := make([]string, n)
 		for i := range out {

@@ -12,6 +12,7 @@ import (
 // KPI targets; at 80 columns the verdict names as many of them as fit and
 // counts the rest, instead of being cut in the middle of the list.
 func TestTreeVerdictUnsetFits(t *testing.T) {
+	t.Parallel()
 	for _, lang := range []Lang{LangJA, LangEN} {
 		a := entryApp(t, entryStore(t), lang)
 		a.Update(tea.WindowSizeMsg{Width: 80, Height: 24})

@@ -11,6 +11,7 @@ import (
 // is typed the pane shows it (plan — -> what-if 35.0%) instead of still
 // asking for a value.
 func TestWhatIfValueOnKPIWithoutTarget(t *testing.T) {
+	t.Parallel()
 	for _, lang := range []Lang{LangJA, LangEN} {
 		a := entryApp(t, entryStore(t), lang)
 		a.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
