@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -239,4 +240,42 @@ func countEmails(t *testing.T, s *Store) int64 {
 		t.Fatal(err)
 	}
 	return n
+}
+
+// A write that waits past the busy timeout behind an import says whose
+// work it waited for, in one line; once the import ends the label is gone.
+func TestBusyBehindAnImportNamesIt(t *testing.T) {
+	old := BusyTimeout
+	BusyTimeout = 300 * time.Millisecond
+	defer func() { BusyTimeout = old }()
+	path := filepath.Join(t.TempDir(), "k.db")
+	importer, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer importer.Close()
+	other, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other.Close()
+	ctx := context.Background()
+	is, err := importer.BeginImport(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = other.AddRep(ctx, model.Rep{Name: "田中", Department: model.DeptFieldSales})
+	want := fmt.Sprintf("the database is busy: kpit import (process %d, running since", os.Getpid())
+	if err == nil || !strings.Contains(err.Error(), want) || strings.Contains(err.Error(), "\n") {
+		t.Fatalf("a write behind the import: %v; want one line with %q", err, want)
+	}
+	if err := is.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	if _, ok, _ := other.Setting(ctx, settingWriter); ok {
+		t.Error("the import's label outlived it")
+	}
+	if _, err := other.AddRep(ctx, model.Rep{Name: "田中", Department: model.DeptFieldSales}); err != nil {
+		t.Fatalf("after the import: %v", err)
+	}
 }

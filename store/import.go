@@ -21,6 +21,7 @@ import (
 // Tombstoned records are matched too and stay tombstoned. Imports write no
 // undo journal (they are not a person's edit; the dry run shows the effect).
 type ImportSession struct {
+	store       *Store // for the label of the work (store/writer.go)
 	ctx         context.Context
 	conn        *sql.Conn
 	tx          *sql.Tx
@@ -36,6 +37,8 @@ type ImportSession struct {
 // BeginImport starts an import session. The caller must end it with
 // Commit or Rollback.
 func (s *Store) BeginImport(ctx context.Context) (*ImportSession, error) {
+	// Before the connection is taken: a scratch store has only one.
+	s.announceWork(ctx, "kpit import")
 	conn, err := s.db.Conn(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("begin import: %w", describe(err))
@@ -55,10 +58,11 @@ func (s *Store) BeginImport(ctx context.Context) (*ImportSession, error) {
 	if err != nil {
 		is := &ImportSession{conn: conn}
 		is.release()
+		s.endWork(ctx)
 		return nil, fmt.Errorf("begin import: %w", describe(err))
 	}
 	now := s.now()
-	is := &ImportSession{ctx: ctx, conn: conn, tx: tx, now: formatTime(now), today: model.FormatDate(model.Date(now.Local())),
+	is := &ImportSession{store: s, ctx: ctx, conn: conn, tx: tx, now: formatTime(now), today: model.FormatDate(model.Date(now.Local())),
 		reps: map[string]int64{}, repDepts: map[string]model.Department{}, repActive: map[string]bool{}, stmts: map[string]*sql.Stmt{}}
 	if err := is.loadReps(ctx); err != nil {
 		is.Rollback()
@@ -105,8 +109,15 @@ func (is *ImportSession) release() {
 // Commit makes the import permanent.
 func (is *ImportSession) Commit() error {
 	is.closeStmts()
-	defer is.release()
-	if err := is.tx.Commit(); err != nil {
+	_, err := is.tx.ExecContext(is.ctx, endWorkSQL)
+	if err == nil {
+		err = is.tx.Commit()
+	} else {
+		is.tx.Rollback()
+	}
+	is.release()
+	if err != nil {
+		is.store.endWork(context.Background())
 		return fmt.Errorf("commit import: %w", describe(err))
 	}
 	return nil
@@ -115,8 +126,9 @@ func (is *ImportSession) Commit() error {
 // Rollback undoes everything the session wrote (a dry run, or a failure).
 func (is *ImportSession) Rollback() error {
 	is.closeStmts()
-	defer is.release()
 	err := is.tx.Rollback()
+	is.release()
+	is.store.endWork(context.Background())
 	if err != nil && !errors.Is(err, sql.ErrTxDone) {
 		return fmt.Errorf("roll back import: %w", describe(err))
 	}

@@ -21,7 +21,8 @@ import (
 
 // BusyTimeout is how long a write waits for another writer. It must outlast
 // the longest write transaction (a large import holds the lock for seconds).
-const BusyTimeout = 30 * time.Second
+// A variable so that a test can wait less; it is read when a store opens.
+var BusyTimeout = 30 * time.Second
 
 // Store is an open kpit database.
 type Store struct {
@@ -33,6 +34,9 @@ type Store struct {
 
 // ErrNotKpit is returned for a file that is not a kpit database.
 var ErrNotKpit = errors.New("not a kpit database")
+
+// ErrBusy is returned when a write waited BusyTimeout for another writer.
+var ErrBusy = errors.New("the database is busy with another kpit; try again")
 
 // ErrReadOnly is returned when SQLite may not write the file.
 var ErrReadOnly = errors.New("the database file is read-only")
@@ -266,6 +270,9 @@ func (s *Store) tx(ctx context.Context, fn func(*sql.Tx) error) error {
 // named adds the file's name to the refusals about the file itself
 // (read-only, damaged), which SQLite reports without it.
 func (s *Store) named(err error) error {
+	if errors.Is(err, ErrBusy) {
+		return s.busyWith(err)
+	}
 	if errors.Is(err, ErrReadOnly) || errors.Is(err, ErrDamaged) {
 		return fmt.Errorf("database %s: %w", s.path, readOnlyWhy(s.path, err))
 	}
@@ -310,7 +317,7 @@ func describe(err error) error {
 		case sqlite3.SQLITE_CORRUPT:
 			return ErrDamaged
 		case sqlite3.SQLITE_BUSY:
-			return errors.New("the database is busy with another kpit; try again")
+			return ErrBusy
 		case sqlite3.SQLITE_READONLY:
 			return ErrReadOnly
 		case sqlite3.SQLITE_CANTOPEN:

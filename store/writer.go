@@ -1,0 +1,69 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"fmt"
+	"os"
+	"syscall"
+	"time"
+)
+
+// settingWriter names the long write in progress (an import), committed
+// before it takes the write lock and removed in its own last transaction,
+// so that a writer that waited past BusyTimeout can say whose work it
+// waited for instead of only "busy".
+const settingWriter = "writer.work"
+
+// writerWork is what settingWriter holds.
+type writerWork struct {
+	What  string    `json:"what"`
+	PID   int       `json:"pid"`
+	Since time.Time `json:"since"`
+}
+
+// announceWork records that this process is about to hold the write lock
+// for long doing what. It is a label only: when it cannot be written (the
+// lock is taken), the work goes on without it.
+func (s *Store) announceWork(ctx context.Context, what string) {
+	b, _ := json.Marshal(writerWork{What: what, PID: os.Getpid(), Since: s.now().UTC()})
+	s.SetSetting(ctx, settingWriter, string(b))
+}
+
+// endWorkSQL removes the label, in the work's own last transaction.
+const endWorkSQL = `DELETE FROM settings WHERE key = '` + settingWriter + `'`
+
+// busyWith turns ErrBusy into a line naming the work that held the lock,
+// when a live kpit process announced it (a label left by a killed process
+// is ignored).
+func (s *Store) busyWith(err error) error {
+	v, ok, rerr := s.Setting(context.Background(), settingWriter)
+	if rerr != nil || !ok {
+		return err
+	}
+	var w writerWork
+	if json.Unmarshal([]byte(v), &w) != nil || w.PID <= 0 || !processAlive(w.PID) {
+		return err
+	}
+	return fmt.Errorf("the database is busy: %s (process %d, running since %s UTC) held it for longer than %s; try again when it ends",
+		w.What, w.PID, w.Since.Format("15:04:05"), BusyTimeout)
+}
+
+// processAlive reports whether a process with this id runs on this machine
+// (WAL needs every process on one machine).
+func processAlive(pid int) bool {
+	p, err := os.FindProcess(pid)
+	if err != nil {
+		return false
+	}
+	return p.Signal(syscall.Signal(0)) == nil
+}
+
+// endWork removes the label after work that did not commit.
+func (s *Store) endWork(ctx context.Context) {
+	s.tx(ctx, func(tx *sql.Tx) error {
+		_, err := tx.ExecContext(ctx, endWorkSQL)
+		return err
+	})
+}
