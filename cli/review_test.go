@@ -178,4 +178,11 @@ func TestReviewExportRefusals(t *testing.T) {
 	if code, _, errOut := kpitRun("review", "--db", filepath.Join(dir, "none.db"), "--export", "md"); code != 2 || !strings.Contains(errOut, "does not exist") {
 		t.Errorf("a missing database: exit %d %q", code, errOut)
 	}
+	// The review itself needs a terminal, and a period it can read.
+	for _, args := range [][]string{{"--db", path}, {"--demo"}, {"--db", path, "--period", "2026-13"}, {"--demo", "--db", path}} {
+		code, out, errOut := kpitRun(append([]string{"review"}, args...)...)
+		if code != 2 || out != "" || strings.Count(strings.TrimSpace(errOut), "\n") != 0 || errOut == "" {
+			t.Errorf("review %v: exit %d, stdout %q, stderr %q; want exit 2 and one line", args, code, out, errOut)
+		}
+	}
 }

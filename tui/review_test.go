@@ -2,6 +2,7 @@ package tui
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -197,3 +198,53 @@ func TestReviewQuitWithoutSaving(t *testing.T) {
 }
 
 func keyRight() tea.KeyPressMsg { return tea.KeyPressMsg{Code: tea.KeyRight} }
+
+// TestReviewCompare opens the past reviews, picks the demo's last two
+// saved ones and compares them: each KPI's actual in both and the change,
+// worked out here from the two snapshots.
+func TestReviewCompare(t *testing.T) {
+	ctx := context.Background()
+	a, st := reviewApp(t, LangEN, 120, 40)
+	press(t, a, "o", "o", "H")
+	if !strings.Contains(screen(a), "Past reviews") {
+		t.Fatalf("H does not list the past reviews:\n%s", screen(a))
+	}
+	list, err := st.Reviews(ctx)
+	if err != nil || len(list) < 2 {
+		t.Fatal(list, err)
+	}
+	press(t, a, "enter", "down", "enter")
+	out := screen(a)
+	newer, err := st.ReviewByID(ctx, list[0].ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	older, err := st.ReviewByID(ctx, list[1].ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	head := "Compare " + model.FormatDate(older.HeldOn) + " with " + model.FormatDate(newer.HeldOn)
+	if !strings.Contains(out, head) {
+		t.Fatalf("no %q:\n%s", head, out)
+	}
+	was, _ := older.KPI("opportunities")
+	now, _ := newer.KPI("opportunities")
+	change := fmt.Sprintf("%+.1f%%", 100*(now.Actual.V/was.Actual.V-1))
+	found := false
+	for _, l := range strings.Split(out, "\n") {
+		if strings.Contains(l, "Opportunities") {
+			found = strings.Contains(l, fmt.Sprintf(" %.0f ", was.Actual.V)) && strings.Contains(l, fmt.Sprintf(" %.0f ", now.Actual.V)) &&
+				strings.HasSuffix(strings.TrimSpace(l), change)
+			if !found {
+				t.Errorf("the opportunities row %q lacks %v, %v and %s", l, was.Actual.V, now.Actual.V, change)
+			}
+		}
+	}
+	if !found {
+		t.Errorf("no opportunities row:\n%s", out)
+	}
+	press(t, a, "esc", "esc")
+	if reviewOf(a).history != nil {
+		t.Error("esc twice did not leave the past reviews")
+	}
+}
