@@ -19,8 +19,8 @@ var (
 	}
 
 	DoctorHealthy = Text{
-		JA: "%[1]s: 問題は見つかりませんでした (整合性, 外部キー, 日次集計, スキーマ %[2]d, WAL %[3]s)",
-		EN: "%[1]s: no problems found (integrity, foreign keys, daily roll-up, schema %[2]d, WAL %[3]s)",
+		JA: "%[1]s: 問題は見つかりませんでした (整合性, 外部キー, 日次・月次集計, スキーマ %[2]d, WAL %[3]s)",
+		EN: "%[1]s: no problems found (integrity, foreign keys, daily and monthly roll-ups, schema %[2]d, WAL %[3]s)",
 	}
 	DoctorDamaged = Text{
 		JA: "破損: %[1]s (ほか %[2]d 件)。最新のバックアップを戻してください: kpit restore バックアップ (破損したファイルは横に残ります)",
@@ -31,8 +31,8 @@ var (
 		EN: "%[1]d records refer to a record that is missing (%[2]s). The file was edited outside kpit: put a backup from before back with kpit restore",
 	}
 	DoctorRollup = Text{
-		JA: "日次集計が記録と %[1]d か所で食い違っています (%[2]s)。記録から作り直してください: kpit doctor --repair",
-		EN: "the daily roll-up differs from the records in %[1]d places (%[2]s). Rebuild it from the records: kpit doctor --repair",
+		JA: "集計が %[1]d か所で食い違っています (%[2]s)。記録から作り直してください: kpit doctor --repair",
+		EN: "the roll-up differs in %[1]d places (%[2]s). Rebuild it from the records: kpit doctor --repair",
 	}
 	DoctorTrigger = Text{
 		JA: "日次集計を保つトリガーがありません: %[1]s。kpit 以外で編集されたファイルです: バックアップを kpit restore で戻してください",

@@ -96,6 +96,13 @@ func (s *Store) Check(ctx context.Context) ([]Finding, error) {
 	if err != nil {
 		return nil, err
 	}
+	if diff == 0 {
+		// The monthly roll-up is summed from the daily one by triggers:
+		// checked against it once the daily one is right.
+		if diff, first, err = s.monthlyDiff(ctx); err != nil {
+			return nil, err
+		}
+	}
 	if diff > 0 {
 		out = append(out, Finding{Kind: FindRollup, Detail: first, N: diff})
 	}
@@ -220,6 +227,39 @@ ORDER BY c.day, c.metric, c.rep_id`)
 		}
 		if n == 0 {
 			first = fmt.Sprintf("%s %s of rep %d: %d in the roll-up, %d in the records", day, metric, rep, have, want)
+		}
+		n++
+	}
+	return n, first, describe(rows.Err())
+}
+
+// monthlyDiff counts the (month, metric, rep) cells where rollup_monthly
+// and the sum of rollup_daily over the month differ, and describes the
+// first.
+func (s *Store) monthlyDiff(ctx context.Context) (int, string, error) {
+	rows, err := s.db.QueryContext(ctx, `
+WITH want AS (SELECT substr(day, 1, 7) AS month, metric, rep_id, sum(value) AS value FROM rollup_daily GROUP BY 1, 2, 3),
+have AS (SELECT month, metric, rep_id, value FROM rollup_monthly),
+cells AS (SELECT month, metric, rep_id FROM want UNION SELECT month, metric, rep_id FROM have)
+SELECT c.month, c.metric, c.rep_id, coalesce(h.value, 0), coalesce(w.value, 0)
+FROM cells c
+LEFT JOIN have h USING (month, metric, rep_id)
+LEFT JOIN want w USING (month, metric, rep_id)
+WHERE coalesce(h.value, 0) <> coalesce(w.value, 0)
+ORDER BY c.month, c.metric, c.rep_id`)
+	if err != nil {
+		return 0, "", describe(err)
+	}
+	defer rows.Close()
+	n, first := 0, ""
+	for rows.Next() {
+		var month, metric string
+		var rep, have, want int64
+		if err := rows.Scan(&month, &metric, &rep, &have, &want); err != nil {
+			return 0, "", describe(err)
+		}
+		if n == 0 {
+			first = fmt.Sprintf("%s %s of rep %d: %d in the monthly roll-up, %d in the daily one", month, metric, rep, have, want)
 		}
 		n++
 	}

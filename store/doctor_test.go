@@ -279,3 +279,25 @@ func TestBusyBehindAnImportNamesIt(t *testing.T) {
 		t.Fatalf("after the import: %v", err)
 	}
 }
+
+// The monthly roll-up changed behind the triggers' back is found against
+// the daily one (5 visits in March by hand) and rebuilt.
+func TestDoctorFindsTheMonthlyRollup(t *testing.T) {
+	s := openTemp(t)
+	seedDoctor(t, s)
+	ctx := context.Background()
+	if _, err := s.db.Exec(`UPDATE rollup_monthly SET value = 9 WHERE metric = 'visits'`); err != nil {
+		t.Fatal(err)
+	}
+	got, err := s.Check(ctx)
+	want := Finding{Kind: FindRollup, N: 1, Detail: "2026-03 visits of rep 1: 9 in the monthly roll-up, 5 in the daily one"}
+	if err != nil || len(got) != 1 || got[0] != want {
+		t.Fatalf("findings %+v, %v; want %+v", got, err, want)
+	}
+	if err := s.RebuildRollups(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if got, err := s.Check(ctx); err != nil || len(got) != 0 {
+		t.Fatalf("after the rebuild: %+v, %v", got, err)
+	}
+}
