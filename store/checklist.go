@@ -188,13 +188,10 @@ func (s *Store) treeEvidence(ctx context.Context, e *model.Evidence) error {
 func (s *Store) recordEvidence(ctx context.Context, e *model.Evidence) error {
 	var newest sql.NullString
 	// The newest entry walks each entered_at index from the top to the
-	// first live row (max() with a WHERE would read every row).
-	// Live rows are all rows less the tombstones (schema 5).
+	// first live row (max() with a WHERE would read every row). The live
+	// rows are counted by the write path (live_counts, schema 11).
 	err := s.db.QueryRowContext(ctx, `SELECT
-		(SELECT count(*) FROM activities) - (SELECT count(*) FROM activities WHERE deleted_at IS NOT NULL)
-		+ (SELECT count(*) FROM opportunities) - (SELECT count(*) FROM opportunities WHERE deleted_at IS NOT NULL)
-		+ (SELECT count(*) FROM leads) - (SELECT count(*) FROM leads WHERE deleted_at IS NOT NULL)
-		+ (SELECT count(*) FROM customers) - (SELECT count(*) FROM customers WHERE deleted_at IS NOT NULL),
+		(SELECT coalesce(sum(n), 0) FROM live_counts),
 		nullif(max(coalesce((SELECT entered_at FROM activities WHERE deleted_at IS NULL ORDER BY entered_at DESC LIMIT 1), ''),
 			coalesce((SELECT entered_at FROM opportunities WHERE deleted_at IS NULL ORDER BY entered_at DESC LIMIT 1), ''),
 			coalesce((SELECT entered_at FROM leads WHERE deleted_at IS NULL ORDER BY entered_at DESC LIMIT 1), ''),

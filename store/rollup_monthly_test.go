@@ -37,7 +37,8 @@ func cells(t *testing.T, s *Store, query string, args ...any) map[string]int64 {
 	return out
 }
 
-// The monthly roll-up equals a recount from the records after inserts,
+// The monthly roll-up and the live counts equal a recount from the records
+// after inserts,
 // an edit that moves a deal's close into another month and changes its
 // amount, a delete and its undo; and sums over ranges that start and end
 // inside months equal a recount of those days.
@@ -81,6 +82,19 @@ func TestMonthlyRollupEqualsRecount(t *testing.T) {
 		if fmt.Sprint(have) != fmt.Sprint(want) {
 			t.Fatalf("%s: monthly roll-up\n%v\nrecount\n%v", when, have, want)
 		}
+		// The live counts the write path keeps, against count(*).
+		for _, table := range []string{"activities", "opportunities", "leads", "customers"} {
+			var kept, counted int64
+			if err := s.db.QueryRow(`SELECT n FROM live_counts WHERE record = ?`, table).Scan(&kept); err != nil {
+				t.Fatal(err)
+			}
+			if err := s.db.QueryRow(`SELECT count(*) FROM ` + table + ` WHERE deleted_at IS NULL`).Scan(&counted); err != nil {
+				t.Fatal(err)
+			}
+			if kept != counted {
+				t.Errorf("%s: live %s kept %d, counted %d", when, table, kept, counted)
+			}
+		}
 		for _, f := range []Filter{
 			{},
 			{From: day(8, 31)},
@@ -118,6 +132,10 @@ func TestMonthlyRollupEqualsRecount(t *testing.T) {
 		}
 	}
 	check("after the edits")
+	if _, err := s.db.Exec(`DELETE FROM activities WHERE id = (SELECT min(id) FROM activities)`); err != nil {
+		t.Fatal(err)
+	}
+	check("after a row is deleted outright")
 	if _, err := s.Undo(ctx); err != nil {
 		t.Fatal(err)
 	}
