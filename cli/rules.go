@@ -178,15 +178,9 @@ func parseRuleFlags(fs *flag.FlagSet, deadline, stale, future, alerts string, st
 		}
 	}
 	if given["alerts"] {
-		var on bool
-		switch strings.ToLower(strings.TrimSpace(alerts)) {
-		case "on", "true", "yes", "1":
-			on = true
-		case "off", "false", "no", "0":
-		default:
-			return u, false, fmt.Errorf("--alerts: %q: want on or off", alerts)
+		if u.AlertsOn, err = onOffFlag("alerts", alerts); err != nil {
+			return u, false, err
 		}
-		u.AlertsOn = &on
 	}
 	for _, v := range staleRep {
 		name, n, ok := strings.Cut(v, "=")
@@ -220,13 +214,15 @@ func parseRuleFlags(fs *flag.FlagSet, deadline, stale, future, alerts string, st
 	return u, changed, nil
 }
 
-// onOffFlag reads an on|off flag value.
+// onOffFlag reads an on|off flag value: on or off and nothing else, as
+// its message says (1, true or yes read as on surprised users who meant
+// something else by them).
 func onOffFlag(name, v string) (*bool, error) {
 	var on bool
 	switch strings.ToLower(strings.TrimSpace(v)) {
-	case "on", "true", "yes", "1":
+	case "on":
 		on = true
-	case "off", "false", "no", "0":
+	case "off":
 	default:
 		return nil, fmt.Errorf("--%s: %q: want on or off", name, v)
 	}
