@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"slices"
+	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -31,7 +32,8 @@ type QuickAdd struct {
 	Count       int          // for QuickActivity, 1 unless given
 	Date        time.Time    // event day: activity day, creation or close day
 	RepName     string
-	Account     string // deal account, or lead company
+	Account     string // deal or activity account (@ACME), or lead company
+	DealRef     string // #D-001 or #42: the deal an activity is on, or the deal won/lost
 	Contact     string // lead contact
 	AmountMinor Minor
 	HasAmount   bool
@@ -90,9 +92,11 @@ func (e *QuickError) Error() string {
 }
 
 var (
-	dateLike  = regexp.MustCompile(`^\d{4}[-/]\d{1,2}[-/]\d{1,2}$`)
-	countLike = regexp.MustCompile(`^\d+(件|回|x)?$`)
-	moneyLike = regexp.MustCompile(`^[\d,.]+(億|万|千)`)
+	dateLike      = regexp.MustCompile(`^\d{4}[-/]\d{1,2}[-/]\d{1,2}$`)
+	monthSlashDay = regexp.MustCompile(`^(\d{1,2})/(\d{1,2})$`) // 11/29: this year's, or last year's when that is still to come
+	dayOnly       = regexp.MustCompile(`^(\d{1,2})日$`)          // 29日: this month's, or last month's when that is still to come
+	countLike     = regexp.MustCompile(`^\d+(件|回|x)?$`)
+	moneyLike     = regexp.MustCompile(`^[\d,.]+(億|万|千)`)
 )
 
 // ParseQuickAdd reads one line such as `visit 3 田中 2026-11-20`,
@@ -155,6 +159,28 @@ func ParseQuickAdd(line string, reps []string, today time.Time, cur Currency) (Q
 			}
 		}
 		switch {
+		case strings.HasPrefix(tok, "@") && len(tok) > 1:
+			if q.Account != "" {
+				return q, quickErr(raw, RefuseQuickNotDealWord)
+			}
+			q.Account = strings.TrimPrefix(raw, "@")
+			if strings.HasPrefix(q.Account, "＠") {
+				q.Account = strings.TrimPrefix(q.Account, "＠")
+			}
+		case strings.HasPrefix(tok, "#") && len(tok) > 1:
+			if q.DealRef != "" || q.Verb == QuickLead {
+				return q, quickErr(raw, RefuseQuickNotDealWord)
+			}
+			q.DealRef = tok[1:]
+		case monthSlashDay.MatchString(tok) || dayOnly.MatchString(tok):
+			if haveDate {
+				return q, quickErr(raw, RefuseQuickSecondDate)
+			}
+			d, err := shortDate(tok, Date(today))
+			if err != nil {
+				return q, quickErr(raw, RefuseQuickBadDate)
+			}
+			q.Date, haveDate = d, true
 		case low == "today" || tok == "今日" || tok == "本日":
 			if haveDate {
 				return q, quickErr(raw, RefuseQuickSecondDate)
@@ -226,16 +252,17 @@ func finishQuick(q QuickAdd, free []string, reps []string) (QuickAdd, error) {
 		if q.RepName == "" {
 			return q, quickErr("", RefuseQuickRepMissing, knownList(reps))
 		}
-		if len(free) == 0 {
+		if q.Account == "" && len(free) > 0 {
+			q.Account, free = free[0], free[1:]
+		} else if q.Account == "" && q.DealRef == "" {
 			return q, quickErr("", RefuseQuickAccountMissing, string(q.Verb), q.RepName)
 		}
-		q.Account = free[0]
 		switch q.Verb {
 		case QuickLost:
-			q.LostReason = strings.Join(free[1:], " ")
+			q.LostReason = strings.Join(free, " ")
 		default:
-			if len(free) > 1 {
-				return q, quickErr(free[1], RefuseQuickNotDealWord)
+			if len(free) > 0 {
+				return q, quickErr(free[0], RefuseQuickNotDealWord)
 			}
 		}
 		if q.Verb == QuickWon && !q.HasAmount {
@@ -335,6 +362,36 @@ func looksLikeAmount(tok string, cur Currency) bool {
 
 // parseLooseDate reads 2026-11-20, 2026-1-5 or 2026/11/20, refusing days
 // that do not exist.
+// shortDate reads 11/29 (month/day) or 29日 (day of the month) as the
+// latest such day not after today: this year's or month's, else the one
+// before (an entry is for a day that has been).
+func shortDate(s string, today time.Time) (time.Time, error) {
+	if m := dayOnly.FindStringSubmatch(s); m != nil {
+		d, _ := strconv.Atoi(m[1])
+		for back := 0; back < 2; back++ {
+			first := D(today.Year(), today.Month(), 1).AddDate(0, -back, 0)
+			t := D(first.Year(), first.Month(), d)
+			if d >= 1 && t.Month() == first.Month() && !t.After(today) {
+				return t, nil
+			}
+		}
+		return time.Time{}, fmt.Errorf("not a date")
+	}
+	m := monthSlashDay.FindStringSubmatch(s)
+	mo, _ := strconv.Atoi(m[1])
+	d, _ := strconv.Atoi(m[2])
+	for _, y := range []int{today.Year(), today.Year() - 1} {
+		t, err := parseLooseDate(fmt.Sprintf("%d-%d-%d", y, mo, d))
+		if err != nil {
+			return t, err
+		}
+		if !t.After(today) {
+			return t, nil
+		}
+	}
+	return time.Time{}, fmt.Errorf("not a date")
+}
+
 func parseLooseDate(s string) (time.Time, error) {
 	parts := strings.FieldsFunc(s, func(r rune) bool { return r == '-' || r == '/' })
 	if len(parts) != 3 {
@@ -351,4 +408,15 @@ func parseLooseDate(s string) (time.Time, error) {
 		return time.Time{}, fmt.Errorf("not a date")
 	}
 	return t, nil
+}
+
+// QuickVerbWords are the words a quick-add line may start with, sorted,
+// for completing a verb as it is typed.
+func QuickVerbWords() []string {
+	words := make([]string, 0, len(quickVerbs))
+	for w := range quickVerbs {
+		words = append(words, w)
+	}
+	sort.Strings(words)
+	return words
 }

@@ -3,6 +3,7 @@ package tui
 import (
 	"context"
 	"errors"
+	"strconv"
 	"strings"
 
 	"charm.land/bubbles/v2/help"
@@ -19,9 +20,15 @@ import (
 // read, or what the store refuses, is explained under the line, which keeps
 // the text for fixing.
 
-type quickKeys struct{ Save, Cancel key.Binding }
+// The line stays open after a save for the next one (enter on an empty
+// line closes it); up/down recall the session's saved lines; tab completes
+// the word being typed: a verb, a rep, or after @ an account.
 
-func (k quickKeys) ShortHelp() []key.Binding  { return []key.Binding{k.Save, k.Cancel} }
+type quickKeys struct{ Save, Cancel, History, Complete key.Binding }
+
+func (k quickKeys) ShortHelp() []key.Binding {
+	return []key.Binding{k.Save, k.History, k.Complete, k.Cancel}
+}
 func (k quickKeys) FullHelp() [][]key.Binding { return [][]key.Binding{k.ShortHelp()} }
 
 type quickScreen struct {
@@ -30,14 +37,18 @@ type quickScreen struct {
 	width, height int
 	input         lineInput
 	reps          []string
+	accounts      []string
 	err           string
+	saved         string // what the last save wrote
 	saving        bool
+	recall        int // index into quickLines while recalling; len(quickLines) when typing a new line
 }
 
 type quickRepsMsg struct {
-	to   *quickScreen
-	reps []string
-	err  error
+	to       *quickScreen
+	reps     []string
+	accounts []string
+	err      error
 }
 
 type quickSavedMsg struct {
@@ -51,9 +62,11 @@ type quickFailedMsg struct {
 }
 
 func newQuickAdd(c *Common) Screen {
-	return &quickScreen{Common: c, keys: quickKeys{
-		Save:   key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", c.T(msgKeySave))),
-		Cancel: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", c.T(msgKeyCancel))),
+	return &quickScreen{Common: c, recall: len(c.quickLines), keys: quickKeys{
+		Save:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", c.T(msgKeySaveQuick))),
+		Cancel:   key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", c.T(msgKeyClose))),
+		History:  key.NewBinding(key.WithKeys("up", "down"), key.WithHelp("up/down", c.T(msgKeyQuickHistory))),
+		Complete: key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", c.T(msgKeyComplete))),
 	}}
 }
 
@@ -67,8 +80,11 @@ func (q *quickScreen) Typing() bool { return q.input.Value() != "" }
 func (q *quickScreen) Init() tea.Cmd {
 	st := q.Store
 	return func() tea.Msg {
-		reps, err := st.RepNames(context.Background())
-		return quickRepsMsg{to: q, reps: reps, err: err}
+		m := quickRepsMsg{to: q}
+		if m.reps, m.err = st.RepNames(context.Background()); m.err == nil {
+			m.accounts, m.err = st.AccountNames(context.Background(), 2000)
+		}
+		return m
 	}
 }
 
@@ -76,15 +92,18 @@ func (q *quickScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 	switch msg := msg.(type) {
 	case quickRepsMsg:
 		if msg.to == q {
-			q.reps = msg.reps
+			q.reps, q.accounts = msg.reps, msg.accounts
 			if msg.err != nil {
 				q.err = q.T(msgLoadErr, failure(q.Lang, msg.err))
 			}
 		}
 	case quickSavedMsg:
 		if msg.from == q {
-			q.saving = false
-			return q, tea.Batch(CloseOverlay, Reload, Flash(msg.text, false))
+			// Stay open for the next line; enter on an empty line closes.
+			q.saving, q.saved, q.err = false, msg.text, ""
+			q.quickLines = append(q.quickLines, q.input.Value())
+			q.input, q.recall = lineInput{}, len(q.quickLines)
+			return q, Reload
 		}
 	case quickFailedMsg:
 		if msg.from == q {
@@ -99,15 +118,81 @@ func (q *quickScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		case "esc":
 			return q, CloseOverlay
 		case "enter":
+			if strings.TrimSpace(q.input.Value()) == "" {
+				return q, CloseOverlay
+			}
 			return q, q.save()
+		case "up", "down":
+			q.recallLine(map[string]int{"up": -1, "down": 1}[msg.String()])
+			return q, nil
+		case "tab":
+			q.complete()
+			return q, nil
 		}
 		if q.input.Update(msg) {
-			q.err = ""
+			q.err, q.saved = "", ""
 		}
 	case tea.PasteMsg:
 		q.input.Update(msg)
 	}
 	return q, nil
+}
+
+// recallLine shows the session's line before (dir -1) or after (dir 1)
+// the one shown; after the newest comes an empty line.
+func (q *quickScreen) recallLine(dir int) {
+	q.recall = min(max(q.recall+dir, 0), len(q.quickLines))
+	if q.recall == len(q.quickLines) {
+		q.input = lineInput{}
+		return
+	}
+	q.input = newLineInput(q.quickLines[q.recall])
+	q.input.Update(tea.KeyPressMsg{Code: tea.KeyEnd}) // recalled to change, not to replace
+}
+
+// complete finishes the word before the cursor: the verb when it is the
+// first word, an account after @, else a rep; with several candidates it
+// fills in what they share and lists them.
+func (q *quickScreen) complete() {
+	line := q.input.Value()
+	start := strings.LastIndexAny(line, " \t") + 1
+	word := line[start:]
+	var pool []string
+	prefix := ""
+	switch {
+	case strings.HasPrefix(word, "@"):
+		pool, prefix, word = q.accounts, "@", word[1:]
+	case start == 0:
+		pool = model.QuickVerbWords()
+	default:
+		pool = q.reps
+	}
+	var hits []string
+	for _, c := range pool {
+		if strings.HasPrefix(foldSearch(c), foldSearch(word)) {
+			hits = append(hits, c)
+		}
+	}
+	if len(hits) == 0 {
+		return
+	}
+	common := hits[0]
+	for _, h := range hits[1:] {
+		for !strings.HasPrefix(h, common) {
+			r := []rune(common)
+			common = string(r[:len(r)-1])
+		}
+	}
+	if len(hits) == 1 {
+		common += " "
+		q.err = ""
+	} else {
+		q.err = q.T(msgQuickCandidates, strings.Join(hits[:min(len(hits), 12)], ", "))
+	}
+	if len([]rune(common)) >= len([]rune(word)) {
+		q.input = newLineInput(line[:start] + prefix + common)
+		q.input.Update(tea.KeyPressMsg{Code: tea.KeyEnd})
+	}
 }
 
 // describe words a refusal in the cockpit's language, naming the token or
@@ -132,6 +217,11 @@ func (q *quickScreen) describe(err error) string {
 func (q *quickScreen) save() tea.Cmd {
 	today := model.Date(q.Now())
 	p, err := model.ParseQuickAdd(q.input.Value(), q.reps, today, q.Currency)
+	var qe *model.QuickError
+	if me := q.DefaultRep(); err != nil && me != "" && errors.As(err, &qe) && qe.Code == model.RefuseQuickRepMissing {
+		// No rep on the line: the user's own (the config file's me).
+		p, err = model.ParseQuickAdd(q.input.Value()+" "+me, q.reps, today, q.Currency)
+	}
 	if err != nil {
 		q.err = q.describe(err)
 		return nil
@@ -155,7 +245,17 @@ func applyQuick(ctx context.Context, st *store.Store, money catalog.Money, p mod
 	l := money.Lang
 	switch p.Verb {
 	case model.QuickActivity:
-		a := model.Activity{Kind: p.Kind, Count: p.Count, Date: p.Date, RepName: p.RepName}
+		a := model.Activity{Kind: p.Kind, Count: p.Count, Date: p.Date, RepName: p.RepName, Account: p.Account}
+		if p.DealRef != "" {
+			o, err := quickDeal(ctx, st, p.DealRef)
+			if err != nil {
+				return "", err
+			}
+			a.OpportunityID = o.ID
+			if a.Account == "" {
+				a.Account = o.Account
+			}
+		}
 		id, err := st.AddActivity(ctx, a)
 		if err != nil {
 			return "", err
@@ -171,7 +271,7 @@ func applyQuick(ctx context.Context, st *store.Store, money catalog.Money, p mod
 		return l.T(msgQuickAddedLead, id, quickLeadText(p)), nil
 	case model.QuickOpp:
 		o := model.Opportunity{RepName: p.RepName, Account: p.Account, Created: p.Date, AmountMinor: p.AmountMinor,
-			HasAmount: p.HasAmount, Outcome: model.OutcomeOpen, Forecast: p.Forecast, Closed: p.ExpectedClose}
+			HasAmount: p.HasAmount, Outcome: model.OutcomeOpen, Forecast: p.Forecast, Closed: p.ExpectedClose, ExternalID: p.DealRef}
 		id, err := st.AddOpportunity(ctx, o)
 		if err != nil {
 			return "", err
@@ -183,7 +283,15 @@ func applyQuick(ctx context.Context, st *store.Store, money catalog.Money, p mod
 	if p.Verb == model.QuickLost {
 		outcome = model.OutcomeLost
 	}
-	o, found, err := st.OpenOpportunityFor(ctx, p.Account, p.RepName)
+	var o model.Opportunity
+	var found bool
+	var err error
+	if p.DealRef != "" {
+		o, err = quickDeal(ctx, st, p.DealRef)
+		found = err == nil
+	} else {
+		o, found, err = st.OpenOpportunityFor(ctx, p.Account, p.RepName)
+	}
 	if err != nil {
 		return "", err
 	}
@@ -208,18 +316,37 @@ func applyQuick(ctx context.Context, st *store.Store, money catalog.Money, p mod
 	return l.T(msgQuickAddedDeal, id, quickDealText(money, o)), nil
 }
 
+// quickDeal is the deal a #ref names: its id in the SFA it came from
+// (#D-001), else kpit's own number (#42).
+func quickDeal(ctx context.Context, st *store.Store, ref string) (model.Opportunity, error) {
+	o, ok, err := st.OpportunityByExternalID(ctx, ref)
+	if err != nil || ok {
+		return o, err
+	}
+	id, perr := strconv.ParseInt(ref, 10, 64)
+	if perr != nil {
+		return o, &model.FieldError{Field: "opportunity", Msg: "no deal #" + ref}
+	}
+	return st.Opportunity(ctx, id)
+}
+
 func (q *quickScreen) View() string {
 	lines := []string{
 		q.Styles.Title.Render(q.T(msgQuickTitle)),
 		"",
 		": " + q.input.View(true, q.Styles.Selected, q.width-2),
 	}
-	if q.err != "" {
+	switch {
+	case q.err != "":
 		// The refusal lists the words it knows: wrap it, never cut it.
 		for _, l := range wrapIndented(q.err, q.width, 0) {
 			lines = append(lines, q.Styles.Error.Render(l))
 		}
-	} else {
+	case q.saved != "":
+		for _, l := range wrapIndented(q.T(msgQuickSavedNext, q.saved), q.width, 0) {
+			lines = append(lines, q.Styles.Bold.Render(l))
+		}
+	default:
 		lines = append(lines, "")
 	}
 	lines = append(lines, "", q.Styles.Muted.Render(q.T(msgQuickExamples)), q.Styles.Muted.Render(q.T(msgQuickKinds)))

@@ -44,6 +44,7 @@ func TestQuickAddConfirmsWhatWasRecorded(t *testing.T) {
 			if out := screen(a); !strings.Contains(out, c[1]) {
 				t.Errorf("%s: %q: %q missing from\n%s", lang, c[0], c[1], out)
 			}
+			press(t, a, "enter") // the line stays open after a save: an empty line closes it
 		}
 	}
 }

@@ -210,9 +210,10 @@ func TestQuickAddExplainsAndKeepsText(t *testing.T) {
 		typeText(t, a, "鈴木")
 		press(t, a, "enter")
 		recs, _ := st.Recent(context.Background(), model.RecordOpportunity, 10)
-		if a.overlay != nil || len(recs) != 1 || recs[0].Opportunity.AmountMinor != 120_000_000 || recs[0].Opportunity.Outcome != model.OutcomeWon {
+		if a.overlay == nil || len(recs) != 1 || recs[0].Opportunity.AmountMinor != 120_000_000 || recs[0].Opportunity.Outcome != model.OutcomeWon {
 			t.Fatalf("%s: quick win: %+v\n%s", lang, recs, screen(a))
 		}
+		press(t, a, "enter") // an empty line closes it
 		press(t, a, ":")
 		typeText(t, a, "visit 3 ")
 		typeText(t, a, "田中")

@@ -43,3 +43,11 @@ var (
 	msgNoLaterPeriod = Text{JA: "今日を含む期間より先の期間はありません ([ で前の期間)", EN: "This period holds today: there is no later one ([ goes back)"}
 	msgQuitWhatIf    = Text{JA: "保存していない試算が %d 件あります。終了しますか? (y: 終了 / その他: 戻る)", EN: "%d what-if values are not saved. Quit? (y: quit / any other key: stay)"}
 )
+
+var (
+	msgKeySaveQuick    = Text{JA: "保存 (空行で閉じる)", EN: "save (empty line closes)"}
+	msgKeyQuickHistory = Text{JA: "入力した行", EN: "earlier lines"}
+	msgKeyComplete     = Text{JA: "補完", EN: "complete"}
+	msgQuickCandidates = Text{JA: "候補: %s", EN: "Candidates: %s"}
+	msgQuickSavedNext  = Text{JA: "%s。次の行をどうぞ (空行の enter で閉じる)", EN: "%s. Type the next line (enter on an empty line closes)"}
+)

@@ -68,6 +68,7 @@ type Common struct {
 
 	keyOverrides KeyOverrides // the config file's [keys], applied by rebind
 	me           string       // the user's own rep; read through DefaultRep
+	quickLines   []string     // the quick-add lines saved in this session, oldest first (up/down recall them)
 }
 
 // RepName is a rep's name as a screen may draw it: a placeholder while
