@@ -95,7 +95,7 @@ func runFunnel(e env) int {
 // whole day.
 func funnelNow(flagValue string, today time.Time) time.Time {
 	if flagValue == "" {
-		return time.Now()
+		return clock()
 	}
 	y, m, d := today.Date()
 	return time.Date(y, m, d, 0, 0, 0, 0, time.Local).AddDate(0, 0, 1).Add(-time.Second)
