@@ -20,6 +20,7 @@ var (
 	AlertLate    = Text{JA: "%[1]s #%[2]d (%[3]s): %[6]d日遅れて入力 (%[4]s の記録、期限 %[5]s)", EN: "%[1]s #%[2]d (%[3]s): entered %[6]d day(s) late (event %[4]s, due %[5]s)"}
 	AlertStale   = Text{JA: "%[1]s: %[2]d日間入力がありません (最終 %[3]s)", EN: "%[1]s: no entry for %[2]d days (last %[3]s)"}
 	AlertStalled = Text{JA: "商談 #%[1]d (%[2]s): %[3]d日間活動なし (最終 %[4]s)", EN: "opportunity #%[1]d (%[2]s): no activity for %[3]d days (since %[4]s)"}
+	AlertHandoff = Text{JA: "%[1]s のリード %[2]d件が引き渡し期限超過 (最長 リード #%[3]d、%[4]d日超過)", EN: "%[2]d leads at %[1]s past their hand-off limit (longest: lead #%[3]d, %[4]d days over)"}
 	AlertOverdue = Text{JA: "商談 #%[1]d (%[2]s): 完了予定日を%[4]d日過ぎても未完了 (予定 %[3]s)", EN: "opportunity #%[1]d (%[2]s): still open %[4]d day(s) after its expected close (%[3]s)"}
 
 	RuleLate    = Text{JA: "入力遅れ", EN: "late entry"}
@@ -29,6 +30,7 @@ var (
 	RuleAction  = Text{JA: "アクション期限超過", EN: "action overdue"}
 
 	AlertAction = Text{JA: "レビューのアクション「%[1]s」(%[2]s): 期限を%[4]d日過ぎても未完了 (期限 %[3]s)", EN: "review action \"%[1]s\" (%[2]s): still open %[4]d day(s) after its due day (%[3]s)"}
+	RuleHandoff = Text{JA: "引き渡し遅れ", EN: "hand-off overdue"}
 
 	DeadlineSameDay         = Text{JA: "当日中", EN: "the same day"}
 	DeadlineNextBusinessDay = Text{JA: "翌営業日まで", EN: "by the next business day"}
@@ -91,6 +93,8 @@ func AlertText(l Lang, a model.Alert) string {
 		return l.T(AlertOverdue, a.RecordID, alertWho(l, a.RepName, a.Subject), model.FormatDate(a.Day), a.Days)
 	case model.AlertOverdueAction:
 		return l.T(AlertAction, a.Subject, alertWho(l, a.RepName, ""), model.FormatDate(a.Day), a.Days)
+	case model.AlertHandoffOverdue:
+		return l.T(AlertHandoff, StageWord(l, model.FunnelStage(a.Subject)), a.Count, a.RecordID, a.Days)
 	}
 	return string(a.Kind)
 }
@@ -118,6 +122,8 @@ func AlertKindWord(l Lang, k model.AlertKind) string {
 		return l.T(RuleStalled)
 	case model.AlertOverdueAction:
 		return l.T(RuleAction)
+	case model.AlertHandoffOverdue:
+		return l.T(RuleHandoff)
 	}
 	return l.T(RuleOverdue)
 }

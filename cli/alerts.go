@@ -108,6 +108,8 @@ type alertJSON struct {
 	Day          string `json:"day"`
 	Due          string `json:"due,omitempty"`
 	Days         int    `json:"days"`
+	// Count is how many leads a handoff_overdue alert is about.
+	Count int `json:"count,omitempty"`
 }
 
 type timelinessJSON struct {
@@ -133,7 +135,7 @@ func alertsJSON(now time.Time, rules model.InputRules, alerts []model.Alert, fro
 		}
 		list = append(list, alertJSON{Kind: string(a.Kind), Severity: string(a.Severity), Rep: a.RepName,
 			RecordKind: string(a.RecordKind), RecordID: a.RecordID, Subject: subject, ActivityKind: string(a.ActivityKind),
-			Day: model.FormatDate(a.Day), Due: model.FormatDate(a.Due), Days: a.Days})
+			Day: model.FormatDate(a.Day), Due: model.FormatDate(a.Due), Days: a.Days, Count: a.Count})
 	}
 	reps := map[string]timelinessJSON{}
 	for name, t := range perRep {

@@ -75,6 +75,7 @@ func Seed(ctx context.Context, st *store.Store, seed int64, now time.Time) error
 	}
 	g := newGenerator(seed, now)
 	batch := g.records()
+	g.stageMoves(&batch, seed)
 	var whole []store.Review
 	batch.Reviews, whole = splitReviews(batch.Reviews)
 	if err := st.BulkInsert(ctx, batch); err != nil {
@@ -85,6 +86,9 @@ func Seed(ctx context.Context, st *store.Store, seed int64, now time.Time) error
 	}
 	if err := saveReviews(ctx, st, seed, whole); err != nil {
 		return fmt.Errorf("seed demo reviews: %w", err)
+	}
+	if err := g.stageDefinitions(ctx, st); err != nil {
+		return fmt.Errorf("seed demo stage definitions: %w", err)
 	}
 	return nil
 }

@@ -109,6 +109,5 @@ func (g *generator) goals(ctx context.Context, st *store.Store) error {
 			return err
 		}
 	}
-	return st.SetSetting(ctx, store.SettingMQLDefinition,
-		"スコア50点以上、または資料請求かつ従業員50名以上の企業のリード")
+	return nil
 }

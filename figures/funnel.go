@@ -20,9 +20,8 @@ import (
 type FunnelReader interface {
 	FunnelCohorts(ctx context.Context, from, to, asOf time.Time, by string) ([]store.StageCohort, error)
 	RecycledCounts(ctx context.Context, from, to time.Time) (map[model.FunnelStage]int, error)
-	StageWaits(ctx context.Context, stages []model.FunnelStage, cut time.Time) ([]model.StageWait, error)
 	StageDefsAsOf(ctx context.Context, day time.Time) ([]model.StageDef, error)
-	InputRules(ctx context.Context) (model.InputRules, error)
+	OverdueLeads(ctx context.Context, defs []model.StageDef, now time.Time, loc *time.Location) ([]model.Overdue, error)
 }
 
 // FunnelStep is one stage's figures.
@@ -74,19 +73,42 @@ type Funnel struct {
 	Worst int
 }
 
+// funnelSpan is the range's instants in loc: [from, to); an open start is
+// the beginning of time, an open end now.
+func funnelSpan(rng Range, now time.Time, loc *time.Location) (from, to time.Time) {
+	from, to = time.Unix(0, 0), now.Add(time.Second)
+	if !rng.From.IsZero() {
+		from = dayStartIn(rng.From, loc)
+	}
+	if !rng.To.IsZero() {
+		to = dayStartIn(rng.To.AddDate(0, 0, 1), loc)
+	}
+	return from, to
+}
+
+// LeadsReader reads the leads behind a funnel figure. *store.Store is one.
+type LeadsReader interface {
+	FunnelLeads(ctx context.Context, stage model.FunnelStage, from, to, asOf time.Time, by, group string, limit int) ([]store.FunnelLead, error)
+}
+
+// FunnelLeadsBehind lists the leads behind the count of stage over rng
+// (within group of breakdown by, when by is set), oldest first, at most
+// limit: the leads ComputeFunnel counted.
+func FunnelLeadsBehind(ctx context.Context, r LeadsReader, rng Range, now time.Time, loc *time.Location, stage model.FunnelStage, by, group string, limit int) ([]store.FunnelLead, error) {
+	if loc == nil {
+		loc = time.Local
+	}
+	from, to := funnelSpan(rng, now, loc)
+	return r.FunnelLeads(ctx, stage, from, to, now, by, group, limit)
+}
+
 // ComputeFunnel makes the funnel of rng at now; the range's days are days
 // in loc. by is "" or one of store.FunnelGroupings.
 func ComputeFunnel(ctx context.Context, r FunnelReader, rng Range, now time.Time, loc *time.Location, by string) (*Funnel, error) {
 	if loc == nil {
 		loc = time.Local
 	}
-	from, to := dayStartIn(rng.From, loc), dayStartIn(rng.To.AddDate(0, 0, 1), loc)
-	if rng.From.IsZero() {
-		from = time.Unix(0, 0)
-	}
-	if rng.To.IsZero() {
-		to = now.Add(time.Second)
-	}
+	from, to := funnelSpan(rng, now, loc)
 	judged := model.Date(now.In(loc))
 	if !rng.To.IsZero() {
 		judged = rng.JudgedOn(judged)
@@ -131,50 +153,10 @@ func ComputeFunnel(ctx context.Context, r FunnelReader, rng Range, now time.Time
 			f.Groups = append(f.Groups, FunnelGroup{Key: k, Steps: funnelSteps(byKey[k], defs)})
 		}
 	}
-	if f.Overdue, err = overdueLeads(ctx, r, defs, now, loc); err != nil {
+	if f.Overdue, err = r.OverdueLeads(ctx, defs, now, loc); err != nil {
 		return nil, err
 	}
 	return f, nil
-}
-
-// OverdueLeads is every lead past its stage's hand-off limit at now, under
-// the definitions in force today; the alerts read it too.
-func OverdueLeads(ctx context.Context, r FunnelReader, now time.Time, loc *time.Location) ([]model.Overdue, error) {
-	if loc == nil {
-		loc = time.Local
-	}
-	defs, err := r.StageDefsAsOf(ctx, model.Date(now.In(loc)))
-	if err != nil {
-		return nil, err
-	}
-	return overdueLeads(ctx, r, defs, now, loc)
-}
-
-func overdueLeads(ctx context.Context, r FunnelReader, defs []model.StageDef, now time.Time, loc *time.Location) ([]model.Overdue, error) {
-	rules, err := r.InputRules(ctx)
-	if err != nil {
-		return nil, err
-	}
-	var limited []model.FunnelStage
-	shortest := 0
-	for _, d := range defs {
-		if d.LimitDays > 0 {
-			limited = append(limited, d.Stage)
-			if shortest == 0 || d.LimitDays < shortest {
-				shortest = d.LimitDays
-			}
-		}
-	}
-	if len(limited) == 0 {
-		return nil, nil
-	}
-	// n business days are at least n calendar days: leads that reached
-	// their stage later than that cannot be overdue, and are not read.
-	waits, err := r.StageWaits(ctx, limited, now.AddDate(0, 0, -shortest))
-	if err != nil {
-		return nil, err
-	}
-	return model.OverdueLeads(waits, defs, now, loc, rules.YearEndClosure), nil
 }
 
 // funnelSteps turns one group's cohorts into its steps, in stage order.

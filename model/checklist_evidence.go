@@ -59,9 +59,9 @@ type Evidence struct {
 	LeadsWithSQL     int
 	MQLDefined       bool // a written MQL definition is stored
 	SQLDefined       bool // a written SQL definition is stored
-	HandoffRuleDays  int  // days a lead may wait at MQL; 0 when no rule
+	HandoffRuleDays  int  // business days a lead may wait at MQL; 0 when no rule
 	HandoffRuleSet   bool
-	LeadsStuckAtMQL  int // MQL leads waiting longer than the rule (or DefaultHandoffDays)
+	LeadsStuckAtMQL  int // MQL leads past the stage's hand-off limit (the default one when none is set)
 	HandoffLimitUsed int // the limit LeadsStuckAtMQL was counted against
 
 	// Item 12: reviews.
@@ -80,10 +80,6 @@ type Evidence struct {
 	ActionsLastReview   int // actions agreed in it
 	OverdueActions      int // actions open past their due day, whichever review agreed them
 }
-
-// DefaultHandoffDays is the wait at MQL after which a lead is counted as
-// stuck when no hand-off rule is set.
-const DefaultHandoffDays = 7
 
 // RecordAgeDays is the age of the newest record in whole days, -1 when there
 // are no records.

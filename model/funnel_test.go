@@ -109,3 +109,24 @@ func TestHandoffDueSkipsWeekendsAndHolidays(t *testing.T) {
 		t.Errorf("due over the year end %v, want %v", got, want)
 	}
 }
+
+func TestHandoffAlertsOnePerStage(t *testing.T) {
+	now := time.Date(2026, 11, 26, 12, 0, 0, 0, time.UTC)
+	waits := []StageWait{
+		{LeadID: 1, Stage: FunnelMQL, Since: time.Date(2026, 11, 24, 0, 0, 0, 0, time.UTC)}, // due 26 Nov 00:00: 12h over
+		{LeadID: 2, Stage: FunnelMQL, Since: time.Date(2026, 11, 2, 0, 0, 0, 0, time.UTC), RepName: "林"},
+		{LeadID: 3, Stage: FunnelSQL, Since: time.Date(2026, 11, 20, 0, 0, 0, 0, time.UTC)}, // 5 days: due 30 Nov, not yet
+		{LeadID: 4, Stage: FunnelLead, Since: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)},  // no limit
+	}
+	overdue := OverdueLeads(waits, DefaultStageDefs(), now, time.UTC, true)
+	alerts := EvaluateAlerts(AlertInput{Now: now, Loc: time.UTC, Rules: DefaultInputRules(), Overdue: overdue})
+	// One alert for MQL, about 2 leads, the worst being lead 2 (due Thu 5
+	// Nov, 21 days over: critical).
+	if len(alerts) != 1 {
+		t.Fatalf("alerts = %+v", alerts)
+	}
+	a := alerts[0]
+	if a.Kind != AlertHandoffOverdue || a.Count != 2 || a.RecordID != 2 || a.Subject != "mql" || a.Days != 21 || a.Severity != SeverityCritical || a.RepName != "林" {
+		t.Errorf("alert = %+v", a)
+	}
+}

@@ -201,6 +201,10 @@ const (
 	// AlertOverdueAction is an action agreed in a review still open after
 	// its due day (ReviewAction.Overdue).
 	AlertOverdueAction AlertKind = "overdue_action"
+	// AlertHandoffOverdue is one alert per funnel stage with leads past its
+	// hand-off limit (docs/funnel.md): one line for the stage, not one per
+	// lead, and the Funnel tab lists the leads.
+	AlertHandoffOverdue AlertKind = "handoff_overdue"
 )
 
 // Severity is an alert's band, always shown with its word, never by colour
@@ -226,6 +230,9 @@ type Alert struct {
 	Day          time.Time // the event day, last entry day or expected close day
 	Due          time.Time // for late entries: the day it was due
 	Days         int       // days late, stale, stalled or overdue
+	// Count is how many leads a hand-off alert is about; its RecordID is
+	// the most overdue of them and Subject their stage.
+	Count int
 }
 
 // EntryFact is one record's event day and entry time, for the late-entry
@@ -269,6 +276,7 @@ type AlertInput struct {
 	Reps    []RepFact
 	Deals   []DealFact
 	Actions []ReviewAction // the review actions still open
+	Overdue []Overdue      // leads past their stage's hand-off limit (OverdueLeads)
 }
 
 // localDay is the calendar day of instant t in loc.
@@ -352,7 +360,8 @@ func EvaluateAlerts(in AlertInput) []Alert {
 				RecordID: a.ID, Subject: a.Text, Day: Date(a.Due), Days: daysBetween(a.Due, today)})
 		}
 	}
-	order := map[AlertKind]int{AlertOverdueClose: 0, AlertStalledDeal: 1, AlertStaleRep: 2, AlertLateEntry: 3, AlertOverdueAction: 4}
+	out = append(out, handoffAlerts(in.Overdue, today)...)
+	order := map[AlertKind]int{AlertOverdueClose: 0, AlertStalledDeal: 1, AlertStaleRep: 2, AlertLateEntry: 3, AlertOverdueAction: 4, AlertHandoffOverdue: 5}
 	sort.SliceStable(out, func(i, j int) bool {
 		a, b := out[i], out[j]
 		if order[a.Kind] != order[b.Kind] {
@@ -369,6 +378,33 @@ func EvaluateAlerts(in AlertInput) []Alert {
 		}
 		return a.RecordID < b.RecordID
 	})
+	return out
+}
+
+// handoffDaysCritical is how many days past its limit the most overdue
+// lead of a stage must be for the stage's alert to be critical.
+const handoffDaysCritical = 5
+
+// handoffAlerts is one alert per stage with overdue leads (most overdue
+// first, as OverdueLeads orders them): how many, and the worst.
+func handoffAlerts(overdue []Overdue, today time.Time) []Alert {
+	var out []Alert
+	at := map[FunnelStage]int{}
+	for _, o := range overdue {
+		i, ok := at[o.Stage]
+		if !ok {
+			days := int(o.HoursOver / 24)
+			sev := SeverityWarning
+			if days > handoffDaysCritical {
+				sev = SeverityCritical
+			}
+			out = append(out, Alert{Kind: AlertHandoffOverdue, Severity: sev, RepName: o.RepName, RecordKind: RecordLead,
+				RecordID: o.LeadID, Subject: string(o.Stage), Day: Date(o.Due), Days: days})
+			i = len(out) - 1
+			at[o.Stage] = i
+		}
+		out[i].Count++
+	}
 	return out
 }
 

@@ -36,11 +36,17 @@ func (s *Store) Alerts(ctx context.Context, now time.Time, loc *time.Location) (
 	if in.Actions, err = s.OpenActions(ctx); err != nil {
 		return nil, rules, err
 	}
-	today := now
-	if loc != nil {
-		today = now.In(loc)
+	if loc == nil {
+		loc = time.Local
 	}
-	alerts, err := s.withoutSnoozed(ctx, model.EvaluateAlerts(in), today)
+	defs, err := s.StageDefsAsOf(ctx, model.Date(now.In(loc)))
+	if err != nil {
+		return nil, rules, err
+	}
+	if in.Overdue, err = s.OverdueLeads(ctx, defs, now, loc); err != nil {
+		return nil, rules, err
+	}
+	alerts, err := s.withoutSnoozed(ctx, model.EvaluateAlerts(in), now.In(loc))
 	return alerts, rules, err
 }
 

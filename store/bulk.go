@@ -19,6 +19,11 @@ type Batch struct {
 	Leads         []model.Lead
 	Customers     []model.Customer
 	Reviews       []Review
+	// LeadStages holds, by index in Leads, a lead's stage changes after
+	// the ones its creation, MQL and SQL days give (docs/funnel.md): its
+	// move to an opportunity, its win, recycles. Each is checked as
+	// MoveStages checks it; the lead's status is the caller's.
+	LeadStages map[int][]model.StageMove
 }
 
 // Review is a KPI review meeting that was held (checklist item 12).
@@ -81,7 +86,7 @@ func (w *bulkWriter) write(b Batch) error {
 	if err := w.activities(b.Activities); err != nil {
 		return err
 	}
-	if err := w.leads(b.Leads); err != nil {
+	if err := w.leads(b.Leads, b.LeadStages); err != nil {
 		return err
 	}
 	if err := w.customers(b.Customers); err != nil {
@@ -259,7 +264,7 @@ func (w *bulkWriter) activities(acts []model.Activity) error {
 	return nil
 }
 
-func (w *bulkWriter) leads(leads []model.Lead) error {
+func (w *bulkWriter) leads(leads []model.Lead, stages map[int][]model.StageMove) error {
 	if len(leads) == 0 {
 		return nil
 	}
@@ -269,6 +274,14 @@ func (w *bulkWriter) leads(leads []model.Lead) error {
 		return err
 	}
 	defer st.Close()
+	var move *sql.Stmt
+	if len(stages) > 0 {
+		if move, err = w.prepare(`INSERT INTO stage_history (lead_id, stage, at, rep_id, recycle, entered_at)
+			VALUES (?, ?, ?, ?, ?, ?)`); err != nil {
+			return err
+		}
+		defer move.Close()
+	}
 	for i, l := range leads {
 		rep, err := w.rep("lead", i, l.RepID, l.RepName, true)
 		if err != nil {
@@ -284,9 +297,38 @@ func (w *bulkWriter) leads(leads []model.Lead) error {
 			return fmt.Errorf("bulk insert: lead %d: unknown status %q", i+1, l.Status)
 		}
 		entered, updated := w.stamps(l.EnteredAt, l.UpdatedAt)
-		if _, err := st.ExecContext(w.ctx, nullText(l.ExternalID), l.Company, l.Contact, l.Source, rep,
-			model.FormatDate(l.Created), string(l.Status), nullDate(l.MQLOn), nullDate(l.SQLOn), entered, updated); err != nil {
+		res, err := st.ExecContext(w.ctx, nullText(l.ExternalID), l.Company, l.Contact, l.Source, rep,
+			model.FormatDate(l.Created), string(l.Status), nullDate(l.MQLOn), nullDate(l.SQLOn), entered, updated)
+		if err != nil {
 			return fmt.Errorf("bulk insert: lead %d: %w", i+1, describe(err))
+		}
+		if len(stages[i]) == 0 {
+			continue
+		}
+		id, err := res.LastInsertId()
+		if err != nil {
+			return fmt.Errorf("bulk insert: lead %d: %w", i+1, describe(err))
+		}
+		// The history the leads trigger wrote from the lead's days.
+		hist := []model.StageMove{{Stage: model.FunnelLead, At: model.DayStart(l.Created)}}
+		if !l.MQLOn.IsZero() {
+			hist = append(hist, model.StageMove{Stage: model.FunnelMQL, At: model.DayStart(l.MQLOn)})
+		}
+		if !l.SQLOn.IsZero() {
+			hist = append(hist, model.StageMove{Stage: model.FunnelSQL, At: model.DayStart(l.SQLOn)})
+		}
+		for _, mv := range stages[i] {
+			if err := model.CheckStageMove(l.Created, hist, mv); err != nil {
+				return fmt.Errorf("bulk insert: lead %d: %w", i+1, err)
+			}
+			mrep, err := w.rep("lead", i, mv.RepID, mv.RepName, true)
+			if err != nil {
+				return err
+			}
+			if _, err := move.ExecContext(w.ctx, id, string(mv.Stage), stageTime(mv.At), mrep, mv.Recycle, entered); err != nil {
+				return fmt.Errorf("bulk insert: lead %d: %w", i+1, describe(err))
+			}
+			hist = append(hist, mv)
 		}
 	}
 	return nil

@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"sort"
-	"strconv"
 	"strings"
 	"time"
 
@@ -20,15 +19,6 @@ import (
 // the text sorts in time order (RFC3339Nano drops trailing zeros, and
 // "10:00:00Z" sorts after "10:00:00.5Z").
 const answerTimeLayout = "2006-01-02T15:04:05.000000000Z"
-
-// Settings read as evidence that are not input rules: the written MQL and
-// SQL definitions and the hand-off rule of the shared funnel. The funnel
-// screen writes them; missing means not defined.
-const (
-	SettingMQLDefinition = "funnel.mql_definition"
-	SettingSQLDefinition = "funnel.sql_definition"
-	SettingHandoffDays   = "funnel.handoff_days" // days a lead may wait at MQL before sales accepts or rejects it
-)
 
 // SaveChecklistAnswer records an answer. Answers are history: a new answer
 // to an item is a new row, so an earlier diagnosis can be compared with a
@@ -261,32 +251,38 @@ func (s *Store) ruleEvidence(ctx context.Context, e *model.Evidence) error {
 	return nil
 }
 
+// leadEvidence reads items 10 and 11 from the stage definitions in force
+// (docs/funnel.md): whether MQL and SQL are written down, whether the team
+// set its hand-off rules (a revision of either stage), and how many leads
+// wait at MQL past Inside Sales' limit.
 func (s *Store) leadEvidence(ctx context.Context, e *model.Evidence) error {
-	mql, _, err := s.Setting(ctx, SettingMQLDefinition)
+	revs, err := s.StageDefRevisions(ctx)
 	if err != nil {
 		return err
 	}
-	sqlDef, _, err := s.Setting(ctx, SettingSQLDefinition)
-	if err != nil {
-		return err
-	}
-	e.MQLDefined, e.SQLDefined = strings.TrimSpace(mql) != "", strings.TrimSpace(sqlDef) != ""
-	limit := model.DefaultHandoffDays
-	if v, ok, err := s.Setting(ctx, SettingHandoffDays); err != nil {
-		return err
-	} else if ok {
-		if n, err := strconv.Atoi(strings.TrimSpace(v)); err == nil && n > 0 {
-			e.HandoffRuleSet, e.HandoffRuleDays, limit = true, n, n
+	defs := model.StageDefsAsOf(revs, model.Date(e.Now))
+	mql, sqlDef := model.StageDefOf(defs, model.FunnelMQL), model.StageDefOf(defs, model.FunnelSQL)
+	e.MQLDefined, e.SQLDefined = mql.Defined(), sqlDef.Defined()
+	for _, r := range revs {
+		if r.Def.Stage == model.FunnelMQL || r.Def.Stage == model.FunnelSQL {
+			e.HandoffRuleSet = true
 		}
 	}
-	e.HandoffLimitUsed = limit
-	// A lead is stuck when it reached MQL more than limit days ago and
-	// sales has neither accepted it (SQL) nor moved it on.
-	return s.db.QueryRowContext(ctx, `SELECT count(*), count(mql_on), count(sql_on),
-		coalesce(sum(status = 'mql' AND sql_on IS NULL AND mql_on IS NOT NULL AND mql_on < ?), 0)
-		FROM leads WHERE deleted_at IS NULL`,
-		model.FormatDate(model.Date(e.Now).AddDate(0, 0, -limit))).
-		Scan(&e.Leads, &e.LeadsWithMQL, &e.LeadsWithSQL, &e.LeadsStuckAtMQL)
+	if e.HandoffRuleSet {
+		e.HandoffRuleDays = mql.LimitDays
+	}
+	e.HandoffLimitUsed = mql.LimitDays
+	overdue, err := s.OverdueLeads(ctx, defs, e.Now, e.Now.Location())
+	if err != nil {
+		return err
+	}
+	for _, o := range overdue {
+		if o.Stage == model.FunnelMQL {
+			e.LeadsStuckAtMQL++
+		}
+	}
+	return s.db.QueryRowContext(ctx, `SELECT count(*), count(mql_on), count(sql_on) FROM leads WHERE deleted_at IS NULL`).
+		Scan(&e.Leads, &e.LeadsWithMQL, &e.LeadsWithSQL)
 }
 
 func (s *Store) reviewEvidence(ctx context.Context, e *model.Evidence) error {

@@ -95,8 +95,9 @@ func TestChecklistEvidenceEmpty(t *testing.T) {
 	if !e.AlertsOn || e.DeadlineRule != "next-business-day" {
 		t.Errorf("default alerts on %v with deadline %q, want on with next-business-day", e.AlertsOn, e.DeadlineRule)
 	}
-	if e.HandoffLimitUsed != model.DefaultHandoffDays {
-		t.Errorf("hand-off limit %d, want the default %d", e.HandoffLimitUsed, model.DefaultHandoffDays)
+	// Inside Sales' default: an MQL is handled within 2 business days.
+	if e.HandoffLimitUsed != 2 {
+		t.Errorf("hand-off limit %d, want the default 2", e.HandoffLimitUsed)
 	}
 }
 
@@ -166,7 +167,10 @@ func TestChecklistEvidence(t *testing.T) {
 	lead("sql", "2026-11-10", "2026-11-12")
 	lead("new", nil, nil)
 	exec(`INSERT INTO settings (key, value) VALUES ('rule.deadline', 'same-day'), ('rule.alerts', 'on'), ('rule.required.lead', ''),
-		('funnel.handoff_days', '5'), ('funnel.mql_definition', 'score 50 or more'), ('fiscal_start', '4')`)
+		('fiscal_start', '4')`)
+	// The MQL stage written down with a 5-business-day hand-off; SQL not.
+	exec(`INSERT INTO stage_revisions (stage, effective_from, recorded_at, author, definition_en, owner, limit_days)
+		VALUES ('mql', '0001-01-01', '2026-04-01T09:00:00Z', 'a', 'score 50 or more', 'inside_sales', 5)`)
 	// Reviews: 2026-07-01, 08-05, 09-02, 10-07, 11-04: gaps 35, 28, 35, 28,
 	// median 31.5; in the 90 days from 2026-08-28: 09-02, 10-07, 11-04 = 3.
 	for _, d := range []string{"2026-09-02", "2026-07-01", "2026-11-04", "2026-08-05", "2026-10-07"} {

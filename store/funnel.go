@@ -156,9 +156,9 @@ func (s *Store) StageWaits(ctx context.Context, stages []model.FunnelStage, cut 
 	var out []model.StageWait
 	for _, st := range stages {
 		rows, err := s.db.QueryContext(ctx, `SELECT f.lead_id, l.company, f.current_s, coalesce(r.name, '')
-			FROM lead_funnel f JOIN leads l ON l.id = f.lead_id LEFT JOIN reps r ON r.id = l.rep_id
-			WHERE f.current_stage = ?1 AND f.current_s < ?2 AND l.status != 'disqualified'
-				AND NOT (l.status = 'converted' AND ?1 IN ('lead', 'mql', 'sql')) ORDER BY f.lead_id`,
+			FROM lead_funnel f INDEXED BY lead_funnel_waiting JOIN leads l ON l.id = f.lead_id LEFT JOIN reps r ON r.id = l.rep_id
+			WHERE f.current_stage = ?1 AND f.current_s < ?2 AND f.status != 'disqualified'
+				AND NOT (f.status = 'converted' AND ?1 IN ('lead', 'mql', 'sql')) ORDER BY f.lead_id`,
 			string(st), cut.Unix())
 		if err != nil {
 			return nil, fmt.Errorf("read leads waiting at %s: %w", st, describe(err))
@@ -178,6 +178,36 @@ func (s *Store) StageWaits(ctx context.Context, stages []model.FunnelStage, cut 
 		}
 	}
 	return out, nil
+}
+
+// OverdueLeads is every lead past its stage's hand-off limit at now under
+// defs (model.OverdueLeads holds the rule), with the team's year-end
+// closure; the funnel, the alerts and the checklist read it.
+func (s *Store) OverdueLeads(ctx context.Context, defs []model.StageDef, now time.Time, loc *time.Location) ([]model.Overdue, error) {
+	rules, err := s.InputRules(ctx)
+	if err != nil {
+		return nil, err
+	}
+	var limited []model.FunnelStage
+	shortest := 0
+	for _, d := range defs {
+		if d.LimitDays > 0 {
+			limited = append(limited, d.Stage)
+			if shortest == 0 || d.LimitDays < shortest {
+				shortest = d.LimitDays
+			}
+		}
+	}
+	if len(limited) == 0 {
+		return nil, nil
+	}
+	// n business days are at least n calendar days: leads that reached
+	// their stage later than that cannot be overdue, and are not read.
+	waits, err := s.StageWaits(ctx, limited, now.AddDate(0, 0, -shortest))
+	if err != nil {
+		return nil, err
+	}
+	return model.OverdueLeads(waits, defs, now, loc, rules.YearEndClosure), nil
 }
 
 // FunnelLead is a lead behind a funnel figure.

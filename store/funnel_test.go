@@ -192,3 +192,29 @@ func TestFunnelMigrationBackfill(t *testing.T) {
 		t.Errorf("MQL definition = %+v", d)
 	}
 }
+
+// TestDisqualifiedLeadsWaitForNobody: a lead past its MQL limit is
+// overdue until it is disqualified.
+func TestDisqualifiedLeadsWaitForNobody(t *testing.T) {
+	ctx := context.Background()
+	s := openClocked(t)
+	id, err := s.AddLead(ctx, model.Lead{Company: "C社", Created: model.D(2026, 11, 2), Status: model.LeadMQL, MQLOn: model.D(2026, 11, 2)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defs := model.DefaultStageDefs()
+	o, err := s.OverdueLeads(ctx, defs, testNow, time.UTC)
+	// MQL on Mon 2 Nov 00:00 UTC, 2 business days (3 Nov is a holiday):
+	// due Thu 5 Nov 00:00; at 26 Nov 12:00, 21.5 days over.
+	if err != nil || len(o) != 1 || o[0].LeadID != id || o[0].HoursOver != 21*24+12 {
+		t.Fatalf("overdue = %+v, %v", o, err)
+	}
+	l, _ := s.Lead(ctx, id)
+	l.Status = model.LeadDisqualified
+	if err := s.UpdateLead(ctx, l); err != nil {
+		t.Fatal(err)
+	}
+	if o, err := s.OverdueLeads(ctx, defs, testNow, time.UTC); err != nil || len(o) != 0 {
+		t.Errorf("overdue after disqualifying = %+v, %v", o, err)
+	}
+}

@@ -276,12 +276,8 @@ func (s *checklistScreen) jump(item int) tea.Cmd {
 			return func() tea.Msg { return tea.KeyPressMsg{Code: r, Text: keys[0]} }
 		}
 	}
-	nearest := TabDashboard
-	if it.Fix == model.FixFunnel {
-		nearest = TabTree // the funnel reads the tree's figures
-	}
 	for _, t := range tabDefs() {
-		if t.ID == nearest {
+		if t.ID == TabDashboard {
 			return tea.Batch(SwitchTab(t.ID), Flash(s.T(msgCkNoScreen, name, s.T(t.Title)), false))
 		}
 	}

@@ -129,8 +129,8 @@ var (
 	msgEvAlertsOn      = Text{JA: "アラート オン、直近%d日の遅れ入力 %d件 (期限 %s)", EN: "Alerts on; late entries in the last %d days: %d (deadline %s)"}
 	msgEvAlertsOff     = Text{JA: "アラートが未設定", EN: "Alerts not switched on"}
 	msgEvFunnel        = Text{JA: "MQL定義 %s、SQL定義 %s、MQL到達 %s件、SQL到達 %s件", EN: "MQL definition %s, SQL definition %s; leads at MQL %s, at SQL %s"}
-	msgEvHandoff       = Text{JA: "引き渡し期限 %d日、超過して滞留中のリード %s件", EN: "Hand-off within %d days; leads waiting longer: %s"}
-	msgEvNoHandoff     = Text{JA: "引き渡しルールなし、%d日超MQLのままのリード %s件", EN: "No hand-off rule; leads at MQL over %d days: %s"}
+	msgEvHandoff       = Text{JA: "MQLの引き渡し期限 %d営業日、超過して滞留中のリード %s件", EN: "MQL hand-off within %d business days; leads waiting longer: %s"}
+	msgEvNoHandoff     = Text{JA: "引き渡しルール未設定、既定の%d営業日を超えてMQLのままのリード %s件", EN: "No hand-off rule set; leads at MQL past the default %d business days: %s"}
 	msgEvReviews       = Text{JA: "直近90日のレビュー %d回、最終 %s", EN: "Reviews in the last 90 days: %d, last on %s"}
 	msgEvCadence       = Text{JA: "、間隔 約%.0f日", EN: ", about every %.0f days"}
 	msgEvAnalysis      = Text{JA: "前回レビュー: 未達 %[2]d件中 原因記録 %[1]d件、アクション %[3]d件、期限超過 %[4]d件", EN: "Last review: causes for %[1]d of %[2]d misses, %[3]d actions, %[4]d overdue"}

@@ -16,6 +16,7 @@ const (
 	TabRecords   TabID = "records"
 	TabReps      TabID = "reps"
 	TabReview    TabID = "review"
+	TabFunnel    TabID = "funnel"
 )
 
 // tabDef is one tab: its id, its title in the tab bar and how to make its
@@ -36,6 +37,7 @@ func tabDefs() []tabDef {
 		{TabRecords, msgTabRecords, newRecordsScreen},
 		{TabReps, msgTabReps, newRepsScreen},
 		{TabReview, msgTabReview, newReviewScreen},
+		{TabFunnel, msgTabFunnel, newFunnelScreen},
 	}
 }
 
