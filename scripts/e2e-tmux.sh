@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # End-to-end check of the cockpit in a real terminal (tmux): starts BINARY
 # --demo in English, in Japanese from LANG and in Japanese from --lang,
-# visits every tab, resizes the window, and fails on a missing tab title,
+# visits every tab, walks the Funnel tab (breakdown, the leads behind a
+# figure, the stage definitions), resizes the window, and fails on a missing tab title,
 # a panic or an empty screen. It uses its own tmux server (-L), so it never
 # touches the user's sessions, and removes everything it made on exit.
 #
@@ -60,11 +61,37 @@ check() {
 	done
 }
 
-# run_case NAME LANG_ENV ARGS MARKERS TITLES: MARKERS is "dashboard|tree|styles"
-# text each of the first three tabs must show.
+# visit_funnel SESSION TITLE SCREEN BY LIST DEFS: opens the Funnel tab by
+# the number the tab bar gives TITLE, waits for text of the screen, cycles
+# the breakdown twice (department, then source: BY), lists the leads behind
+# the first stage (LIST), goes back, opens the stage definitions (DEFS) and
+# goes back to the funnel.
+visit_funnel() {
+	local s=$1 title=$2 screen=$3 by=$4 list=$5 defs=$6
+	local n
+	n=$(shot "$s" | head -1 | grep -oE "[0-9] ?$title" | head -1 | cut -c1)
+	[ -n "$n" ] || fail "$s" "no tab titled \"$title\""
+	t send-keys -t "$s" "$n"
+	wait_for "$s" "$screen"
+	t send-keys -t "$s" b
+	wait_for "$s" "$by"
+	t send-keys -t "$s" Enter
+	wait_for "$s" "$list"
+	t send-keys -t "$s" Escape
+	wait_for "$s" "$screen"
+	t send-keys -t "$s" d
+	wait_for "$s" "$defs"
+	t send-keys -t "$s" Escape
+	wait_for "$s" "$screen"
+	check "$s"
+}
+
+# run_case NAME LANG_ENV ARGS MARKERS FUNNEL TITLES: MARKERS is
+# "dashboard|tree|styles" text each of the first three tabs must show;
+# FUNNEL is "title|screen|by|list|defs" for visit_funnel.
 run_case() {
-	local s=$1 langenv=$2 args=$3 markers=$4
-	shift 4
+	local s=$1 langenv=$2 args=$3 markers=$4 funnel=$5
+	shift 5
 	local titles=("$@")
 	t new-session -d -s "$s" -x 120 -y 40 \
 		"env LANG=$langenv LC_ALL= LC_MESSAGES= TERM=xterm-256color KPIT_DB='$work/user.db' TMPDIR='$work/tmp' '$bin' --demo $args 2>&1; echo \"EXIT=\$?\"; sleep 60"
@@ -88,6 +115,8 @@ run_case() {
 		check "$s" "${titles[@]}"
 		prev=$(shot "$s")
 	done
+	IFS='|' read -r f1 f2 f3 f4 f5 <<<"$funnel"
+	visit_funnel "$s" "$f1" "$f2" "$f3" "$f4" "$f5"
 	t send-keys -t "$s" 1
 	wait_for "$s" "${marks[0]}"
 	t send-keys -t "$s" Tab
@@ -168,10 +197,13 @@ review_case review-save C.UTF-8 "--db '$work/team.db' --lang en" "Actions from t
 	{ echo "e2e: FAIL: kpit review --export md after a saved review" >&2; exit 1; }
 rm -f "$work/team.db" "$work/team.db-wal" "$work/team.db-shm"
 run_case en C.UTF-8 "--lang en" "KGI|Verdict|New business" \
+	"Funnel|past their hand-off limit|By source|leads that reached|Stage definitions (" \
 	Dashboard "KPI Tree" Styles Checklist
 run_case ja-env ja_JP.UTF-8 "" "KGI|判定|新規開拓営業" \
+	"ファネル|引き渡し期限切れ|流入元別|に到達したリード|ステージ定義 (" \
 	ダッシュボード KPIツリー スタイル別KPI チェックリスト
 run_case ja-flag C.UTF-8 "--lang ja" "KGI|判定|新規開拓営業" \
+	"ファネル|引き渡し期限切れ|流入元別|に到達したリード|ステージ定義 (" \
 	ダッシュボード KPIツリー スタイル別KPI チェックリスト
 # --demo never touches the user's database and removes its temporary files.
 if [ -e "$work/user.db" ]; then
