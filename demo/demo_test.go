@@ -448,15 +448,33 @@ func TestSeedAlertsAreAFewTrueOnes(t *testing.T) {
 			overdueActions++
 		}
 	}
+	// One hand-off alert per stage where a live lead has waited over a
+	// month (past any limit in business days): read from each lead's
+	// stage history, its last change.
+	waiting := map[model.FunnelStage]bool{}
+	for _, l := range leads {
+		if l.Status == model.LeadDisqualified || l.Status == model.LeadConverted {
+			continue
+		}
+		h, err := st.StageHistory(ctx, l.ID)
+		if err != nil || len(h) == 0 {
+			t.Fatalf("history of lead %d: %v, %v", l.ID, h, err)
+		}
+		last := h[len(h)-1]
+		if (last.Stage == model.FunnelMQL || last.Stage == model.FunnelSQL) && now.Sub(last.At) > 31*24*time.Hour {
+			waiting[last.Stage] = true
+		}
+	}
 	want := map[model.AlertKind]int{model.AlertStalledDeal: stalledWarn + stalledCrit, model.AlertOverdueClose: overdue,
-		model.AlertStaleRep: len(silent), model.AlertLateEntry: recentLate, model.AlertOverdueAction: overdueActions}
+		model.AlertStaleRep: len(silent), model.AlertLateEntry: recentLate, model.AlertOverdueAction: overdueActions,
+		model.AlertHandoffOverdue: len(waiting)}
 	if !reflect.DeepEqual(kinds, want) {
 		t.Errorf("alerts by kind = %v, recounted %v", kinds, want)
 	}
 	if overdueActions != 1 {
 		t.Errorf("%d review actions overdue, want one", overdueActions)
 	}
-	if len(alerts) < 10 || len(alerts) > 25 || recentLate == 0 {
+	if len(alerts) < 10 || len(alerts) > 25 || recentLate == 0 || len(waiting) != 2 {
 		t.Errorf("%d open alerts (%v), want 10–25 with each kind", len(alerts), kinds)
 	}
 
