@@ -115,10 +115,10 @@ func (s *funnelScreen) Capturing() bool { return s.defs != nil && s.defs.Capturi
 
 func (s *funnelScreen) load() tea.Cmd {
 	st, p, by, now := s.Store, s.period, s.by, s.Now()
-	return func() tea.Msg {
-		f, err := figures.ComputeFunnel(context.Background(), st, figures.PeriodRange(p), now, now.Location(), by)
+	return s.read(s, func(ctx context.Context) tea.Msg {
+		f, err := figures.ComputeFunnel(ctx, st, figures.PeriodRange(p), now, now.Location(), by)
 		return funnelLoadedMsg{to: s, period: p, by: by, f: f, err: err}
-	}
+	})
 }
 
 // loadLeads lists the leads behind the selected figure.
@@ -136,11 +136,11 @@ func (s *funnelScreen) loadLeads() tea.Cmd {
 		g = *group
 	}
 	s.list = &funnelList{stage: stage, group: g}
-	return func() tea.Msg {
-		leads, err := figures.FunnelLeadsBehind(context.Background(), st, figures.PeriodRange(p), now, now.Location(),
+	return s.read(s.list, func(ctx context.Context) tea.Msg {
+		leads, err := figures.FunnelLeadsBehind(ctx, st, figures.PeriodRange(p), now, now.Location(),
 			stage, by, g, funnelLeadsLimit)
 		return funnelLeadsMsg{to: s, stage: stage, group: g, leads: leads, err: err}
-	}
+	})
 }
 
 // selected is the stage under the cursor and, on a group's row, the group.

@@ -100,10 +100,10 @@ func (d *defsScreen) defs() []model.StageDef {
 
 func (d *defsScreen) load() tea.Cmd {
 	st := d.Store
-	return func() tea.Msg {
-		revs, err := st.StageDefRevisions(context.Background())
+	return d.read(d, func(ctx context.Context) tea.Msg {
+		revs, err := st.StageDefRevisions(ctx)
 		return defsLoadedMsg{to: d, revs: revs, err: err}
-	}
+	})
 }
 
 func (d *defsScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
