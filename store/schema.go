@@ -651,6 +651,7 @@ END;
 CREATE TRIGGER rollup_daily_monthly_ad AFTER DELETE ON rollup_daily BEGIN
 	UPDATE rollup_monthly SET value = value - OLD.value
 	WHERE month = substr(OLD.day, 1, 7) AND metric = OLD.metric AND rep_id = OLD.rep_id;
+END;
 `,
 	// 11: the hand-off limits read only the leads that can be waiting. A
 	// disqualified lead stays at its last stage but waits for nobody, and
