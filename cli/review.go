@@ -146,7 +146,7 @@ func (m minutes) periodName() string {
 // mainCause is the sentence naming the KPI that explained most of the miss.
 func (m minutes) mainCause() string {
 	rv := m.review
-	if rv.MainCause == "" || !rv.MainCauseShare.Valid {
+	if rv.MainCause == "" || !rv.MainCauseShare.Valid || len(rv.KPIs) == 0 || !rv.KPIs[0].KGI || !rv.KPIs[0].Status.Missed() {
 		return m.lang.T(catalog.ReviewNoMiss)
 	}
 	return m.lang.T(catalog.ReviewMainCause, m.name(rv.MainCause), catalog.FormatPercent(rv.MainCauseShare))

@@ -181,3 +181,8 @@ func (d ReviewDraft) Check() error {
 	}
 	return nil
 }
+
+// Missed reports whether a status is a miss a review looks into: off track
+// or at risk. A review names the causes of a KGI's miss only then (a KGI
+// within a few percent of its target splits into meaningless shares).
+func (s Status) Missed() bool { return s == StatusOffTrack || s == StatusAtRisk }

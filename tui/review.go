@@ -348,9 +348,7 @@ func (r *reviewScreen) cycleStatus() {
 }
 
 // missed reports whether a KPI is off track or at risk.
-func missed(f figures.Figure) bool {
-	return f.Status == model.StatusOffTrack || f.Status == model.StatusAtRisk
-}
+func missed(f figures.Figure) bool { return f.Status.Missed() }
 
 // startNote opens the cause form on a missed KPI's slide.
 func (r *reviewScreen) startNote() tea.Cmd {

@@ -139,10 +139,18 @@ func (r *reviewScreen) standing(f figures.Figure) string {
 		r.Styles.Status(r.Lang, f.Status)
 }
 
+// kgiMissed reports whether the KGI is off track or at risk: only then
+// does a share of its miss mean something to the room (a KGI 1.5% short
+// splits into shares of thousands of percent).
+func (r *reviewScreen) kgiMissed() bool {
+	g := r.data.goals
+	return g.HasKGI && missed(r.data.figs.Get(g.KGI.Metric))
+}
+
 // mainCauseLine names the KPI that explains most of the KGI's miss.
 func (r *reviewScreen) mainCauseLine() string {
 	figs := r.data.figs
-	if figs.MainCause == "" || !figs.MainCauseShare.Valid {
+	if figs.MainCause == "" || !figs.MainCauseShare.Valid || !r.kgiMissed() {
 		return r.T(catalog.ReviewNoMiss)
 	}
 	return r.T(catalog.ReviewMainCause, r.nameOf(figs.MainCause), FormatPercent(figs.MainCauseShare))
@@ -191,7 +199,7 @@ func (r *reviewScreen) kpiLines(k string) []string {
 	out = append(out, r.figurePair(f)...)
 	out = append(out, r.standing(f), r.sinceLine(k, f))
 	if missed(f) {
-		if f.RootShare.Valid {
+		if f.RootShare.Valid && r.kgiMissed() {
 			out = append(out, s.Bold.Render(r.T(msgRvRootShare, FormatPercent(f.RootShare))))
 		}
 		if b, share := d.figs.Branch(k); b != "" {
