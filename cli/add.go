@@ -203,7 +203,7 @@ func addActivity(e env, args []string) int {
 	if !ok {
 		return fail(e, cmd, fmt.Errorf("--kind: unknown kind %q (want visit, call, email, proposal, appointment or meeting)", *kind))
 	}
-	n, err := strconv.Atoi(strings.TrimSpace(*count))
+	n, err := model.ParseWhole(*count)
 	if err != nil {
 		return fail(e, cmd, fmt.Errorf("--count: %q is not a whole number", *count))
 	}

@@ -27,3 +27,22 @@ func TestOnOffFlagsTakeOnOrOffOnly(t *testing.T) {
 		}
 	}
 }
+
+// Full-width digits, as a Japanese IME types them, are read wherever a
+// number or a date is read: --count, --stale-days, --date and --from.
+func TestFullWidthDigitsInFlags(t *testing.T) {
+	db := newEntryDB(t)
+	code, out, errOut := runKpit(t, "add", "activity", "--kind", "visit", "--rep", "田中", "--count", "３",
+		"--date", "２０２６－０３－０２", "--today", "2026-03-02", "--db", db)
+	if code != 0 || !strings.Contains(out, "visit 3, 田中, 2026-03-02") {
+		t.Fatalf("add with full-width digits: exit %d, %q %q", code, out, errOut)
+	}
+	if code, _, errOut := runKpit(t, "rules", "--stale-days", "７", "--db", db); code != 0 {
+		t.Errorf("rules --stale-days ７: exit %d, %q", code, errOut)
+	}
+	code, out, errOut = runKpit(t, "report", "--from", "２０２６-０３-０１", "--to", "2026-03-31", "--format", "json",
+		"--today", "2026-03-31", "--db", db)
+	if code != 0 || !strings.Contains(out, `"visits": 3`) {
+		t.Errorf("report --from in full-width digits: exit %d, %q %q", code, out, errOut)
+	}
+}

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"flag"
 	"fmt"
-	"strconv"
 	"strings"
 	"time"
 
@@ -57,7 +56,7 @@ func runRules(e env) int {
 		return fail(e, "rules", err)
 	}
 	if setFlagNames(fs)["fiscal-start"] {
-		m, err := strconv.Atoi(strings.TrimSpace(*fiscal))
+		m, err := model.ParseWhole(*fiscal)
 		if err != nil || m < 1 || m > 12 {
 			return fail(e, "rules", fmt.Errorf("--fiscal-start: %q is not a month number from 1 to 12", *fiscal))
 		}
@@ -160,7 +159,7 @@ func parseRuleFlags(fs *flag.FlagSet, deadline, stale, future, alerts string, st
 		u.Deadline = &d
 	}
 	days := func(name, v string, maxDays int) (*int, error) {
-		n, err := strconv.Atoi(strings.TrimSpace(v))
+		n, err := model.ParseWhole(v)
 		if err != nil || n < 0 || n > maxDays {
 			return nil, fmt.Errorf("--%s: %q is not a whole number of days from 0 to %d", name, v, maxDays)
 		}

@@ -17,6 +17,12 @@ type Quantity struct {
 	HasPer  bool       // a /period suffix was given
 }
 
+// ParseWhole reads a whole number typed into a flag or a field: ASCII or
+// full-width digits (３), surrounding spaces ignored.
+func ParseWhole(s string) (int, error) {
+	return strconv.Atoi(strings.TrimSpace(width.Narrow.String(s)))
+}
+
 // MaxQuantity bounds every figure read from user text. No sales figure
 // comes near it, and products of a few such figures stay far inside what
 // float64 and int64 yen represent exactly enough to print.

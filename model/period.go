@@ -5,6 +5,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"golang.org/x/text/width"
 )
 
 // PeriodKind is the length of a reporting period.
@@ -62,7 +64,9 @@ const DateLayout = "2006-01-02"
 
 // ParseDate reads YYYY-MM-DD strictly: 2026-02-30 is refused, not rolled over.
 func ParseDate(s string) (time.Time, error) {
-	t, err := time.Parse(DateLayout, strings.TrimSpace(s))
+	// Full-width digits and hyphens (２０２６－０３－０２), as a Japanese IME
+	// types them, read as the ASCII ones.
+	t, err := time.Parse(DateLayout, strings.TrimSpace(width.Narrow.String(s)))
 	if err != nil {
 		return time.Time{}, fmt.Errorf("%q is not a date (want YYYY-MM-DD)", s)
 	}
