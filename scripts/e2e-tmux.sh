@@ -186,7 +186,50 @@ review_case() {
 	echo "e2e: ok [$s]"
 }
 
+# desk_case: on a database of its own, the entry form's Count (prefilled
+# 1) replaced by a typed 3 records 3, and / on the Records tab narrows the
+# list to one rep.
+desk_case() {
+	local s=desk db="$work/desk.db"
+	"$bin" demo --db "$db" >/dev/null
+	"$bin" add activity --db "$db" --kind call --rep Zebedee --create-rep --account ZZ-Corp >/dev/null
+	t new-session -d -s "$s" -x 80 -y 24 \
+		"env LANG=C.UTF-8 LC_ALL= TERM=xterm-256color '$bin' --db '$db' --lang en 2>&1; echo \"EXIT=\$?\"; sleep 60"
+	wait_for "$s" Dashboard
+	t send-keys -t "$s" a
+	wait_for "$s" "Count"
+	t send-keys -t "$s" Down Down
+	t send-keys -t "$s" 3
+	t send-keys -t "$s" Enter
+	wait_for "$s" "Added activity"
+	shot "$s" | grep -qE "Added activity #[0-9]+: [a-z]+ 3," || fail "$s" "the typed 3 did not replace the prefilled count"
+	t send-keys -t "$s" 5
+	wait_for "$s" "Records"
+	t send-keys -t "$s" /
+	t send-keys -t "$s" -l Zebedee
+	# The list narrows as it is typed: its place marker drops to 1/1 or
+	# 1/2 (the count typed above went to the last rep used).
+	for _ in $(seq 1 100); do shot "$s" | grep -qE ' 1/[12]$' && break; sleep 0.1; done
+	shot "$s" | grep -qE ' 1/[12]$' || fail "$s" "/Zebedee did not narrow the records"
+	shot "$s" | grep -qF "ZZ-Corp" || fail "$s" "/Zebedee does not list Zebedee's activity"
+	# Every row listed is Zebedee's (rows start with an id and a date).
+	if shot "$s" | grep -E '^ *[0-9]+ 20[0-9]{2}-' | grep -vqF Zebedee; then
+		fail "$s" "/Zebedee lists other reps' records"
+	fi
+	t send-keys -t "$s" Enter
+	wait_for "$s" "Filter: Zebedee"
+	t send-keys -t "$s" Escape
+	for _ in $(seq 1 50); do shot "$s" | grep -qF "Filter: Zebedee" || break; sleep 0.1; done
+	shot "$s" | grep -qF "Filter: Zebedee" && fail "$s" "esc did not clear the filter"
+	t send-keys -t "$s" q
+	wait_for "$s" "EXIT="
+	shot "$s" | grep -qF "EXIT=0" || fail "$s" "did not exit with status 0"
+	t kill-session -t "$s"
+	echo "e2e: ok [$s]"
+}
+
 start=$(date +%s)
+desk_case
 review_case review-en C.UTF-8 "--demo --lang en" "Actions from the last review (1/2)" Summary "Save the review?" n
 review_case review-ja ja_JP.UTF-8 "--demo" "前回のアクションの状況 (1/2)" まとめ "レビューを保存しますか?" n
 # A review saved on a database of one's own is there the next time, and

@@ -512,10 +512,10 @@ func (a *App) footer() string {
 }
 
 // globalKeys are the keys of the overlays that open from any tab (a : !
-// i), written compactly for the footer's right side; "" over an overlay or
-// the help, where they do not work.
+// i), written compactly for the footer's right side; "" over an overlay,
+// the help or text being typed, where they do not work.
 func (a *App) globalKeys() string {
-	if a.overlay != nil || a.showHelp {
+	if a.overlay != nil || a.showHelp || a.capturing() {
 		return ""
 	}
 	var keys []string
