@@ -24,7 +24,7 @@ type Filter struct {
 func ForPeriod(p model.Period) Filter { return Filter{From: p.Start, To: p.End} }
 
 // rollup is the roll-up rows over f's days, a table r with the columns
-// metric, rep_id and value (src), and the WHERE clause that narrows them to
+// day (a month's first day for a month's row), metric, rep_id and value (src), and the WHERE clause that narrows them to
 // f's rep or department; args are src's then where's. The range's whole
 // months come from rollup_monthly, the days before the first whole month
 // and after the last from rollup_daily.
@@ -41,7 +41,7 @@ func (f Filter) rollup() (src, where string, args []any) {
 	}
 	var parts []string
 	days := func(from, to time.Time) {
-		parts = append(parts, "SELECT metric, rep_id, value FROM rollup_daily WHERE day >= ? AND day < ?")
+		parts = append(parts, "SELECT day, metric, rep_id, value FROM rollup_daily WHERE day >= ? AND day < ?")
 		args = append(args, model.FormatDate(from), model.FormatDate(to))
 	}
 	if !monthFrom.IsZero() && !monthTo.IsZero() && !monthFrom.Before(monthTo) {
@@ -56,7 +56,7 @@ func (f Filter) rollup() (src, where string, args []any) {
 			conds = append(conds, "month < ?")
 			args = append(args, monthTo.Format("2006-01"))
 		}
-		months := "SELECT metric, rep_id, value FROM rollup_monthly"
+		months := "SELECT month || '-01' AS day, metric, rep_id, value FROM rollup_monthly"
 		if len(conds) > 0 {
 			months += " WHERE " + strings.Join(conds, " AND ")
 		}

@@ -82,6 +82,26 @@ func TestMonthlyRollupEqualsRecount(t *testing.T) {
 		if fmt.Sprint(have) != fmt.Sprint(want) {
 			t.Fatalf("%s: monthly roll-up\n%v\nrecount\n%v", when, have, want)
 		}
+		// A series of months and of quarters, period by period, against
+		// the daily roll-up's recount of the same days.
+		for _, kind := range []model.PeriodKind{model.Month, model.Quarter, model.Week} {
+			last := model.PeriodOf(kind, day(11, 2), time.April)
+			series, err := s.Series(ctx, kind, last, 6, Filter{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, pc := range series {
+				want := cells(t, s, `SELECT 'p', metric, 0, sum(value) FROM (`+rollupRecount+`) WHERE day >= ? AND day < ? GROUP BY 2`,
+					model.FormatDate(pc.Period.Start), model.FormatDate(pc.Period.End))
+				for key, v := range want {
+					var metric string
+					fmt.Sscanf(key, "p %s 0", &metric)
+					if pc.Counts[metric] != float64(v) {
+						t.Errorf("%s: %s %s = %v, recount %d", when, pc.Period.Key(), metric, pc.Counts[metric], v)
+					}
+				}
+			}
+		}
 		// The live counts the write path keeps, against count(*).
 		for _, table := range []string{"activities", "opportunities", "leads", "customers"} {
 			var kept, counted int64

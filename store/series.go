@@ -20,7 +20,7 @@ type PeriodCounts struct {
 // filter's rep and department apply; its From and To, when set, further
 // narrow the days counted.
 //
-// It is one query over the daily roll-up grouped by day, folded into
+// It is one query over the roll-ups grouped by day, folded into
 // periods in Go: that works the same for weeks, fiscal quarters and fiscal
 // years, and a year is at most 366 days × 11 metrics of rows
 // (the Series benchmarks in aggregate_bench_test.go compare it with one
@@ -46,8 +46,15 @@ func (s *Store) Series(ctx context.Context, kind model.PeriodKind, last model.Pe
 	if !f.To.IsZero() && f.To.Before(q.To) {
 		q.To = f.To
 	}
-	where, args := q.where()
-	rows, err := s.db.QueryContext(ctx, "SELECT r.day, r.metric, sum(r.value) FROM rollup_daily r"+where+
+	// Months, quarters and fiscal years are whole months: their months are
+	// read from the monthly roll-up (a month's row is on its first day).
+	src, where, args := "rollup_daily r", "", []any(nil)
+	if kind == model.Month || kind == model.Quarter || kind == model.FiscalYear {
+		src, where, args = q.rollup()
+	} else {
+		where, args = q.where()
+	}
+	rows, err := s.db.QueryContext(ctx, "SELECT r.day, r.metric, sum(r.value) FROM "+src+where+
 		" GROUP BY r.day, r.metric ORDER BY r.day", args...)
 	if err != nil {
 		return nil, fmt.Errorf("series: %w", describe(err))
