@@ -46,6 +46,9 @@ func pageOf(kind model.RecordKind) (pageSQL, error) {
 	return pageSQL{}, &model.FieldError{Field: "kind", Msg: fmt.Sprintf("unknown record kind %q", kind)}
 }
 
+// table is the kind's table, the first word of pageOf's from clause.
+func (p pageSQL) table() string { return strings.SplitN(p.from, " ", 2)[0] }
+
 // alias is the table's alias in pageOf's from clause.
 func (p pageSQL) alias() string { return strings.SplitN(p.date, ".", 2)[0] }
 
@@ -74,8 +77,15 @@ func (s *Store) RecordsPage(ctx context.Context, q RecordQuery) ([]model.Record,
 		return nil, 0, err
 	}
 	where, args := p.where(q.Filter)
+	// Without a filter every live record matches: the write path keeps
+	// their number (live_counts), so a page of 5 million activities never
+	// counts them (every record has its rep: the join drops none).
+	count, countArgs := `SELECT count(*) FROM `+p.from+` WHERE `+where, args
+	if strings.TrimSpace(q.Filter) == "" {
+		count, countArgs = `SELECT n FROM live_counts WHERE record = ?`, []any{p.table()}
+	}
 	var total int
-	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM `+p.from+` WHERE `+where, args...).Scan(&total); err != nil {
+	if err := s.db.QueryRowContext(ctx, count, countArgs...).Scan(&total); err != nil {
 		return nil, 0, fmt.Errorf("count %s: %w", q.Kind, describe(err))
 	}
 	rows, err := s.db.QueryContext(ctx, `SELECT `+p.cols+` FROM `+p.from+` WHERE `+where+
