@@ -31,11 +31,6 @@ var (
 	ReviewNoSnapshot  = Text{JA: "このレビューには数値の記録がありません (日付とメモのみ)", EN: "This review kept no figures (its day and notes only)"}
 	ReviewColDeals    = Text{JA: "件数", EN: "Deals"}
 	ReviewColAmount   = Text{JA: "金額", EN: "Amount"}
-	ReviewFcWon       = Text{JA: "受注済み", EN: "Won so far"}
-	ReviewFcCommit    = Text{JA: "確度A (コミット)", EN: "Commit (A)"}
-	ReviewFcBestCase  = Text{JA: "確度B (ベストケース)", EN: "Best case (B)"}
-	ReviewFcPipeline  = Text{JA: "確度C (パイプライン)", EN: "Pipeline (C)"}
-	ReviewFcOmitted   = Text{JA: "除外", EN: "Omitted"}
 	ReviewFcLanding   = Text{JA: "着地見込み %s ～ %s", EN: "Landing %s to %s"}
 	ReviewFcTarget    = Text{JA: "目標 %s", EN: "Target %s"}
 	ReviewFcWeighted  = Text{JA: "加重予測 %s", EN: "Weighted forecast %s"}

@@ -189,8 +189,8 @@ func (m minutes) markdown(w io.Writer) error {
 		for _, row := range []struct {
 			name catalog.Text
 			b    figures.SnapshotBucket
-		}{{catalog.ReviewFcWon, fc.Won}, {catalog.ReviewFcCommit, fc.Commit}, {catalog.ReviewFcBestCase, fc.BestCase},
-			{catalog.ReviewFcPipeline, fc.Pipeline}, {catalog.ReviewFcOmitted, fc.Omitted}} {
+		}{{catalog.ForecastWon, fc.Won}, {catalog.ForecastCommit, fc.Commit}, {catalog.ForecastBestCase, fc.BestCase},
+			{catalog.ForecastPipeline, fc.Pipeline}, {catalog.ForecastOmitted, fc.Omitted}} {
 			fmt.Fprintf(&b, "| %s | %d | %s |\n", l.T(row.name), row.b.Count, amount(row.b.Amount))
 		}
 		fmt.Fprintf(&b, "\n%s\n", l.T(catalog.ReviewFcLanding, amount(fc.LandingLow), amount(fc.LandingHigh)))

@@ -271,7 +271,7 @@ func (r *reviewScreen) pipelineLines() []string {
 	rows := []struct {
 		name Text
 		b    figures.Bucket
-	}{{catalog.ReviewFcWon, ff.Won}, {catalog.ReviewFcCommit, ff.Commit}, {catalog.ReviewFcBestCase, ff.BestCase}, {catalog.ReviewFcPipeline, ff.Pipeline}, {catalog.ReviewFcOmitted, ff.Omitted}}
+	}{{catalog.ForecastWon, ff.Won}, {catalog.ForecastCommit, ff.Commit}, {catalog.ForecastBestCase, ff.BestCase}, {catalog.ForecastPipeline, ff.Pipeline}, {catalog.ForecastOmitted, ff.Omitted}}
 	for _, row := range rows {
 		out = append(out, "  "+tableRow(cols, []string{r.T(row.name), FormatCount(model.Some(float64(row.b.Count))), amount(row.b.Amount)}))
 	}
