@@ -116,10 +116,8 @@ func openReview(e env, s reviewStart) int {
 	if s.demo && s.dbPath != "" {
 		return fail(e, "review", errors.New("--demo and --db cannot be used together (the demo never uses your file)"))
 	}
-	if s.period != "" {
-		if _, err := model.ParsePeriod(s.period, model.DefaultFiscalStart); err != nil {
-			return fail(e, "review", fmt.Errorf("--period: %w", err))
-		}
+	if err := checkPeriod(s.period); err != nil {
+		return fail(e, "review", err)
 	}
 	start := cockpitStart{tab: tui.TabReview, period: s.period, theme: s.theme}
 	if s.demo {
@@ -177,8 +175,8 @@ func openCockpit(e env, path string, lang catalog.Lang, start cockpitStart) int 
 	}
 	var period model.Period
 	if start.period != "" {
-		if period, err = model.ParsePeriod(start.period, fiscalStart); err != nil {
-			fmt.Fprintf(e.stderr, "kpit review: --period: %v\n", err)
+		if period, err = periodIn(start.period, fiscalStart); err != nil {
+			fmt.Fprintf(e.stderr, "kpit review: %v\n", err)
 			return exitUsage
 		}
 	}

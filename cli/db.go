@@ -116,3 +116,23 @@ func parseToday(v string) (time.Time, error) {
 	}
 	return d, nil
 }
+
+// checkPeriod checks a --period value's form before the database is opened
+// (an empty value is no period); periodIn places it once the database has
+// given its fiscal start month.
+func checkPeriod(v string) error {
+	if v == "" {
+		return nil
+	}
+	_, err := periodIn(v, model.DefaultFiscalStart)
+	return err
+}
+
+// periodIn is --period v in a fiscal year starting in fiscalStart.
+func periodIn(v string, fiscalStart time.Month) (model.Period, error) {
+	p, err := model.ParsePeriod(v, fiscalStart)
+	if err != nil {
+		return model.Period{}, fmt.Errorf("--period: %w", err)
+	}
+	return p, nil
+}

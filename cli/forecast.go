@@ -45,12 +45,8 @@ func runForecast(e env) int {
 			return fail(e, "forecast", fmt.Errorf("--since: %w", err))
 		}
 	}
-	if *periodFlag != "" {
-		// Check the form before touching the database; the fiscal start
-		// month comes from the database below.
-		if _, err := model.ParsePeriod(*periodFlag, model.DefaultFiscalStart); err != nil {
-			return fail(e, "forecast", fmt.Errorf("--period: %w", err))
-		}
+	if err := checkPeriod(*periodFlag); err != nil {
+		return fail(e, "forecast", err)
 	}
 	st, err := e.openExisting(*dbPath)
 	if err != nil {
@@ -65,8 +61,8 @@ func runForecast(e env) int {
 	p := model.PeriodOf(model.Month, today, fiscalStart)
 	name := p.Key()
 	if *periodFlag != "" {
-		if p, err = model.ParsePeriod(*periodFlag, fiscalStart); err != nil {
-			return fail(e, "forecast", fmt.Errorf("--period: %w", err))
+		if p, err = periodIn(*periodFlag, fiscalStart); err != nil {
+			return fail(e, "forecast", err)
 		}
 		// Named as given: 2026-Q3 is a calendar quarter, which Key would
 		// name as a fiscal one.

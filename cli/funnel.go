@@ -55,10 +55,8 @@ func runFunnel(e env) int {
 	if err != nil {
 		return fail(e, "funnel", err)
 	}
-	if *periodFlag != "" {
-		if _, err := model.ParsePeriod(*periodFlag, model.DefaultFiscalStart); err != nil {
-			return fail(e, "funnel", fmt.Errorf("--period: %w", err))
-		}
+	if err := checkPeriod(*periodFlag); err != nil {
+		return fail(e, "funnel", err)
 	}
 	st, err := e.openExisting(*dbPath)
 	if err != nil {
@@ -71,9 +69,9 @@ func runFunnel(e env) int {
 		return fail(e, "funnel", err)
 	}
 	if *periodFlag != "" {
-		p, err := model.ParsePeriod(*periodFlag, fiscalStart)
+		p, err := periodIn(*periodFlag, fiscalStart)
 		if err != nil {
-			return fail(e, "funnel", fmt.Errorf("--period: %w", err))
+			return fail(e, "funnel", err)
 		}
 		rng = dateRange{from: p.Start, to: p.Last()}
 	}

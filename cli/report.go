@@ -70,12 +70,8 @@ func runReport(e env) int {
 	if err != nil {
 		return fail(e, "report", err)
 	}
-	if *periodFlag != "" {
-		// Check the form before touching the database; the fiscal start
-		// month comes from the database below.
-		if _, err := model.ParsePeriod(*periodFlag, model.DefaultFiscalStart); err != nil {
-			return fail(e, "report", fmt.Errorf("--period: %w", err))
-		}
+	if err := checkPeriod(*periodFlag); err != nil {
+		return fail(e, "report", err)
 	}
 	st, err := e.openExisting(*dbPath)
 	if err != nil {
@@ -88,9 +84,9 @@ func runReport(e env) int {
 		return fail(e, "report", err)
 	}
 	if *periodFlag != "" {
-		p, err := model.ParsePeriod(*periodFlag, fiscalStart)
+		p, err := periodIn(*periodFlag, fiscalStart)
 		if err != nil {
-			return fail(e, "report", fmt.Errorf("--period: %w", err))
+			return fail(e, "report", err)
 		}
 		rng = dateRange{from: p.Start, to: p.Last()}
 	}
