@@ -21,6 +21,12 @@ var (
 	msgTabStyles    = Text{JA: "スタイル別KPI", EN: "Styles"}
 	msgTabChecklist = Text{JA: "チェックリスト", EN: "Checklist"}
 
+	// Short titles, for a tab bar too narrow for every full title.
+	msgTabDashboardShort = Text{JA: "全体", EN: "Dash"}
+	msgTabTreeShort      = Text{JA: "ツリー", EN: "Tree"}
+	msgTabStylesShort    = Text{JA: "スタイル", EN: "Styles"}
+	msgTabChecklistShort = Text{JA: "診断", EN: "Checks"}
+
 	msgTooSmall = Text{JA: "ウィンドウが小さすぎます (%dx%d 以上にしてください)", EN: "Window too small (need at least %dx%d)"}
 	msgLoading  = Text{JA: "読み込み中...", EN: "Loading..."}
 	msgLoadErr  = Text{JA: "読み込みに失敗しました: %s", EN: "Could not load: %s"}

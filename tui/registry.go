@@ -19,25 +19,27 @@ const (
 	TabFunnel    TabID = "funnel"
 )
 
-// tabDef is one tab: its id, its title in the tab bar and how to make its
-// screen. Keys 1-9 follow the order of this list.
+// tabDef is one tab: its id, its title in the tab bar, the short title the
+// bar falls back to when the window is narrow, and how to make its screen.
+// Keys 1-9 follow the order of this list.
 type tabDef struct {
 	ID    TabID
 	Title Text
+	Short Text
 	New   func(c *Common) Screen
 }
 
 // tabDefs is the one list of tabs. Adding a tab is one entry here.
 func tabDefs() []tabDef {
 	return []tabDef{
-		{TabDashboard, msgTabDashboard, newDashboard},
-		{TabTree, msgTabTree, newTreeScreen},
-		{TabStyles, msgTabStyles, newStylesScreen},
-		{TabChecklist, msgTabChecklist, newChecklistScreen},
-		{TabRecords, msgTabRecords, newRecordsScreen},
-		{TabReps, msgTabReps, newRepsScreen},
-		{TabReview, msgTabReview, newReviewScreen},
-		{TabFunnel, msgTabFunnel, newFunnelScreen},
+		{TabDashboard, msgTabDashboard, msgTabDashboardShort, newDashboard},
+		{TabTree, msgTabTree, msgTabTreeShort, newTreeScreen},
+		{TabStyles, msgTabStyles, msgTabStylesShort, newStylesScreen},
+		{TabChecklist, msgTabChecklist, msgTabChecklistShort, newChecklistScreen},
+		{TabRecords, msgTabRecords, msgTabRecords, newRecordsScreen},
+		{TabReps, msgTabReps, msgTabReps, newRepsScreen},
+		{TabReview, msgTabReview, msgTabReview, newReviewScreen},
+		{TabFunnel, msgTabFunnel, msgTabFunnel, newFunnelScreen},
 	}
 }
 

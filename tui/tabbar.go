@@ -15,15 +15,20 @@ type tabHit struct {
 
 // tabLayout renders each tab as "1 Title", the active one highlighted, and
 // says where each sits. When the titles do not fit beside the badge, the bar
-// first tightens ("1Title", one space between tabs), which keeps every title
-// of six Japanese tabs at 80 columns; if that is still too wide, tabs shrink
-// to their number from the right, the active one last, so the bar never
-// wraps and the first tabs keep their titles longest.
+// first tightens ("1Title", one space between tabs); if that is still too
+// wide, tabs take their short titles from the right, then shrink to their
+// number from the right, the active one always keeping its full title, so
+// the bar never wraps and every tab keeps a name as long as one fits.
 func (a *App) tabLayout() ([]string, []tabHit) {
 	c := a.common
-	full := make([]bool, len(a.tabs))
-	for i := range full {
-		full[i] = true
+	const (
+		numberOnly = iota
+		shortTitle
+		fullTitle
+	)
+	level := make([]int, len(a.tabs))
+	for i := range level {
+		level[i] = fullTitle
 	}
 	tight := false
 	render := func() ([]string, int) {
@@ -37,12 +42,17 @@ func (a *App) tabLayout() ([]string, []tabHit) {
 			if tight {
 				st = st.UnsetPaddingRight()
 			}
-			if full[i] && tight {
-				text += c.T(t.Title)
-			} else if full[i] {
-				text += " " + c.T(t.Title)
+			title := ""
+			switch level[i] {
+			case fullTitle:
+				title = c.T(t.Title)
+			case shortTitle:
+				title = c.T(t.Short)
 			}
-			parts[i] = st.Render(text)
+			if title != "" && !tight {
+				text += " "
+			}
+			parts[i] = st.Render(text + title)
 			total += lipgloss.Width(parts[i])
 		}
 		return parts, total
@@ -52,10 +62,12 @@ func (a *App) tabLayout() ([]string, []tabHit) {
 		tight = true
 		parts, total = render()
 	}
-	for i := len(a.tabs) - 1; i >= 0 && total > c.Width; i-- {
-		if i != a.active {
-			full[i] = false
-			parts, total = render()
+	for _, to := range []int{shortTitle, numberOnly} {
+		for i := len(a.tabs) - 1; i >= 0 && total > c.Width; i-- {
+			if i != a.active && level[i] > to {
+				level[i] = to
+				parts, total = render()
+			}
 		}
 	}
 	hits := make([]tabHit, len(parts))
