@@ -74,9 +74,8 @@ type entryScreen struct {
 	loadErr       error
 	saving        bool
 	// early holds the keys and pastes that came before the form was
-	// loaded (a and enter typed at once, a paste), applied in order once
-	// it is: a fast typist's keys are never dropped.
-	early []tea.Msg
+	// loaded (a and enter typed at once, a paste).
+	early earlyInput
 }
 
 type entryLoadedMsg struct {
@@ -356,7 +355,7 @@ func (e *entryScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		return e, nil
 	case tea.KeyPressMsg:
 		if msg.String() != "esc" && !e.loaded {
-			e.early = append(e.early, msg)
+			e.early.keep(msg)
 			return e, nil
 		}
 		if !e.loaded || e.loadErr != nil || e.saving {
@@ -384,7 +383,7 @@ func (e *entryScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		return e, nil
 	case tea.PasteMsg:
 		if !e.loaded {
-			e.early = append(e.early, msg)
+			e.early.keep(msg)
 		} else if e.loadErr == nil && !e.saving {
 			e.form.update(msg)
 		}
@@ -395,14 +394,10 @@ func (e *entryScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 // replayEarly applies the keys that came while the form was loading, in
 // order, and returns what they started (a save, say).
 func (e *entryScreen) replayEarly() tea.Cmd {
-	early := e.early
-	e.early = nil
-	var cmds []tea.Cmd
-	for _, msg := range early {
+	return e.early.replay(func(msg tea.Msg) tea.Cmd {
 		_, cmd := e.Update(msg)
-		cmds = append(cmds, cmd)
-	}
-	return tea.Batch(cmds...)
+		return cmd
+	})
 }
 
 func (e *entryScreen) cancel() tea.Cmd {

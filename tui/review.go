@@ -111,6 +111,10 @@ type reviewScreen struct {
 	saving   bool
 
 	history *reviewHistory // the list of past reviews, when open
+
+	// early holds the keys and pastes that came before the review had
+	// loaded (`kpit review` then the right arrow at once).
+	early earlyInput
 }
 
 func newReviewScreen(c *Common) Screen {
@@ -210,6 +214,13 @@ func (r *reviewScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 			if r.data != nil && first {
 				r.carried = append([]model.ReviewAction(nil), r.data.open...)
 				r.asked = len(r.carried) == 0
+				return r, r.early.replay(func(msg tea.Msg) tea.Cmd {
+					_, cmd := r.Update(msg)
+					return cmd
+				})
+			}
+			if r.data == nil {
+				r.early.drop()
 			}
 		}
 	case ReloadMsg:
@@ -225,10 +236,16 @@ func (r *reviewScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		}
 		return r, tea.Sequence(Flash(r.T(msgRvSaved, msg.id), false), tea.Quit)
 	case tea.PasteMsg:
-		if r.form != nil {
+		if r.data == nil && r.err == nil {
+			r.early.keep(msg)
+		} else if r.form != nil {
 			r.form.paste(msg.Content)
 		}
 	case tea.KeyPressMsg:
+		if r.data == nil && r.err == nil {
+			r.early.keep(msg)
+			return r, nil
+		}
 		return r, r.key(msg)
 	}
 	return r, nil

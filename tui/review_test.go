@@ -248,3 +248,45 @@ func TestReviewCompare(t *testing.T) {
 		t.Error("esc twice did not leave the past reviews")
 	}
 }
+
+// TestReviewKeysTypedBeforeItLoads sends d, o and the right arrow before
+// the review has read the database, as `kpit review` then keys at once
+// do: once loaded, the first open action is done, the second kept open
+// (the two answers, in order) and the right arrow has moved to the second
+// slide.
+func TestReviewKeysTypedBeforeItLoads(t *testing.T) {
+	t.Parallel()
+	for _, lang := range []Lang{LangJA, LangEN} {
+		data, err := os.ReadFile(demoPath)
+		if err != nil {
+			t.Fatal(err)
+		}
+		path := filepath.Join(t.TempDir(), "review.db")
+		if err := os.WriteFile(path, data, 0o600); err != nil {
+			t.Fatal(err)
+		}
+		st, err := store.Open(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { st.Close() })
+		a := New(Options{Store: st, Lang: lang, Now: func() time.Time { return fixedNow }, NoColor: true, StartTab: TabReview})
+		a.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
+		cmds := []tea.Cmd{a.Init()}
+		for _, k := range []tea.KeyPressMsg{keyMsg("d"), keyMsg("o"), keyRight()} {
+			_, cmd := a.Update(k)
+			cmds = append(cmds, cmd)
+		}
+		run(t, a, tea.Batch(cmds...))
+		r := reviewOf(a)
+		if r.data == nil {
+			t.Fatalf("%s: the review did not load", lang)
+		}
+		if len(r.carried) != 2 || r.carried[0].Status != model.ActionDone || r.carried[1].Status != model.ActionOpen || !r.asked {
+			t.Fatalf("%s: answers typed before the load were lost: %+v", lang, r.carried)
+		}
+		if r.slide != 1 {
+			t.Errorf("%s: on slide %d after the right arrow, want 1", lang, r.slide)
+		}
+	}
+}
