@@ -251,7 +251,10 @@ func (a *alertsScreen) shown() []model.Alert {
 	}
 	var out []model.Alert
 	for _, al := range a.data.alerts {
-		if a.filter.match(al.RepName, al.Subject, AlertKindWord(a.Lang, al.Kind), AlertText(a.Lang, al)) {
+		// The filter matches what the pane shows: while names are hidden,
+		// a rep's name would otherwise pick out that rep's alerts.
+		m := a.masked(al)
+		if a.filter.match(m.RepName, m.Subject, AlertKindWord(a.Lang, al.Kind), AlertText(a.Lang, m)) {
 			out = append(out, al)
 		}
 	}

@@ -227,9 +227,9 @@ func (q *quickScreen) save() tea.Cmd {
 		return nil
 	}
 	q.saving = true
-	st, money := q.Store, q.Money()
+	st, money, name := q.Store, q.Money(), q.RepName
 	return func() tea.Msg {
-		text, err := applyQuick(context.Background(), st, money, p)
+		text, err := applyQuick(context.Background(), st, money, name, p)
 		if err != nil {
 			return quickFailedMsg{from: q, err: err}
 		}
@@ -241,8 +241,13 @@ func (q *quickScreen) save() tea.Cmd {
 // on the account (the rep's own first) or, when there is none, record a
 // deal closed that day, by model.CloseDeal's rule (a new deal is created on
 // its close day; a close before the open deal's creation is refused).
-func applyQuick(ctx context.Context, st *store.Store, money catalog.Money, p model.QuickAdd) (string, error) {
+// The confirmation names reps through name (hidden while names are, h).
+func applyQuick(ctx context.Context, st *store.Store, money catalog.Money, name func(string) string, p model.QuickAdd) (string, error) {
 	l := money.Lang
+	dealText := func(o model.Opportunity) string {
+		o.RepName = name(o.RepName)
+		return quickDealText(money, o)
+	}
 	switch p.Verb {
 	case model.QuickActivity:
 		a := model.Activity{Kind: p.Kind, Count: p.Count, Date: p.Date, RepName: p.RepName, Account: p.Account}
@@ -261,14 +266,16 @@ func applyQuick(ctx context.Context, st *store.Store, money catalog.Money, p mod
 			return "", err
 		}
 		rememberLast(ctx, st, p.RepName, string(p.Kind))
-		return l.T(msgEntryAddedActivity, id, activityKindLabel(l, p.Kind), p.Count, p.RepName, model.FormatDate(p.Date)), nil
+		return l.T(msgEntryAddedActivity, id, activityKindLabel(l, p.Kind), p.Count, name(p.RepName), model.FormatDate(p.Date)), nil
 	case model.QuickLead:
 		id, err := st.AddLead(ctx, model.Lead{Company: p.Account, Contact: p.Contact, RepName: p.RepName, Created: p.Date,
 			Status: model.LeadNew})
 		if err != nil {
 			return "", err
 		}
-		return l.T(msgQuickAddedLead, id, quickLeadText(p)), nil
+		shown := p
+		shown.RepName = name(p.RepName)
+		return l.T(msgQuickAddedLead, id, quickLeadText(shown)), nil
 	case model.QuickOpp:
 		o := model.Opportunity{RepName: p.RepName, Account: p.Account, Created: p.Date, AmountMinor: p.AmountMinor,
 			HasAmount: p.HasAmount, Outcome: model.OutcomeOpen, Forecast: p.Forecast, Closed: p.ExpectedClose, ExternalID: p.DealRef}
@@ -277,7 +284,7 @@ func applyQuick(ctx context.Context, st *store.Store, money catalog.Money, p mod
 			return "", err
 		}
 		rememberLast(ctx, st, p.RepName, "")
-		return l.T(msgQuickAddedDeal, id, quickDealText(money, o)), nil
+		return l.T(msgQuickAddedDeal, id, dealText(o)), nil
 	}
 	outcome := model.OutcomeWon
 	if p.Verb == model.QuickLost {
@@ -307,13 +314,13 @@ func applyQuick(ctx context.Context, st *store.Store, money catalog.Money, p mod
 		if err := st.UpdateOpportunity(ctx, o); err != nil {
 			return "", err
 		}
-		return l.T(msgQuickUpdatedDeal, o.ID, quickDealText(money, o)), nil
+		return l.T(msgQuickUpdatedDeal, o.ID, dealText(o)), nil
 	}
 	id, err := st.AddOpportunity(ctx, o)
 	if err != nil {
 		return "", err
 	}
-	return l.T(msgQuickAddedDeal, id, quickDealText(money, o)), nil
+	return l.T(msgQuickAddedDeal, id, dealText(o)), nil
 }
 
 // quickDeal is the deal a #ref names: its id in the SFA it came from

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+
+	tea "charm.land/bubbletea/v2"
 )
 
 // TestHideNamesEverywhere presses h and walks every tab, the review's
@@ -88,5 +90,79 @@ func TestHideNamesEverywhere(t *testing.T) {
 				t.Errorf("%s %v: h again does not bring the names back:\n%s", lang, sz, out)
 			}
 		}
+	}
+}
+
+// TestHideNamesQuickAddConfirmation: with names hidden, the confirmation
+// of every quick-add kind names no rep, while the store keeps the rep the
+// line named.
+func TestHideNamesQuickAddConfirmation(t *testing.T) {
+	t.Parallel()
+	lines := map[Lang][]string{
+		LangJA: {"受注 1200万 ACME 鈴木", "リード 株式会社ABC 山田 田中", "訪問 3 田中"},
+		LangEN: {"won 1200万 ACME 鈴木", "lead ABC-Corp Yamada 田中", "visit 3 田中"},
+	}
+	for lang, ls := range lines {
+		st := entryStore(t)
+		a := entryApp(t, st, lang)
+		a.Update(tea.WindowSizeMsg{Width: 200, Height: 40})
+		press(t, a, "h")
+		for _, line := range ls {
+			press(t, a, ":")
+			typeText(t, a, line)
+			press(t, a, "enter")
+			// The confirmation is the line naming the record's number (the
+			// examples under it name reps of their own).
+			out := ""
+			for _, l := range strings.Split(screen(a), "\n") {
+				if strings.Contains(l, " #") {
+					out = l
+				}
+			}
+			if !strings.Contains(out, lang.T(msgRvHidden)) {
+				t.Errorf("%s: %q: no hidden name in the confirmation:\n%s", lang, line, out)
+			}
+			for _, n := range []string{"田中", "鈴木"} {
+				if strings.Contains(out, n) {
+					t.Errorf("%s: %q: %s shows while names are hidden:\n%s", lang, line, n, out)
+				}
+			}
+			press(t, a, "enter")
+		}
+		if acts := activities(t, st); len(acts) != 1 || acts[0].RepName != "田中" {
+			t.Errorf("%s: stored activities %+v, want one by 田中", lang, acts)
+		}
+	}
+}
+
+// TestHideNamesAlertFilter: with names hidden, `/` and a rep's name keeps
+// no alert (the filter would otherwise tell who is behind each one); an
+// alert's kind word still filters.
+func TestHideNamesAlertFilter(t *testing.T) {
+	t.Parallel()
+	a := newTestApp(t, LangJA, 120, 40)
+	press(t, a, "h", "!")
+	p := a.overlay.(*alertsScreen)
+	all := len(p.data.alerts)
+	rep := p.data.alerts[0].RepName
+	press(t, a, "/")
+	typeText(t, a, rep)
+	press(t, a, "enter")
+	if p.nav.n != 0 {
+		t.Errorf("/%s keeps %d of %d alerts while names are hidden, want 0:\n%s", rep, p.nav.n, all, screen(a))
+	}
+	press(t, a, "esc")
+	kind := p.data.alerts[0].Kind
+	want := 0
+	for _, al := range p.data.alerts {
+		if al.Kind == kind {
+			want++
+		}
+	}
+	press(t, a, "/")
+	typeText(t, a, AlertKindWord(LangJA, kind))
+	press(t, a, "enter")
+	if p.nav.n < want || want == 0 {
+		t.Errorf("/%s keeps %d alerts, want at least the %d of that kind", AlertKindWord(LangJA, kind), p.nav.n, want)
 	}
 }
