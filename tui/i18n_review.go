@@ -25,6 +25,7 @@ var (
 	msgRvAgainst       = Text{JA: "目標 %s", EN: "target %s"}
 	msgRvMoved         = Text{JA: "前回レビュー (%s) 以降に動いた商談 %d件", EN: "Deals that moved since the last review (%s): %d"}
 	msgRvMovedNew      = Text{JA: "新規", EN: "new"}
+	msgRvMovedMore     = Text{JA: "ほか %d件", EN: "and %d more"} // ends the moved deals a window does not hold
 	msgRvActionRow     = Text{JA: "%s  %s  担当 %s  期限 %s", EN: "%s  %s  owner %s  due %s"}
 	msgRvHidden        = Text{JA: "(非表示)", EN: "(hidden)"}
 	msgRvNamesHidden   = Text{JA: "担当者名 非表示", EN: "names hidden"}

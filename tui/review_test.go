@@ -290,3 +290,52 @@ func TestReviewKeysTypedBeforeItLoads(t *testing.T) {
 		}
 	}
 }
+
+// TestReviewMovedDealsEndWithTheRest: the demo has more deals moved since
+// the last review than a window holds; the list ends with "ほか N件" /
+// "and N more", N being the deals not listed, right above the footer. In a
+// window tall enough, all are listed and no such line shows.
+func TestReviewMovedDealsEndWithTheRest(t *testing.T) {
+	t.Parallel()
+	for _, lang := range []Lang{LangJA, LangEN} {
+		for _, sz := range [][2]int{{80, 24}, {160, 45}, {120, 100}} {
+			a, _ := reviewApp(t, lang, sz[0], sz[1])
+			press(t, a, "o", "o")
+			r := reviewOf(a)
+			for i, s := range r.slides() {
+				if s.kind == slidePipeline {
+					r.slide = i
+				}
+			}
+			moved := r.data.moved
+			lines := strings.Split(screen(a), "\n")
+			head := -1
+			for i, l := range lines {
+				if strings.Contains(l, lang.T(msgRvMoved, model.FormatDate(r.data.last.HeldOn), len(moved))) {
+					head = i
+				}
+			}
+			foot := len(lines) - 2 // the draft line, then the key help
+			if head < 0 || !strings.Contains(lines[foot], lang.T(msgRvDraft, 0, 0)) {
+				t.Fatalf("%s %v: no moved list or footer:\n%s", lang, sz, strings.Join(lines, "\n"))
+			}
+			rows := lines[head+1 : foot]
+			for len(rows) > 0 && strings.TrimSpace(rows[len(rows)-1]) == "" {
+				rows = rows[:len(rows)-1]
+			}
+			if len(moved) <= len(rows) {
+				if len(rows) != len(moved) || !strings.Contains(rows[len(rows)-1], moved[len(moved)-1].Account) {
+					t.Errorf("%s %v: %d rows for %d moved deals:\n%s", lang, sz, len(rows), len(moved), strings.Join(rows, "\n"))
+				}
+				continue
+			}
+			listed := len(rows) - 1
+			if want := "  " + lang.T(msgRvMovedMore, len(moved)-listed); rows[listed] != want {
+				t.Errorf("%s %v: the list ends with %q, want %q (%d of %d listed)", lang, sz, rows[listed], want, listed, len(moved))
+			}
+			if listed > 0 && !strings.Contains(rows[listed-1], moved[listed-1].Account) {
+				t.Errorf("%s %v: row %d is %q, want deal %s", lang, sz, listed, rows[listed-1], moved[listed-1].Account)
+			}
+		}
+	}
+}

@@ -27,15 +27,6 @@ func (r *reviewScreen) View() string {
 		return r.Styles.Muted.Render(r.T(msgLoading))
 	}
 	head := r.headerLine()
-	var body []string
-	switch {
-	case r.asking():
-		body = r.askLines()
-	case r.history != nil:
-		body = r.history.view(r)
-	default:
-		body = r.slideLines()
-	}
 	var foot []string
 	switch {
 	case r.form != nil:
@@ -45,6 +36,16 @@ func (r *reviewScreen) View() string {
 	default:
 		foot = []string{r.Styles.Muted.Render(r.T(msgRvDraft, len(r.notes), len(r.actions)))}
 	}
+	room := r.height - 1 - len(foot)
+	var body []string
+	switch {
+	case r.asking():
+		body = r.askLines()
+	case r.history != nil:
+		body = r.history.view(r)
+	default:
+		body = r.slideLines(room)
+	}
 	// A line wider than the window ends in "...", never cut mid-word.
 	for i := range body {
 		body[i] = clipLine(body[i], r.width)
@@ -52,7 +53,6 @@ func (r *reviewScreen) View() string {
 	for i := range foot {
 		foot[i] = clipLine(foot[i], r.width)
 	}
-	room := r.height - 1 - len(foot)
 	if len(body) > room {
 		body = body[:max(room, 0)]
 	}
@@ -100,7 +100,8 @@ func (r *reviewScreen) bigScale() int {
 	return 0
 }
 
-func (r *reviewScreen) slideLines() []string {
+// slideLines are the shown slide's lines for a body of room lines.
+func (r *reviewScreen) slideLines(room int) []string {
 	s := r.current()
 	switch s.kind {
 	case slideSummary:
@@ -108,7 +109,7 @@ func (r *reviewScreen) slideLines() []string {
 	case slideKPI:
 		return r.kpiLines(s.key)
 	case slidePipeline:
-		return r.pipelineLines()
+		return r.pipelineLines(room)
 	}
 	return r.actionLines()
 }
@@ -260,8 +261,9 @@ func (r *reviewScreen) actionText(a model.ReviewAction) string {
 
 // pipelineLines: the forecast (ヨミ) of the period: what is won, the open
 // deals closing in it by category, the landing range against the target,
-// the weighted forecast and the deals that moved since the last review.
-func (r *reviewScreen) pipelineLines() []string {
+// the weighted forecast and the deals that moved since the last review,
+// as many as room lines hold, then how many more there are.
+func (r *reviewScreen) pipelineLines(room int) []string {
 	d, s, m := r.data, r.Styles, r.Money()
 	ff := d.forecast
 	out := []string{s.Bold.Render(r.T(msgRvSlidePipeline)), ""}
@@ -288,7 +290,12 @@ func (r *reviewScreen) pipelineLines() []string {
 		return out
 	}
 	out = append(out, "", s.Bold.Render(r.T(msgRvMoved, model.FormatDate(d.last.HeldOn), len(d.moved))))
-	for _, c := range d.moved {
+	moved, more := d.moved, 0
+	if free := room - len(out); len(moved) > free {
+		keep := max(free-1, 0) // one line says how many more
+		moved, more = moved[:keep], len(moved)-keep
+	}
+	for _, c := range moved {
 		line := "  " + c.Account + "  " + r.RepName(c.RepName) + "  " + m.Amount(c.AmountMinor)
 		switch {
 		case c.New:
@@ -302,6 +309,9 @@ func (r *reviewScreen) pipelineLines() []string {
 			}
 		}
 		out = append(out, line)
+	}
+	if more > 0 {
+		out = append(out, "  "+s.Muted.Render(r.T(msgRvMovedMore, more)))
 	}
 	return out
 }
