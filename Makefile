@@ -10,9 +10,11 @@ test:
 	go test ./...
 
 # The whole suite with the tests the plain run skips: those that build the
-# binary, spawn or kill processes, or race writers (internal/testlong).
+# binary, spawn or kill processes, or race writers (internal/testlong). One
+# package at a time (-p 1): the process-spawning tests would otherwise starve
+# the other packages' timed screen flows.
 test-long:
-	KPIT_TEST_LONG=1 go test -count=1 -timeout 30m ./...
+	KPIT_TEST_LONG=1 go test -p 1 -count=1 -timeout 30m ./...
 
 # The figures at scale beside their references, measured in the same run
 # (bench/run.sh; BENCH_SIZES="10000 100000 1000000" for the full table).

@@ -339,7 +339,7 @@ func TestEntryTeatest(t *testing.T) {
 		waitFor := func(what string) {
 			t.Helper()
 			teatest.WaitFor(t, out, func(b []byte) bool { return bytes.Contains(b, []byte(what)) },
-				teatest.WithDuration(10*time.Second), teatest.WithCheckInterval(20*time.Millisecond))
+				teatest.WithDuration(teatestWait), teatest.WithCheckInterval(20*time.Millisecond))
 		}
 		waitFor(lang.T(msgTabReps))
 		tm.Send(tea.KeyPressMsg{Code: 'a', Text: "a"})

@@ -21,7 +21,7 @@ func TestFlowTeatest(t *testing.T) {
 	waitFor := func(what string) {
 		t.Helper()
 		teatest.WaitFor(t, out, func(b []byte) bool { return bytes.Contains(b, []byte(what)) },
-			teatest.WithDuration(10*time.Second), teatest.WithCheckInterval(20*time.Millisecond))
+			teatest.WithDuration(teatestWait), teatest.WithCheckInterval(20*time.Millisecond))
 	}
 	waitFor("Average deal size")
 	tm.Send(tea.KeyPressMsg{Code: '2', Text: "2"})
@@ -55,7 +55,7 @@ func TestFlowTeatestJapaneseResize(t *testing.T) {
 	waitFor := func(what string) {
 		t.Helper()
 		teatest.WaitFor(t, out, func(b []byte) bool { return bytes.Contains(b, []byte(what)) },
-			teatest.WithDuration(10*time.Second), teatest.WithCheckInterval(20*time.Millisecond))
+			teatest.WithDuration(teatestWait), teatest.WithCheckInterval(20*time.Millisecond))
 	}
 	waitFor("着地予測")
 	tm.Send(tea.WindowSizeMsg{Width: 30, Height: 10})

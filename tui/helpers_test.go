@@ -146,3 +146,9 @@ func keyMsg(k string) tea.KeyPressMsg {
 func screen(a *App) string { return ansi.Strip(a.Render()) }
 
 var _ = model.Date
+
+// teatestWait bounds a teatest flow's wait for a screen. A wait ends as soon
+// as the screen shows, so a long bound costs nothing when all is well; it
+// only keeps a flow from failing when a loaded machine (CI runs the
+// process-spawning tests beside these) starves the program for seconds.
+const teatestWait = 30 * time.Second
