@@ -51,21 +51,18 @@ func (e env) lang(flagValue string) (catalog.Lang, error) {
 // SQLite is refused before SQLite touches it, and a damaged one before
 // anything is shown from it or written into it (store.CheckPages).
 func (e env) openExisting(flagValue string) (*store.Store, error) {
-	st, err := e.openExistingUnchecked(flagValue)
-	if err != nil {
-		return nil, err
-	}
-	if err := st.CheckPages(context.Background()); err != nil {
-		st.Close()
-		return nil, err
-	}
-	return st, nil
+	return checkedPages(e.openExistingUnchecked(flagValue))
 }
 
 // openChecked opens (creating if needed) the database at path for a
 // command that writes, refusing a damaged file before writing into it.
 func openChecked(path string) (*store.Store, error) {
-	st, err := store.Open(path)
+	return checkedPages(store.Open(path))
+}
+
+// checkedPages passes on a store just opened once its pages pass the check
+// at open (store.CheckPages), and closes it when they do not.
+func checkedPages(st *store.Store, err error) (*store.Store, error) {
 	if err != nil {
 		return nil, err
 	}
