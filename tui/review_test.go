@@ -3,8 +3,6 @@ package tui
 import (
 	"context"
 	"fmt"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -19,15 +17,7 @@ import (
 // writes), opened on the review tab at w×h.
 func reviewApp(t *testing.T, lang Lang, w, h int) (*App, *store.Store) {
 	t.Helper()
-	data, err := os.ReadFile(demoPath)
-	if err != nil {
-		t.Fatal(err)
-	}
-	path := filepath.Join(t.TempDir(), "review.db")
-	if err := os.WriteFile(path, data, 0o600); err != nil {
-		t.Fatal(err)
-	}
-	st, err := store.Open(path)
+	st, err := store.Open(copyDemo(t))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -257,15 +247,7 @@ func TestReviewCompare(t *testing.T) {
 func TestReviewKeysTypedBeforeItLoads(t *testing.T) {
 	t.Parallel()
 	for _, lang := range []Lang{LangJA, LangEN} {
-		data, err := os.ReadFile(demoPath)
-		if err != nil {
-			t.Fatal(err)
-		}
-		path := filepath.Join(t.TempDir(), "review.db")
-		if err := os.WriteFile(path, data, 0o600); err != nil {
-			t.Fatal(err)
-		}
-		st, err := store.Open(path)
+		st, err := store.Open(copyDemo(t))
 		if err != nil {
 			t.Fatal(err)
 		}
