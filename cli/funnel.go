@@ -5,11 +5,14 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"slices"
+	"strings"
 	"time"
 
 	"github.com/kpit-dev/kpit/catalog"
 	"github.com/kpit-dev/kpit/figures"
 	"github.com/kpit-dev/kpit/model"
+	"github.com/kpit-dev/kpit/store"
 )
 
 const funnelUsage = `funnel [--db PATH] [--from YYYY-MM-DD --to YYYY-MM-DD | --period P] [--by department|source|rep] [--today YYYY-MM-DD] [--lang ja|en] --format json|text
@@ -35,10 +38,8 @@ func runFunnel(e env) int {
 	if *format != "json" && *format != "text" {
 		return fail(e, "funnel", fmt.Errorf("--format %q: want json or text", *format))
 	}
-	switch *by {
-	case "", "department", "source", "rep":
-	default:
-		return fail(e, "funnel", fmt.Errorf("--by %q: want department, source or rep", *by))
+	if *by != "" && !slices.Contains(store.FunnelGroupings, *by) {
+		return fail(e, "funnel", fmt.Errorf("--by %q: want %s", *by, strings.Join(store.FunnelGroupings, ", ")))
 	}
 	lang, err := e.lang(*langArg)
 	if err != nil {

@@ -31,8 +31,9 @@ func (k funnelKeys) FullHelp() [][]key.Binding {
 	return [][]key.Binding{{k.Up, k.Down, k.Left, k.Right, k.Enter, k.Back}, {k.By, k.Defs, k.Prev, k.Next, k.Cycle}}
 }
 
-// funnelBys is the order b cycles the breakdown through.
-var funnelBys = []string{"", "department", "source", "rep"}
+// funnelBys is the order b cycles the breakdown through: none, then the
+// store's breakdowns.
+var funnelBys = append([]string{""}, store.FunnelGroupings...)
 
 // funnelLeadsLimit is the most leads the list behind a figure shows.
 const funnelLeadsLimit = 500
