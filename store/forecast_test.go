@@ -2,9 +2,6 @@ package store
 
 import (
 	"context"
-	"database/sql"
-	"fmt"
-	"path/filepath"
 	"testing"
 	"time"
 
@@ -18,19 +15,7 @@ import (
 // before-image without a forecast) still works.
 func TestForecastMigration(t *testing.T) {
 	ctx := context.Background()
-	path := filepath.Join(t.TempDir(), "old.db")
-	db, err := sql.Open("sqlite", "file:"+path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	const oldVersion = 5
-	for _, m := range migrations[:oldVersion] {
-		if _, err := db.Exec(m); err != nil {
-			t.Fatal(err)
-		}
-	}
-	for _, q := range []string{
-		fmt.Sprintf(`PRAGMA user_version = %d`, oldVersion),
+	path := oldDatabase(t, 5,
 		`INSERT INTO reps (id, name, department, created_at) VALUES (1, '佐藤', 'field_sales', '2026-04-01T09:00:00Z')`,
 		`INSERT INTO opportunities (id, rep_id, account, stage, created, closed, amount_yen, outcome, entered_at, updated_at)
 			VALUES (1, 1, 'ACME', '提案', '2026-10-01', '2026-11-25', 1200000, 'open', '2026-10-01T09:00:00Z', '2026-10-02T09:00:00Z')`,
@@ -38,12 +23,7 @@ func TestForecastMigration(t *testing.T) {
 			json_object('external_id', NULL, 'rep_id', 1, 'account', 'ACME', 'product', '', 'stage', '初回', 'created', '2026-10-01',
 				'closed', NULL, 'amount_yen', 1200000, 'outcome', 'open', 'lost_reason', '', 'entered_at', '2026-10-01T09:00:00Z',
 				'updated_at', '2026-10-01T09:00:00Z', 'deleted_at', NULL))`,
-	} {
-		if _, err := db.Exec(q); err != nil {
-			t.Fatalf("%s: %v", q, err)
-		}
-	}
-	db.Close()
+	)
 
 	s, err := Open(path)
 	if err != nil {

@@ -2,9 +2,7 @@ package store
 
 import (
 	"context"
-	"database/sql"
 	"fmt"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -147,30 +145,13 @@ func TestStageDefinitionRevisions(t *testing.T) {
 // revisions.
 func TestFunnelMigrationBackfill(t *testing.T) {
 	ctx := context.Background()
-	path := filepath.Join(t.TempDir(), "old.db")
-	db, err := sql.Open("sqlite", "file:"+path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	const oldVersion = 7
-	for _, m := range migrations[:oldVersion] {
-		if _, err := db.Exec(m); err != nil {
-			t.Fatal(err)
-		}
-	}
-	for _, q := range []string{
-		fmt.Sprintf(`PRAGMA user_version = %d`, oldVersion),
+	path := oldDatabase(t, 7,
 		`INSERT INTO leads (company, created, status, mql_on, sql_on, entered_at, updated_at) VALUES
 			('A', '2026-11-01', 'sql', '2026-11-02', '2026-11-04', '2026-11-01T09:00:00Z', '2026-11-04T09:00:00Z'),
 			('B', '2026-11-02', 'mql', '2026-11-02', NULL, '2026-11-02T09:00:00Z', '2026-11-02T09:00:00Z'),
 			('C', '2026-11-03', 'new', NULL, NULL, '2026-11-03T09:00:00Z', '2026-11-03T09:00:00Z')`,
 		`INSERT INTO settings (key, value) VALUES ('funnel.mql_definition', 'スコア50以上'), ('funnel.handoff_days', '3')`,
-	} {
-		if _, err := db.Exec(q); err != nil {
-			t.Fatalf("%s: %v", q, err)
-		}
-	}
-	db.Close()
+	)
 	s, err := Open(path)
 	if err != nil {
 		t.Fatal(err)

@@ -231,19 +231,7 @@ func TestRevisionRefusals(t *testing.T) {
 // beginning, and every day reads the values the file had.
 func TestRevisionMigration(t *testing.T) {
 	ctx := context.Background()
-	path := filepath.Join(t.TempDir(), "old.db")
-	db, err := sql.Open("sqlite", "file:"+path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	const oldVersion = 3
-	for _, m := range migrations[:oldVersion] {
-		if _, err := db.Exec(m); err != nil {
-			t.Fatal(err)
-		}
-	}
-	for _, q := range []string{
-		fmt.Sprintf(`PRAGMA user_version = %d`, oldVersion),
+	path := oldDatabase(t, 3,
 		`INSERT INTO kgi (id, name_ja, name_en, metric, value, unit, per, deadline)
 			VALUES (1, '年間売上高', 'Annual revenue', 'revenue', 1e9, 'yen', 'year', '2027-03-31')`,
 		`INSERT INTO kpis (key, name_ja, name_en, unit, definition, formula, target, target_per, deadline, main, created_at, updated_at)
@@ -251,12 +239,7 @@ func TestRevisionMigration(t *testing.T) {
 				'2026-04-01T09:00:00Z', '2026-09-01T09:00:00Z'),
 			('visits', '訪問数', 'Visits', 'count', '', '', NULL, 'month', NULL, 0, '2026-04-01T09:00:00Z', '2026-04-01T09:00:00Z')`,
 		`INSERT INTO kpi_revisions (kpi_key, changed_at, what) VALUES ('win_rate', '2026-09-01T09:00:00Z', 'target "0.25" -> "0.3"')`,
-	} {
-		if _, err := db.Exec(q); err != nil {
-			t.Fatalf("%s: %v", q, err)
-		}
-	}
-	db.Close()
+	)
 
 	s, err := Open(path)
 	if err != nil {
@@ -300,4 +283,29 @@ func TestRevisionMigration(t *testing.T) {
 	if err := s.db.QueryRow(`SELECT what FROM kpi_change_log`).Scan(&what); err != nil || what != `target "0.25" -> "0.3"` {
 		t.Errorf("change log: %q, %v", what, err)
 	}
+}
+
+// oldDatabase is a file as kpit left it at schema version: the first
+// version migrations, then statements writing what such a file held. The
+// test opens it with Open to migrate it the rest of the way.
+func oldDatabase(t *testing.T, version int, statements ...string) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "old.db")
+	db, err := sql.Open("sqlite", "file:"+path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	for _, m := range migrations[:version] {
+		if _, err := db.Exec(m); err != nil {
+			t.Fatal(err)
+		}
+	}
+	statements = append([]string{fmt.Sprintf(`PRAGMA user_version = %d`, version)}, statements...)
+	for _, q := range statements {
+		if _, err := db.Exec(q); err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+	}
+	return path
 }
