@@ -29,8 +29,6 @@ var (
 	ReviewColOwner    = Text{JA: "担当", EN: "Owner"}
 	ReviewColDue      = Text{JA: "期限", EN: "Due"}
 	ReviewNoSnapshot  = Text{JA: "このレビューには数値の記録がありません (日付とメモのみ)", EN: "This review kept no figures (its day and notes only)"}
-	ReviewColDeals    = Text{JA: "件数", EN: "Deals"}
-	ReviewColAmount   = Text{JA: "金額", EN: "Amount"}
 	ReviewFcLanding   = Text{JA: "着地見込み %s ～ %s", EN: "Landing %s to %s"}
 	ReviewFcTarget    = Text{JA: "目標 %s", EN: "Target %s"}
 	ReviewFcWeighted  = Text{JA: "加重予測 %s", EN: "Weighted forecast %s"}

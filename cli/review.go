@@ -185,7 +185,7 @@ func (m minutes) markdown(w io.Writer) error {
 	fmt.Fprintf(&b, "## %s\n\n", l.T(catalog.ReviewSecForecast))
 	if fc, ok := figures.ParseForecastSnapshot(rv.Forecast); ok {
 		amount := func(v float64) string { return m.money.Unit(model.UnitMoney, model.Some(v)) }
-		fmt.Fprintf(&b, "| | %s | %s |\n|---|---:|---:|\n", l.T(catalog.ReviewColDeals), l.T(catalog.ReviewColAmount))
+		fmt.Fprintf(&b, "| | %s | %s |\n|---|---:|---:|\n", l.T(catalog.ForecastColCount), l.T(catalog.ForecastColAmount))
 		for _, row := range []struct {
 			name catalog.Text
 			b    figures.SnapshotBucket

@@ -268,7 +268,7 @@ func (r *reviewScreen) pipelineLines(room int) []string {
 	ff := d.forecast
 	out := []string{s.Bold.Render(r.T(msgRvSlidePipeline)), ""}
 	amount := func(v float64) string { return m.Unit(model.UnitMoney, model.Some(v)) }
-	cols := []column{{title: "", width: 22}, {title: r.T(catalog.ReviewColDeals), width: 6, right: true}, {title: r.T(catalog.ReviewColAmount), width: 12, right: true}}
+	cols := []column{{title: "", width: 22}, {title: r.T(catalog.ForecastColCount), width: 6, right: true}, {title: r.T(catalog.ForecastColAmount), width: 12, right: true}}
 	out = append(out, "  "+s.Bold.Render(tableRow(cols, []string{"", cols[1].title, cols[2].title})))
 	rows := []struct {
 		name Text
