@@ -118,3 +118,10 @@ func FunnelWorstSentence(l Lang, stage model.FunnelStage, conversion, target, sh
 	return l.T(FunnelWorst, StepWord(l, stage), FormatPercent(conversion), FormatPercent(target),
 		fmt.Sprintf("%.0f", shortfall.V))
 }
+
+// A lead's stage change (kpit lead move and the Funnel tab's move key).
+var (
+	LeadMoved    = Text{JA: "リード #%d %s を %s に移しました (%s)", EN: "moved lead #%d %s to %s (%s)"}
+	LeadRecycled = Text{JA: "リード #%d %s を %s に戻しました (リサイクル, %s)", EN: "recycled lead #%d %s back to %s (%s)"}
+	LeadMissing  = Text{JA: "リード #%d はありません (削除済みか番号の誤り)", EN: "there is no lead #%d (deleted, or a wrong number)"}
+)

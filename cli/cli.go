@@ -51,6 +51,7 @@ func commands() []command {
 		{"import", "import opportunities, activities, leads, customers or reps from CSV/TSV/XLSX", runImport},
 		{"export", "export records as csv, xlsx or json", runExport},
 		{"review", "the weekly review on a shared screen (the cockpit's review tab), or a saved review's minutes", runReview},
+		{"lead", "move a lead to another funnel stage (lead move ID --to STAGE), with its time and rep", runLead},
 		{"funnel", "the shared funnel: stage counts, cohort conversion, time to next stage, overdue hand-offs", runFunnel},
 		{"config", "where the config file is read from, what it sets, the key actions it can rebind", runConfig},
 		{"kpi", "list the KPIs, set a goal with a reason and an effective date, show a KPI's history", runKPI},

@@ -296,8 +296,9 @@ var ErrNoLead = errors.New("no such lead")
 // MoveStages records stage changes, all or none: each is checked against
 // its lead's creation day and history (model.CheckStageMove, the earlier
 // moves of the same call included) and the first refusal names the lead
-// and the field. A lead's status and its MQL/SQL days follow its stage, so
-// the figures read from them agree with the funnel.
+// and the field; a time after the store's clock is refused too. A lead's
+// status and its MQL/SQL days follow its stage, so the figures read from
+// them agree with the funnel. Each move is journaled: Undo takes it back.
 func (s *Store) MoveStages(ctx context.Context, moves []model.StageMove) error {
 	return s.tx(ctx, func(tx *sql.Tx) error {
 		entered := formatTime(s.now())
@@ -319,6 +320,10 @@ func (s *Store) MoveStages(ctx context.Context, moves []model.StageMove) error {
 			if err := model.CheckStageMove(createdDay, hist, mv); err != nil {
 				return fmt.Errorf("lead %d: %w", mv.LeadID, err)
 			}
+			if now := s.now(); mv.At.After(now) {
+				return fmt.Errorf("lead %d: %w", mv.LeadID, model.Refuse("at", model.RefuseFutureDate,
+					stageTime(mv.At), model.FormatDate(model.Date(now))))
+			}
 			rep, err := resolveRep(ctx, tx, mv.RepID, mv.RepName, true)
 			if err != nil {
 				return fmt.Errorf("lead %d: %w", mv.LeadID, err)
@@ -326,6 +331,10 @@ func (s *Store) MoveStages(ctx context.Context, moves []model.StageMove) error {
 			var repArg any
 			if rep != 0 {
 				repArg = rep
+			}
+			// Journaled as an edit of the lead, so Undo takes the move back.
+			if err := s.journal(ctx, tx, recordTables[model.RecordLead], mv.LeadID, "update"); err != nil {
+				return err
 			}
 			if _, err := tx.ExecContext(ctx, `INSERT INTO stage_history (lead_id, stage, at, rep_id, recycle, entered_at)
 				VALUES (?, ?, ?, ?, ?, ?)`, mv.LeadID, string(mv.Stage), stageTime(mv.At), repArg, mv.Recycle, entered); err != nil {

@@ -76,14 +76,25 @@ func (t recordTable) beforeImage() string {
 // updates and deletes it must run before the write, to catch the old row.
 func (s *Store) journal(ctx context.Context, tx *sql.Tx, t recordTable, id int64, action string) error {
 	at := formatTime(s.now())
+	// A lead's entry notes the last stage change before the write, so Undo
+	// can take back the stage changes the write makes (the MQL/SQL days
+	// become stage_history rows through triggers; MoveStages adds them).
+	// A new lead's stage changes are all the insert's own (mark 0).
+	mark := "NULL"
+	switch {
+	case t.kind == model.RecordLead && action == "insert":
+		mark = "0"
+	case t.kind == model.RecordLead:
+		mark = "(SELECT coalesce(max(id), 0) FROM stage_history)"
+	}
 	var err error
 	if action == "insert" {
-		_, err = tx.ExecContext(ctx, `INSERT INTO changes (at, table_name, row_id, action) VALUES (?, ?, ?, 'insert')`,
+		_, err = tx.ExecContext(ctx, `INSERT INTO changes (at, table_name, row_id, action, stage_mark) VALUES (?, ?, ?, 'insert', `+mark+`)`,
 			at, t.name, id)
 	} else {
 		var res sql.Result
-		res, err = tx.ExecContext(ctx, `INSERT INTO changes (at, table_name, row_id, action, before)
-			SELECT ?, ?, id, ?, `+t.beforeImage()+` FROM `+t.name+` WHERE id = ? AND deleted_at IS NULL`,
+		res, err = tx.ExecContext(ctx, `INSERT INTO changes (at, table_name, row_id, action, before, stage_mark)
+			SELECT ?, ?, id, ?, `+t.beforeImage()+`, `+mark+` FROM `+t.name+` WHERE id = ? AND deleted_at IS NULL`,
 			at, t.name, action, id)
 		if err == nil {
 			if n, _ := res.RowsAffected(); n == 0 {
@@ -468,8 +479,9 @@ func (s *Store) Undo(ctx context.Context) (Change, error) {
 	err := s.tx(ctx, func(tx *sql.Tx) error {
 		var table, at string
 		var before sql.NullString
-		err := tx.QueryRowContext(ctx, `SELECT id, at, table_name, row_id, action, before FROM changes
-			WHERE undone = 0 ORDER BY id DESC LIMIT 1`).Scan(&c.ID, &at, &table, &c.RowID, &c.Action, &before)
+		var stageMark sql.NullInt64
+		err := tx.QueryRowContext(ctx, `SELECT id, at, table_name, row_id, action, before, stage_mark FROM changes
+			WHERE undone = 0 ORDER BY id DESC LIMIT 1`).Scan(&c.ID, &at, &table, &c.RowID, &c.Action, &before, &stageMark)
 		if errors.Is(err, sql.ErrNoRows) {
 			return ErrNothingToUndo
 		}
@@ -492,6 +504,11 @@ func (s *Store) Undo(ctx context.Context) (Change, error) {
 			}
 			_, err = tx.ExecContext(ctx, `UPDATE `+t.name+` SET `+strings.Join(sets, ", ")+` WHERE id = ?2`,
 				before.String, c.RowID)
+		}
+		if err == nil && stageMark.Valid {
+			// The stage changes the write made go with it; a trigger
+			// rebuilds lead_funnel from the history that remains.
+			_, err = tx.ExecContext(ctx, `DELETE FROM stage_history WHERE lead_id = ? AND id > ?`, c.RowID, stageMark.Int64)
 		}
 		if err != nil {
 			return fmt.Errorf("undo %s of %s %d: %w", c.Action, t.kind, c.RowID, describe(err))

@@ -719,4 +719,24 @@ CREATE INDEX opportunities_entered ON opportunities (entered_at, created, import
 DROP INDEX leads_entered;
 CREATE INDEX leads_entered ON leads (entered_at, created, imported, deleted_at);
 `,
+	// 13: undoing a lead's write undoes its stage changes. A journal entry
+	// of a lead notes the last stage_history row before the write
+	// (stage_mark); Undo deletes the lead's rows after it, and lead_funnel
+	// is rebuilt from what remains of the history, as a restored lead's is.
+	`
+ALTER TABLE changes ADD COLUMN stage_mark INTEGER;
+
+CREATE TRIGGER stage_history_ad AFTER DELETE ON stage_history BEGIN
+	DELETE FROM lead_funnel WHERE lead_id = OLD.lead_id;
+	INSERT INTO lead_funnel (lead_id, lead_s, mql_s, sql_s, opportunity_s, won_s, current_stage, current_s, recycles)
+	SELECT OLD.lead_id,
+		min(CASE WHEN stage = 'lead' THEN unixepoch(at) END), min(CASE WHEN stage = 'mql' THEN unixepoch(at) END),
+		min(CASE WHEN stage = 'sql' THEN unixepoch(at) END), min(CASE WHEN stage = 'opportunity' THEN unixepoch(at) END),
+		min(CASE WHEN stage = 'won' THEN unixepoch(at) END),
+		(SELECT stage FROM stage_history WHERE lead_id = OLD.lead_id ORDER BY at DESC, id DESC LIMIT 1),
+		max(unixepoch(at)), sum(recycle)
+	FROM stage_history WHERE lead_id = OLD.lead_id
+		AND EXISTS (SELECT 1 FROM leads WHERE id = OLD.lead_id AND deleted_at IS NULL) HAVING count(*) > 0;
+END;
+`,
 }
