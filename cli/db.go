@@ -15,7 +15,7 @@ import (
 
 // The help of --db and --lang, the same for every command.
 const (
-	dbUsage   = "database `PATH` (default $KPIT_DB, else the config file's db, else $XDG_DATA_HOME/kpit/kpit.db, else ~/.local/share/kpit/kpit.db)"
+	dbUsage   = "database `PATH` or postgres://user@host/dbname URL (default $KPIT_DB, else the config file's db, else $XDG_DATA_HOME/kpit/kpit.db, else ~/.local/share/kpit/kpit.db)"
 	langUsage = "`LANG` of the output, ja or en (default the config file's lang, else from LC_ALL, LC_MESSAGES, LANG)"
 )
 
@@ -79,6 +79,9 @@ func (e env) openExistingUnchecked(flagValue string) (*store.Store, error) {
 	path, err := e.dbPath(flagValue)
 	if err != nil {
 		return nil, err
+	}
+	if store.IsPostgres(path) {
+		return store.Open(path)
 	}
 	info, err := os.Stat(path)
 	if errors.Is(err, os.ErrNotExist) {

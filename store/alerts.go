@@ -63,7 +63,9 @@ func (s *Store) Timeliness(ctx context.Context, from, to time.Time, loc *time.Lo
 	}
 	_, offset := time.Date(to.Year(), to.Month(), to.Day(), 0, 0, 0, 0, loc).Zone()
 	shift := fmt.Sprintf("%+d seconds", offset)
-	rows, err := s.db.QueryContext(ctx, `SELECT rep, count(*), sum(date(at, ?3) <= day), sum(date(at, ?3) <= date(day, '+1 day'))
+	entered := s.shiftedDay("at", "?3")
+	rows, err := s.db.QueryContext(ctx, `SELECT rep, count(*), sum(CASE WHEN `+entered+` <= day THEN 1 ELSE 0 END),
+		sum(CASE WHEN `+entered+` <= `+s.nextDay("day")+` THEN 1 ELSE 0 END)
 		FROM (
 			SELECT r.name AS rep, a.day AS day, a.entered_at AS at FROM activities a JOIN reps r ON r.id = a.rep_id
 			WHERE a.deleted_at IS NULL AND a.imported = 0 AND a.day >= ?1 AND a.day < ?2
@@ -72,7 +74,7 @@ func (s *Store) Timeliness(ctx context.Context, from, to time.Time, loc *time.Lo
 			WHERE o.deleted_at IS NULL AND o.imported = 0 AND o.created >= ?1 AND o.created < ?2
 			UNION ALL
 			SELECT coalesce(r.name, ''), l.created, l.entered_at FROM leads l LEFT JOIN reps r ON r.id = l.rep_id
-			WHERE l.deleted_at IS NULL AND l.imported = 0 AND l.created >= ?1 AND l.created < ?2)
+			WHERE l.deleted_at IS NULL AND l.imported = 0 AND l.created >= ?1 AND l.created < ?2) AS entries
 		GROUP BY rep`, model.FormatDate(from), model.FormatDate(to), shift)
 	if err != nil {
 		return model.Timeliness{}, nil, fmt.Errorf("measure entry timeliness: %w", describe(err))
@@ -147,7 +149,7 @@ func (s *Store) entryFacts(ctx context.Context, by, from, to string) ([]model.En
 func (s *Store) repFacts(ctx context.Context) ([]model.RepFact, error) {
 	// Each newest entry walks the (rep_id, entered_at) index from the top and
 	// stops at the first live row.
-	rows, err := s.db.QueryContext(ctx, `SELECT r.name, r.created_at, max(
+	rows, err := s.db.QueryContext(ctx, `SELECT r.name, r.created_at, `+s.greatest()+`(
 			coalesce((SELECT entered_at FROM activities WHERE rep_id = r.id AND deleted_at IS NULL ORDER BY entered_at DESC LIMIT 1), ''),
 			coalesce((SELECT entered_at FROM opportunities WHERE rep_id = r.id AND deleted_at IS NULL ORDER BY entered_at DESC LIMIT 1), ''),
 			coalesce((SELECT entered_at FROM leads WHERE rep_id = r.id AND deleted_at IS NULL ORDER BY entered_at DESC LIMIT 1), ''))
@@ -184,7 +186,7 @@ func (s *Store) dealFacts(ctx context.Context, loc *time.Location) ([]model.Deal
 	// than the open ones and a sort of them.
 	rows, err := s.db.QueryContext(ctx, `SELECT o.id, coalesce(o.external_id, ''), r.name, o.account, o.created, o.closed,
 			(SELECT max(a.day) FROM activities a WHERE a.opportunity_id = o.id AND a.deleted_at IS NULL), o.updated_at
-		FROM opportunities o INDEXED BY opportunities_open JOIN reps r ON r.id = o.rep_id
+		FROM opportunities o `+s.indexedBy("opportunities_open")+` JOIN reps r ON r.id = o.rep_id
 		WHERE o.outcome = 'open' AND o.deleted_at IS NULL ORDER BY o.id`)
 	if err != nil {
 		return nil, fmt.Errorf("read open opportunities: %w", describe(err))

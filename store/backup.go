@@ -30,6 +30,9 @@ type BackupSummary struct {
 // writes wait for the copy (it holds the write lock, so that the counts it
 // checks against cannot move), about 0.2 s per 100 MB.
 func (s *Store) Backup(ctx context.Context, out string) (BackupSummary, error) {
+	if s.pg {
+		return BackupSummary{}, notSupportedPG("kpit backup")
+	}
 	if _, err := os.Lstat(out); err == nil {
 		return BackupSummary{}, fmt.Errorf("backup %s: the file exists; kpit backup never replaces a file, give a new name", out)
 	}
@@ -218,6 +221,9 @@ func CheckBackup(ctx context.Context, path string) (BackupSummary, error) {
 // the database open reads the old records or the restored ones, never a
 // mix, and its writes wait for the restore like any writer's.
 func (s *Store) Restore(ctx context.Context, from string, now time.Time) (kept string, sum BackupSummary, err error) {
+	if s.pg {
+		return "", BackupSummary{}, notSupportedPG("kpit restore")
+	}
 	if same, _ := sameFile(from, s.path); same {
 		return "", BackupSummary{}, fmt.Errorf("backup %s is the database itself", from)
 	}

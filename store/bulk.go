@@ -49,11 +49,13 @@ func (s *Store) BulkInsert(ctx context.Context, b Batch) error {
 		return fmt.Errorf("bulk insert: %w", describe(err))
 	}
 	defer conn.Close()
-	if _, err := conn.ExecContext(ctx, "PRAGMA temp_store = MEMORY"); err != nil {
-		return fmt.Errorf("bulk insert: %w", describe(err))
+	if !s.pg {
+		if _, err := conn.ExecContext(ctx, "PRAGMA temp_store = MEMORY"); err != nil {
+			return fmt.Errorf("bulk insert: %w", describe(err))
+		}
+		// The connection goes back to the pool: give it back as it was.
+		defer conn.ExecContext(context.Background(), "PRAGMA temp_store = DEFAULT")
 	}
-	// The connection goes back to the pool: give it back as it was.
-	defer conn.ExecContext(context.Background(), "PRAGMA temp_store = DEFAULT")
 	tx, err := conn.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("bulk insert: %w", describe(err))
@@ -168,7 +170,7 @@ func (w *bulkWriter) reps(reps []model.Rep) error {
 	if len(reps) == 0 {
 		return nil
 	}
-	st, err := w.prepare(`INSERT INTO reps (name, department, active, created_at) VALUES (?, ?, ?, ?)`)
+	st, err := w.prepare(`INSERT INTO reps (name, department, active, created_at) VALUES (?, ?, ?, ?) RETURNING id`)
 	if err != nil {
 		return err
 	}
@@ -180,13 +182,9 @@ func (w *bulkWriter) reps(reps []model.Rep) error {
 		if !r.Department.Valid() {
 			return fmt.Errorf("bulk insert: rep %s: unknown department %q", r.Name, r.Department)
 		}
-		res, err := st.ExecContext(w.ctx, r.Name, string(r.Department), r.Active, formatTime(w.now))
-		if err != nil {
+		var id int64
+		if err := st.QueryRowContext(w.ctx, r.Name, string(r.Department), r.Active, formatTime(w.now)).Scan(&id); err != nil {
 			return fmt.Errorf("bulk insert: rep %s: %w", r.Name, describe(err))
-		}
-		id, err := res.LastInsertId()
-		if err != nil {
-			return err
 		}
 		w.repIDs[r.Name] = id
 	}
@@ -269,7 +267,7 @@ func (w *bulkWriter) leads(leads []model.Lead, stages map[int][]model.StageMove)
 		return nil
 	}
 	st, err := w.prepare(`INSERT INTO leads (external_id, company, contact, source, rep_id, created, status, mql_on, sql_on,
-		entered_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+		entered_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`)
 	if err != nil {
 		return err
 	}
@@ -297,17 +295,14 @@ func (w *bulkWriter) leads(leads []model.Lead, stages map[int][]model.StageMove)
 			return fmt.Errorf("bulk insert: lead %d: unknown status %q", i+1, l.Status)
 		}
 		entered, updated := w.stamps(l.EnteredAt, l.UpdatedAt)
-		res, err := st.ExecContext(w.ctx, nullText(l.ExternalID), l.Company, l.Contact, l.Source, rep,
-			model.FormatDate(l.Created), string(l.Status), nullDate(l.MQLOn), nullDate(l.SQLOn), entered, updated)
+		var id int64
+		err = st.QueryRowContext(w.ctx, nullText(l.ExternalID), l.Company, l.Contact, l.Source, rep,
+			model.FormatDate(l.Created), string(l.Status), nullDate(l.MQLOn), nullDate(l.SQLOn), entered, updated).Scan(&id)
 		if err != nil {
 			return fmt.Errorf("bulk insert: lead %d: %w", i+1, describe(err))
 		}
 		if len(stages[i]) == 0 {
 			continue
-		}
-		id, err := res.LastInsertId()
-		if err != nil {
-			return fmt.Errorf("bulk insert: lead %d: %w", i+1, describe(err))
 		}
 		// The history the leads trigger wrote from the lead's days.
 		hist := []model.StageMove{{Stage: model.FunnelLead, At: model.DayStart(l.Created)}}

@@ -19,7 +19,11 @@ import (
 // It never changes for the connection's own writes, so the store keeps one
 // connection that only ever asks: every commit, ours or another kpit's, is
 // one it sees. Asking costs a few microseconds: no table is read.
+//
+// PostgreSQL has no such number; there the store's listener counts the
+// commits the server tells it of (postgres.go).
 type changes struct {
+	listen  *listener // on PostgreSQL only
 	mu      sync.Mutex
 	conn    *sql.Conn // taken from the pool on first use, held until Close
 	version int64     // the data_version the cached sums were read at
@@ -45,6 +49,9 @@ func (s *Store) DataVersion(ctx context.Context) (int64, error) {
 
 // dataVersion asks the watching connection; c.mu is held.
 func (c *changes) dataVersion(ctx context.Context, db *sql.DB) (int64, error) {
+	if c.listen != nil {
+		return c.listen.current(), nil
+	}
 	if c.conn == nil {
 		conn, err := db.Conn(ctx)
 		if err != nil {
@@ -73,6 +80,9 @@ func (s *Store) ForgetSums() {
 func (c *changes) close() {
 	c.mu.Lock()
 	defer c.mu.Unlock()
+	if c.listen != nil {
+		c.listen.close()
+	}
 	if c.conn != nil {
 		c.conn.Close()
 		c.conn = nil

@@ -182,7 +182,7 @@ func (s *Store) recordEvidence(ctx context.Context, e *model.Evidence) error {
 	// rows are counted by the write path (live_counts, schema 11).
 	err := s.db.QueryRowContext(ctx, `SELECT
 		(SELECT coalesce(sum(n), 0) FROM live_counts),
-		nullif(max(coalesce((SELECT entered_at FROM activities WHERE deleted_at IS NULL ORDER BY entered_at DESC LIMIT 1), ''),
+		nullif(`+s.greatest()+`(coalesce((SELECT entered_at FROM activities WHERE deleted_at IS NULL ORDER BY entered_at DESC LIMIT 1), ''),
 			coalesce((SELECT entered_at FROM opportunities WHERE deleted_at IS NULL ORDER BY entered_at DESC LIMIT 1), ''),
 			coalesce((SELECT entered_at FROM leads WHERE deleted_at IS NULL ORDER BY entered_at DESC LIMIT 1), ''),
 			coalesce((SELECT entered_at FROM customers WHERE deleted_at IS NULL ORDER BY entered_at DESC LIMIT 1), '')), '')`).Scan(&e.Records, &newest)
@@ -346,7 +346,8 @@ func (s *Store) analysisEvidence(ctx context.Context, e *model.Evidence) error {
 	}
 	if last.Valid {
 		if err := s.db.QueryRowContext(ctx, `SELECT count(*),
-			coalesce(sum(EXISTS (SELECT 1 FROM review_notes n WHERE n.review_id = k.review_id AND n.kpi_key = k.kpi_key)), 0)
+			coalesce(sum(CASE WHEN EXISTS (SELECT 1 FROM review_notes n WHERE n.review_id = k.review_id AND n.kpi_key = k.kpi_key)
+				THEN 1 ELSE 0 END), 0)
 			FROM review_kpis k WHERE k.review_id = ? AND k.kgi = 0 AND k.status IN ('off_track', 'at_risk')`, last.Int64).
 			Scan(&e.MissedLastReview, &e.ExplainedLastReview); err != nil {
 			return err

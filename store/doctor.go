@@ -42,6 +42,9 @@ const maxIntegrityLines = 20
 // the schema version and the size of the -wal file. No findings means
 // nothing is wrong. It only reads.
 func (s *Store) Check(ctx context.Context) ([]Finding, error) {
+	if s.pg {
+		return nil, notSupportedPG("kpit doctor")
+	}
 	var out []Finding
 	integrity, err := s.integrity(ctx, "integrity_check")
 	if err != nil {
@@ -270,6 +273,9 @@ ORDER BY c.month, c.metric, c.rep_id`)
 // rollup_monthly with the months of that, in one write transaction: readers
 // see the old roll-ups or the new ones.
 func (s *Store) RebuildRollups(ctx context.Context) error {
+	if s.pg {
+		return notSupportedPG("rebuilding the roll-ups")
+	}
 	return s.tx(ctx, func(tx *sql.Tx) error {
 		for _, q := range []string{
 			"DELETE FROM rollup_daily",
@@ -289,6 +295,9 @@ func (s *Store) RebuildRollups(ctx context.Context) error {
 // (PRAGMA wal_checkpoint(TRUNCATE)). It returns false when a reader still
 // held part of it, so it could not be emptied.
 func (s *Store) Checkpoint(ctx context.Context) (bool, error) {
+	if s.pg {
+		return true, nil // no write-ahead file of kpit's to fold back
+	}
 	var busy, logPages, done int
 	if err := s.db.QueryRowContext(ctx, "PRAGMA wal_checkpoint(TRUNCATE)").Scan(&busy, &logPages, &done); err != nil {
 		return false, describe(err)
@@ -314,6 +323,9 @@ var pagesEveryCommandReads = []string{"settings", "reps", "kgi_revisions", "kpi_
 // PRAGMA quick_check of the whole file up to 16 MB, and of the tables
 // every command reads in a larger one (kpit doctor checks all of it).
 func (s *Store) CheckPages(ctx context.Context) error {
+	if s.pg {
+		return nil // the server checks its own pages (data checksums, amcheck)
+	}
 	tables := []string{""}
 	if info, err := os.Stat(s.path); err == nil && info.Size() > wholeCheckBytes {
 		tables = pagesEveryCommandReads

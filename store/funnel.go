@@ -66,17 +66,18 @@ func (s *Store) FunnelCohorts(ctx context.Context, from, to, asOf time.Time, by 
 	var out []StageCohort
 	for _, st := range model.LeadStages() {
 		c := stageColumn[st]
-		lag := "NULL"
+		lag, args := "NULL", []any{from.Unix(), to.Unix()}
 		if next := st.Next(); next != "" {
 			n := stageColumn[next]
-			lag = fmt.Sprintf("group_concat(CASE WHEN f.%[1]s >= f.%[2]s AND f.%[1]s <= ?3 THEN f.%[1]s - f.%[2]s END)", n, c)
+			lag = s.listAgg(fmt.Sprintf("CASE WHEN f.%[1]s >= f.%[2]s AND f.%[1]s <= ?3 THEN f.%[1]s - f.%[2]s END", n, c))
+			args = append(args, asOf.Unix())
 		}
 		q := fmt.Sprintf(`SELECT '', count(*), %s FROM lead_funnel f WHERE f.%s >= ?1 AND f.%s < ?2`, lag, c, c)
 		if key != "" {
 			q = fmt.Sprintf(`SELECT %s, count(*), %s FROM lead_funnel f JOIN leads l ON l.id = f.lead_id
 				LEFT JOIN reps r ON r.id = l.rep_id WHERE f.%s >= ?1 AND f.%s < ?2 GROUP BY 1 ORDER BY 1`, key, lag, c, c)
 		}
-		rows, err := s.db.QueryContext(ctx, q, from.Unix(), to.Unix(), asOf.Unix())
+		rows, err := s.db.QueryContext(ctx, q, args...)
 		if err != nil {
 			return nil, fmt.Errorf("read the funnel at %s: %w", st, describe(err))
 		}
@@ -124,7 +125,7 @@ func parseLags(s string) []float64 {
 // RecycledCounts counts the recycles per stage they went back to, made in
 // [from, to) on live leads.
 func (s *Store) RecycledCounts(ctx context.Context, from, to time.Time) (map[model.FunnelStage]int, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT h.stage, count(*) FROM stage_history h INDEXED BY stage_history_recycled
+	rows, err := s.db.QueryContext(ctx, `SELECT h.stage, count(*) FROM stage_history h `+s.indexedBy("stage_history_recycled")+`
 		JOIN leads l ON l.id = h.lead_id AND l.deleted_at IS NULL
 		WHERE h.recycle = 1 AND h.at >= ? AND h.at < ? GROUP BY h.stage`, stageTime(from), stageTime(to))
 	if err != nil {
@@ -156,7 +157,7 @@ func (s *Store) StageWaits(ctx context.Context, stages []model.FunnelStage, cut 
 	var out []model.StageWait
 	for _, st := range stages {
 		rows, err := s.db.QueryContext(ctx, `SELECT f.lead_id, l.company, f.current_s, coalesce(r.name, '')
-			FROM lead_funnel f INDEXED BY lead_funnel_waiting JOIN leads l ON l.id = f.lead_id LEFT JOIN reps r ON r.id = l.rep_id
+			FROM lead_funnel f `+s.indexedBy("lead_funnel_waiting")+` JOIN leads l ON l.id = f.lead_id LEFT JOIN reps r ON r.id = l.rep_id
 			WHERE f.current_stage = ?1 AND f.current_s < ?2 AND f.status != 'disqualified'
 				AND NOT (f.status = 'converted' AND ?1 IN ('lead', 'mql', 'sql')) ORDER BY f.lead_id`,
 			string(st), cut.Unix())

@@ -50,12 +50,12 @@ func (s *Store) AddKFS(ctx context.Context, k model.KFS) (int64, error) {
 	}
 	var id int64
 	err := s.tx(ctx, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, `INSERT INTO kfs (text, kpi_keys) VALUES (?, ?)`, k.Text, strings.Join(k.KPIKeys, ","))
+		err := tx.QueryRowContext(ctx, `INSERT INTO kfs (text, kpi_keys) VALUES (?, ?) RETURNING id`,
+			k.Text, strings.Join(k.KPIKeys, ",")).Scan(&id)
 		if err != nil {
 			return fmt.Errorf("add KFS: %w", describe(err))
 		}
-		id, err = res.LastInsertId()
-		return err
+		return nil
 	})
 	return id, err
 }

@@ -49,6 +49,9 @@ func (s *Store) BeginImport(ctx context.Context) (*ImportSession, error) {
 	// Each insert fires the roll-up triggers, so SQLite keeps a statement
 	// journal of the pages it touches; in memory, not in a temporary file.
 	for _, pragma := range []string{fmt.Sprintf("PRAGMA cache_size = -%d", importCacheKiB), "PRAGMA temp_store = MEMORY"} {
+		if s.pg {
+			break // PostgreSQL's buffers are the server's
+		}
 		if _, err := conn.ExecContext(ctx, pragma); err != nil {
 			conn.Close()
 			return nil, fmt.Errorf("begin import: %w", describe(err))
@@ -56,7 +59,7 @@ func (s *Store) BeginImport(ctx context.Context) (*ImportSession, error) {
 	}
 	tx, err := conn.BeginTx(ctx, nil)
 	if err != nil {
-		is := &ImportSession{conn: conn}
+		is := &ImportSession{store: s, conn: conn}
 		is.release()
 		s.endWork(ctx)
 		return nil, fmt.Errorf("begin import: %w", describe(err))
@@ -100,8 +103,10 @@ func (is *ImportSession) release() {
 	if is.conn == nil {
 		return
 	}
-	is.conn.ExecContext(context.Background(), "PRAGMA cache_size = -2000")
-	is.conn.ExecContext(context.Background(), "PRAGMA temp_store = DEFAULT")
+	if !is.store.pg {
+		is.conn.ExecContext(context.Background(), "PRAGMA cache_size = -2000")
+		is.conn.ExecContext(context.Background(), "PRAGMA temp_store = DEFAULT")
+	}
 	is.conn.Close()
 	is.conn = nil
 }
@@ -168,17 +173,13 @@ func (is *ImportSession) Rep(ctx context.Context, name string, dept model.Depart
 	if !dept.Valid() {
 		return 0, fmt.Errorf("rep %s: unknown department %q", name, dept)
 	}
-	st, err := is.stmt(`INSERT INTO reps (name, department, active, created_at) VALUES (?, ?, 1, ?)`)
+	st, err := is.stmt(`INSERT INTO reps (name, department, active, created_at) VALUES (?, ?, 1, ?) RETURNING id`)
 	if err != nil {
 		return 0, fmt.Errorf("create rep %s: %w", name, err)
 	}
-	res, err := st.ExecContext(ctx, name, string(dept), is.now)
-	if err != nil {
+	var id int64
+	if err := st.QueryRowContext(ctx, name, string(dept), is.now).Scan(&id); err != nil {
 		return 0, fmt.Errorf("create rep %s: %w", name, describe(err))
-	}
-	id, err := res.LastInsertId()
-	if err != nil {
-		return 0, fmt.Errorf("create rep %s: %w", name, err)
 	}
 	is.reps[name], is.repDepts[name], is.repActive[name] = id, dept, true
 	is.repsCreated++

@@ -264,15 +264,13 @@ func (is *ImportSession) UpsertReps(ctx context.Context, recs []model.Rep) (inse
 		}
 		id, found := is.reps[r.Name]
 		if !found {
-			st, err := is.stmt(`INSERT INTO reps (name, department, active, created_at) VALUES (?, ?, ?, ?)`)
+			st, err := is.stmt(`INSERT INTO reps (name, department, active, created_at) VALUES (?, ?, ?, ?) RETURNING id`)
 			if err != nil {
 				return inserted, updated, unchanged, fmt.Errorf("insert rep %s: %w", r.Name, err)
 			}
-			res, err := st.ExecContext(ctx, r.Name, string(r.Department), r.Active, is.now)
-			if err != nil {
+			if err := st.QueryRowContext(ctx, r.Name, string(r.Department), r.Active, is.now).Scan(&id); err != nil {
 				return inserted, updated, unchanged, fmt.Errorf("insert rep %s: %w", r.Name, describe(err))
 			}
-			id, _ = res.LastInsertId()
 			is.reps[r.Name], is.repDepts[r.Name], is.repActive[r.Name] = id, r.Department, r.Active
 			inserted++
 			continue

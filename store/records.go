@@ -64,12 +64,30 @@ func tableFor(name string) (recordTable, bool) {
 }
 
 // beforeImage is the SQL expression building a row's JSON before-image.
-func (t recordTable) beforeImage() string {
+func (t recordTable) beforeImage(pg bool) string {
 	parts := make([]string, 0, 2*len(t.columns))
 	for _, c := range t.columns {
 		parts = append(parts, "'"+c+"'", c)
 	}
+	if pg {
+		return "json_build_object(" + strings.Join(parts, ", ") + ")::text"
+	}
 	return "json_object(" + strings.Join(parts, ", ") + ")"
+}
+
+// restoreSQL puts the before-image ?1 back into row ?2. PostgreSQL reads
+// the image as a row of the table, which gives every value its column's type.
+func (t recordTable) restoreSQL(pg bool) string {
+	if pg {
+		cols := strings.Join(t.columns, ", ")
+		return `UPDATE ` + t.name + ` SET (` + cols + `) = (SELECT ` + cols + ` FROM jsonb_populate_record(NULL::` + t.name +
+			`, ?1::jsonb)) WHERE id = ?2`
+	}
+	sets := make([]string, len(t.columns))
+	for i, col := range t.columns {
+		sets[i] = fmt.Sprintf("%s = json_extract(?1, '$.%s')", col, col)
+	}
+	return `UPDATE ` + t.name + ` SET ` + strings.Join(sets, ", ") + ` WHERE id = ?2`
 }
 
 // journal records a change in the same transaction as the write. For
@@ -94,7 +112,7 @@ func (s *Store) journal(ctx context.Context, tx *sql.Tx, t recordTable, id int64
 	} else {
 		var res sql.Result
 		res, err = tx.ExecContext(ctx, `INSERT INTO changes (at, table_name, row_id, action, before, stage_mark)
-			SELECT ?, ?, id, ?, `+t.beforeImage()+`, `+mark+` FROM `+t.name+` WHERE id = ? AND deleted_at IS NULL`,
+			SELECT ?, ?, id, ?, `+t.beforeImage(s.pg)+`, `+mark+` FROM `+t.name+` WHERE id = ? AND deleted_at IS NULL`,
 			at, t.name, action, id)
 		if err == nil {
 			if n, _ := res.RowsAffected(); n == 0 {
@@ -201,14 +219,13 @@ func (s *Store) AddActivity(ctx context.Context, a model.Activity) (int64, error
 			return err
 		}
 		now := formatTime(s.now())
-		res, err := tx.ExecContext(ctx, `INSERT INTO activities (external_id, day, rep_id, kind, count, opportunity_id,
-			account, note, entered_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		err = tx.QueryRowContext(ctx, `INSERT INTO activities (external_id, day, rep_id, kind, count, opportunity_id,
+			account, note, entered_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
 			nullText(a.ExternalID), model.FormatDate(a.Date), a.RepID, string(a.Kind), a.Count, nullID(a.OpportunityID),
-			a.Account, a.Note, now, now)
+			a.Account, a.Note, now, now).Scan(&id)
 		if err != nil {
 			return fmt.Errorf("add activity: %w", describe(err))
 		}
-		id, _ = res.LastInsertId()
 		return s.journal(ctx, tx, recordTables[model.RecordActivity], id, "insert")
 	})
 	return id, err
@@ -277,14 +294,13 @@ func (s *Store) AddOpportunity(ctx context.Context, o model.Opportunity) (int64,
 			}
 		}
 		now := formatTime(s.now())
-		res, err := tx.ExecContext(ctx, `INSERT INTO opportunities (external_id, rep_id, account, product, stage, created,
-			closed, amount_yen, outcome, lost_reason, forecast, entered_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		err = tx.QueryRowContext(ctx, `INSERT INTO opportunities (external_id, rep_id, account, product, stage, created,
+			closed, amount_yen, outcome, lost_reason, forecast, entered_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
 			nullText(o.ExternalID), o.RepID, o.Account, o.Product, o.Stage, model.FormatDate(o.Created), nullDate(o.Closed),
-			nullInt(int64(o.AmountMinor), o.HasAmount), string(o.Outcome), o.LostReason, nullText(string(o.Forecast)), now, now)
+			nullInt(int64(o.AmountMinor), o.HasAmount), string(o.Outcome), o.LostReason, nullText(string(o.Forecast)), now, now).Scan(&id)
 		if err != nil {
 			return fmt.Errorf("add opportunity: %w", describe(err))
 		}
-		id, _ = res.LastInsertId()
 		return s.journal(ctx, tx, recordTables[model.RecordOpportunity], id, "insert")
 	})
 	return id, err
@@ -334,14 +350,13 @@ func (s *Store) AddLead(ctx context.Context, l model.Lead) (int64, error) {
 			return err
 		}
 		now := formatTime(s.now())
-		res, err := tx.ExecContext(ctx, `INSERT INTO leads (external_id, company, contact, source, rep_id, created, status,
-			mql_on, sql_on, entered_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		err = tx.QueryRowContext(ctx, `INSERT INTO leads (external_id, company, contact, source, rep_id, created, status,
+			mql_on, sql_on, entered_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
 			nullText(l.ExternalID), l.Company, l.Contact, l.Source, nullID(l.RepID), model.FormatDate(l.Created),
-			string(l.Status), nullDate(l.MQLOn), nullDate(l.SQLOn), now, now)
+			string(l.Status), nullDate(l.MQLOn), nullDate(l.SQLOn), now, now).Scan(&id)
 		if err != nil {
 			return fmt.Errorf("add lead: %w", describe(err))
 		}
-		id, _ = res.LastInsertId()
 		return s.journal(ctx, tx, recordTables[model.RecordLead], id, "insert")
 	})
 	return id, err
@@ -399,13 +414,12 @@ func (s *Store) AddCustomer(ctx context.Context, c model.Customer) (int64, error
 			return err
 		}
 		now := formatTime(s.now())
-		res, err := tx.ExecContext(ctx, `INSERT INTO customers (external_id, name, rep_id, started, churned, mrr_yen,
-			entered_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-			nullText(c.ExternalID), c.Name, nullID(c.RepID), nullDate(c.Started), nullDate(c.Churned), int64(c.MRRMinor), now, now)
+		err = tx.QueryRowContext(ctx, `INSERT INTO customers (external_id, name, rep_id, started, churned, mrr_yen,
+			entered_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+			nullText(c.ExternalID), c.Name, nullID(c.RepID), nullDate(c.Started), nullDate(c.Churned), int64(c.MRRMinor), now, now).Scan(&id)
 		if err != nil {
 			return fmt.Errorf("add customer: %w", describe(err))
 		}
-		id, _ = res.LastInsertId()
 		return s.journal(ctx, tx, recordTables[model.RecordCustomer], id, "insert")
 	})
 	return id, err
@@ -480,6 +494,9 @@ func (s *Store) Undo(ctx context.Context) (Change, error) {
 		var table, at string
 		var before sql.NullString
 		var stageMark sql.NullInt64
+		if err := s.oneAtATime(ctx, tx, pgLockUndo); err != nil {
+			return fmt.Errorf("undo: %w", err)
+		}
 		err := tx.QueryRowContext(ctx, `SELECT id, at, table_name, row_id, action, before, stage_mark FROM changes
 			WHERE undone = 0 ORDER BY id DESC LIMIT 1`).Scan(&c.ID, &at, &table, &c.RowID, &c.Action, &before, &stageMark)
 		if errors.Is(err, sql.ErrNoRows) {
@@ -498,12 +515,7 @@ func (s *Store) Undo(ctx context.Context) (Change, error) {
 		case "insert":
 			_, err = tx.ExecContext(ctx, `UPDATE `+t.name+` SET deleted_at = ? WHERE id = ?`, formatTime(s.now()), c.RowID)
 		default:
-			sets := make([]string, len(t.columns))
-			for i, col := range t.columns {
-				sets[i] = fmt.Sprintf("%s = json_extract(?1, '$.%s')", col, col)
-			}
-			_, err = tx.ExecContext(ctx, `UPDATE `+t.name+` SET `+strings.Join(sets, ", ")+` WHERE id = ?2`,
-				before.String, c.RowID)
+			_, err = tx.ExecContext(ctx, t.restoreSQL(s.pg), before.String, c.RowID)
 		}
 		if err == nil && stageMark.Valid {
 			// The stage changes the write made go with it; a trigger

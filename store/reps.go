@@ -19,13 +19,12 @@ func (s *Store) AddRep(ctx context.Context, r model.Rep) (int64, error) {
 	}
 	var id int64
 	err := s.tx(ctx, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, `INSERT INTO reps (name, department, active, created_at) VALUES (?, ?, 1, ?)`,
-			r.Name, string(r.Department), formatTime(s.now()))
+		err := tx.QueryRowContext(ctx, `INSERT INTO reps (name, department, active, created_at) VALUES (?, ?, 1, ?) RETURNING id`,
+			r.Name, string(r.Department), formatTime(s.now())).Scan(&id)
 		if err != nil {
 			return fmt.Errorf("add rep %s: %w", r.Name, describe(err))
 		}
-		id, err = res.LastInsertId()
-		return err
+		return nil
 	})
 	return id, err
 }

@@ -26,13 +26,11 @@ func (s *Store) SaveReview(ctx context.Context, d model.ReviewDraft) (int64, err
 	}
 	var id int64
 	err := s.tx(ctx, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, `INSERT INTO reviews (held_on, notes, period, held_at, main_cause, main_cause_share, forecast)
-			VALUES (?, ?, ?, ?, ?, ?, ?)`,
-			model.FormatDate(d.HeldAt), d.Summary, d.Period.Key(), formatTime(d.HeldAt), d.MainCause, nullValue(d.MainCauseShare), d.Forecast)
+		err := tx.QueryRowContext(ctx, `INSERT INTO reviews (held_on, notes, period, held_at, main_cause, main_cause_share, forecast)
+			VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+			model.FormatDate(d.HeldAt), d.Summary, d.Period.Key(), formatTime(d.HeldAt), d.MainCause, nullValue(d.MainCauseShare),
+			d.Forecast).Scan(&id)
 		if err != nil {
-			return fmt.Errorf("save review: %w", describe(err))
-		}
-		if id, err = res.LastInsertId(); err != nil {
 			return fmt.Errorf("save review: %w", describe(err))
 		}
 		for i, k := range d.KPIs {
@@ -51,14 +49,12 @@ func (s *Store) SaveReview(ctx context.Context, d model.ReviewDraft) (int64, err
 		}
 		now := formatTime(s.now())
 		for _, a := range d.NewActions {
-			res, err := tx.ExecContext(ctx, `INSERT INTO review_actions (review_id, kpi_key, text, rep_id, due, status, updated_at)
-				VALUES (?, ?, ?, ?, ?, ?, ?)`, id, a.KPIKey, strings.TrimSpace(a.Text), a.RepID, model.FormatDate(a.Due), string(a.Status), now)
+			var aid int64
+			err := tx.QueryRowContext(ctx, `INSERT INTO review_actions (review_id, kpi_key, text, rep_id, due, status, updated_at)
+				VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id`, id, a.KPIKey, strings.TrimSpace(a.Text), a.RepID, model.FormatDate(a.Due),
+				string(a.Status), now).Scan(&aid)
 			if err != nil {
 				return fmt.Errorf("save review: action %q: %w", a.Text, describe(err))
-			}
-			aid, err := res.LastInsertId()
-			if err != nil {
-				return fmt.Errorf("save review: %w", describe(err))
 			}
 			if err := actionState(ctx, tx, id, aid, a.Status); err != nil {
 				return err

@@ -237,9 +237,10 @@ func (s *Store) saveKPITx(ctx context.Context, tx *sql.Tx, k model.KPI, note Rev
 		ON CONFLICT (key) DO UPDATE SET name_ja = excluded.name_ja, name_en = excluded.name_en, unit = excluded.unit,
 			direction = excluded.direction, source = excluded.source, department = excluded.department,
 			style = excluded.style, updated_at = excluded.updated_at
-		WHERE kpis.name_ja IS NOT excluded.name_ja OR kpis.name_en IS NOT excluded.name_en OR kpis.unit IS NOT excluded.unit
-			OR kpis.direction IS NOT excluded.direction OR kpis.source IS NOT excluded.source
-			OR kpis.department IS NOT excluded.department OR kpis.style IS NOT excluded.style`,
+		WHERE kpis.name_ja IS DISTINCT FROM excluded.name_ja OR kpis.name_en IS DISTINCT FROM excluded.name_en
+			OR kpis.unit IS DISTINCT FROM excluded.unit
+			OR kpis.direction IS DISTINCT FROM excluded.direction OR kpis.source IS DISTINCT FROM excluded.source
+			OR kpis.department IS DISTINCT FROM excluded.department OR kpis.style IS DISTINCT FROM excluded.style`,
 		k.Key, k.NameJA, k.NameEN, string(k.Unit), string(k.Direction), string(k.Source), string(k.Department),
 		string(k.Style), string(k.TargetPer), now, now)
 	if err != nil {

@@ -150,7 +150,7 @@ func (s *Store) NewestRecordAt(ctx context.Context) (time.Time, error) {
 		SELECT max(entered_at) AS m FROM opportunities WHERE deleted_at IS NULL
 		UNION ALL SELECT max(entered_at) FROM activities WHERE deleted_at IS NULL
 		UNION ALL SELECT max(entered_at) FROM leads WHERE deleted_at IS NULL
-		UNION ALL SELECT max(entered_at) FROM customers WHERE deleted_at IS NULL)`).Scan(&newest)
+		UNION ALL SELECT max(entered_at) FROM customers WHERE deleted_at IS NULL) AS newest`).Scan(&newest)
 	if err != nil {
 		return time.Time{}, fmt.Errorf("find the newest record: %w", describe(err))
 	}

@@ -28,6 +28,7 @@ var BusyTimeout = 30 * time.Second
 type Store struct {
 	db      *sql.DB
 	path    string
+	pg      bool // PostgreSQL rather than a SQLite file (postgres.go)
 	now     func() time.Time
 	changes *changes // nil on a scratch store: nothing else writes to it
 }
@@ -65,8 +66,12 @@ func DefaultPath() (string, error) {
 // Open opens (creating if needed) the database at path and brings its schema
 // up to date. A file that is not SQLite, another application's SQLite file,
 // or one whose schema is newer than this binary knows, is refused with an
-// error naming the file before anything is written to it.
+// error naming the file before anything is written to it. A postgres://
+// URL opens that PostgreSQL database instead (postgres.go).
 func Open(path string) (*Store, error) {
+	if IsPostgres(path) {
+		return openPostgres(path)
+	}
 	if err := checkPath(path); err != nil {
 		return nil, err
 	}
@@ -105,14 +110,14 @@ func Open(path string) (*Store, error) {
 }
 
 // checkPath refuses, before SQLite creates or reads anything, a --db that
-// is a URL (kpit keeps its records in a file; SQLite would make directories
-// named after the URL's parts), a directory, or an existing file that does
+// is a URL other than postgres:// (SQLite would make directories named
+// after the URL's parts), a directory, or an existing file that does
 // not start with the SQLite header. An empty file is let through: SQLite
 // makes one when it opens a new database, and another kpit may be creating
 // this one at this moment.
 func checkPath(path string) error {
 	if strings.Contains(path, "://") {
-		return fmt.Errorf("database %s: kpit keeps its records in a SQLite file; give a file path, not a URL", path)
+		return fmt.Errorf("database %s: give a file path or a postgres:// URL", path)
 	}
 	info, err := os.Stat(path)
 	switch {
@@ -254,17 +259,32 @@ func kpitVersion(ctx context.Context, q queryer) (int, error) {
 }
 
 // tx runs fn in one write transaction (IMMEDIATE, from the DSN), committing
-// when fn returns nil and rolling back otherwise.
+// when fn returns nil and rolling back otherwise. On PostgreSQL a
+// transaction the server gave up (a deadlock between writers, a
+// serialization failure) is run again from the start, a few times.
 func (s *Store) tx(ctx context.Context, fn func(*sql.Tx) error) error {
+	for attempt := 1; ; attempt++ {
+		err := s.txOnce(ctx, fn)
+		if !s.pg || attempt == pgAttempts || !pgRetry(err) {
+			return s.named(describe(err))
+		}
+		time.Sleep(time.Duration(attempt) * 5 * time.Millisecond)
+	}
+}
+
+// pgAttempts bounds the runs of one PostgreSQL transaction.
+const pgAttempts = 8
+
+func (s *Store) txOnce(ctx context.Context, fn func(*sql.Tx) error) error {
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
-		return s.named(describe(err))
+		return err
 	}
 	if err := fn(tx); err != nil {
 		tx.Rollback()
-		return s.named(err)
+		return err
 	}
-	return s.named(describe(tx.Commit()))
+	return tx.Commit()
 }
 
 // named adds the file's name to the refusals about the file itself
@@ -308,6 +328,9 @@ func readOnlyWhy(path string, err error) error {
 func describe(err error) error {
 	if err == nil {
 		return nil
+	}
+	if isPG(err) {
+		return pgLine(err)
 	}
 	var se *sqlite.Error
 	if errors.As(err, &se) {
