@@ -31,6 +31,7 @@ var (
 	FieldOutcome    = Text{JA: "結果", EN: "Outcome"}
 	FieldLostReason = Text{JA: "失注理由", EN: "Lost reason"}
 	FieldForecast   = Text{JA: "確度", EN: "Forecast"}
+	FieldStageAt    = Text{JA: "ステージ日時", EN: "Stage time"}
 	FieldCompany    = Text{JA: "会社名", EN: "Company"}
 	FieldContact    = Text{JA: "担当者名", EN: "Contact"}
 	FieldSource     = Text{JA: "流入元", EN: "Source"}
@@ -76,7 +77,7 @@ func FieldLabel(l Lang, field string) string {
 		"account": FieldAccount, "note": FieldNote, "amount": FieldAmount, "stage": FieldStage,
 		"created": FieldCreated, "closed": FieldClosed, "outcome": FieldOutcome, "lost_reason": FieldLostReason,
 		"company": FieldCompany, "contact": FieldContact, "source": FieldSource, "status": FieldStatus,
-		"forecast": FieldForecast}
+		"forecast": FieldForecast, "at": FieldStageAt}
 	if t, ok := labels[field]; ok {
 		return l.T(t)
 	}

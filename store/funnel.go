@@ -217,8 +217,9 @@ type FunnelLead struct {
 	Company string
 	Source  string
 	RepName string
-	Reached time.Time // when it first reached the stage
-	Next    time.Time // when it first reached the next stage; zero when not (yet)
+	Reached time.Time         // when it first reached the stage
+	Next    time.Time         // when it first reached the next stage; zero when not (yet)
+	Current model.FunnelStage // where it stands now
 }
 
 // FunnelLeads lists the leads that first reached stage in [from, to), in
@@ -241,7 +242,7 @@ func (s *Store) FunnelLeads(ctx context.Context, stage model.FunnelStage, from, 
 	if key != "" {
 		where = " AND " + key + " = ?4"
 	}
-	rows, err := s.db.QueryContext(ctx, fmt.Sprintf(`SELECT l.id, l.company, l.source, coalesce(r.name, ''), f.%s, %s
+	rows, err := s.db.QueryContext(ctx, fmt.Sprintf(`SELECT l.id, l.company, l.source, coalesce(r.name, ''), f.%s, %s, f.current_stage
 		FROM lead_funnel f JOIN leads l ON l.id = f.lead_id LEFT JOIN reps r ON r.id = l.rep_id
 		WHERE f.%s >= ?1 AND f.%s < ?2%s ORDER BY f.%s, l.id LIMIT ?5`, c, next, c, c, where, c),
 		from.Unix(), to.Unix(), asOf.Unix(), group, limit)
@@ -254,10 +255,11 @@ func (s *Store) FunnelLeads(ctx context.Context, stage model.FunnelStage, from, 
 		var fl FunnelLead
 		var reached int64
 		var nx sql.NullInt64
-		if err := rows.Scan(&fl.ID, &fl.Company, &fl.Source, &fl.RepName, &reached, &nx); err != nil {
+		var current string
+		if err := rows.Scan(&fl.ID, &fl.Company, &fl.Source, &fl.RepName, &reached, &nx, &current); err != nil {
 			return nil, fmt.Errorf("list the leads at %s: %w", stage, describe(err))
 		}
-		fl.Reached = time.Unix(reached, 0).UTC()
+		fl.Reached, fl.Current = time.Unix(reached, 0).UTC(), model.FunnelStage(current)
 		if nx.Valid {
 			fl.Next = time.Unix(nx.Int64, 0).UTC()
 		}

@@ -22,6 +22,7 @@ import (
 
 type funnelKeys struct {
 	Up, Down, Left, Right, Enter, By, Defs, Back, Prev, Next, Cycle key.Binding
+	Move, Recycle, Confirm                                          key.Binding // on the list of leads and a move's question
 }
 
 func (k funnelKeys) ShortHelp() []key.Binding {
@@ -60,7 +61,8 @@ type funnelList struct {
 	group  string // "" without a breakdown
 	leads  []store.FunnelLead
 	err    error
-	offset int
+	cursor int // the selected lead
+	offset int // the first lead shown
 }
 
 type funnelScreen struct {
@@ -75,29 +77,41 @@ type funnelScreen struct {
 	// groups; col is the stage picked in a group's row.
 	cursor, col int
 	list        *funnelList
+	move        *funnelMove // the question of a move of the list's lead
 	defs        *defsScreen
 }
 
 func newFunnelScreen(c *Common) Screen {
 	l := c.Lang
 	return &funnelScreen{Common: c, period: model.PeriodOf(model.Month, c.Now(), c.FiscalStart), by: "department", keys: funnelKeys{
-		Up:    key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("up/k", l.T(msgKeyUp))),
-		Down:  key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("down/j", l.T(msgKeyDown))),
-		Left:  key.NewBinding(key.WithKeys("left"), key.WithHelp("←", l.T(msgKeyFunnelStage))),
-		Right: key.NewBinding(key.WithKeys("right"), key.WithHelp("→", l.T(msgKeyFunnelStage))),
-		Enter: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", l.T(msgKeyFunnelLeads))),
-		By:    key.NewBinding(key.WithKeys("b"), key.WithHelp("b", l.T(msgKeyFunnelBy))),
-		Defs:  key.NewBinding(key.WithKeys("d"), key.WithHelp("d", l.T(msgKeyFunnelDefs))),
-		Back:  key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", l.T(msgKeyBack))),
-		Prev:  key.NewBinding(key.WithKeys("["), key.WithHelp("[", l.T(msgKeyPrevPeriod))),
-		Next:  key.NewBinding(key.WithKeys("]"), key.WithHelp("]", l.T(msgKeyNextPeriod))),
-		Cycle: key.NewBinding(key.WithKeys("p"), key.WithHelp("p", l.T(msgKeyCycle))),
+		Up:      key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("up/k", l.T(msgKeyUp))),
+		Down:    key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("down/j", l.T(msgKeyDown))),
+		Left:    key.NewBinding(key.WithKeys("left"), key.WithHelp("←", l.T(msgKeyFunnelStage))),
+		Right:   key.NewBinding(key.WithKeys("right"), key.WithHelp("→", l.T(msgKeyFunnelStage))),
+		Enter:   key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", l.T(msgKeyFunnelLeads))),
+		By:      key.NewBinding(key.WithKeys("b"), key.WithHelp("b", l.T(msgKeyFunnelBy))),
+		Defs:    key.NewBinding(key.WithKeys("d"), key.WithHelp("d", l.T(msgKeyFunnelDefs))),
+		Back:    key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", l.T(msgKeyBack))),
+		Prev:    key.NewBinding(key.WithKeys("["), key.WithHelp("[", l.T(msgKeyPrevPeriod))),
+		Next:    key.NewBinding(key.WithKeys("]"), key.WithHelp("]", l.T(msgKeyNextPeriod))),
+		Cycle:   key.NewBinding(key.WithKeys("p"), key.WithHelp("p", l.T(msgKeyCycle))),
+		Move:    key.NewBinding(key.WithKeys("m"), key.WithHelp("m", l.T(msgKeyFunnelMove))),
+		Recycle: key.NewBinding(key.WithKeys("r"), key.WithHelp("r", l.T(msgKeyFunnelRecycle))),
+		Confirm: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", l.T(msgKeyFunnelConfirm))),
 	}}
 }
 
 func (s *funnelScreen) Keys() help.KeyMap {
-	if s.defs != nil {
+	k := s.keys
+	switch {
+	case s.defs != nil:
 		return s.defs.Keys()
+	case s.move != nil:
+		short := []key.Binding{k.Left, k.Right, k.Recycle, k.Confirm, k.Back}
+		return keyMap{short: short, full: [][]key.Binding{short}}
+	case s.list != nil:
+		short := []key.Binding{k.Up, k.Down, k.Move, k.Back}
+		return keyMap{short: short, full: [][]key.Binding{short}}
 	}
 	return s.keys
 }
@@ -111,8 +125,9 @@ func (s *funnelScreen) SetSize(w, h int) {
 
 func (s *funnelScreen) Init() tea.Cmd { return s.load() }
 
-// Capturing is true while the definitions form takes typed text.
-func (s *funnelScreen) Capturing() bool { return s.defs != nil && s.defs.Capturing() }
+// Capturing is true while the definitions form takes typed text or a
+// move's question is open.
+func (s *funnelScreen) Capturing() bool { return s.move != nil || s.defs != nil && s.defs.Capturing() }
 
 func (s *funnelScreen) load() tea.Cmd {
 	st, p, by, now := s.Store, s.period, s.by, s.Now()
@@ -136,7 +151,11 @@ func (s *funnelScreen) loadLeads() tea.Cmd {
 	if group != nil {
 		g = *group
 	}
-	s.list = &funnelList{stage: stage, group: g}
+	keep := 0
+	if s.list != nil && s.list.stage == stage && s.list.group == g {
+		keep = s.list.cursor // a reload after a move keeps the place
+	}
+	s.list = &funnelList{stage: stage, group: g, cursor: keep}
 	return s.read(s.list, func(ctx context.Context) tea.Msg {
 		leads, err := figures.FunnelLeadsBehind(ctx, st, figures.PeriodRange(p), now, now.Location(),
 			stage, by, g, funnelLeadsLimit)
@@ -179,12 +198,18 @@ func (s *funnelScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 	case funnelLeadsMsg:
 		if msg.to == s && s.list != nil && s.list.stage == msg.stage && s.list.group == msg.group {
 			s.list.leads, s.list.err = msg.leads, msg.err
+			s.list.cursor = min(s.list.cursor, max(len(msg.leads)-1, 0))
 		}
 		return s, nil
+	case funnelMovedMsg:
+		return s, s.moved(msg)
 	case ReloadMsg:
 		var cmd tea.Cmd
 		if s.defs != nil {
 			_, cmd = s.defs.Update(msg)
+		}
+		if s.list != nil {
+			cmd = tea.Batch(cmd, s.loadLeads())
 		}
 		return s, tea.Batch(s.load(), cmd)
 	case defsClosedMsg:
@@ -199,14 +224,19 @@ func (s *funnelScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 	if !ok {
 		return s, nil
 	}
+	if s.move != nil {
+		return s, s.updateMove(km)
+	}
 	if s.list != nil {
 		switch {
 		case key.Matches(km, s.keys.Back, s.keys.Enter):
 			s.list = nil
 		case key.Matches(km, s.keys.Up):
-			s.list.offset = max(s.list.offset-1, 0)
+			s.list.cursor = max(s.list.cursor-1, 0)
 		case key.Matches(km, s.keys.Down):
-			s.list.offset = min(s.list.offset+1, max(len(s.list.leads)-1, 0))
+			s.list.cursor = min(s.list.cursor+1, max(len(s.list.leads)-1, 0))
+		case key.Matches(km, s.keys.Move):
+			s.openMove()
 		}
 		return s, nil
 	}

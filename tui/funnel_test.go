@@ -9,6 +9,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/kpit-dev/kpit/catalog"
 	"github.com/kpit-dev/kpit/model"
 	"github.com/kpit-dev/kpit/store"
 )
@@ -88,5 +89,54 @@ func TestFunnelLeadsBehindAFigure(t *testing.T) {
 	press(t, a, "esc")
 	if s.list != nil {
 		t.Error("esc did not close the list")
+	}
+}
+
+// TestLeadMovedFromTheList: on the SQL list, m asks to move the selected
+// lead; a move back without recycle is refused in one line naming the
+// lead and the field and writes nothing; r and enter record the recycle
+// at the screen's clock, and the history read back from the store has it.
+func TestLeadMovedFromTheList(t *testing.T) {
+	a, st := funnelApp(t)
+	ctx := context.Background()
+	st.SetClock(func() time.Time { return fixedNow.Add(time.Hour) })
+	s := a.screens[a.active].(*funnelScreen)
+	press(t, a, "down", "down", "enter")
+	if s.list == nil || len(s.list.leads) < 2 {
+		t.Fatalf("no SQL leads listed: %+v", s.list)
+	}
+	press(t, a, "down", "m")
+	fl := s.list.leads[1]
+	if s.move == nil || s.move.lead.ID != fl.ID || s.move.to != fl.Current.Next() && fl.Current != model.FunnelWon {
+		t.Fatalf("m on lead %d (at %s) opened %+v", fl.ID, fl.Current, s.move)
+	}
+	before, err := st.StageHistory(ctx, fl.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for range s.move.to.Order() - model.FunnelLead.Order() {
+		press(t, a, "left")
+	}
+	press(t, a, "right", "enter") // MQL, behind the lead's stage, not a recycle
+	want := fmt.Sprintf("lead #%d: Stage: MQL is behind the lead's stage %s", fl.ID, catalog.StageWord(LangEN, fl.Current))
+	if s.move == nil || !strings.HasPrefix(s.move.err, want) || !strings.Contains(screen(a), want) {
+		t.Fatalf("refusal = %+v, want %q on the screen:\n%s", s.move, want, screen(a))
+	}
+	if h, _ := st.StageHistory(ctx, fl.ID); len(h) != len(before) {
+		t.Fatalf("a refused move wrote %d stage rows", len(h)-len(before))
+	}
+	press(t, a, "r", "enter")
+	if s.move != nil {
+		t.Fatalf("the recycle was not recorded: %+v", s.move)
+	}
+	h, err := st.StageHistory(ctx, fl.ID)
+	if err != nil || len(h) != len(before)+1 {
+		t.Fatalf("history %d -> %d rows, %v", len(before), len(h), err)
+	}
+	if last := h[len(h)-1]; last.Stage != model.FunnelMQL || !last.Recycle || !last.At.Equal(fixedNow) {
+		t.Errorf("recorded %+v, want a recycle to MQL at %v", last, fixedNow)
+	}
+	if s.list == nil || s.list.cursor != 1 {
+		t.Errorf("after the move the list is %+v, want it open on the same lead", s.list)
 	}
 }

@@ -228,8 +228,18 @@ func (s *funnelScreen) listLines(n int) []string {
 		titles[i] = c.title
 	}
 	out = append(out, s.Styles.Muted.Render("  "+strings.TrimRight(tableRow(shown, titles), " ")))
-	for i := lst.offset; i < len(rows) && len(out) < n; i++ {
-		out = append(out, "  "+strings.TrimRight(tableRow(shown, pick(rows[i], keep)), " "))
+	var question []string
+	if s.move != nil {
+		question = s.moveLines()
 	}
-	return out
+	// Keep the cursor's lead in view above the question.
+	room := max(n-len(out)-len(question), 1)
+	lst.offset = min(lst.offset, lst.cursor)
+	if lst.cursor >= lst.offset+room {
+		lst.offset = lst.cursor - room + 1
+	}
+	for i := lst.offset; i < len(rows) && i < lst.offset+room; i++ {
+		out = append(out, s.marked(strings.TrimRight(tableRow(shown, pick(rows[i], keep)), " "), i == lst.cursor))
+	}
+	return append(out, question...)
 }

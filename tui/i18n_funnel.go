@@ -22,10 +22,20 @@ var (
 	msgFunnelNoLeads    = Text{JA: "該当するリードはありません", EN: "No leads"}
 	msgFunnelNotYet     = Text{JA: "未到達", EN: "not yet"}
 
-	msgKeyFunnelBy    = Text{JA: "内訳切替", EN: "breakdown"}
-	msgKeyFunnelLeads = Text{JA: "リード一覧", EN: "list leads"}
-	msgKeyFunnelDefs  = Text{JA: "ステージ定義", EN: "stage definitions"}
-	msgKeyFunnelStage = Text{JA: "ステージ選択", EN: "pick stage"}
+	msgKeyFunnelBy      = Text{JA: "内訳切替", EN: "breakdown"}
+	msgKeyFunnelLeads   = Text{JA: "リード一覧", EN: "list leads"}
+	msgKeyFunnelDefs    = Text{JA: "ステージ定義", EN: "stage definitions"}
+	msgKeyFunnelStage   = Text{JA: "ステージ選択", EN: "pick stage"}
+	msgKeyFunnelMove    = Text{JA: "ステージを移す", EN: "move stage"}
+	msgKeyFunnelRecycle = Text{JA: "リサイクル切替", EN: "recycle on/off"}
+	msgKeyFunnelConfirm = Text{JA: "記録", EN: "record the move"}
+
+	// Moving a lead from the list (m).
+	msgFunnelMoveAsk       = Text{JA: "リード #%d %s (現在 %s) を移しますか", EN: "Move lead #%d %s (now at %s)?"}
+	msgFunnelMoveHint      = Text{JA: "←→ で移動先、r でリサイクル、enter で記録 (現在時刻)、esc で取消", EN: "←/→ stage, r recycle, enter records it (now), esc cancels"}
+	msgFunnelMoveRecycle   = Text{JA: "リサイクル: する", EN: "recycle: yes"}
+	msgFunnelMoveNoRecycle = Text{JA: "リサイクル: しない", EN: "recycle: no"}
+	msgFunnelMoveRefused   = Text{JA: "リード #%d: %s: %s", EN: "lead #%d: %s: %s"}
 
 	// The stage definitions screen.
 	msgDefsTitle     = Text{JA: "ステージ定義 (%s 時点)", EN: "Stage definitions (as of %s)"}
