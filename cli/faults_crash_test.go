@@ -13,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/kpit-dev/kpit/internal/crashtest"
 	"github.com/kpit-dev/kpit/internal/testlong"
 	"github.com/kpit-dev/kpit/store"
 )
@@ -47,52 +48,6 @@ func killAt(t *testing.T, bin string, delay time.Duration, args ...string) (acke
 	}
 }
 
-// lastIDs is the highest id of each kind of record, before the kills.
-func lastIDs(t *testing.T, path string) map[string]int64 {
-	t.Helper()
-	db := readOnlyDB(t, path)
-	out := map[string]int64{}
-	for _, table := range []string{"activities", "opportunities", "leads"} {
-		var id int64
-		if err := db.QueryRow(`SELECT coalesce(max(id), 0) FROM ` + table).Scan(&id); err != nil {
-			t.Fatal(err)
-		}
-		out[table] = id
-	}
-	db.Close()
-	return out
-}
-
-// checkAfterKills checks the file after a run of kills: integrity_check,
-// the journal (one insert entry for each record made since before, which
-// kpit writes in the same transaction as the record) and kpit doctor's
-// recount of the daily roll-up.
-func checkAfterKills(t *testing.T, path string, before map[string]int64) {
-	t.Helper()
-	db := readOnlyDB(t, path)
-	integrityOK(t, db)
-	for table, lastID := range before {
-		var orphans int
-		err := db.QueryRow(`SELECT count(*) FROM `+table+` r WHERE r.id > ? AND 1 <> (SELECT count(*) FROM changes c
-			WHERE c.table_name = '`+table+`' AND c.row_id = r.id AND c.action = 'insert')`, lastID).Scan(&orphans)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if orphans != 0 {
-			t.Errorf("%d %s without exactly one insert in the journal", orphans, table)
-		}
-	}
-	st, err := store.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
-	findings, err := st.Check(context.Background())
-	if err != nil || len(findings) != 0 {
-		t.Errorf("kpit doctor after the kills: %+v, %v", findings, err)
-	}
-}
-
 // noteCounts counts the live activities by note.
 func noteCounts(t *testing.T, db *sql.DB) map[string]int {
 	t.Helper()
@@ -122,12 +77,6 @@ func lifetime(t *testing.T, bin string, args ...string) time.Duration {
 	return time.Since(start)
 }
 
-// crashDelay is a kill moment spread over a command's life (start-up,
-// open, the write, the exit) and a little past it: 0 to 1.3 times life.
-func crashDelay(r *rand.Rand, life time.Duration) time.Duration {
-	return time.Duration(r.Int63n(int64(life) * 13 / 10))
-}
-
 // TestKilledAddsLoseNothing runs `kpit add activity` again and again, each
 // killed with SIGKILL at a random moment: every add acknowledged with exit
 // 0 is in the file exactly once, the others at most once, and the file
@@ -137,41 +86,41 @@ func TestKilledAddsLoseNothing(t *testing.T) {
 	testlong.Skip(t)
 	bin := builtKpit(t)
 	path := newEntryDB(t)
-	before := lastIDs(t, path)
+	before := crashtest.LastIDs(t, path)
 	life := lifetime(t, bin, "add", "activity", "--kind", "call", "--rep", "鈴木", "--today", "2026-03-02", "--db", path)
 	r := rand.New(rand.NewSource(3))
-	var tally trialTally
+	var tally crashtest.Tally
 	acked := map[string]bool{}
 	for i := 0; i < testlong.Trials(40); i++ {
-		tally.trials++
+		tally.Trials++
 		note := fmt.Sprintf("add %d", i)
-		ok, failed, stderr := killAt(t, bin, crashDelay(r, life), "add", "activity", "--kind", "call", "--rep", "田中",
+		ok, failed, stderr := killAt(t, bin, crashtest.Delay(r, life), "add", "activity", "--kind", "call", "--rep", "田中",
 			"--note", note, "--today", "2026-03-02", "--db", path)
 		if failed {
-			tally.failures++
+			tally.Failures++
 			t.Errorf("%s ended with an error: %s", note, stderr)
 		}
 		if ok {
 			acked[note] = true
 		}
 	}
-	found := noteCounts(t, readOnlyDB(t, path))
+	found := noteCounts(t, crashtest.ReadOnlyDB(t, path))
 	for note := range acked {
 		if found[note] == 0 {
-			tally.lost++
+			tally.Lost++
 			t.Errorf("acknowledged %q is missing", note)
 		}
 	}
 	for note, n := range found {
 		if n > 1 {
-			tally.duplicated++
+			tally.Duplicated++
 			t.Errorf("%q is there %d times", note, n)
 		}
 	}
 	delete(found, "") // the timing run's
-	checkAfterKills(t, path, before)
-	t.Logf("acknowledged %d of %d, committed %d (one run: %v)", len(acked), tally.trials, len(found), life.Round(time.Millisecond))
-	tally.log(t)
+	crashtest.CheckAfterKills(t, path, before)
+	t.Logf("acknowledged %d of %d, committed %d (one run: %v)", len(acked), tally.Trials, len(found), life.Round(time.Millisecond))
+	tally.Log(t)
 }
 
 // TestKilledKPISetsLoseNothing does the same with `kpit kpi set` on the
@@ -184,25 +133,25 @@ func TestKilledKPISetsLoseNothing(t *testing.T) {
 	if code, _, errOut := runKpit(t, "demo", "--db", path, "--today", "2026-03-02"); code != 0 {
 		t.Fatal(errOut)
 	}
-	before := lastIDs(t, path)
+	before := crashtest.LastIDs(t, path)
 	life := lifetime(t, bin, "kpi", "set", "opportunities", "--target", "99", "--reason", "timing", "--today", "2026-03-02", "--db", path)
 	r := rand.New(rand.NewSource(4))
-	var tally trialTally
+	var tally crashtest.Tally
 	acked := map[string]bool{}
 	for i := 0; i < testlong.Trials(20); i++ {
-		tally.trials++
+		tally.Trials++
 		reason := fmt.Sprintf("kpi set %d", i)
-		ok, failed, stderr := killAt(t, bin, crashDelay(r, life), "kpi", "set", "opportunities", "--target", fmt.Sprint(100+i),
+		ok, failed, stderr := killAt(t, bin, crashtest.Delay(r, life), "kpi", "set", "opportunities", "--target", fmt.Sprint(100+i),
 			"--reason", reason, "--today", "2026-03-02", "--db", path)
 		if failed {
-			tally.failures++
+			tally.Failures++
 			t.Errorf("%s ended with an error: %s", reason, stderr)
 		}
 		if ok {
 			acked[reason] = true
 		}
 	}
-	db := readOnlyDB(t, path)
+	db := crashtest.ReadOnlyDB(t, path)
 	found := map[string]int{}
 	rows, err := db.Query(`SELECT reason FROM kpi_revisions WHERE reason LIKE 'kpi set %'`)
 	if err != nil {
@@ -216,19 +165,19 @@ func TestKilledKPISetsLoseNothing(t *testing.T) {
 	rows.Close()
 	for reason := range acked {
 		if found[reason] == 0 {
-			tally.lost++
+			tally.Lost++
 			t.Errorf("acknowledged %q is missing", reason)
 		}
 	}
 	for reason, n := range found {
 		if n > 1 {
-			tally.duplicated++
+			tally.Duplicated++
 			t.Errorf("%q is there %d times", reason, n)
 		}
 	}
-	checkAfterKills(t, path, before)
-	t.Logf("acknowledged %d of %d, committed %d (one run: %v)", len(acked), tally.trials, len(found), life.Round(time.Millisecond))
-	tally.log(t)
+	crashtest.CheckAfterKills(t, path, before)
+	t.Logf("acknowledged %d of %d, committed %d (one run: %v)", len(acked), tally.Trials, len(found), life.Round(time.Millisecond))
+	tally.Log(t)
 }
 
 // TestKilledBackupsLeaveNoHalfCopy kills `kpit backup` at random moments
@@ -243,34 +192,34 @@ func TestKilledBackupsLeaveNoHalfCopy(t *testing.T) {
 	if code, _, errOut := runKpit(t, "demo", "--db", path, "--today", "2026-03-02"); code != 0 {
 		t.Fatal(errOut)
 	}
-	before := lastIDs(t, path)
+	before := crashtest.LastIDs(t, path)
 	life := lifetime(t, bin, "backup", "--out", filepath.Join(dir, "timing.db"), "--db", path)
 	r := rand.New(rand.NewSource(5))
-	var tally trialTally
+	var tally crashtest.Tally
 	whole := 0
 	for i := 0; i < testlong.Trials(8); i++ {
-		tally.trials++
+		tally.Trials++
 		out := filepath.Join(dir, fmt.Sprintf("backup-%d.db", i))
-		ok, failed, stderr := killAt(t, bin, crashDelay(r, life), "backup", "--out", out, "--db", path)
+		ok, failed, stderr := killAt(t, bin, crashtest.Delay(r, life), "backup", "--out", out, "--db", path)
 		if failed {
-			tally.failures++
+			tally.Failures++
 			t.Errorf("backup %d ended with an error: %s", i, stderr)
 		}
 		_, statErr := os.Stat(out)
 		switch {
 		case ok && statErr != nil:
-			tally.lost++
+			tally.Lost++
 			t.Errorf("backup %d acknowledged, and %s is missing", i, out)
 		case statErr == nil:
 			if _, err := store.CheckBackup(context.Background(), out); err != nil {
-				tally.failures++
+				tally.Failures++
 				t.Errorf("backup %d: %s is not a whole backup: %v", i, out, err)
 			}
 			whole++
 		}
 	}
-	checkAfterKills(t, path, before)
+	crashtest.CheckAfterKills(t, path, before)
 	temps, _ := filepath.Glob(filepath.Join(dir, ".backup-*.tmp-*[0-9]"))
-	t.Logf("whole backups %d of %d (one run: %v); temporary files left by the kills: %d", whole, tally.trials, life.Round(time.Millisecond), len(temps))
-	tally.log(t)
+	t.Logf("whole backups %d of %d (one run: %v); temporary files left by the kills: %d", whole, tally.Trials, life.Round(time.Millisecond), len(temps))
+	tally.Log(t)
 }

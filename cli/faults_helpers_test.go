@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"database/sql"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -52,35 +51,4 @@ func TestMain(m *testing.M) {
 		os.RemoveAll(builtDir)
 	}
 	os.Exit(code)
-}
-
-// trialTally counts a trial test's outcomes for RELIABILITY.md: trials
-// run, commands that failed when they should not have, acknowledged
-// writes missing afterwards, and writes found more than once.
-type trialTally struct {
-	trials, failures, lost, duplicated int
-}
-
-func (c trialTally) log(t *testing.T) {
-	t.Logf("trials %d, failures %d, lost %d, duplicated %d", c.trials, c.failures, c.lost, c.duplicated)
-}
-
-// readOnlyDB opens path for the test's own reads, past kpit's code.
-func readOnlyDB(t *testing.T, path string) *sql.DB {
-	t.Helper()
-	db, err := sql.Open("sqlite", "file:"+path+"?mode=ro&_pragma=busy_timeout(10000)")
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { db.Close() })
-	return db
-}
-
-// integrityOK runs integrity_check on path.
-func integrityOK(t *testing.T, db *sql.DB) {
-	t.Helper()
-	var res string
-	if err := db.QueryRow("PRAGMA integrity_check").Scan(&res); err != nil || res != "ok" {
-		t.Errorf("integrity_check: %q, %v", res, err)
-	}
 }

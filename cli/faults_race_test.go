@@ -10,6 +10,7 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/kpit-dev/kpit/internal/crashtest"
 	"github.com/kpit-dev/kpit/internal/testlong"
 )
 
@@ -24,9 +25,9 @@ import (
 func TestEightProcessesCreateOneNewFile(t *testing.T) {
 	testlong.Skip(t)
 	bin := builtKpit(t)
-	var tally trialTally
+	var tally crashtest.Tally
 	for trial := 0; trial < testlong.Trials(5); trial++ {
-		tally.trials++
+		tally.Trials++
 		dir := t.TempDir()
 		db := filepath.Join(dir, "new.db")
 		type proc struct {
@@ -73,20 +74,20 @@ func TestEightProcessesCreateOneNewFile(t *testing.T) {
 			case pr.valid && code == 0:
 				acked[pr.note] = true
 			case pr.valid:
-				tally.failures++
+				tally.Failures++
 				t.Errorf("trial %d: %s: exit %d: %s", trial, pr.note, code, pr.stderr.String())
 			case code != exitUsage || lines != 1:
-				tally.failures++
+				tally.Failures++
 				t.Errorf("trial %d: refused %s: exit %d, want 2 and one line: %q", trial, pr.note, code, pr.stderr.String())
 			}
 		}
 		if _, err := os.Stat(db); err != nil {
-			tally.lost += len(acked)
+			tally.Lost += len(acked)
 			t.Errorf("trial %d: %d acknowledged writes, and the file is gone: %v", trial, len(acked), err)
 			continue
 		}
-		sdb := readOnlyDB(t, db)
-		integrityOK(t, sdb)
+		sdb := crashtest.ReadOnlyDB(t, db)
+		crashtest.IntegrityOK(t, sdb)
 		found := map[string]int{}
 		rows, err := sdb.Query("SELECT note FROM activities")
 		if err != nil {
@@ -106,10 +107,10 @@ func TestEightProcessesCreateOneNewFile(t *testing.T) {
 		for note := range acked {
 			switch n := found[note]; {
 			case n == 0:
-				tally.lost++
+				tally.Lost++
 				t.Errorf("trial %d: acknowledged %q is missing", trial, note)
 			case n > 1:
-				tally.duplicated++
+				tally.Duplicated++
 				t.Errorf("trial %d: %q is there %d times", trial, note, n)
 			}
 		}
@@ -119,7 +120,7 @@ func TestEightProcessesCreateOneNewFile(t *testing.T) {
 			}
 		}
 	}
-	tally.log(t)
+	tally.Log(t)
 }
 
 // An import refused before its first row (no such file, an unknown
