@@ -95,6 +95,10 @@ func (a *alertsScreen) Keys() help.KeyMap {
 }
 func (a *alertsScreen) SetSize(w, h int) { a.width, a.height = w, h }
 
+// Loading: keys wait in the frame until the first read (early_input.go):
+// ! then t at once shows the timely-entry reference.
+func (a *alertsScreen) Loading() bool { return a.data == nil && a.err == nil }
+
 // Capturing is true while the rules form, a snooze or the filter is
 // typed, so its esc and typed digits reach it, and while a filter is in
 // force, so that esc clears it before it closes the pane.

@@ -97,6 +97,8 @@ type App struct {
 	badge      string
 	flash      FlashMsg
 	live       live
+	// early holds the keys typed for a screen still loading (early_input.go).
+	early earlyInput
 }
 
 // New builds the cockpit on an open store.
@@ -181,6 +183,9 @@ func (a *App) backgroundCmds() []tea.Cmd {
 // screen for input, every screen for anything else.
 func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	m, cmd := a.update(msg)
+	if more := a.early.replay(a.focused(), a.updateFocused); more != nil {
+		cmd = tea.Batch(cmd, more)
+	}
 	a.showScreens()
 	if more := a.prefetch(); more != nil {
 		cmd = tea.Batch(cmd, more)
@@ -218,7 +223,9 @@ func (a *App) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return a, a.updateFocused(tea.MouseClickMsg(m))
 		}
 		return a, a.updateFocused(msg)
-	case tea.MouseMsg, tea.PasteMsg:
+	case tea.PasteMsg:
+		return a, a.toFocused(msg)
+	case tea.MouseMsg:
 		return a, a.updateFocused(msg)
 	case SwitchTabMsg:
 		for i, t := range a.tabs {
@@ -280,7 +287,7 @@ func (a *App) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 			a.showHelp = true
 			return a, nil
 		}
-		return a, a.updateFocused(msg)
+		return a, a.toFocused(msg)
 	}
 	if a.overlay != nil {
 		switch {
@@ -292,7 +299,7 @@ func (a *App) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 			a.showHelp = true
 			return a, nil
 		}
-		return a, a.updateFocused(msg)
+		return a, a.toFocused(msg)
 	}
 	switch {
 	case key.Matches(msg, k.Quit):
@@ -323,7 +330,7 @@ func (a *App) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 			return a, a.openOverlay(o)
 		}
 	}
-	return a, a.updateFocused(msg)
+	return a, a.toFocused(msg)
 }
 
 // openOverlay opens overlay o over the current tab.
@@ -346,6 +353,23 @@ func (a *App) focused() Screen {
 		return a.overlay
 	}
 	return a.screens[a.active]
+}
+
+// toFocused passes a key or a paste to the focused screen, or keeps it
+// while that screen loads (early_input.go). esc is never kept: it acts at
+// once (the entry form closes while it loads) and the kept keys are
+// dropped with it.
+func (a *App) toFocused(msg tea.Msg) tea.Cmd {
+	s := a.focused()
+	if k, ok := msg.(tea.KeyPressMsg); ok && k.String() == "esc" {
+		a.early.drop()
+		return a.updateFocused(msg)
+	}
+	if a.early.pending(s) || loading(s) {
+		a.early.keep(s, msg)
+		return nil
+	}
+	return a.updateFocused(msg)
 }
 
 func (a *App) updateFocused(msg tea.Msg) tea.Cmd {

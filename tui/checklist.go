@@ -112,6 +112,9 @@ func (s *checklistScreen) SetSize(w, h int) {
 
 func (s *checklistScreen) Keys() help.KeyMap { return s.keys }
 
+// Loading: keys wait in the frame until the first read (early_input.go).
+func (s *checklistScreen) Loading() bool { return !s.loaded }
+
 func (s *checklistScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 	switch msg := msg.(type) {
 	case checklistLoadedMsg:

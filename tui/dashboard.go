@@ -85,7 +85,10 @@ func newDashboard(c *Common) Screen {
 func (d *dashboard) Init() tea.Cmd { return d.load() }
 
 // Capturing is true while a KGI is being typed.
-func (d *dashboard) Capturing() bool   { return d.kgi.editing }
+func (d *dashboard) Capturing() bool { return d.kgi.editing }
+
+// Loading: keys wait in the frame until the first read (early_input.go).
+func (d *dashboard) Loading() bool     { return d.data == nil && d.err == nil }
 func (d *dashboard) Keys() help.KeyMap { return d.keys }
 func (d *dashboard) SetSize(w, h int) {
 	d.width, d.height = w, h

@@ -73,9 +73,6 @@ type entryScreen struct {
 	loaded        bool
 	loadErr       error
 	saving        bool
-	// early holds the keys and pastes that came before the form was
-	// loaded (a and enter typed at once, a paste).
-	early earlyInput
 }
 
 type entryLoadedMsg struct {
@@ -117,6 +114,10 @@ func (e *entryScreen) Keys() help.KeyMap { return e.keys }
 func (e *entryScreen) SetSize(w, h int)  { e.width, e.height = w, h }
 func (e *entryScreen) Capturing() bool   { return true }
 func (e *entryScreen) Typing() bool      { return e.form.typing() }
+
+// Loading: the keys typed before the form has read the reps wait in the
+// frame (early_input.go), so a and enter at once save the usual entry.
+func (e *entryScreen) Loading() bool { return !e.loaded }
 
 func (e *entryScreen) Init() tea.Cmd {
 	st := e.Store
@@ -326,7 +327,7 @@ func (e *entryScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 			e.build(modeActivity)
 			e.form.focus = 1
 		}
-		return e, e.replayEarly()
+		return e, nil
 	case entryDealsMsg:
 		if msg.to != e {
 			return e, nil
@@ -354,10 +355,6 @@ func (e *entryScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		e.showError(msg.err)
 		return e, nil
 	case tea.KeyPressMsg:
-		if msg.String() != "esc" && !e.loaded {
-			e.early.keep(msg)
-			return e, nil
-		}
 		if !e.loaded || e.loadErr != nil || e.saving {
 			if msg.String() == "esc" {
 				return e, e.cancel()
@@ -382,22 +379,11 @@ func (e *entryScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		e.form.err = ""
 		return e, nil
 	case tea.PasteMsg:
-		if !e.loaded {
-			e.early.keep(msg)
-		} else if e.loadErr == nil && !e.saving {
+		if e.loaded && e.loadErr == nil && !e.saving {
 			e.form.update(msg)
 		}
 	}
 	return e, nil
-}
-
-// replayEarly applies the keys that came while the form was loading, in
-// order, and returns what they started (a save, say).
-func (e *entryScreen) replayEarly() tea.Cmd {
-	return e.early.replay(func(msg tea.Msg) tea.Cmd {
-		_, cmd := e.Update(msg)
-		return cmd
-	})
 }
 
 func (e *entryScreen) cancel() tea.Cmd {

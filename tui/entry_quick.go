@@ -38,6 +38,7 @@ type quickScreen struct {
 	input         lineInput
 	reps          []string
 	accounts      []string
+	loaded        bool // the reps and accounts have been read (or failed to)
 	err           string
 	saved         string // what the last save wrote
 	saving        bool
@@ -74,6 +75,11 @@ func (q *quickScreen) Keys() help.KeyMap { return q.keys }
 func (q *quickScreen) SetSize(w, h int)  { q.width, q.height = w, h }
 func (q *quickScreen) Capturing() bool   { return true }
 
+// Loading: a line typed or pasted with the : that opened the pane waits
+// in the frame until the reps are read (early_input.go), so it is read
+// against them, not refused for an unknown rep.
+func (q *quickScreen) Loading() bool { return !q.loaded }
+
 // Typing: `?` on the empty line shows the help; after that it is text.
 func (q *quickScreen) Typing() bool { return q.input.Value() != "" }
 
@@ -92,7 +98,7 @@ func (q *quickScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 	switch msg := msg.(type) {
 	case quickRepsMsg:
 		if msg.to == q {
-			q.reps, q.accounts = msg.reps, msg.accounts
+			q.reps, q.accounts, q.loaded = msg.reps, msg.accounts, true
 			if msg.err != nil {
 				q.err = q.T(msgLoadErr, failure(q.Lang, msg.err))
 			}

@@ -106,6 +106,13 @@ func (r *recordsScreen) Capturing() bool {
 	return r.editor != nil || r.confirm != nil || r.filter.typing
 }
 
+// Loading: keys wait in the frame until the first page of a kind has
+// been read, and while the editor opened by e reads the reps (5 then e,
+// or e and the new value typed at once, edit the record meant).
+func (r *recordsScreen) Loading() bool {
+	return !r.loaded || (r.editor != nil && r.editor.Loading())
+}
+
 // Typing: the confirmation takes any key as its answer; the editor says.
 func (r *recordsScreen) Typing() bool {
 	return r.confirm != nil || r.filter.typing || (r.editor != nil && r.editor.Typing())

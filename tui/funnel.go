@@ -129,6 +129,9 @@ func (s *funnelScreen) Init() tea.Cmd { return s.load() }
 // move's question is open.
 func (s *funnelScreen) Capturing() bool { return s.move != nil || s.defs != nil && s.defs.Capturing() }
 
+// Loading: keys wait in the frame until the first read (early_input.go).
+func (s *funnelScreen) Loading() bool { return s.f == nil && s.err == nil }
+
 func (s *funnelScreen) load() tea.Cmd {
 	st, p, by, now := s.Store, s.period, s.by, s.Now()
 	return s.read(s, func(ctx context.Context) tea.Msg {

@@ -114,7 +114,10 @@ func (r *repsScreen) selectRep(name string) bool {
 }
 
 func (r *repsScreen) SetSize(w, h int) { r.width, r.height = w, h }
-func (r *repsScreen) Init() tea.Cmd    { return r.load() }
+
+// Loading: keys wait in the frame until the first read (early_input.go).
+func (r *repsScreen) Loading() bool { return r.data == nil && r.err == nil }
+func (r *repsScreen) Init() tea.Cmd { return r.load() }
 
 func (r *repsScreen) load() tea.Cmd {
 	st, p, now := r.Store, r.period, r.Now()

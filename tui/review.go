@@ -111,10 +111,6 @@ type reviewScreen struct {
 	saving   bool
 
 	history *reviewHistory // the list of past reviews, when open
-
-	// early holds the keys and pastes that came before the review had
-	// loaded (`kpit review` then the right arrow at once).
-	early earlyInput
 }
 
 func newReviewScreen(c *Common) Screen {
@@ -135,6 +131,10 @@ func (r *reviewScreen) SetSize(w, h int)  { r.width, r.height = w, h }
 func (r *reviewScreen) Capturing() bool {
 	return r.form != nil || r.quitting
 }
+
+// Loading: keys typed before the review has loaded (`kpit review` then
+// the right arrow at once) wait in the frame (early_input.go).
+func (r *reviewScreen) Loading() bool { return r.data == nil && r.err == nil }
 
 // Typing is true while text is typed into a form.
 func (r *reviewScreen) Typing() bool { return r.form != nil && r.form.typing() }
@@ -214,13 +214,6 @@ func (r *reviewScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 			if r.data != nil && first {
 				r.carried = append([]model.ReviewAction(nil), r.data.open...)
 				r.asked = len(r.carried) == 0
-				return r, r.early.replay(func(msg tea.Msg) tea.Cmd {
-					_, cmd := r.Update(msg)
-					return cmd
-				})
-			}
-			if r.data == nil {
-				r.early.drop()
 			}
 		}
 	case ReloadMsg:
@@ -236,16 +229,10 @@ func (r *reviewScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		}
 		return r, tea.Sequence(Flash(r.T(msgRvSaved, msg.id), false), tea.Quit)
 	case tea.PasteMsg:
-		if r.data == nil && r.err == nil {
-			r.early.keep(msg)
-		} else if r.form != nil {
+		if r.form != nil {
 			r.form.paste(msg.Content)
 		}
 	case tea.KeyPressMsg:
-		if r.data == nil && r.err == nil {
-			r.early.keep(msg)
-			return r, nil
-		}
 		return r, r.key(msg)
 	}
 	return r, nil

@@ -154,6 +154,9 @@ func loadStyleData(ctx context.Context, st *store.Store, p model.Period, now tim
 
 func (s *stylesScreen) SetSize(w, h int) { s.width, s.height = w, h }
 
+// Loading: keys wait in the frame until the first read (early_input.go).
+func (s *stylesScreen) Loading() bool { return !s.loaded }
+
 func (s *stylesScreen) Keys() help.KeyMap {
 	return stylesKeyMap{k: s.keys, confirming: s.confirming, typing: s.typing}
 }

@@ -155,6 +155,9 @@ func (s *treeScreen) Keys() help.KeyMap {
 }
 func (s *treeScreen) SetSize(w, h int) { s.width, s.height = w, h }
 
+// Loading: keys wait in the frame until the first read (early_input.go).
+func (s *treeScreen) Loading() bool { return s.data == nil && s.err == nil }
+
 // Capturing is true while a what-if value or a KPI field is being typed,
 // or a save confirmed.
 func (s *treeScreen) Capturing() bool { return s.editing || s.confirm || s.edit != nil || s.quitAsk }
