@@ -297,3 +297,98 @@ func TestFunnelWorstStepAgainstTarget(t *testing.T) {
 		t.Errorf("worst = %d (%+v), want MQL 1 lead short", f.Worst, f.Steps)
 	}
 }
+
+// TestFunnelBreakdownAgainstARecount: each group's cohorts by source, rep
+// and department equal a recount from the fixture's table, after leads
+// changed owner and source once their stage changes were written (the
+// breakdown reads lead_funnel's copies of them, kept by triggers).
+func TestFunnelBreakdownAgainstARecount(t *testing.T) {
+	ctx := context.Background()
+	st := openFunnelFixture(t)
+	if _, err := st.AddRep(ctx, model.Rep{Name: "佐藤", Department: model.DeptFieldSales, Active: true}); err != nil {
+		t.Fatal(err)
+	}
+	fixture := funnelFixture()
+	dept := map[string]string{"青木": "inside_sales", "井上": "inside_sales", "佐藤": "field_sales"}
+	// B goes to 佐藤, C's source becomes web.
+	for id, change := range map[int64]func(*model.Lead){
+		2: func(l *model.Lead) { l.RepID, l.RepName = 0, "佐藤" },
+		3: func(l *model.Lead) { l.Source = "web" },
+	} {
+		l, err := st.Lead(ctx, id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		change(&l)
+		if err := st.UpdateLead(ctx, l); err != nil {
+			t.Fatal(err)
+		}
+		fixture[id-1].rep, fixture[id-1].source = l.RepName, l.Source
+	}
+	rng := figures.Range{From: model.D(2026, 11, 1), To: model.D(2026, 11, 30)}
+	from, to := at("2026-11-01T00:00:00Z"), at("2026-12-01T00:00:00Z")
+	keyOf := map[string]func(funnelLead) string{
+		"source":     func(fl funnelLead) string { return fl.source },
+		"rep":        func(fl funnelLead) string { return fl.rep },
+		"department": func(fl funnelLead) string { return dept[fl.rep] },
+	}
+	for _, by := range store.FunnelGroupings {
+		f, err := figures.ComputeFunnel(ctx, st, rng, funnelNow, time.UTC, by)
+		if err != nil {
+			t.Fatal(err)
+		}
+		type cohort struct {
+			reached int
+			hours   []float64
+		}
+		want := map[string]map[model.FunnelStage]*cohort{}
+		for _, fl := range fixture {
+			if fl.deleted {
+				continue
+			}
+			k := keyOf[by](fl)
+			if want[k] == nil {
+				want[k] = map[model.FunnelStage]*cohort{}
+			}
+			r := firstReach(fl)
+			for _, stage := range model.LeadStages() {
+				t0, ok := r[stage]
+				if !ok || t0.Before(from) || !t0.Before(to) {
+					continue
+				}
+				c := want[k][stage]
+				if c == nil {
+					c = &cohort{}
+					want[k][stage] = c
+				}
+				c.reached++
+				if t1, ok := r[stage.Next()]; ok && stage.Next() != "" && !t1.Before(t0) && !t1.After(funnelNow) {
+					c.hours = append(c.hours, t1.Sub(t0).Hours())
+				}
+			}
+		}
+		seen := map[string]bool{}
+		for _, g := range f.Groups {
+			seen[g.Key] = true
+			for _, step := range g.Steps {
+				c := want[g.Key][step.Stage]
+				if c == nil {
+					c = &cohort{}
+				}
+				if step.Reached != c.reached || step.Converted != len(c.hours) {
+					t.Errorf("by %s, %q, %s: reached %d converted %d; recount %d %d", by, g.Key, step.Stage,
+						step.Reached, step.Converted, c.reached, len(c.hours))
+				}
+				if len(c.hours) > 0 && (math.Abs(step.MedianHours.V-interpolated(c.hours, 0.5)) > 1e-9 ||
+					math.Abs(step.P90Hours.V-interpolated(c.hours, 0.9)) > 1e-9) {
+					t.Errorf("by %s, %q, %s: median %v p90 %v; recount %v", by, g.Key, step.Stage, step.MedianHours, step.P90Hours, c.hours)
+				}
+			}
+		}
+		for k, stages := range want {
+			if !seen[k] && len(stages) > 0 {
+				t.Errorf("by %s: group %q missing", by, k)
+			}
+		}
+	}
+}

@@ -43,6 +43,41 @@ BEGIN
 END $$;
 CREATE TRIGGER stage_history_deleted AFTER DELETE ON stage_history FOR EACH ROW EXECUTE FUNCTION kpit_stage_history_deleted();
 `},
+	// 14: lead_funnel carries the lead's source and owner, filled from leads
+	// as a row comes in and kept when the lead changes; the stages'
+	// indexes cover them, for the funnel's breakdowns.
+	{upTo: 14, sql: `
+ALTER TABLE lead_funnel ADD COLUMN source TEXT COLLATE "C" NOT NULL DEFAULT '';
+ALTER TABLE lead_funnel ADD COLUMN rep_id BIGINT;
+UPDATE lead_funnel f SET source = l.source, rep_id = l.rep_id FROM leads l WHERE l.id = f.lead_id;
+
+DROP INDEX lead_funnel_lead;
+DROP INDEX lead_funnel_mql;
+DROP INDEX lead_funnel_sql;
+DROP INDEX lead_funnel_opportunity;
+DROP INDEX lead_funnel_won;
+CREATE INDEX lead_funnel_lead ON lead_funnel (lead_s, mql_s, source, rep_id);
+CREATE INDEX lead_funnel_mql ON lead_funnel (mql_s, sql_s, source, rep_id);
+CREATE INDEX lead_funnel_sql ON lead_funnel (sql_s, opportunity_s, source, rep_id);
+CREATE INDEX lead_funnel_opportunity ON lead_funnel (opportunity_s, won_s, source, rep_id);
+CREATE INDEX lead_funnel_won ON lead_funnel (won_s, source, rep_id);
+
+CREATE FUNCTION kpit_lead_funnel_keys() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+	SELECT coalesce(l.source, ''), l.rep_id INTO NEW.source, NEW.rep_id FROM leads l WHERE l.id = NEW.lead_id;
+	RETURN NEW;
+END $$;
+CREATE TRIGGER lead_funnel_keys BEFORE INSERT ON lead_funnel FOR EACH ROW EXECUTE FUNCTION kpit_lead_funnel_keys();
+
+CREATE FUNCTION kpit_leads_funnel_keys() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+	IF NEW.source IS DISTINCT FROM OLD.source OR NEW.rep_id IS DISTINCT FROM OLD.rep_id THEN
+		UPDATE lead_funnel SET source = NEW.source, rep_id = NEW.rep_id WHERE lead_id = NEW.id;
+	END IF;
+	RETURN NULL;
+END $$;
+CREATE TRIGGER leads_funnel_keys AFTER UPDATE OF source, rep_id ON leads FOR EACH ROW EXECUTE FUNCTION kpit_leads_funnel_keys();
+`},
 }
 
 // cText gives every TEXT column the "C" collation: SQLite compares text
