@@ -32,6 +32,8 @@ var refusalTexts = map[model.RefusalCode]Text{
 	model.RefuseRecycleNotBack:      {JA: "リサイクルは前のステージに戻す操作です。%s は現在のステージ %s より前ではありません", EN: "a recycle moves a lead back, and %s is not behind its stage %s"},
 	model.RefuseSQLBeforeMQL:        {JA: "%s は MQL 日 %s より前です", EN: "%s is before the MQL date %s"},
 	model.RefuseRateRange:           {JA: "%v%% は0%%から100%%の率ではありません", EN: "%v%% is not a rate from 0%% to 100%%"},
+	model.RefuseControlChar:         {JA: "%[2]d文字目に制御文字 (%[1]s) があります: 取り除いてください", EN: "a control character (%s) at character %d: remove it"},
+	model.RefuseTooLong:             {JA: "%d文字は上限 %d文字を超えています (設定ファイルの [limits] の %s で上げられます)", EN: "%d characters is more than the limit of %d (raise %s under [limits] in the config file)"},
 
 	model.RefuseQuickEmpty:           {JA: "空です: 訪問, 架電, メール, 提案, アポ, 商談, 案件, 受注, 失注, リード のいずれかで始めてください", EN: "empty line: start with visit, call, email, proposal, appointment, meeting, opp, won, lost or lead"},
 	model.RefuseQuickUnknownVerb:     {JA: "不明な種類です (訪問, 架電, メール, 提案, アポ, 商談, 案件, 受注, 失注, リード)", EN: "unknown kind (want visit, call, email, proposal, appointment, meeting, opp, won, lost or lead)"},

@@ -111,6 +111,7 @@ func runAddSession(e env, cmd string, st *store.Store, today time.Time, body fun
 	defer st.Close()
 	// The store checks dates against its clock: it reads --today too.
 	st.SetClock(clockOn(today))
+	st.SetLimits(e.config.Limits)
 	s := &addSession{ctx: context.Background(), st: st, today: today, cmd: cmd}
 	var err error
 	if s.rules, err = st.InputRules(s.ctx); err != nil {
@@ -207,7 +208,7 @@ func addActivity(e env, args []string) int {
 	if err != nil {
 		return fail(e, cmd, fmt.Errorf("--count: %q is not a whole number", *count))
 	}
-	if strings.TrimSpace(*rep) == "" {
+	if model.Blank(*rep) {
 		return fail(e, cmd, errors.New("--rep: required (the rep's name)"))
 	}
 	return withAddSession(e, cmd, f, func(e env, s *addSession) int {
@@ -215,7 +216,7 @@ func addActivity(e env, args []string) int {
 		if err != nil {
 			return fail(e, cmd, err)
 		}
-		a := model.Activity{Kind: k, RepName: strings.TrimSpace(*rep), Count: n, Date: day, Account: *account, Note: *note}
+		a := model.Activity{Kind: k, RepName: model.TrimText(*rep), Count: n, Date: day, Account: model.TrimText(*account), Note: model.TrimText(*note)}
 		if *opp != "" {
 			if a.OpportunityID, err = s.findOpportunity(*opp); err != nil {
 				return addError(e, cmd, err)
@@ -294,7 +295,8 @@ func addOpportunity(e env, args []string) int {
 	if given["outcome"] && !model.Outcome(*outcome).Valid() {
 		return fail(e, cmd, fmt.Errorf("--outcome: unknown outcome %q (want open, won or lost)", *outcome))
 	}
-	if strings.TrimSpace(*ext) == "" {
+	*ext = model.TrimText(*ext)
+	if *ext == "" {
 		return fail(e, cmd, errors.New("--id: required (the deal's id in your SFA or your own, e.g. --id D-1024), so a later call can update it"))
 	}
 	return withAddSession(e, cmd, f, func(e env, s *addSession) int {
@@ -318,19 +320,19 @@ func addOpportunity(e env, args []string) int {
 		}
 		wasOpen := o.Outcome == model.OutcomeOpen
 		if given["rep"] {
-			o.RepID, o.RepName = 0, strings.TrimSpace(*rep)
+			o.RepID, o.RepName = 0, model.TrimText(*rep)
 		}
 		if !existing && o.RepName == "" {
 			return fail(e, cmd, errors.New("--rep: required for a new opportunity"))
 		}
 		if given["account"] {
-			o.Account = strings.TrimSpace(*account)
+			o.Account = model.TrimText(*account)
 		}
 		if !existing && o.Account == "" {
 			return fail(e, cmd, errors.New("--account: required for a new opportunity"))
 		}
 		if given["product"] {
-			o.Product = *product
+			o.Product = model.TrimText(*product)
 		}
 		if given["forecast"] {
 			o.Forecast = category
@@ -426,7 +428,7 @@ func addLead(e env, args []string) int {
 		if err != nil {
 			return fail(e, cmd, err)
 		}
-		l := model.Lead{Company: *company, Contact: *contact, Source: *source, RepName: strings.TrimSpace(*rep), Created: day, Status: st}
+		l := model.Lead{Company: model.TrimText(*company), Contact: model.TrimText(*contact), Source: model.TrimText(*source), RepName: model.TrimText(*rep), Created: day, Status: st}
 		if err := model.ValidateLead(l, s.rules, s.today); err != nil {
 			return addError(e, cmd, err)
 		}

@@ -163,6 +163,7 @@ func openCockpit(e env, path string, lang catalog.Lang, start cockpitStart) int 
 		return exitUsage
 	}
 	defer st.Close()
+	st.SetLimits(e.config.Limits) // a record the cockpit writes is bounded as kpit add bounds it
 	fiscalStart, err := st.FiscalStart(context.Background())
 	if err != nil {
 		fmt.Fprintf(e.stderr, "kpit: %v\n", err)

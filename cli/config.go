@@ -11,6 +11,7 @@ import (
 
 	"github.com/kpit-dev/kpit/catalog"
 	"github.com/kpit-dev/kpit/config"
+	"github.com/kpit-dev/kpit/model"
 )
 
 const configUsage = `config path | show | keys
@@ -124,6 +125,7 @@ func showConfig(e env, path string) int {
 		return fail(e, "config", err)
 	}
 	c.DB, c.Lang = db, string(lang)
+	c.Limits = c.Limits.Or(model.DefaultLimits()) // every limit in force, set or not
 	text, err := config.Encode(c)
 	if err != nil {
 		return fail(e, "config", err)

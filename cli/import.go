@@ -112,12 +112,16 @@ func runImport(e env) int {
 	if err != nil {
 		return fail(e, "import", err)
 	}
-	src, err := importer.Open(plan.file, importer.OpenOptions{Encoding: plan.profile.Encoding, Sheet: plan.profile.Sheet})
+	src, err := importer.Open(plan.file, importer.OpenOptions{Encoding: plan.profile.Encoding, Sheet: plan.profile.Sheet, Limits: e.config.Limits})
 	if err != nil {
 		return fail(e, "import", err)
 	}
 	defer src.Close()
 	b, err := importer.Bind(plan.profile.Kind, src.Header(), plan.profile.Map)
+	var dup *importer.DuplicateHeaderError
+	if errors.As(err, &dup) {
+		return fail(e, "import", fmt.Errorf("%s: header: %w", plan.file, err))
+	}
 	if err != nil {
 		return fail(e, "import", err)
 	}
@@ -141,8 +145,8 @@ func runImport(e env) int {
 	}
 	opt := importer.Options{
 		File: plan.file, Today: today, Won: plan.profile.Won, Lost: plan.profile.Lost, SkipInvalid: f.skipInvalid, Currency: cur,
-		ForecastThresholds: &thresholds,
-		OnInvalid:          func(re *importer.RowError) { fmt.Fprintln(e.stderr, re.Error()) },
+		ForecastThresholds: &thresholds, Limits: e.config.Limits,
+		OnInvalid: func(re *importer.RowError) { fmt.Fprintln(e.stderr, re.Error()) },
 	}
 	progress := progressLine(e.stderr)
 	opt.OnProgress = progress

@@ -18,6 +18,7 @@ import (
 	"github.com/pelletier/go-toml/v2/unstable"
 
 	"github.com/kpit-dev/kpit/catalog"
+	"github.com/kpit-dev/kpit/model"
 )
 
 // Themes the cockpit can be drawn in. "" leaves the choice between dark and
@@ -55,6 +56,10 @@ type Config struct {
 	// for a frame key, "dashboard.set_kgi" for a screen's own (kpit config
 	// keys lists them).
 	Keys map[string][]string `toml:"keys,omitempty"`
+	// Limits are the bounds [limits] raises or lowers (model.Limits; the
+	// config keys are model.LimitKeys); a bound the file does not set is 0,
+	// the default's.
+	Limits model.Limits `toml:"-"`
 }
 
 // file is the document as decoded: [keys] is checked by hand so that a
@@ -65,7 +70,13 @@ type file struct {
 	Me    string         `toml:"me"`
 	Theme string         `toml:"theme"`
 	Keys  map[string]any `toml:"keys"`
+	// Limits is [limits] as decoded; a value other than a whole number is
+	// refused by the decoder (ConfigWrongType).
+	Limits map[string]int64 `toml:"limits"`
 }
+
+// maxFileBytes bounds the config file: a few lines of settings, read whole.
+const maxFileBytes = 1 << 20
 
 // Path is where the config file is read from: $XDG_CONFIG_HOME/kpit/config.toml
 // when XDG_CONFIG_HOME is an absolute path (the XDG base directory rule),
@@ -104,6 +115,9 @@ func (e *Error) Error() string { return e.Text(catalog.LangEN) }
 // Config, nil). actions lists the key actions [keys] may name; nil accepts
 // any name.
 func Load(path string, actions []string) (Config, error) {
+	if st, err := os.Stat(path); err == nil && st.Size() > maxFileBytes {
+		return Config{}, &Error{Path: path, msg: catalog.ConfigTooLarge, args: []any{st.Size(), maxFileBytes}}
+	}
 	data, err := os.ReadFile(path)
 	if errors.Is(err, os.ErrNotExist) {
 		return Config{}, nil
@@ -140,6 +154,18 @@ func Parse(data []byte, actions []string) (Config, error) {
 	if !ValidTheme(c.Theme) {
 		return Config{}, &Error{Line: lineOf(data, "theme"), msg: catalog.ConfigBadTheme, args: []any{c.Theme, strings.Join(Themes, ", ")}}
 	}
+	if err := model.CheckText("me", c.Me, model.DefaultLimits().TextChars); err != nil {
+		return Config{}, &Error{Line: lineOf(data, "me"), msg: catalog.ConfigBadText, args: []any{"me"}}
+	}
+	for _, key := range sortedKeys(f.Limits) {
+		n := f.Limits[key]
+		if !c.Limits.Set(key, n) {
+			return Config{}, &Error{Line: lineOf(data, "limits", key), msg: catalog.ConfigUnknownLimit, args: []any{key, strings.Join(model.LimitKeys(), ", ")}}
+		}
+		if n <= 0 || n > maxLimit {
+			return Config{}, &Error{Line: lineOf(data, "limits", key), msg: catalog.ConfigBadLimit, args: []any{key, n, int64(maxLimit)}}
+		}
+	}
 	keys, err := flattenKeys(data, "", f.Keys, actions)
 	if err != nil {
 		return Config{}, err
@@ -148,6 +174,19 @@ func Parse(data []byte, actions []string) (Config, error) {
 		c.Keys = keys
 	}
 	return c, nil
+}
+
+// maxLimit is the highest value a limit may be set to: every limit is
+// held in an int, and 2^31-1 of anything is past what one input holds.
+const maxLimit = 1<<31 - 1
+
+func sortedKeys(m map[string]int64) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
 }
 
 // flattenKeys turns [keys] (with tables for screens) into action → keys.
@@ -214,6 +253,9 @@ func decodeError(err error) error {
 		msg := strings.TrimPrefix(de.Error(), "toml: ")
 		if strings.HasPrefix(msg, "cannot decode") && len(de.Key()) > 0 {
 			// The library names Go types; the user wrote a TOML value.
+			if de.Key()[0] == "limits" {
+				return &Error{Line: line, msg: catalog.ConfigLimitNotNumber, args: []any{strings.Join(de.Key(), ".")}}
+			}
 			return &Error{Line: line, msg: catalog.ConfigWrongType, args: []any{strings.Join(de.Key(), ".")}}
 		}
 		return &Error{Line: line, msg: catalog.ConfigSyntax, args: []any{msg}}
@@ -294,8 +336,24 @@ func firstLine(err error) string {
 	return s
 }
 
-// Encode writes c as a config file would hold it (kpit config show).
+// Encode writes c as a config file would hold it (kpit config show), the
+// limits it sets under [limits].
 func Encode(c Config) (string, error) {
 	b, err := toml.Marshal(c)
-	return string(b), err
+	if err != nil || c.Limits == (model.Limits{}) {
+		return string(b), err
+	}
+	lim := c.Limits
+	values := map[string]int64{model.LimitTextChars: int64(lim.TextChars), model.LimitCellBytes: int64(lim.CellBytes),
+		model.LimitRowBytes: int64(lim.RowBytes), model.LimitRows: int64(lim.Rows), model.LimitColumns: int64(lim.Columns),
+		model.LimitXLSXBytes: lim.XLSXBytes}
+	var out strings.Builder
+	out.Write(b)
+	out.WriteString("\n[limits]\n")
+	for _, k := range model.LimitKeys() {
+		if values[k] > 0 {
+			fmt.Fprintf(&out, "%s = %d\n", k, values[k])
+		}
+	}
+	return out.String(), nil
 }

@@ -52,6 +52,8 @@ type converter struct {
 	currency  model.Currency // amounts are read in it; JPY unless Options.Currency says
 	// thresholds map a probability to a forecast category.
 	thresholds model.ForecastThresholds
+	// textChars bounds the characters of a cell read into a field.
+	textChars int
 }
 
 func newConverter(file string, b Binding, today time.Time, won, lost []string) *converter {
@@ -95,7 +97,7 @@ func (r row) get(field string) string {
 	if i < 0 || i >= len(r.cells) {
 		return ""
 	}
-	return strings.TrimSpace(r.cells[i])
+	return model.TrimText(r.cells[i])
 }
 
 func (r row) fail(field string, p Problem, format string, args ...any) *RowError {
@@ -176,6 +178,17 @@ func (r row) department(def model.Department) (model.Department, *RowError) {
 
 func (c *converter) convert(line int, cells []string) (record, *RowError) {
 	r := row{c: c, line: line, cells: cells}
+	// Every cell read into a field, as the model checks a text field: no
+	// control character but tabs and line breaks, at most textChars
+	// characters. A cell of only invisible characters is empty
+	// (row.get).
+	for i, f := range c.b.Fields {
+		if col := c.b.Columns[i]; col >= 0 && col < len(cells) {
+			if e := r.check(model.CheckText(f.Name, model.TrimText(cells[col]), c.textChars)); e != nil {
+				return record{}, e
+			}
+		}
+	}
 	switch c.b.Kind {
 	case Opportunities:
 		return c.opportunity(r)

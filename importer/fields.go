@@ -236,6 +236,9 @@ func Bind(k Kind, header []string, explicit Mapping) (Binding, error) {
 	for i := range b.Columns {
 		b.Columns[i] = -1
 	}
+	if err := duplicateHeader(header); err != nil {
+		return b, err // no column bound: the import cannot start
+	}
 	for i, f := range fs {
 		col, ok := explicit[f.Name]
 		if !ok {
@@ -265,6 +268,38 @@ func Bind(k Kind, header []string, explicit Mapping) (Binding, error) {
 		}
 	}
 	return b, nil
+}
+
+// DuplicateHeaderError is a header with two columns of one name (as
+// findColumn compares them): which of them feeds a field would be a guess.
+type DuplicateHeaderError struct {
+	Name          string
+	First, Second int // 1-based column positions
+}
+
+func (e *DuplicateHeaderError) Error() string {
+	return fmt.Sprintf("columns %d and %d are both named %q (rename one; kpit would not know which to read)", e.First, e.Second, e.Name)
+}
+
+// duplicateHeader refuses a header with two non-empty columns of one name,
+// under normalize (so "Amount" and "amount" are one); empty header cells,
+// as Excel leaves past the last column, may repeat.
+func duplicateHeader(header []string) error {
+	seen := make(map[string]int, len(header))
+	for i, h := range header {
+		n := normalize(h)
+		if n == "" {
+			n = h // a header of only punctuation is compared as written
+		}
+		if strings.TrimSpace(n) == "" {
+			continue
+		}
+		if j, ok := seen[n]; ok {
+			return &DuplicateHeaderError{Name: h, First: j + 1, Second: i + 1}
+		}
+		seen[n] = i
+	}
+	return nil
 }
 
 // findColumn finds a header by exact name, else by normalised name.

@@ -83,6 +83,9 @@ type Options struct {
 	// ForecastThresholds map a probability to a forecast category (the
 	// store's ForecastSettings); nil uses model.DefaultForecastThresholds.
 	ForecastThresholds *model.ForecastThresholds
+	// Limits bound a field's characters (TextChars; the file's own bounds
+	// are OpenOptions'); zero is model.DefaultLimits'.
+	Limits model.Limits
 }
 
 // DefaultBatchSize is how many records go to the sink at once.
@@ -117,6 +120,7 @@ func Run(ctx context.Context, src Source, b Binding, sink Sink, opt Options) (Su
 	if opt.Currency.Code != "" {
 		conv.currency = opt.Currency
 	}
+	conv.textChars = opt.Limits.Or(model.DefaultLimits()).TextChars
 	w := &batcher{kind: b.Kind, sink: sink, size: opt.BatchSize, keys: map[string]bool{}}
 	invalid := func(e *RowError) error {
 		if !opt.SkipInvalid {

@@ -33,6 +33,9 @@ const (
 type OpenOptions struct {
 	Encoding string // auto (or ""), utf-8 or cp932
 	Sheet    string // xlsx only; "" is the first sheet
+	// Limits bound the file's cells, rows, columns and decompressed size;
+	// a zero bound is model.DefaultLimits'.
+	Limits model.Limits
 }
 
 // Info is what was detected about a file, shown to the user before import.
@@ -100,16 +103,19 @@ func (e *RowError) Error() string {
 	return fmt.Sprintf("%s:%d: column %s: %s", e.File, e.Line, e.Column, e.Msg)
 }
 
-// Open opens a .csv, .tsv, .txt or .xlsx file and reads its header.
+// Open opens a .csv, .tsv, .txt or .xlsx file and reads its header. A
+// file not named .xlsx is read as CSV or TSV text whatever its name (a
+// .txt export is often tab-separated), and refused when it is not text.
 func Open(path string, opt OpenOptions) (Source, error) {
+	lim := opt.Limits.Or(model.DefaultLimits())
 	switch strings.ToLower(filepath.Ext(path)) {
 	case ".xlsx", ".xlsm":
-		return openXLSX(path, opt.Sheet)
+		return openXLSX(path, opt.Sheet, lim)
 	}
 	if opt.Sheet != "" {
 		return nil, fmt.Errorf("--sheet %s: %s is not an .xlsx file", opt.Sheet, path)
 	}
-	return openCSV(path, opt.Encoding)
+	return openCSV(path, opt.Encoding, lim)
 }
 
 // sniffSize is how much of a text file is looked at to detect its encoding.
@@ -117,6 +123,9 @@ const sniffSize = 64 << 10
 
 type csvSource struct {
 	name   string
+	lim    model.Limits
+	guard  *recordGuard
+	rows   int // records read after the header
 	closer io.Closer
 	size   int64
 	read   *countingReader
@@ -138,7 +147,7 @@ func (c *countingReader) Read(p []byte) (int, error) {
 	return n, err
 }
 
-func openCSV(path, encoding string) (*csvSource, error) {
+func openCSV(path, encoding string, lim model.Limits) (*csvSource, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, fileErr(openProblem(err), path, fmt.Errorf("open %s: %w", path, errors.Unwrap(err)))
@@ -148,7 +157,7 @@ func openCSV(path, encoding string) (*csvSource, error) {
 		f.Close()
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
-	s, err := newCSVSource(path, f, st.Size(), encoding)
+	s, err := newCSVSource(path, f, st.Size(), encoding, lim)
 	if err != nil {
 		f.Close()
 		return nil, err
@@ -159,10 +168,13 @@ func openCSV(path, encoding string) (*csvSource, error) {
 
 // newCSVSource detects the encoding and delimiter of r (size bytes long)
 // and reads its header line.
-func newCSVSource(name string, r io.Reader, size int64, encoding string) (*csvSource, error) {
-	s := &csvSource{name: name, size: size, read: &countingReader{r: r}}
+func newCSVSource(name string, r io.Reader, size int64, encoding string, lim model.Limits) (*csvSource, error) {
+	s := &csvSource{name: name, size: size, read: &countingReader{r: r}, lim: lim}
 	br := bufio.NewReaderSize(s.read, sniffSize)
 	head, _ := br.Peek(sniffSize)
+	if what := sniffNotText(head); what != "" {
+		return nil, fileErr(ProblemNotText, name, fmt.Errorf("%s: %s", name, what), what)
+	}
 	enc, err := detectEncoding(head, encoding)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
@@ -178,7 +190,8 @@ func newCSVSource(name string, r io.Reader, size int64, encoding string) (*csvSo
 	case EncodingCP932:
 		text = transform.NewReader(br, japanese.ShiftJIS.NewDecoder())
 	}
-	tb := bufio.NewReaderSize(text, sniffSize)
+	s.guard = &recordGuard{r: text, maxBytes: lim.RowBytes, line: 1}
+	tb := bufio.NewReaderSize(s.guard, sniffSize)
 	sample, _ := tb.Peek(sniffSize)
 	s.info.Delimiter = detectDelimiter(sample, name)
 	s.r = csv.NewReader(tb)
@@ -189,11 +202,17 @@ func newCSVSource(name string, r io.Reader, size int64, encoding string) (*csvSo
 		return nil, fileErr(ProblemEmptyFile, name, fmt.Errorf("%s: the file is empty (want a header line)", name))
 	}
 	if err != nil {
-		return nil, csvError(name, err)
+		return nil, s.readError(err)
+	}
+	if len(header) > lim.Columns {
+		return nil, limitErr(name, 1, &model.LimitError{Key: model.LimitColumns, Got: int64(len(header)), Limit: int64(lim.Columns)})
+	}
+	if err := headerControl(name, 1, header); err != nil {
+		return nil, err
 	}
 	s.header = make([]string, len(header))
 	for i, h := range header {
-		s.header[i] = strings.TrimSpace(h)
+		s.header[i] = model.TrimText(h)
 		if s.utf8 && !utf8.ValidString(h) {
 			return nil, fileErr(ProblemHeaderUTF8, name, fmt.Errorf("%s:1: the header is not valid UTF-8 (try --encoding cp932)", name))
 		}
@@ -287,6 +306,33 @@ func describeCSV(pe *csv.ParseError) string {
 	return pe.Err.Error()
 }
 
+// readError is the CSV reader's error as the user reads it: a record past
+// the row limit, else csvError's.
+func (s *csvSource) readError(err error) error {
+	var ge *guardError
+	if errors.As(err, &ge) {
+		return limitErr(s.name, ge.line, ge.le)
+	}
+	return csvError(s.name, err)
+}
+
+// cellsOverLimit refuses a row with a cell longer than lim.CellBytes,
+// naming the first such column.
+func cellsOverLimit(file string, line int, header, cells []string, lim model.Limits) *RowError {
+	for i, c := range cells {
+		if len(c) <= lim.CellBytes {
+			continue
+		}
+		le := &model.LimitError{Key: model.LimitCellBytes, Got: int64(len(c)), Limit: int64(lim.CellBytes)}
+		col := strconv.Itoa(i + 1)
+		if i < len(header) {
+			col = header[i]
+		}
+		return &RowError{File: file, Line: line, Column: col, Msg: le.Error(), Problem: ProblemLimit, Args: []any{le}}
+	}
+	return nil
+}
+
 func (s *csvSource) Header() []string { return s.header }
 func (s *csvSource) Info() Info       { return s.info }
 
@@ -309,6 +355,15 @@ func (s *csvSource) Next() (Row, error) {
 	if err == io.EOF {
 		return Row{}, io.EOF
 	}
+	// Every record counts, a refused one too: a file of endless bad rows
+	// read with --skip-invalid ends at the limit as well.
+	if s.rows++; s.rows > s.lim.Rows {
+		line := 0 // the file as a whole when the record itself is bad
+		if err == nil {
+			line, _ = s.r.FieldPos(0)
+		}
+		return Row{}, limitErr(s.name, line, &model.LimitError{Key: model.LimitRows, Limit: int64(s.lim.Rows)})
+	}
 	var pe *csv.ParseError
 	if errors.As(err, &pe) && errors.Is(pe.Err, csv.ErrFieldCount) {
 		// Name the first column the row lacks, or the first one too many.
@@ -324,9 +379,12 @@ func (s *csvSource) Next() (Row, error) {
 	}
 	if err != nil {
 		// A quoting error leaves the reader unsure where rows begin: stop.
-		return Row{}, csvError(s.name, err)
+		return Row{}, s.readError(err)
 	}
 	line, _ := s.r.FieldPos(0)
+	if re := cellsOverLimit(s.name, line, s.header, rec, s.lim); re != nil {
+		return Row{Line: line}, re
+	}
 	if s.utf8 {
 		for i, c := range rec {
 			if !utf8.ValidString(c) {
@@ -340,6 +398,8 @@ func (s *csvSource) Next() (Row, error) {
 
 type xlsxSource struct {
 	name   string
+	lim    model.Limits
+	rowsIn int // rows read after the header
 	f      *excelize.File
 	rows   *excelize.Rows
 	header []string
@@ -349,8 +409,15 @@ type xlsxSource struct {
 	cells  []string
 }
 
-func openXLSX(path, sheet string) (*xlsxSource, error) {
-	f, err := excelize.OpenFile(path)
+func openXLSX(path, sheet string, lim model.Limits) (*xlsxSource, error) {
+	if err := checkWorkbook(path, lim); err != nil {
+		return nil, err
+	}
+	// The library's own bound on what it unzips, as a second guard; parts
+	// above UnzipXMLSizeLimit (its default, 16 MB) it reads from a
+	// temporary file instead of memory.
+	f, err := excelize.OpenFile(path, excelize.Options{UnzipSizeLimit: lim.XLSXBytes,
+		UnzipXMLSizeLimit: min(lim.XLSXBytes, excelize.StreamChunkSize)})
 	if err != nil {
 		p := openProblem(err)
 		if p == ProblemUnreadable {
@@ -374,7 +441,7 @@ func openXLSX(path, sheet string) (*xlsxSource, error) {
 		f.Close()
 		return nil, fmt.Errorf("read %s sheet %s: %v", path, sheet, firstLine(err))
 	}
-	s := &xlsxSource{name: path, f: f, rows: rows, info: Info{Encoding: EncodingXLSX, Sheet: sheet, Sheets: sheets}}
+	s := &xlsxSource{name: path, lim: lim, f: f, rows: rows, info: Info{Encoding: EncodingXLSX, Sheet: sheet, Sheets: sheets}}
 	if dim, err := f.GetSheetDimension(sheet); err == nil {
 		if _, last, ok := strings.Cut(dim, ":"); ok {
 			if _, r, err := excelize.CellNameToCoordinates(last); err == nil {
@@ -392,8 +459,16 @@ func openXLSX(path, sheet string) (*xlsxSource, error) {
 		if blank(cells) {
 			continue
 		}
+		if len(cells) > lim.Columns {
+			s.Close()
+			return nil, limitErr(path, s.line, &model.LimitError{Key: model.LimitColumns, Got: int64(len(cells)), Limit: int64(lim.Columns)})
+		}
+		if err := headerControl(path, s.line, cells); err != nil {
+			s.Close()
+			return nil, err
+		}
 		for _, c := range cells {
-			s.header = append(s.header, strings.TrimSpace(c))
+			s.header = append(s.header, model.TrimText(c))
 		}
 		return s, nil
 	}
@@ -425,6 +500,12 @@ func (s *xlsxSource) Next() (Row, error) {
 		}
 		if blank(cells) {
 			continue
+		}
+		if s.rowsIn++; s.rowsIn > s.lim.Rows {
+			return Row{}, limitErr(s.name, s.line, &model.LimitError{Key: model.LimitRows, Limit: int64(s.lim.Rows)})
+		}
+		if re := cellsOverLimit(s.name, s.line, s.header, cells, s.lim); re != nil {
+			return Row{Line: s.line}, re
 		}
 		for i := len(s.header); i < len(cells); i++ {
 			if strings.TrimSpace(cells[i]) != "" {

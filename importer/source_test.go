@@ -227,7 +227,7 @@ func FuzzCSVRows(f *testing.F) {
 	f.Add([]byte("\xef\xbb\xbfid\tx\n1\t2\n3\n"))
 	f.Add([]byte("\x8f\xa4\x93\x6b,b\n1,2\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		src, err := newCSVSource("f.csv", bytes.NewReader(data), int64(len(data)), EncodingAuto)
+		src, err := newCSVSource("f.csv", bytes.NewReader(data), int64(len(data)), EncodingAuto, model.DefaultLimits())
 		if err != nil {
 			return
 		}

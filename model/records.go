@@ -113,12 +113,15 @@ func CheckActivity(a Activity) error {
 	if a.Count > MaxCount {
 		return fieldErr("count", RefuseCountTooLarge, a.Count, MaxCount)
 	}
-	return nil
+	return checkTexts(0, activityTexts(a)...)
 }
 
 // ValidateActivity checks an activity against the input rules on day today.
 func ValidateActivity(a Activity, rules InputRules, today time.Time) error {
 	if err := CheckActivity(a); err != nil {
+		return err
+	}
+	if err := checkTexts(rules.textChars(), activityTexts(a)...); err != nil {
 		return err
 	}
 	if a.RepID == 0 && a.RepName == "" {
@@ -130,9 +133,9 @@ func ValidateActivity(a Activity, rules InputRules, today time.Time) error {
 	return firstMissing(rules.Required[RecordActivity], func(f string) bool {
 		switch f {
 		case "account":
-			return strings.TrimSpace(a.Account) == ""
+			return Blank(a.Account)
 		case "note":
-			return strings.TrimSpace(a.Note) == ""
+			return Blank(a.Note)
 		case "opportunity":
 			return a.OpportunityID == 0
 		}
@@ -157,6 +160,9 @@ func ValidateOpportunity(o Opportunity, rules InputRules, today time.Time) error
 	if err := CheckOpportunity(o); err != nil {
 		return err
 	}
+	if err := checkTexts(rules.textChars(), opportunityTexts(o)...); err != nil {
+		return err
+	}
 	if o.Outcome != OutcomeOpen {
 		if err := notFuture("closed", o.Closed, rules, today); err != nil {
 			return err
@@ -167,15 +173,15 @@ func ValidateOpportunity(o Opportunity, rules InputRules, today time.Time) error
 		case "amount":
 			return !o.HasAmount
 		case "account":
-			return strings.TrimSpace(o.Account) == ""
+			return Blank(o.Account)
 		case "product":
-			return strings.TrimSpace(o.Product) == ""
+			return Blank(o.Product)
 		case "stage":
-			return strings.TrimSpace(o.Stage) == ""
+			return Blank(o.Stage)
 		case "closed":
 			return o.Closed.IsZero()
 		case "lost_reason":
-			return o.Outcome == OutcomeLost && strings.TrimSpace(o.LostReason) == ""
+			return o.Outcome == OutcomeLost && Blank(o.LostReason)
 		}
 		return false
 	})
@@ -203,12 +209,15 @@ func CheckOpportunity(o Opportunity) error {
 	if !o.Closed.IsZero() && !o.Created.IsZero() && o.Closed.Before(o.Created) {
 		return fieldErr("closed", RefuseClosedBeforeCreated, FormatDate(o.Closed), FormatDate(o.Created))
 	}
-	return nil
+	return checkTexts(0, opportunityTexts(o)...)
 }
 
 // ValidateLead checks a lead against the input rules.
 func ValidateLead(l Lead, rules InputRules, today time.Time) error {
 	if err := CheckLead(l); err != nil {
+		return err
+	}
+	if err := checkTexts(rules.textChars(), leadTexts(l)...); err != nil {
 		return err
 	}
 	if err := notFuture("created", l.Created, rules, today); err != nil {
@@ -217,11 +226,11 @@ func ValidateLead(l Lead, rules InputRules, today time.Time) error {
 	return firstMissing(rules.Required[RecordLead], func(f string) bool {
 		switch f {
 		case "company":
-			return strings.TrimSpace(l.Company) == ""
+			return Blank(l.Company)
 		case "contact":
-			return strings.TrimSpace(l.Contact) == ""
+			return Blank(l.Contact)
 		case "source":
-			return strings.TrimSpace(l.Source) == ""
+			return Blank(l.Source)
 		case "rep":
 			return l.RepID == 0 && l.RepName == ""
 		}
@@ -231,18 +240,21 @@ func ValidateLead(l Lead, rules InputRules, today time.Time) error {
 
 // ValidateCustomer checks a customer record.
 func ValidateCustomer(c Customer, rules InputRules, today time.Time) error {
-	if strings.TrimSpace(c.Name) == "" {
+	if Blank(c.Name) {
 		return fieldErr("name", RefuseRequired)
 	}
 	if err := notFuture("started", c.Started, rules, today); err != nil {
 		return err
 	}
-	return CheckCustomer(c)
+	if err := CheckCustomer(c); err != nil {
+		return err
+	}
+	return checkTexts(rules.textChars(), customerTexts(c)...)
 }
 
 // CheckLead checks that a lead is named and its status known.
 func CheckLead(l Lead) error {
-	if strings.TrimSpace(l.Company) == "" && strings.TrimSpace(l.Contact) == "" {
+	if Blank(l.Company) && Blank(l.Contact) {
 		return fieldErr("company", RefuseLeadNeedsName)
 	}
 	if !l.Status.Valid() {
@@ -259,12 +271,12 @@ func CheckLead(l Lead) error {
 	if !l.SQLOn.IsZero() && !l.MQLOn.IsZero() && l.SQLOn.Before(l.MQLOn) {
 		return fieldErr("sql_on", RefuseSQLBeforeMQL, FormatDate(l.SQLOn), FormatDate(l.MQLOn))
 	}
-	return nil
+	return checkTexts(0, leadTexts(l)...)
 }
 
 // CheckCustomer checks a customer's name, fee and dates.
 func CheckCustomer(c Customer) error {
-	if strings.TrimSpace(c.Name) == "" {
+	if Blank(c.Name) {
 		return fieldErr("name", RefuseRequired)
 	}
 	if c.MRRMinor < 0 {
@@ -273,7 +285,27 @@ func CheckCustomer(c Customer) error {
 	if !c.Churned.IsZero() && !c.Started.IsZero() && c.Churned.Before(c.Started) {
 		return fieldErr("churned", RefuseBeforeStart, FormatDate(c.Churned), FormatDate(c.Started))
 	}
-	return nil
+	return checkTexts(0, customerTexts(c)...)
+}
+
+// The text fields of each record, as field name and value pairs, for
+// CheckText: the Check functions refuse control characters in them, the
+// Validate functions also their length past the rules' TextChars.
+func activityTexts(a Activity) []string {
+	return []string{"id", a.ExternalID, "rep", a.RepName, "account", a.Account, "note", a.Note}
+}
+
+func opportunityTexts(o Opportunity) []string {
+	return []string{"id", o.ExternalID, "rep", o.RepName, "account", o.Account, "product", o.Product,
+		"stage", o.Stage, "lost_reason", o.LostReason}
+}
+
+func leadTexts(l Lead) []string {
+	return []string{"id", l.ExternalID, "company", l.Company, "contact", l.Contact, "source", l.Source, "rep", l.RepName}
+}
+
+func customerTexts(c Customer) []string {
+	return []string{"id", c.ExternalID, "name", c.Name, "rep", c.RepName}
 }
 
 // firstMissing refuses the first field the input rules require that is

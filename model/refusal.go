@@ -35,6 +35,8 @@ const (
 	RefuseBackwardsNotRecycle RefusalCode = "backwards_not_recycle" // stage, current stage
 	RefuseRecycleNotBack      RefusalCode = "recycle_not_back"      // stage, current stage
 	RefuseRateRange           RefusalCode = "rate_range"            // the rate in percent
+	RefuseControlChar         RefusalCode = "control_char"          // the character as U+XXXX, its position (1-based)
+	RefuseTooLong             RefusalCode = "too_long"              // characters, the limit, the limit's config key
 )
 
 // Why a quick-add line was refused.
@@ -89,6 +91,8 @@ var refusalEnglish = map[RefusalCode]string{
 	RefuseBackwardsNotRecycle: "%s is behind the lead's stage %s: a move back must be marked a recycle",
 	RefuseRecycleNotBack:      "a recycle moves a lead back, and %s is not behind its stage %s",
 	RefuseRateRange:           "%v%% is not a rate from 0%% to 100%%",
+	RefuseControlChar:         "a control character (%s) at character %d: remove it",
+	RefuseTooLong:             "%d characters is more than the limit of %d (raise %s under [limits] in the config file)",
 
 	RefuseQuickEmpty:           "empty line: start with visit, call, email, proposal, appointment, meeting, opp, won, lost or lead",
 	RefuseQuickUnknownVerb:     "unknown kind (want visit, call, email, proposal, appointment, meeting, opp, won, lost or lead)",

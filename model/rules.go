@@ -148,6 +148,18 @@ type InputRules struct {
 	// those days are not business days either (default on).
 	YearEndClosure bool
 	Configured     bool // some rule was set explicitly (not only defaults)
+	// TextChars bounds a text field's characters (0: DefaultLimits'). It
+	// is the reader's Limits.TextChars (the config file's [limits]), not a
+	// rule of the database: the store sets it from the limits it was given.
+	TextChars int
+}
+
+// textChars is the bound on a text field's characters the rules carry.
+func (r InputRules) textChars() int {
+	if r.TextChars > 0 {
+		return r.TextChars
+	}
+	return DefaultLimits().TextChars
 }
 
 // DefaultInputRules are the rules before a team sets its own: enter by the

@@ -253,7 +253,7 @@ func (s *Store) UpdateActivity(ctx context.Context, a model.Activity) error {
 }
 
 func (s *Store) checkActivity(ctx context.Context, tx *sql.Tx, a model.Activity) (model.Activity, error) {
-	rules, err := inputRules(ctx, tx)
+	rules, err := s.rules(ctx, tx)
 	if err != nil {
 		return a, err
 	}
@@ -330,7 +330,7 @@ func (s *Store) UpdateOpportunity(ctx context.Context, o model.Opportunity) erro
 }
 
 func (s *Store) checkOpportunity(ctx context.Context, tx *sql.Tx, o model.Opportunity) (model.Opportunity, error) {
-	rules, err := inputRules(ctx, tx)
+	rules, err := s.rules(ctx, tx)
 	if err != nil {
 		return o, err
 	}
@@ -387,7 +387,7 @@ func (s *Store) checkLead(ctx context.Context, tx *sql.Tx, l model.Lead) (model.
 	if l.Status == "" {
 		l.Status = model.LeadNew
 	}
-	rules, err := inputRules(ctx, tx)
+	rules, err := s.rules(ctx, tx)
 	if err != nil {
 		return l, err
 	}
@@ -446,7 +446,7 @@ func (s *Store) UpdateCustomer(ctx context.Context, c model.Customer) error {
 }
 
 func (s *Store) checkCustomer(ctx context.Context, tx *sql.Tx, c model.Customer) (model.Customer, error) {
-	rules, err := inputRules(ctx, tx)
+	rules, err := s.rules(ctx, tx)
 	if err != nil {
 		return c, err
 	}

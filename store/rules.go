@@ -81,7 +81,15 @@ func inputRules(ctx context.Context, q queryer) (model.InputRules, error) {
 
 // InputRules reads the team's input rules.
 func (s *Store) InputRules(ctx context.Context) (model.InputRules, error) {
-	return inputRules(ctx, s.db)
+	return s.rules(ctx, s.db)
+}
+
+// rules are the input rules with the bound on a text field the store was
+// given (SetLimits): the one a record written through it is checked against.
+func (s *Store) rules(ctx context.Context, q queryer) (model.InputRules, error) {
+	r, err := inputRules(ctx, q)
+	r.TextChars = s.textChars
+	return r, err
 }
 
 // RuleUpdate is a change to the input rules; nil fields stay as they are.

@@ -17,6 +17,8 @@ import (
 
 	"modernc.org/sqlite"
 	sqlite3 "modernc.org/sqlite/lib"
+
+	"github.com/kpit-dev/kpit/model"
 )
 
 // BusyTimeout is how long a write waits for another writer. It must outlast
@@ -31,6 +33,9 @@ type Store struct {
 	pg      bool // PostgreSQL rather than a SQLite file (postgres.go)
 	now     func() time.Time
 	changes *changes // nil on a scratch store: nothing else writes to it
+	// textChars bounds a text field of a record written (SetLimits); 0 is
+	// model.DefaultLimits'.
+	textChars int
 }
 
 // ErrNotKpit is returned for a file that is not a kpit database.
@@ -195,6 +200,10 @@ func (s *Store) Path() string { return s.path }
 
 // SetClock replaces the clock used for entered_at and updated_at (tests).
 func (s *Store) SetClock(now func() time.Time) { s.now = now }
+
+// SetLimits gives the store the user's limits (the config file's
+// [limits]): a record written through it is refused past their TextChars.
+func (s *Store) SetLimits(l model.Limits) { s.textChars = l.TextChars }
 
 // SchemaVersion is the user_version this binary writes.
 func SchemaVersion() int { return len(migrations) }

@@ -51,7 +51,7 @@ func (in *lineInput) Update(msg tea.Msg) bool {
 	switch msg := msg.(type) {
 	case tea.PasteMsg:
 		in.replaceSelection()
-		in.insert(strings.ReplaceAll(msg.Content, "\n", " "))
+		in.insert(pasteText(msg.Content))
 		return true
 	case tea.KeyPressMsg:
 		wasSelected := in.selected
@@ -113,6 +113,21 @@ func (in *lineInput) Update(msg tea.Msg) bool {
 		return true
 	}
 	return false
+}
+
+// pasteText is pasted text as one line: a line break or a tab is a space,
+// and other control characters (an escape sequence copied from a terminal,
+// a NUL) are dropped, as a record's fields refuse them (model.CheckText).
+func pasteText(s string) string {
+	return strings.Map(func(r rune) rune {
+		switch {
+		case r == '\n' || r == '\r' || r == '\t':
+			return ' '
+		case unicode.IsControl(r):
+			return -1
+		}
+		return r
+	}, s)
 }
 
 func (in *lineInput) replaceSelection() {

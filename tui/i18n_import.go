@@ -148,6 +148,7 @@ var (
 		importer.ProblemUnreadable:  {JA: "%s: ファイルを読めません", EN: "%s: cannot be read"},
 		importer.ProblemNotWorkbook: {JA: "%s: 読める .xlsx のブックではありません", EN: "%s: not a readable .xlsx workbook"},
 		importer.ProblemEmptyFile:   {JA: "%s: ファイルが空です (見出しの行が必要です)", EN: "%s: the file is empty (want a header line)"},
+		importer.ProblemNotText:     {JA: "%s: CSV や TSV のテキストではありません (.xlsx のブックは拡張子を .xlsx に、UTF-16 のテキストは CSV UTF-8 で保存し直してください)", EN: "%s: %s"},
 		importer.ProblemHeaderUTF8:  {JA: "%s:1行目: 見出しが UTF-8 として読めません (Shift_JIS/CP932 のファイルかもしれません)", EN: "%s:1: the header is not valid UTF-8"},
 		// csv.ErrQuote: a quoted field not closed, or text after its closing quote.
 		importer.ProblemQuote: {JA: "%s:%d行目: 引用符 (\") で囲んだ項目の引用符が閉じていないか、閉じた後に文字があります (%d行目。項目の中の引用符は2つ重ねてください)", EN: "%s:%d: a quote (\") problem in a quoted field on line %d"},
@@ -155,5 +156,7 @@ var (
 		// column is csv's byte count, not shown in Japanese).
 		importer.ProblemBareQuote: {JA: "%[1]s:%[2]d行目: 引用符 (\") で囲んでいない項目の中に引用符があります (項目を引用符で囲み、中の引用符は2つ重ねてください)", EN: "%s:%d: a quote (\") inside an unquoted field on line %d, column %d"},
 	}
-	msgImportRepNotSaved = Text{JA: "担当者 %q を登録できません", EN: "rep %q cannot be created"}
+	msgImportDuplicateHeader = Text{JA: "見出しの%d列目と%d列目が同じ名前 %q です (どちらかの名前を変えてください)", EN: "columns %d and %d are both named %q (rename one; kpit would not know which to read)"}
+	msgImportFileLine        = Text{JA: "%s:%d行目", EN: "%s:%d"}
+	msgImportRepNotSaved     = Text{JA: "担当者 %q を登録できません", EN: "rep %q cannot be created"}
 )

@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/kpit-dev/kpit/catalog"
 	"github.com/kpit-dev/kpit/importer"
 )
 
@@ -46,7 +47,19 @@ func importFieldLabel(l Lang, k importer.Kind, field string) string {
 // by its base name: the pane shows the whole path on its File line, and a
 // long path would push the reason off the end of the line.
 func importErrorText(l Lang, k importer.Kind, err error) string {
+	var dup *importer.DuplicateHeaderError
+	if errors.As(err, &dup) {
+		return l.T(msgImportDuplicateHeader, dup.First, dup.Second, dup.Name)
+	}
 	var fe *importer.FileError
+	if errors.As(err, &fe) && fe.Problem == importer.ProblemLimit && l == LangJA {
+		le, _ := importer.LimitOf(err)
+		where := filepath.Base(fe.File)
+		if line, _ := fe.Args[1].(int); line > 0 {
+			where = l.T(msgImportFileLine, where, line)
+		}
+		return where + ": " + catalog.Limit(l, le)
+	}
 	if errors.As(err, &fe) {
 		if t, ok := importFileProblemTexts[fe.Problem]; ok && l == LangJA {
 			return l.T(t, append([]any{filepath.Base(fe.File)}, fe.Args...)...)
@@ -75,6 +88,8 @@ func importErrorText(l Lang, k importer.Kind, err error) string {
 		what = l.T(msgImportRepNotSaved, re.Value)
 	} else if re.Problem == importer.ProblemModel {
 		what = refusal(l, re.Code, re.Args, re.Msg)
+	} else if le, ok := importer.LimitOf(re); ok {
+		what = catalog.Limit(l, le)
 	}
 	col := re.Column
 	if re.Field != "" && col == re.Field {
