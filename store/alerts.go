@@ -63,19 +63,7 @@ func (s *Store) Timeliness(ctx context.Context, from, to time.Time, loc *time.Lo
 	}
 	_, offset := time.Date(to.Year(), to.Month(), to.Day(), 0, 0, 0, 0, loc).Zone()
 	shift := fmt.Sprintf("%+d seconds", offset)
-	entered := s.shiftedDay("at", "?3")
-	rows, err := s.db.QueryContext(ctx, `SELECT rep, count(*), sum(CASE WHEN `+entered+` <= day THEN 1 ELSE 0 END),
-		sum(CASE WHEN `+entered+` <= `+s.nextDay("day")+` THEN 1 ELSE 0 END)
-		FROM (
-			SELECT r.name AS rep, a.day AS day, a.entered_at AS at FROM activities a JOIN reps r ON r.id = a.rep_id
-			WHERE a.deleted_at IS NULL AND a.imported = 0 AND a.day >= ?1 AND a.day < ?2
-			UNION ALL
-			SELECT r.name, o.created, o.entered_at FROM opportunities o JOIN reps r ON r.id = o.rep_id
-			WHERE o.deleted_at IS NULL AND o.imported = 0 AND o.created >= ?1 AND o.created < ?2
-			UNION ALL
-			SELECT coalesce(r.name, ''), l.created, l.entered_at FROM leads l LEFT JOIN reps r ON r.id = l.rep_id
-			WHERE l.deleted_at IS NULL AND l.imported = 0 AND l.created >= ?1 AND l.created < ?2) AS entries
-		GROUP BY rep`, model.FormatDate(from), model.FormatDate(to), shift)
+	rows, err := s.db.QueryContext(ctx, s.timelinessSQL(), model.FormatDate(from), model.FormatDate(to), shift)
 	if err != nil {
 		return model.Timeliness{}, nil, fmt.Errorf("measure entry timeliness: %w", describe(err))
 	}
@@ -94,6 +82,26 @@ func (s *Store) Timeliness(ctx context.Context, from, to time.Time, loc *time.Lo
 		team.WithinOneDay += t.WithinOneDay
 	}
 	return team, per, describe(rows.Err())
+}
+
+// timelinessSQL counts, per rep, the hand-entered records whose event day
+// lies in [?1, ?2) and how many of them were entered on that day or the
+// next, reading the entry day with the UTC offset ?3 ('+32400 seconds').
+// Each table's event-day index holds every column it reads (migration 15).
+func (s *Store) timelinessSQL() string {
+	entered := s.shiftedDay("at", "?3")
+	return `SELECT rep, count(*), sum(CASE WHEN ` + entered + ` <= day THEN 1 ELSE 0 END),
+		sum(CASE WHEN ` + entered + ` <= ` + s.nextDay("day") + ` THEN 1 ELSE 0 END)
+		FROM (
+			SELECT r.name AS rep, a.day AS day, a.entered_at AS at FROM activities a JOIN reps r ON r.id = a.rep_id
+			WHERE a.deleted_at IS NULL AND a.imported = 0 AND a.day >= ?1 AND a.day < ?2
+			UNION ALL
+			SELECT r.name, o.created, o.entered_at FROM opportunities o JOIN reps r ON r.id = o.rep_id
+			WHERE o.deleted_at IS NULL AND o.imported = 0 AND o.created >= ?1 AND o.created < ?2
+			UNION ALL
+			SELECT coalesce(r.name, ''), l.created, l.entered_at FROM leads l LEFT JOIN reps r ON r.id = l.rep_id
+			WHERE l.deleted_at IS NULL AND l.imported = 0 AND l.created >= ?1 AND l.created < ?2) AS entries
+		GROUP BY rep`
 }
 
 // entryFacts lists live activities, opportunities and leads whose entered_at

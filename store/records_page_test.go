@@ -98,22 +98,8 @@ func TestRecordsPageUsesTheDateIndex(t *testing.T) {
 	for _, kind := range []model.RecordKind{model.RecordActivity, model.RecordOpportunity, model.RecordLead} {
 		p, _ := pageOf(kind)
 		where, _ := p.where("")
-		rows, err := s.db.Query(`EXPLAIN QUERY PLAN SELECT ` + p.cols + ` FROM ` + p.from + ` WHERE ` + where +
-			` ORDER BY ` + p.date + ` DESC, ` + p.alias() + `.id DESC LIMIT 50 OFFSET 100`)
-		if err != nil {
-			t.Fatal(err)
-		}
-		var plan []string
-		for rows.Next() {
-			var id, parent, notused int
-			var detail string
-			if err := rows.Scan(&id, &parent, &notused, &detail); err != nil {
-				t.Fatal(err)
-			}
-			plan = append(plan, detail)
-		}
-		rows.Close()
-		text := strings.Join(plan, "; ")
+		text := queryPlan(t, s, `SELECT `+p.cols+` FROM `+p.from+` WHERE `+where+
+			` ORDER BY `+p.date+` DESC, `+p.alias()+`.id DESC LIMIT 50 OFFSET 100`)
 		if strings.Contains(text, "TEMP B-TREE") || !strings.Contains(text, "INDEX") {
 			t.Errorf("%s: plan %q sorts instead of reading the date index", kind, text)
 		}

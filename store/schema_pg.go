@@ -78,6 +78,7 @@ BEGIN
 END $$;
 CREATE TRIGGER leads_funnel_keys AFTER UPDATE OF source, rep_id ON leads FOR EACH ROW EXECUTE FUNCTION kpit_leads_funnel_keys();
 `},
+	{upTo: 15, sql: eventDayIndexes},
 }
 
 // cText gives every TEXT column the "C" collation: SQLite compares text
