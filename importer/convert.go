@@ -407,6 +407,20 @@ func (c *converter) lead(r row) (record, *RowError) {
 	if l.SQLOn, e = r.date("sql"); e != nil {
 		return record{}, e
 	}
+	if l.OpportunityOn, e = r.date("converted"); e != nil {
+		return record{}, e
+	}
+	if l.WonOn, e = r.date("won"); e != nil {
+		return record{}, e
+	}
+	converted := false
+	if v := r.get("is_converted"); v != "" {
+		b, err := parseBool(v)
+		if err != nil {
+			return record{}, r.fail("is_converted", ProblemOther, "%q is not true or false", v)
+		}
+		converted = b
+	}
 	switch v := r.get("status"); {
 	case v != "":
 		st, err := ParseLeadStatus(v)
@@ -414,6 +428,13 @@ func (c *converter) lead(r row) (record, *RowError) {
 			return record{}, r.failErr("status", err)
 		}
 		l.Status = st
+		// Salesforce keeps a converted lead's last open status beside
+		// IsConverted; HubSpot's lifecycle stage may trail its dates.
+		if (converted || !l.OpportunityOn.IsZero() || !l.WonOn.IsZero()) && st != model.LeadDisqualified {
+			l.Status = model.LeadConverted
+		}
+	case converted || !l.OpportunityOn.IsZero() || !l.WonOn.IsZero():
+		l.Status = model.LeadConverted
 	case !l.SQLOn.IsZero():
 		l.Status = model.LeadSQL
 	case !l.MQLOn.IsZero():
@@ -421,7 +442,7 @@ func (c *converter) lead(r row) (record, *RowError) {
 	default:
 		l.Status = model.LeadNew
 	}
-	if e := r.check(model.CheckLead(l)); e != nil {
+	if e := r.check(leadColumns(model.CheckLead(l))); e != nil {
 		return record{}, e
 	}
 	dept, e := r.department(model.DeptInsideSales)
@@ -525,6 +546,31 @@ func ParseActivityKind(s string) (model.ActivityKind, error) {
 		return model.KindMeeting, nil
 	}
 	return "", valueErr(ProblemNotKind, s, nil, "%q is not an activity kind (want visit, call, email, proposal, appointment or meeting)", s)
+}
+
+// leadColumns names a lead's refused field by the import's field, so the
+// refusal names the file's column: the model's mql_on is the mql column.
+func leadColumns(err error) error {
+	var fe *model.FieldError
+	if errors.As(err, &fe) {
+		if f, ok := map[string]string{"mql_on": "mql", "sql_on": "sql", "opportunity_on": "converted", "won_on": "won"}[fe.Field]; ok {
+			c := *fe
+			c.Field = f
+			return &c
+		}
+	}
+	return err
+}
+
+// parseBool reads a yes/no cell as exports write it (true/false, 1/0, yes/no).
+func parseBool(s string) (bool, error) {
+	switch normalize(s) {
+	case "true", "yes", "y", "1", "はい", "済", "済み":
+		return true, nil
+	case "false", "no", "n", "0", "いいえ", "未":
+		return false, nil
+	}
+	return false, fmt.Errorf("%q is not true or false", s)
 }
 
 // ParseLeadStatus reads a lead status, HubSpot lifecycle stages included.

@@ -84,8 +84,14 @@ func Fields(k Kind) []Field {
 			{"owner", false, []string{"lead owner", "contact owner", "rep", "担当者", "担当", "営業担当", "所有者", "リード所有者"}},
 			{"created", false, []string{"created date", "create date", "created on", "作成日", "登録日", "獲得日"}},
 			{"status", false, []string{"lead status", "lifecycle stage", "ステータス", "状態", "リードステータス"}},
-			{"mql", false, []string{"mql date", "became a marketing qualified lead date", "mql日", "mql化日"}},
-			{"sql", false, []string{"sql date", "became a sales qualified lead date", "sql日", "sql化日"}},
+			{"mql", false, []string{"mql date", "became a marketing qualified lead date", "hs_lifecyclestage_marketingqualifiedlead_date", "mql日", "mql化日"}},
+			{"sql", false, []string{"sql date", "became a sales qualified lead date", "hs_lifecyclestage_salesqualifiedlead_date", "sql日", "sql化日"}},
+			// The day it became an opportunity: Salesforce's converted date,
+			// HubSpot's opportunity lifecycle date; IsConverted says
+			// converted without a day; the day it became a customer.
+			{"converted", false, []string{"converted date", "convertedDate", "became an opportunity date", "hs_lifecyclestage_opportunity_date", "opportunity date", "商談化日", "コンバート日"}},
+			{"is_converted", false, []string{"isConverted", "converted flag"}},
+			{"won", false, []string{"became a customer date", "hs_lifecyclestage_customer_date", "customer date", "won date", "受注日", "顧客化日"}},
 			{"department", false, []string{"部署", "部門", "所属"}},
 		}
 	case Customers:

@@ -271,6 +271,22 @@ func CheckLead(l Lead) error {
 	if !l.SQLOn.IsZero() && !l.MQLOn.IsZero() && l.SQLOn.Before(l.MQLOn) {
 		return fieldErr("sql_on", RefuseSQLBeforeMQL, FormatDate(l.SQLOn), FormatDate(l.MQLOn))
 	}
+	// The opportunity and won days likewise: after creation, in order.
+	for _, d := range []struct {
+		field      string
+		day, after time.Time
+	}{
+		{"opportunity_on", l.OpportunityOn, l.Created},
+		{"won_on", l.WonOn, l.Created},
+		{"won_on", l.WonOn, l.OpportunityOn},
+	} {
+		if !d.day.IsZero() && !d.after.IsZero() && d.day.Before(d.after) {
+			if d.after.Equal(l.Created) {
+				return fieldErr(d.field, RefuseStageBeforeCreated, FormatDate(d.day), FormatDate(l.Created))
+			}
+			return fieldErr(d.field, RefuseStageBeforeLast, FormatDate(d.day), FormatDate(d.after))
+		}
+	}
 	return checkTexts(0, leadTexts(l)...)
 }
 

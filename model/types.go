@@ -155,8 +155,14 @@ type Lead struct {
 	Status     LeadStatus
 	MQLOn      time.Time
 	SQLOn      time.Time
-	EnteredAt  time.Time
-	UpdatedAt  time.Time
+	// OpportunityOn and WonOn are the days an import says the lead became
+	// an opportunity and a customer (Salesforce's ConvertedDate, HubSpot's
+	// lifecycle-stage dates); written as stage changes, not stored on the
+	// lead (docs/funnel.md). Zero when not given.
+	OpportunityOn time.Time
+	WonOn         time.Time
+	EnteredAt     time.Time
+	UpdatedAt     time.Time
 }
 
 // Customer is an account under contract (customer success).

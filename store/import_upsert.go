@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"time"
 
 	"github.com/kpit-dev/kpit/model"
 )
@@ -202,8 +203,37 @@ func (is *ImportSession) UpsertLeads(ctx context.Context, recs []model.Lead) (in
 		}
 		updated++
 	}
-	err = ins.flush(ctx)
+	if err = ins.flush(ctx); err != nil {
+		return
+	}
+	err = is.leadStageDays(ctx, recs)
 	return
+}
+
+// leadStageDays writes the opportunity and won days an import gives as
+// stage changes at the start of the day in UTC, as the MQL/SQL days are
+// (docs/funnel.md), unless the lead already reached that stage: a second
+// import of the same file writes nothing.
+func (is *ImportSession) leadStageDays(ctx context.Context, recs []model.Lead) error {
+	for _, l := range recs {
+		for _, d := range []struct {
+			stage model.FunnelStage
+			day   time.Time
+		}{{model.FunnelOpportunity, l.OpportunityOn}, {model.FunnelWon, l.WonOn}} {
+			if d.day.IsZero() {
+				continue
+			}
+			err := is.exec(ctx, `INSERT INTO stage_history (lead_id, stage, at, rep_id, entered_at)
+				SELECT l.id, ?, ?, l.rep_id, ? FROM leads l WHERE l.external_id = ?
+				AND NOT EXISTS (SELECT 1 FROM stage_history h WHERE h.lead_id = l.id AND h.stage = ?)`,
+				"record the "+string(d.stage)+" day of lead "+l.ExternalID,
+				string(d.stage), stageTime(model.DayStart(d.day)), is.now, l.ExternalID, string(d.stage))
+			if err != nil {
+				return err
+			}
+		}
+	}
+	return nil
 }
 
 type storedCust struct {
