@@ -144,7 +144,7 @@ func (a *alertsScreen) alertRows(room int) []string {
 	start, end := a.nav.window(max(room-len(detail), 1))
 	var out []string
 	for i := start; i < end; i++ {
-		line := clipLine(a.alertLine(shown[i]), a.width-2)
+		line := a.rowLine(shown[i], a.width-2)
 		if i == a.nav.cursor {
 			out = append(out, "> "+a.Styles.Selected.Render(line))
 		} else {
@@ -152,6 +152,27 @@ func (a *alertsScreen) alertRows(room int) []string {
 		}
 	}
 	return append(out, detail...)
+}
+
+// rowLine is an alert on one row of width columns. The account gives way
+// first, cut with "..." or left out (the selected alert's detail shows
+// it), so that the days late or stalled at the end of the sentence stay in
+// view; what is still too wide is cut with "...".
+func (a *alertsScreen) rowLine(al model.Alert, width int) string {
+	line := a.alertLine(al)
+	// A hand-off alert's subject is its stage (MQL), not an account.
+	if excess := displayWidth(line) - width; excess > 0 && al.Subject != "" && al.Kind != model.AlertHandoffOverdue {
+		short := al
+		short.Subject = ""
+		switch w := displayWidth(al.Subject) - excess; {
+		case al.Kind == model.AlertOverdueAction: // the action is named, however short
+			short.Subject = clipLine(al.Subject, max(w, len(clipTail)+2))
+		case w >= 2*len(clipTail):
+			short.Subject = clipLine(al.Subject, w)
+		}
+		line = a.alertLine(short)
+	}
+	return clipLine(line, width)
 }
 
 // alertLine is one alert in words: its band, its rule and what it says.

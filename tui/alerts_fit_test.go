@@ -2,6 +2,7 @@ package tui
 
 import (
 	"context"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -120,6 +121,40 @@ func TestDemoAlertsUseTheCatalogue(t *testing.T) {
 		}
 		if ja := AlertText(LangJA, al); !strings.HasPrefix(ja, activityKindLabel(LangJA, al.ActivityKind)+" #") {
 			t.Errorf("ja: %q", ja)
+		}
+	}
+}
+
+// TestAlertRowsKeepTheirDays: a row of the alerts list too wide for the
+// pane gives up the account first, so the days late, stalled or overdue
+// stay in view (the whole alert is under the list); a hand-off row keeps
+// its number of leads. An overdue review action keeps its name first.
+func TestAlertRowsKeepTheirDays(t *testing.T) {
+	t.Parallel()
+	days := regexp.MustCompile(`[0-9]+ ?(日|day|件が|leads)`)
+	for _, c := range []struct {
+		lang Lang
+		w, h int
+	}{{LangJA, 80, 24}, {LangJA, 120, 40}, {LangEN, 120, 40}} {
+		a := newTestApp(t, c.lang, c.w, c.h)
+		press(t, a, "!")
+		for range 20 { // down the whole list
+			rows := 0
+			for _, l := range strings.Split(screen(a), "\n") {
+				if !strings.Contains(l, "│ > [") && !strings.Contains(l, "│   [") {
+					continue
+				}
+				rows++
+				// An overdue action's row names the action first; at 80
+				// columns its days may not fit after it.
+				if !days.MatchString(l) && !strings.Contains(l, AlertKindWord(c.lang, model.AlertOverdueAction)) {
+					t.Errorf("%s %dx%d: a row without its days: %q", c.lang, c.w, c.h, l)
+				}
+			}
+			if rows < 5 {
+				t.Fatalf("%s %dx%d: %d rows:\n%s", c.lang, c.w, c.h, rows, screen(a))
+			}
+			press(t, a, "down")
 		}
 	}
 }

@@ -468,7 +468,10 @@ func (a *App) Render() string {
 	case a.showHelp:
 		body = a.helpView()
 	case a.overlay != nil:
-		pane := c.Styles.Pane.Render(fit(a.overlay.View(), bw-4, bh-2))
+		// The pane takes the whole body, whatever its content: a pane that
+		// followed its widest line would change width as a list scrolled
+		// or a form cycled its values.
+		pane := c.Styles.Pane.Render(padLines(fit(a.overlay.View(), bw-4, bh-2), bw-4))
 		body = lipgloss.Place(bw, bh, lipgloss.Center, lipgloss.Center, pane)
 	default:
 		body = a.screens[a.active].View()
@@ -601,7 +604,8 @@ func (a *App) helpView() string {
 }
 
 // fit cuts s to at most w columns per line and exactly h lines, never
-// splitting a wide character, so a screen can never push the frame around.
+// splitting a wide character and marking a cut line with "...", so a screen
+// can never push the frame around nor end a line in half a word.
 func fit(s string, w, h int) string {
 	if h <= 0 {
 		return ""
@@ -611,9 +615,7 @@ func fit(s string, w, h int) string {
 		lines = lines[:h]
 	}
 	for i, l := range lines {
-		if ansi.StringWidth(l) > w {
-			lines[i] = ansi.Truncate(l, w, "")
-		}
+		lines[i] = clipCell(l, w)
 	}
 	for len(lines) < h {
 		lines = append(lines, "")

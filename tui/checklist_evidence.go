@@ -3,9 +3,6 @@ package tui
 import (
 	"strings"
 
-	"charm.land/lipgloss/v2"
-	"github.com/charmbracelet/x/ansi"
-
 	"github.com/kpit-dev/kpit/model"
 )
 
@@ -160,25 +157,6 @@ func (s *checklistScreen) kpiNames(keys []string) string {
 		out += s.T(msgAndMore, len(keys)-shown)
 	}
 	return out
-}
-
-// ckCell fits s to exactly w columns: cut (with "...") when wider, padded
-// with spaces when narrower. Width is measured as the terminal shows it, so
-// Japanese text takes two columns a character.
-func ckCell(s string, w int) string {
-	if w <= 0 {
-		return ""
-	}
-	if lipgloss.Width(s) > w {
-		if w <= 3 {
-			return ansi.Truncate(s, w, "")
-		}
-		s = ansi.Truncate(s, w, "...")
-	}
-	if pad := w - lipgloss.Width(s); pad > 0 {
-		s += strings.Repeat(" ", pad)
-	}
-	return s
 }
 
 // deadlineRuleWord is a stored entry deadline ("next-business-day", "3d")

@@ -86,9 +86,7 @@ func (s *checklistScreen) View() string {
 	lines = append(lines, "")
 	lines = append(lines, s.detailLines()...)
 	for i, l := range lines {
-		if lipgloss.Width(l) > s.width {
-			lines[i] = ansi.Truncate(l, s.width, "")
-		}
+		lines[i] = clipCell(l, s.width)
 	}
 	return strings.Join(lines, "\n")
 }
@@ -145,7 +143,7 @@ func (s *checklistScreen) statusCell(r model.ItemResult) string {
 	if a == model.AnswerNone {
 		mark = ""
 	}
-	cell := ckCell("["+label+mark+"]", ckStatusW)
+	cell := padRight("["+label+mark+"]", ckStatusW)
 	switch {
 	case r.Answer == model.AnswerNone:
 		return s.Styles.Muted.Render(cell)
@@ -169,14 +167,14 @@ func (s *checklistScreen) listLines() []string {
 		if i == s.cursor {
 			cursor = "> "
 		}
-		num := ckCell(fmt.Sprintf("%2d", r.item), ckNumW)
+		num := padRight(fmt.Sprintf("%2d", r.item), ckNumW)
 		var line string
 		if !r.gap {
 			if it.Group != group {
 				group = it.Group
 				out = append(out, s.Styles.Bold.Render(s.T(checklistGroupText[group])))
 			}
-			line = cursor + num + s.statusCell(res) + " " + ckCell(s.T(checklistItemText[r.item]), tw)
+			line = cursor + num + s.statusCell(res) + " " + padRight(s.T(checklistItemText[r.item]), tw)
 			if s.width >= ckEvidenceFrom {
 				line += "  " + s.Styles.Muted.Render(s.evidenceText(r.item))
 			}
@@ -193,11 +191,11 @@ func (s *checklistScreen) listLines() []string {
 			if s.width < ckEvidenceFrom {
 				stepW = max(tw-2-lipgloss.Width(goTo), 10)
 			}
-			line = cursor + num + s.statusCell(res) + " " + ckCell(s.T(checklistNextStep[it.NextStep]), stepW) + "  " +
+			line = cursor + num + s.statusCell(res) + " " + padRight(s.T(checklistNextStep[it.NextStep]), stepW) + "  " +
 				s.Styles.Muted.Render(goTo)
 		}
 		if i == s.cursor {
-			line = s.Styles.Selected.Render(ckCell(ansi.Strip(line), s.width))
+			line = s.Styles.Selected.Render(padRight(ansi.Strip(line), s.width))
 		}
 		out = append(out, line)
 	}

@@ -107,7 +107,7 @@ func dealLabel(c *Common, d model.OpenDeal) string {
 
 // view draws the chosen deal and, when focused, the filter with how many
 // deals match it.
-func (p *dealPicker) view(c *Common, focused bool) string {
+func (p *dealPicker) view(c *Common, focused bool, width int) string {
 	if p == nil {
 		return c.T(msgLoading)
 	}
@@ -117,10 +117,18 @@ func (p *dealPicker) view(c *Common, focused bool) string {
 		label = dealLabel(c, d)
 	}
 	if !focused {
-		return label
+		return clipCell(label, width)
 	}
-	return "< " + c.Styles.Selected.Render(label) + " >  " +
-		c.T(msgEntryDealFilter, p.filter.View(true, c.Styles.Selected, 20), len(p.match), len(p.deals))
+	return "< " + c.Styles.Selected.Render(clipCell(label, width-4)) + " >"
+}
+
+// filterLine is the picker's filter and its count of matches, drawn on a
+// line of its own under the deal so that nothing moves as the deals cycle.
+func (p *dealPicker) filterLine(c *Common) string {
+	if p == nil {
+		return ""
+	}
+	return c.T(msgEntryDealFilter, p.filter.View(true, c.Styles.Selected, 20), len(p.match), len(p.deals))
 }
 
 // typed edits the filter; it reports whether the filter changed.

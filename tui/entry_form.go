@@ -216,6 +216,7 @@ func (f *form) lines(c *Common, width int) []string {
 		labelW = max(labelW, displayWidth(c.T(fl.label)))
 	}
 	var out []string
+	filterLine := ""
 	valueW := 0
 	if width > 0 {
 		valueW = max(width-labelW-4, 8)
@@ -226,10 +227,13 @@ func (f *form) lines(c *Common, width int) []string {
 		if focused {
 			mark = "> "
 		}
-		var val string
+		var val, under string // under: a line under the field, the filter of a list
 		switch fl.kind {
 		case pickerField:
-			val = fl.picker.view(c, focused)
+			val = fl.picker.view(c, focused, valueW)
+			if focused {
+				under = fl.picker.filterLine(c)
+			}
 		case choiceField:
 			if len(fl.labels) > 0 {
 				val = fl.labels[fl.idx]
@@ -240,7 +244,7 @@ func (f *form) lines(c *Common, width int) []string {
 			if focused {
 				val = "< " + c.Styles.Selected.Render(val) + " >"
 				if fl.typed {
-					val += "  " + c.T(msgChoiceFilter, fl.filter.View(true, c.Styles.Selected, 16), len(fl.matches()), len(fl.values))
+					under = c.T(msgChoiceFilter, fl.filter.View(true, c.Styles.Selected, 16), len(fl.matches()), len(fl.values))
 				}
 			}
 		default:
@@ -251,11 +255,34 @@ func (f *form) lines(c *Common, width int) []string {
 			label = c.Styles.Bold.Render(label)
 		}
 		out = append(out, mark+label+"  "+val)
+		if under != "" {
+			filterLine = strings.Repeat(" ", len(mark)+labelW+2) + under
+		}
+	}
+	// The filter of the focused list has a line of its own under the
+	// fields, there whether or not a list is focused, so that neither a
+	// column nor a line moves as the user goes through the fields.
+	if f.hasList() {
+		out = append(out, filterLine)
 	}
 	if f.err != "" {
-		out = append(out, "", c.Styles.Error.Render(f.err))
+		// A refusal names what it wants: it wraps, never cut.
+		out = append(out, "")
+		for _, l := range wrapIndented(f.err, width, 0) {
+			out = append(out, c.Styles.Error.Render(l))
+		}
 	}
 	return out
+}
+
+// hasList reports whether a field of the form is a list narrowed by typing.
+func (f *form) hasList() bool {
+	for _, fl := range f.fields {
+		if fl.kind == pickerField || fl.typed {
+			return true
+		}
+	}
+	return false
 }
 
 // typing reports whether the focused field takes typed text.

@@ -351,8 +351,9 @@ func (q *quickScreen) View() string {
 	}
 	switch {
 	case q.err != "":
-		// The refusal lists the words it knows: wrap it, never cut it.
-		for _, l := range wrapIndented(q.err, q.width, 0) {
+		// The refusal lists the words (and reps) it knows: wrap it, never
+		// cut it nor break a name in two.
+		for _, l := range wrapNames(q.err, q.width, q.reps) {
 			lines = append(lines, q.Styles.Error.Render(l))
 		}
 	case q.saved != "":
@@ -362,9 +363,18 @@ func (q *quickScreen) View() string {
 	default:
 		lines = append(lines, "")
 	}
-	lines = append(lines, "", q.Styles.Muted.Render(q.T(msgQuickExamples)), q.Styles.Muted.Render(q.T(msgQuickKinds)))
+	lines = append(lines, "")
+	for _, help := range []string{q.T(msgQuickExamples), q.T(msgQuickKinds)} {
+		for _, l := range strings.Split(help, "\n") {
+			for _, w := range wrapIndented(l, q.width, 0) {
+				lines = append(lines, q.Styles.Muted.Render(w))
+			}
+		}
+	}
 	if len(q.reps) > 0 && !q.HideNames {
-		lines = append(lines, q.Styles.Muted.Render(q.T(msgQuickReps, strings.Join(q.reps, ", "))))
+		for _, l := range wrapNames(q.T(msgQuickReps, strings.Join(q.reps, ", ")), q.width, q.reps) {
+			lines = append(lines, q.Styles.Muted.Render(l))
+		}
 	}
 	return strings.Join(lines, "\n")
 }

@@ -149,6 +149,20 @@ func (r *recordsScreen) loadAt(cursor int, keep int64) tea.Cmd {
 	})
 }
 
+// detailLine is the record under the cursor in a line: its kind, its
+// number and what recordSummary names (the rep hidden while names are).
+func (r *recordsScreen) detailLine() string {
+	sel := r.selected()
+	if sel == nil {
+		return ""
+	}
+	rec := *sel // a copy: the names hidden are the line's, not the page's
+	rec.Activity.RepName = r.RepName(rec.Activity.RepName)
+	rec.Opportunity.RepName = r.RepName(rec.Opportunity.RepName)
+	rec.Lead.RepName = r.RepName(rec.Lead.RepName)
+	return recordKindWord(r.Lang, rec.Kind) + " #" + fmt.Sprint(rec.ID()) + "  " + recordSummary(r.Lang, rec)
+}
+
 func (r *recordsScreen) selected() *model.Record {
 	i := r.nav.cursor - r.pageStart
 	if i < 0 || i >= len(r.page) {
@@ -372,7 +386,9 @@ func (r *recordsScreen) View() string {
 	}
 	header, table := r.table(kind)
 	lines = append(lines, r.Styles.Muted.Render(header))
-	bottom := []string{""}
+	// Under the list, the record under the cursor whole: its account or
+	// company may be cut short in the table.
+	bottom := []string{r.Styles.Muted.Render(clipLine(r.detailLine(), r.width))}
 	if r.confirm != nil {
 		q := r.T(msgRecordsConfirm, recordKindWord(r.Lang, r.confirm.Kind), r.confirm.ID(), recordSummary(r.Lang, *r.confirm))
 		bottom = nil

@@ -52,8 +52,16 @@ func TestProgressBar(t *testing.T) {
 func TestPadKeepsWideCharactersWhole(t *testing.T) {
 	t.Parallel()
 	// 受注率 is 6 columns; cutting to 5 must drop the last character, not
-	// split it, and pad back to 5.
-	if got := padRight("受注率", 5); got != "受注 " {
+	// split it, mark the cut, and pad back to 5.
+	if got := padRight("受注率", 5); got != "受..." {
+		t.Errorf("padRight = %q, want %q", got, "受...")
+	}
+	// Too narrow for "..." and a character: cut bare.
+	if got := padRight("受注率", 3); got != "受 " {
+		t.Errorf("padRight = %q, want %q", got, "受 ")
+	}
+	// Spaces past the width are dropped, not marked.
+	if got := padRight("受注   ", 5); got != "受注 " {
 		t.Errorf("padRight = %q, want %q", got, "受注 ")
 	}
 	if got := padLeft("商談", 6); got != "  商談" {

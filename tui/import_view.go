@@ -6,7 +6,6 @@ import (
 
 	"charm.land/bubbles/v2/progress"
 	"charm.land/lipgloss/v2"
-	"github.com/charmbracelet/x/ansi"
 
 	"github.com/kpit-dev/kpit/importer"
 )
@@ -64,8 +63,8 @@ func (s *importScreen) View() string {
 		lines = lines[:s.height]
 	}
 	for i, l := range lines {
-		if lipgloss.Width(l) > s.width && s.width > 0 {
-			lines[i] = ansi.Truncate(l, s.width, "")
+		if s.width > 0 {
+			lines[i] = clipCell(l, s.width)
 		}
 	}
 	return strings.Join(lines, "\n")

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"regexp"
 	"strings"
 
 	"charm.land/lipgloss/v2"
@@ -9,16 +10,16 @@ import (
 
 // Cells are measured in display columns (lipgloss.Width), so a Japanese
 // label two columns per character lines up with ASCII figures, and cut
-// with ansi.Truncate, which never splits a wide character.
+// with clipLine, which never splits a wide character and marks the cut
+// with "...": a name cut short never passes for another (株式会社ブルーオー
+// is not a company).
 
 // padRight left-aligns s in w columns, cutting it when too wide.
 func padRight(s string, w int) string {
 	if w <= 0 {
 		return ""
 	}
-	if sw := lipgloss.Width(s); sw > w {
-		s = ansi.Truncate(s, w, "")
-	}
+	s = clipCell(s, w)
 	return s + strings.Repeat(" ", w-lipgloss.Width(s))
 }
 
@@ -27,10 +28,31 @@ func padLeft(s string, w int) string {
 	if w <= 0 {
 		return ""
 	}
-	if sw := lipgloss.Width(s); sw > w {
-		s = ansi.Truncate(s, w, "")
-	}
+	s = clipCell(s, w)
 	return strings.Repeat(" ", w-lipgloss.Width(s)) + s
+}
+
+// clipCell cuts a cell wider than w as clipLine does; a cell too narrow to
+// hold "..." and a character is cut bare.
+// Spaces past w (a padded line) are dropped, not marked.
+func clipCell(s string, w int) string {
+	switch {
+	case lipgloss.Width(s) <= w:
+		return s
+	case w <= len(clipTail) || lipgloss.Width(strings.TrimRight(ansi.Strip(s), " ")) <= w:
+		return ansi.Truncate(s, w, "")
+	}
+	return clipLine(s, w)
+}
+
+// padLines pads every line of s to w columns (cutting a wider one), so a
+// block keeps one width whatever it holds.
+func padLines(s string, w int) string {
+	lines := strings.Split(s, "\n")
+	for i, l := range lines {
+		lines[i] = padRight(l, w)
+	}
+	return strings.Join(lines, "\n")
 }
 
 // column is one column of a text table.
@@ -151,8 +173,34 @@ func wrapIndented(s string, w, indent int) []string {
 		return []string{pad + s}
 	}
 	var out []string
+	// ansi.Wrap breaks after any hyphen: the hyphens of a date or a
+	// number range are hidden from it so that 2026-11-16 stays whole.
+	s = digitHyphen.ReplaceAllString(s, "${1}"+keptHyphen+"${2}")
 	for _, line := range strings.Split(ansi.Wrap(s, w-indent, ""), "\n") {
-		out = append(out, pad+strings.TrimRight(line, " "))
+		out = append(out, pad+strings.ReplaceAll(strings.TrimRight(line, " "), keptHyphen, "-"))
 	}
 	return out
+}
+
+// digitHyphen is a hyphen between digits; keptHyphen stands in for it
+// while a line is wrapped (a private-use character, one column wide).
+var digitHyphen = regexp.MustCompile(`(\d)-(\d)`)
+
+const keptHyphen = "\ue000"
+
+// wrapNames wraps s as wrapIndented does but never between the words of
+// one of names ("山田 健" stays on one line).
+func wrapNames(s string, w int, names []string) []string {
+	const nbsp = "\u00a0" // ansi.Wrap does not break there
+	var pairs []string
+	for _, n := range names {
+		if strings.Contains(n, " ") {
+			pairs = append(pairs, n, strings.ReplaceAll(n, " ", nbsp))
+		}
+	}
+	lines := wrapIndented(strings.NewReplacer(pairs...).Replace(s), w, 0)
+	for i, l := range lines {
+		lines[i] = strings.ReplaceAll(l, nbsp, " ")
+	}
+	return lines
 }

@@ -9,7 +9,6 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
-	"github.com/charmbracelet/x/ansi"
 
 	"github.com/kpit-dev/kpit/figures"
 	"github.com/kpit-dev/kpit/kpitree"
@@ -323,7 +322,7 @@ func (s *stylesScreen) View() string {
 				if i < len(right) {
 					r = right[i]
 				}
-				lines = append(lines, ckCell(left[i], w)+"  "+r)
+				lines = append(lines, padRight(left[i], w)+"  "+r)
 			}
 		}
 	} else {
@@ -342,9 +341,7 @@ func (s *stylesScreen) View() string {
 		lines = append(lines, s.Styles.Muted.Render(s.T(msgStHint)))
 	}
 	for i, l := range lines {
-		if lipgloss.Width(l) > s.width {
-			lines[i] = ansi.Truncate(l, s.width, "")
-		}
+		lines[i] = clipCell(l, s.width)
 	}
 	return strings.Join(lines, "\n")
 }
@@ -385,8 +382,8 @@ func (s *stylesScreen) table(i, w int) []string {
 	}
 	out := []string{
 		head,
-		s.Styles.Muted.Render(ckCell(s.T(msgStFocus, s.Lang.Pick(st.FocusJA, st.FocusEN)), w)),
-		s.Styles.Bold.Render(" " + ckCell(s.T(msgStColKind), kindW) + " " + ckCell(s.T(msgStColKPI), nameW) + " " +
+		s.Styles.Muted.Render(padRight(s.T(msgStFocus, s.Lang.Pick(st.FocusJA, st.FocusEN)), w)),
+		s.Styles.Bold.Render(" " + padRight(s.T(msgStColKind), kindW) + " " + padRight(s.T(msgStColKPI), nameW) + " " +
 			ckRight(s.T(msgStColValue), valueW) + " " + ckRight(s.T(msgStColReg), regW)),
 	}
 	n := 0
@@ -405,7 +402,7 @@ func (s *stylesScreen) table(i, w int) []string {
 		if s.registered[e.KPI.Key] {
 			reg = s.T(msgStRegYes)
 		}
-		return mark + ckCell(s.T(kind), kindW) + " " + ckCell(s.Lang.Pick(e.KPI.NameJA, e.KPI.NameEN), nameW) + " " +
+		return mark + padRight(s.T(kind), kindW) + " " + padRight(s.Lang.Pick(e.KPI.NameJA, e.KPI.NameEN), nameW) + " " +
 			ckRight(cell, valueW) + " " + ckRight(reg, regW)
 	}
 	for _, e := range st.Main {
@@ -420,7 +417,7 @@ func (s *stylesScreen) table(i, w int) []string {
 // ckRight fits s to w columns, aligned right.
 func ckRight(s string, w int) string {
 	if lipgloss.Width(s) > w {
-		return ckCell(s, w)
+		return padRight(s, w)
 	}
 	return strings.Repeat(" ", w-lipgloss.Width(s)) + s
 }
