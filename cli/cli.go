@@ -57,6 +57,7 @@ func commands() []command {
 		{"kpi", "list the KPIs, set a goal with a reason and an effective date, show a KPI's history", runKPI},
 		{"backup", "write a consistent, checked copy of the database while kpit keeps running", runBackup},
 		{"restore", "put a backup in place of the database, keeping the replaced file beside it", runRestore},
+		{"migrate", "copy every record, revision, review and setting to a new database: a file to PostgreSQL, or back", runMigrate},
 		{"doctor", "check the database (integrity, foreign keys, roll-up, schema, WAL); --repair rebuilds the roll-up", runDoctor},
 	}
 }

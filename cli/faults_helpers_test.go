@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"github.com/kpit-dev/kpit/internal/pgtest"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -46,6 +47,7 @@ func TestMain(m *testing.M) {
 	// No user's config file reaches the tests: each that wants one writes it.
 	os.Setenv("XDG_CONFIG_HOME", filepath.Join(dir, "config"))
 	code := m.Run()
+	pgtest.Stop()
 	os.RemoveAll(dir)
 	if builtDir != "" {
 		os.RemoveAll(builtDir)

@@ -65,7 +65,11 @@ func (s *Store) BulkInsert(ctx context.Context, b Batch) error {
 		tx.Rollback()
 		return err
 	}
-	return describe(tx.Commit())
+	if err := tx.Commit(); err != nil {
+		return describe(err)
+	}
+	s.wrote()
+	return nil
 }
 
 type bulkWriter struct {

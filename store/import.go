@@ -116,7 +116,9 @@ func (is *ImportSession) Commit() error {
 	is.closeStmts()
 	_, err := is.tx.ExecContext(is.ctx, endWorkSQL)
 	if err == nil {
-		err = is.tx.Commit()
+		if err = is.tx.Commit(); err == nil {
+			is.store.wrote()
+		}
 	} else {
 		is.tx.Rollback()
 	}

@@ -222,6 +222,16 @@ func startListening(cfg *pgx.ConnConfig) *listener {
 	return l
 }
 
+// wrote notes a commit of this store's own: the server's notification of
+// it comes a moment later, and a read right after the write must not be
+// answered from the sums kept before it. (SQLite's data_version already
+// changes at the commit.)
+func (s *Store) wrote() {
+	if s.changes != nil && s.changes.listen != nil {
+		s.changes.listen.version.Add(1)
+	}
+}
+
 // current is the version now: bumped on each call once the listener is lost.
 func (l *listener) current() int64 {
 	if l.lost.Load() {
@@ -294,6 +304,15 @@ func (s *Store) nextDay(day string) string {
 		return "to_char(CAST(" + day + " AS date) + 1, 'YYYY-MM-DD')"
 	}
 	return "date(" + day + ", '+1 day')"
+}
+
+// findIn is the function giving where a text starts in another, 0 when
+// it is not there: instr(haystack, needle) or strpos(haystack, needle).
+func (s *Store) findIn() string {
+	if s.pg {
+		return "strpos"
+	}
+	return "instr"
 }
 
 // notSupportedPG is the refusal of what kpit does only on a file.

@@ -10,10 +10,17 @@ import (
 	"github.com/kpit-dev/kpit/model"
 )
 
-// openPG opens a new PostgreSQL database on the package's test server.
+// openPG opens a new PostgreSQL database with kpit's schema on the
+// package's test server.
 func openPG(t *testing.T) (*Store, string) {
 	t.Helper()
-	url := pgtest.URL(t)
+	url := pgtest.URLFrom(t, func(url string) error {
+		s, err := Open(url)
+		if err == nil {
+			err = s.Close()
+		}
+		return err
+	})
 	s, err := Open(url)
 	if err != nil {
 		t.Fatal(err)

@@ -53,8 +53,10 @@ func (p pageSQL) table() string { return strings.SplitN(p.from, " ", 2)[0] }
 func (p pageSQL) alias() string { return strings.SplitN(p.date, ".", 2)[0] }
 
 // where is the clause keeping live rows that match filter, and its args.
-// SQLite's lower() folds ASCII only: Japanese is matched as typed.
-func (p pageSQL) where(filter string) (string, []any) {
+// SQLite's lower() folds ASCII only: Japanese is matched as typed (and so
+// does PostgreSQL's under the "C" collation of kpit's columns). find is
+// the function giving the place of a text in another (Store.findIn).
+func (p pageSQL) where(filter, find string) (string, []any) {
 	w := p.alias() + ".deleted_at IS NULL"
 	f := strings.ToLower(strings.TrimSpace(filter))
 	if f == "" {
@@ -63,7 +65,7 @@ func (p pageSQL) where(filter string) (string, []any) {
 	var or []string
 	var args []any
 	for _, m := range p.match {
-		or = append(or, "instr(lower("+m+"), ?) > 0")
+		or = append(or, find+"(lower("+m+"), ?) > 0")
 		args = append(args, f)
 	}
 	return w + " AND (" + strings.Join(or, " OR ") + ")", args
@@ -76,7 +78,7 @@ func (s *Store) RecordsPage(ctx context.Context, q RecordQuery) ([]model.Record,
 	if err != nil {
 		return nil, 0, err
 	}
-	where, args := p.where(q.Filter)
+	where, args := p.where(q.Filter, s.findIn())
 	// Without a filter every live record matches: the write path keeps
 	// their number (live_counts), so a page of 5 million activities never
 	// counts them (every record has its rep: the join drops none).
@@ -121,7 +123,7 @@ func (s *Store) RecordPosition(ctx context.Context, kind model.RecordKind, filte
 	if err != nil {
 		return 0, false, err
 	}
-	where, args := p.where(filter)
+	where, args := p.where(filter, s.findIn())
 	a := p.alias()
 	var day string
 	err = s.db.QueryRowContext(ctx, `SELECT `+p.date+` FROM `+p.from+` WHERE `+where+` AND `+a+`.id = ?`,

@@ -44,186 +44,194 @@ func targetOn(t *testing.T, s *Store, key string, day time.Time) (float64, bool)
 }
 
 func TestRevisionJuneKeepsItsTarget(t *testing.T) {
-	ctx := context.Background()
-	s := openTemp(t)
-	clock := time.Date(2026, 4, 1, 9, 0, 0, 0, time.UTC)
-	s.SetClock(func() time.Time { return clock })
-	if err := s.UpsertKPI(ctx, leadToOpp(0.40)); err != nil {
-		t.Fatal(err)
-	}
-	clock = revisionToday
-	if err := s.SaveKPI(ctx, leadToOpp(0.42), RevisionNote{Author: "鈴木", Reason: "review of November"}); err != nil {
-		t.Fatal(err)
-	}
-	for _, c := range []struct {
-		day  time.Time
-		want float64
-	}{
-		{model.D(2020, 1, 1), 0.40}, // the first target holds from the beginning
-		{juneLastDay, 0.40},
-		{model.D(2026, 11, 29), 0.40},
-		{model.D(2026, 11, 30), 0.42},
-		{model.D(2027, 3, 31), 0.42},
-	} {
-		if got, ok := targetOn(t, s, "lead_to_opportunity_rate", c.day); !ok || got != c.want {
-			t.Errorf("target on %s = %v (%v), want %v", model.FormatDate(c.day), got, ok, c.want)
+	onBoth(t, func(t *testing.T) {
+		ctx := context.Background()
+		s := openTemp(t)
+		clock := time.Date(2026, 4, 1, 9, 0, 0, 0, time.UTC)
+		s.SetClock(func() time.Time { return clock })
+		if err := s.UpsertKPI(ctx, leadToOpp(0.40)); err != nil {
+			t.Fatal(err)
 		}
-	}
-	if k, ok, err := s.KPI(ctx, "lead_to_opportunity_rate"); err != nil || !ok || k.Target != 0.42 {
-		t.Errorf("KPI today = %v, %v, %v; want 42%%", k.Target, ok, err)
-	}
-	hist, err := s.KPIHistory(ctx, "lead_to_opportunity_rate")
-	if err != nil || len(hist) != 2 {
-		t.Fatalf("history = %+v, %v", hist, err)
-	}
-	h := hist[0]
-	if !h.EffectiveFrom.Equal(model.D(2026, 11, 30)) || !h.RecordedAt.Equal(revisionToday) || h.Author != "鈴木" ||
-		h.Reason != "review of November" || fmt.Sprint(h.Changed) != "[target]" || h.KPI.Target != 0.42 ||
-		!h.KPI.Main || h.KPI.Definition != "opportunities / leads" {
-		t.Errorf("newest revision = %+v", h)
-	}
-	if h := hist[1]; !h.EffectiveFrom.IsZero() || h.KPI.Target != 0.40 || h.Author == "" {
-		t.Errorf("first revision = %+v", h)
-	}
-	// Saving the same definition again is no revision.
-	if err := s.UpsertKPI(ctx, leadToOpp(0.42)); err != nil {
-		t.Fatal(err)
-	}
-	if hist, _ := s.KPIHistory(ctx, "lead_to_opportunity_rate"); len(hist) != 2 {
-		t.Errorf("an unchanged save recorded a revision: %d", len(hist))
-	}
+		clock = revisionToday
+		if err := s.SaveKPI(ctx, leadToOpp(0.42), RevisionNote{Author: "鈴木", Reason: "review of November"}); err != nil {
+			t.Fatal(err)
+		}
+		for _, c := range []struct {
+			day  time.Time
+			want float64
+		}{
+			{model.D(2020, 1, 1), 0.40}, // the first target holds from the beginning
+			{juneLastDay, 0.40},
+			{model.D(2026, 11, 29), 0.40},
+			{model.D(2026, 11, 30), 0.42},
+			{model.D(2027, 3, 31), 0.42},
+		} {
+			if got, ok := targetOn(t, s, "lead_to_opportunity_rate", c.day); !ok || got != c.want {
+				t.Errorf("target on %s = %v (%v), want %v", model.FormatDate(c.day), got, ok, c.want)
+			}
+		}
+		if k, ok, err := s.KPI(ctx, "lead_to_opportunity_rate"); err != nil || !ok || k.Target != 0.42 {
+			t.Errorf("KPI today = %v, %v, %v; want 42%%", k.Target, ok, err)
+		}
+		hist, err := s.KPIHistory(ctx, "lead_to_opportunity_rate")
+		if err != nil || len(hist) != 2 {
+			t.Fatalf("history = %+v, %v", hist, err)
+		}
+		h := hist[0]
+		if !h.EffectiveFrom.Equal(model.D(2026, 11, 30)) || !h.RecordedAt.Equal(revisionToday) || h.Author != "鈴木" ||
+			h.Reason != "review of November" || fmt.Sprint(h.Changed) != "[target]" || h.KPI.Target != 0.42 ||
+			!h.KPI.Main || h.KPI.Definition != "opportunities / leads" {
+			t.Errorf("newest revision = %+v", h)
+		}
+		if h := hist[1]; !h.EffectiveFrom.IsZero() || h.KPI.Target != 0.40 || h.Author == "" {
+			t.Errorf("first revision = %+v", h)
+		}
+		// Saving the same definition again is no revision.
+		if err := s.UpsertKPI(ctx, leadToOpp(0.42)); err != nil {
+			t.Fatal(err)
+		}
+		if hist, _ := s.KPIHistory(ctx, "lead_to_opportunity_rate"); len(hist) != 2 {
+			t.Errorf("an unchanged save recorded a revision: %d", len(hist))
+		}
+	})
 }
 
 func TestRevisionKGIJuneKeepsItsGoal(t *testing.T) {
-	ctx := context.Background()
-	s := openTemp(t)
-	clock := time.Date(2026, 4, 1, 9, 0, 0, 0, time.UTC)
-	s.SetClock(func() time.Time { return clock })
-	kgi := model.KGI{NameJA: "年間売上高", NameEN: "Annual revenue", Metric: "revenue", Value: 1e9,
-		Unit: model.UnitMoney, Per: model.FiscalYear, Deadline: model.D(2027, 3, 31)}
-	if err := s.SetKGI(ctx, kgi); err != nil {
-		t.Fatal(err)
-	}
-	clock = revisionToday
-	raised := kgi
-	raised.Value = 1.2e9
-	if err := s.ReviseKGI(ctx, raised, RevisionNote{Reason: "new product"}); err != nil {
-		t.Fatal(err)
-	}
-	for _, c := range []struct {
-		day  time.Time
-		want float64
-	}{{model.D(2025, 4, 1), 1e9}, {juneLastDay, 1e9}, {model.D(2026, 11, 29), 1e9}, {model.D(2026, 11, 30), 1.2e9}} {
-		got, ok, err := s.KGIAsOf(ctx, c.day)
-		if err != nil || !ok || got.Value != c.want {
-			t.Errorf("KGI on %s = %v, %v, %v; want %v", model.FormatDate(c.day), got.Value, ok, err, c.want)
+	onBoth(t, func(t *testing.T) {
+		ctx := context.Background()
+		s := openTemp(t)
+		clock := time.Date(2026, 4, 1, 9, 0, 0, 0, time.UTC)
+		s.SetClock(func() time.Time { return clock })
+		kgi := model.KGI{NameJA: "年間売上高", NameEN: "Annual revenue", Metric: "revenue", Value: 1e9,
+			Unit: model.UnitMoney, Per: model.FiscalYear, Deadline: model.D(2027, 3, 31)}
+		if err := s.SetKGI(ctx, kgi); err != nil {
+			t.Fatal(err)
 		}
-	}
-	if got, ok, _ := s.KGI(ctx); !ok || !model.SameKGI(got, raised) {
-		t.Errorf("KGI today = %+v, want %+v", got, raised)
-	}
-	hist, err := s.KGIHistory(ctx)
-	if err != nil || len(hist) != 2 || hist[0].KGI.Value != 1.2e9 || hist[0].Reason != "new product" ||
-		!hist[0].EffectiveFrom.Equal(model.D(2026, 11, 30)) || !hist[1].EffectiveFrom.IsZero() {
-		t.Fatalf("KGI history = %+v, %v", hist, err)
-	}
-	// A KGI before any was set is none at all.
-	if _, ok, err := openTemp(t).KGIAsOf(ctx, juneLastDay); ok || err != nil {
-		t.Errorf("empty store has a KGI: %v %v", ok, err)
-	}
+		clock = revisionToday
+		raised := kgi
+		raised.Value = 1.2e9
+		if err := s.ReviseKGI(ctx, raised, RevisionNote{Reason: "new product"}); err != nil {
+			t.Fatal(err)
+		}
+		for _, c := range []struct {
+			day  time.Time
+			want float64
+		}{{model.D(2025, 4, 1), 1e9}, {juneLastDay, 1e9}, {model.D(2026, 11, 29), 1e9}, {model.D(2026, 11, 30), 1.2e9}} {
+			got, ok, err := s.KGIAsOf(ctx, c.day)
+			if err != nil || !ok || got.Value != c.want {
+				t.Errorf("KGI on %s = %v, %v, %v; want %v", model.FormatDate(c.day), got.Value, ok, err, c.want)
+			}
+		}
+		if got, ok, _ := s.KGI(ctx); !ok || !model.SameKGI(got, raised) {
+			t.Errorf("KGI today = %+v, want %+v", got, raised)
+		}
+		hist, err := s.KGIHistory(ctx)
+		if err != nil || len(hist) != 2 || hist[0].KGI.Value != 1.2e9 || hist[0].Reason != "new product" ||
+			!hist[0].EffectiveFrom.Equal(model.D(2026, 11, 30)) || !hist[1].EffectiveFrom.IsZero() {
+			t.Fatalf("KGI history = %+v, %v", hist, err)
+		}
+		// A KGI before any was set is none at all.
+		if _, ok, err := openTemp(t).KGIAsOf(ctx, juneLastDay); ok || err != nil {
+			t.Errorf("empty store has a KGI: %v %v", ok, err)
+		}
+	})
 }
 
 func TestRevisionFromThePast(t *testing.T) {
-	ctx := context.Background()
-	s := openTemp(t)
-	clock := time.Date(2026, 4, 1, 9, 0, 0, 0, time.UTC)
-	s.SetClock(func() time.Time { return clock })
-	if err := s.UpsertKPI(ctx, leadToOpp(0.40)); err != nil {
-		t.Fatal(err)
-	}
-	clock = revisionToday
-	if err := s.UpsertKPI(ctx, leadToOpp(0.42)); err != nil {
-		t.Fatal(err)
-	}
-	// Recorded after the 42%, but in force from 2026-09-01: it changes the
-	// ranges ending from 09-01 until the 42% takes over on 11-30.
-	target := model.KPI{Target: 0.38, HasTarget: true, TargetPer: model.FiscalYear}
-	if err := s.ReviseKPI(ctx, "lead_to_opportunity_rate", target, []model.KPIField{model.FieldTarget},
-		RevisionNote{From: model.D(2026, 9, 1), Reason: "correction"}); err != nil {
-		t.Fatal(err)
-	}
-	// And the deadline moved from 2026-10-01: the target is left as it was.
-	dl := model.KPI{Deadline: model.D(2026, 12, 31)}
-	if err := s.ReviseKPI(ctx, "lead_to_opportunity_rate", dl, []model.KPIField{model.FieldDeadline},
-		RevisionNote{From: model.D(2026, 10, 1), Reason: "earlier"}); err != nil {
-		t.Fatal(err)
-	}
-	for _, c := range []struct {
-		day      time.Time
-		target   float64
-		deadline time.Time
-	}{
-		{juneLastDay, 0.40, model.D(2027, 3, 31)},
-		{model.D(2026, 8, 31), 0.40, model.D(2027, 3, 31)},
-		{model.D(2026, 9, 1), 0.38, model.D(2027, 3, 31)},
-		{model.D(2026, 10, 31), 0.38, model.D(2026, 12, 31)},
-		{model.D(2026, 11, 30), 0.42, model.D(2026, 12, 31)},
-	} {
-		k, ok, err := s.KPIAsOf(ctx, "lead_to_opportunity_rate", c.day)
-		if err != nil || !ok || k.Target != c.target || !k.Deadline.Equal(c.deadline) || !k.Main {
-			t.Errorf("on %s: target %v deadline %s main %v (%v %v); want %v %s", model.FormatDate(c.day), k.Target,
-				model.FormatDate(k.Deadline), k.Main, ok, err, c.target, model.FormatDate(c.deadline))
-		}
-	}
-	// The deadline revision's row shows the target in force on 10-01 (38%).
-	hist, _ := s.KPIHistory(ctx, "lead_to_opportunity_rate")
-	if len(hist) != 4 || hist[1].Reason != "earlier" || hist[1].KPI.Target != 0.38 {
-		t.Fatalf("history = %+v", hist)
-	}
-	// Two revisions effective the same day: the later recorded wins.
-	for _, v := range []float64{0.5, 0.45} {
-		if err := s.ReviseKPI(ctx, "lead_to_opportunity_rate", model.KPI{Target: v, HasTarget: true, TargetPer: model.FiscalYear},
-			[]model.KPIField{model.FieldTarget}, RevisionNote{From: model.D(2026, 7, 1), Reason: "tie"}); err != nil {
+	onBoth(t, func(t *testing.T) {
+		ctx := context.Background()
+		s := openTemp(t)
+		clock := time.Date(2026, 4, 1, 9, 0, 0, 0, time.UTC)
+		s.SetClock(func() time.Time { return clock })
+		if err := s.UpsertKPI(ctx, leadToOpp(0.40)); err != nil {
 			t.Fatal(err)
 		}
-	}
-	if got, _ := targetOn(t, s, "lead_to_opportunity_rate", model.D(2026, 7, 31)); got != 0.45 {
-		t.Errorf("tie: target %v, want the later recorded 45%%", got)
-	}
-	// A revision from a future day is not in force today.
-	if err := s.ReviseKPI(ctx, "lead_to_opportunity_rate", model.KPI{}, []model.KPIField{model.FieldTarget},
-		RevisionNote{From: model.D(2027, 4, 1), Reason: "no target next year"}); err != nil {
-		t.Fatal(err)
-	}
-	if k, _, _ := s.KPI(ctx, "lead_to_opportunity_rate"); !k.HasTarget || k.Target != 0.42 {
-		t.Errorf("today's target %v (%v), want 42%%", k.Target, k.HasTarget)
-	}
-	if _, ok := targetOn(t, s, "lead_to_opportunity_rate", model.D(2027, 4, 1)); ok {
-		t.Error("the target removed from 2027-04-01 is still there")
-	}
+		clock = revisionToday
+		if err := s.UpsertKPI(ctx, leadToOpp(0.42)); err != nil {
+			t.Fatal(err)
+		}
+		// Recorded after the 42%, but in force from 2026-09-01: it changes the
+		// ranges ending from 09-01 until the 42% takes over on 11-30.
+		target := model.KPI{Target: 0.38, HasTarget: true, TargetPer: model.FiscalYear}
+		if err := s.ReviseKPI(ctx, "lead_to_opportunity_rate", target, []model.KPIField{model.FieldTarget},
+			RevisionNote{From: model.D(2026, 9, 1), Reason: "correction"}); err != nil {
+			t.Fatal(err)
+		}
+		// And the deadline moved from 2026-10-01: the target is left as it was.
+		dl := model.KPI{Deadline: model.D(2026, 12, 31)}
+		if err := s.ReviseKPI(ctx, "lead_to_opportunity_rate", dl, []model.KPIField{model.FieldDeadline},
+			RevisionNote{From: model.D(2026, 10, 1), Reason: "earlier"}); err != nil {
+			t.Fatal(err)
+		}
+		for _, c := range []struct {
+			day      time.Time
+			target   float64
+			deadline time.Time
+		}{
+			{juneLastDay, 0.40, model.D(2027, 3, 31)},
+			{model.D(2026, 8, 31), 0.40, model.D(2027, 3, 31)},
+			{model.D(2026, 9, 1), 0.38, model.D(2027, 3, 31)},
+			{model.D(2026, 10, 31), 0.38, model.D(2026, 12, 31)},
+			{model.D(2026, 11, 30), 0.42, model.D(2026, 12, 31)},
+		} {
+			k, ok, err := s.KPIAsOf(ctx, "lead_to_opportunity_rate", c.day)
+			if err != nil || !ok || k.Target != c.target || !k.Deadline.Equal(c.deadline) || !k.Main {
+				t.Errorf("on %s: target %v deadline %s main %v (%v %v); want %v %s", model.FormatDate(c.day), k.Target,
+					model.FormatDate(k.Deadline), k.Main, ok, err, c.target, model.FormatDate(c.deadline))
+			}
+		}
+		// The deadline revision's row shows the target in force on 10-01 (38%).
+		hist, _ := s.KPIHistory(ctx, "lead_to_opportunity_rate")
+		if len(hist) != 4 || hist[1].Reason != "earlier" || hist[1].KPI.Target != 0.38 {
+			t.Fatalf("history = %+v", hist)
+		}
+		// Two revisions effective the same day: the later recorded wins.
+		for _, v := range []float64{0.5, 0.45} {
+			if err := s.ReviseKPI(ctx, "lead_to_opportunity_rate", model.KPI{Target: v, HasTarget: true, TargetPer: model.FiscalYear},
+				[]model.KPIField{model.FieldTarget}, RevisionNote{From: model.D(2026, 7, 1), Reason: "tie"}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if got, _ := targetOn(t, s, "lead_to_opportunity_rate", model.D(2026, 7, 31)); got != 0.45 {
+			t.Errorf("tie: target %v, want the later recorded 45%%", got)
+		}
+		// A revision from a future day is not in force today.
+		if err := s.ReviseKPI(ctx, "lead_to_opportunity_rate", model.KPI{}, []model.KPIField{model.FieldTarget},
+			RevisionNote{From: model.D(2027, 4, 1), Reason: "no target next year"}); err != nil {
+			t.Fatal(err)
+		}
+		if k, _, _ := s.KPI(ctx, "lead_to_opportunity_rate"); !k.HasTarget || k.Target != 0.42 {
+			t.Errorf("today's target %v (%v), want 42%%", k.Target, k.HasTarget)
+		}
+		if _, ok := targetOn(t, s, "lead_to_opportunity_rate", model.D(2027, 4, 1)); ok {
+			t.Error("the target removed from 2027-04-01 is still there")
+		}
+	})
 }
 
 func TestRevisionRefusals(t *testing.T) {
-	ctx := context.Background()
-	s := openTemp(t)
-	if err := s.UpsertKPI(ctx, leadToOpp(0.40)); err != nil {
-		t.Fatal(err)
-	}
-	before, _ := s.KPIRevisions(ctx)
-	tgt := model.KPI{Target: 1, HasTarget: true, TargetPer: model.Month}
-	if err := s.ReviseKPI(ctx, "nope", tgt, []model.KPIField{model.FieldTarget}, RevisionNote{Reason: "x"}); !errors.Is(err, ErrNoKPI) {
-		t.Errorf("unknown KPI: %v", err)
-	}
-	if err := s.ReviseKPI(ctx, "lead_to_opportunity_rate", tgt, nil, RevisionNote{Reason: "x"}); err == nil {
-		t.Error("a revision of nothing was accepted")
-	}
-	if err := s.ReviseKPI(ctx, "lead_to_opportunity_rate", tgt, []model.KPIField{model.FieldTarget},
-		RevisionNote{Reason: "two\nlines"}); err == nil {
-		t.Error("a two-line reason was accepted")
-	}
-	if after, _ := s.KPIRevisions(ctx); len(after) != len(before) {
-		t.Errorf("refused revisions were written: %d -> %d", len(before), len(after))
-	}
+	onBoth(t, func(t *testing.T) {
+		ctx := context.Background()
+		s := openTemp(t)
+		if err := s.UpsertKPI(ctx, leadToOpp(0.40)); err != nil {
+			t.Fatal(err)
+		}
+		before, _ := s.KPIRevisions(ctx)
+		tgt := model.KPI{Target: 1, HasTarget: true, TargetPer: model.Month}
+		if err := s.ReviseKPI(ctx, "nope", tgt, []model.KPIField{model.FieldTarget}, RevisionNote{Reason: "x"}); !errors.Is(err, ErrNoKPI) {
+			t.Errorf("unknown KPI: %v", err)
+		}
+		if err := s.ReviseKPI(ctx, "lead_to_opportunity_rate", tgt, nil, RevisionNote{Reason: "x"}); err == nil {
+			t.Error("a revision of nothing was accepted")
+		}
+		if err := s.ReviseKPI(ctx, "lead_to_opportunity_rate", tgt, []model.KPIField{model.FieldTarget},
+			RevisionNote{Reason: "two\nlines"}); err == nil {
+			t.Error("a two-line reason was accepted")
+		}
+		if after, _ := s.KPIRevisions(ctx); len(after) != len(before) {
+			t.Errorf("refused revisions were written: %d -> %d", len(before), len(after))
+		}
+	})
 }
 
 // TestRevisionMigration builds a file as kpit left it at schema version 3

@@ -209,170 +209,176 @@ func (f *fixture) mutate(t *testing.T) {
 }
 
 func TestAggregatesMatchIndependentCounts(t *testing.T) {
-	ctx := context.Background()
-	f := newFixture(t, 1)
-	for _, stage := range []string{"as inserted", "after tombstones and updates"} {
-		if stage != "as inserted" {
-			f.mutate(t)
-		}
-		fy := model.PeriodOf(model.FiscalYear, model.D(2025, time.June, 1), time.April)
-		got, err := f.s.Counts(ctx, ForPeriod(fy))
-		if err != nil {
-			t.Fatal(err)
-		}
-		sameCounts(t, stage+": fiscal year", got, f.expect(fy.Start, fy.End, all))
-		got, err = f.s.Counts(ctx, Filter{})
-		if err != nil {
-			t.Fatal(err)
-		}
-		sameCounts(t, stage+": everything", got, f.expect(time.Time{}, time.Time{}, all))
+	onBoth(t, func(t *testing.T) {
+		ctx := context.Background()
+		f := newFixture(t, 1)
+		for _, stage := range []string{"as inserted", "after tombstones and updates"} {
+			if stage != "as inserted" {
+				f.mutate(t)
+			}
+			fy := model.PeriodOf(model.FiscalYear, model.D(2025, time.June, 1), time.April)
+			got, err := f.s.Counts(ctx, ForPeriod(fy))
+			if err != nil {
+				t.Fatal(err)
+			}
+			sameCounts(t, stage+": fiscal year", got, f.expect(fy.Start, fy.End, all))
+			got, err = f.s.Counts(ctx, Filter{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			sameCounts(t, stage+": everything", got, f.expect(time.Time{}, time.Time{}, all))
 
-		// Per rep and per department.
-		byRep, err := f.s.CountsByRep(ctx, ForPeriod(fy))
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, r := range f.reps {
-			sameCounts(t, stage+": rep "+r.Name, byRep[r.ID], f.expect(fy.Start, fy.End, func(n string) bool { return n == r.Name }))
-			one, err := f.s.Counts(ctx, Filter{From: fy.Start, To: fy.End, RepID: r.ID})
+			// Per rep and per department.
+			byRep, err := f.s.CountsByRep(ctx, ForPeriod(fy))
 			if err != nil {
 				t.Fatal(err)
 			}
-			sameCounts(t, stage+": filter rep "+r.Name, one, byRep[r.ID])
-		}
-		sameCounts(t, stage+": unowned leads", byRep[0], f.expect(fy.Start, fy.End, func(n string) bool { return n == "" }))
-		byDept, err := f.s.CountsByDepartment(ctx, ForPeriod(fy))
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, d := range model.Departments() {
-			want := f.expect(fy.Start, fy.End, func(n string) bool { return n != "" && f.repByName(n).Department == d })
-			sameCounts(t, stage+": department "+string(d), byDept[d], want)
-			one, err := f.s.Counts(ctx, Filter{From: fy.Start, To: fy.End, Department: d})
-			if err != nil {
-				t.Fatal(err)
-			}
-			sameCounts(t, stage+": filter department "+string(d), one, want)
-		}
-
-		// Series: 12 months ending November 2025, 10 ISO weeks, 3 fiscal years.
-		for _, c := range []struct {
-			kind model.PeriodKind
-			n    int
-		}{{model.Month, 12}, {model.Week, 10}, {model.Quarter, 5}, {model.FiscalYear, 3}} {
-			last := model.PeriodOf(c.kind, model.D(2025, time.November, 15), time.April)
-			series, err := f.s.Series(ctx, c.kind, last, c.n, Filter{})
-			if err != nil {
-				t.Fatal(err)
-			}
-			if len(series) != c.n || series[c.n-1].Period != last {
-				t.Fatalf("%s series: %d periods ending %v", c.kind, len(series), series[len(series)-1].Period)
-			}
-			for i, pc := range series {
-				if i > 0 && !pc.Period.Start.Equal(series[i-1].Period.End) {
-					t.Errorf("%s series: period %d starts %v, previous ends %v", c.kind, i, pc.Period.Start, series[i-1].Period.End)
+			for _, r := range f.reps {
+				sameCounts(t, stage+": rep "+r.Name, byRep[r.ID], f.expect(fy.Start, fy.End, func(n string) bool { return n == r.Name }))
+				one, err := f.s.Counts(ctx, Filter{From: fy.Start, To: fy.End, RepID: r.ID})
+				if err != nil {
+					t.Fatal(err)
 				}
-				sameCounts(t, fmt.Sprintf("%s: %s series %s", stage, c.kind, pc.Period.Key()), pc.Counts,
-					f.expect(pc.Period.Start, pc.Period.End, all))
+				sameCounts(t, stage+": filter rep "+r.Name, one, byRep[r.ID])
+			}
+			sameCounts(t, stage+": unowned leads", byRep[0], f.expect(fy.Start, fy.End, func(n string) bool { return n == "" }))
+			byDept, err := f.s.CountsByDepartment(ctx, ForPeriod(fy))
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, d := range model.Departments() {
+				want := f.expect(fy.Start, fy.End, func(n string) bool { return n != "" && f.repByName(n).Department == d })
+				sameCounts(t, stage+": department "+string(d), byDept[d], want)
+				one, err := f.s.Counts(ctx, Filter{From: fy.Start, To: fy.End, Department: d})
+				if err != nil {
+					t.Fatal(err)
+				}
+				sameCounts(t, stage+": filter department "+string(d), one, want)
+			}
+
+			// Series: 12 months ending November 2025, 10 ISO weeks, 3 fiscal years.
+			for _, c := range []struct {
+				kind model.PeriodKind
+				n    int
+			}{{model.Month, 12}, {model.Week, 10}, {model.Quarter, 5}, {model.FiscalYear, 3}} {
+				last := model.PeriodOf(c.kind, model.D(2025, time.November, 15), time.April)
+				series, err := f.s.Series(ctx, c.kind, last, c.n, Filter{})
+				if err != nil {
+					t.Fatal(err)
+				}
+				if len(series) != c.n || series[c.n-1].Period != last {
+					t.Fatalf("%s series: %d periods ending %v", c.kind, len(series), series[len(series)-1].Period)
+				}
+				for i, pc := range series {
+					if i > 0 && !pc.Period.Start.Equal(series[i-1].Period.End) {
+						t.Errorf("%s series: period %d starts %v, previous ends %v", c.kind, i, pc.Period.Start, series[i-1].Period.End)
+					}
+					sameCounts(t, fmt.Sprintf("%s: %s series %s", stage, c.kind, pc.Period.Key()), pc.Counts,
+						f.expect(pc.Period.Start, pc.Period.End, all))
+				}
+			}
+			// A series for one department.
+			last := model.PeriodOf(model.Month, model.D(2025, time.October, 1), time.April)
+			series, err := f.s.Series(ctx, model.Month, last, 6, Filter{Department: model.DeptFieldSales})
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, pc := range series {
+				sameCounts(t, stage+": field sales month "+pc.Period.Key(), pc.Counts, f.expect(pc.Period.Start, pc.Period.End,
+					func(n string) bool { return n != "" && f.repByName(n).Department == model.DeptFieldSales }))
 			}
 		}
-		// A series for one department.
-		last := model.PeriodOf(model.Month, model.D(2025, time.October, 1), time.April)
-		series, err := f.s.Series(ctx, model.Month, last, 6, Filter{Department: model.DeptFieldSales})
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, pc := range series {
-			sameCounts(t, stage+": field sales month "+pc.Period.Key(), pc.Counts, f.expect(pc.Period.Start, pc.Period.End,
-				func(n string) bool { return n != "" && f.repByName(n).Department == model.DeptFieldSales }))
-		}
-	}
+	})
 }
 
 func TestRecordCountsAndNewest(t *testing.T) {
-	ctx := context.Background()
-	s := openTemp(t)
-	if at, err := s.NewestRecordAt(ctx); err != nil || !at.IsZero() {
-		t.Fatalf("empty database: newest = %v, %v", at, err)
-	}
-	newest := time.Date(2026, 11, 20, 18, 30, 0, 0, time.UTC)
-	b := Batch{
-		Reps: []model.Rep{{Name: "佐藤", Department: model.DeptFieldSales}},
-		Opportunities: []model.Opportunity{
-			{RepName: "佐藤", Created: model.D(2026, 11, 1), EnteredAt: newest.Add(-time.Hour)},
-			{RepName: "佐藤", Created: model.D(2026, 11, 2), EnteredAt: newest.Add(-2 * time.Hour)},
-		},
-		Activities: []model.Activity{{RepName: "佐藤", Date: model.D(2026, 11, 20), Kind: model.KindVisit, Count: 2, EnteredAt: newest}},
-		Leads:      []model.Lead{{Created: model.D(2026, 11, 3), EnteredAt: newest.Add(-3 * time.Hour)}},
-		Customers:  []model.Customer{{Name: "株式会社A", RepName: "佐藤", MRRMinor: 50000, EnteredAt: newest.Add(-4 * time.Hour)}},
-	}
-	if err := s.BulkInsert(ctx, b); err != nil {
-		t.Fatal(err)
-	}
-	c, err := s.RecordCounts(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if c != (RecordCounts{Reps: 1, Opportunities: 2, Activities: 1, Leads: 1, Customers: 1}) || c.Total() != 5 {
-		t.Fatalf("record counts = %+v", c)
-	}
-	if at, err := s.NewestRecordAt(ctx); err != nil || !at.Equal(newest) {
-		t.Fatalf("newest = %v, %v; want %v", at, err, newest)
-	}
-	// The newest record deleted: the next newest counts.
-	if _, err := s.db.Exec("UPDATE activities SET deleted_at = '2026-11-21T00:00:00Z'"); err != nil {
-		t.Fatal(err)
-	}
-	if at, err := s.NewestRecordAt(ctx); err != nil || !at.Equal(newest.Add(-time.Hour)) {
-		t.Fatalf("newest after delete = %v, %v", at, err)
-	}
-	if c, _ := s.RecordCounts(ctx); c.Activities != 0 {
-		t.Fatalf("deleted activity still counted: %+v", c)
-	}
+	onBoth(t, func(t *testing.T) {
+		ctx := context.Background()
+		s := openTemp(t)
+		if at, err := s.NewestRecordAt(ctx); err != nil || !at.IsZero() {
+			t.Fatalf("empty database: newest = %v, %v", at, err)
+		}
+		newest := time.Date(2026, 11, 20, 18, 30, 0, 0, time.UTC)
+		b := Batch{
+			Reps: []model.Rep{{Name: "佐藤", Department: model.DeptFieldSales}},
+			Opportunities: []model.Opportunity{
+				{RepName: "佐藤", Created: model.D(2026, 11, 1), EnteredAt: newest.Add(-time.Hour)},
+				{RepName: "佐藤", Created: model.D(2026, 11, 2), EnteredAt: newest.Add(-2 * time.Hour)},
+			},
+			Activities: []model.Activity{{RepName: "佐藤", Date: model.D(2026, 11, 20), Kind: model.KindVisit, Count: 2, EnteredAt: newest}},
+			Leads:      []model.Lead{{Created: model.D(2026, 11, 3), EnteredAt: newest.Add(-3 * time.Hour)}},
+			Customers:  []model.Customer{{Name: "株式会社A", RepName: "佐藤", MRRMinor: 50000, EnteredAt: newest.Add(-4 * time.Hour)}},
+		}
+		if err := s.BulkInsert(ctx, b); err != nil {
+			t.Fatal(err)
+		}
+		c, err := s.RecordCounts(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if c != (RecordCounts{Reps: 1, Opportunities: 2, Activities: 1, Leads: 1, Customers: 1}) || c.Total() != 5 {
+			t.Fatalf("record counts = %+v", c)
+		}
+		if at, err := s.NewestRecordAt(ctx); err != nil || !at.Equal(newest) {
+			t.Fatalf("newest = %v, %v; want %v", at, err, newest)
+		}
+		// The newest record deleted: the next newest counts.
+		if _, err := s.db.Exec("UPDATE activities SET deleted_at = '2026-11-21T00:00:00Z'"); err != nil {
+			t.Fatal(err)
+		}
+		if at, err := s.NewestRecordAt(ctx); err != nil || !at.Equal(newest.Add(-time.Hour)) {
+			t.Fatalf("newest after delete = %v, %v", at, err)
+		}
+		if c, _ := s.RecordCounts(ctx); c.Activities != 0 {
+			t.Fatalf("deleted activity still counted: %+v", c)
+		}
+	})
 }
 
 func TestBulkInsertIsAllOrNothing(t *testing.T) {
-	ctx := context.Background()
-	s := openTemp(t)
-	b := Batch{
-		Reps:          []model.Rep{{Name: "鈴木", Department: model.DeptInsideSales}},
-		Opportunities: []model.Opportunity{{RepName: "鈴木", Created: model.D(2026, 4, 1)}},
-		Activities: []model.Activity{
-			{RepName: "鈴木", Date: model.D(2026, 4, 1), Kind: model.KindCall, Count: 3},
-			{RepName: "山田", Date: model.D(2026, 4, 1), Kind: model.KindCall, Count: 1}, // unknown rep
-		},
-	}
-	err := s.BulkInsert(ctx, b)
-	if err == nil || !containsAll(err.Error(), "activity 2", "山田") {
-		t.Fatalf("err = %v, want one naming activity 2 and the unknown rep", err)
-	}
-	c, _ := s.RecordCounts(ctx)
-	if c != (RecordCounts{}) {
-		t.Fatalf("a failed batch left %+v", c)
-	}
-	if got, _ := s.Counts(ctx, Filter{}); len(got) != 0 {
-		t.Fatalf("a failed batch left roll-up rows %v", got)
-	}
-	for _, bad := range []Batch{
-		{Activities: []model.Activity{{RepName: "x", Date: model.D(2026, 1, 1), Kind: "fax", Count: 1}}},
-		{Reps: []model.Rep{{Name: "x", Department: "sales"}}},
-		{Reps: []model.Rep{{Name: "x", Department: model.DeptMarketing}}, Activities: []model.Activity{{RepName: "x", Date: model.D(2026, 1, 1), Kind: model.KindCall, Count: 0}}},
-		{Reps: []model.Rep{{Name: "x", Department: model.DeptMarketing}}, Opportunities: []model.Opportunity{{RepName: "x"}}},
-	} {
-		if err := s.BulkInsert(ctx, bad); err == nil {
-			t.Errorf("bad batch %+v accepted", bad)
+	onBoth(t, func(t *testing.T) {
+		ctx := context.Background()
+		s := openTemp(t)
+		b := Batch{
+			Reps:          []model.Rep{{Name: "鈴木", Department: model.DeptInsideSales}},
+			Opportunities: []model.Opportunity{{RepName: "鈴木", Created: model.D(2026, 4, 1)}},
+			Activities: []model.Activity{
+				{RepName: "鈴木", Date: model.D(2026, 4, 1), Kind: model.KindCall, Count: 3},
+				{RepName: "山田", Date: model.D(2026, 4, 1), Kind: model.KindCall, Count: 1}, // unknown rep
+			},
 		}
-	}
-	// Reps already stored are found by name.
-	if _, err := s.AddRep(ctx, model.Rep{Name: "高橋", Department: model.DeptFieldSales}); err != nil {
-		t.Fatal(err)
-	}
-	if err := s.BulkInsert(ctx, Batch{Activities: []model.Activity{{RepName: "高橋", Date: model.D(2026, 5, 1), Kind: model.KindVisit, Count: 4}}}); err != nil {
-		t.Fatal(err)
-	}
-	if got, _ := s.Counts(ctx, Filter{}); got[model.MetricVisits] != 4 {
-		t.Fatalf("visits = %v, want 4", got[model.MetricVisits])
-	}
+		err := s.BulkInsert(ctx, b)
+		if err == nil || !containsAll(err.Error(), "activity 2", "山田") {
+			t.Fatalf("err = %v, want one naming activity 2 and the unknown rep", err)
+		}
+		c, _ := s.RecordCounts(ctx)
+		if c != (RecordCounts{}) {
+			t.Fatalf("a failed batch left %+v", c)
+		}
+		if got, _ := s.Counts(ctx, Filter{}); len(got) != 0 {
+			t.Fatalf("a failed batch left roll-up rows %v", got)
+		}
+		for _, bad := range []Batch{
+			{Activities: []model.Activity{{RepName: "x", Date: model.D(2026, 1, 1), Kind: "fax", Count: 1}}},
+			{Reps: []model.Rep{{Name: "x", Department: "sales"}}},
+			{Reps: []model.Rep{{Name: "x", Department: model.DeptMarketing}}, Activities: []model.Activity{{RepName: "x", Date: model.D(2026, 1, 1), Kind: model.KindCall, Count: 0}}},
+			{Reps: []model.Rep{{Name: "x", Department: model.DeptMarketing}}, Opportunities: []model.Opportunity{{RepName: "x"}}},
+		} {
+			if err := s.BulkInsert(ctx, bad); err == nil {
+				t.Errorf("bad batch %+v accepted", bad)
+			}
+		}
+		// Reps already stored are found by name.
+		if _, err := s.AddRep(ctx, model.Rep{Name: "高橋", Department: model.DeptFieldSales}); err != nil {
+			t.Fatal(err)
+		}
+		if err := s.BulkInsert(ctx, Batch{Activities: []model.Activity{{RepName: "高橋", Date: model.D(2026, 5, 1), Kind: model.KindVisit, Count: 4}}}); err != nil {
+			t.Fatal(err)
+		}
+		if got, _ := s.Counts(ctx, Filter{}); got[model.MetricVisits] != 4 {
+			t.Fatalf("visits = %v, want 4", got[model.MetricVisits])
+		}
+	})
 }
 
 func containsAll(s string, parts ...string) bool {

@@ -298,7 +298,11 @@ func (s *Store) txOnce(ctx context.Context, fn func(*sql.Tx) error) error {
 		tx.Rollback()
 		return err
 	}
-	return tx.Commit()
+	if err := tx.Commit(); err != nil {
+		return err
+	}
+	s.wrote()
+	return nil
 }
 
 // named adds the file's name to the refusals about the file itself

@@ -9,8 +9,14 @@ import (
 	"github.com/kpit-dev/kpit/model"
 )
 
+// openTemp opens a new store: a SQLite file, or in the postgres half of
+// onBoth a PostgreSQL database.
 func openTemp(t *testing.T) *Store {
 	t.Helper()
+	if onPostgres(t) {
+		s, _ := openPG(t)
+		return s
+	}
 	s, err := Open(filepath.Join(t.TempDir(), "k.db"))
 	if err != nil {
 		t.Fatal(err)

@@ -47,6 +47,35 @@ var (
 // new empty database on it.
 func URL(t testing.TB) string {
 	t.Helper()
+	return create(t, "template1")
+}
+
+var (
+	templateOnce sync.Once
+	templateErr  error
+)
+
+// URLFrom is URL for a database made by prepare: prepare runs once, on a
+// template database, and each test's database is a copy of it, which
+// costs a fraction of making it again (a kpit schema, say).
+func URLFrom(t testing.TB, prepare func(url string) error) string {
+	t.Helper()
+	once.Do(start)
+	if srv != nil {
+		templateOnce.Do(func() {
+			if templateErr = srv.exec("CREATE DATABASE kpit_template"); templateErr == nil {
+				templateErr = prepare(srv.url("kpit_template"))
+			}
+		})
+		if templateErr != nil {
+			t.Fatalf("PostgreSQL template database: %v", templateErr)
+		}
+	}
+	return create(t, "kpit_template")
+}
+
+func create(t testing.TB, template string) string {
+	t.Helper()
 	once.Do(start)
 	if srv == nil {
 		if missing && os.Getenv(RequireEnv) == "" {
@@ -55,25 +84,38 @@ func URL(t testing.TB) string {
 		t.Fatalf("PostgreSQL test server: %v", failure)
 	}
 	name := fmt.Sprintf("kpit_test_%d", dbs.Add(1))
-	admin, err := sql.Open("pgx", srv.url("postgres"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer admin.Close()
-	if _, err := admin.ExecContext(context.Background(), "CREATE DATABASE "+name); err != nil {
+	if err := srv.exec("CREATE DATABASE " + name + " TEMPLATE " + template); err != nil {
 		t.Fatalf("create database %s: %v", name, err)
 	}
 	return srv.url(name)
+}
+
+// exec runs one statement on the server's postgres database.
+func (s *server) exec(stmt string) error {
+	admin, err := sql.Open("pgx", s.url("postgres"))
+	if err != nil {
+		return err
+	}
+	defer admin.Close()
+	_, err = admin.ExecContext(context.Background(), stmt)
+	return err
 }
 
 // Main runs the package's tests and stops the server, if one was started:
 // call it from TestMain.
 func Main(m *testing.M) {
 	code := m.Run()
+	Stop()
+	os.Exit(code)
+}
+
+// Stop stops and removes the server, if one was started: for a TestMain
+// that does more than Main.
+func Stop() {
 	if srv != nil {
 		srv.stop()
+		srv = nil
 	}
-	os.Exit(code)
 }
 
 func (s *server) url(db string) string {
