@@ -22,7 +22,7 @@ const writerRecords = 1000
 func TestWriterProcess(t *testing.T) {
 	path, name := os.Getenv("KPIT_TEST_WRITER_DB"), os.Getenv("KPIT_TEST_WRITER")
 	if path == "" || name == "" {
-		t.Skip("runs only as a child of TestTwoProcessesWriteWithoutLoss")
+		t.Skip("runs only as a child of TestTwoProcessesWriteWithoutLoss or TestEightWritersOnPostgres")
 	}
 	s, err := Open(path)
 	if err != nil {
@@ -30,7 +30,11 @@ func TestWriterProcess(t *testing.T) {
 	}
 	defer s.Close()
 	ctx := context.Background()
-	for i := 0; i < writerRecords; i++ {
+	n := writerRecords
+	if v := os.Getenv("KPIT_TEST_WRITER_N"); v != "" {
+		n, _ = strconv.Atoi(v)
+	}
+	for i := 0; i < n; i++ {
 		_, err := s.AddActivity(ctx, model.Activity{ExternalID: fmt.Sprintf("%s-%d", name, i), RepName: name,
 			Kind: model.KindCall, Count: 1 + i%3, Date: model.D(2026, time.November, 1+i%25)})
 		if err != nil {
