@@ -35,6 +35,17 @@ var refusalTexts = map[model.RefusalCode]Text{
 	model.RefuseControlChar:         {JA: "%[2]d文字目に制御文字 (%[1]s) があります: 取り除いてください", EN: "a control character (%s) at character %d: remove it"},
 	model.RefuseTooLong:             {JA: "%d文字は上限 %d文字を超えています (設定ファイルの [limits] の %s で上げられます)", EN: "%d characters is more than the limit of %d (raise %s under [limits] in the config file)"},
 
+	model.RefuseUserName:    {JA: "%q は利用者名に使えません (英数字と . _ -、64文字まで、空白なし)", EN: "%q is not a user name (letters, digits, . _ -, up to 64, no spaces)"},
+	model.RefuseUnknownRole: {JA: "不明な役割 %q (rep, lead, admin のいずれか)", EN: "unknown role %q (want rep, lead or admin)"},
+	model.RefuseKeyEmpty:    {JA: "空です: 公開鍵の行 (ssh-ed25519 AAAA...) を ~/.ssh/id_ed25519.pub のとおりに指定してください", EN: "empty: give the public key line (ssh-ed25519 AAAA...), as in ~/.ssh/id_ed25519.pub"},
+	model.RefuseKeyPrivate:  {JA: "これは秘密鍵です: 公開鍵 (.pub ファイル) を指定してください。秘密鍵は元の場所から動かさないでください", EN: "this is a private key: give the public one (the .pub file), and keep the private key where it was"},
+	model.RefuseKeyNotSSH:   {JA: "SSH 公開鍵ではありません (~/.ssh/id_ed25519.pub のような ssh-ed25519 AAAA... の1行)", EN: "not an SSH public key (want one line such as ssh-ed25519 AAAA..., as in ~/.ssh/id_ed25519.pub)"},
+	model.RefuseKeyMany:     {JA: "鍵が2つ以上あります: 1つにしてください", EN: "more than one key: give one"},
+	model.RefuseRepRequired: {JA: "rep の利用者には --rep (その人の記録の担当者) が必要です", EN: "a rep's user needs --rep, the rep whose records are theirs"},
+	model.RefuseUserExists:  {JA: "%s はすでに登録されています (変えるときは先に kpit users remove で削除)", EN: "%s is a user already (to change them, kpit users remove them first)"},
+	model.RefuseKeyTaken:    {JA: "この鍵はすでに %s の鍵です: 1人に1つの鍵を使ってください", EN: "this key is %s's already: each person has their own key"},
+	model.RefuseNoUser:      {JA: "利用者 %q はいません (kpit users list で一覧)", EN: "no user %q (kpit users list shows them)"},
+
 	model.RefuseQuickEmpty:           {JA: "空です: 訪問, 架電, メール, 提案, アポ, 商談, 案件, 受注, 失注, リード のいずれかで始めてください", EN: "empty line: start with visit, call, email, proposal, appointment, meeting, opp, won, lost or lead"},
 	model.RefuseQuickUnknownVerb:     {JA: "不明な種類です (訪問, 架電, メール, 提案, アポ, 商談, 案件, 受注, 失注, リード)", EN: "unknown kind (want visit, call, email, proposal, appointment, meeting, opp, won, lost or lead)"},
 	model.RefuseQuickSecondDate:      {JA: "日付が2つあります", EN: "a second date"},
@@ -78,6 +89,9 @@ var msgFailure = Text{
 // Failure words an error that is not a refusal: in English the error as it
 // came, with its cause; in Japanese msgFailure.
 func Failure(l Lang, err error) string {
+	if line, ok := rightsOf(l, err); ok {
+		return line
+	}
 	if l == LangJA {
 		return l.T(msgFailure)
 	}

@@ -39,6 +39,20 @@ const (
 	RefuseTooLong             RefusalCode = "too_long"              // characters, the limit, the limit's config key
 )
 
+// Refusals of a person's entry (kpit users add).
+const (
+	RefuseUserName    RefusalCode = "user_name"    // the name
+	RefuseUnknownRole RefusalCode = "unknown_role" // the role
+	RefuseKeyEmpty    RefusalCode = "key_empty"
+	RefuseKeyPrivate  RefusalCode = "key_private"
+	RefuseKeyNotSSH   RefusalCode = "key_not_ssh"
+	RefuseKeyMany     RefusalCode = "key_many"
+	RefuseRepRequired RefusalCode = "rep_required" // a rep's user needs --rep
+	RefuseUserExists  RefusalCode = "user_exists"  // the name
+	RefuseKeyTaken    RefusalCode = "key_taken"    // the user who has it
+	RefuseNoUser      RefusalCode = "no_user"      // the name
+)
+
 // Why a quick-add line was refused.
 const (
 	RefuseQuickEmpty           RefusalCode = "quick_empty"
@@ -93,6 +107,17 @@ var refusalEnglish = map[RefusalCode]string{
 	RefuseRateRange:           "%v%% is not a rate from 0%% to 100%%",
 	RefuseControlChar:         "a control character (%s) at character %d: remove it",
 	RefuseTooLong:             "%d characters is more than the limit of %d (raise %s under [limits] in the config file)",
+
+	RefuseUserName:    "%q is not a user name (letters, digits, . _ -, up to 64, no spaces)",
+	RefuseUnknownRole: "unknown role %q (want rep, lead or admin)",
+	RefuseKeyEmpty:    "empty: give the public key line (ssh-ed25519 AAAA...), as in ~/.ssh/id_ed25519.pub",
+	RefuseKeyPrivate:  "this is a private key: give the public one (the .pub file), and keep the private key where it was",
+	RefuseKeyNotSSH:   "not an SSH public key (want one line such as ssh-ed25519 AAAA..., as in ~/.ssh/id_ed25519.pub)",
+	RefuseKeyMany:     "more than one key: give one",
+	RefuseRepRequired: "a rep's user needs --rep, the rep whose records are theirs",
+	RefuseUserExists:  "%s is a user already (to change them, kpit users remove them first)",
+	RefuseKeyTaken:    "this key is %s's already: each person has their own key",
+	RefuseNoUser:      "no user %q (kpit users list shows them)",
 
 	RefuseQuickEmpty:           "empty line: start with visit, call, email, proposal, appointment, meeting, opp, won, lost or lead",
 	RefuseQuickUnknownVerb:     "unknown kind (want visit, call, email, proposal, appointment, meeting, opp, won, lost or lead)",

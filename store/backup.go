@@ -12,6 +12,8 @@ import (
 	"time"
 
 	"modernc.org/sqlite"
+
+	"github.com/kpit-dev/kpit/model"
 )
 
 // BackupSummary is what kpit backup and kpit restore report: the rows the
@@ -223,6 +225,9 @@ func CheckBackup(ctx context.Context, path string) (BackupSummary, error) {
 func (s *Store) Restore(ctx context.Context, from string, now time.Time) (kept string, sum BackupSummary, err error) {
 	if s.pg {
 		return "", BackupSummary{}, notSupportedPG("kpit restore")
+	}
+	if err := s.may(model.AreaRules); err != nil {
+		return "", BackupSummary{}, err
 	}
 	if same, _ := sameFile(from, s.path); same {
 		return "", BackupSummary{}, fmt.Errorf("backup %s is the database itself", from)

@@ -44,6 +44,9 @@ type Review struct {
 // page). Only here: in memory, SQLite's sorter makes a GROUP BY over the
 // roll-up 2.5 times slower, so reads keep the default.
 func (s *Store) BulkInsert(ctx context.Context, b Batch) error {
+	if err := s.may(model.AreaImport); err != nil {
+		return err
+	}
 	conn, err := s.db.Conn(ctx)
 	if err != nil {
 		return fmt.Errorf("bulk insert: %w", describe(err))

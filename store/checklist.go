@@ -33,7 +33,7 @@ func (s *Store) SaveChecklistAnswer(ctx context.Context, a model.ChecklistAnswer
 	if a.AnsweredAt.IsZero() {
 		a.AnsweredAt = s.now()
 	}
-	return s.tx(ctx, func(tx *sql.Tx) error {
+	return s.tx(ctx, model.AreaTargets, func(tx *sql.Tx) error {
 		_, err := tx.ExecContext(ctx, `INSERT INTO checklist_answers (item, status, answered_at) VALUES (?, ?, ?)`,
 			a.Item, string(a.Status), a.AnsweredAt.UTC().Format(answerTimeLayout))
 		if err != nil {

@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"os"
 	"strings"
+
+	"github.com/kpit-dev/kpit/model"
 )
 
 // FindingKind says which check a finding comes from.
@@ -276,7 +278,7 @@ func (s *Store) RebuildRollups(ctx context.Context) error {
 	if s.pg {
 		return notSupportedPG("rebuilding the roll-ups")
 	}
-	return s.tx(ctx, func(tx *sql.Tx) error {
+	return s.tx(ctx, model.AreaRules, func(tx *sql.Tx) error {
 		for _, q := range []string{
 			"DELETE FROM rollup_daily",
 			"INSERT INTO rollup_daily (day, metric, rep_id, value) " + rollupRecount,

@@ -313,7 +313,7 @@ var ErrNoLead = errors.New("no such lead")
 // status and its MQL/SQL days follow its stage, so the figures read from
 // them agree with the funnel. Each move is journaled: Undo takes it back.
 func (s *Store) MoveStages(ctx context.Context, moves []model.StageMove) error {
-	return s.tx(ctx, func(tx *sql.Tx) error {
+	return s.tx(ctx, model.AreaRecords, func(tx *sql.Tx) error {
 		entered := formatTime(s.now())
 		for _, mv := range moves {
 			var created string
@@ -324,6 +324,11 @@ func (s *Store) MoveStages(ctx context.Context, moves []model.StageMove) error {
 			}
 			if err != nil {
 				return fmt.Errorf("lead %d: %w", mv.LeadID, describe(err))
+			}
+			if s.checksRecords(model.AreaRecords) {
+				if err := s.mayRow(ctx, tx, "leads", mv.LeadID); err != nil {
+					return err
+				}
 			}
 			createdDay, _ := model.ParseDate(created)
 			hist, err := stageHistory(ctx, tx, mv.LeadID)
@@ -427,7 +432,7 @@ func (s *Store) ReviseStageDef(ctx context.Context, def model.StageDef, note Rev
 	if err := model.CheckStageDef(def); err != nil {
 		return err
 	}
-	return s.tx(ctx, func(tx *sql.Tx) error {
+	return s.tx(ctx, model.AreaRules, func(tx *sql.Tx) error {
 		st, err := s.stampOf(note, false)
 		if err != nil {
 			return fmt.Errorf("revise stage %s: %w", def.Stage, err)

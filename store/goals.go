@@ -49,7 +49,7 @@ func (s *Store) AddKFS(ctx context.Context, k model.KFS) (int64, error) {
 		}
 	}
 	var id int64
-	err := s.tx(ctx, func(tx *sql.Tx) error {
+	err := s.tx(ctx, model.AreaTargets, func(tx *sql.Tx) error {
 		err := tx.QueryRowContext(ctx, `INSERT INTO kfs (text, kpi_keys) VALUES (?, ?) RETURNING id`,
 			k.Text, strings.Join(k.KPIKeys, ",")).Scan(&id)
 		if err != nil {
@@ -170,7 +170,7 @@ func (s *Store) ReplaceTree(ctx context.Context, defs []model.TreeNodeDef) error
 	if err != nil {
 		return err
 	}
-	return s.tx(ctx, func(tx *sql.Tx) error {
+	return s.tx(ctx, model.AreaTargets, func(tx *sql.Tx) error {
 		if _, err := tx.ExecContext(ctx, `DELETE FROM tree_nodes`); err != nil {
 			return fmt.Errorf("clear tree: %w", describe(err))
 		}
@@ -196,7 +196,7 @@ func (s *Store) AdoptKPIs(ctx context.Context, kpis []model.KPI, tree []model.Tr
 			return err
 		}
 	}
-	return s.tx(ctx, func(tx *sql.Tx) error {
+	return s.tx(ctx, model.AreaTargets, func(tx *sql.Tx) error {
 		for _, k := range norm {
 			if err := s.saveKPITx(ctx, tx, k, RevisionNote{}, true); err != nil {
 				return err
@@ -244,7 +244,7 @@ func (s *Store) Setting(ctx context.Context, key string) (value string, ok bool,
 
 // SetSetting stores a setting.
 func (s *Store) SetSetting(ctx context.Context, key, value string) error {
-	return s.tx(ctx, func(tx *sql.Tx) error {
+	return s.tx(ctx, model.AreaRules, func(tx *sql.Tx) error {
 		_, err := tx.ExecContext(ctx, `INSERT INTO settings (key, value) VALUES (?, ?)
 			ON CONFLICT (key) DO UPDATE SET value = excluded.value`, key, value)
 		if err != nil {
@@ -302,7 +302,7 @@ func (s *Store) SetManualValue(ctx context.Context, key string, p model.Period, 
 	if !p.Kind.Valid() || p.Start.IsZero() {
 		return fmt.Errorf("KPI %s: no period given for the value", key)
 	}
-	return s.tx(ctx, func(tx *sql.Tx) error {
+	return s.tx(ctx, model.AreaTargets, func(tx *sql.Tx) error {
 		if err := manualKPI(ctx, tx, key); err != nil {
 			return err
 		}

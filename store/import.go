@@ -37,6 +37,9 @@ type ImportSession struct {
 // BeginImport starts an import session. The caller must end it with
 // Commit or Rollback.
 func (s *Store) BeginImport(ctx context.Context) (*ImportSession, error) {
+	if err := s.may(model.AreaImport); err != nil {
+		return nil, err
+	}
 	// Before the connection is taken: a scratch store has only one.
 	s.announceWork(ctx, "kpit import")
 	conn, err := s.db.Conn(ctx)
@@ -285,7 +288,7 @@ func (s *Store) SaveImportProfile(ctx context.Context, name, kind, spec string) 
 	if strings.TrimSpace(name) == "" {
 		return errors.New("save import profile: the name is empty")
 	}
-	return s.tx(ctx, func(tx *sql.Tx) error {
+	return s.tx(ctx, model.AreaImport, func(tx *sql.Tx) error {
 		_, err := tx.ExecContext(ctx, `INSERT INTO import_profiles (name, kind, spec) VALUES (?, ?, ?)
 			ON CONFLICT (name) DO UPDATE SET kind = excluded.kind, spec = excluded.spec`, name, kind, spec)
 		if err != nil {

@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+
+	"github.com/kpit-dev/kpit/model"
 )
 
 // Moving a team's records between stores (kpit migrate): every table is
@@ -21,7 +23,7 @@ import (
 // every node is in). TestMoveCoversEveryTable fails when a migration adds
 // a table that is not here.
 var moveTables = []string{
-	"settings", "reps", "opportunities", "activities", "leads", "customers",
+	"settings", "reps", "users", "opportunities", "activities", "leads", "customers",
 	"rollup_daily", "rollup_monthly", "live_counts",
 	"kgi", "kfs", "kpis", "kpi_change_log", "kpi_manual_values", "tree_nodes",
 	"checklist_answers", "reviews", "import_profiles", "changes",
@@ -69,7 +71,8 @@ func (s *Store) MoveTo(ctx context.Context, to *Store) (MoveSummary, error) {
 		return sum, fmt.Errorf("read %s: %w", s.path, describe(err))
 	}
 	defer src.Rollback()
-	err = to.tx(ctx, func(dst *sql.Tx) error {
+	// The whole team, its people included: an admin's move.
+	err = to.tx(ctx, model.AreaUsers, func(dst *sql.Tx) error {
 		clear(sum.Rows)
 		restore, err := to.holdTriggers(ctx, dst)
 		if err != nil {

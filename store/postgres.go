@@ -13,6 +13,8 @@ import (
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgconn"
 	"github.com/jackc/pgx/v5/stdlib"
+
+	"github.com/kpit-dev/kpit/model"
 )
 
 // A team's kpit keeps its records in PostgreSQL: --db postgres://… (or
@@ -45,7 +47,7 @@ func openPostgres(rawURL string) (*Store, error) {
 	db := sql.OpenDB(rebindConnector{stdlib.GetConnector(*cfg)})
 	db.SetMaxOpenConns(8)
 	db.SetMaxIdleConns(4)
-	s := &Store{db: db, path: shown, pg: true, now: time.Now, changes: &changes{}}
+	s := &Store{db: db, path: shown, pg: true, now: time.Now, changes: &changes{}, writes: newWrites()}
 	ctx := context.Background()
 	if err := s.migratePG(ctx); err != nil {
 		db.Close()
@@ -74,7 +76,7 @@ func (s *Store) migratePG(ctx context.Context) error {
 	if err != nil || version == len(migrations) {
 		return err
 	}
-	return s.tx(ctx, func(tx *sql.Tx) error {
+	return s.tx(ctx, model.AreaRules, func(tx *sql.Tx) error {
 		if err := s.oneAtATime(ctx, tx, pgLockMigrate); err != nil {
 			return err
 		}

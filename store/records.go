@@ -107,13 +107,13 @@ func (s *Store) journal(ctx context.Context, tx *sql.Tx, t recordTable, id int64
 	}
 	var err error
 	if action == "insert" {
-		_, err = tx.ExecContext(ctx, `INSERT INTO changes (at, table_name, row_id, action, stage_mark) VALUES (?, ?, ?, 'insert', `+mark+`)`,
-			at, t.name, id)
+		_, err = tx.ExecContext(ctx, `INSERT INTO changes (at, table_name, row_id, action, stage_mark, author) VALUES (?, ?, ?, 'insert', `+mark+`, ?)`,
+			at, t.name, id, s.Author())
 	} else {
 		var res sql.Result
-		res, err = tx.ExecContext(ctx, `INSERT INTO changes (at, table_name, row_id, action, before, stage_mark)
-			SELECT ?, ?, id, ?, `+t.beforeImage(s.pg)+`, `+mark+` FROM `+t.name+` WHERE id = ? AND deleted_at IS NULL`,
-			at, t.name, action, id)
+		res, err = tx.ExecContext(ctx, `INSERT INTO changes (at, table_name, row_id, action, before, stage_mark, author)
+			SELECT ?, ?, id, ?, `+t.beforeImage(s.pg)+`, `+mark+`, ? FROM `+t.name+` WHERE id = ? AND deleted_at IS NULL`,
+			at, t.name, action, s.Author(), id)
 		if err == nil {
 			if n, _ := res.RowsAffected(); n == 0 {
 				return fmt.Errorf("%s %d: no such record (or it was deleted)", t.kind, id)
@@ -213,7 +213,7 @@ func nullInt(v int64, ok bool) any {
 // AddActivity records an activity and returns its id.
 func (s *Store) AddActivity(ctx context.Context, a model.Activity) (int64, error) {
 	var id int64
-	err := s.tx(ctx, func(tx *sql.Tx) error {
+	err := s.tx(ctx, model.AreaRecords, func(tx *sql.Tx) error {
 		var err error
 		if a, err = s.checkActivity(ctx, tx, a); err != nil {
 			return err
@@ -233,7 +233,7 @@ func (s *Store) AddActivity(ctx context.Context, a model.Activity) (int64, error
 
 // UpdateActivity replaces the activity a.ID with a.
 func (s *Store) UpdateActivity(ctx context.Context, a model.Activity) error {
-	return s.tx(ctx, func(tx *sql.Tx) error {
+	return s.tx(ctx, model.AreaRecords, func(tx *sql.Tx) error {
 		var err error
 		if a, err = s.checkActivity(ctx, tx, a); err != nil {
 			return err
@@ -279,7 +279,7 @@ func (s *Store) checkActivity(ctx context.Context, tx *sql.Tx, a model.Activity)
 // AddOpportunity records a new opportunity and returns its id.
 func (s *Store) AddOpportunity(ctx context.Context, o model.Opportunity) (int64, error) {
 	var id int64
-	err := s.tx(ctx, func(tx *sql.Tx) error {
+	err := s.tx(ctx, model.AreaRecords, func(tx *sql.Tx) error {
 		var err error
 		if o, err = s.checkOpportunity(ctx, tx, o); err != nil {
 			return err
@@ -309,7 +309,7 @@ func (s *Store) AddOpportunity(ctx context.Context, o model.Opportunity) (int64,
 // UpdateOpportunity replaces the opportunity o.ID with o: a stage change,
 // a win with its amount, a loss with its reason.
 func (s *Store) UpdateOpportunity(ctx context.Context, o model.Opportunity) error {
-	return s.tx(ctx, func(tx *sql.Tx) error {
+	return s.tx(ctx, model.AreaRecords, func(tx *sql.Tx) error {
 		var err error
 		if o, err = s.checkOpportunity(ctx, tx, o); err != nil {
 			return err
@@ -344,7 +344,7 @@ func (s *Store) checkOpportunity(ctx context.Context, tx *sql.Tx, o model.Opport
 // AddLead records a lead and returns its id.
 func (s *Store) AddLead(ctx context.Context, l model.Lead) (int64, error) {
 	var id int64
-	err := s.tx(ctx, func(tx *sql.Tx) error {
+	err := s.tx(ctx, model.AreaRecords, func(tx *sql.Tx) error {
 		var err error
 		if l, err = s.checkLead(ctx, tx, l); err != nil {
 			return err
@@ -364,7 +364,7 @@ func (s *Store) AddLead(ctx context.Context, l model.Lead) (int64, error) {
 
 // UpdateLead replaces the lead l.ID with l.
 func (s *Store) UpdateLead(ctx context.Context, l model.Lead) error {
-	return s.tx(ctx, func(tx *sql.Tx) error {
+	return s.tx(ctx, model.AreaRecords, func(tx *sql.Tx) error {
 		var err error
 		if l, err = s.checkLead(ctx, tx, l); err != nil {
 			return err
@@ -408,7 +408,7 @@ func (s *Store) checkLead(ctx context.Context, tx *sql.Tx, l model.Lead) (model.
 // AddCustomer records a customer and returns its id.
 func (s *Store) AddCustomer(ctx context.Context, c model.Customer) (int64, error) {
 	var id int64
-	err := s.tx(ctx, func(tx *sql.Tx) error {
+	err := s.tx(ctx, model.AreaRecords, func(tx *sql.Tx) error {
 		var err error
 		if c, err = s.checkCustomer(ctx, tx, c); err != nil {
 			return err
@@ -427,7 +427,7 @@ func (s *Store) AddCustomer(ctx context.Context, c model.Customer) (int64, error
 
 // UpdateCustomer replaces the customer c.ID with c.
 func (s *Store) UpdateCustomer(ctx context.Context, c model.Customer) error {
-	return s.tx(ctx, func(tx *sql.Tx) error {
+	return s.tx(ctx, model.AreaRecords, func(tx *sql.Tx) error {
 		var err error
 		if c, err = s.checkCustomer(ctx, tx, c); err != nil {
 			return err
@@ -464,7 +464,7 @@ func (s *Store) Delete(ctx context.Context, kind model.RecordKind, id int64) err
 	if !ok {
 		return &model.FieldError{Field: "kind", Msg: fmt.Sprintf("unknown record kind %q", kind)}
 	}
-	return s.tx(ctx, func(tx *sql.Tx) error {
+	return s.tx(ctx, model.AreaRecords, func(tx *sql.Tx) error {
 		if err := s.journal(ctx, tx, t, id, "delete"); err != nil {
 			return err
 		}
@@ -488,9 +488,15 @@ type Change struct {
 // update or a delete puts the row's before-image back. The undo itself is
 // not journaled; a second Undo reverts the change before. Changes made by
 // another kpit on the same file are undone too: the journal is the file's.
+// A person of a team (As) undoes only their own changes, and only on
+// records they may still write.
 func (s *Store) Undo(ctx context.Context) (Change, error) {
 	var c Change
-	err := s.tx(ctx, func(tx *sql.Tx) error {
+	author := ""
+	if s.actor != nil {
+		author = s.actor.Name
+	}
+	err := s.tx(ctx, model.AreaRecords, func(tx *sql.Tx) error {
 		var table, at string
 		var before sql.NullString
 		var stageMark sql.NullInt64
@@ -498,7 +504,8 @@ func (s *Store) Undo(ctx context.Context) (Change, error) {
 			return fmt.Errorf("undo: %w", err)
 		}
 		err := tx.QueryRowContext(ctx, `SELECT id, at, table_name, row_id, action, before, stage_mark FROM changes
-			WHERE undone = 0 ORDER BY id DESC LIMIT 1`).Scan(&c.ID, &at, &table, &c.RowID, &c.Action, &before, &stageMark)
+			WHERE undone = 0 AND (?1 = '' OR author = ?1) ORDER BY id DESC LIMIT 1`, author).
+			Scan(&c.ID, &at, &table, &c.RowID, &c.Action, &before, &stageMark)
 		if errors.Is(err, sql.ErrNoRows) {
 			return ErrNothingToUndo
 		}
@@ -511,6 +518,11 @@ func (s *Store) Undo(ctx context.Context) (Change, error) {
 			return fmt.Errorf("undo: change %d is on unknown table %q", c.ID, table)
 		}
 		c.Kind = t.kind
+		if s.checksRecords(model.AreaRecords) {
+			if err := s.mayRow(ctx, tx, t.name, c.RowID); err != nil {
+				return err
+			}
+		}
 		switch c.Action {
 		case "insert":
 			_, err = tx.ExecContext(ctx, `UPDATE `+t.name+` SET deleted_at = ? WHERE id = ?`, formatTime(s.now()), c.RowID)

@@ -18,7 +18,7 @@ func (s *Store) AddRep(ctx context.Context, r model.Rep) (int64, error) {
 		return 0, fmt.Errorf("rep %s: unknown department %q", r.Name, r.Department)
 	}
 	var id int64
-	err := s.tx(ctx, func(tx *sql.Tx) error {
+	err := s.tx(ctx, model.AreaTargets, func(tx *sql.Tx) error {
 		err := tx.QueryRowContext(ctx, `INSERT INTO reps (name, department, active, created_at) VALUES (?, ?, 1, ?) RETURNING id`,
 			r.Name, string(r.Department), formatTime(s.now())).Scan(&id)
 		if err != nil {

@@ -25,7 +25,7 @@ func (s *Store) SaveReview(ctx context.Context, d model.ReviewDraft) (int64, err
 		d.HeldAt = s.now()
 	}
 	var id int64
-	err := s.tx(ctx, func(tx *sql.Tx) error {
+	err := s.tx(ctx, model.AreaReviews, func(tx *sql.Tx) error {
 		err := tx.QueryRowContext(ctx, `INSERT INTO reviews (held_on, notes, period, held_at, main_cause, main_cause_share, forecast)
 			VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id`,
 			model.FormatDate(d.HeldAt), d.Summary, d.Period.Key(), formatTime(d.HeldAt), d.MainCause, nullValue(d.MainCauseShare),

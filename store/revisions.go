@@ -62,8 +62,10 @@ func (s *Store) stampOf(n RevisionNote, first bool) (stamp, error) {
 	if strings.ContainsAny(st.reason, "\r\n") || strings.ContainsAny(st.author, "\r\n") {
 		return st, errors.New("a revision's reason and author are one line each")
 	}
-	if st.author == "" {
-		st.author = CurrentUser()
+	if st.author == "" || s.actor != nil {
+		// A person known to the team is the author of their writes,
+		// whatever the note says.
+		st.author = s.Author()
 	}
 	switch {
 	case first:
@@ -97,7 +99,7 @@ func (s *Store) ReviseKGI(ctx context.Context, k model.KGI, note RevisionNote) e
 	if k.Unit == "" {
 		k.Unit = model.UnitMoney
 	}
-	return s.tx(ctx, func(tx *sql.Tx) error {
+	return s.tx(ctx, model.AreaTargets, func(tx *sql.Tx) error {
 		var n int
 		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM kgi_revisions`).Scan(&n); err != nil {
 			return fmt.Errorf("set KGI: %w", describe(err))
@@ -216,7 +218,7 @@ func (s *Store) SaveKPI(ctx context.Context, k model.KPI, note RevisionNote) err
 	if err != nil {
 		return err
 	}
-	return s.tx(ctx, func(tx *sql.Tx) error {
+	return s.tx(ctx, model.AreaTargets, func(tx *sql.Tx) error {
 		return s.saveKPITx(ctx, tx, k, note, false)
 	})
 }
@@ -284,7 +286,7 @@ func (s *Store) ReviseKPI(ctx context.Context, key string, k model.KPI, fields [
 		k.Target, k.TargetPer = 0, model.FiscalYear
 	}
 	k.Key = key
-	return s.tx(ctx, func(tx *sql.Tx) error {
+	return s.tx(ctx, model.AreaTargets, func(tx *sql.Tx) error {
 		var exists bool
 		if err := tx.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM kpis WHERE key = ?)`, key).Scan(&exists); err != nil {
 			return fmt.Errorf("read KPI %s: %w", key, describe(err))

@@ -110,7 +110,7 @@ type RuleUpdate struct {
 
 // UpdateRules applies a change to the input rules in one transaction.
 func (s *Store) UpdateRules(ctx context.Context, u RuleUpdate) error {
-	return s.tx(ctx, func(tx *sql.Tx) error {
+	return s.tx(ctx, model.AreaRules, func(tx *sql.Tx) error {
 		set := func(k, v string) error {
 			_, err := tx.ExecContext(ctx, `INSERT INTO settings (key, value) VALUES (?, ?)
 				ON CONFLICT (key) DO UPDATE SET value = excluded.value`, k, v)

@@ -770,6 +770,21 @@ END;
 `,
 	// 15: the event-day indexes cover the entry-timeliness figure.
 	eventDayIndexes,
+	// 16: the people of a team that shares the file (kpit serve, --as;
+	// docs/teams.md): each known by one SSH public key ("TYPE BASE64"), with
+	// a role and, for a rep, the rep whose records are theirs. Every change
+	// in the journal names its author.
+	`
+CREATE TABLE users (
+	name     TEXT PRIMARY KEY,
+	key      TEXT NOT NULL UNIQUE,
+	role     TEXT NOT NULL CHECK (role IN ('rep','lead','admin')),
+	rep_id   INTEGER REFERENCES reps (id),
+	lang     TEXT NOT NULL DEFAULT '',
+	added_at TEXT NOT NULL
+);
+ALTER TABLE changes ADD COLUMN author TEXT NOT NULL DEFAULT '';
+`,
 }
 
 // eventDayIndexes (migration 15, the same text on both engines): each

@@ -79,6 +79,19 @@ END $$;
 CREATE TRIGGER leads_funnel_keys AFTER UPDATE OF source, rep_id ON leads FOR EACH ROW EXECUTE FUNCTION kpit_leads_funnel_keys();
 `},
 	{upTo: 15, sql: eventDayIndexes},
+	// 16: the people of a team and the author of each change
+	// (docs/teams.md).
+	{upTo: 16, sql: cText(`
+CREATE TABLE users (
+	name     TEXT PRIMARY KEY,
+	key      TEXT NOT NULL UNIQUE,
+	role     TEXT NOT NULL CHECK (role IN ('rep','lead','admin')),
+	rep_id   BIGINT REFERENCES reps (id),
+	lang     TEXT NOT NULL DEFAULT '',
+	added_at TEXT NOT NULL
+);
+ALTER TABLE changes ADD COLUMN author TEXT NOT NULL DEFAULT '';
+`)},
 }
 
 // cText gives every TEXT column the "C" collation: SQLite compares text

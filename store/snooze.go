@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"strings"
 	"time"
@@ -20,12 +21,14 @@ func (s *Store) Snooze(ctx context.Context, a model.Alert, today time.Time, days
 		return &model.FieldError{Field: "reason", Msg: "a snooze needs a reason"}
 	}
 	until := model.Date(today).AddDate(0, 0, days)
-	_, err := s.db.ExecContext(ctx, `INSERT INTO alert_snoozes (alert_key, until, reason, author, created_at) VALUES (?, ?, ?, ?, ?)`,
-		model.AlertKey(a), model.FormatDate(until), reason, CurrentUser(), formatTime(s.now()))
-	if err != nil {
-		return fmt.Errorf("snooze alert %s: %w", model.AlertKey(a), describe(err))
-	}
-	return nil
+	return s.tx(ctx, model.AreaReviews, func(tx *sql.Tx) error {
+		_, err := tx.ExecContext(ctx, `INSERT INTO alert_snoozes (alert_key, until, reason, author, created_at) VALUES (?, ?, ?, ?, ?)`,
+			model.AlertKey(a), model.FormatDate(until), reason, s.Author(), formatTime(s.now()))
+		if err != nil {
+			return fmt.Errorf("snooze alert %s: %w", model.AlertKey(a), describe(err))
+		}
+		return nil
+	})
 }
 
 // activeSnoozes are the snoozes in force on today, by alert key (the

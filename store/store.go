@@ -32,7 +32,9 @@ type Store struct {
 	path    string
 	pg      bool // PostgreSQL rather than a SQLite file (postgres.go)
 	now     func() time.Time
-	changes *changes // nil on a scratch store: nothing else writes to it
+	changes *changes    // nil on a scratch store: nothing else writes to it
+	actor   *model.User // who writes (As); nil: the file's owner
+	writes  *writes     // the write transactions in flight, waited for by Close
 	// textChars bounds a text field of a record written (SetLimits); 0 is
 	// model.DefaultLimits'.
 	textChars int
@@ -107,7 +109,7 @@ func Open(path string) (*Store, error) {
 	// A small pool: each connection has its own page cache, and SQLite
 	// serialises writers anyway. One more is held to watch for changes.
 	db.SetMaxOpenConns(5)
-	s := &Store{db: db, path: path, now: time.Now, changes: &changes{}}
+	s := &Store{db: db, path: path, now: time.Now, changes: &changes{}, writes: newWrites()}
 	if err := s.migrate(context.Background()); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("open database %s: %w", path, readOnlyWhy(path, err))
@@ -187,8 +189,12 @@ func isBusy(err error) bool {
 	return errors.As(err, &se) && se.Code()&0xff == sqlite3.SQLITE_BUSY
 }
 
-// Close closes the database.
+// Close closes the database once the writes in flight have ended; a write
+// begun after it is refused (ErrClosed).
 func (s *Store) Close() error {
+	if s.writes != nil {
+		s.writes.wait()
+	}
 	if s.changes != nil {
 		s.changes.close()
 	}
@@ -273,12 +279,24 @@ func kpitVersion(ctx context.Context, q queryer) (int, error) {
 }
 
 // tx runs fn in one write transaction (IMMEDIATE, from the DSN), committing
-// when fn returns nil and rolling back otherwise. On PostgreSQL a
-// transaction the server gave up (a deadlock between writers, a
-// serialization failure) is run again from the start, a few times.
-func (s *Store) tx(ctx context.Context, fn func(*sql.Tx) error) error {
+// when fn returns nil and rolling back otherwise. It is the writer path
+// every write of area passes: the user's right to write there is checked
+// before it begins, and a rep's records at its end (rights.go). On
+// PostgreSQL a transaction the server gave up (a deadlock between
+// writers, a serialization failure) is run again from the start, a few
+// times.
+func (s *Store) tx(ctx context.Context, area model.Area, fn func(*sql.Tx) error) error {
+	if err := s.may(area); err != nil {
+		return err
+	}
+	if s.writes != nil {
+		if err := s.writes.begin(); err != nil {
+			return err
+		}
+		defer s.writes.end()
+	}
 	for attempt := 1; ; attempt++ {
-		err := s.txOnce(ctx, fn)
+		err := s.txOnce(ctx, area, fn)
 		if !s.pg || attempt == pgAttempts || !pgRetry(err) {
 			return s.named(describe(err))
 		}
@@ -289,14 +307,27 @@ func (s *Store) tx(ctx context.Context, fn func(*sql.Tx) error) error {
 // pgAttempts bounds the runs of one PostgreSQL transaction.
 const pgAttempts = 8
 
-func (s *Store) txOnce(ctx context.Context, fn func(*sql.Tx) error) error {
+func (s *Store) txOnce(ctx context.Context, area model.Area, fn func(*sql.Tx) error) error {
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return err
 	}
+	var mark int64
+	if s.checksRecords(area) {
+		if mark, err = journalMark(ctx, tx); err != nil {
+			tx.Rollback()
+			return err
+		}
+	}
 	if err := fn(tx); err != nil {
 		tx.Rollback()
 		return err
+	}
+	if s.checksRecords(area) {
+		if err := s.mayJournaled(ctx, tx, mark); err != nil {
+			tx.Rollback()
+			return err
+		}
 	}
 	if err := tx.Commit(); err != nil {
 		return err

@@ -8,6 +8,8 @@ import (
 	"os"
 	"syscall"
 	"time"
+
+	"github.com/kpit-dev/kpit/model"
 )
 
 // settingWriter names the long write in progress (an import), committed
@@ -28,7 +30,11 @@ type writerWork struct {
 // lock is taken), the work goes on without it.
 func (s *Store) announceWork(ctx context.Context, what string) {
 	b, _ := json.Marshal(writerWork{What: what, PID: os.Getpid(), Since: s.now().UTC()})
-	s.SetSetting(ctx, settingWriter, string(b))
+	s.tx(ctx, model.AreaImport, func(tx *sql.Tx) error {
+		_, err := tx.ExecContext(ctx, `INSERT INTO settings (key, value) VALUES (?, ?)
+			ON CONFLICT (key) DO UPDATE SET value = excluded.value`, settingWriter, string(b))
+		return err
+	})
 }
 
 // endWorkSQL removes the label, in the work's own last transaction.
@@ -62,7 +68,7 @@ func processAlive(pid int) bool {
 
 // endWork removes the label after work that did not commit.
 func (s *Store) endWork(ctx context.Context) {
-	s.tx(ctx, func(tx *sql.Tx) error {
+	s.tx(ctx, model.AreaImport, func(tx *sql.Tx) error {
 		_, err := tx.ExecContext(ctx, endWorkSQL)
 		return err
 	})

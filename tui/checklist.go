@@ -128,7 +128,7 @@ func (s *checklistScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		return s, s.load()
 	case checklistSavedMsg:
 		if msg.err != nil {
-			return s, tea.Batch(Flash(s.T(msgCkSaveErr, msg.err.Error()), true), s.load())
+			return s, tea.Batch(Flash(s.T(msgCkSaveErr, writeErr(s.Lang, msg.err)), true), s.load())
 		}
 		s.history = append(s.history, msg.answer)
 		s.rediagnose()

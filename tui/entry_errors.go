@@ -1,6 +1,8 @@
 package tui
 
 import (
+	"errors"
+
 	"github.com/kpit-dev/kpit/catalog"
 	"github.com/kpit-dev/kpit/model"
 )
@@ -22,3 +24,14 @@ func fieldRefusal(l Lang, fe *model.FieldError) string {
 
 // fieldLabel names a record field the way the entry form labels it (catalog.FieldLabel).
 func fieldLabel(l Lang, field string) string { return catalog.FieldLabel(l, field) }
+
+// writeErr words a failed write for a screen that shows its cause: a
+// refusal by the user's rights in the cockpit's language (catalog.Rights),
+// else the error as it came.
+func writeErr(l Lang, err error) string {
+	var re *model.RightsError
+	if errors.As(err, &re) {
+		return catalog.Rights(l, re)
+	}
+	return err.Error()
+}

@@ -217,7 +217,7 @@ func (q *quickScreen) describe(err error) string {
 	case errors.As(err, &fe):
 		return q.T(msgQuickCannot, fieldLabel(q.Lang, fe.Field)+": "+fieldRefusal(q.Lang, fe))
 	}
-	return q.T(msgEntrySaveFailed, err.Error())
+	return q.T(msgEntrySaveFailed, writeErr(q.Lang, err))
 }
 
 func (q *quickScreen) save() tea.Cmd {

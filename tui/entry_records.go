@@ -207,7 +207,7 @@ func (r *recordsScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 			return r, nil
 		}
 		if msg.err != nil {
-			text := r.T(msgEntrySaveFailed, msg.err.Error())
+			text := r.T(msgEntrySaveFailed, writeErr(r.Lang, msg.err))
 			if errors.Is(msg.err, store.ErrNothingToUndo) {
 				text = r.T(msgRecordsNothingToUndo)
 			}

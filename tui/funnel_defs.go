@@ -241,7 +241,7 @@ func (d *defsScreen) save() tea.Cmd {
 		f.err = d.T(msgDefsNeedWhy)
 		return nil
 	}
-	st, note := d.Store, store.RevisionNote{From: from, Author: store.CurrentUser(), Reason: reason}
+	st, note := d.Store, store.RevisionNote{From: from, Author: d.Store.Author(), Reason: reason}
 	return func() tea.Msg {
 		return defsSavedMsg{to: d, stage: def.Stage, err: st.ReviseStageDef(context.Background(), def, note)}
 	}

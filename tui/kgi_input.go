@@ -125,7 +125,7 @@ func saveKGI(st *store.Store, kgi model.KGI, note store.RevisionNote) tea.Cmd {
 // saved reports the save in the footer and reloads every screen.
 func (k *kgiInput) saved(c *Common, msg kgiSavedMsg) tea.Cmd {
 	if msg.err != nil {
-		return Flash(c.T(msgKGISaveErr, msg.err.Error()), true)
+		return Flash(c.T(msgKGISaveErr, writeErr(c.Lang, msg.err)), true)
 	}
 	return tea.Batch(Reload, Flash(c.T(msgKGISaved, c.Money().Full(model.Some(msg.kgi.Value))), false))
 }

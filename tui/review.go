@@ -225,7 +225,7 @@ func (r *reviewScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 	case reviewSavedMsg:
 		r.saving = false
 		if msg.err != nil {
-			return r, Flash(r.T(msgRvSaveErr, msg.err.Error()), true)
+			return r, Flash(r.T(msgRvSaveErr, writeErr(r.Lang, msg.err)), true)
 		}
 		return r, tea.Sequence(Flash(r.T(msgRvSaved, msg.id), false), tea.Quit)
 	case tea.PasteMsg:

@@ -112,7 +112,7 @@ func (s *settingsForm) showError(err error) {
 	case errors.As(err, &ue):
 		s.form.err = s.T(msgEntryUnknownRep, ue.Name, s.repList(ue.Known))
 	default:
-		s.form.err = s.T(msgEntrySaveFailed, err.Error())
+		s.form.err = s.T(msgEntrySaveFailed, writeErr(s.Lang, err))
 	}
 }
 

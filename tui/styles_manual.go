@@ -128,7 +128,7 @@ func saveManual(st *store.Store, k model.KPI, money catalog.Money, p model.Perio
 
 func (s *stylesScreen) manualSaved(m manualSavedMsg) tea.Cmd {
 	if m.err != nil {
-		return Flash(s.T(msgManualFailed, m.err.Error()), true)
+		return Flash(s.T(msgManualFailed, writeErr(s.Lang, m.err)), true)
 	}
 	return tea.Batch(Reload, Flash(s.T(msgManualSaved, m.name, periodLabel(s.Lang, m.period), m.value), false))
 }

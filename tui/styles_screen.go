@@ -186,7 +186,7 @@ func (s *stylesScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		return s, s.load()
 	case styleAdoptedMsg:
 		if msg.err != nil {
-			return s, Flash(s.T(msgStAdoptErr, msg.err.Error()), true)
+			return s, Flash(s.T(msgStAdoptErr, writeErr(s.Lang, msg.err)), true)
 		}
 		name := s.Lang.Pick(msg.style.NameJA, msg.style.NameEN)
 		return s, tea.Batch(Reload, Flash(s.T(msgStAdopted, name, msg.kpis, msg.nodes), false))

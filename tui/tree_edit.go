@@ -259,7 +259,7 @@ func saveKPIChange(st *store.Store, key string, ch kpiChange, note store.Revisio
 func (s *treeScreen) edited(msg kpiEditSavedMsg) tea.Cmd {
 	if msg.err != nil {
 		if s.edit != nil {
-			s.edit.saving, s.edit.problem = false, s.T(msgEditSaveFailed, msg.err.Error())
+			s.edit.saving, s.edit.problem = false, s.T(msgEditSaveFailed, writeErr(s.Lang, msg.err))
 		}
 		return nil
 	}

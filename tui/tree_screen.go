@@ -251,7 +251,7 @@ func (s *treeScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		s.focus(msg.keys)
 	case targetsSavedMsg:
 		if msg.err != nil {
-			return s, Flash(s.T(msgTargetsSaveFailed, msg.err.Error()), true)
+			return s, Flash(s.T(msgTargetsSaveFailed, writeErr(s.Lang, msg.err)), true)
 		}
 		s.overrides = map[string]kpitree.Target{}
 		return s, tea.Batch(Reload, Flash(s.T(msgTargetsSaved, msg.n), false))
