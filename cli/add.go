@@ -98,7 +98,7 @@ func withAddSession(e env, cmd string, f addFlags, body func(e env, s *addSessio
 			return status
 		}
 	}
-	st, err := openChecked(path)
+	st, err := e.openChecked(path)
 	if err != nil {
 		return fail(e, cmd, err)
 	}

@@ -10,7 +10,9 @@ import (
 	"io"
 	"strings"
 
+	"github.com/kpit-dev/kpit/catalog"
 	"github.com/kpit-dev/kpit/config"
+	"github.com/kpit-dev/kpit/model"
 )
 
 // Exit statuses.
@@ -29,6 +31,9 @@ type env struct {
 	// config is the user's config file (zero when there is none or it is
 	// bad); flags and $KPIT_DB beat it.
 	config config.Config
+	// as is --as NAME: every store the command opens writes as that user
+	// of the team, with their rights (actAs).
+	as string
 }
 
 // command is one subcommand. Adding a command is one entry in commands().
@@ -59,6 +64,8 @@ func commands() []command {
 		{"restore", "put a backup in place of the database, keeping the replaced file beside it", runRestore},
 		{"migrate", "copy every record, revision, review and setting to a new database: a file to PostgreSQL, or back", runMigrate},
 		{"doctor", "check the database (integrity, foreign keys, roll-up, schema, WAL); --repair rebuilds the roll-up", runDoctor},
+		{"users", "the team's people: add, list or remove a person's SSH key and role (rep, lead, admin)", runUsers},
+		{"serve", "serve the cockpit over SSH: each person with their own key, language and rights", runServe},
 	}
 }
 
@@ -67,6 +74,12 @@ func commands() []command {
 func Run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	e := env{args: args, stdin: stdin, stdout: stdout, stderr: stderr}
 	e.config = loadConfig(stderr)
+	var ok bool
+	if args, e.as, ok = asFlag(args); !ok {
+		fmt.Fprintln(stderr, "kpit: --as: want a user's NAME (kpit users list shows them)")
+		return exitUsage
+	}
+	e.args = args
 	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
 		name := args[0]
 		if name == "help" {
@@ -113,6 +126,7 @@ func help(e env, args []string) int {
 	fmt.Fprintln(w)
 	fmt.Fprintln(w, "Run 'kpit help COMMAND' or 'kpit COMMAND -h' for a command's flags.")
 	fmt.Fprintln(w, "The database is --db PATH, else $KPIT_DB, else $XDG_DATA_HOME/kpit/kpit.db (~/.local/share/kpit/kpit.db).")
+	fmt.Fprintln(w, "--as NAME, with any command, writes as that user of the team, with their rights (kpit users).")
 	return exitOK
 }
 
@@ -162,8 +176,14 @@ func parseFlags(e env, fs *flag.FlagSet, args []string) (int, bool) {
 	return 0, false
 }
 
-// fail prints one line and returns the usage/error status.
+// fail prints one line and returns the usage/error status. A write the
+// user's rights (--as) do not allow is worded in their language.
 func fail(e env, cmd string, err error) int {
+	var re *model.RightsError
+	if errors.As(err, &re) {
+		l, _ := e.lang("")
+		err = errors.New(catalog.Rights(l, re))
+	}
 	fmt.Fprintf(e.stderr, "kpit %s: %v\n", cmd, err)
 	return exitUsage
 }

@@ -9,6 +9,7 @@ import (
 	"os"
 	"os/signal"
 	"syscall"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/term"
@@ -157,7 +158,7 @@ func noTerminal(e env) int {
 
 // openCockpit runs the cockpit on the database at path until the user quits.
 func openCockpit(e env, path string, lang catalog.Lang, start cockpitStart) int {
-	st, err := store.Open(path)
+	st, err := e.actAs(store.Open(path))
 	if err != nil {
 		fmt.Fprintf(e.stderr, "kpit: %v\n", err)
 		return exitUsage
@@ -169,11 +170,6 @@ func openCockpit(e env, path string, lang catalog.Lang, start cockpitStart) int 
 		fmt.Fprintf(e.stderr, "kpit: %v\n", err)
 		return exitUsage
 	}
-	cur, err := st.Currency(context.Background())
-	if err != nil {
-		fmt.Fprintf(e.stderr, "kpit: %v\n", err)
-		return exitUsage
-	}
 	var period model.Period
 	if start.period != "" {
 		if period, err = periodIn(start.period, fiscalStart); err != nil {
@@ -181,8 +177,11 @@ func openCockpit(e env, path string, lang catalog.Lang, start cockpitStart) int 
 			return exitUsage
 		}
 	}
-	app := tui.New(tui.Options{Store: st, Lang: lang, FiscalStart: fiscalStart, Currency: cur, NoColor: tui.NoColorFromEnv(),
-		Theme: start.theme, Keys: e.config.Keys, Me: e.config.Me, StartTab: start.tab, ReviewPeriod: period, Poll: tui.LivePoll})
+	app, err := newCockpit(st, lang, cockpitOptions{start: start, period: period, keys: e.config.Keys, me: e.config.Me, noColor: tui.NoColorFromEnv()})
+	if err != nil {
+		fmt.Fprintf(e.stderr, "kpit: %v\n", err)
+		return exitUsage
+	}
 	p := tea.NewProgram(app, tea.WithInput(e.stdin), tea.WithOutput(e.stdout))
 	// Bubble Tea quits on SIGTERM; a closed terminal (SIGHUP) must quit the
 	// same way, so the deferred clean-up (the demo's temporary files) runs.
@@ -203,6 +202,33 @@ func openCockpit(e env, path string, lang catalog.Lang, start cockpitStart) int 
 		return exitUsage
 	}
 	return exitOK
+}
+
+// cockpitOptions is what a cockpit opens with besides its store and
+// language: the local terminal's (openCockpit) or an SSH session's (serve).
+type cockpitOptions struct {
+	start   cockpitStart
+	period  model.Period // the review's period; zero: this month
+	keys    tui.KeyOverrides
+	me      string // the user's own rep
+	noColor bool
+	now     func() time.Time // nil: the wall clock
+}
+
+// newCockpit is the cockpit's root model on st, read from the file's
+// fiscal year and currency.
+func newCockpit(st *store.Store, lang catalog.Lang, o cockpitOptions) (tea.Model, error) {
+	ctx := context.Background()
+	fiscalStart, err := st.FiscalStart(ctx)
+	if err != nil {
+		return nil, err
+	}
+	cur, err := st.Currency(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return tui.New(tui.Options{Store: st, Lang: lang, Now: o.now, FiscalStart: fiscalStart, Currency: cur, NoColor: o.noColor,
+		Theme: o.start.theme, Keys: o.keys, Me: o.me, StartTab: o.start.tab, ReviewPeriod: o.period, Poll: tui.LivePoll}), nil
 }
 
 // keyActions lists the actions the config file's [keys] can rebind and

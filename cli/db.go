@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"strings"
 	"time"
 
 	"github.com/kpit-dev/kpit/catalog"
@@ -51,13 +52,62 @@ func (e env) lang(flagValue string) (catalog.Lang, error) {
 // SQLite is refused before SQLite touches it, and a damaged one before
 // anything is shown from it or written into it (store.CheckPages).
 func (e env) openExisting(flagValue string) (*store.Store, error) {
-	return checkedPages(e.openExistingUnchecked(flagValue))
+	return e.actAs(checkedPages(e.openExistingUnchecked(flagValue)))
 }
 
 // openChecked opens (creating if needed) the database at path for a
 // command that writes, refusing a damaged file before writing into it.
 func openChecked(path string) (*store.Store, error) {
 	return checkedPages(store.Open(path))
+}
+
+// openChecked is openChecked as the user --as names.
+func (e env) openChecked(path string) (*store.Store, error) {
+	return e.actAs(openChecked(path))
+}
+
+// asFlag takes --as NAME (or --as=NAME) out of a command line, wherever
+// it stands before a "--"; ok is false when --as has no name.
+func asFlag(args []string) (rest []string, name string, ok bool) {
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		switch {
+		case a == "--":
+			return append(rest, args[i:]...), name, true
+		case a == "--as" || a == "-as":
+			if i+1 >= len(args) || strings.TrimSpace(args[i+1]) == "" {
+				return nil, "", false
+			}
+			name = args[i+1]
+			i++
+		case strings.HasPrefix(a, "--as=") || strings.HasPrefix(a, "-as="):
+			if name = a[strings.IndexByte(a, '=')+1:]; strings.TrimSpace(name) == "" {
+				return nil, "", false
+			}
+		default:
+			rest = append(rest, a)
+		}
+	}
+	return rest, name, true
+}
+
+// actAs makes a store just opened write as the user --as names, with
+// their rights (store.As); without --as it writes as the file's owner.
+// An unknown name closes the store and says so.
+func (e env) actAs(st *store.Store, err error) (*store.Store, error) {
+	if err != nil || e.as == "" {
+		return st, err
+	}
+	u, ok, err := st.UserByName(context.Background(), e.as)
+	if err == nil && !ok {
+		l, _ := e.lang("")
+		err = errors.New(l.T(catalog.UsersAsNone, e.as))
+	}
+	if err != nil {
+		st.Close()
+		return nil, err
+	}
+	return st.As(u), nil
 }
 
 // checkedPages passes on a store just opened once its pages pass the check

@@ -96,6 +96,9 @@ func runImport(e env) int {
 	// leaves no file behind.
 	fresh := !f.dryRun && !fileExists(path)
 	st, err := openForImport(path, f.dryRun || fresh)
+	if !f.dryRun && !fresh {
+		st, err = e.actAs(st, err) // a new file has no users yet: it is made by its owner
+	}
 	if err != nil {
 		return fail(e, "import", err)
 	}
@@ -130,7 +133,7 @@ func runImport(e env) int {
 	}
 	if fresh {
 		st.Close()
-		if st, err = store.Open(path); err != nil {
+		if st, err = e.actAs(store.Open(path)); err != nil {
 			return fail(e, "import", err)
 		}
 		st.SetClock(clockOn(today))

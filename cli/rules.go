@@ -92,7 +92,7 @@ func runRules(e env) int {
 			if err != nil {
 				return nil, err
 			}
-			return openForImport(path, false)
+			return e.openChecked(path)
 		}
 	}
 	st, err := open(*db)

@@ -92,7 +92,7 @@ func runRestore(e env) int {
 	if err != nil {
 		return fail(e, "restore", err)
 	}
-	st, err := store.Open(path)
+	st, err := e.actAs(store.Open(path))
 	if err != nil {
 		return fail(e, "restore", err)
 	}
@@ -126,7 +126,7 @@ func runDoctor(e env) int {
 	if err != nil {
 		return fail(e, "doctor", err)
 	}
-	st, err := e.openExistingUnchecked(*db)
+	st, err := e.actAs(e.openExistingUnchecked(*db))
 	if err != nil {
 		return fail(e, "doctor", err)
 	}
