@@ -27,9 +27,22 @@ func testKey(t *testing.T, seed byte, comment string) string {
 	return strings.TrimSpace(string(ssh.MarshalAuthorizedKey(pk))) + " " + comment
 }
 
-func TestUsersAddListRemove(t *testing.T) {
+// onBothEngines runs test on a new SQLite file and a new PostgreSQL
+// database (skipped, with pgtest's line, where PostgreSQL is not
+// installed).
+func onBothEngines(t *testing.T, test func(t *testing.T, s *Store)) {
+	t.Run("sqlite", func(t *testing.T) { test(t, openClocked(t)) })
+	t.Run("postgres", func(t *testing.T) {
+		s, _ := openPG(t)
+		s.SetClock(func() time.Time { return testNow })
+		test(t, s)
+	})
+}
+
+func TestUsersAddListRemove(t *testing.T) { onBothEngines(t, testUsersAddListRemove) }
+
+func testUsersAddListRemove(t *testing.T, s *Store) {
 	ctx := context.Background()
-	s := openClocked(t)
 	addReps(t, s, "佐藤 花子", "鈴木 一郎")
 	testKeySato, testKeySuzuki := testKey(t, 1, "sato@laptop"), testKey(t, 2, "suzuki@laptop")
 	if err := s.AddUser(ctx, model.User{Name: "sato", Role: model.RoleRep, RepName: "佐藤", Key: testKeySato}); err != nil {
@@ -87,9 +100,10 @@ func TestUsersAddListRemove(t *testing.T) {
 
 // The rights are counted here from the journal and the rows themselves,
 // not from what the store answers.
-func TestRightsOfEachRole(t *testing.T) {
+func TestRightsOfEachRole(t *testing.T) { onBothEngines(t, testRightsOfEachRole) }
+
+func testRightsOfEachRole(t *testing.T, s *Store) {
 	ctx := context.Background()
-	s := openClocked(t)
 	reps := addReps(t, s, "佐藤 花子", "鈴木 一郎")
 	day := testNow.AddDate(0, 0, -3)
 	mine, err := s.AddOpportunity(ctx, model.Opportunity{RepID: reps["佐藤 花子"], Account: "ACME", Created: day, Outcome: model.OutcomeOpen})
