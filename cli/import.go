@@ -168,7 +168,7 @@ func runImport(e env) int {
 		return fail(e, "import", errors.New("interrupted; nothing was written"))
 	}
 	if err != nil {
-		return fail(e, "import", err)
+		return fail(e, "import", st.Explain(err))
 	}
 	fmt.Fprintln(e.stdout, sum.String())
 	if plan.profile.Kind == importer.Opportunities {

@@ -345,8 +345,18 @@ func (s *Store) named(err error) error {
 	if errors.Is(err, ErrReadOnly) || errors.Is(err, ErrDamaged) {
 		return fmt.Errorf("database %s: %w", s.path, readOnlyWhy(s.path, err))
 	}
+	if errors.Is(err, ErrNotWritten) {
+		// The line names the file and why, not the step that was writing.
+		return fmt.Errorf("database %s: %w", s.path, writeWhy(s.path, err))
+	}
 	return err
 }
+
+// Explain is err as the user reads it when it concerns the database file
+// itself (busy, read-only, damaged, not written): one line naming the
+// file. Commands call it on errors that come from outside Store's own
+// methods, such as an import session's.
+func (s *Store) Explain(err error) error { return s.named(err) }
 
 // dirWritable reports whether a file can be made in dir, by making one
 // (and removing it): the only answer that holds on every system.
@@ -364,6 +374,9 @@ func dirWritable(dir string) bool {
 // mode SQLite makes the -wal and -shm files beside the database, so a
 // directory it may not write into stops it even when the file is writable.
 func readOnlyWhy(path string, err error) error {
+	if errors.Is(err, ErrNotWritten) {
+		return writeWhy(path, err)
+	}
 	if !errors.Is(err, ErrReadOnly) {
 		return err
 	}
@@ -394,6 +407,9 @@ func describe(err error) error {
 			return ErrReadOnly
 		case sqlite3.SQLITE_CANTOPEN:
 			return errors.New("the database file cannot be opened")
+		}
+		if wf := notWritten(se); wf != nil {
+			return wf
 		}
 	}
 	return firstLine(err)

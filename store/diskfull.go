@@ -1,0 +1,68 @@
+package store
+
+import (
+	"errors"
+	"fmt"
+	"path/filepath"
+
+	"modernc.org/sqlite"
+	sqlite3 "modernc.org/sqlite/lib"
+)
+
+// ErrNotWritten is a write SQLite could not make: the disk is full, a
+// file size limit stops the database or its -wal file growing, or the
+// device failed. The transaction did not commit (SQLite writes a commit's
+// last frame after all the others), so nothing of it was saved.
+var ErrNotWritten = errors.New("could not be written")
+
+// writeFailed is ErrNotWritten with what SQLite said and, once the file is
+// known (Store.named, Open), why.
+type writeFailed struct {
+	sqlite string // SQLite's words: "database or disk is full", "disk I/O error (778)"
+	why    string
+}
+
+func (e *writeFailed) Error() string {
+	why := e.why
+	if why == "" {
+		why = "a write failed (" + e.sqlite + ")"
+	}
+	return "could not be written: " + why + "; nothing was saved"
+}
+
+func (e *writeFailed) Is(target error) bool { return target == ErrNotWritten }
+
+// notWritten is the driver's error as a writeFailed when it is a failed
+// write: SQLITE_FULL, or an I/O error of writing, syncing, truncating or
+// growing the shared-memory file (the extended codes of SQLITE_IOERR).
+func notWritten(se *sqlite.Error) error {
+	switch se.Code() {
+	case sqlite3.SQLITE_FULL, sqlite3.SQLITE_IOERR_WRITE, sqlite3.SQLITE_IOERR_FSYNC, sqlite3.SQLITE_IOERR_DIR_FSYNC,
+		sqlite3.SQLITE_IOERR_TRUNCATE, sqlite3.SQLITE_IOERR_SHMSIZE, sqlite3.SQLITE_IOERR_SHMMAP:
+		return &writeFailed{sqlite: firstLine(se).Error()}
+	}
+	return nil
+}
+
+// writeWhy says why a write to the database at path failed, as far as the
+// system tells: a file size limit on this process, or a full disk; else
+// SQLite's own words.
+func writeWhy(path string, err error) error {
+	var wf *writeFailed
+	if !errors.As(err, &wf) {
+		return err
+	}
+	named := *wf
+	switch limit, free := fileSizeLimit(), freeBytes(filepath.Dir(path)); {
+	case limit >= 0:
+		named.why = fmt.Sprintf("a file size limit of %d bytes (ulimit -f) stops it or its -wal file growing", limit)
+	case free >= 0 && free < fullBelow:
+		dir, _ := filepath.Abs(filepath.Dir(path))
+		named.why = fmt.Sprintf("the disk is full (%d bytes free in %s)", free, dir)
+	}
+	return &named
+}
+
+// fullBelow is the free space under which a failed write is put down to a
+// full disk: SQLite writes pages of 4 KB, a transaction a few of them.
+const fullBelow = 1 << 20
