@@ -143,7 +143,13 @@ func Run(ctx context.Context, src Source, b Binding, sink Sink, opt Options) (Su
 		for range chunks { // let the reader finish before the source closes
 		}
 	}()
+	prefetch, _ := sink.(opportunityPrefetcher)
 	for ch := range chunks {
+		if prefetch != nil {
+			if err := prefetchOpportunities(ctx, prefetch, ch.items); err != nil {
+				return sum, err
+			}
+		}
 		for _, it := range ch.items {
 			if err := ctx.Err(); err != nil {
 				return sum, err
@@ -190,6 +196,28 @@ func Run(ctx context.Context, src Source, b Binding, sink Sink, opt Options) (Su
 		opt.OnProgress(sum.Rows, 1)
 	}
 	return sum, nil
+}
+
+// opportunityPrefetcher is a Sink that looks up the opportunities of many
+// activity rows in one query; OpportunityID then answers them without one
+// each (the store's import session).
+type opportunityPrefetcher interface {
+	PrefetchOpportunities(ctx context.Context, refs []string) error
+}
+
+// prefetchOpportunities looks up the opportunities the activity rows of a
+// chunk name.
+func prefetchOpportunities(ctx context.Context, p opportunityPrefetcher, items []item) error {
+	var refs []string
+	for _, it := range items {
+		if it.fatal == nil && it.invalid == nil && it.rec.act != nil && it.rec.oppRef != "" {
+			refs = append(refs, it.rec.oppRef)
+		}
+	}
+	if len(refs) == 0 {
+		return nil
+	}
+	return p.PrefetchOpportunities(ctx, refs)
 }
 
 // chunkRows is how many rows the reader hands over at once.

@@ -264,13 +264,18 @@ func TestBusyBehindAnImportNamesIt(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, err = other.AddRep(ctx, model.Rep{Name: "田中", Department: model.DeptFieldSales})
+	// The import holds the write lock only while it moves what it staged.
+	if _, _, _, err := is.UpsertReps(ctx, []model.Rep{{Name: "鈴木", Department: model.DeptInsideSales, Active: true}}); err != nil {
+		t.Fatal(err)
+	}
+	moveHook = func() { _, err = other.AddRep(ctx, model.Rep{Name: "田中", Department: model.DeptFieldSales}) }
+	defer func() { moveHook = nil }()
+	if err := is.Commit(); err != nil {
+		t.Fatal(err)
+	}
 	want := fmt.Sprintf("the database is busy: kpit import (process %d, running since", os.Getpid())
 	if err == nil || !strings.Contains(err.Error(), want) || strings.Contains(err.Error(), "\n") {
 		t.Fatalf("a write behind the import: %v; want one line with %q", err, want)
-	}
-	if err := is.Commit(); err != nil {
-		t.Fatal(err)
 	}
 	if _, ok, _ := other.Setting(ctx, settingWriter); ok {
 		t.Error("the import's label outlived it")

@@ -11,27 +11,62 @@ import (
 	"github.com/kpit-dev/kpit/model"
 )
 
-// ImportSession writes one import: a single IMMEDIATE transaction in which
-// records are upserted in batches by external id (reps by name), reps
-// named by records are resolved or created, and which is committed or
-// rolled back as a whole. A killed process leaves the database as before.
+// ImportSession writes one import in two steps (docs/import.md):
 //
-// Updates are plain UPDATE statements, so the roll-up triggers take the old
-// row out and put the new one in. An unchanged record is not written at all.
-// Tombstoned records are matched too and stay tombstoned. Imports write no
-// undo journal (they are not a person's edit; the dry run shows the effect).
+//   - Staging. Each batch of records is compared with the stored rows (by
+//     external id, reps by name) and what would change is written to
+//     TEMP tables of the session's own connection: the rows to insert and
+//     the rows to update, with their final values. Only reads touch the
+//     main database, so staging holds no write lock and other kpit
+//     processes keep writing, however long the file is. TEMP tables live
+//     in a temporary file SQLite deletes itself, even when the process is
+//     killed, so memory stays flat whatever the file's size.
+//   - The move (Commit). One IMMEDIATE transaction writes the staged rows
+//     into the real tables with INSERT … SELECT and UPDATE … FROM, creates
+//     the reps the records named, and commits or rolls back as a whole.
+//     A killed process leaves the database as it was before.
+//
+// The records' triggers keep the roll-ups, live counts, forecast changes
+// and stage history, as for any other write; new activities and
+// opportunities, the bulk of a large import, have theirs derived in bulk
+// instead (store/import_move.go), proved equal by a test. An unchanged
+// record is not written at all. Tombstoned records are matched too and
+// stay tombstoned. Imports write no undo journal (they are not a person's
+// edit; the dry run shows the effect). A record repeated in one file is
+// written once, with its last values.
 type ImportSession struct {
-	store       *Store // for the label of the work (store/writer.go)
-	ctx         context.Context
-	conn        *sql.Conn
-	tx          *sql.Tx
-	now         string
-	today       string
+	store *Store
+	ctx   context.Context
+	conn  *sql.Conn
+	now   string
+	today string
+	// reps are the stored reps by name and those the import will create,
+	// the latter under provisional negative ids until the move.
 	reps        map[string]int64
 	repDepts    map[string]model.Department
 	repActive   map[string]bool
+	newReps     []pendingRep // newReps[i] has the provisional id -(i+1)
+	repUpdates  []pendingRep // stored reps a reps file changes, in file order
 	repsCreated int
 	stmts       map[string]*sql.Stmt
+	staged      map[string]bool // the kinds with a staging table
+	updates     map[string]bool // the kinds with a staged update
+	inserts     map[string]int  // staged inserts by kind
+	// oppIDs and oppKnown answer OpportunityID for the refs of the rows
+	// being resolved (PrefetchOpportunities), one query per chunk.
+	oppIDs   map[string]int64
+	oppKnown map[string]bool
+	inBatch  bool  // a staging transaction (temp tables only) is open
+	seq      int64 // the last staged row's place in the file
+	moving   *sql.Tx
+}
+
+// pendingRep is a rep the import creates or changes at the move.
+type pendingRep struct {
+	tmpID  int64 // the provisional id records carry until the move (< 0), or the stored one
+	name   string
+	dept   model.Department
+	active bool
 }
 
 // BeginImport starts an import session. The caller must end it with
@@ -40,48 +75,37 @@ func (s *Store) BeginImport(ctx context.Context) (*ImportSession, error) {
 	if err := s.may(model.AreaImport); err != nil {
 		return nil, err
 	}
-	// Before the connection is taken: a scratch store has only one.
-	s.announceWork(ctx, "kpit import")
 	conn, err := s.db.Conn(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("begin import: %w", describe(err))
 	}
-	// A large import touches index pages all over the file: a bigger page
-	// cache for this connection keeps them in memory instead of spilling
-	// to the WAL and reading them back (bounded, whatever the file size).
-	// Each insert fires the roll-up triggers, so SQLite keeps a statement
-	// journal of the pages it touches; in memory, not in a temporary file.
-	for _, pragma := range []string{fmt.Sprintf("PRAGMA cache_size = -%d", importCacheKiB), "PRAGMA temp_store = MEMORY"} {
-		if s.pg {
-			break // PostgreSQL's buffers are the server's
-		}
-		if _, err := conn.ExecContext(ctx, pragma); err != nil {
-			conn.Close()
+	now := s.now()
+	is := &ImportSession{store: s, ctx: ctx, conn: conn, now: formatTime(now), today: model.FormatDate(model.Date(now.Local())),
+		reps: map[string]int64{}, repDepts: map[string]model.Department{}, repActive: map[string]bool{}, stmts: map[string]*sql.Stmt{},
+		staged: map[string]bool{}, updates: map[string]bool{}, inserts: map[string]int{}, oppIDs: map[string]int64{}, oppKnown: map[string]bool{}}
+	// The move touches index pages all over the file: a bigger page cache
+	// for this connection keeps them in memory instead of spilling to the
+	// WAL and reading them back (bounded, whatever the file size). The
+	// staging tables keep the default TEMP storage, a file, so a large
+	// file is not held in memory.
+	if !s.pg { // PostgreSQL's buffers are the server's
+		if _, err := conn.ExecContext(ctx, fmt.Sprintf("PRAGMA cache_size = -%d", importCacheKiB)); err != nil {
+			is.release()
 			return nil, fmt.Errorf("begin import: %w", describe(err))
 		}
 	}
-	tx, err := conn.BeginTx(ctx, nil)
-	if err != nil {
-		is := &ImportSession{store: s, conn: conn}
-		is.release()
-		s.endWork(ctx)
-		return nil, fmt.Errorf("begin import: %w", describe(err))
-	}
-	now := s.now()
-	is := &ImportSession{store: s, ctx: ctx, conn: conn, tx: tx, now: formatTime(now), today: model.FormatDate(model.Date(now.Local())),
-		reps: map[string]int64{}, repDepts: map[string]model.Department{}, repActive: map[string]bool{}, stmts: map[string]*sql.Stmt{}}
 	if err := is.loadReps(ctx); err != nil {
-		is.Rollback()
+		is.release()
 		return nil, err
 	}
 	return is, nil
 }
 
 // importCacheKiB is the page cache of an import's connection.
-const importCacheKiB = 64 << 10
+const importCacheKiB = 32 << 10
 
 func (is *ImportSession) loadReps(ctx context.Context) error {
-	rows, err := is.tx.QueryContext(ctx, `SELECT id, name, department, active FROM reps`)
+	rows, err := is.conn.QueryContext(ctx, `SELECT id, name, department, active FROM reps`)
 	if err != nil {
 		return fmt.Errorf("begin import: read reps: %w", describe(err))
 	}
@@ -101,47 +125,47 @@ func (is *ImportSession) loadReps(ctx context.Context) error {
 	return nil
 }
 
-// release gives the connection back to the pool with its usual cache.
+// release drops the staging tables and gives the connection back to the
+// pool with its usual cache.
 func (is *ImportSession) release() {
 	if is.conn == nil {
 		return
 	}
+	is.closeStmts()
+	bg := context.Background()
+	if is.inBatch {
+		is.conn.ExecContext(bg, "ROLLBACK")
+		is.inBatch = false
+	}
+	for kind := range is.staged {
+		is.conn.ExecContext(bg, "DROP TABLE IF EXISTS "+stageTable(kind))
+	}
+	is.conn.ExecContext(bg, "DROP TABLE IF EXISTS import_new_reps")
 	if !is.store.pg {
-		is.conn.ExecContext(context.Background(), "PRAGMA cache_size = -2000")
-		is.conn.ExecContext(context.Background(), "PRAGMA temp_store = DEFAULT")
+		is.conn.ExecContext(bg, "PRAGMA cache_size = -2000")
 	}
 	is.conn.Close()
 	is.conn = nil
 }
 
-// Commit makes the import permanent.
+// Commit moves the staged records into the real tables in one transaction.
 func (is *ImportSession) Commit() error {
-	is.closeStmts()
-	_, err := is.tx.ExecContext(is.ctx, endWorkSQL)
-	if err == nil {
-		if err = is.tx.Commit(); err == nil {
-			is.store.wrote()
-		}
-	} else {
-		is.tx.Rollback()
-	}
+	err := is.move()
 	is.release()
 	if err != nil {
-		is.store.endWork(context.Background())
-		return fmt.Errorf("commit import: %w", describe(err))
+		return fmt.Errorf("commit import: %w", err)
 	}
 	return nil
 }
 
-// Rollback undoes everything the session wrote (a dry run, or a failure).
+// Rollback drops what the session staged (a dry run, or a failure): the
+// database was never written.
 func (is *ImportSession) Rollback() error {
-	is.closeStmts()
-	err := is.tx.Rollback()
-	is.release()
-	is.store.endWork(context.Background())
-	if err != nil && !errors.Is(err, sql.ErrTxDone) {
-		return fmt.Errorf("roll back import: %w", describe(err))
+	if is.moving != nil {
+		is.moving.Rollback()
+		is.moving = nil
 	}
+	is.release()
 	return nil
 }
 
@@ -152,12 +176,12 @@ func (is *ImportSession) closeStmts() {
 	clear(is.stmts)
 }
 
-// stmt prepares a statement once per session.
+// stmt prepares a statement once per session, on its connection.
 func (is *ImportSession) stmt(query string) (*sql.Stmt, error) {
 	if st, ok := is.stmts[query]; ok {
 		return st, nil
 	}
-	st, err := is.tx.PrepareContext(is.ctx, query)
+	st, err := is.conn.PrepareContext(is.ctx, query)
 	if err != nil {
 		return nil, describe(err)
 	}
@@ -165,12 +189,33 @@ func (is *ImportSession) stmt(query string) (*sql.Stmt, error) {
 	return st, nil
 }
 
-// RepsCreated is how many reps the session created for records naming an
+// batch runs fn in one transaction that writes only the staging tables
+// (a plain BEGIN: deferred, so it never takes the main database's write
+// lock) and reads the main database at one moment.
+func (is *ImportSession) batch(ctx context.Context, fn func() error) error {
+	if _, err := is.conn.ExecContext(ctx, "BEGIN"); err != nil {
+		return describe(err)
+	}
+	is.inBatch = true
+	if err := fn(); err != nil {
+		is.conn.ExecContext(context.Background(), "ROLLBACK")
+		is.inBatch = false
+		return err
+	}
+	is.inBatch = false
+	if _, err := is.conn.ExecContext(ctx, "COMMIT"); err != nil {
+		is.conn.ExecContext(context.Background(), "ROLLBACK")
+		return describe(err)
+	}
+	return nil
+}
+
+// RepsCreated is how many reps the session creates for records naming an
 // unknown rep.
 func (is *ImportSession) RepsCreated() int { return is.repsCreated }
 
-// Rep returns the id of the rep called name, creating it in dept when
-// there is none.
+// Rep returns the id of the rep called name; a rep there is none of is
+// created in dept at the move, and until then has a provisional id.
 func (is *ImportSession) Rep(ctx context.Context, name string, dept model.Department) (int64, error) {
 	if id, ok := is.reps[name]; ok {
 		return id, nil
@@ -178,21 +223,69 @@ func (is *ImportSession) Rep(ctx context.Context, name string, dept model.Depart
 	if !dept.Valid() {
 		return 0, fmt.Errorf("rep %s: unknown department %q", name, dept)
 	}
-	st, err := is.stmt(`INSERT INTO reps (name, department, active, created_at) VALUES (?, ?, 1, ?) RETURNING id`)
-	if err != nil {
-		return 0, fmt.Errorf("create rep %s: %w", name, err)
-	}
-	var id int64
-	if err := st.QueryRowContext(ctx, name, string(dept), is.now).Scan(&id); err != nil {
-		return 0, fmt.Errorf("create rep %s: %w", name, describe(err))
-	}
-	is.reps[name], is.repDepts[name], is.repActive[name] = id, dept, true
+	id := is.addNewRep(pendingRep{name: name, dept: dept, active: true})
 	is.repsCreated++
 	return id, nil
 }
 
+// addNewRep books a rep to create at the move and returns its provisional id.
+func (is *ImportSession) addNewRep(r pendingRep) int64 {
+	r.tmpID = -int64(len(is.newReps) + 1)
+	is.newReps = append(is.newReps, r)
+	is.reps[r.name], is.repDepts[r.name], is.repActive[r.name] = r.tmpID, r.dept, r.active
+	return r.tmpID
+}
+
+// PrefetchOpportunities looks up the live opportunities of refs in one
+// query, so that OpportunityID answers the rows of a chunk without a query
+// each (the importer calls it once per chunk of activity rows).
+func (is *ImportSession) PrefetchOpportunities(ctx context.Context, refs []string) error {
+	clear(is.oppIDs)
+	clear(is.oppKnown)
+	for len(refs) > 0 {
+		n := min(len(refs), lookupChunk)
+		part := refs[:n]
+		refs = refs[n:]
+		q := `SELECT external_id, id FROM opportunities WHERE external_id IN (?` + strings.Repeat(", ?", n-1) + `) AND deleted_at IS NULL`
+		st, err := is.stmt(q)
+		if err != nil {
+			return fmt.Errorf("find opportunities: %w", err)
+		}
+		args := make([]any, n)
+		for i, r := range part {
+			args[i] = r
+			is.oppKnown[r] = true
+		}
+		rows, err := st.QueryContext(ctx, args...)
+		if err != nil {
+			return fmt.Errorf("find opportunities: %w", describe(err))
+		}
+		for rows.Next() {
+			var ext string
+			var id int64
+			if err := rows.Scan(&ext, &id); err != nil {
+				rows.Close()
+				return fmt.Errorf("find opportunities: %w", describe(err))
+			}
+			is.oppIDs[ext] = id
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return fmt.Errorf("find opportunities: %w", describe(err))
+		}
+	}
+	return nil
+}
+
+// lookupChunk bounds the keys of one IN (…) lookup.
+const lookupChunk = 500
+
 // OpportunityID finds a live opportunity by its external id.
 func (is *ImportSession) OpportunityID(ctx context.Context, externalID string) (int64, bool, error) {
+	if is.oppKnown[externalID] {
+		id, ok := is.oppIDs[externalID]
+		return id, ok, nil
+	}
 	st, err := is.stmt(`SELECT id FROM opportunities WHERE external_id = ? AND deleted_at IS NULL`)
 	if err != nil {
 		return 0, false, fmt.Errorf("find opportunity %s: %w", externalID, err)
@@ -209,63 +302,93 @@ func (is *ImportSession) OpportunityID(ctx context.Context, externalID string) (
 }
 
 // StoredCreated is the created date of the opportunity with this external
-// id (tombstoned ones too: an import matches them); ok is false when there
-// is none.
+// id (tombstoned ones too: an import matches them), as this import leaves
+// it; ok is false when there is none.
 func (is *ImportSession) StoredCreated(ctx context.Context, externalID string) (time.Time, bool, error) {
-	st, err := is.stmt(`SELECT created FROM opportunities WHERE external_id = ?`)
-	if err != nil {
-		return time.Time{}, false, fmt.Errorf("find opportunity %s: %w", externalID, err)
-	}
 	var created string
-	err = st.QueryRowContext(ctx, externalID).Scan(&created)
-	if errors.Is(err, sql.ErrNoRows) {
-		return time.Time{}, false, nil
+	found := false
+	if is.staged[kindOpportunities] {
+		st, err := is.stmt(`SELECT created FROM ` + stageTable(kindOpportunities) + ` WHERE external_id = ?`)
+		if err != nil {
+			return time.Time{}, false, fmt.Errorf("find opportunity %s: %w", externalID, err)
+		}
+		err = st.QueryRowContext(ctx, externalID).Scan(&created)
+		if err != nil && !errors.Is(err, sql.ErrNoRows) {
+			return time.Time{}, false, fmt.Errorf("find opportunity %s: %w", externalID, describe(err))
+		}
+		found = err == nil
 	}
-	if err != nil {
-		return time.Time{}, false, fmt.Errorf("find opportunity %s: %w", externalID, describe(err))
+	if !found {
+		st, err := is.stmt(`SELECT created FROM opportunities WHERE external_id = ?`)
+		if err != nil {
+			return time.Time{}, false, fmt.Errorf("find opportunity %s: %w", externalID, err)
+		}
+		err = st.QueryRowContext(ctx, externalID).Scan(&created)
+		if errors.Is(err, sql.ErrNoRows) {
+			return time.Time{}, false, nil
+		}
+		if err != nil {
+			return time.Time{}, false, fmt.Errorf("find opportunity %s: %w", externalID, describe(err))
+		}
 	}
 	d, err := model.ParseDate(created)
 	return d, err == nil, nil
 }
 
-// existing reads the stored rows whose key is among keys, one query per
-// batch: scan gets each row and returns its key.
-func (is *ImportSession) existing(ctx context.Context, table, cols, keyCol string, keys []string, scan func(*sql.Rows) (string, error)) error {
+// existing reads the rows whose key is among keys as this import leaves
+// them: staged rows first, the stored ones for the rest, one query per
+// batch each. scan gets each row and returns its key.
+func (is *ImportSession) existing(ctx context.Context, kind, cols string, keys []string, scan func(*sql.Rows) (string, error)) error {
 	if len(keys) == 0 {
 		return nil
 	}
-	q := fmt.Sprintf(`SELECT %s FROM %s WHERE %s IN (?%s)`, cols, table, keyCol, strings.Repeat(", ?", len(keys)-1))
-	st, err := is.stmt(q)
-	if err != nil {
-		return fmt.Errorf("read %s: %w", table, err)
-	}
-	args := make([]any, len(keys))
-	for i, k := range keys {
-		args[i] = k
-	}
-	rows, err := st.QueryContext(ctx, args...)
-	if err != nil {
-		return fmt.Errorf("read %s: %w", table, describe(err))
-	}
-	defer rows.Close()
-	for rows.Next() {
-		if _, err := scan(rows); err != nil {
-			return fmt.Errorf("read %s: %w", table, describe(err))
+	seen := map[string]bool{}
+	read := func(table string, keys []string) error {
+		for len(keys) > 0 {
+			n := min(len(keys), lookupChunk)
+			part := keys[:n]
+			keys = keys[n:]
+			q := fmt.Sprintf(`SELECT %s FROM %s WHERE external_id IN (?%s)`, cols, table, strings.Repeat(", ?", n-1))
+			st, err := is.stmt(q)
+			if err != nil {
+				return fmt.Errorf("read %s: %w", kind, err)
+			}
+			args := make([]any, n)
+			for i, k := range part {
+				args[i] = k
+			}
+			rows, err := st.QueryContext(ctx, args...)
+			if err != nil {
+				return fmt.Errorf("read %s: %w", kind, describe(err))
+			}
+			for rows.Next() {
+				k, err := scan(rows)
+				if err != nil {
+					rows.Close()
+					return fmt.Errorf("read %s: %w", kind, describe(err))
+				}
+				seen[k] = true
+			}
+			rows.Close()
+			if err := rows.Err(); err != nil {
+				return fmt.Errorf("read %s: %w", kind, describe(err))
+			}
 		}
+		return nil
 	}
-	return describe(rows.Err())
-}
-
-// exec runs a prepared statement and names the record on failure.
-func (is *ImportSession) exec(ctx context.Context, query, what string, args ...any) error {
-	st, err := is.stmt(query)
-	if err != nil {
-		return fmt.Errorf("%s: %w", what, err)
+	if is.staged[kind] {
+		if err := read(stageTable(kind), keys); err != nil {
+			return err
+		}
+		rest := keys[:0:0]
+		for _, k := range keys {
+			if !seen[k] {
+				rest = append(rest, k)
+			}
+		}
+		keys = rest
 	}
-	if _, err := st.ExecContext(ctx, args...); err != nil {
-		return fmt.Errorf("%s: %w", what, describe(err))
-	}
-	return nil
+	return read(kind, keys)
 }
 
 func nullYen(y model.Minor, ok bool) any {
@@ -326,42 +449,4 @@ func (s *Store) ImportProfileNames(ctx context.Context) ([]string, error) {
 		out = append(out, n)
 	}
 	return out, describe(rows.Err())
-}
-
-// inserter collects new rows of one table and writes them with multi-row
-// INSERT statements, far fewer statement executions than one per row.
-type inserter struct {
-	is    *ImportSession
-	table string
-	cols  string
-	n     int // columns per row
-	rows  int
-	args  []any
-}
-
-// insertChunk is how many rows one INSERT statement writes.
-const insertChunk = 64
-
-func (is *ImportSession) inserter(table, cols string, capRows int) *inserter {
-	n := strings.Count(cols, ",") + 1
-	return &inserter{is: is, table: table, cols: cols, n: n, args: make([]any, 0, capRows*n)}
-}
-
-func (w *inserter) add(args ...any) {
-	w.args = append(w.args, args...)
-	w.rows++
-}
-
-func (w *inserter) flush(ctx context.Context) error {
-	row := "(?" + strings.Repeat(", ?", w.n-1) + ")"
-	for done := 0; done < w.rows; {
-		k := min(w.rows-done, insertChunk)
-		q := fmt.Sprintf("INSERT INTO %s (%s) VALUES %s%s", w.table, w.cols, row, strings.Repeat(", "+row, k-1))
-		if err := w.is.exec(ctx, q, "insert "+w.table, w.args[done*w.n:(done+k)*w.n]...); err != nil {
-			return err
-		}
-		done += k
-	}
-	w.args, w.rows = w.args[:0], 0
-	return nil
 }

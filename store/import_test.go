@@ -68,14 +68,24 @@ func TestImportSessionUpsertsAndKeepsRollupRight(t *testing.T) {
 		}
 
 		// The same records again change nothing; D-1 moved and repriced, and
-		// D-3 sent without a created day, keep its stored one.
+		// D-3 sent without a created day, keep its stored one. (A rep created
+		// by a session has a provisional id until its move: the next session
+		// reads the stored one.)
 		is, _ = s.BeginImport(ctx)
+		if tanaka, _ = is.Rep(ctx, "田中", model.DeptFieldSales); tanaka <= 0 || is.RepsCreated() != 0 {
+			t.Fatalf("the stored rep: id %d, created %d", tanaka, is.RepsCreated())
+		}
+		for i := range opps {
+			opps[i].RepID = tanaka
+		}
 		opps[0].Closed, opps[0].AmountMinor = model.D(2026, 11, 20), 1_500_000
 		ins, upd, same, err = is.UpsertOpportunities(ctx, opps)
 		if err != nil || ins != 0 || upd != 1 || same != 2 {
 			t.Fatalf("second upsert: %d %d %d %v", ins, upd, same, err)
 		}
-		is.Commit()
+		if err := is.Commit(); err != nil {
+			t.Fatal(err)
+		}
 		if a, b := rollup(t, s, "2026-11-02", "revenue"), rollup(t, s, "2026-11-20", "revenue"); a != 0 || b != 1_500_000 {
 			t.Errorf("revenue after the move: 11-02 %d, 11-20 %d; want 0 and 1,500,000", a, b)
 		}
@@ -116,6 +126,15 @@ func TestImportSessionOtherKinds(t *testing.T) {
 		}
 		yamada, _ := is.Rep(ctx, "山田", model.DeptFieldSales)
 		is.UpsertOpportunities(ctx, []model.Opportunity{{ExternalID: "D-1", RepID: yamada, Created: model.D(2026, 11, 1), Outcome: model.OutcomeOpen}})
+		if _, ok, _ := is.OpportunityID(ctx, "D-1"); ok {
+			t.Fatal("a staged opportunity was found before the move")
+		}
+		if err := is.Commit(); err != nil {
+			t.Fatal(err)
+		}
+		// Activities name opportunities stored before their import.
+		is, _ = s.BeginImport(ctx)
+		yamada, _ = is.Rep(ctx, "山田", model.DeptFieldSales)
 		opp, ok, err := is.OpportunityID(ctx, "D-1")
 		if err != nil || !ok {
 			t.Fatalf("opportunity id: %v %v", ok, err)
@@ -133,7 +152,9 @@ func TestImportSessionOtherKinds(t *testing.T) {
 		if ins, _, _, err := is.UpsertCustomers(ctx, []model.Customer{{ExternalID: "C-1", Name: "あおば", RepID: yamada, Started: model.D(2026, 4, 1), MRRMinor: 50000}}); err != nil || ins != 1 {
 			t.Fatalf("customers: %d %v", ins, err)
 		}
-		is.Commit()
+		if err := is.Commit(); err != nil {
+			t.Fatal(err)
+		}
 		if got := rollup(t, s, "2026-11-02", "visits"); got != 5 {
 			t.Errorf("visits = %d; want 2+3", got)
 		}
@@ -151,7 +172,9 @@ func TestImportSessionOtherKinds(t *testing.T) {
 		if err != nil || upd != 1 {
 			t.Fatalf("rep move: %d %d %d %v", ins, upd, same, err)
 		}
-		is.Commit()
+		if err := is.Commit(); err != nil {
+			t.Fatal(err)
+		}
 		if got := rollup(t, s, "2026-11-02", "visits"); got != 3 {
 			t.Errorf("visits after update = %d; want 2+1", got)
 		}
@@ -168,7 +191,9 @@ func TestExportLeavesOutTombstones(t *testing.T) {
 			{ExternalID: "D-1", RepID: rep, Created: model.D(2026, 11, 1), Outcome: model.OutcomeOpen},
 			{ExternalID: "D-2", RepID: rep, Created: model.D(2026, 11, 1), Outcome: model.OutcomeOpen},
 		})
-		is.Commit()
+		if err := is.Commit(); err != nil {
+			t.Fatal(err)
+		}
 		if _, err := s.db.Exec(`UPDATE opportunities SET deleted_at = '2026-11-26T00:00:00Z' WHERE external_id = 'D-2'`); err != nil {
 			t.Fatal(err)
 		}
@@ -179,8 +204,11 @@ func TestExportLeavesOutTombstones(t *testing.T) {
 		}
 		// Re-importing a tombstoned record matches it and leaves it deleted.
 		is, _ = s.BeginImport(ctx)
+		rep, _ = is.Rep(ctx, "田中", model.DeptFieldSales)
 		ins, upd, same, err := is.UpsertOpportunities(ctx, []model.Opportunity{{ExternalID: "D-2", RepID: rep, Created: model.D(2026, 11, 1), Outcome: model.OutcomeOpen}})
-		is.Commit()
+		if err := is.Commit(); err != nil {
+			t.Fatal(err)
+		}
 		if err != nil || ins != 0 || same != 1 || upd != 0 {
 			t.Fatalf("re-import of a tombstone: %d %d %d %v", ins, upd, same, err)
 		}

@@ -8,8 +8,6 @@ import (
 	"os"
 	"syscall"
 	"time"
-
-	"github.com/kpit-dev/kpit/model"
 )
 
 // settingWriter names the long write in progress (an import), committed
@@ -26,15 +24,13 @@ type writerWork struct {
 }
 
 // announceWork records that this process is about to hold the write lock
-// for long doing what. It is a label only: when it cannot be written (the
+// for long doing what, through conn (the work's own connection: a scratch
+// store has no other). It is a label only: when it cannot be written (the
 // lock is taken), the work goes on without it.
-func (s *Store) announceWork(ctx context.Context, what string) {
+func (s *Store) announceWork(ctx context.Context, conn *sql.Conn, what string) {
 	b, _ := json.Marshal(writerWork{What: what, PID: os.Getpid(), Since: s.now().UTC()})
-	s.tx(ctx, model.AreaImport, func(tx *sql.Tx) error {
-		_, err := tx.ExecContext(ctx, `INSERT INTO settings (key, value) VALUES (?, ?)
-			ON CONFLICT (key) DO UPDATE SET value = excluded.value`, settingWriter, string(b))
-		return err
-	})
+	conn.ExecContext(ctx, `INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
+		settingWriter, string(b))
 }
 
 // endWorkSQL removes the label, in the work's own last transaction.
@@ -66,10 +62,8 @@ func processAlive(pid int) bool {
 	return p.Signal(syscall.Signal(0)) == nil
 }
 
-// endWork removes the label after work that did not commit.
-func (s *Store) endWork(ctx context.Context) {
-	s.tx(ctx, model.AreaImport, func(tx *sql.Tx) error {
-		_, err := tx.ExecContext(ctx, endWorkSQL)
-		return err
-	})
+// endWork removes the label after work that did not commit, through the
+// work's own connection.
+func endWork(conn *sql.Conn) {
+	conn.ExecContext(context.Background(), endWorkSQL)
 }

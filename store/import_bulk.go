@@ -1,0 +1,165 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strings"
+)
+
+// The bulk move of a large import's new activities and opportunities
+// (docs/import.md). Row by row, each new record fires its insert triggers
+// (the daily roll-up, through it the monthly one, and the live count) and
+// enters every index of its table; at hundreds of thousands of rows that
+// is most of an import's time. In bulk, inside the move's one transaction,
+// the insert triggers are dropped, the rows inserted, the roll-ups and
+// live counts derived from the inserted rows with one GROUP BY each, and
+// the triggers created again from their own stored SQL. When the import
+// at least doubles the table, its indexes are dropped too and built again
+// afterwards (one sort each instead of a B-tree insert per row and index).
+// TestBulkMoveEqualsTriggerPath compares every derived table, row by row,
+// with the same imports moved through the triggers.
+
+// bulkMinRows is the fewest new rows of a kind moved in bulk; fewer go
+// through the triggers. A variable so that a test can move any import
+// either way.
+var bulkMinRows = 2000
+
+// bulkInsertTriggers are the insert triggers whose work bulkDerive does, by
+// table. A table with any other insert trigger (a later migration's) is
+// moved through the triggers, so that nothing a trigger does is skipped.
+var bulkInsertTriggers = map[string][]string{
+	kindActivities:    {"activities_ai", "activities_live_ai"},
+	kindOpportunities: {"opportunities_ai", "opportunities_live_ai"},
+}
+
+// metricOfKind is the daily roll-up's metric of an activity kind, as the
+// activities triggers name it (store/schema.go).
+const metricOfKind = `CASE kind WHEN 'visit' THEN 'visits' WHEN 'call' THEN 'calls' WHEN 'email' THEN 'emails'
+	WHEN 'proposal' THEN 'proposals' WHEN 'appointment' THEN 'appointments' ELSE 'meetings' END`
+
+// schemaEntry is one trigger or index as sqlite_schema holds it.
+type schemaEntry struct{ name, sql string }
+
+// bulkPlan reads what the bulk move of kind would drop. ok is false when
+// the kind must go through its triggers: a table without a bulk
+// derivation, or with an insert trigger bulkDerive does not know.
+func bulkPlan(ctx context.Context, tx *sql.Tx, kind string, rebuild bool) (triggers, indexes []schemaEntry, ok bool, err error) {
+	known := map[string]bool{}
+	for _, n := range bulkInsertTriggers[kind] {
+		known[n] = true
+	}
+	if len(known) == 0 {
+		return nil, nil, false, nil
+	}
+	rows, err := tx.QueryContext(ctx, `SELECT type, name, sql FROM sqlite_schema
+		WHERE tbl_name = ? AND type IN ('trigger', 'index') AND sql IS NOT NULL ORDER BY rowid`, kind)
+	if err != nil {
+		return nil, nil, false, describe(err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var typ string
+		var e schemaEntry
+		if err := rows.Scan(&typ, &e.name, &e.sql); err != nil {
+			return nil, nil, false, describe(err)
+		}
+		switch {
+		case typ == "index":
+			if rebuild {
+				indexes = append(indexes, e)
+			}
+		case known[e.name]:
+			triggers = append(triggers, e)
+		case isInsertTrigger(e.sql):
+			return nil, nil, false, nil
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return nil, nil, false, describe(err)
+	}
+	return triggers, indexes, len(triggers) == len(known), nil
+}
+
+// isInsertTrigger reports whether a trigger's SQL fires on INSERT.
+func isInsertTrigger(sql string) bool {
+	f := strings.Fields(strings.ToUpper(sql))
+	for i := 0; i+1 < len(f); i++ {
+		if f[i] == "INSERT" && f[i+1] == "ON" {
+			return true
+		}
+	}
+	return false
+}
+
+// bulkInsert moves the staged inserts of kind with its insert triggers
+// (and, with rebuild, its indexes) dropped, derives what the triggers
+// would have written, and restores the schema as it was. It reports false
+// when the kind must go through its triggers instead.
+func (is *ImportSession) bulkInsert(ctx context.Context, tx *sql.Tx, kind, insert string, rebuild bool) (bool, error) {
+	triggers, indexes, ok, err := bulkPlan(ctx, tx, kind, rebuild)
+	if err != nil || !ok {
+		return false, err
+	}
+	var lastID int64
+	if err := tx.QueryRowContext(ctx, `SELECT coalesce(max(id), 0) FROM `+kind).Scan(&lastID); err != nil {
+		return false, describe(err)
+	}
+	for _, t := range triggers {
+		if _, err := tx.ExecContext(ctx, `DROP TRIGGER main.`+t.name); err != nil {
+			return false, describe(err)
+		}
+	}
+	for _, ix := range indexes {
+		if _, err := tx.ExecContext(ctx, `DROP INDEX main.`+ix.name); err != nil {
+			return false, describe(err)
+		}
+	}
+	if _, err := tx.ExecContext(ctx, insert, is.now, is.now); err != nil {
+		return false, moveFailed(kind, err)
+	}
+	for _, e := range append(indexes, triggers...) {
+		if _, err := tx.ExecContext(ctx, e.sql); err != nil {
+			return false, fmt.Errorf("write %s: restore %s: %w", kind, e.name, describe(err))
+		}
+	}
+	if err := bulkDerive(ctx, tx, kind, lastID); err != nil {
+		return false, fmt.Errorf("write %s: %w", kind, err)
+	}
+	return true, nil
+}
+
+// bulkDerive writes what the insert triggers of kind would have written
+// for the rows after lastID: the daily roll-up (its own triggers keep the
+// monthly one, once per day, metric and rep) and the live count. Only
+// live rows count, as the triggers' WHEN clauses say.
+func bulkDerive(ctx context.Context, tx *sql.Tx, kind string, lastID int64) error {
+	var rollup []string
+	switch kind {
+	case kindActivities:
+		rollup = []string{`SELECT day, ` + metricOfKind + `, rep_id, sum(count) FROM activities
+			WHERE id > ? AND deleted_at IS NULL GROUP BY 1, 2, 3`}
+	case kindOpportunities:
+		rollup = []string{
+			`SELECT created, 'opportunities', rep_id, count(*) FROM opportunities WHERE id > ? AND deleted_at IS NULL GROUP BY 1, 3`,
+			`SELECT closed, 'orders_won', rep_id, count(*) FROM opportunities
+				WHERE id > ? AND deleted_at IS NULL AND outcome = 'won' AND closed IS NOT NULL GROUP BY 1, 3`,
+			`SELECT closed, 'revenue', rep_id, sum(coalesce(amount_yen, 0)) FROM opportunities
+				WHERE id > ? AND deleted_at IS NULL AND outcome = 'won' AND closed IS NOT NULL GROUP BY 1, 3`,
+			`SELECT closed, 'orders_lost', rep_id, count(*) FROM opportunities
+				WHERE id > ? AND deleted_at IS NULL AND outcome = 'lost' AND closed IS NOT NULL GROUP BY 1, 3`,
+		}
+	}
+	for _, sel := range rollup {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO rollup_daily (day, metric, rep_id, value) `+sel+`
+			ON CONFLICT DO UPDATE SET value = value + excluded.value`, lastID); err != nil {
+			return fmt.Errorf("roll-up: %w", describe(err))
+		}
+	}
+	_, err := tx.ExecContext(ctx, `UPDATE live_counts SET n = n + (SELECT count(*) FROM `+kind+` WHERE id > ? AND deleted_at IS NULL)
+		WHERE record = ?`, lastID, kind)
+	if err != nil {
+		return fmt.Errorf("live count: %w", describe(err))
+	}
+	return nil
+}
