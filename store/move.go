@@ -93,6 +93,14 @@ func (s *Store) MoveTo(ctx context.Context, to *Store) (MoveSummary, error) {
 	if err != nil {
 		return MoveSummary{}, err
 	}
+	if to.pg {
+		// The planner's statistics of tables that filled at once: without
+		// them it reads the roll-ups by the wrong plan until autovacuum
+		// comes by.
+		if _, err := to.db.ExecContext(ctx, `ANALYZE`); err != nil {
+			return MoveSummary{}, fmt.Errorf("analyze %s: %w", to.path, describe(err))
+		}
+	}
 	for _, n := range sum.Rows {
 		sum.Total += n
 	}
