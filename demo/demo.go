@@ -76,10 +76,15 @@ func Seed(ctx context.Context, st *store.Store, seed int64, now time.Time) error
 	g := newGenerator(seed, now)
 	batch := g.records()
 	g.stageMoves(&batch, seed)
+	sr := successRand(seed)
+	g.shapeSuccess(&batch, sr)
 	var whole []store.Review
 	batch.Reviews, whole = splitReviews(batch.Reviews)
 	if err := st.BulkInsert(ctx, batch); err != nil {
 		return fmt.Errorf("seed demo data: %w", err)
+	}
+	if err := st.BulkInsert(ctx, g.successBatch(batch, sr)); err != nil {
+		return fmt.Errorf("seed demo success records: %w", err)
 	}
 	if err := g.goals(ctx, st); err != nil {
 		return fmt.Errorf("seed demo goals: %w", err)

@@ -21,6 +21,7 @@ import (
 // are in. *store.Store is one.
 type Reader interface {
 	CurrencyReader
+	SuccessReader
 	KGIAsOf(ctx context.Context, day time.Time) (model.KGI, bool, error)
 	KPIsAsOf(ctx context.Context, day time.Time) ([]model.KPI, error)
 	TreeNodes(ctx context.Context) ([]model.TreeNodeDef, error)
@@ -216,6 +217,7 @@ func Compute(ctx context.Context, r Reader, rng Range, today time.Time) (*Figure
 
 // ComputeWith is Compute with options.
 func ComputeWith(ctx context.Context, r Reader, rng Range, today time.Time, opt Options) (*Figures, error) {
+	now := today // the moment, for the figures that follow leads and inquiries over time
 	today = model.Date(today)
 	fs := &Figures{Range: rng, Today: today, State: rng.StateOn(today), Elapsed: rng.Elapsed(today)}
 	var err error
@@ -225,11 +227,11 @@ func ComputeWith(ctx context.Context, r Reader, rng Range, today time.Time, opt 
 	if fs.Currency, err = r.Currency(ctx); err != nil {
 		return nil, err
 	}
-	styled := needsStyleFigures(fs.Goals, opt.Keys)
-	if fs.Values, err = values(ctx, r, fs.Goals, rng, styled, fs.Currency); err != nil {
+	need := wants{style: needsStyleFigures(fs.Goals, opt.Keys), success: needsSuccess(fs.Goals, opt.Keys)}
+	if fs.Values, err = values(ctx, r, fs.Goals, rng, now, need, fs.Currency); err != nil {
 		return nil, err
 	}
-	if fs.Previous, err = values(ctx, r, fs.Goals, rng.Previous(today), styled, fs.Currency); err != nil {
+	if fs.Previous, err = values(ctx, r, fs.Goals, rng.Previous(today), now, need, fs.Currency); err != nil {
 		return nil, err
 	}
 	g := fs.Goals
@@ -316,26 +318,42 @@ func needsStyleFigures(g *Goals, wanted []string) bool {
 	return false
 }
 
+// wants says which figures beyond the roll-up's a computation reads.
+type wants struct {
+	style   bool // store.StyleFigures
+	success bool // successValues
+}
+
 // values is every figure the records give over rng: the base counts and
-// their rates, the style figures when styled, and the hand-entered KPIs;
-// amounts in major units of cur.
-func values(ctx context.Context, r Reader, g *Goals, rng Range, styled bool, cur model.Currency) (map[string]model.Value, error) {
+// their rates, the style and success figures when wanted, and the
+// hand-entered KPIs; amounts in major units of cur.
+func values(ctx context.Context, r Reader, g *Goals, rng Range, now time.Time, need wants, cur model.Currency) (map[string]model.Value, error) {
 	f := rng.Filter()
 	counts, err := r.Counts(ctx, f)
 	if err != nil {
 		return nil, err
 	}
 	m := majorCounts(counts, cur).Metrics()
-	if styled {
-		extra, err := r.StyleFigures(ctx, f)
-		if err != nil {
-			return nil, err
-		}
+	add := func(extra map[string]model.Value) {
 		for k, v := range majorValues(extra, cur) {
 			if _, ok := m[k]; !ok {
 				m[k] = v
 			}
 		}
+	}
+	if need.style {
+		extra, err := r.StyleFigures(ctx, f)
+		if err != nil {
+			return nil, err
+		}
+		add(extra)
+	}
+	if need.success {
+		extra, err := successValues(ctx, r, rng, now)
+		if err != nil {
+			return nil, err
+		}
+		add(extra)
 	}
 	// Every lead kpit records is new business (新規リード数).
 	m["new_leads"] = m[model.MetricLeads]

@@ -154,7 +154,8 @@ func TestValuesFromRawRecords(t *testing.T) {
 		if c["opportunities"] == 0 || c["orders_won"] == 0 || c["visit"] == 0 {
 			t.Fatalf("%s: the demo has nothing to check: %v", name, c)
 		}
-		figs, err := figures.ComputeWith(ctx, st, rng, today, figures.Options{Keys: store.StyleFigureKeys})
+		keys := append(append([]string(nil), store.StyleFigureKeys...), figures.SuccessKeys...)
+		figs, err := figures.ComputeWith(ctx, st, rng, today, figures.Options{Keys: keys})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -472,7 +473,7 @@ func TestStyleFiguresOnlyWhenNeeded(t *testing.T) {
 		t.Errorf("the demo tree alone made %d passes for style figures, want 0", r.styleCalls)
 	}
 	w := &countingReader{Store: copyDemo(t)}
-	entry, _ := model.KPIDefinition("churn_rate")
+	entry, _ := model.KPIDefinition("existing_revenue")
 	if err := w.UpsertKPI(ctx, entry.KPI); err != nil {
 		t.Fatal(err)
 	}
@@ -481,10 +482,10 @@ func TestStyleFiguresOnlyWhenNeeded(t *testing.T) {
 		t.Fatal(err)
 	}
 	if w.styleCalls != 2 {
-		t.Errorf("with churn rate registered: %d passes, want 2 (the range and the previous one)", w.styleCalls)
+		t.Errorf("with existing-customer revenue registered: %d passes, want 2 (the range and the previous one)", w.styleCalls)
 	}
-	if _, ok := figs.Values["churn_rate"]; !ok {
-		t.Error("churn rate registered but not computed")
+	if _, ok := figs.Values["existing_revenue"]; !ok {
+		t.Error("existing-customer revenue registered but not computed")
 	}
 }
 

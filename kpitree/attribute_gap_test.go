@@ -45,10 +45,10 @@ func TestUnexplainedRecordedNode(t *testing.T) {
 		// churn −ln(1.5) = −0.405 (55.2%), ln(1.2/1.5) = −0.223 (30.4%) unexplained.
 		name:   "LTV recorded below MRR ÷ churn",
 		tree:   ltv,
-		actual: vals("avg_mrr", 45000.0, "churn_rate", 0.03, "ltv", 1.2e6),
-		target: vals("avg_mrr", 50000.0, "churn_rate", 0.02),
+		actual: vals("avg_mrr", 45000.0, "monthly_churn_rate", 0.03, "ltv", 1.2e6),
+		target: vals("avg_mrr", 50000.0, "monthly_churn_rate", 0.02),
 		node:   "ltv", unexplained: 0.3040230555865334,
-		shares: map[string]float64{"avg_mrr": 0.14354896531766964, "churn_rate": 0.5524279790957971},
+		shares: map[string]float64{"avg_mrr": 0.14354896531766964, "monthly_churn_rate": 0.5524279790957971},
 	}, {
 		// Target 100 + 50 = 150; actual 80 + 55 = 135 but 130 recorded: a gap
 		// of −20, new −20 (100%), repeat +5 (−25%), −5 unexplained (25%).

@@ -80,12 +80,12 @@ func TestAttributeSumAndDifference(t *testing.T) {
 // Under ÷ the divisor's term is negated: churn above target lowers LTV.
 func TestAttributeQuotient(t *testing.T) {
 	tr, _ := Build(Template(model.StyleCustomerSuccess))
-	s := tr.Attribute(vals("avg_mrr", 45000.0, "churn_rate", 0.03), vals("avg_mrr", 50000.0, "churn_rate", 0.02))
+	s := tr.Attribute(vals("avg_mrr", 45000.0, "monthly_churn_rate", 0.03), vals("avg_mrr", 50000.0, "monthly_churn_rate", 0.02))
 	total := math.Log((45000 / 0.03) / (50000 / 0.02))
-	if !near(s["avg_mrr"].V, math.Log(0.9)/total, 1e-12) || !near(s["churn_rate"].V, -math.Log(1.5)/total, 1e-12) {
-		t.Errorf("shares %v %v", s["avg_mrr"], s["churn_rate"])
+	if !near(s["avg_mrr"].V, math.Log(0.9)/total, 1e-12) || !near(s["monthly_churn_rate"].V, -math.Log(1.5)/total, 1e-12) {
+		t.Errorf("shares %v %v", s["avg_mrr"], s["monthly_churn_rate"])
 	}
-	if s["churn_rate"].V < s["avg_mrr"].V {
+	if s["monthly_churn_rate"].V < s["avg_mrr"].V {
 		t.Error("higher churn should explain more of the LTV miss")
 	}
 }

@@ -51,14 +51,14 @@ func TestEvaluateUndefinedPropagates(t *testing.T) {
 
 // A quotient over zero is undefined, never NaN, Inf or 0.
 func TestEvaluateZeroDenominator(t *testing.T) {
-	tr, err := Build(Template(model.StyleCustomerSuccess)) // ltv = avg_mrr / churn_rate
+	tr, err := Build(Template(model.StyleCustomerSuccess)) // ltv = avg_mrr / monthly_churn_rate
 	if err != nil {
 		t.Fatal(err)
 	}
-	if v := tr.Evaluate(vals("avg_mrr", 50000.0, "churn_rate", 0.0))["ltv"]; v.Valid {
+	if v := tr.Evaluate(vals("avg_mrr", 50000.0, "monthly_churn_rate", 0.0))["ltv"]; v.Valid {
 		t.Errorf("ltv over zero churn = %v, want undefined", v.V)
 	}
-	if v := tr.Evaluate(vals("avg_mrr", 50000.0, "churn_rate", 0.02))["ltv"]; !v.Valid || !near(v.V, 2.5e6, 1e-6) {
+	if v := tr.Evaluate(vals("avg_mrr", 50000.0, "monthly_churn_rate", 0.02))["ltv"]; !v.Valid || !near(v.V, 2.5e6, 1e-6) {
 		t.Errorf("ltv = %+v, want 2,500,000", v)
 	}
 	// Overflow to Inf is undefined too.

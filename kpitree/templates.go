@@ -29,11 +29,12 @@ import "github.com/kpit-dev/kpit/model"
 //	meetings 商談設定数 = appointments アポイント獲得数 × meeting_set_rate 商談設定率
 //	appointments = calls 架電数 × appointment_rate アポイント獲得率
 //
-// Customer success (カスタマーサクセス): LTV as docs/kpi-definitions.md defines it, the
+// Customer success (カスタマーサクセス): LTV as docs/success.md defines it, the
 // average monthly contract value over the monthly churn rate (expected
-// lifetime = 1 ÷ churn).
+// lifetime = 1 ÷ monthly churn). The monthly rate, not the period's, so
+// that a quarter's or a year's tree reads the same lifetime as a month's.
 //
-//	ltv LTV = avg_mrr 平均月額契約額 ÷ churn_rate 解約率
+//	ltv LTV = avg_mrr 平均月額契約額 ÷ monthly_churn_rate 月次解約率
 func Template(style model.StyleKey) []model.TreeNodeDef {
 	var rows [][3]string // key, parent, op
 	switch style {
@@ -73,7 +74,7 @@ func Template(style model.StyleKey) []model.TreeNodeDef {
 		rows = [][3]string{
 			{"ltv", "", "/"},
 			{"avg_mrr", "ltv", "leaf"},
-			{"churn_rate", "ltv", "leaf"},
+			{"monthly_churn_rate", "ltv", "leaf"},
 		}
 	default:
 		return nil

@@ -15,11 +15,15 @@ const (
 	MetricOrdersWon     = "orders_won"
 	MetricOrdersLost    = "orders_lost"
 	MetricRevenue       = "revenue"
+	MetricConnects      = "connects" // calls that reached the person
 
 	MetricWinRate         = "win_rate"
 	MetricAvgDealSize     = "avg_deal_size"
 	MetricLeadToOppRate   = "lead_to_opportunity_rate"
 	MetricLeadCaptureRate = "lead_capture_rate"
+	MetricConnectRate     = "connect_rate"
+	MetricAppointmentRate = "appointment_rate"
+	MetricMeetingSetRate  = "meeting_set_rate"
 )
 
 // ActivityMetric is the base metric an activity kind counts towards.
@@ -75,7 +79,7 @@ func (c Counts) Metrics() map[string]Value {
 		out[k] = Some(v)
 	}
 	for _, k := range []string{MetricVisits, MetricCalls, MetricEmails, MetricProposals, MetricAppointments,
-		MetricMeetings, MetricLeads, MetricOpportunities, MetricOrdersWon, MetricOrdersLost, MetricRevenue} {
+		MetricMeetings, MetricLeads, MetricOpportunities, MetricOrdersWon, MetricOrdersLost, MetricRevenue, MetricConnects} {
 		if _, ok := out[k]; !ok {
 			out[k] = Some(0)
 		}
@@ -85,5 +89,10 @@ func (c Counts) Metrics() map[string]Value {
 	out[MetricAvgDealSize] = Ratio(c[MetricRevenue], won)
 	out[MetricLeadToOppRate] = Ratio(c[MetricOpportunities], c[MetricLeads])
 	out[MetricLeadCaptureRate] = Ratio(c[MetricLeads], c[MetricVisits])
+	// Inside sales' calling funnel (docs/success.md): calls that connected,
+	// appointments won per call, meetings set per appointment.
+	out[MetricConnectRate] = Ratio(c[MetricConnects], c[MetricCalls])
+	out[MetricAppointmentRate] = Ratio(c[MetricAppointments], c[MetricCalls])
+	out[MetricMeetingSetRate] = Ratio(c[MetricMeetings], c[MetricAppointments])
 	return out
 }

@@ -113,6 +113,15 @@ func CheckActivity(a Activity) error {
 	if a.Count > MaxCount {
 		return fieldErr("count", RefuseCountTooLarge, a.Count, MaxCount)
 	}
+	if a.Connected < 0 {
+		return fieldErr("connected", RefuseNegative, a.Connected)
+	}
+	if a.Connected > 0 && a.Kind != KindCall {
+		return fieldErr("connected", RefuseConnectedNotCall, a.Kind)
+	}
+	if a.Connected > a.Count {
+		return fieldErr("connected", RefuseConnectedOverCount, a.Connected, a.Count)
+	}
 	return checkTexts(0, activityTexts(a)...)
 }
 
@@ -127,7 +136,7 @@ func ValidateActivity(a Activity, rules InputRules, today time.Time) error {
 	if a.RepID == 0 && a.RepName == "" {
 		return fieldErr("rep", RefuseRequired)
 	}
-	if err := notFuture("date", a.Date, rules, today); err != nil {
+	if err := NotFuture("date", a.Date, rules, today); err != nil {
 		return err
 	}
 	return firstMissing(rules.Required[RecordActivity], func(f string) bool {
@@ -154,7 +163,7 @@ func ValidateOpportunity(o Opportunity, rules InputRules, today time.Time) error
 	if o.RepID == 0 && o.RepName == "" {
 		return fieldErr("rep", RefuseRequired)
 	}
-	if err := notFuture("created", o.Created, rules, today); err != nil {
+	if err := NotFuture("created", o.Created, rules, today); err != nil {
 		return err
 	}
 	if err := CheckOpportunity(o); err != nil {
@@ -164,7 +173,7 @@ func ValidateOpportunity(o Opportunity, rules InputRules, today time.Time) error
 		return err
 	}
 	if o.Outcome != OutcomeOpen {
-		if err := notFuture("closed", o.Closed, rules, today); err != nil {
+		if err := NotFuture("closed", o.Closed, rules, today); err != nil {
 			return err
 		}
 	}
@@ -220,7 +229,7 @@ func ValidateLead(l Lead, rules InputRules, today time.Time) error {
 	if err := checkTexts(rules.textChars(), leadTexts(l)...); err != nil {
 		return err
 	}
-	if err := notFuture("created", l.Created, rules, today); err != nil {
+	if err := NotFuture("created", l.Created, rules, today); err != nil {
 		return err
 	}
 	return firstMissing(rules.Required[RecordLead], func(f string) bool {
@@ -243,7 +252,7 @@ func ValidateCustomer(c Customer, rules InputRules, today time.Time) error {
 	if Blank(c.Name) {
 		return fieldErr("name", RefuseRequired)
 	}
-	if err := notFuture("started", c.Started, rules, today); err != nil {
+	if err := NotFuture("started", c.Started, rules, today); err != nil {
 		return err
 	}
 	if err := CheckCustomer(c); err != nil {
@@ -335,9 +344,9 @@ func firstMissing(required []string, empty func(field string) bool) error {
 	return nil
 }
 
-// notFuture refuses a missing day, or one later than today plus the rule's
+// NotFuture refuses a missing day, or one later than today plus the rule's
 // allowance for future dates.
-func notFuture(field string, day time.Time, rules InputRules, today time.Time) error {
+func NotFuture(field string, day time.Time, rules InputRules, today time.Time) error {
 	if day.IsZero() {
 		return fieldErr(field, RefuseRequired)
 	}

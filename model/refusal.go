@@ -10,33 +10,39 @@ type RefusalCode string
 
 // Refusals of record fields.
 const (
-	RefuseUnknownKind         RefusalCode = "unknown_kind"       // kind, the kinds
-	RefuseNotPositiveCount    RefusalCode = "not_positive_count" // count
-	RefuseCountTooLarge       RefusalCode = "count_too_large"    // count, MaxCount
-	RefuseRequired            RefusalCode = "required"
-	RefuseRequiredByRule      RefusalCode = "required_by_rule"
-	RefuseUnknownOutcome      RefusalCode = "unknown_outcome" // outcome
-	RefuseNegative            RefusalCode = "negative"        // amount
-	RefuseWonNeedsAmount      RefusalCode = "won_needs_amount"
-	RefuseClosedNeedsDate     RefusalCode = "closed_needs_date"     // outcome
-	RefuseClosedBeforeCreated RefusalCode = "closed_before_created" // closed, created
-	RefuseLeadNeedsName       RefusalCode = "lead_needs_name"
-	RefuseUnknownStatus       RefusalCode = "unknown_status"        // status
-	RefuseBeforeStart         RefusalCode = "before_start"          // churned, started
-	RefuseFutureDate          RefusalCode = "future_date"           // day, today
-	RefuseTooFarAhead         RefusalCode = "too_far_ahead"         // day, days, today
-	RefuseUnknownForecast     RefusalCode = "unknown_forecast"      // forecast
-	RefuseUnknownStage        RefusalCode = "unknown_stage"         // stage
-	RefuseUnknownDepartment   RefusalCode = "unknown_department"    // department
-	RefuseLimitRange          RefusalCode = "limit_range"           // limit, MaxLimitDays
-	RefuseStageBeforeCreated  RefusalCode = "stage_before_created"  // stage time, lead's creation day
-	RefuseStageBeforeLast     RefusalCode = "stage_before_last"     // stage time, the last move's time
-	RefuseSQLBeforeMQL        RefusalCode = "sql_before_mql"        // sql day, mql day
-	RefuseBackwardsNotRecycle RefusalCode = "backwards_not_recycle" // stage, current stage
-	RefuseRecycleNotBack      RefusalCode = "recycle_not_back"      // stage, current stage
-	RefuseRateRange           RefusalCode = "rate_range"            // the rate in percent
-	RefuseControlChar         RefusalCode = "control_char"          // the character as U+XXXX, its position (1-based)
-	RefuseTooLong             RefusalCode = "too_long"              // characters, the limit, the limit's config key
+	RefuseUnknownKind          RefusalCode = "unknown_kind"       // kind, the kinds
+	RefuseNotPositiveCount     RefusalCode = "not_positive_count" // count
+	RefuseCountTooLarge        RefusalCode = "count_too_large"    // count, MaxCount
+	RefuseRequired             RefusalCode = "required"
+	RefuseRequiredByRule       RefusalCode = "required_by_rule"
+	RefuseUnknownOutcome       RefusalCode = "unknown_outcome" // outcome
+	RefuseNegative             RefusalCode = "negative"        // amount
+	RefuseWonNeedsAmount       RefusalCode = "won_needs_amount"
+	RefuseClosedNeedsDate      RefusalCode = "closed_needs_date"     // outcome
+	RefuseClosedBeforeCreated  RefusalCode = "closed_before_created" // closed, created
+	RefuseLeadNeedsName        RefusalCode = "lead_needs_name"
+	RefuseUnknownStatus        RefusalCode = "unknown_status"         // status
+	RefuseBeforeStart          RefusalCode = "before_start"           // churned, started
+	RefuseFutureDate           RefusalCode = "future_date"            // day, today
+	RefuseTooFarAhead          RefusalCode = "too_far_ahead"          // day, days, today
+	RefuseUnknownForecast      RefusalCode = "unknown_forecast"       // forecast
+	RefuseUnknownStage         RefusalCode = "unknown_stage"          // stage
+	RefuseUnknownDepartment    RefusalCode = "unknown_department"     // department
+	RefuseLimitRange           RefusalCode = "limit_range"            // limit, MaxLimitDays
+	RefuseStageBeforeCreated   RefusalCode = "stage_before_created"   // stage time, lead's creation day
+	RefuseStageBeforeLast      RefusalCode = "stage_before_last"      // stage time, the last move's time
+	RefuseSQLBeforeMQL         RefusalCode = "sql_before_mql"         // sql day, mql day
+	RefuseBackwardsNotRecycle  RefusalCode = "backwards_not_recycle"  // stage, current stage
+	RefuseRecycleNotBack       RefusalCode = "recycle_not_back"       // stage, current stage
+	RefuseRateRange            RefusalCode = "rate_range"             // the rate in percent
+	RefuseControlChar          RefusalCode = "control_char"           // the character as U+XXXX, its position (1-based)
+	RefuseTooLong              RefusalCode = "too_long"               // characters, the limit, the limit's config key
+	RefuseNPSRange             RefusalCode = "nps_range"              // score
+	RefuseOpenedOverSent       RefusalCode = "opened_over_sent"       // opened, sent
+	RefuseAnsweredBeforeOpened RefusalCode = "answered_before_opened" // answered, opened
+	RefuseConnectedOverCount   RefusalCode = "connected_over_count"   // connected, count
+	RefuseConnectedNotCall     RefusalCode = "connected_not_call"     // kind
+	RefuseUnknownCustomer      RefusalCode = "unknown_customer"       // name, the known customers
 )
 
 // Refusals of a person's entry (kpit users add).
@@ -80,33 +86,39 @@ const (
 // refusalEnglish is each refusal's English, a format of its values. It is
 // what `kpit add` and the importer print, so it changes only on purpose.
 var refusalEnglish = map[RefusalCode]string{
-	RefuseUnknownKind:         "unknown kind %q (want %s)",
-	RefuseNotPositiveCount:    "%d is not a positive count",
-	RefuseCountTooLarge:       "%d is more than %d",
-	RefuseRequired:            "required",
-	RefuseRequiredByRule:      "required by the input rules",
-	RefuseUnknownOutcome:      "unknown outcome %q (want open, won or lost)",
-	RefuseNegative:            "%d is negative",
-	RefuseWonNeedsAmount:      "a won opportunity needs an amount",
-	RefuseClosedNeedsDate:     "a %s opportunity needs a close date",
-	RefuseClosedBeforeCreated: "%s is before the creation date %s",
-	RefuseLeadNeedsName:       "a lead needs a company or a contact",
-	RefuseUnknownStatus:       "unknown status %q (want new, mql, sql, converted or disqualified)",
-	RefuseBeforeStart:         "%s is before the start %s",
-	RefuseFutureDate:          "%s is in the future (today is %s)",
-	RefuseTooFarAhead:         "%s is more than %d days ahead of today (%s)",
-	RefuseUnknownForecast:     "unknown forecast category %q (want A, B, C, commit, best case, pipeline or omitted)",
-	RefuseUnknownStage:        "unknown stage %q (want lead, mql, sql, opportunity, won, onboarding, active or churned)",
-	RefuseUnknownDepartment:   "unknown department %q (want marketing, inside_sales, field_sales or customer_success)",
-	RefuseLimitRange:          "%d is not a limit of 0 to %d business days",
-	RefuseStageBeforeCreated:  "%s is before the lead's creation date %s",
-	RefuseStageBeforeLast:     "%s is before the lead's last stage change %s",
-	RefuseSQLBeforeMQL:        "%s is before the MQL date %s",
-	RefuseBackwardsNotRecycle: "%s is behind the lead's stage %s: a move back must be marked a recycle",
-	RefuseRecycleNotBack:      "a recycle moves a lead back, and %s is not behind its stage %s",
-	RefuseRateRange:           "%v%% is not a rate from 0%% to 100%%",
-	RefuseControlChar:         "a control character (%s) at character %d: remove it",
-	RefuseTooLong:             "%d characters is more than the limit of %d (raise %s under [limits] in the config file)",
+	RefuseUnknownKind:          "unknown kind %q (want %s)",
+	RefuseNotPositiveCount:     "%d is not a positive count",
+	RefuseCountTooLarge:        "%d is more than %d",
+	RefuseRequired:             "required",
+	RefuseRequiredByRule:       "required by the input rules",
+	RefuseUnknownOutcome:       "unknown outcome %q (want open, won or lost)",
+	RefuseNegative:             "%d is negative",
+	RefuseWonNeedsAmount:       "a won opportunity needs an amount",
+	RefuseClosedNeedsDate:      "a %s opportunity needs a close date",
+	RefuseClosedBeforeCreated:  "%s is before the creation date %s",
+	RefuseLeadNeedsName:        "a lead needs a company or a contact",
+	RefuseUnknownStatus:        "unknown status %q (want new, mql, sql, converted or disqualified)",
+	RefuseBeforeStart:          "%s is before the start %s",
+	RefuseFutureDate:           "%s is in the future (today is %s)",
+	RefuseTooFarAhead:          "%s is more than %d days ahead of today (%s)",
+	RefuseUnknownForecast:      "unknown forecast category %q (want A, B, C, commit, best case, pipeline or omitted)",
+	RefuseUnknownStage:         "unknown stage %q (want lead, mql, sql, opportunity, won, onboarding, active or churned)",
+	RefuseUnknownDepartment:    "unknown department %q (want marketing, inside_sales, field_sales or customer_success)",
+	RefuseLimitRange:           "%d is not a limit of 0 to %d business days",
+	RefuseStageBeforeCreated:   "%s is before the lead's creation date %s",
+	RefuseStageBeforeLast:      "%s is before the lead's last stage change %s",
+	RefuseSQLBeforeMQL:         "%s is before the MQL date %s",
+	RefuseBackwardsNotRecycle:  "%s is behind the lead's stage %s: a move back must be marked a recycle",
+	RefuseRecycleNotBack:       "a recycle moves a lead back, and %s is not behind its stage %s",
+	RefuseRateRange:            "%v%% is not a rate from 0%% to 100%%",
+	RefuseControlChar:          "a control character (%s) at character %d: remove it",
+	RefuseTooLong:              "%d characters is more than the limit of %d (raise %s under [limits] in the config file)",
+	RefuseNPSRange:             "%d is not an NPS score (want 0 to 10)",
+	RefuseOpenedOverSent:       "%d opened is more than the %d sent",
+	RefuseAnsweredBeforeOpened: "%s is before the inquiry was opened %s",
+	RefuseConnectedOverCount:   "%d connected is more than the %d calls",
+	RefuseConnectedNotCall:     "only calls connect, not a %s",
+	RefuseUnknownCustomer:      "no customer named %q (known: %s)",
 
 	RefuseUserName:    "%q is not a user name (letters, digits, . _ -, up to 64, no spaces)",
 	RefuseUnknownRole: "unknown role %q (want rep, lead or admin)",

@@ -62,7 +62,7 @@ func TestStyles(t *testing.T) {
 }
 
 func TestKPICatalogue(t *testing.T) {
-	lower := map[string]bool{"churn_rate": true, "complaint_rate": true, "response_time": true, "inquiry_response_time": true}
+	lower := map[string]bool{"churn_rate": true, "revenue_churn_rate": true, "monthly_churn_rate": true, "complaint_rate": true, "response_time": true, "inquiry_response_time": true}
 	seen := map[string]bool{}
 	for _, e := range KPIDefinitions() {
 		k := e.KPI

@@ -118,8 +118,16 @@ type Activity struct {
 	OpportunityID int64 // 0 when not tied to a deal
 	Account       string
 	Note          string
-	EnteredAt     time.Time
-	UpdatedAt     time.Time
+	// Connected is how many of a call activity's calls reached the
+	// person (通話): the connect rate is connected ÷ calls.
+	Connected int
+	// LeadID is the lead the activity works (0 when none); At is the
+	// moment it happened when known, else zero (the day is all there is).
+	// Inside sales' response time reads both (docs/success.md).
+	LeadID    int64
+	At        time.Time
+	EnteredAt time.Time
+	UpdatedAt time.Time
 }
 
 // LeadStatus is where a lead stands in the shared funnel.
@@ -175,6 +183,10 @@ type Customer struct {
 	Started    time.Time
 	Churned    time.Time // zero while the customer stays
 	MRRMinor   Minor
-	EnteredAt  time.Time
-	UpdatedAt  time.Time
+	// OnboardingDue is the day onboarding should be done by, Onboarded
+	// the day it was (zero: not set, not yet).
+	OnboardingDue time.Time
+	Onboarded     time.Time
+	EnteredAt     time.Time
+	UpdatedAt     time.Time
 }

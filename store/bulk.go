@@ -24,6 +24,12 @@ type Batch struct {
 	// move to an opportunity, its win, recycles. Each is checked as
 	// MoveStages checks it; the lead's status is the caller's.
 	LeadStages map[int][]model.StageMove
+	// The customer-success and inside-sales records (docs/success.md).
+	// A usage check names its customer by CustomerID.
+	NPSAnswers []model.NPSAnswer
+	Usage      []model.Usage
+	Campaigns  []model.Campaign
+	Inquiries  []model.Inquiry
 }
 
 // Review is a KPI review meeting that was held (checklist item 12).
@@ -99,6 +105,9 @@ func (w *bulkWriter) write(b Batch) error {
 		return err
 	}
 	if err := w.customers(b.Customers); err != nil {
+		return err
+	}
+	if err := w.success(b); err != nil {
 		return err
 	}
 	return w.reviews(b.Reviews)
@@ -241,7 +250,7 @@ func (w *bulkWriter) activities(acts []model.Activity) error {
 		return nil
 	}
 	st, err := w.prepare(`INSERT INTO activities (external_id, day, rep_id, kind, count, opportunity_id, account, note,
-		entered_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+		connected, lead_id, at, entered_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
 	if err != nil {
 		return err
 	}
@@ -257,12 +266,12 @@ func (w *bulkWriter) activities(acts []model.Activity) error {
 		if !a.Kind.Valid() {
 			return fmt.Errorf("bulk insert: activity %d: unknown kind %q", i+1, a.Kind)
 		}
-		if a.Count <= 0 {
-			return fmt.Errorf("bulk insert: activity %d: count %d is not positive", i+1, a.Count)
+		if err := model.CheckActivity(a); err != nil {
+			return fmt.Errorf("bulk insert: activity %d: %w", i+1, err)
 		}
 		entered, updated := w.stamps(a.EnteredAt, a.UpdatedAt)
 		if _, err := st.ExecContext(w.ctx, nullText(a.ExternalID), model.FormatDate(a.Date), rep, string(a.Kind), a.Count,
-			nullID(a.OpportunityID), a.Account, a.Note, entered, updated); err != nil {
+			nullID(a.OpportunityID), a.Account, a.Note, a.Connected, nullID(a.LeadID), nullMoment(a.At), entered, updated); err != nil {
 			return fmt.Errorf("bulk insert: activity %d: %w", i+1, describe(err))
 		}
 	}
@@ -340,8 +349,8 @@ func (w *bulkWriter) customers(cs []model.Customer) error {
 	if len(cs) == 0 {
 		return nil
 	}
-	st, err := w.prepare(`INSERT INTO customers (external_id, name, rep_id, started, churned, mrr_yen, entered_at, updated_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`)
+	st, err := w.prepare(`INSERT INTO customers (external_id, name, rep_id, started, churned, mrr_yen, onboarding_due,
+		onboarded_on, entered_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
 	if err != nil {
 		return err
 	}
@@ -356,7 +365,7 @@ func (w *bulkWriter) customers(cs []model.Customer) error {
 		}
 		entered, updated := w.stamps(c.EnteredAt, c.UpdatedAt)
 		if _, err := st.ExecContext(w.ctx, nullText(c.ExternalID), c.Name, rep, nullDate(c.Started), nullDate(c.Churned),
-			int64(c.MRRMinor), entered, updated); err != nil {
+			int64(c.MRRMinor), nullDate(c.OnboardingDue), nullDate(c.Onboarded), entered, updated); err != nil {
 			return fmt.Errorf("bulk insert: customer %d: %w", i+1, describe(err))
 		}
 	}

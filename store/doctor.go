@@ -153,6 +153,7 @@ func (s *Store) integrity(ctx context.Context, pragma string) ([]string, error) 
 // rollup_daily (migration 10).
 var rollupTriggers = []string{
 	"activities_ai", "activities_ad", "activities_au",
+	"activities_connects_ai", "activities_connects_ad", "activities_connects_au",
 	"opportunities_ai", "opportunities_ad", "opportunities_au",
 	"leads_ai", "leads_ad", "leads_au",
 	"rollup_daily_monthly_ai", "rollup_daily_monthly_au", "rollup_daily_monthly_moved", "rollup_daily_monthly_ad",
@@ -185,12 +186,15 @@ func (s *Store) missingTriggers(ctx context.Context) ([]string, error) {
 // live records by the rules of the triggers in store/schema.go: activities
 // by kind, opportunities on their created day, orders won or lost and the
 // revenue won on their close day, leads on their created day (rep 0 for
-// no owner).
+// no owner), the connected calls on their day (migration 13).
 const rollupRecount = `
 SELECT day, CASE kind WHEN 'visit' THEN 'visits' WHEN 'call' THEN 'calls' WHEN 'email' THEN 'emails'
 	WHEN 'proposal' THEN 'proposals' WHEN 'appointment' THEN 'appointments' ELSE 'meetings' END AS metric,
 	rep_id, sum(count) AS value
 FROM activities WHERE deleted_at IS NULL GROUP BY 1, 2, 3
+UNION ALL
+SELECT day, 'connects', rep_id, sum(connected) FROM activities
+WHERE deleted_at IS NULL AND kind = 'call' AND connected > 0 GROUP BY 1, 3
 UNION ALL
 SELECT created, 'opportunities', rep_id, count(*) FROM opportunities WHERE deleted_at IS NULL GROUP BY 1, 3
 UNION ALL

@@ -45,13 +45,13 @@ type recordTable struct {
 
 var recordTables = map[model.RecordKind]recordTable{
 	model.RecordActivity: {"activities", model.RecordActivity, []string{"external_id", "day", "rep_id", "kind", "count",
-		"opportunity_id", "account", "note", "entered_at", "updated_at", "deleted_at"}},
+		"opportunity_id", "account", "note", "connected", "lead_id", "at", "entered_at", "updated_at", "deleted_at"}},
 	model.RecordOpportunity: {"opportunities", model.RecordOpportunity, []string{"external_id", "rep_id", "account", "product",
 		"stage", "created", "closed", "amount_yen", "outcome", "lost_reason", "forecast", "entered_at", "updated_at", "deleted_at"}},
 	model.RecordLead: {"leads", model.RecordLead, []string{"external_id", "company", "contact", "source", "rep_id", "created",
 		"status", "mql_on", "sql_on", "entered_at", "updated_at", "deleted_at"}},
 	model.RecordCustomer: {"customers", model.RecordCustomer, []string{"external_id", "name", "rep_id", "started", "churned",
-		"mrr_yen", "entered_at", "updated_at", "deleted_at"}},
+		"mrr_yen", "onboarding_due", "onboarded_on", "entered_at", "updated_at", "deleted_at"}},
 }
 
 func tableFor(name string) (recordTable, bool) {
@@ -220,9 +220,9 @@ func (s *Store) AddActivity(ctx context.Context, a model.Activity) (int64, error
 		}
 		now := formatTime(s.now())
 		err = tx.QueryRowContext(ctx, `INSERT INTO activities (external_id, day, rep_id, kind, count, opportunity_id,
-			account, note, entered_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+			account, note, connected, lead_id, at, entered_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
 			nullText(a.ExternalID), model.FormatDate(a.Date), a.RepID, string(a.Kind), a.Count, nullID(a.OpportunityID),
-			a.Account, a.Note, now, now).Scan(&id)
+			a.Account, a.Note, a.Connected, nullID(a.LeadID), nullMoment(a.At), now, now).Scan(&id)
 		if err != nil {
 			return fmt.Errorf("add activity: %w", describe(err))
 		}
@@ -242,9 +242,9 @@ func (s *Store) UpdateActivity(ctx context.Context, a model.Activity) error {
 			return err
 		}
 		_, err = tx.ExecContext(ctx, `UPDATE activities SET day = ?, rep_id = ?, kind = ?, count = ?, opportunity_id = ?,
-			account = ?, note = ?, updated_at = ? WHERE id = ?`,
+			account = ?, note = ?, connected = ?, lead_id = ?, at = ?, updated_at = ? WHERE id = ?`,
 			model.FormatDate(a.Date), a.RepID, string(a.Kind), a.Count, nullID(a.OpportunityID), a.Account, a.Note,
-			formatTime(s.now()), a.ID)
+			a.Connected, nullID(a.LeadID), nullMoment(a.At), formatTime(s.now()), a.ID)
 		if err != nil {
 			return fmt.Errorf("update activity %d: %w", a.ID, describe(err))
 		}
@@ -271,6 +271,16 @@ func (s *Store) checkActivity(ctx context.Context, tx *sql.Tx, a model.Activity)
 		}
 		if n == 0 {
 			return a, &model.FieldError{Field: "opportunity", Msg: fmt.Sprintf("no opportunity %d", a.OpportunityID)}
+		}
+	}
+	if a.LeadID != 0 {
+		var n int
+		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM leads WHERE id = ? AND deleted_at IS NULL`,
+			a.LeadID).Scan(&n); err != nil {
+			return a, describe(err)
+		}
+		if n == 0 {
+			return a, &model.FieldError{Field: "lead", Msg: fmt.Sprintf("no lead %d", a.LeadID)}
 		}
 	}
 	return a, nil
@@ -415,8 +425,9 @@ func (s *Store) AddCustomer(ctx context.Context, c model.Customer) (int64, error
 		}
 		now := formatTime(s.now())
 		err = tx.QueryRowContext(ctx, `INSERT INTO customers (external_id, name, rep_id, started, churned, mrr_yen,
-			entered_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
-			nullText(c.ExternalID), c.Name, nullID(c.RepID), nullDate(c.Started), nullDate(c.Churned), int64(c.MRRMinor), now, now).Scan(&id)
+			onboarding_due, onboarded_on, entered_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+			nullText(c.ExternalID), c.Name, nullID(c.RepID), nullDate(c.Started), nullDate(c.Churned), int64(c.MRRMinor),
+			nullDate(c.OnboardingDue), nullDate(c.Onboarded), now, now).Scan(&id)
 		if err != nil {
 			return fmt.Errorf("add customer: %w", describe(err))
 		}
@@ -436,8 +447,9 @@ func (s *Store) UpdateCustomer(ctx context.Context, c model.Customer) error {
 			return err
 		}
 		_, err = tx.ExecContext(ctx, `UPDATE customers SET name = ?, rep_id = ?, started = ?, churned = ?, mrr_yen = ?,
-			updated_at = ? WHERE id = ?`,
-			c.Name, nullID(c.RepID), nullDate(c.Started), nullDate(c.Churned), int64(c.MRRMinor), formatTime(s.now()), c.ID)
+			onboarding_due = ?, onboarded_on = ?, updated_at = ? WHERE id = ?`,
+			c.Name, nullID(c.RepID), nullDate(c.Started), nullDate(c.Churned), int64(c.MRRMinor),
+			nullDate(c.OnboardingDue), nullDate(c.Onboarded), formatTime(s.now()), c.ID)
 		if err != nil {
 			return fmt.Errorf("update customer %d: %w", c.ID, describe(err))
 		}

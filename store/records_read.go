@@ -13,15 +13,19 @@ import (
 // rows are never returned.
 
 const activityCols = `a.id, coalesce(a.external_id, ''), a.day, a.rep_id, r.name, a.kind, a.count,
-	coalesce(a.opportunity_id, 0), a.account, a.note, a.entered_at, a.updated_at`
+	coalesce(a.opportunity_id, 0), a.account, a.note, a.connected, coalesce(a.lead_id, 0), a.at, a.entered_at, a.updated_at`
 
 func scanActivity(sc interface{ Scan(...any) error }) (model.Activity, error) {
 	var a model.Activity
 	var day, kind, entered, updated string
+	var at sql.NullString
 	err := sc.Scan(&a.ID, &a.ExternalID, &day, &a.RepID, &a.RepName, &kind, &a.Count, &a.OpportunityID,
-		&a.Account, &a.Note, &entered, &updated)
+		&a.Account, &a.Note, &a.Connected, &a.LeadID, &at, &entered, &updated)
 	if err != nil {
 		return a, err
+	}
+	if at.Valid {
+		a.At = parseTime(at.String)
 	}
 	a.Date, _ = model.ParseDate(day)
 	a.Kind = model.ActivityKind(kind)
@@ -71,17 +75,19 @@ func scanLead(sc interface{ Scan(...any) error }) (model.Lead, error) {
 }
 
 const customerCols = `c.id, coalesce(c.external_id, ''), c.name, coalesce(c.rep_id, 0), coalesce(r.name, ''), c.started,
-	c.churned, coalesce(c.mrr_yen, 0), c.entered_at, c.updated_at`
+	c.churned, coalesce(c.mrr_yen, 0), c.onboarding_due, c.onboarded_on, c.entered_at, c.updated_at`
 
 func scanCustomer(sc interface{ Scan(...any) error }) (model.Customer, error) {
 	var c model.Customer
 	var entered, updated string
-	var started, churned sql.NullString
+	var started, churned, due, onboarded sql.NullString
 	var mrr int64
-	err := sc.Scan(&c.ID, &c.ExternalID, &c.Name, &c.RepID, &c.RepName, &started, &churned, &mrr, &entered, &updated)
+	err := sc.Scan(&c.ID, &c.ExternalID, &c.Name, &c.RepID, &c.RepName, &started, &churned, &mrr, &due, &onboarded,
+		&entered, &updated)
 	if err != nil {
 		return c, err
 	}
+	c.OnboardingDue, c.Onboarded = parseNullDate(due), parseNullDate(onboarded)
 	c.Started, c.Churned = parseNullDate(started), parseNullDate(churned)
 	c.MRRMinor = model.Minor(mrr)
 	c.EnteredAt, c.UpdatedAt = parseTime(entered), parseTime(updated)

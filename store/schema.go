@@ -785,6 +785,96 @@ CREATE TABLE users (
 );
 ALTER TABLE changes ADD COLUMN author TEXT NOT NULL DEFAULT '';
 `,
+	// 17: the records behind the inside-sales and customer-success KPIs
+	// (docs/success.md). A call activity says how many of its calls
+	// connected, kept in the roll-up as the metric connects by triggers of
+	// their own beside those of migration 1; an activity may name the lead
+	// it works and the moment it happened, for the response time to a new
+	// MQL. Customers carry their onboarding due and done days. NPS answers,
+	// usage checks, e-mail campaigns and inquiries are records of their
+	// own, dated and tombstoned like the others; the CHECKs repeat the
+	// model's refusals so no door writes a score outside 0–10.
+	`
+ALTER TABLE activities ADD COLUMN connected INTEGER NOT NULL DEFAULT 0 CHECK (connected >= 0);
+ALTER TABLE activities ADD COLUMN lead_id INTEGER REFERENCES leads(id);
+ALTER TABLE activities ADD COLUMN at TEXT;
+CREATE INDEX activities_lead ON activities (lead_id, day) WHERE lead_id IS NOT NULL;
+
+CREATE TRIGGER activities_connects_ai AFTER INSERT ON activities
+WHEN NEW.deleted_at IS NULL AND NEW.kind = 'call' AND NEW.connected > 0 BEGIN
+	INSERT INTO rollup_daily (day, metric, rep_id, value) VALUES (NEW.day, 'connects', NEW.rep_id, NEW.connected)
+	ON CONFLICT DO UPDATE SET value = value + excluded.value;
+END;
+CREATE TRIGGER activities_connects_ad AFTER DELETE ON activities
+WHEN OLD.deleted_at IS NULL AND OLD.kind = 'call' AND OLD.connected > 0 BEGIN
+	UPDATE rollup_daily SET value = value - OLD.connected WHERE day = OLD.day AND metric = 'connects' AND rep_id = OLD.rep_id;
+END;
+CREATE TRIGGER activities_connects_au AFTER UPDATE ON activities BEGIN
+	UPDATE rollup_daily SET value = value - OLD.connected
+	WHERE OLD.deleted_at IS NULL AND OLD.kind = 'call' AND OLD.connected > 0
+		AND day = OLD.day AND metric = 'connects' AND rep_id = OLD.rep_id;
+	INSERT INTO rollup_daily (day, metric, rep_id, value)
+	SELECT NEW.day, 'connects', NEW.rep_id, NEW.connected WHERE NEW.deleted_at IS NULL AND NEW.kind = 'call' AND NEW.connected > 0
+	ON CONFLICT DO UPDATE SET value = value + excluded.value;
+END;
+
+ALTER TABLE customers ADD COLUMN onboarding_due TEXT;
+ALTER TABLE customers ADD COLUMN onboarded_on TEXT;
+CREATE INDEX customers_started ON customers (started);
+CREATE INDEX customers_onboarding_due ON customers (onboarding_due) WHERE onboarding_due IS NOT NULL;
+
+CREATE TABLE nps_answers (
+	id          INTEGER PRIMARY KEY,
+	external_id TEXT UNIQUE,
+	account     TEXT NOT NULL DEFAULT '',
+	day         TEXT NOT NULL,
+	score       INTEGER NOT NULL CHECK (score BETWEEN 0 AND 10),
+	imported    INTEGER NOT NULL DEFAULT 0,
+	entered_at  TEXT NOT NULL,
+	updated_at  TEXT NOT NULL,
+	deleted_at  TEXT
+);
+CREATE INDEX nps_answers_day ON nps_answers (day, score) WHERE deleted_at IS NULL;
+
+CREATE TABLE usage_checks (
+	id          INTEGER PRIMARY KEY,
+	customer_id INTEGER NOT NULL REFERENCES customers(id),
+	day         TEXT NOT NULL,
+	active      INTEGER NOT NULL CHECK (active IN (0, 1)),
+	imported    INTEGER NOT NULL DEFAULT 0,
+	entered_at  TEXT NOT NULL,
+	updated_at  TEXT NOT NULL,
+	deleted_at  TEXT
+);
+CREATE INDEX usage_checks_day ON usage_checks (day, customer_id) WHERE deleted_at IS NULL;
+
+CREATE TABLE campaigns (
+	id          INTEGER PRIMARY KEY,
+	external_id TEXT UNIQUE,
+	name        TEXT NOT NULL,
+	day         TEXT NOT NULL,
+	sent        INTEGER NOT NULL CHECK (sent >= 0),
+	opened      INTEGER NOT NULL CHECK (opened >= 0 AND opened <= sent),
+	imported    INTEGER NOT NULL DEFAULT 0,
+	entered_at  TEXT NOT NULL,
+	updated_at  TEXT NOT NULL,
+	deleted_at  TEXT
+);
+CREATE INDEX campaigns_day ON campaigns (day) WHERE deleted_at IS NULL;
+
+CREATE TABLE inquiries (
+	id          INTEGER PRIMARY KEY,
+	external_id TEXT UNIQUE,
+	account     TEXT NOT NULL DEFAULT '',
+	opened_at   TEXT NOT NULL,
+	answered_at TEXT CHECK (answered_at IS NULL OR unixepoch(answered_at) >= unixepoch(opened_at)),
+	imported    INTEGER NOT NULL DEFAULT 0,
+	entered_at  TEXT NOT NULL,
+	updated_at  TEXT NOT NULL,
+	deleted_at  TEXT
+);
+CREATE INDEX inquiries_opened ON inquiries (opened_at) WHERE deleted_at IS NULL;
+`,
 }
 
 // eventDayIndexes (migration 15, the same text on both engines): each

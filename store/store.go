@@ -438,6 +438,15 @@ func nullDate(t time.Time) any {
 	return t.Format("2006-01-02")
 }
 
+// nullMoment writes an instant in UTC to the second (RFC 3339, which
+// SQLite's unixepoch reads), NULL for the zero time.
+func nullMoment(t time.Time) any {
+	if t.IsZero() {
+		return nil
+	}
+	return t.UTC().Format(time.RFC3339)
+}
+
 func parseNullDate(ns sql.NullString) time.Time {
 	if !ns.Valid {
 		return time.Time{}

@@ -11,7 +11,7 @@ import (
 // StyleFigureKeys are the keys StyleFigures gives, for a caller that asks
 // for them only when it needs them (the query reads the records, not the
 // roll-up: indexed ranges of them, but still the slowest figure there is).
-var StyleFigureKeys = []string{"new_orders_won", "existing_revenue", "mql_to_sql_rate", "churn_rate"}
+var StyleFigureKeys = []string{"new_orders_won", "existing_revenue"}
 
 // StyleFigures computes the style KPIs (docs/styles.md, docs/kpi-definitions.md) that
 // the daily roll-up cannot answer, over the period [f.From, f.To):
@@ -19,10 +19,8 @@ var StyleFigureKeys = []string{"new_orders_won", "existing_revenue", "mql_to_sql
 //   - new_orders_won 新規受注件数: accounts whose first win closed in the period
 //   - existing_revenue 既存顧客売上: won amounts in the period from accounts
 //     with an earlier win
-//   - mql_to_sql_rate MQL→SQL転換率: of the leads that became MQL in the
-//     period, the share that reached SQL (undefined without an MQL)
-//   - churn_rate 解約率: customers lost in the period over customers active
-//     at its start (undefined without one)
+//
+// The inside-sales and customer-success figures are SuccessCounts'.
 //
 // Opportunities without an account cannot be told new from existing and
 // are left out of the first two. Rep and department filters are ignored:
@@ -36,7 +34,7 @@ func (s *Store) readStyleFigures(ctx context.Context, f Filter) (map[string]mode
 	if to == "" {
 		to = "9999" // after every date
 	}
-	var newOrders, existingYen, mqls, sqls, atStart, churned int64
+	var newOrders, existingYen int64
 	// The first two read only the period's won deals: an account's first
 	// win is in the period when it has a win there and none before; a win
 	// is from an existing customer when the account won earlier. Each
@@ -50,19 +48,13 @@ func (s *Store) readStyleFigures(ctx context.Context, f Filter) (map[string]mode
 			(SELECT coalesce(sum(o.amount_yen), 0) FROM opportunities o
 				WHERE o.deleted_at IS NULL AND o.outcome = 'won' AND o.account <> '' AND o.closed >= ?1 AND o.closed < ?2
 				AND EXISTS (SELECT 1 FROM opportunities p
-					WHERE p.outcome = 'won' AND p.deleted_at IS NULL AND p.account = o.account AND p.closed < o.closed)),
-			(SELECT count(*) FROM leads WHERE deleted_at IS NULL AND mql_on >= ?1 AND mql_on < ?2),
-			(SELECT count(sql_on) FROM leads WHERE deleted_at IS NULL AND mql_on >= ?1 AND mql_on < ?2),
-			(SELECT count(*) FROM customers WHERE deleted_at IS NULL AND started < ?1 AND (churned IS NULL OR churned >= ?1)),
-			(SELECT count(*) FROM customers WHERE deleted_at IS NULL AND started < ?1 AND churned >= ?1 AND churned < ?2)`,
-		from, to).Scan(&newOrders, &existingYen, &mqls, &sqls, &atStart, &churned)
+					WHERE p.outcome = 'won' AND p.deleted_at IS NULL AND p.account = o.account AND p.closed < o.closed))`,
+		from, to).Scan(&newOrders, &existingYen)
 	if err != nil {
 		return nil, fmt.Errorf("compute style figures: %w", describe(err))
 	}
 	return map[string]model.Value{
 		"new_orders_won":   model.Some(float64(newOrders)),
 		"existing_revenue": model.Some(float64(existingYen)),
-		"mql_to_sql_rate":  model.Ratio(float64(sqls), float64(mqls)),
-		"churn_rate":       model.Ratio(float64(churned), float64(atStart)),
 	}, nil
 }

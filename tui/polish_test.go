@@ -305,9 +305,9 @@ func TestManualKPIValue(t *testing.T) {
 	}
 	defer st.Close()
 	ctx := context.Background()
-	var cs model.Style
+	var cs model.Style // route sales: its satisfaction and complaint rate are typed in
 	for _, s := range model.Styles() {
-		if s.Key == model.StyleCustomerSuccess {
+		if s.Key == model.StyleRoute {
 			cs = s
 		}
 	}
@@ -333,14 +333,14 @@ func TestManualKPIValue(t *testing.T) {
 	if out := screen(a); !strings.Contains(out, "New leads comes from the records") {
 		t.Fatalf("records-fed KPI not refused:\n%s", out)
 	}
-	key(tea.KeyPressMsg{Code: tea.KeyLeft}) // customer success
-	press(t, a, "down", "down", "v")        // NPS
+	key(tea.KeyPressMsg{Code: tea.KeyRight})         // route sales
+	press(t, a, "down", "down", "down", "down", "v") // customer satisfaction
 	typeText("abc")
 	press(t, a, "enter")
-	if out := screen(a); !strings.Contains(out, `"abc" is not a number`) || !strings.Contains(out, "NPS for Nov 2026: abc") {
+	if out := screen(a); !strings.Contains(out, `"abc" is not a number`) || !strings.Contains(out, "Customer satisfaction for Nov 2026: abc") {
 		t.Fatalf("bad value:\n%s", out)
 	}
-	if v, _ := st.ManualValue(ctx, "nps", nov); v.Valid {
+	if v, _ := st.ManualValue(ctx, "customer_satisfaction", nov); v.Valid {
 		t.Fatalf("a refused value was stored: %v", v)
 	}
 	for range 3 {
@@ -348,18 +348,18 @@ func TestManualKPIValue(t *testing.T) {
 	}
 	typeText("42")
 	press(t, a, "enter")
-	if v, err := st.ManualValue(ctx, "nps", nov); err != nil || !v.Valid || v.V != 42 {
-		t.Fatalf("NPS stored %v %v, want 42", v, err)
+	if v, err := st.ManualValue(ctx, "customer_satisfaction", nov); err != nil || !v.Valid || v.V != 42 {
+		t.Fatalf("customer satisfaction stored %v %v, want 42", v, err)
 	}
 	// A rate is typed in percent: 85% is stored as 0.85 and shown as 85.0%.
 	press(t, a, "down", "v")
 	typeText("85%")
 	press(t, a, "enter")
-	if v, _ := st.ManualValue(ctx, "onboarding_completion_rate", nov); !v.Valid || v.V != 0.85 {
-		t.Fatalf("onboarding completion stored %v, want 0.85", v)
+	if v, _ := st.ManualValue(ctx, "complaint_rate", nov); !v.Valid || v.V != 0.85 {
+		t.Fatalf("complaint rate stored %v, want 0.85", v)
 	}
 	out := screen(a)
-	for _, want := range []string{"NPS                                                 42", "85.0%"} {
+	for _, want := range []string{"Customer satisfaction                               42", "85.0%"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("styles tab lacks %q:\n%s", want, out)
 		}
