@@ -196,6 +196,10 @@ func (a *alertsScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 	if a.nav.update(msg, true) {
 		return a, nil
 	}
+	if c, ok := msg.(tea.MouseClickMsg); ok && c.Button == tea.MouseLeft {
+		a.nav.clicked(c.Y) // a click on an alert selects it
+		return a, nil
+	}
 	k, ok := msg.(tea.KeyPressMsg)
 	if !ok {
 		return a, nil
@@ -318,6 +322,7 @@ func (a *alertsScreen) View() string {
 		if f := a.filter.line(a.Common, a.width); f != "" {
 			body = append(body, f)
 		}
+		a.nav.top = len(head) + len(body) // the line of the first row, for clicks
 		return strings.Join(append(head, append(body, a.alertRows(a.height-len(head)-len(body))...)...), "\n")
 	}
 	if a.height > 0 {

@@ -222,6 +222,12 @@ func (a *App) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			m.Y--
 			return a, a.updateFocused(tea.MouseClickMsg(m))
 		}
+		if a.overlay != nil && !a.showHelp {
+			// An overlay sees the click inside its pane, which fills the
+			// body: under the tab bar, the border and the padding.
+			m.X, m.Y = m.X-overlayInsetX, m.Y-overlayInsetY
+			return a, a.updateFocused(tea.MouseClickMsg(m))
+		}
 		return a, a.updateFocused(msg)
 	case tea.PasteMsg:
 		return a, a.toFocused(msg)
@@ -422,6 +428,11 @@ func (a *App) switchTo(i int) tea.Cmd {
 func (a *App) bodySize() (int, int) {
 	return max(a.common.Width, 0), max(a.common.Height-2, 0)
 }
+
+// overlayInsetX and overlayInsetY are where the inside of the overlay pane
+// starts on the screen: after the border and the padding, under the tab
+// bar and the border (Render draws the pane over the whole body).
+const overlayInsetX, overlayInsetY = 2, 2
 
 // overlaySize is the inside of the overlay pane (border and padding off).
 func (a *App) overlaySize() (int, int) {

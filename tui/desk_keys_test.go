@@ -130,3 +130,74 @@ func TestChecklistDeadlineByDefaultIsARule(t *testing.T) {
 		}
 	}
 }
+
+// The entry form asks before esc or q drops what was typed: n goes back to
+// the form with the value kept, y closes it. A form left as it opened
+// closes at once, and q typed into a text field is a letter.
+func TestEntryFormAsksBeforeDroppingWhatWasTyped(t *testing.T) {
+	t.Parallel()
+	for _, lang := range []Lang{LangJA, LangEN} {
+		a := newTestApp(t, lang, 80, 24)
+		press(t, a, "a")
+		if _, ok := a.overlay.(*entryScreen); !ok {
+			t.Fatalf("%s: a opens no entry form", lang)
+		}
+		press(t, a, "q") // on the kind: nothing typed, the form closes
+		if a.overlay != nil {
+			t.Fatalf("%s: q on an untouched form should close it:\n%s", lang, screen(a))
+		}
+		press(t, a, "a", "down", "down", "3") // count: 1 -> 3
+		e := a.overlay.(*entryScreen)
+		if got := e.form.get("count"); got != "3" {
+			t.Fatalf("%s: count %q, want 3", lang, got)
+		}
+		ask := lang.T(msgEntryDropAsk)
+		for _, closeKey := range []string{"esc", "q"} {
+			if closeKey == "q" {
+				press(t, a, "up", "up") // q on a text field is a letter: ask from the kind
+			}
+			press(t, a, closeKey)
+			if a.overlay == nil || !strings.Contains(screen(a), ask) {
+				t.Fatalf("%s: %s dropped the typed count without asking:\n%s", lang, closeKey, screen(a))
+			}
+			press(t, a, "n")
+			if a.overlay == nil || strings.Contains(screen(a), ask) || e.form.get("count") != "3" {
+				t.Fatalf("%s: n should go back to the form with count 3:\n%s", lang, screen(a))
+			}
+		}
+		press(t, a, "esc", "y")
+		if a.overlay != nil {
+			t.Fatalf("%s: y should drop the form:\n%s", lang, screen(a))
+		}
+	}
+}
+
+// A click on an alert in the alerts pane selects it, as on any list.
+func TestClickSelectsAnAlert(t *testing.T) {
+	t.Parallel()
+	for _, sz := range goldenSizes {
+		a := newTestApp(t, LangEN, sz[0], sz[1])
+		press(t, a, "!")
+		lines := strings.Split(screen(a), "\n")
+		y, seen := -1, 0
+		for i, l := range lines {
+			if strings.Contains(l, "│   [") {
+				if seen++; seen == 3 {
+					y = i
+					break
+				}
+			}
+		}
+		if y < 0 {
+			t.Fatalf("%v: fewer than 3 unselected alerts:\n%s", sz, screen(a))
+		}
+		a.Update(tea.MouseClickMsg{X: 10, Y: y, Button: tea.MouseLeft})
+		after := strings.Split(screen(a), "\n")
+		if !strings.Contains(after[y], "│ > [") {
+			t.Fatalf("%v: the clicked line %d is not selected:\n%s", sz, y, screen(a))
+		}
+		if p, ok := a.overlay.(*alertsScreen); !ok || p.nav.cursor != 3 {
+			t.Errorf("%v: cursor not on the 4th alert", sz)
+		}
+	}
+}

@@ -73,6 +73,10 @@ type entryScreen struct {
 	loaded        bool
 	loadErr       error
 	saving        bool
+	// pristine is the form's values as built (by field id); a form that
+	// differs asks before esc or q drops it (dropping: the question is up).
+	pristine map[string]string
+	dropping bool
 }
 
 type entryLoadedMsg struct {
@@ -113,7 +117,7 @@ func newEditor(c *Common, r model.Record) *entryScreen {
 func (e *entryScreen) Keys() help.KeyMap { return e.keys }
 func (e *entryScreen) SetSize(w, h int)  { e.width, e.height = w, h }
 func (e *entryScreen) Capturing() bool   { return true }
-func (e *entryScreen) Typing() bool      { return e.form.typing() }
+func (e *entryScreen) Typing() bool      { return e.dropping || e.form.typing() }
 
 // Loading: the keys typed before the form has read the reps wait in the
 // frame (early_input.go), so a and enter at once save the usual entry.
@@ -269,6 +273,7 @@ func (e *entryScreen) build(mode string) {
 			textF("date", msgFieldDate, day), textF("account", msgFieldAccount, ""), textF("note", msgFieldNote, "")}
 	}
 	e.form = form{fields: append([]formField{e.modeChoice(mode)}, fs...)}
+	e.pristine = e.form.values()
 	if mode == modeClose {
 		e.fillFromDeal()
 	}
@@ -279,6 +284,8 @@ func (e *entryScreen) fillFromDeal() {
 	d, _ := e.deals.selected()
 	e.form.field("amount").input.SetValue(yenText(d.AmountMinor, d.HasAmount))
 	e.form.field("stage").input.SetValue(d.Stage)
+	// The deal's own values are not the user's to lose.
+	e.pristine["amount"], e.pristine["stage"] = e.form.get("amount"), e.form.get("stage")
 }
 
 // buildEdit lays out the fields of the record being edited.
@@ -304,6 +311,19 @@ func (e *entryScreen) buildEdit() {
 			statusChoice(e.Lang, string(l.Status))}
 	}
 	e.form = form{fields: fs}
+	e.pristine = e.form.values()
+}
+
+// changed reports whether the user has changed a value of the form since
+// it was built (the record kind and the deal chosen aside: choosing them
+// again loses nothing).
+func (e *entryScreen) changed() bool {
+	for id, v := range e.form.values() {
+		if id != "mode" && id != "deal" && v != e.pristine[id] {
+			return true
+		}
+	}
+	return false
 }
 
 func (e *entryScreen) mode() string {
@@ -361,10 +381,26 @@ func (e *entryScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 			}
 			return e, nil
 		}
-		switch msg.String() {
-		case "esc":
+		if e.dropping {
+			switch msg.String() {
+			case "y":
+				e.dropping = false
+				return e, e.cancel()
+			case "n", "esc":
+				e.dropping = false
+			}
+			return e, nil
+		}
+		switch {
+		case msg.String() == "esc" || (!e.form.typing() && key.Matches(msg, e.Common.Keys.Quit)):
+			// q closes the form like any pane, unless a field takes it
+			// as a letter; either asks first when something would be lost.
+			if e.changed() {
+				e.dropping = true
+				return e, nil
+			}
 			return e, e.cancel()
-		case "enter":
+		case msg.String() == "enter":
 			return e, e.save()
 		}
 		focused := e.form.fields[e.form.focus].id
@@ -656,7 +692,11 @@ func (e *entryScreen) View() string {
 		case e.deals != nil && len(e.deals.deals) == 0:
 			lines = append(lines, "", e.Styles.Muted.Render(e.T(msgEntryNoOpenDeal)))
 		}
-		lines = append(lines, "", e.Styles.Muted.Render(e.T(msgEntryHint)))
+		if e.dropping {
+			lines = append(lines, "", e.Styles.Error.Render(e.T(msgEntryDropAsk)))
+		} else {
+			lines = append(lines, "", e.Styles.Muted.Render(e.T(msgEntryHint)))
+		}
 	}
 	return strings.Join(lines, "\n")
 }

@@ -119,6 +119,15 @@ func (f *form) field(id string) *formField {
 	return nil
 }
 
+// values are the fields' values by id.
+func (f *form) values() map[string]string {
+	out := make(map[string]string, len(f.fields))
+	for _, fl := range f.fields {
+		out[fl.id] = fl.value()
+	}
+	return out
+}
+
 // get is a field's value, "" when the form has no such field.
 func (f *form) get(id string) string {
 	if fl := f.field(id); fl != nil {

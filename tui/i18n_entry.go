@@ -24,6 +24,7 @@ var (
 	// The entry form.
 	msgEntryTitle         = Text{JA: "記録を追加", EN: "Add a record"}
 	msgEntryEditTitle     = Text{JA: "%s #%d を編集", EN: "Edit %s #%d"}
+	msgEntryDropAsk       = Text{JA: "保存していない入力を破棄しますか? y: 破棄  n: 入力に戻る", EN: "Drop what you typed without saving it? y: drop  n: back to the form"}
 	msgEntryHint          = Text{JA: "enter: 保存  esc: 閉じる  上下: 項目  左右: 選択", EN: "enter: save  esc: close  up/down: field  left/right: choose"}
 	msgEntryNoReps        = Text{JA: "担当者がいません。kpit add activity --create-rep か kpit import で担当者を登録してください", EN: "No reps yet: add one with kpit add activity --create-rep or kpit import"}
 	msgEntryNoRep         = Text{JA: "(なし)", EN: "(none)"}
