@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"strings"
 
+	"golang.org/x/text/width"
+
 	"github.com/kpit-dev/kpit/model"
 )
 
@@ -53,12 +55,15 @@ func (p pageSQL) table() string { return strings.SplitN(p.from, " ", 2)[0] }
 func (p pageSQL) alias() string { return strings.SplitN(p.date, ".", 2)[0] }
 
 // where is the clause keeping live rows that match filter, and its args.
-// SQLite's lower() folds ASCII only: Japanese is matched as typed (and so
-// does PostgreSQL's under the "C" collation of kpit's columns). find is
-// the function giving the place of a text in another (Store.findIn).
+// The filter is folded to half-width lower case (ＡＣＭＥ and Acme read as
+// acme) and matched against the lower() of each column, which folds ASCII
+// letters (PostgreSQL's too under the "C" collation of kpit's columns): a
+// half-width column matches however the filter was typed; Japanese is
+// matched as typed. find is the function giving the place of a text in
+// another (Store.findIn).
 func (p pageSQL) where(filter, find string) (string, []any) {
 	w := p.alias() + ".deleted_at IS NULL"
-	f := strings.ToLower(strings.TrimSpace(filter))
+	f := strings.ToLower(width.Fold.String(strings.TrimSpace(filter)))
 	if f == "" {
 		return w, nil
 	}

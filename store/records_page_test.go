@@ -85,6 +85,9 @@ func TestRecordsPageReachesEveryRecordInDateOrder(t *testing.T) {
 		page("", func(want) bool { return true })
 		page("田中", func(w want) bool { return w.rep == "田中 一郎" })
 		page("suzuki", func(w want) bool { return w.rep == "Suzuki" })
+		page("acme", func(w want) bool { return w.acc == "ACME" })
+		page("ＡＣＭＥ", func(w want) bool { return w.acc == "ACME" }) // typed in full width
+		page("ｓｕｚｕＫＩ", func(w want) bool { return w.rep == "Suzuki" })
 		page("ベータ", func(w want) bool { return w.acc == "株式会社ベータ" })
 		page(fmt.Sprint(all[3].id), func(w want) bool { return strings.Contains(fmt.Sprint(w.id), fmt.Sprint(all[3].id)) })
 		if _, ok, err := s.RecordPosition(ctx, model.RecordActivity, "", 999999); ok || err != nil {

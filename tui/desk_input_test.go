@@ -176,7 +176,7 @@ func TestEntryRepTypedNarrows(t *testing.T) {
 	for _, lang := range []Lang{LangJA, LangEN} {
 		st := entryStore(t)
 		a := entryApp(t, st, lang)
-		press(t, a, "a", "down") // kind, then rep (田中 first)
+		press(t, a, "a", "down", "/") // kind, then rep (田中 first); / starts the filter
 		typeText(t, a, "鈴")
 		if out := screen(a); !strings.Contains(out, "< 鈴木 >") || !strings.Contains(out, "(1") {
 			t.Fatalf("%s: typing 鈴 should pick 鈴木:\n%s", lang, out)

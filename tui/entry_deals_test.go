@@ -67,6 +67,11 @@ func TestDealPickerListsEveryOpenDealAndFilters(t *testing.T) {
 	if !strings.Contains(screen(a), fmt.Sprintf("%d of %d", open, open)) {
 		t.Fatalf("picker does not say it holds %d deals:\n%s", open, screen(a))
 	}
+	// `/` starts the filter as on every list: it is not taken as text.
+	press(t, a, "/")
+	if f := e.deals.filter.Value(); f != "" || len(e.deals.match) != open {
+		t.Fatalf("after /: filter %q, %d matches", f, len(e.deals.match))
+	}
 	// D-0001 is the oldest: beyond any "recent 500". Typed in full width.
 	typeText(t, a, "ｄ－０００１")
 	if d, ok := e.deals.selected(); !ok || d.ExternalID != "D-0001" || len(e.deals.match) != 1 {

@@ -168,6 +168,11 @@ func (f *form) update(msg tea.Msg) (choiceChanged bool) {
 			f.moveFocus(f.focus + 1)
 			return false
 		}
+		// A list narrows as soon as the user types; `/`, which opens the
+		// filter on every other list, is taken as that start, not as text.
+		if (cur.kind == pickerField || cur.typed) && k.String() == "/" && f.listFilterEmpty() {
+			return false
+		}
 		if cur.kind == pickerField {
 			switch k.String() {
 			case "left":
@@ -282,6 +287,15 @@ func (f *form) lines(c *Common, width int) []string {
 		}
 	}
 	return out
+}
+
+// listFilterEmpty reports whether the focused list's filter has no text.
+func (f *form) listFilterEmpty() bool {
+	cur := &f.fields[f.focus]
+	if cur.kind == pickerField {
+		return cur.picker == nil || cur.picker.filter.Value() == ""
+	}
+	return cur.filter.Value() == ""
 }
 
 // hasList reports whether a field of the form is a list narrowed by typing.
