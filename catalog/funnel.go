@@ -2,6 +2,7 @@ package catalog
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/kpit-dev/kpit/model"
 )
@@ -117,6 +118,29 @@ func LimitWord(l Lang, days int) string {
 func FunnelWorstSentence(l Lang, stage model.FunnelStage, conversion, target, shortfall model.Value) string {
 	return l.T(FunnelWorst, StepWord(l, stage), FormatPercent(conversion), FormatPercent(target),
 		fmt.Sprintf("%.0f", shortfall.V))
+}
+
+// The steps whose cohort is young: their conversion is not final yet.
+var (
+	FunnelYoung     = Text{JA: "進行中 (若いコホートのため転換率は今後上がります): %s", EN: "Still open (young cohorts, rates will rise): %s"}
+	FunnelYoungStep = Text{JA: "%s %d件中%d件", EN: "%s %d of %d"}
+)
+
+// FunnelYoungLine names the young steps with their open leads, "" when
+// none is young: "Still open (…): Opportunity→Won 106 of 109".
+func FunnelYoungLine(l Lang, stages []model.FunnelStage, open, reached []int) string {
+	var parts []string
+	for i, st := range stages {
+		if l == LangJA {
+			parts = append(parts, l.T(FunnelYoungStep, StepWord(l, st), reached[i], open[i]))
+		} else {
+			parts = append(parts, l.T(FunnelYoungStep, StepWord(l, st), open[i], reached[i]))
+		}
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return l.T(FunnelYoung, strings.Join(parts, ", "))
 }
 
 // A lead's stage change (kpit lead move and the Funnel tab's move key).

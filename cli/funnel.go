@@ -128,6 +128,11 @@ type funnelStageJSON struct {
 	Owner             string   `json:"owner,omitempty"`
 	LimitBusinessDays int      `json:"limit_business_days"`
 	TargetConversion  *float64 `json:"target_conversion"`
+	// StillOpen is the cohort's leads still at the stage; Young says the
+	// cohort has not had its step's usual time (figures.FunnelStep). Set
+	// on the whole funnel's stages but the last, not on groups.
+	StillOpen *int  `json:"still_open,omitempty"`
+	Young     *bool `json:"young,omitempty"`
 }
 
 type funnelGroupJSON struct {
@@ -149,6 +154,12 @@ type funnelOverdueJSON struct {
 func funnelJSONOf(f *figures.Funnel, today time.Time) funnelJSON {
 	out := funnelJSON{Today: model.FormatDate(today), By: f.By, Stages: funnelStagesJSON(f.Steps, f.Defs),
 		Overdue: []funnelOverdueJSON{}}
+	for i, s := range f.Steps {
+		if s.Stage.Next() != "" {
+			open, young := s.Open, s.Young
+			out.Stages[i].StillOpen, out.Stages[i].Young = &open, &young
+		}
+	}
 	if !f.Range.From.IsZero() {
 		out.From = model.FormatDate(f.Range.From)
 	}
@@ -199,6 +210,10 @@ func writeFunnelText(e env, l catalog.Lang, f *figures.Funnel) {
 	w := e.stdout
 	fmt.Fprintln(w, l.T(catalog.FunnelTitle))
 	writeFunnelTable(e, l, f.Steps, f.Defs)
+	if stages, open, reached := f.YoungSteps(); len(stages) > 0 {
+		young := catalog.FunnelYoungLine(l, stages, open, reached)
+		fmt.Fprintln(w, young)
+	}
 	switch {
 	case f.Worst >= 0:
 		s := f.Steps[f.Worst]

@@ -448,10 +448,13 @@ func TestSeedAlertsAreAFewTrueOnes(t *testing.T) {
 			overdueActions++
 		}
 	}
-	// One hand-off alert per stage where a live lead has waited over a
-	// month (past any limit in business days): read from each lead's
-	// stage history, its last change.
+	// One hand-off alert per stage where a live lead waits past its limit
+	// (MQL 2 business days, SQL 5, at the same time of day in Japan): read
+	// from each lead's stage history, its last change. The demo closes out
+	// what stalls, so the leads waiting are a few recent ones.
 	waiting := map[model.FunnelStage]bool{}
+	limits := map[model.FunnelStage]int{model.FunnelMQL: 2, model.FunnelSQL: 5}
+	overdueLeads := 0
 	for _, l := range leads {
 		if l.Status == model.LeadDisqualified || l.Status == model.LeadConverted {
 			continue
@@ -461,9 +464,28 @@ func TestSeedAlertsAreAFewTrueOnes(t *testing.T) {
 			t.Fatalf("history of lead %d: %v, %v", l.ID, h, err)
 		}
 		last := h[len(h)-1]
-		if (last.Stage == model.FunnelMQL || last.Stage == model.FunnelSQL) && now.Sub(last.At) > 31*24*time.Hour {
-			waiting[last.Stage] = true
+		limit, ok := limits[last.Stage]
+		if !ok {
+			continue
 		}
+		since := last.At.In(jst)
+		due := since
+		for n := 0; n < limit; {
+			due = due.AddDate(0, 0, 1)
+			if model.IsBusinessDay(due, true) {
+				n++
+			}
+		}
+		if now.After(due) {
+			waiting[last.Stage] = true
+			overdueLeads++
+			if now.Sub(since) > 14*24*time.Hour {
+				t.Errorf("lead %d has waited at %s since %v: the demo leaves no stalled lead that old", l.ID, last.Stage, since)
+			}
+		}
+	}
+	if overdueLeads < 1 || overdueLeads > 15 {
+		t.Errorf("%d leads past their hand-off limit, want a few recent ones (1–15)", overdueLeads)
 	}
 	want := map[model.AlertKind]int{model.AlertStalledDeal: stalledWarn + stalledCrit, model.AlertOverdueClose: overdue,
 		model.AlertStaleRep: len(silent), model.AlertLateEntry: recentLate, model.AlertOverdueAction: overdueActions,

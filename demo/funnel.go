@@ -14,8 +14,11 @@ import (
 // converted lead's move to an opportunity a few days after SQL and, for
 // about three in ten, its win; some SQLs recycled back to Inside Sales
 // (half of them accepted again later); some MQLs that waited a month sent
-// back to nurture. It draws from its own generator, so the records and
-// every figure drawn before it stay as they were.
+// back to nurture; MQLs and SQLs that stalled long past their hand-off
+// limit closed out (disqualified or sent back to nurture), as a team does,
+// so the leads waiting past a limit are a few recent ones. It draws from
+// its own generator, so the records and every figure drawn before it stay
+// as they were (a closed-out lead's status is disqualified).
 
 // funnelSalt seeds the funnel's own generator beside the demo's seed.
 const funnelSalt = 0x66756e6c // "funl"
@@ -41,6 +44,8 @@ func (g *generator) stageMoves(b *store.Batch, seed int64) {
 			moves = append(moves, model.StageMove{Stage: st, At: t, RepName: rep, Recycle: recycle})
 			return true
 		}
+		// Where the lead stands after its moves, and since when.
+		stage, since := model.FunnelStage(""), time.Time{}
 		switch l.Status {
 		case model.LeadConverted:
 			seller := fs[r.IntN(len(fs))].name
@@ -49,17 +54,38 @@ func (g *generator) stageMoves(b *store.Batch, seed int64) {
 				move(model.FunnelWon, after(opp, 14, 70), seller, false)
 			}
 		case model.LeadSQL:
+			stage, since = model.FunnelSQL, model.DayStart(l.SQLOn)
 			if r.Float64() < 0.25 {
 				caller := is[r.IntN(len(is))].name
 				back := after(l.SQLOn, 2, 10)
-				if move(model.FunnelMQL, back, caller, true) && r.Float64() < 0.5 {
-					move(model.FunnelSQL, after(back, 3, 15), caller, false)
+				if move(model.FunnelMQL, back, caller, true) {
+					stage, since = model.FunnelMQL, back
+					if again := after(back, 3, 15); r.Float64() < 0.5 && move(model.FunnelSQL, again, caller, false) {
+						stage, since = model.FunnelSQL, again
+					}
 				}
 			}
 		case model.LeadMQL:
+			stage, since = model.FunnelMQL, model.DayStart(l.MQLOn)
 			if g.today.Sub(l.MQLOn) > 30*24*time.Hour && r.Float64() < 0.3 {
-				move(model.FunnelLead, after(l.MQLOn, 5, 20), is[r.IntN(len(is))].name, true)
+				if back := after(l.MQLOn, 5, 20); move(model.FunnelLead, back, is[r.IntN(len(is))].name, true) {
+					stage = model.FunnelLead
+				}
 			}
+		}
+		// A team closes out what stalls rather than let it wait for ever:
+		// Inside Sales disqualifies an MQL nobody could qualify within six
+		// days, and an SQL that no seller took on within twelve is sent back
+		// to nurture or disqualified. What is left waiting past its
+		// hand-off limit is a few recent leads.
+		switch {
+		case stage == model.FunnelMQL && g.now.Sub(since) > 6*24*time.Hour:
+			b.Leads[i].Status = model.LeadDisqualified
+		case stage == model.FunnelSQL && g.now.Sub(since) > 12*24*time.Hour:
+			if back := after(since, 12, 16); r.Float64() < 0.4 && move(model.FunnelLead, back, is[r.IntN(len(is))].name, true) {
+				break
+			}
+			b.Leads[i].Status = model.LeadDisqualified
 		}
 		if len(moves) > 0 {
 			b.LeadStages[i] = moves

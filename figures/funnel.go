@@ -20,6 +20,7 @@ import (
 type FunnelReader interface {
 	FunnelCohorts(ctx context.Context, from, to, asOf time.Time, by string) ([]store.StageCohort, error)
 	RecycledCounts(ctx context.Context, from, to time.Time) (map[model.FunnelStage]int, error)
+	FunnelOpen(ctx context.Context, from, to, asOf time.Time) (map[model.FunnelStage]int, error)
 	StageDefsAsOf(ctx context.Context, day time.Time) ([]model.StageDef, error)
 	OverdueLeads(ctx context.Context, defs []model.StageDef, now time.Time, loc *time.Location) ([]model.Overdue, error)
 }
@@ -43,6 +44,13 @@ type FunnelStep struct {
 	P90Hours    model.Value
 	// Recycled counts the recycles back to this stage made in the range.
 	Recycled int
+	// Open is the cohort's leads still standing at the stage, neither
+	// moved on nor disqualified. Young is true when the cohort has not
+	// had the time its converted leads took (the range ends less than
+	// the step's 90th-percentile time before now, or 30 days without
+	// one): its conversion is not final and reads low (docs/funnel.md).
+	Open  int
+	Young bool
 	// Target is the stage definition's target conversion; Shortfall is the
 	// leads the cohort is short of it, (Target − Conversion) × Reached,
 	// None without a target or a conversion.
@@ -126,9 +134,15 @@ func ComputeFunnel(ctx context.Context, r FunnelReader, rng Range, now time.Time
 	if err != nil {
 		return nil, err
 	}
+	open, err := r.FunnelOpen(ctx, from, to, now)
+	if err != nil {
+		return nil, err
+	}
 	f.Steps = funnelSteps(cohorts, defs)
 	for i := range f.Steps {
-		f.Steps[i].Recycled = recycled[f.Steps[i].Stage]
+		st := &f.Steps[i]
+		st.Recycled, st.Open = recycled[st.Stage], open[st.Stage]
+		st.Young = st.Open > 0 && youngCohort(*st, to, now)
 	}
 	for i, st := range f.Steps {
 		if st.Shortfall.Valid && st.Shortfall.V > 0 && (f.Worst < 0 || st.Shortfall.V > f.Steps[f.Worst].Shortfall.V) {
@@ -157,6 +171,20 @@ func ComputeFunnel(ctx context.Context, r FunnelReader, rng Range, now time.Time
 		return nil, err
 	}
 	return f, nil
+}
+
+// youngWithoutLags is how recent a cohort's end must be to count as young
+// when none of it has converted yet, so no time to next is known.
+const youngWithoutLags = 30 * 24 * time.Hour
+
+// youngCohort reports whether a step's cohort, ending at to, has not yet
+// had the time its converted leads took to move on.
+func youngCohort(st FunnelStep, to, now time.Time) bool {
+	took := youngWithoutLags
+	if st.P90Hours.Valid {
+		took = time.Duration(st.P90Hours.V * float64(time.Hour))
+	}
+	return now.Sub(to) < took
 }
 
 // funnelSteps turns one group's cohorts into its steps, in stage order.
@@ -193,4 +221,15 @@ func funnelSteps(cohorts []store.StageCohort, defs []model.StageDef) []FunnelSte
 func dayStartIn(day time.Time, loc *time.Location) time.Time {
 	y, m, d := day.Date()
 	return time.Date(y, m, d, 0, 0, 0, 0, loc)
+}
+
+// YoungSteps lists the steps whose cohort is young and still has open
+// leads, in funnel order, with those leads and the cohort's size.
+func (f *Funnel) YoungSteps() (stages []model.FunnelStage, open, reached []int) {
+	for _, st := range f.Steps {
+		if st.Young {
+			stages, open, reached = append(stages, st.Stage), append(open, st.Open), append(reached, st.Reached)
+		}
+	}
+	return stages, open, reached
 }

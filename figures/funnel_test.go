@@ -392,3 +392,33 @@ func TestFunnelBreakdownAgainstARecount(t *testing.T) {
 		}
 	}
 }
+
+// TestFunnelStillOpenAndYoung counts from the fixture's table the leads
+// of November's cohorts that stand at their stage still: D at lead, C at
+// MQL (E is back at MQL but reached SQL once), B at SQL; A moved on to
+// won. On 30 November the month has not ended, so each step with open
+// leads is young; two months later none is (every step's 90th
+// percentile, at most 321.6h, has passed).
+func TestFunnelStillOpenAndYoung(t *testing.T) {
+	ctx := context.Background()
+	st := openFunnelFixture(t)
+	rng := figures.Range{From: model.D(2026, 11, 1), To: model.D(2026, 11, 30)}
+	wantOpen := []int{1, 1, 1, 0, 0}
+	for _, c := range []struct {
+		now   time.Time
+		young []bool
+	}{
+		{funnelNow, []bool{true, true, true, false, false}},
+		{funnelNow.AddDate(0, 2, 0), []bool{false, false, false, false, false}},
+	} {
+		f, err := figures.ComputeFunnel(ctx, st, rng, c.now, time.UTC, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, s := range f.Steps {
+			if s.Open != wantOpen[i] || s.Young != c.young[i] {
+				t.Errorf("at %v, %s: open %d young %v; want %d %v", c.now, s.Stage, s.Open, s.Young, wantOpen[i], c.young[i])
+			}
+		}
+	}
+}

@@ -154,6 +154,32 @@ func (s *Store) RecycledCounts(ctx context.Context, from, to time.Time) (map[mod
 	return out, describe(rows.Err())
 }
 
+// FunnelOpen counts, per lead stage but the last, the live leads that
+// first reached it in [from, to), stand there still at asOf without
+// having reached the next stage, and are not disqualified: the cohort's
+// leads still open. They are read by the waiting leads' index, so only
+// the leads standing at a stage are looked at.
+func (s *Store) FunnelOpen(ctx context.Context, from, to, asOf time.Time) (map[model.FunnelStage]int, error) {
+	out := map[model.FunnelStage]int{}
+	for _, st := range model.LeadStages() {
+		next := st.Next()
+		if next == "" {
+			continue
+		}
+		c, n := stageColumn[st], stageColumn[next]
+		var count int
+		err := s.db.QueryRowContext(ctx, fmt.Sprintf(`SELECT count(*) FROM lead_funnel f %s
+			WHERE f.current_stage = ?1 AND f.status != 'disqualified' AND f.%s >= ?2 AND f.%s < ?3
+				AND (f.%s IS NULL OR f.%s > ?4)`, s.indexedBy("lead_funnel_waiting"), c, c, n, n),
+			string(st), from.Unix(), to.Unix(), asOf.Unix()).Scan(&count)
+		if err != nil {
+			return nil, fmt.Errorf("count the open leads at %s: %w", st, describe(err))
+		}
+		out[st] = count
+	}
+	return out, nil
+}
+
 // stageTime is a stage time as stage_history stores it: RFC 3339 in UTC
 // to the second, so that text order is time order.
 func stageTime(t time.Time) string { return t.UTC().Format(time.RFC3339) }

@@ -25,6 +25,16 @@ func (s *funnelScreen) View() string {
 		return strings.Join(append(lines[:1], s.listLines(s.height-1)...), "\n")
 	}
 	lines = append(lines, s.stageLines()...)
+	// A young cohort's low rate is not a failure yet: say how many are open.
+	if stages, open, reached := s.f.YoungSteps(); len(stages) > 0 {
+		young := wrapIndented(catalog.FunnelYoungLine(l, stages, open, reached), s.width, 2)
+		for i, line := range young[:min(len(young), 2)] {
+			if i == 1 && len(young) > 2 {
+				line = clipLine(line+" "+strings.Join(young[2:], " "), s.width)
+			}
+			lines = append(lines, s.Styles.Muted.Render(line))
+		}
+	}
 	for _, line := range wrapIndented(s.worstSentence(), s.width, 0) {
 		lines = append(lines, line)
 	}
