@@ -191,7 +191,12 @@ func (p Period) Key() string {
 		return p.Start.Format("2006-01")
 	case Quarter:
 		fy := fiscalYearStart(p.Start, p.FiscalStart)
-		return fmt.Sprintf("FY%d-Q%d", fy.Year(), monthsBetween(fy, p.Start)/3+1)
+		if m := monthsBetween(fy, p.Start); m%3 == 0 {
+			return fmt.Sprintf("FY%d-Q%d", fy.Year(), m/3+1)
+		}
+		// A calendar quarter (2026-Q3) that is no fiscal quarter, as with a
+		// fiscal year starting in May: named as it was read.
+		return fmt.Sprintf("%d-Q%d", p.Start.Year(), (int(p.Start.Month())-1)/3+1)
 	default:
 		return fmt.Sprintf("FY%d", p.Start.Year())
 	}
