@@ -61,13 +61,14 @@ check() {
 	done
 }
 
-# visit_funnel SESSION TITLE SCREEN BY LIST DEFS: opens the Funnel tab by
-# the number the tab bar gives TITLE, waits for text of the screen, cycles
-# the breakdown twice (department, then source: BY), lists the leads behind
-# the first stage (LIST), goes back, opens the stage definitions (DEFS) and
-# goes back to the funnel.
+# visit_funnel SESSION TITLE SCREEN BY LIST DEFS MOVE: opens the Funnel tab
+# by the number the tab bar gives TITLE, waits for text of the screen,
+# cycles the breakdown twice (department, then source: BY), lists the leads
+# behind the first stage (LIST), asks to move the first lead (MOVE) and
+# cancels, goes back, opens the stage definitions (DEFS) and goes back to
+# the funnel.
 visit_funnel() {
-	local s=$1 title=$2 screen=$3 by=$4 list=$5 defs=$6
+	local s=$1 title=$2 screen=$3 by=$4 list=$5 defs=$6 move=$7
 	local n
 	n=$(shot "$s" | head -1 | grep -oE "[0-9] ?$title" | head -1 | cut -c1)
 	[ -n "$n" ] || fail "$s" "no tab titled \"$title\""
@@ -76,6 +77,10 @@ visit_funnel() {
 	t send-keys -t "$s" b
 	wait_for "$s" "$by"
 	t send-keys -t "$s" Enter
+	wait_for "$s" "$list"
+	t send-keys -t "$s" m
+	wait_for "$s" "$move"
+	t send-keys -t "$s" Escape
 	wait_for "$s" "$list"
 	t send-keys -t "$s" Escape
 	wait_for "$s" "$screen"
@@ -88,7 +93,7 @@ visit_funnel() {
 
 # run_case NAME LANG_ENV ARGS MARKERS FUNNEL TITLES: MARKERS is
 # "dashboard|tree|styles" text each of the first three tabs must show;
-# FUNNEL is "title|screen|by|list|defs" for visit_funnel.
+# FUNNEL is "title|screen|by|list|defs|move" for visit_funnel.
 run_case() {
 	local s=$1 langenv=$2 args=$3 markers=$4 funnel=$5
 	shift 5
@@ -115,8 +120,8 @@ run_case() {
 		check "$s" "${titles[@]}"
 		prev=$(shot "$s")
 	done
-	IFS='|' read -r f1 f2 f3 f4 f5 <<<"$funnel"
-	visit_funnel "$s" "$f1" "$f2" "$f3" "$f4" "$f5"
+	IFS='|' read -r f1 f2 f3 f4 f5 f6 <<<"$funnel"
+	visit_funnel "$s" "$f1" "$f2" "$f3" "$f4" "$f5" "$f6"
 	t send-keys -t "$s" 1
 	wait_for "$s" "${marks[0]}"
 	t send-keys -t "$s" Tab
@@ -246,13 +251,13 @@ review_case review-save C.UTF-8 "--db '$work/team.db' --lang en" "Actions from t
 	{ echo "e2e: FAIL: kpit review --export md after a saved review" >&2; exit 1; }
 rm -f "$work/team.db" "$work/team.db-wal" "$work/team.db-shm"
 run_case en C.UTF-8 "--lang en" "KGI|Verdict|New business" \
-	"Funnel|past their hand-off limit|By source|leads that reached|Stage definitions (" \
+	"Funnel|past their hand-off limit|By source|leads that reached|Stage definitions (|Move lead #" \
 	Dashboard "KPI Tree" Styles Checklist
 run_case ja-env ja_JP.UTF-8 "" "KGI|判定|新規開拓営業" \
-	"ファネル|引き渡し期限切れ|流入元別|に到達したリード|ステージ定義 (" \
+	"ファネル|引き渡し期限切れ|流入元別|に到達したリード|ステージ定義 (|を移しますか" \
 	ダッシュボード KPIツリー スタイル別KPI チェックリスト
 run_case ja-flag C.UTF-8 "--lang ja" "KGI|判定|新規開拓営業" \
-	"ファネル|引き渡し期限切れ|流入元別|に到達したリード|ステージ定義 (" \
+	"ファネル|引き渡し期限切れ|流入元別|に到達したリード|ステージ定義 (|を移しますか" \
 	ダッシュボード KPIツリー スタイル別KPI チェックリスト
 # --demo never touches the user's database and removes its temporary files.
 if [ -e "$work/user.db" ]; then
