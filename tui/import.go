@@ -32,6 +32,9 @@ const (
 	importStepMap
 	importStepRun
 	importStepDone
+	// importStepConfirm: a dry run found more than one stored record the
+	// import would change; y imports, n goes back to the mapping.
+	importStepConfirm
 )
 
 // importPreviewRows is how many rows the mapping step shows.
@@ -39,7 +42,7 @@ const importPreviewRows = 3
 
 type importKeys struct {
 	Read, Run, Field, Column, Sheet, Back, Cancel, Close key.Binding
-	Mark, Profile, Save, SaveName                        key.Binding
+	Mark, Profile, Save, SaveName, Confirm               key.Binding
 	step                                                 *importStep
 	naming                                               *bool
 	canSave                                              func() bool
@@ -59,6 +62,7 @@ func newImportKeys(l Lang, step *importStep) importKeys {
 		Profile:  key.NewBinding(key.WithKeys("p"), key.WithHelp("p", l.T(msgKeyImportProfile))),
 		Save:     key.NewBinding(key.WithKeys("p"), key.WithHelp("p", l.T(msgKeyImportSave))),
 		SaveName: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", l.T(msgKeyImportSave))),
+		Confirm:  key.NewBinding(key.WithKeys("y"), key.WithHelp("y", l.T(msgKeyImportRun))),
 		step:     step,
 	}
 }
@@ -71,6 +75,8 @@ func (k importKeys) ShortHelp() []key.Binding {
 		return []key.Binding{k.Run, k.Field, k.Column, k.Mark, k.Profile, k.Sheet, k.Back, k.Close}
 	case importStepRun:
 		return []key.Binding{k.Cancel}
+	case importStepConfirm:
+		return []key.Binding{k.Confirm, k.Back}
 	}
 	if k.naming != nil && *k.naming {
 		return []key.Binding{k.SaveName, k.Close}
@@ -102,6 +108,7 @@ type importScreen struct {
 	fraction      float64
 	cancel        context.CancelFunc
 	sum           importer.Summary
+	checking      bool // the run under way is the dry run that counts the changes
 	cancelled     bool
 	distinct      [][]string // per column, the distinct values of the first importScanRows rows
 	marks         map[string]model.Outcome
@@ -188,6 +195,17 @@ func (s *importScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		if msg.to != s {
 			return s, nil
 		}
+		if s.checking && msg.err == nil {
+			// An import that changes more than one stored record says
+			// how many and asks first; any other goes ahead at once.
+			s.checking = false
+			if msg.sum.Updated > 1 {
+				s.step, s.sum = importStepConfirm, msg.sum
+				return s, nil
+			}
+			return s, s.start(false)
+		}
+		s.checking = false
 		s.step, s.sum, s.err = importStepDone, msg.sum, msg.err
 		s.cancelled = errors.Is(msg.err, context.Canceled)
 		if msg.err == nil {
@@ -277,7 +295,14 @@ func (s *importScreen) key(msg tea.KeyPressMsg) (Screen, tea.Cmd) {
 				s.err = errors.New(s.T(msgImportMissing, importFieldLabel(s.Lang, s.kindValue(), missing[0])))
 				return s, nil
 			}
-			return s, s.start()
+			return s, s.start(true)
+		}
+	case importStepConfirm:
+		switch msg.String() {
+		case "y":
+			return s, s.start(false)
+		case "n", "esc", "backspace":
+			s.step = importStepMap
 		}
 	case importStepRun:
 		if msg.String() == "esc" && s.cancel != nil {
@@ -391,9 +416,11 @@ func detectImport(s *importScreen, file, sheet, encoding string) tea.Cmd {
 
 // start runs the import in a goroutine; progress comes back as messages
 // through a channel, one waitImport command at a time.
-func (s *importScreen) start() tea.Cmd {
+// start runs the import in the background; dry runs it in a transaction
+// rolled back, to count what it would change before anything is written.
+func (s *importScreen) start(dry bool) tea.Cmd {
 	ctx, cancel := context.WithCancel(context.Background())
-	s.cancel, s.step, s.err, s.rows, s.fraction = cancel, importStepRun, nil, 0, 0
+	s.cancel, s.step, s.err, s.rows, s.fraction, s.checking = cancel, importStepRun, nil, 0, 0, dry
 	ch := make(chan tea.Msg, 1)
 	st, file, info, b := s.Store, s.file, s.info, s.binding
 	won, lost := s.wonLost()
@@ -424,7 +451,7 @@ func (s *importScreen) start() tea.Cmd {
 				}
 			}}
 		begin := func(ctx context.Context) (importer.Session, error) { return st.BeginImport(ctx) }
-		sum, err := importer.Import(ctx, src, b, begin, opt, false)
+		sum, err := importer.Import(ctx, src, b, begin, opt, dry)
 		ch <- importDoneMsg{to: s, sum: sum, err: err}
 	}()
 	return waitImport(ch)

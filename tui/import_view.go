@@ -26,6 +26,12 @@ func (s *importScreen) View() string {
 		lines = append(lines, s.T(msgImportRunning, s.file), "",
 			s.progressView(),
 			s.Styles.Muted.Render(s.T(msgImportRows, s.rows)))
+	case importStepConfirm:
+		q := s.T(msgImportConfirm, s.sum.Updated, s.sum.Inserted, s.sum.Unchanged, s.sum.Skipped)
+		for _, l := range wrapIndented(q, s.width, 0) {
+			lines = append(lines, s.Styles.AtRisk.Render(l))
+		}
+		lines = append(lines, "", s.Styles.Muted.Render(s.T(msgImportConfirmKeys)))
 	case importStepDone:
 		switch {
 		case s.cancelled:
