@@ -30,6 +30,7 @@ var moveTables = []string{
 	"kgi_revisions", "kpi_revisions", "forecast_changes",
 	"review_kpis", "review_notes", "review_actions", "review_action_states",
 	"stage_history", "lead_funnel", "stage_revisions", "alert_snoozes",
+	"nps_answers", "usage_checks", "campaigns", "inquiries",
 }
 
 // derivedTables are kept by triggers from the others; a store whose only

@@ -1,7 +1,7 @@
-// Package store keeps kpit's records in one SQLite file and answers the
-// aggregate questions the screens ask. All SQL lives here, behind methods
-// that take and return model types, so another store (PostgreSQL) can stand
-// in later.
+// Package store keeps kpit's records in one SQLite file, or in a
+// PostgreSQL database for a team (postgres.go), and answers the aggregate
+// questions the screens ask. All SQL lives here, behind methods that take
+// and return model types; one text of each query serves both engines.
 package store
 
 import (
