@@ -1,7 +1,6 @@
 package tui
 
 import (
-	"bytes"
 	"context"
 	"fmt"
 	"path/filepath"
@@ -333,13 +332,11 @@ func TestEntryTeatest(t *testing.T) {
 	t.Parallel()
 	for _, lang := range []Lang{LangJA, LangEN} {
 		st := entryStore(t)
-		a := New(Options{Store: st, Lang: lang, Now: func() time.Time { return fixedNow }, NoColor: true})
-		tm := teatest.NewTestModel(t, a, teatest.WithInitialTermSize(110, 32))
-		out := tm.Output()
+		w := watch(New(Options{Store: st, Lang: lang, Now: func() time.Time { return fixedNow }, NoColor: true}))
+		tm := teatest.NewTestModel(t, w, teatest.WithInitialTermSize(110, 32))
 		waitFor := func(what string) {
 			t.Helper()
-			teatest.WaitFor(t, out, func(b []byte) bool { return bytes.Contains(b, []byte(what)) },
-				teatest.WithDuration(teatestWait), teatest.WithCheckInterval(20*time.Millisecond))
+			w.waitFor(t, what)
 		}
 		waitFor(lang.T(msgTabReps))
 		tm.Send(tea.KeyPressMsg{Code: 'a', Text: "a"})
@@ -354,7 +351,7 @@ func TestEntryTeatest(t *testing.T) {
 		waitFor(lang.T(msgTimelyReference, "40.2%", "32.2%", source))
 		tm.Send(tea.KeyPressMsg{Code: tea.KeyEscape})
 		tm.Send(tea.KeyPressMsg{Code: 'q', Text: "q"})
-		tm.WaitFinished(t, teatest.WithFinalTimeout(5*time.Second))
+		tm.WaitFinished(t, teatest.WithFinalTimeout(teatestWait))
 		if n := len(activities(t, st)); n != 1 {
 			t.Fatalf("%s: %d activities", lang, n)
 		}

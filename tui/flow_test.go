@@ -1,7 +1,6 @@
 package tui
 
 import (
-	"bytes"
 	"io"
 	"testing"
 	"time"
@@ -15,13 +14,11 @@ import (
 // steps in what-if mode and quits with q.
 func TestFlowTeatest(t *testing.T) {
 	t.Parallel()
-	a := New(Options{Store: openDemo(t), Lang: LangEN, Now: func() time.Time { return fixedNow }, NoColor: true})
-	tm := teatest.NewTestModel(t, a, teatest.WithInitialTermSize(120, 40))
-	out := tm.Output()
+	w := watch(New(Options{Store: openDemo(t), Lang: LangEN, Now: func() time.Time { return fixedNow }, NoColor: true}))
+	tm := teatest.NewTestModel(t, w, teatest.WithInitialTermSize(120, 40))
 	waitFor := func(what string) {
 		t.Helper()
-		teatest.WaitFor(t, out, func(b []byte) bool { return bytes.Contains(b, []byte(what)) },
-			teatest.WithDuration(teatestWait), teatest.WithCheckInterval(20*time.Millisecond))
+		w.waitFor(t, what)
 	}
 	waitFor("Average deal size")
 	tm.Send(tea.KeyPressMsg{Code: '2', Text: "2"})
@@ -34,8 +31,8 @@ func TestFlowTeatest(t *testing.T) {
 	tm.Send(tea.KeyPressMsg{Code: 'q', Text: "q"})
 	waitFor("not saved. Quit?")
 	tm.Send(tea.KeyPressMsg{Code: 'y', Text: "y"})
-	tm.WaitFinished(t, teatest.WithFinalTimeout(5*time.Second))
-	final := tm.FinalModel(t).(*App)
+	tm.WaitFinished(t, teatest.WithFinalTimeout(teatestWait))
+	final := tm.FinalModel(t).(*watchedApp).App
 	tree := final.screens[1].(*treeScreen)
 	if final.active != 1 || tree.current().Key != "win_rate" || len(tree.overrides) != 1 {
 		t.Fatalf("final state: tab %d, cursor %s, overrides %v", final.active, tree.current().Key, tree.overrides)
@@ -49,13 +46,11 @@ func TestFlowTeatest(t *testing.T) {
 // window below the minimum and back, and quits with ctrl+c.
 func TestFlowTeatestJapaneseResize(t *testing.T) {
 	t.Parallel()
-	a := New(Options{Store: openDemo(t), Lang: LangJA, Now: func() time.Time { return fixedNow }, NoColor: true})
-	tm := teatest.NewTestModel(t, a, teatest.WithInitialTermSize(80, 24))
-	out := tm.Output()
+	w := watch(New(Options{Store: openDemo(t), Lang: LangJA, Now: func() time.Time { return fixedNow }, NoColor: true}))
+	tm := teatest.NewTestModel(t, w, teatest.WithInitialTermSize(80, 24))
 	waitFor := func(what string) {
 		t.Helper()
-		teatest.WaitFor(t, out, func(b []byte) bool { return bytes.Contains(b, []byte(what)) },
-			teatest.WithDuration(teatestWait), teatest.WithCheckInterval(20*time.Millisecond))
+		w.waitFor(t, what)
 	}
 	waitFor("着地予測")
 	tm.Send(tea.WindowSizeMsg{Width: 30, Height: 10})
@@ -64,8 +59,8 @@ func TestFlowTeatestJapaneseResize(t *testing.T) {
 	tm.Send(tea.KeyPressMsg{Code: '2', Text: "2"})
 	waitFor("判定")
 	tm.Send(tea.KeyPressMsg{Code: 'c', Mod: tea.ModCtrl})
-	tm.WaitFinished(t, teatest.WithFinalTimeout(5*time.Second))
-	if final := tm.FinalModel(t).(*App); final.active != 1 || final.common.Width != 120 {
+	tm.WaitFinished(t, teatest.WithFinalTimeout(teatestWait))
+	if final := tm.FinalModel(t).(*watchedApp).App; final.active != 1 || final.common.Width != 120 {
 		t.Fatalf("final state: tab %d, width %d", final.active, final.common.Width)
 	}
 }

@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -162,5 +164,49 @@ var _ = model.Date
 // teatestWait bounds a teatest flow's wait for a screen. A wait ends as soon
 // as the screen shows, so a long bound costs nothing when all is well; it
 // only keeps a flow from failing when a loaded machine (CI runs the
-// process-spawning tests beside these) starves the program for seconds.
+// process-spawning tests beside these, and -race slows the program
+// tenfold) starves the program for seconds.
 const teatestWait = 30 * time.Second
+
+// watchedApp is the cockpit as a teatest flow runs it, keeping the frame it
+// draws after each message for the test to wait on. A flow waits on the
+// model's own frame, not on the renderer's bytes: those come as the
+// differences between frames, so a line drawn once and then partly redrawn
+// may never appear whole in the window of output a wait reads, and under
+// -race a wait on them failed though the screen was right.
+type watchedApp struct {
+	*App
+	mu    sync.Mutex
+	frame string
+}
+
+func watch(a *App) *watchedApp { return &watchedApp{App: a} }
+
+// Update runs the cockpit's Update on the program's goroutine and keeps
+// the frame it now draws.
+func (w *watchedApp) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	_, cmd := w.App.Update(msg)
+	frame := screen(w.App)
+	w.mu.Lock()
+	w.frame = frame
+	w.mu.Unlock()
+	return w, cmd
+}
+
+// waitFor waits until the cockpit's frame holds what, up to teatestWait.
+func (w *watchedApp) waitFor(tb testing.TB, what string) {
+	tb.Helper()
+	deadline := time.Now().Add(teatestWait)
+	for {
+		w.mu.Lock()
+		frame := w.frame
+		w.mu.Unlock()
+		if strings.Contains(frame, what) {
+			return
+		}
+		if time.Now().After(deadline) {
+			tb.Fatalf("after %v the screen does not show %q:\n%s", teatestWait, what, frame)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
