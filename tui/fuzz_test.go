@@ -61,12 +61,10 @@ func fuzzEvents(data []byte) (w, h int, events []tea.Msg) {
 			events = append(events, tea.MouseWheelMsg(m))
 			i += 2
 		case 6:
-			n := min(at(i)%24, len(data)-i-1)
-			if n < 0 {
-				n = 0
-			}
-			events = append(events, tea.PasteMsg{Content: string(data[i+1 : i+1+n])})
-			i += 1 + n
+			start := min(i+1, len(data))
+			end := min(start+at(i)%24, len(data))
+			events = append(events, tea.PasteMsg{Content: string(data[start:end])})
+			i = end
 		case 7:
 			w, h = fuzzSize(at(i), at(i+1))
 			events = append(events, tea.WindowSizeMsg{Width: w, Height: h})
