@@ -3,6 +3,7 @@ package tui
 import (
 	"strings"
 	"testing"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 )
@@ -199,5 +200,26 @@ func TestClickSelectsAnAlert(t *testing.T) {
 		if p, ok := a.overlay.(*alertsScreen); !ok || p.nav.cursor != 3 {
 			t.Errorf("%v: cursor not on the 4th alert", sz)
 		}
+	}
+}
+
+// With quit rebound to x, x asks about unsaved what-if values as q did:
+// the screen reads the quit binding, not the letter q.
+func TestReboundQuitAsksWithUnsavedWhatIf(t *testing.T) {
+	t.Parallel()
+	a := New(Options{Store: openDemo(t), Lang: LangEN, Now: func() time.Time { return fixedNow }, NoColor: true,
+		Keys: KeyOverrides{"quit": {"x"}}})
+	run(t, a, a.Init())
+	a.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
+	treeAt(t, a, "win_rate")
+	press(t, a, "w", "+")
+	if _, cmd := a.Update(keyMsg("x")); quits(cmd) {
+		t.Fatal("x quit at once, dropping the what-if")
+	}
+	if !strings.Contains(screen(a), LangEN.T(msgQuitWhatIf, 1)) {
+		t.Fatalf("x asked nothing:\n%s", screen(a))
+	}
+	if _, cmd := a.Update(keyMsg("y")); !quits(cmd) {
+		t.Fatal("y should quit")
 	}
 }

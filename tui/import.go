@@ -41,11 +41,17 @@ const (
 const importPreviewRows = 3
 
 type importKeys struct {
-	Read, Run, Field, Column, Sheet, Back, Cancel, Close key.Binding
-	Mark, Profile, Save, SaveName, Confirm               key.Binding
-	step                                                 *importStep
-	naming                                               *bool
-	canSave                                              func() bool
+	Read, Run, Field, Column, Back, Cancel, Close key.Binding
+	SaveName, Confirm                             key.Binding
+	// Fixed (README, "Keys that cannot be rebound"): w, l, o are the
+	// outcomes' initials; p and s are read by the screen's steps as letters.
+	Mark    key.Binding `rebind:"-"`
+	Profile key.Binding `rebind:"-"`
+	Sheet   key.Binding `rebind:"-"`
+	Save    key.Binding `rebind:"-"`
+	step    *importStep
+	naming  *bool
+	canSave func() bool
 }
 
 func newImportKeys(l Lang, step *importStep) importKeys {

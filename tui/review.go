@@ -247,7 +247,7 @@ func (r *reviewScreen) key(msg tea.KeyPressMsg) tea.Cmd {
 		return r.answerQuit(msg)
 	case r.form != nil:
 		return r.typeForm(msg)
-	case msg.String() == "q":
+	case key.Matches(msg, r.Common.Keys.Quit): // the frame sends quit here (AsksBeforeQuit)
 		r.quitting = true
 		return nil
 	case r.asking():

@@ -296,8 +296,8 @@ func (s *treeScreen) move(by int) {
 func (s *treeScreen) handleKey(msg tea.KeyPressMsg) (cmd tea.Cmd) {
 	k := s.keys
 	s.note = ""
-	if msg.String() == "q" {
-		// The frame sends q here only while what-if values are not saved.
+	if key.Matches(msg, s.Common.Keys.Quit) {
+		// The frame sends quit here only while what-if values are not saved.
 		s.quitAsk = len(s.overrides) > 0
 		return nil
 	}
