@@ -23,7 +23,7 @@ import (
 // every node is in). TestMoveCoversEveryTable fails when a migration adds
 // a table that is not here.
 var moveTables = []string{
-	"settings", "reps", "users", "opportunities", "activities", "leads", "customers",
+	"settings", "reps", "users", "opportunities", "leads", "activities", "customers",
 	"rollup_daily", "rollup_monthly", "live_counts",
 	"kgi", "kfs", "kpis", "kpi_change_log", "kpi_manual_values", "tree_nodes",
 	"checklist_answers", "reviews", "import_profiles", "changes",

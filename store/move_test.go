@@ -135,6 +135,9 @@ func filledFile(t *testing.T) *Store {
 		MQLOn: model.D(2026, 10, 7), RepID: reps["鈴木"]})
 	must(err)
 	must(s.MoveStages(ctx, []model.StageMove{{LeadID: lead, Stage: model.FunnelSQL, At: testNow.Add(-72 * time.Hour), RepName: "鈴木"}}))
+	// An activity on a lead: its foreign key needs the leads copied first.
+	_, err = s.AddActivity(ctx, model.Activity{RepName: "鈴木", Kind: model.KindCall, Count: 1, Date: model.D(2026, 10, 8), LeadID: lead})
+	must(err)
 	_, err = s.AddCustomer(ctx, model.Customer{Name: "東和商事", RepID: reps["田中"], Started: model.D(2026, 11, 10), MRRMinor: 120_000})
 	must(err)
 	a, err := s.Activity(ctx, acts[3])
