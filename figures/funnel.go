@@ -20,7 +20,6 @@ import (
 type FunnelReader interface {
 	FunnelCohorts(ctx context.Context, from, to, asOf time.Time, by string) ([]store.StageCohort, error)
 	RecycledCounts(ctx context.Context, from, to time.Time) (map[model.FunnelStage]int, error)
-	FunnelOpen(ctx context.Context, from, to, asOf time.Time) (map[model.FunnelStage]int, error)
 	StageDefsAsOf(ctx context.Context, day time.Time) ([]model.StageDef, error)
 	OverdueLeads(ctx context.Context, defs []model.StageDef, now time.Time, loc *time.Location) ([]model.Overdue, error)
 }
@@ -134,14 +133,10 @@ func ComputeFunnel(ctx context.Context, r FunnelReader, rng Range, now time.Time
 	if err != nil {
 		return nil, err
 	}
-	open, err := r.FunnelOpen(ctx, from, to, now)
-	if err != nil {
-		return nil, err
-	}
 	f.Steps = funnelSteps(cohorts, defs)
 	for i := range f.Steps {
 		st := &f.Steps[i]
-		st.Recycled, st.Open = recycled[st.Stage], open[st.Stage]
+		st.Recycled = recycled[st.Stage]
 		st.Young = st.Open > 0 && youngCohort(*st, to, now)
 	}
 	for i, st := range f.Steps {
@@ -196,7 +191,7 @@ func funnelSteps(cohorts []store.StageCohort, defs []model.StageDef) []FunnelSte
 	var out []FunnelStep
 	for _, st := range model.LeadStages() {
 		c := by[st]
-		step := FunnelStep{Stage: st, Reached: c.Reached}
+		step := FunnelStep{Stage: st, Reached: c.Reached, Open: c.Open}
 		if st.Next() != "" {
 			step.Converted = len(c.LagsSeconds)
 			step.Leak = step.Reached - step.Converted

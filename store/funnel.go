@@ -49,6 +49,9 @@ type StageCohort struct {
 	Stage       model.FunnelStage
 	Reached     int
 	LagsSeconds []float64
+	// Open is how many stand at the stage still at asOf, neither moved on
+	// nor disqualified (0 for the last stage).
+	Open int
 }
 
 // FunnelCohorts reads, per lead stage and group, the leads that first
@@ -66,11 +69,13 @@ func (s *Store) FunnelCohorts(ctx context.Context, from, to, asOf time.Time, by 
 	var out []StageCohort
 	for _, st := range model.LeadStages() {
 		c := stageColumn[st]
-		lag, args := "NULL", []any{from.Unix(), to.Unix()}
+		lag, open, args := "NULL", "0", []any{from.Unix(), to.Unix()}
 		if next := st.Next(); next != "" {
 			n := stageColumn[next]
 			lag = s.listAgg(fmt.Sprintf("CASE WHEN f.%[1]s >= f.%[2]s AND f.%[1]s <= ?3 THEN f.%[1]s - f.%[2]s END", n, c))
-			args = append(args, asOf.Unix())
+			open = fmt.Sprintf(`count(CASE WHEN f.current_stage = ?4 AND f.status != 'disqualified'
+				AND (f.%[1]s IS NULL OR f.%[1]s > ?3) THEN 1 END)`, n)
+			args = append(args, asOf.Unix(), string(st))
 		}
 		// Each stage's index holds the next stage's time, the source and
 		// the owner (schema 14): every form is one range scan of it.
@@ -78,13 +83,14 @@ func (s *Store) FunnelCohorts(ctx context.Context, from, to, asOf time.Time, by 
 		var q string
 		switch by {
 		case "":
-			q = fmt.Sprintf(`SELECT '', count(*), %s %s`, lag, where)
+			q = fmt.Sprintf(`SELECT '', count(*), %s, %s %s`, lag, open, where)
 		case "source":
-			q = fmt.Sprintf(`SELECT f.source, count(*), %s %s GROUP BY f.source ORDER BY 1`, lag, where)
+			q = fmt.Sprintf(`SELECT f.source, count(*), %s, %s %s GROUP BY f.source ORDER BY 1`, lag, open, where)
 		default:
 			// Per owner first, then the owners' names or departments.
-			q = fmt.Sprintf(`SELECT %s, CAST(sum(x.n) AS BIGINT), %s FROM (SELECT f.rep_id, count(*) AS n, %s AS lags %s GROUP BY f.rep_id) x
-				LEFT JOIN reps r ON r.id = x.rep_id GROUP BY 1 ORDER BY 1`, key, s.listAgg("x.lags"), lag, where)
+			q = fmt.Sprintf(`SELECT %s, CAST(sum(x.n) AS BIGINT), %s, CAST(sum(x.o) AS BIGINT)
+				FROM (SELECT f.rep_id, count(*) AS n, %s AS lags, %s AS o %s GROUP BY f.rep_id) x
+				LEFT JOIN reps r ON r.id = x.rep_id GROUP BY 1 ORDER BY 1`, key, s.listAgg("x.lags"), lag, open, where)
 		}
 		rows, err := s.db.QueryContext(ctx, q, args...)
 		if err != nil {
@@ -93,7 +99,7 @@ func (s *Store) FunnelCohorts(ctx context.Context, from, to, asOf time.Time, by 
 		for rows.Next() {
 			sc := StageCohort{Stage: st}
 			var lags sql.NullString
-			if err := rows.Scan(&sc.Group, &sc.Reached, &lags); err != nil {
+			if err := rows.Scan(&sc.Group, &sc.Reached, &lags, &sc.Open); err != nil {
 				rows.Close()
 				return nil, fmt.Errorf("read the funnel at %s: %w", st, describe(err))
 			}
@@ -152,32 +158,6 @@ func (s *Store) RecycledCounts(ctx context.Context, from, to time.Time) (map[mod
 		out[model.FunnelStage(st)] = n
 	}
 	return out, describe(rows.Err())
-}
-
-// FunnelOpen counts, per lead stage but the last, the live leads that
-// first reached it in [from, to), stand there still at asOf without
-// having reached the next stage, and are not disqualified: the cohort's
-// leads still open. They are read by the waiting leads' index, so only
-// the leads standing at a stage are looked at.
-func (s *Store) FunnelOpen(ctx context.Context, from, to, asOf time.Time) (map[model.FunnelStage]int, error) {
-	out := map[model.FunnelStage]int{}
-	for _, st := range model.LeadStages() {
-		next := st.Next()
-		if next == "" {
-			continue
-		}
-		c, n := stageColumn[st], stageColumn[next]
-		var count int
-		err := s.db.QueryRowContext(ctx, fmt.Sprintf(`SELECT count(*) FROM lead_funnel f %s
-			WHERE f.current_stage = ?1 AND f.status != 'disqualified' AND f.%s >= ?2 AND f.%s < ?3
-				AND (f.%s IS NULL OR f.%s > ?4)`, s.indexedBy("lead_funnel_waiting"), c, c, n, n),
-			string(st), from.Unix(), to.Unix(), asOf.Unix()).Scan(&count)
-		if err != nil {
-			return nil, fmt.Errorf("count the open leads at %s: %w", st, describe(err))
-		}
-		out[st] = count
-	}
-	return out, nil
 }
 
 // stageTime is a stage time as stage_history stores it: RFC 3339 in UTC
