@@ -1,3 +1,5 @@
+//go:build linux
+
 package cli
 
 import (
@@ -9,6 +11,7 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+	"time"
 
 	"github.com/kpit-dev/kpit/internal/crashtest"
 	"github.com/kpit-dev/kpit/internal/testlong"
@@ -182,4 +185,48 @@ func TestFullDiskDuringWrite(t *testing.T) {
 		crashtest.IntegrityOK(t, crashtest.ReadOnlyDB(t, db))
 	}
 	tally.Log(t)
+}
+
+// TestImportBombsKeepRSSFlat runs the built kpit on the inputs and
+// reads the child's peak RSS from the kernel (rusage): an .xlsx whose one
+// cell inflates to 400 MB (it took 3.66 GB before) and a CSV of 100,000
+// columns, each refused in one line, quickly, with nothing written.
+func TestImportBombsKeepRSSFlat(t *testing.T) {
+	testlong.Skip(t)
+	bin := builtKpit(t)
+	dir := t.TempDir()
+	bomb := filepath.Join(dir, "bomb.xlsx")
+	if err := crashtest.CraftXLSX(bomb, 400<<20); err != nil {
+		t.Fatal(err)
+	}
+	var wide strings.Builder
+	for i := range 100_000 {
+		fmt.Fprintf(&wide, "c%d,", i)
+	}
+	wide.WriteString("id\n1\n")
+	wideCSV := filepath.Join(dir, "wide.csv")
+	if err := os.WriteFile(wideCSV, []byte(wide.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	db := newEntryDB(t)
+	before := sumOrMissing(db)
+	for _, tc := range []struct{ file, limit string }{{bomb, "raise cell_bytes"}, {wideCSV, "raise columns"}} {
+		cmd := exec.Command(bin, "import", "opportunities", tc.file, "--db", db)
+		var stderr bytes.Buffer
+		cmd.Stderr = &stderr
+		start := time.Now()
+		err := cmd.Run()
+		took := time.Since(start)
+		rss := cmd.ProcessState.SysUsage().(*syscall.Rusage).Maxrss // KB on Linux
+		if err == nil || strings.Count(stderr.String(), "\n") != 1 || !strings.Contains(stderr.String(), tc.limit) {
+			t.Errorf("%s: %v, %q", filepath.Base(tc.file), err, stderr.String())
+		}
+		if rss > 100<<10 {
+			t.Errorf("%s: peak RSS %d MB", filepath.Base(tc.file), rss>>10)
+		}
+		t.Logf("%s: refused in %v, peak RSS %d MB", filepath.Base(tc.file), took.Round(time.Millisecond), rss>>10)
+	}
+	if sumOrMissing(db) != before {
+		t.Error("a refused import changed the file")
+	}
 }
