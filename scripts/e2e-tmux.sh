@@ -214,6 +214,35 @@ desk_case() {
 	t send-keys -t "$s" Enter
 	wait_for "$s" "Added activity"
 	shot "$s" | grep -qE "Added activity #[0-9]+: [a-z]+ 3," || fail "$s" "the typed 3 did not replace the prefilled count"
+	# A value typed and not saved: esc asks before dropping it (n stays,
+	# y drops), and the pane keeps its width while it asks.
+	t send-keys -t "$s" a
+	wait_for "$s" "Count"
+	local width
+	width=$(shot "$s" | sed -n 2p)
+	t send-keys -t "$s" Down Down 5
+	t send-keys -t "$s" Escape
+	wait_for "$s" "Drop what you typed"
+	[ "$(shot "$s" | sed -n 2p)" = "$width" ] || fail "$s" "the entry form changed width"
+	t send-keys -t "$s" n
+	for _ in $(seq 1 50); do shot "$s" | grep -qF "Drop what you typed" || break; sleep 0.1; done
+	shot "$s" | grep -qF "Count" || fail "$s" "n closed the entry form"
+	t send-keys -t "$s" Escape
+	wait_for "$s" "Drop what you typed"
+	t send-keys -t "$s" y
+	for _ in $(seq 1 50); do shot "$s" | grep -qF "Count" || break; sleep 0.1; done
+	shot "$s" | grep -qF "Count" && fail "$s" "y did not drop the entry form"
+	# The refusal of an unknown rep lists the reps without cutting a name.
+	t send-keys -t "$s" :
+	wait_for "$s" "Quick add"
+	t send-keys -t "$s" -l "visit 3 Nobody"
+	t send-keys -t "$s" Enter
+	wait_for "$s" "not a known rep"
+	# Every name of the demo's reps is on one line, never split over two.
+	for name in "山田 健" "伊藤 真理子" "鈴木 一郎" "高橋 直樹"; do
+		shot "$s" | grep -qF "$name" || fail "$s" "the refusal lost or split \"$name\""
+	done
+	t send-keys -t "$s" Escape
 	t send-keys -t "$s" 5
 	wait_for "$s" "Records"
 	t send-keys -t "$s" /
