@@ -164,7 +164,7 @@ func exportRows(ctx context.Context, st *store.Store, kind importer.Kind, cur mo
 	case importer.Leads:
 		return st.ExportLeads(ctx, func(l model.Lead) error {
 			return row([]string{l.ExternalID, l.Company, l.Contact, l.Source, l.RepName, date(l.Created), string(l.Status),
-				date(l.MQLOn), date(l.SQLOn)})
+				date(l.MQLOn), date(l.SQLOn), date(l.OpportunityOn), "", date(l.WonOn)})
 		})
 	case importer.Customers:
 		return st.ExportCustomers(ctx, func(c model.Customer) error {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"time"
 
 	"github.com/kpit-dev/kpit/model"
 )
@@ -61,22 +62,37 @@ func (s *Store) ExportActivities(ctx context.Context, fn func(a model.Activity, 
 // ExportLeads streams every live lead.
 func (s *Store) ExportLeads(ctx context.Context, fn func(model.Lead) error) error {
 	return s.each(ctx, "export leads", `SELECT l.id, coalesce(l.external_id, 'kpit-' || l.id), l.company, l.contact, l.source,
-		coalesce(l.rep_id, 0), coalesce(r.name, ''), l.created, l.status, l.mql_on, l.sql_on, l.entered_at, l.updated_at
-		FROM leads l LEFT JOIN reps r ON r.id = l.rep_id WHERE l.deleted_at IS NULL ORDER BY l.id`,
+		coalesce(l.rep_id, 0), coalesce(r.name, ''), l.created, l.status, l.mql_on, l.sql_on, l.entered_at, l.updated_at,
+		f.opportunity_s, f.won_s
+		FROM leads l LEFT JOIN reps r ON r.id = l.rep_id LEFT JOIN lead_funnel f ON f.lead_id = l.id
+		WHERE l.deleted_at IS NULL ORDER BY l.id`,
 		func(rows *sql.Rows) error {
 			var l model.Lead
 			var created, status, entered, updated string
 			var mql, sqlOn sql.NullString
+			var opp, won sql.NullInt64
 			if err := rows.Scan(&l.ID, &l.ExternalID, &l.Company, &l.Contact, &l.Source, &l.RepID, &l.RepName,
-				&created, &status, &mql, &sqlOn, &entered, &updated); err != nil {
+				&created, &status, &mql, &sqlOn, &entered, &updated, &opp, &won); err != nil {
 				return err
 			}
 			l.Created = parseNullDate(sql.NullString{String: created, Valid: true})
 			l.Status = model.LeadStatus(status)
 			l.MQLOn, l.SQLOn = parseNullDate(mql), parseNullDate(sqlOn)
+			// The days it first became an opportunity and was won, read
+			// back as an import writes them: a stage change at the start
+			// of the day in UTC (migration 8).
+			l.OpportunityOn, l.WonOn = stageDay(opp), stageDay(won)
 			l.EnteredAt, l.UpdatedAt = parseTime(entered), parseTime(updated)
 			return fn(l)
 		})
+}
+
+// stageDay is the UTC day of a lead_funnel time, zero when there is none.
+func stageDay(s sql.NullInt64) time.Time {
+	if !s.Valid {
+		return time.Time{}
+	}
+	return model.Date(time.Unix(s.Int64, 0).UTC())
 }
 
 // ExportCustomers streams every live customer.
