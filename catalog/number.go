@@ -178,7 +178,15 @@ func FormatUnit(l Lang, u model.Unit, v model.Value) string {
 		return FormatYen(l, v)
 	case model.UnitRatio:
 		return FormatPercent(v)
+	case model.UnitHours:
+		if !v.Valid {
+			return FormatCount(v)
+		}
+		return l.T(msgHours, FormatCount(v))
 	default:
 		return FormatCount(v)
 	}
 }
+
+// msgHours is a duration in hours (response times).
+var msgHours = Text{JA: "%s時間", EN: "%sh"}
