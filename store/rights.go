@@ -18,8 +18,9 @@ import (
 // nothing behind. The rule itself is model.User.May and MayRecord.
 
 // As is a view of the store that writes as u: the same file and the same
-// connections, u's rights and u's name in the journal. A view is never
-// closed; the store it came from is.
+// connections, u's rights and u's name in the journal. Closing a view
+// closes the store it came from (kpit serve closes only that one; a
+// command that opened a store for one person may close either).
 func (s *Store) As(u model.User) *Store {
 	v := *s
 	v.actor = &u
