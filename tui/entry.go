@@ -314,12 +314,12 @@ func (e *entryScreen) buildEdit() {
 	e.pristine = e.form.values()
 }
 
-// changed reports whether the user has changed a value of the form since
-// it was built (the record kind and the deal chosen aside: choosing them
-// again loses nothing).
+// changed reports whether the user has typed a value into the form since
+// it was built. A choice stepped with left/right is not counted: choosing
+// it again is one key, retyping a value is not.
 func (e *entryScreen) changed() bool {
-	for id, v := range e.form.values() {
-		if id != "mode" && id != "deal" && v != e.pristine[id] {
+	for _, fl := range e.form.fields {
+		if fl.kind == textField && fl.value() != e.pristine[fl.id] {
 			return true
 		}
 	}
