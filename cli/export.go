@@ -35,15 +35,12 @@ Examples:
   kpit export leads --format json | jq length`
 
 // exportColumns are the columns of each kind's export: its import fields
-// minus department, which belongs to the rep, not the record, a deal's
-// probability, which kpit keeps as the category it maps to, and a lead's
-// converted and won days, which are stage changes in its history, not
-// columns of the lead (docs/funnel.md).
+// minus department, which belongs to the rep, not the record, and a deal's
+// probability, which kpit keeps as the category it maps to.
 func exportColumns(k importer.Kind) []string {
 	var cols []string
 	for _, f := range importer.Fields(k) {
-		if f.Name == "department" && k != importer.Reps || f.Name == "probability" ||
-			k == importer.Leads && (f.Name == "converted" || f.Name == "is_converted" || f.Name == "won") {
+		if f.Name == "department" && k != importer.Reps || f.Name == "probability" {
 			continue
 		}
 		cols = append(cols, f.Name)
