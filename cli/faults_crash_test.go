@@ -3,7 +3,6 @@ package cli
 import (
 	"bytes"
 	"context"
-	"database/sql"
 	"fmt"
 	"math/rand"
 	"os"
@@ -48,23 +47,6 @@ func killAt(t *testing.T, bin string, delay time.Duration, args ...string) (acke
 	}
 }
 
-// noteCounts counts the live activities by note.
-func noteCounts(t *testing.T, db *sql.DB) map[string]int {
-	t.Helper()
-	rows, err := db.Query(`SELECT note FROM activities WHERE deleted_at IS NULL`)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer rows.Close()
-	out := map[string]int{}
-	for rows.Next() {
-		var n string
-		rows.Scan(&n)
-		out[n]++
-	}
-	return out
-}
-
 // lifetime is how long one run of the kpit binary with args takes here,
 // now (the machine's load changes it tenfold), so that the kills can be
 // spread over a command's whole life.
@@ -104,19 +86,8 @@ func TestKilledAddsLoseNothing(t *testing.T) {
 			acked[note] = true
 		}
 	}
-	found := noteCounts(t, crashtest.ReadOnlyDB(t, path))
-	for note := range acked {
-		if found[note] == 0 {
-			tally.Lost++
-			t.Errorf("acknowledged %q is missing", note)
-		}
-	}
-	for note, n := range found {
-		if n > 1 {
-			tally.Duplicated++
-			t.Errorf("%q is there %d times", note, n)
-		}
-	}
+	found := crashtest.Counts(t, crashtest.ReadOnlyDB(t, path), `SELECT note FROM activities WHERE deleted_at IS NULL`)
+	tally.Once(t, acked, found)
 	delete(found, "") // the timing run's
 	crashtest.CheckAfterKills(t, path, before)
 	t.Logf("acknowledged %d of %d, committed %d (one run: %v)", len(acked), tally.Trials, len(found), life.Round(time.Millisecond))
@@ -152,29 +123,8 @@ func TestKilledKPISetsLoseNothing(t *testing.T) {
 		}
 	}
 	db := crashtest.ReadOnlyDB(t, path)
-	found := map[string]int{}
-	rows, err := db.Query(`SELECT reason FROM kpi_revisions WHERE reason LIKE 'kpi set %'`)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for rows.Next() {
-		var reason string
-		rows.Scan(&reason)
-		found[reason]++
-	}
-	rows.Close()
-	for reason := range acked {
-		if found[reason] == 0 {
-			tally.Lost++
-			t.Errorf("acknowledged %q is missing", reason)
-		}
-	}
-	for reason, n := range found {
-		if n > 1 {
-			tally.Duplicated++
-			t.Errorf("%q is there %d times", reason, n)
-		}
-	}
+	found := crashtest.Counts(t, db, `SELECT reason FROM kpi_revisions WHERE reason LIKE 'kpi set %'`)
+	tally.Once(t, acked, found)
 	crashtest.CheckAfterKills(t, path, before)
 	t.Logf("acknowledged %d of %d, committed %d (one run: %v)", len(acked), tally.Trials, len(found), life.Round(time.Millisecond))
 	tally.Log(t)

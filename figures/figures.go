@@ -227,7 +227,7 @@ func ComputeWith(ctx context.Context, r Reader, rng Range, today time.Time, opt 
 	if fs.Currency, err = r.Currency(ctx); err != nil {
 		return nil, err
 	}
-	need := wants{style: needsStyleFigures(fs.Goals, opt.Keys), success: needsSuccess(fs.Goals, opt.Keys)}
+	need := wants{style: needsAny(fs.Goals, opt.Keys, store.StyleFigureKeys), success: needsAny(fs.Goals, opt.Keys, SuccessKeys)}
 	if fs.Values, err = values(ctx, r, fs.Goals, rng, now, need, fs.Currency); err != nil {
 		return nil, err
 	}
@@ -300,18 +300,19 @@ func pace(actual model.Value, rng Range, today time.Time, flow bool) model.Value
 	return model.Some(actual.V * float64(rng.Days()) / float64(days))
 }
 
-// needsStyleFigures says whether a KPI, a tree node or a wanted key is one
-// of the style figures, which cost a pass over the records.
-func needsStyleFigures(g *Goals, wanted []string) bool {
-	keys := append([]string(nil), wanted...)
+// needsAny says whether a KPI, a tree node or a wanted key is one of
+// keys: the style figures cost a pass over the records, the success
+// figures reads of their own tables, so each is read only when needed.
+func needsAny(g *Goals, wanted, keys []string) bool {
+	all := append([]string(nil), wanted...)
 	for _, k := range g.KPIs {
-		keys = append(keys, k.Key)
+		all = append(all, k.Key)
 	}
 	if g.Tree != nil {
-		keys = append(keys, g.Tree.Keys()...)
+		all = append(all, g.Tree.Keys()...)
 	}
-	for _, k := range keys {
-		if slices.Contains(store.StyleFigureKeys, k) {
+	for _, k := range all {
+		if slices.Contains(keys, k) {
 			return true
 		}
 	}

@@ -2,7 +2,6 @@ package figures
 
 import (
 	"context"
-	"slices"
 	"sort"
 	"time"
 
@@ -128,22 +127,4 @@ func MonthsIn(rng Range) float64 {
 		}
 	}
 	return float64(rng.Days()) * 12 / 365.25
-}
-
-// needsSuccess says whether a KPI, a tree node or a wanted key is one of
-// the success figures.
-func needsSuccess(g *Goals, wanted []string) bool {
-	keys := append([]string(nil), wanted...)
-	for _, k := range g.KPIs {
-		keys = append(keys, k.Key)
-	}
-	if g.Tree != nil {
-		keys = append(keys, g.Tree.Keys()...)
-	}
-	for _, k := range keys {
-		if slices.Contains(SuccessKeys, k) {
-			return true
-		}
-	}
-	return false
 }

@@ -298,29 +298,8 @@ func TestKilledCockpitWritesLoseNothing(t *testing.T) {
 		t.Errorf("%d changes outside the edited activities were undone", otherUndone)
 	}
 	// Reviews: each confirmed one's action once, none twice, each whole.
-	found := map[string]int{}
-	rows, err := db.Query(`SELECT text FROM review_actions WHERE text LIKE '% review %'`)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for rows.Next() {
-		var text string
-		rows.Scan(&text)
-		found[text]++
-	}
-	rows.Close()
-	for text := range reviewed {
-		if found[text] == 0 {
-			tally.Lost++
-			t.Errorf("confirmed review %q is missing", text)
-		}
-	}
-	for text, n := range found {
-		if n > 1 {
-			tally.Duplicated++
-			t.Errorf("review %q is there %d times", text, n)
-		}
-	}
+	found := crashtest.Counts(t, db, `SELECT text FROM review_actions WHERE text LIKE '% review %'`)
+	tally.Once(t, reviewed, found)
 	var partial int
 	if err := db.QueryRow(`SELECT count(*) FROM reviews r WHERE r.id > ? AND NOT EXISTS (SELECT 1 FROM review_kpis k WHERE k.review_id = r.id)`,
 		lastReview).Scan(&partial); err != nil {

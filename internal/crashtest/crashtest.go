@@ -20,6 +20,48 @@ type Tally struct {
 	Trials, Failures, Lost, Duplicated int
 }
 
+// Once checks that every acknowledged write is among those found exactly
+// once, and that none found is there twice, counting what is lost and
+// what is duplicated.
+func (c *Tally) Once(t testing.TB, acked map[string]bool, found map[string]int) {
+	t.Helper()
+	for key := range acked {
+		if found[key] == 0 {
+			c.Lost++
+			t.Errorf("acknowledged %q is missing", key)
+		}
+	}
+	for key, n := range found {
+		if n > 1 {
+			c.Duplicated++
+			t.Errorf("%q is there %d times", key, n)
+		}
+	}
+}
+
+// Counts is how many rows of query, which reads one text column, hold
+// each value.
+func Counts(t testing.TB, db *sql.DB, query string) map[string]int {
+	t.Helper()
+	rows, err := db.Query(query)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	out := map[string]int{}
+	for rows.Next() {
+		var v string
+		if err := rows.Scan(&v); err != nil {
+			t.Fatal(err)
+		}
+		out[v]++
+	}
+	if err := rows.Err(); err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
 // Log prints the tally in the one form RELIABILITY.md quotes.
 func (c Tally) Log(t testing.TB) {
 	t.Helper()
