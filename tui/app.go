@@ -29,7 +29,7 @@
 //     value is made each time it opens.
 //  3. It takes every key while open; esc closes it (implement Capturing()
 //     bool to receive esc yourself while text is being typed). To close it
-//     after a save, return tea.Batch(CloseOverlay, Reload) so the tabs reload.
+//     after a save, return CloseOverlayThen(Reload) so the tabs reload.
 //  4. A count for the badge in the tab bar (open alerts) comes from a command
 //     in backgroundLoads returning a BadgeMsg.
 package tui
@@ -243,7 +243,7 @@ func (a *App) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a, nil
 	case CloseOverlayMsg:
 		a.overlay = nil
-		return a, nil
+		return a, msg.Then
 	case BadgeMsg:
 		a.badge = msg.Text
 		return a, nil

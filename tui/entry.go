@@ -366,7 +366,7 @@ func (e *entryScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		if e.embedded {
 			return e, nil
 		}
-		return e, tea.Batch(CloseOverlay, Reload, Flash(msg.text, false))
+		return e, CloseOverlayThen(Reload, Flash(msg.text, false))
 	case entryFailedMsg:
 		if msg.from != e {
 			return e, nil

@@ -340,7 +340,7 @@ func (s *importScreen) key(msg tea.KeyPressMsg) (Screen, tea.Cmd) {
 				s.name.SetValue(s.profName)
 			}
 		case "esc", "enter", "q":
-			return s, tea.Batch(CloseOverlay, Reload)
+			return s, CloseOverlayThen(Reload)
 		}
 	}
 	return s, nil

@@ -103,11 +103,21 @@ type SwitchTabMsg struct{ ID TabID }
 // SwitchTab is a command that shows tab id.
 func SwitchTab(id TabID) tea.Cmd { return func() tea.Msg { return SwitchTabMsg{ID: id} } }
 
-// CloseOverlayMsg asks the frame to close the open overlay (after a save).
-type CloseOverlayMsg struct{}
+// CloseOverlayMsg asks the frame to close the open overlay (after a save),
+// then run Then.
+type CloseOverlayMsg struct{ Then tea.Cmd }
 
 // CloseOverlay is a command that closes the open overlay.
 func CloseOverlay() tea.Msg { return CloseOverlayMsg{} }
+
+// CloseOverlayThen closes the open overlay and only then runs cmds (a
+// reload, the flash saying what was saved). Batched beside CloseOverlay
+// they could land first: the flash showed while the form was still open,
+// and a key typed on seeing it went to the closing form and was lost.
+func CloseOverlayThen(cmds ...tea.Cmd) tea.Cmd {
+	then := tea.Batch(cmds...)
+	return func() tea.Msg { return CloseOverlayMsg{Then: then} }
+}
 
 // BadgeMsg sets the text of the badge at the right of the tab bar (the
 // number of open alerts); an empty Text hides it.
