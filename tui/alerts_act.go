@@ -133,7 +133,7 @@ func (a *alertsScreen) alertRows(room int) []string {
 	var detail []string
 	if al, ok := a.selected(); ok {
 		detail = append(detail, "")
-		text := a.nav.marker() + "  " + a.alertLine(al)
+		text := a.nav.marker() + "  " + a.alertLine(al, true)
 		if sn := a.snooze; sn != nil && sn.alert == al {
 			detail = append(detail, wrapIndented(text, a.width, 0)...)
 			detail = append(detail, a.snoozeLines()...)
@@ -156,10 +156,11 @@ func (a *alertsScreen) alertRows(room int) []string {
 
 // rowLine is an alert on one row of width columns. The account gives way
 // first, cut with "..." or left out (the selected alert's detail shows
-// it), so that the days late or stalled at the end of the sentence stay in
-// view; what is still too wide is cut with "...".
+// it), then the rule's name (the sentence says what happened, and the
+// summary above counts each rule), so that the days late or stalled in the
+// sentence stay in view; what is still too wide is cut with "...".
 func (a *alertsScreen) rowLine(al model.Alert, width int) string {
-	line := a.alertLine(al)
+	line := a.alertLine(al, true)
 	// A hand-off alert's subject is its stage (MQL), not an account.
 	if excess := displayWidth(line) - width; excess > 0 && al.Subject != "" && al.Kind != model.AlertHandoffOverdue {
 		short := al
@@ -170,18 +171,26 @@ func (a *alertsScreen) rowLine(al model.Alert, width int) string {
 		case w >= 2*len(clipTail):
 			short.Subject = clipLine(al.Subject, w)
 		}
-		line = a.alertLine(short)
+		line = a.alertLine(short, true)
+		if displayWidth(line) > width && al.Kind != model.AlertOverdueAction {
+			line = a.alertLine(short, false)
+		}
 	}
 	return clipLine(line, width)
 }
 
-// alertLine is one alert in words: its band, its rule and what it says.
-func (a *alertsScreen) alertLine(al model.Alert) string {
+// alertLine is one alert in words: its band, its rule (when withKind) and
+// what it says.
+func (a *alertsScreen) alertLine(al model.Alert, withKind bool) string {
 	band := a.Styles.AtRisk.Render(a.T(msgBandYellow))
 	if al.Severity == model.SeverityCritical {
 		band = a.Styles.OffTrack.Render(a.T(msgBandRed))
 	}
-	return "[" + band + "] " + AlertKindWord(a.Lang, al.Kind) + ": " + AlertText(a.Lang, a.masked(al))
+	kind := ""
+	if withKind {
+		kind = AlertKindWord(a.Lang, al.Kind) + ": "
+	}
+	return "[" + band + "] " + kind + AlertText(a.Lang, a.masked(al))
 }
 
 // snoozeLines are the snooze's prompt and its refusal.
