@@ -242,7 +242,10 @@ desk_case() {
 	for name in "山田 健" "伊藤 真理子" "鈴木 一郎" "高橋 直樹"; do
 		shot "$s" | grep -qF "$name" || fail "$s" "the refusal lost or split \"$name\""
 	done
+	# esc and 5 read together are alt+5: let the esc close quick-add first.
 	t send-keys -t "$s" Escape
+	for _ in $(seq 1 50); do shot "$s" | grep -qF "Quick add" || break; sleep 0.1; done
+	shot "$s" | grep -qF "Quick add" && fail "$s" "esc did not close quick-add"
 	t send-keys -t "$s" 5
 	wait_for "$s" "Records"
 	t send-keys -t "$s" /
