@@ -80,7 +80,11 @@ visit_funnel() {
 	wait_for "$s" "$list"
 	t send-keys -t "$s" m
 	wait_for "$s" "$move"
+	# The list shows behind the question: wait for the question to go, so
+	# the next esc is not read with this one as alt+esc.
 	t send-keys -t "$s" Escape
+	for _ in $(seq 1 50); do shot "$s" | grep -qF -- "$move" || break; sleep 0.1; done
+	shot "$s" | grep -qF -- "$move" && fail "$s" "esc did not cancel the move"
 	wait_for "$s" "$list"
 	t send-keys -t "$s" Escape
 	wait_for "$s" "$screen"
