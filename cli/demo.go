@@ -49,6 +49,8 @@ func runDemo(e env) int {
 	if err != nil {
 		return fail(e, "demo", err)
 	}
+	// The store's name for the file: a postgres:// URL without its password.
+	shown := st.Path()
 	ctx := context.Background()
 	if scale > 0 {
 		err = demo.SeedScale(ctx, st, *seed, now, scale)
@@ -65,9 +67,9 @@ func runDemo(e env) int {
 		// kpit may have written to it meanwhile.
 		return fail(e, "demo", err)
 	}
-	fmt.Fprintf(e.stdout, "demo database written to %s (seed %d, history to %s)\n", path, *seed, model.FormatDate(model.Date(now)))
+	fmt.Fprintf(e.stdout, "demo database written to %s (seed %d, history to %s)\n", shown, *seed, model.FormatDate(model.Date(now)))
 	fmt.Fprintln(e.stdout, summary)
-	fmt.Fprintf(e.stdout, "open it with: kpit --db %s\n", path)
+	fmt.Fprintf(e.stdout, "open it with: kpit --db %s\n", shown)
 	return exitOK
 }
 

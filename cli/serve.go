@@ -94,7 +94,7 @@ func runServe(e env) int {
 		st.Close()
 		return fail(e, "serve", fmt.Errorf("--listen %s: %w", *listen, err))
 	}
-	sv.logf(catalog.ServeListening, ln.Addr(), path, *hostKey, len(users))
+	sv.logf(catalog.ServeListening, ln.Addr(), st.Path(), *hostKey, len(users)) // Path: a URL without its password
 	if host, _, _ := net.SplitHostPort(*listen); !isLoopback(host) {
 		sv.logf(catalog.ServeAllAddresses, ln.Addr())
 	}

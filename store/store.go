@@ -201,7 +201,8 @@ func (s *Store) Close() error {
 	return s.db.Close()
 }
 
-// Path is the file the store was opened on.
+// Path is the file the store was opened on, or its postgres:// URL
+// without the password (redactURL): what messages may show.
 func (s *Store) Path() string { return s.path }
 
 // SetClock replaces the clock used for entered_at and updated_at (tests).
