@@ -72,6 +72,11 @@ func runServe(e env) int {
 		return fail(e, "serve", err)
 	}
 	if *hostKey == "" {
+		if store.IsPostgres(path) {
+			// There is no file to put it beside: the URL's parts would
+			// become directories, one of them named after the password.
+			return fail(e, "serve", errors.New("--host-key: give the host key's PATH when --db is a postgres:// URL"))
+		}
 		*hostKey = filepath.Join(filepath.Dir(path), "kpit_host_ed25519")
 	}
 	st, err := openChecked(path)

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"io"
 	"net"
+	"os"
 	"path/filepath"
 	"regexp"
 	"strconv"
@@ -427,5 +428,19 @@ func TestServeStopTellsTheSessions(t *testing.T) {
 	}
 	if want := catalog.LangEN.T(catalog.ServeStopping); !strings.Contains(c.errOut.String(), want) {
 		t.Errorf("the stopped session says %q, want %q", c.errOut.String(), want)
+	}
+}
+
+// A postgres:// database has no directory to hold the host key: serve asks
+// for --host-key before it makes anything, rather than directories named
+// after the URL's parts.
+func TestServeWantsAHostKeyPathForAPostgresURL(t *testing.T) {
+	t.Chdir(t.TempDir())
+	code, out, errOut := runKpit(t, "serve", "--db", "postgres://kpit:secret@127.0.0.1:1/team")
+	if code != exitUsage || out != "" || strings.Count(errOut, "\n") != 1 || !strings.Contains(errOut, "--host-key") || strings.Contains(errOut, "secret") {
+		t.Errorf("exit %d, stdout %q, stderr %q; want 2 and one line asking for --host-key", code, out, errOut)
+	}
+	if made, _ := os.ReadDir("."); len(made) != 0 {
+		t.Errorf("serve made %v in the working directory", made)
 	}
 }
