@@ -331,19 +331,6 @@ func (a *alertsScreen) View() string {
 	return strings.Join(append(head, body[min(a.offset, len(body)):]...), "\n")
 }
 
-// clipTail marks a line cut at the pane's edge (ASCII, one column each).
-const clipTail = "..."
-
-// clipLine cuts a line wider than width columns at a character boundary
-// (a Japanese character is never split) and marks the cut with "...".
-// width <= 0 means no limit.
-func clipLine(s string, width int) string {
-	if width <= 0 || ansi.StringWidth(s) <= width {
-		return s
-	}
-	return ansi.Truncate(s, width, clipTail)
-}
-
 // packParts lays out parts separated by sep on as few lines of at most
 // width columns as they fit, never splitting a part; a part wider than the
 // line is clipped.

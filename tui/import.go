@@ -42,9 +42,11 @@ const importPreviewRows = 3
 
 type importKeys struct {
 	Read, Run, Field, Column, Back, Cancel, Close key.Binding
-	SaveName, Confirm                             key.Binding
+	SaveName                                      key.Binding
 	// Fixed (README, "Keys that cannot be rebound"): w, l, o are the
-	// outcomes' initials; p and s are read by the screen's steps as letters.
+	// outcomes' initials; p and s are read by the screen's steps as letters;
+	// y answers a question, as everywhere.
+	Confirm key.Binding `rebind:"-"`
 	Mark    key.Binding `rebind:"-"`
 	Profile key.Binding `rebind:"-"`
 	Sheet   key.Binding `rebind:"-"`
@@ -421,9 +423,9 @@ func detectImport(s *importScreen, file, sheet, encoding string) tea.Cmd {
 }
 
 // start runs the import in a goroutine; progress comes back as messages
-// through a channel, one waitImport command at a time.
-// start runs the import in the background; dry runs it in a transaction
-// rolled back, to count what it would change before anything is written.
+// through a channel, one waitImport command at a time. dry runs it in a
+// transaction rolled back, to count what it would change before anything
+// is written.
 func (s *importScreen) start(dry bool) tea.Cmd {
 	ctx, cancel := context.WithCancel(context.Background())
 	s.cancel, s.step, s.err, s.rows, s.fraction, s.checking = cancel, importStepRun, nil, 0, 0, dry

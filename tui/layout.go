@@ -32,6 +32,19 @@ func padLeft(s string, w int) string {
 	return strings.Repeat(" ", w-lipgloss.Width(s)) + s
 }
 
+// clipTail marks a line cut at the pane's edge (ASCII, one column each).
+const clipTail = "..."
+
+// clipLine cuts a line wider than width columns at a character boundary
+// (a Japanese character is never split) and marks the cut with "...".
+// width <= 0 means no limit.
+func clipLine(s string, width int) string {
+	if width <= 0 || ansi.StringWidth(s) <= width {
+		return s
+	}
+	return ansi.Truncate(s, width, clipTail)
+}
+
 // clipCell cuts a cell wider than w as clipLine does; a cell too narrow to
 // hold "..." and a character is cut bare.
 // Spaces past w (a padded line) are dropped, not marked.
