@@ -160,6 +160,12 @@ func tableRows(t *testing.T, s *Store, table string) []string {
 
 func queryRows(t *testing.T, s *Store, q string) []string {
 	t.Helper()
+	return formatRows(t, s, q, "%#v")
+}
+
+// formatRows is every row q returns, each printed with verb.
+func formatRows(t *testing.T, s *Store, q, verb string) []string {
+	t.Helper()
 	rs, err := s.db.Query(q)
 	if err != nil {
 		t.Fatal(err)
@@ -176,7 +182,7 @@ func queryRows(t *testing.T, s *Store, q string) []string {
 		if err := rs.Scan(ptrs...); err != nil {
 			t.Fatal(err)
 		}
-		out = append(out, fmt.Sprintf("%#v", vals))
+		out = append(out, fmt.Sprintf(verb, vals))
 	}
 	if err := rs.Err(); err != nil {
 		t.Fatal(err)
@@ -239,23 +245,5 @@ func TestImportOnPostgresEqualsSQLite(t *testing.T) {
 // and SQLite's integer types compare equal.
 func plainRows(t *testing.T, s *Store, q string) []string {
 	t.Helper()
-	rs, err := s.db.Query(q)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer rs.Close()
-	cols, _ := rs.Columns()
-	var out []string
-	for rs.Next() {
-		vals := make([]any, len(cols))
-		ptrs := make([]any, len(cols))
-		for i := range vals {
-			ptrs[i] = &vals[i]
-		}
-		if err := rs.Scan(ptrs...); err != nil {
-			t.Fatal(err)
-		}
-		out = append(out, fmt.Sprintf("%v", vals))
-	}
-	return out
+	return formatRows(t, s, q, "%v")
 }
