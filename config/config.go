@@ -343,16 +343,12 @@ func Encode(c Config) (string, error) {
 	if err != nil || c.Limits == (model.Limits{}) {
 		return string(b), err
 	}
-	lim := c.Limits
-	values := map[string]int64{model.LimitTextChars: int64(lim.TextChars), model.LimitCellBytes: int64(lim.CellBytes),
-		model.LimitRowBytes: int64(lim.RowBytes), model.LimitRows: int64(lim.Rows), model.LimitColumns: int64(lim.Columns),
-		model.LimitXLSXBytes: lim.XLSXBytes}
 	var out strings.Builder
 	out.Write(b)
 	out.WriteString("\n[limits]\n")
 	for _, k := range model.LimitKeys() {
-		if values[k] > 0 {
-			fmt.Fprintf(&out, "%s = %d\n", k, values[k])
+		if n := c.Limits.Value(k); n > 0 {
+			fmt.Fprintf(&out, "%s = %d\n", k, n)
 		}
 	}
 	return out.String(), nil

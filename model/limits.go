@@ -49,25 +49,31 @@ func DefaultLimits() Limits {
 
 // Or is l with every unset (zero or negative) bound taken from def.
 func (l Limits) Or(def Limits) Limits {
-	if l.TextChars <= 0 {
-		l.TextChars = def.TextChars
-	}
-	if l.CellBytes <= 0 {
-		l.CellBytes = def.CellBytes
-	}
-	if l.RowBytes <= 0 {
-		l.RowBytes = def.RowBytes
-	}
-	if l.Rows <= 0 {
-		l.Rows = def.Rows
-	}
-	if l.Columns <= 0 {
-		l.Columns = def.Columns
-	}
-	if l.XLSXBytes <= 0 {
-		l.XLSXBytes = def.XLSXBytes
+	for _, key := range LimitKeys() {
+		if l.Value(key) <= 0 {
+			l.Set(key, def.Value(key))
+		}
 	}
 	return l
+}
+
+// Value is the limit named by its config key; 0 for an unknown key.
+func (l Limits) Value(key string) int64 {
+	switch key {
+	case LimitTextChars:
+		return int64(l.TextChars)
+	case LimitCellBytes:
+		return int64(l.CellBytes)
+	case LimitRowBytes:
+		return int64(l.RowBytes)
+	case LimitRows:
+		return int64(l.Rows)
+	case LimitColumns:
+		return int64(l.Columns)
+	case LimitXLSXBytes:
+		return l.XLSXBytes
+	}
+	return 0
 }
 
 // Set sets the limit named by its config key; ok is false for an unknown key.
