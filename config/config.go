@@ -9,8 +9,10 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 
@@ -157,7 +159,7 @@ func Parse(data []byte, actions []string) (Config, error) {
 	if err := model.CheckText("me", c.Me, model.DefaultLimits().TextChars); err != nil {
 		return Config{}, &Error{Line: lineOf(data, "me"), msg: catalog.ConfigBadText, args: []any{"me"}}
 	}
-	for _, key := range sortedKeys(f.Limits) {
+	for _, key := range slices.Sorted(maps.Keys(f.Limits)) {
 		n := f.Limits[key]
 		if !c.Limits.Set(key, n) {
 			return Config{}, &Error{Line: lineOf(data, "limits", key), msg: catalog.ConfigUnknownLimit, args: []any{key, strings.Join(model.LimitKeys(), ", ")}}
@@ -179,15 +181,6 @@ func Parse(data []byte, actions []string) (Config, error) {
 // maxLimit is the highest value a limit may be set to: every limit is
 // held in an int, and 2^31-1 of anything is past what one input holds.
 const maxLimit = 1<<31 - 1
-
-func sortedKeys(m map[string]int64) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
-}
 
 // flattenKeys turns [keys] (with tables for screens) into action → keys.
 func flattenKeys(data []byte, prefix string, table map[string]any, actions []string) (map[string][]string, error) {
