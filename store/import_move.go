@@ -137,13 +137,9 @@ func (is *ImportSession) moveKind(ctx context.Context, tx *sql.Tx, kind string) 
 			return moveFailed(kind, err)
 		}
 	}
-	order := "s.rowid" // SQLite's staged rows are in file order already, no sort
-	if is.store.pg {
-		order = "s.seq"
-	}
 	ins := fmt.Sprintf(`INSERT%s INTO %s (external_id, %s, entered_at, updated_at, imported)
 		SELECT s.external_id, %s, ?, ?, 1 FROM %s AS s WHERE s.action = '%s' ORDER BY %s`,
-		orRollback, kind, strings.Join(cols, ", "), strings.Join(vals, ", "), stage, actionInsert, order)
+		orRollback, kind, strings.Join(cols, ", "), strings.Join(vals, ", "), stage, actionInsert, is.fileOrder())
 	if n := is.inserts[kind]; n >= bulkMinRows && !is.store.pg { // the bulk move reads SQLite's schema
 		// Rebuilding the indexes pays when the import at least doubles
 		// the table (store/import_bulk.go).
@@ -162,15 +158,21 @@ func (is *ImportSession) moveKind(ctx context.Context, tx *sql.Tx, kind string) 
 	return nil
 }
 
+// fileOrder orders the staged rows (as s) by where the file first named
+// each record: SQLite's rowid, as they were staged in that order (no sort);
+// PostgreSQL's heap has no such order, so its seq.
+func (is *ImportSession) fileOrder() string {
+	if is.store.pg {
+		return "s.seq"
+	}
+	return "s.rowid"
+}
+
 // moveLeadStages writes the opportunity and won days staged for leads as
 // stage changes, unless the lead already reached that stage: a second
 // import of the same file writes nothing. A lead's opportunity day goes in
 // before its won day.
 func (is *ImportSession) moveLeadStages(ctx context.Context, tx *sql.Tx) error {
-	order := "s.rowid"
-	if is.store.pg {
-		order = "s.seq"
-	}
 	for _, st := range []struct {
 		stage model.FunnelStage
 		col   string
@@ -178,7 +180,7 @@ func (is *ImportSession) moveLeadStages(ctx context.Context, tx *sql.Tx) error {
 		q := fmt.Sprintf(`INSERT INTO stage_history (lead_id, stage, at, rep_id, entered_at)
 			SELECT l.id, ?, s.%s, l.rep_id, ? FROM %s AS s JOIN leads AS l ON l.external_id = s.external_id
 			WHERE s.%s IS NOT NULL AND NOT EXISTS (SELECT 1 FROM stage_history h WHERE h.lead_id = l.id AND h.stage = ?)
-			ORDER BY %s`, st.col, stageTable(kindLeads), st.col, order)
+			ORDER BY %s`, st.col, stageTable(kindLeads), st.col, is.fileOrder())
 		if _, err := tx.ExecContext(ctx, q, string(st.stage), is.now, string(st.stage)); err != nil {
 			return fmt.Errorf("record the %s days of leads: %w", st.stage, describe(err))
 		}
