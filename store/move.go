@@ -182,21 +182,21 @@ func copyTable(ctx context.Context, src, dst *sql.Tx, from, to *Store, table str
 		return 0, describe(err)
 	}
 	defer rows.Close()
-	parent := slices.Index(cols, "parent_key")
+	parent, key := slices.Index(cols, "parent_key"), slices.Index(cols, "key")
 	if table != "tree_nodes" {
 		parent = -1
 	}
 	var batch []any
 	var parents [][2]any
 	var n int64
+	insert := `INSERT INTO ` + table + ` (` + strings.Join(cols, ", ") + `) VALUES `
+	row := "(" + strings.TrimSuffix(strings.Repeat("?, ", len(cols)), ", ") + ")"
 	flush := func() error {
 		if len(batch) == 0 {
 			return nil
 		}
 		k := len(batch) / len(cols)
-		row := "(" + strings.TrimSuffix(strings.Repeat("?, ", len(cols)), ", ") + ")"
-		q := `INSERT INTO ` + table + ` (` + strings.Join(cols, ", ") + `) VALUES ` + row + strings.Repeat(", "+row, k-1)
-		_, err := dst.ExecContext(ctx, q, batch...)
+		_, err := dst.ExecContext(ctx, insert+row+strings.Repeat(", "+row, k-1), batch...)
 		batch = batch[:0]
 		return describe(err)
 	}
@@ -210,7 +210,7 @@ func copyTable(ctx context.Context, src, dst *sql.Tx, from, to *Store, table str
 			return 0, describe(err)
 		}
 		if parent >= 0 && vals[parent] != nil {
-			parents = append(parents, [2]any{vals[slices.Index(cols, "key")], vals[parent]})
+			parents = append(parents, [2]any{vals[key], vals[parent]})
 			vals[parent] = nil
 		}
 		batch = append(batch, vals...)
@@ -240,19 +240,18 @@ func copyTable(ctx context.Context, src, dst *sql.Tx, from, to *Store, table str
 // them: they are dropped and made again from their own text.
 func (s *Store) holdTriggers(ctx context.Context, tx *sql.Tx) (func() error, error) {
 	if s.pg {
-		for _, t := range moveTables {
-			if _, err := tx.ExecContext(ctx, `ALTER TABLE `+t+` DISABLE TRIGGER USER`); err != nil {
-				return nil, describe(err)
-			}
-		}
-		return func() error {
+		switchAll := func(verb string) error {
 			for _, t := range moveTables {
-				if _, err := tx.ExecContext(ctx, `ALTER TABLE `+t+` ENABLE TRIGGER USER`); err != nil {
+				if _, err := tx.ExecContext(ctx, `ALTER TABLE `+t+` `+verb+` TRIGGER USER`); err != nil {
 					return describe(err)
 				}
 			}
 			return nil
-		}, nil
+		}
+		if err := switchAll("DISABLE"); err != nil {
+			return nil, err
+		}
+		return func() error { return switchAll("ENABLE") }, nil
 	}
 	rows, err := tx.QueryContext(ctx, `SELECT name, sql FROM sqlite_schema WHERE type = 'trigger' ORDER BY rowid`)
 	if err != nil {
