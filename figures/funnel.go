@@ -196,11 +196,7 @@ func funnelSteps(cohorts []store.StageCohort, defs []model.StageDef) []FunnelSte
 			step.Converted = len(c.LagsSeconds)
 			step.Leak = step.Reached - step.Converted
 			step.Conversion = model.Ratio(float64(step.Converted), float64(step.Reached))
-			hours := make([]float64, len(c.LagsSeconds))
-			for i, s := range c.LagsSeconds {
-				hours[i] = s / 3600
-			}
-			sort.Float64s(hours)
+			hours := sortedHours(c.LagsSeconds)
 			step.MedianHours, step.P90Hours = model.Percentile(hours, 0.5), model.Percentile(hours, 0.9)
 			step.Target = model.StageDefOf(defs, st).TargetRate
 			if step.Target.Valid && step.Conversion.Valid {
@@ -210,6 +206,17 @@ func funnelSteps(cohorts []store.StageCohort, defs []model.StageDef) []FunnelSte
 		out = append(out, step)
 	}
 	return out
+}
+
+// sortedHours is durations in seconds as hours, sorted for
+// model.Percentile.
+func sortedHours(seconds []float64) []float64 {
+	hours := make([]float64, len(seconds))
+	for i, s := range seconds {
+		hours[i] = s / 3600
+	}
+	sort.Float64s(hours)
+	return hours
 }
 
 // dayStartIn is the first instant of day's calendar date in loc.

@@ -2,7 +2,6 @@ package figures
 
 import (
 	"context"
-	"sort"
 	"time"
 
 	"github.com/kpit-dev/kpit/model"
@@ -101,12 +100,7 @@ func SuccessFigures(c store.SuccessCounts, months float64) map[string]model.Valu
 // medianHours is the median of durations in seconds, in hours, by the
 // funnel's percentile rule (model.Percentile); None for no durations.
 func medianHours(seconds []float64) model.Value {
-	hours := make([]float64, len(seconds))
-	for i, s := range seconds {
-		hours[i] = s / 3600
-	}
-	sort.Float64s(hours)
-	return model.Percentile(hours, 0.5)
+	return model.Percentile(sortedHours(seconds), 0.5)
 }
 
 // MonthsIn is how many months rng spans: 1, 3 or 12 for a whole month,
