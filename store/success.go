@@ -198,25 +198,24 @@ func (s *Store) SuccessCounts(ctx context.Context, span SuccessSpan) (SuccessCou
 	}
 	// A customer is under contract from its start day up to the day before
 	// its churn day: "at the start of day d" is started < d and no churn
-	// by then.
-	err := s.db.QueryRowContext(ctx, `SELECT
-			(SELECT count(*) FROM customers WHERE deleted_at IS NULL AND started < ?1 AND (churned IS NULL OR churned >= ?1)),
-			(SELECT coalesce(sum(mrr_yen), 0) FROM customers WHERE deleted_at IS NULL AND started < ?1 AND (churned IS NULL OR churned >= ?1)),
-			(SELECT count(*) FROM customers WHERE deleted_at IS NULL AND started < ?1 AND churned >= ?1 AND churned < ?2),
-			(SELECT coalesce(sum(mrr_yen), 0) FROM customers WHERE deleted_at IS NULL AND started < ?1 AND churned >= ?1 AND churned < ?2),
-			(SELECT count(*) FROM customers WHERE deleted_at IS NULL AND started < ?2 AND (churned IS NULL OR churned >= ?2)),
-			(SELECT coalesce(sum(mrr_yen), 0) FROM customers WHERE deleted_at IS NULL AND started < ?2 AND (churned IS NULL OR churned >= ?2)),
-			(SELECT count(*) FROM customers c WHERE c.deleted_at IS NULL AND c.started < ?2 AND (c.churned IS NULL OR c.churned >= ?2)
-				AND (SELECT u.active FROM usage_checks u WHERE u.customer_id = c.id AND u.deleted_at IS NULL
+	// by then. Each table is read once, its counts as filtered aggregates.
+	err := s.db.QueryRowContext(ctx, `SELECT c.*, n.*, m.* FROM
+		(SELECT count(*) FILTER (WHERE started < ?1 AND (churned IS NULL OR churned >= ?1)),
+			coalesce(sum(mrr_yen) FILTER (WHERE started < ?1 AND (churned IS NULL OR churned >= ?1)), 0),
+			count(*) FILTER (WHERE started < ?1 AND churned >= ?1 AND churned < ?2),
+			coalesce(sum(mrr_yen) FILTER (WHERE started < ?1 AND churned >= ?1 AND churned < ?2), 0),
+			count(*) FILTER (WHERE started < ?2 AND (churned IS NULL OR churned >= ?2)),
+			coalesce(sum(mrr_yen) FILTER (WHERE started < ?2 AND (churned IS NULL OR churned >= ?2)), 0),
+			count(*) FILTER (WHERE started < ?2 AND (churned IS NULL OR churned >= ?2)
+				AND (SELECT u.active FROM usage_checks u WHERE u.customer_id = customers.id AND u.deleted_at IS NULL
 					AND u.day >= ?1 AND u.day < ?2 ORDER BY u.day DESC, u.id DESC LIMIT 1) = 1),
-			(SELECT count(*) FROM customers WHERE deleted_at IS NULL AND onboarding_due >= ?1 AND onboarding_due < ?2),
-			(SELECT count(*) FROM customers WHERE deleted_at IS NULL AND onboarding_due >= ?1 AND onboarding_due < ?2
-				AND onboarded_on <= onboarding_due),
-			(SELECT count(*) FROM nps_answers WHERE deleted_at IS NULL AND day >= ?1 AND day < ?2),
-			(SELECT count(*) FROM nps_answers WHERE deleted_at IS NULL AND day >= ?1 AND day < ?2 AND score >= ?3),
-			(SELECT count(*) FROM nps_answers WHERE deleted_at IS NULL AND day >= ?1 AND day < ?2 AND score <= ?4),
-			(SELECT coalesce(sum(sent), 0) FROM campaigns WHERE deleted_at IS NULL AND day >= ?1 AND day < ?2),
-			(SELECT coalesce(sum(opened), 0) FROM campaigns WHERE deleted_at IS NULL AND day >= ?1 AND day < ?2)`,
+			count(*) FILTER (WHERE onboarding_due >= ?1 AND onboarding_due < ?2),
+			count(*) FILTER (WHERE onboarding_due >= ?1 AND onboarding_due < ?2 AND onboarded_on <= onboarding_due)
+			FROM customers WHERE deleted_at IS NULL) c,
+		(SELECT count(*), count(*) FILTER (WHERE score >= ?3), count(*) FILTER (WHERE score <= ?4)
+			FROM nps_answers WHERE deleted_at IS NULL AND day >= ?1 AND day < ?2) n,
+		(SELECT coalesce(sum(sent), 0), coalesce(sum(opened), 0)
+			FROM campaigns WHERE deleted_at IS NULL AND day >= ?1 AND day < ?2) m`,
 		from, to, model.NPSPromoter, model.NPSDetractor).Scan(&c.AtStart, &c.MRRAtStart, &c.Lost, &c.MRRLost, &c.AtEnd,
 		&c.MRRAtEnd, &c.UsageActive, &c.OnboardingDue, &c.OnboardedOnTime, &c.NPSAnswers, &c.Promoters, &c.Detractors,
 		&c.Sent, &c.Opened)
