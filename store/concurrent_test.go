@@ -54,11 +54,26 @@ func TestTwoProcessesWriteWithoutLoss(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer s.Close()
-	addReps(t, s, "A", "B")
+	names := []string{"A", "B"}
+	addReps(t, s, names...)
+	runWriters(t, path, writerRecords, names)
+	checkWriters(t, s, writerRecords, names)
+	var changes int
+	s.db.QueryRow(`SELECT count(*) FROM changes`).Scan(&changes)
+	if changes != 2*writerRecords {
+		t.Fatalf("%d journal rows, want %d", changes, 2*writerRecords)
+	}
+}
+
+// runWriters runs one TestWriterProcess per name against db, each adding
+// n records, and waits for them all.
+func runWriters(t *testing.T, db string, n int, names []string) {
+	t.Helper()
 	var cmds []*exec.Cmd
-	for _, name := range []string{"A", "B"} {
+	for _, name := range names {
 		cmd := exec.Command(os.Args[0], "-test.run=^TestWriterProcess$", "-test.count=1")
-		cmd.Env = append(os.Environ(), "KPIT_TEST_WRITER="+name, "KPIT_TEST_WRITER_DB="+path)
+		cmd.Env = append(os.Environ(), "KPIT_TEST_WRITER="+name, "KPIT_TEST_WRITER_DB="+db,
+			"KPIT_TEST_WRITER_N="+strconv.Itoa(n))
 		cmd.Stdout, cmd.Stderr = os.Stderr, os.Stderr
 		if err := cmd.Start(); err != nil {
 			t.Fatal(err)
@@ -70,32 +85,37 @@ func TestTwoProcessesWriteWithoutLoss(t *testing.T) {
 			t.Fatalf("writer: %v", err)
 		}
 	}
-	// Every record of both writers is there, once, and the roll-up agrees
-	// with a count made here: each writer added sum(1 + i%3) calls.
+}
+
+// checkWriters asserts that every record of each writer is there once and
+// that each rep's calls in the roll-up agree with a count made here: each
+// writer added sum(1 + i%3) calls.
+func checkWriters(t *testing.T, s *Store, n int, names []string) {
+	t.Helper()
 	ctx := context.Background()
 	want := 0
-	for i := 0; i < writerRecords; i++ {
+	for i := 0; i < n; i++ {
 		want += 1 + i%3
 	}
-	for _, name := range []string{"A", "B"} {
-		seen := map[string]bool{}
-		rows, err := s.db.Query(`SELECT external_id FROM activities a JOIN reps r ON r.id = a.rep_id WHERE r.name = ?`, name)
+	for _, name := range names {
+		seen := map[string]int{}
+		rows, err := s.db.Query(`SELECT a.external_id FROM activities a JOIN reps r ON r.id = a.rep_id WHERE r.name = ?`, name)
 		if err != nil {
 			t.Fatal(err)
 		}
 		for rows.Next() {
 			var ext string
 			rows.Scan(&ext)
-			seen[ext] = true
+			seen[ext]++
 		}
 		rows.Close()
-		for i := 0; i < writerRecords; i++ {
-			if !seen[name+"-"+strconv.Itoa(i)] {
-				t.Fatalf("writer %s lost record %d", name, i)
+		for i := 0; i < n; i++ {
+			if ext := name + "-" + strconv.Itoa(i); seen[ext] != 1 {
+				t.Fatalf("writer %s record %d is there %d times", name, i, seen[ext])
 			}
 		}
-		if len(seen) != writerRecords {
-			t.Fatalf("writer %s: %d records, want %d", name, len(seen), writerRecords)
+		if len(seen) != n {
+			t.Fatalf("writer %s: %d records, want %d", name, len(seen), n)
 		}
 	}
 	reps, _ := s.Reps(ctx)
@@ -107,10 +127,5 @@ func TestTwoProcessesWriteWithoutLoss(t *testing.T) {
 		if int(c[model.MetricCalls]) != want {
 			t.Fatalf("rep %s: %v calls in the roll-up, want %d", r.Name, c[model.MetricCalls], want)
 		}
-	}
-	var changes int
-	s.db.QueryRow(`SELECT count(*) FROM changes`).Scan(&changes)
-	if changes != 2*writerRecords {
-		t.Fatalf("%d journal rows, want %d", changes, 2*writerRecords)
 	}
 }
