@@ -55,6 +55,21 @@ func (r Record) ID() int64 {
 	}
 }
 
+// Rep is the rep the record belongs to (id 0: none), as a write of it is
+// checked (User.MayRecord).
+func (r Record) Rep() (id int64, name string) {
+	switch r.Kind {
+	case RecordActivity:
+		return r.Activity.RepID, r.Activity.RepName
+	case RecordOpportunity:
+		return r.Opportunity.RepID, r.Opportunity.RepName
+	case RecordLead:
+		return r.Lead.RepID, r.Lead.RepName
+	default:
+		return r.Customer.RepID, r.Customer.RepName
+	}
+}
+
 // EventDate is the day the record is about: the activity's day, the
 // opportunity's or lead's creation day, the customer's start.
 func (r Record) EventDate() time.Time {

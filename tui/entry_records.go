@@ -291,6 +291,11 @@ func (r *recordsScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		}
 	case key.Matches(k, r.keys.Delete):
 		if rec := r.selected(); rec != nil {
+			// A delete the store would refuse after the y is refused
+			// before the question, by the same rule (model.User.MayRecord).
+			if err := r.Store.User().MayRecord(rec.Rep()); err != nil {
+				return r, Flash(r.T(msgEntrySaveFailed, writeErr(r.Lang, err)), true)
+			}
 			c := *rec
 			r.confirm = &c
 		}

@@ -12,6 +12,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/exp/teatest/v2"
 
+	"github.com/kpit-dev/kpit/catalog"
 	"github.com/kpit-dev/kpit/model"
 	"github.com/kpit-dev/kpit/store"
 )
@@ -323,6 +324,39 @@ func TestRecordsTabDeleteUndoEdit(t *testing.T) {
 	press(t, a, "u")
 	if acts := activities(t, st); acts[0].Count != 4 {
 		t.Fatalf("undo of the edit: %+v", acts)
+	}
+}
+
+// A rep's d on another rep's record is refused at once, in the words the
+// store would refuse it with after y; on their own record it is asked.
+func TestRecordsTabRefusesARepsDeleteBeforeAsking(t *testing.T) {
+	t.Parallel()
+	st := entryStore(t)
+	ctx := context.Background()
+	mine, _ := st.AddActivity(ctx, model.Activity{RepName: "田中", Kind: model.KindVisit, Count: 1, Date: model.D(2026, 11, 23)})
+	theirs, _ := st.AddActivity(ctx, model.Activity{RepName: "鈴木", Kind: model.KindCall, Count: 2, Date: model.D(2026, 11, 24)})
+	var tanaka int64
+	for _, act := range activities(t, st) {
+		if act.ID == mine {
+			tanaka = act.RepID
+		}
+	}
+	a := entryApp(t, st.As(model.User{Name: "aoki", Role: model.RoleRep, RepID: tanaka}), LangEN)
+	r := recordsTab(t, a)
+	for i := 0; i < 2 && (r.selected() == nil || r.selected().ID() != theirs); i++ {
+		press(t, a, "down")
+	}
+	if r.selected() == nil || r.selected().ID() != theirs {
+		t.Fatalf("鈴木's activity #%d cannot be selected:\n%s", theirs, screen(a))
+	}
+	press(t, a, "d")
+	refusal := catalog.Rights(LangEN, &model.RightsError{User: "aoki", Role: model.RoleRep, Area: model.AreaRecords, Rep: "鈴木"})
+	if got := screen(a); !strings.Contains(got, refusal) || strings.Contains(got, "y: delete") {
+		t.Fatalf("d on 鈴木's record: want %q and no question; the screen shows:\n%s", refusal, got)
+	}
+	press(t, a, "y")
+	if len(activities(t, st)) != 2 {
+		t.Fatal("a refused delete deleted a record")
 	}
 }
 
