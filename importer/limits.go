@@ -18,9 +18,6 @@ const (
 	ProblemLimit Problem = "limit"
 	// ProblemNotText: a file read as CSV that is not text (Args: what it is).
 	ProblemNotText Problem = "not_text"
-	// ProblemDuplicateHeader: two columns of one name (Args: the name, the
-	// two columns' positions, 1-based).
-	ProblemDuplicateHeader Problem = "duplicate_header"
 )
 
 // limitErr is a FileError for a file past a limit, at line (0: the file as
