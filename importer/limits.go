@@ -18,6 +18,9 @@ const (
 	ProblemLimit Problem = "limit"
 	// ProblemNotText: a file read as CSV that is not text (Args: what it is).
 	ProblemNotText Problem = "not_text"
+	// ProblemHeaderText: a header cell the model refuses as text (Args:
+	// the line, the column 1-based, the *model.FieldError).
+	ProblemHeaderText Problem = "header_text"
 )
 
 // limitErr is a FileError for a file past a limit, at line (0: the file as
@@ -136,7 +139,7 @@ func headerControl(path string, line int, header []string) error {
 		if err := model.CheckText("header", h, 0); err != nil {
 			var fe *model.FieldError
 			errors.As(err, &fe)
-			return fmt.Errorf("%s:%d: column %d of the header: %s", path, line, i+1, fe.Msg)
+			return fileErr(ProblemHeaderText, path, fmt.Errorf("%s:%d: column %d of the header: %s", path, line, i+1, fe.Msg), line, i+1, fe)
 		}
 	}
 	return nil

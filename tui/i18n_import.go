@@ -160,5 +160,6 @@ var (
 	}
 	msgImportDuplicateHeader = Text{JA: "見出しの%d列目と%d列目が同じ名前 %q です (どちらかの名前を変えてください)", EN: "columns %d and %d are both named %q (rename one; kpit would not know which to read)"}
 	msgImportFileLine        = Text{JA: "%s:%d行目", EN: "%s:%d"}
+	msgImportHeaderText      = Text{JA: "%s: 見出しの%d列目: %s", EN: "%s: column %d of the header: %s"}
 	msgImportRepNotSaved     = Text{JA: "担当者 %q を登録できません", EN: "rep %q cannot be created"}
 )

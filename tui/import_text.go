@@ -7,6 +7,7 @@ import (
 
 	"github.com/kpit-dev/kpit/catalog"
 	"github.com/kpit-dev/kpit/importer"
+	"github.com/kpit-dev/kpit/model"
 )
 
 // importFieldLabel names a kind's field in the language of the UI.
@@ -59,6 +60,12 @@ func importErrorText(l Lang, k importer.Kind, err error) string {
 			where = l.T(msgImportFileLine, where, line)
 		}
 		return where + ": " + catalog.Limit(l, le)
+	}
+	if errors.As(err, &fe) && fe.Problem == importer.ProblemHeaderText && l == LangJA {
+		line, _ := fe.Args[0].(int)
+		col, _ := fe.Args[1].(int)
+		ref, _ := fe.Args[2].(*model.FieldError)
+		return l.T(msgImportHeaderText, l.T(msgImportFileLine, filepath.Base(fe.File), line), col, fieldRefusal(l, ref))
 	}
 	if errors.As(err, &fe) {
 		if t, ok := importFileProblemTexts[fe.Problem]; ok && l == LangJA {
