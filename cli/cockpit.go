@@ -165,19 +165,7 @@ func openCockpit(e env, path string, lang catalog.Lang, start cockpitStart) int 
 	}
 	defer st.Close()
 	st.SetLimits(e.config.Limits) // a record the cockpit writes is bounded as kpit add bounds it
-	fiscalStart, err := st.FiscalStart(context.Background())
-	if err != nil {
-		fmt.Fprintf(e.stderr, "kpit: %v\n", err)
-		return exitUsage
-	}
-	var period model.Period
-	if start.period != "" {
-		if period, err = periodIn(start.period, fiscalStart); err != nil {
-			fmt.Fprintf(e.stderr, "kpit review: %v\n", err)
-			return exitUsage
-		}
-	}
-	app, err := newCockpit(st, lang, cockpitOptions{start: start, period: period, keys: e.config.Keys, me: e.config.Me, noColor: tui.NoColorFromEnv()})
+	app, err := newCockpit(st, lang, cockpitOptions{start: start, keys: e.config.Keys, me: e.config.Me, noColor: tui.NoColorFromEnv()})
 	if err != nil {
 		fmt.Fprintf(e.stderr, "kpit: %v\n", err)
 		return exitUsage
@@ -208,7 +196,6 @@ func openCockpit(e env, path string, lang catalog.Lang, start cockpitStart) int 
 // language: the local terminal's (openCockpit) or an SSH session's (serve).
 type cockpitOptions struct {
 	start   cockpitStart
-	period  model.Period // the review's period; zero: this month
 	keys    tui.KeyOverrides
 	me      string // the user's own rep
 	noColor bool
@@ -216,19 +203,26 @@ type cockpitOptions struct {
 }
 
 // newCockpit is the cockpit's root model on st, read from the file's
-// fiscal year and currency.
+// fiscal year and currency; the review's --period (checked in form before
+// the file was opened, checkPeriod) is placed in that fiscal year.
 func newCockpit(st *store.Store, lang catalog.Lang, o cockpitOptions) (tea.Model, error) {
 	ctx := context.Background()
 	fiscalStart, err := st.FiscalStart(ctx)
 	if err != nil {
 		return nil, err
 	}
+	var period model.Period // zero: this month
+	if o.start.period != "" {
+		if period, err = periodIn(o.start.period, fiscalStart); err != nil {
+			return nil, err
+		}
+	}
 	cur, err := st.Currency(ctx)
 	if err != nil {
 		return nil, err
 	}
 	return tui.New(tui.Options{Store: st, Lang: lang, Now: o.now, FiscalStart: fiscalStart, Currency: cur, NoColor: o.noColor,
-		Theme: o.start.theme, Keys: o.keys, Me: o.me, StartTab: o.start.tab, ReviewPeriod: o.period, Poll: tui.LivePoll}), nil
+		Theme: o.start.theme, Keys: o.keys, Me: o.me, StartTab: o.start.tab, ReviewPeriod: period, Poll: tui.LivePoll}), nil
 }
 
 // keyActions lists the actions the config file's [keys] can rebind and
