@@ -227,7 +227,8 @@ func ComputeWith(ctx context.Context, r Reader, rng Range, today time.Time, opt 
 	if fs.Currency, err = r.Currency(ctx); err != nil {
 		return nil, err
 	}
-	need := wants{style: needsAny(fs.Goals, opt.Keys, store.StyleFigureKeys), success: needsAny(fs.Goals, opt.Keys, SuccessKeys)}
+	need := wants{style: needsAny(fs.Goals, opt.Keys, store.StyleFigureKeys),
+		success: needsAny(fs.Goals, opt.Keys, successCountKeys), cohorts: needsAny(fs.Goals, opt.Keys, []string{KeyMQLToSQLRate})}
 	if fs.Values, err = values(ctx, r, fs.Goals, rng, now, need, fs.Currency); err != nil {
 		return nil, err
 	}
@@ -322,7 +323,8 @@ func needsAny(g *Goals, wanted, keys []string) bool {
 // wants says which figures beyond the roll-up's a computation reads.
 type wants struct {
 	style   bool // store.StyleFigures
-	success bool // successValues
+	success bool // store.SuccessCounts, for the success figures but the MQL→SQL rate
+	cohorts bool // store.FunnelCohorts, for the MQL→SQL rate
 }
 
 // values is every figure the records give over rng: the base counts and
@@ -349,8 +351,8 @@ func values(ctx context.Context, r Reader, g *Goals, rng Range, now time.Time, n
 		}
 		add(extra)
 	}
-	if need.success {
-		extra, err := successValues(ctx, r, rng, now)
+	if need.success || need.cohorts {
+		extra, err := successValues(ctx, r, rng, now, need)
 		if err != nil {
 			return nil, err
 		}

@@ -450,12 +450,52 @@ func TestManualKPIOnlyForItsPeriod(t *testing.T) {
 // countingReader counts the passes over the records StyleFigures makes.
 type countingReader struct {
 	*store.Store
-	styleCalls int
+	styleCalls, successCalls, cohortCalls int
 }
 
 func (c *countingReader) StyleFigures(ctx context.Context, f store.Filter) (map[string]model.Value, error) {
 	c.styleCalls++
 	return c.Store.StyleFigures(ctx, f)
+}
+
+func (c *countingReader) SuccessCounts(ctx context.Context, span store.SuccessSpan) (store.SuccessCounts, error) {
+	c.successCalls++
+	return c.Store.SuccessCounts(ctx, span)
+}
+
+func (c *countingReader) FunnelCohorts(ctx context.Context, from, to, asOf time.Time, by string) ([]store.StageCohort, error) {
+	c.cohortCalls++
+	return c.Store.FunnelCohorts(ctx, from, to, asOf, by)
+}
+
+// TestSuccessReadsOnlyWhenNeeded: the success counts and the funnel's
+// cohorts are each read only for a key that needs them, once per range
+// (this one and the previous).
+func TestSuccessReadsOnlyWhenNeeded(t *testing.T) {
+	ctx := context.Background()
+	rng := figures.PeriodRange(model.PeriodOf(model.Month, today, model.DefaultFiscalStart))
+	st := openDemo(t)
+	for _, tc := range []struct {
+		key                   string
+		successes, cohortRead int
+	}{
+		{"calls", 0, 0},
+		{"churn_rate", 2, 0},
+		{"mql_to_sql_rate", 0, 2},
+	} {
+		r := &countingReader{Store: st}
+		figs, err := figures.ComputeWith(ctx, r, rng, today, figures.Options{Keys: []string{tc.key}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if r.successCalls != tc.successes || r.cohortCalls != tc.cohortRead {
+			t.Errorf("%s: %d reads of the success counts and %d of the cohorts, want %d and %d",
+				tc.key, r.successCalls, r.cohortCalls, tc.successes, tc.cohortRead)
+		}
+		if _, ok := figs.Values[tc.key]; !ok {
+			t.Errorf("%s wanted but not computed", tc.key)
+		}
+	}
 }
 
 // TestStyleFiguresOnlyWhenNeeded: the style figures read the records, not

@@ -32,8 +32,13 @@ const (
 	KeyInquiryResponseTime = "inquiry_response_time"
 )
 
-// SuccessKeys are the keys successValues gives.
-var SuccessKeys = []string{KeyMQLToSQLRate, KeyResponseTime, KeyEmailOpenRate, KeyChurnRate, KeyRevenueChurnRate,
+// SuccessKeys are the keys successValues gives: the MQL→SQL rate from
+// the funnel's cohorts, the rest (successCountKeys) from the success
+// counts.
+var SuccessKeys = append([]string{KeyMQLToSQLRate}, successCountKeys...)
+
+// successCountKeys are the keys SuccessFigures gives.
+var successCountKeys = []string{KeyResponseTime, KeyEmailOpenRate, KeyChurnRate, KeyRevenueChurnRate,
 	KeyMonthlyChurnRate, KeyAvgMRR, KeyLTV, KeyNPS, KeyOnboardingRate, KeyUsageRate, KeyInquiryResponseTime}
 
 // SuccessReader is what the success figures read. *store.Store is one.
@@ -42,21 +47,29 @@ type SuccessReader interface {
 	FunnelCohorts(ctx context.Context, from, to, asOf time.Time, by string) ([]store.StageCohort, error)
 }
 
-// successValues computes the success figures of rng at now; the range's
-// days are days in now's location, as the funnel tab reads them. Amounts
-// are in minor units.
-func successValues(ctx context.Context, r SuccessReader, rng Range, now time.Time) (map[string]model.Value, error) {
+// successValues computes the success figures of rng at now that need
+// asks for: the counts' figures when need.success, the MQL→SQL rate when
+// need.cohorts, each a read of its own. The range's days are days in
+// now's location, as the funnel tab reads them. Amounts are in minor
+// units.
+func successValues(ctx context.Context, r SuccessReader, rng Range, now time.Time, need wants) (map[string]model.Value, error) {
 	fromAt, toAt := funnelSpan(rng, now, now.Location())
-	f := rng.Filter()
-	c, err := r.SuccessCounts(ctx, store.SuccessSpan{From: f.From, To: f.To, FromAt: fromAt, ToAt: toAt, AsOf: now})
-	if err != nil {
-		return nil, err
+	m := map[string]model.Value{}
+	if need.success {
+		f := rng.Filter()
+		c, err := r.SuccessCounts(ctx, store.SuccessSpan{From: f.From, To: f.To, FromAt: fromAt, ToAt: toAt, AsOf: now})
+		if err != nil {
+			return nil, err
+		}
+		m = SuccessFigures(c, MonthsIn(rng))
+	}
+	if !need.cohorts {
+		return m, nil
 	}
 	cohorts, err := r.FunnelCohorts(ctx, fromAt, toAt, now, "")
 	if err != nil {
 		return nil, err
 	}
-	m := SuccessFigures(c, MonthsIn(rng))
 	for _, st := range funnelSteps(cohorts, nil) {
 		if st.Stage == model.FunnelMQL {
 			m[KeyMQLToSQLRate] = st.Conversion
