@@ -391,20 +391,6 @@ func (is *ImportSession) existing(ctx context.Context, kind, cols string, keys [
 	return read(kind, keys)
 }
 
-func nullYen(y model.Minor, ok bool) any {
-	if !ok {
-		return nil
-	}
-	return int64(y)
-}
-
-func nullRep(id int64) any {
-	if id == 0 {
-		return nil
-	}
-	return id
-}
-
 // SaveImportProfile stores (or replaces) a named import profile; spec is
 // the importer's JSON.
 func (s *Store) SaveImportProfile(ctx context.Context, name, kind, spec string) error {

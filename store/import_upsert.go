@@ -178,7 +178,7 @@ func (is *ImportSession) UpsertOpportunities(ctx context.Context, recs []model.O
 		}
 		for _, o := range recs {
 			created := model.FormatDate(o.Created)
-			closed, amount := nullDate(o.Closed), nullYen(o.AmountMinor, o.HasAmount)
+			closed, amount := nullDate(o.Closed), nullInt(int64(o.AmountMinor), o.HasAmount)
 			forecast := nullText(string(o.Forecast))
 			prev, found := old[o.ExternalID]
 			if !found {
@@ -258,7 +258,7 @@ func (is *ImportSession) UpsertActivities(ctx context.Context, recs []model.Acti
 			return err
 		}
 		for _, a := range recs {
-			day, opp := model.FormatDate(a.Date), nullRep(a.OpportunityID)
+			day, opp := model.FormatDate(a.Date), nullID(a.OpportunityID)
 			prev, found := old[a.ExternalID]
 			if !found {
 				w.add(a.ExternalID, day, a.RepID, string(a.Kind), a.Count, opp, a.Account, a.Note, actionInsert)
@@ -309,7 +309,7 @@ func (is *ImportSession) UpsertLeads(ctx context.Context, recs []model.Lead) (in
 			return err
 		}
 		for _, l := range recs {
-			created, rep, mql, sqlOn := model.FormatDate(l.Created), nullRep(l.RepID), nullDate(l.MQLOn), nullDate(l.SQLOn)
+			created, rep, mql, sqlOn := model.FormatDate(l.Created), nullID(l.RepID), nullDate(l.MQLOn), nullDate(l.SQLOn)
 			oppAt, wonAt := nullStageDay(l.OpportunityOn), nullStageDay(l.WonOn)
 			prev, found := old[l.ExternalID]
 			if !found {
@@ -380,7 +380,7 @@ func (is *ImportSession) UpsertCustomers(ctx context.Context, recs []model.Custo
 			return err
 		}
 		for _, c := range recs {
-			rep, started, churned, mrr := nullRep(c.RepID), nullDate(c.Started), nullDate(c.Churned), any(int64(c.MRRMinor))
+			rep, started, churned, mrr := nullID(c.RepID), nullDate(c.Started), nullDate(c.Churned), any(int64(c.MRRMinor))
 			prev, found := old[c.ExternalID]
 			if !found {
 				w.add(c.ExternalID, c.Name, rep, started, churned, mrr, actionInsert)
