@@ -220,11 +220,8 @@ func sameNullInt(a sql.NullInt64, b any) bool {
 	if b == nil {
 		return !a.Valid
 	}
-	switch v := b.(type) {
-	case int64:
-		return a.Valid && a.Int64 == v
-	}
-	return false
+	v, ok := b.(int64)
+	return ok && a.Valid && a.Int64 == v
 }
 
 type storedAct struct {
