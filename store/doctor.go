@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"fmt"
 	"os"
+	"slices"
 	"strings"
 
 	"github.com/kpit-dev/kpit/model"
@@ -160,26 +161,17 @@ var rollupTriggers = []string{
 }
 
 func (s *Store) missingTriggers(ctx context.Context) ([]string, error) {
-	have := map[string]bool{}
-	rows, err := s.db.QueryContext(ctx, "SELECT name FROM sqlite_schema WHERE type = 'trigger'")
+	have, err := queryStrings(ctx, s.db, "SELECT name FROM sqlite_schema WHERE type = 'trigger'")
 	if err != nil {
-		return nil, describe(err)
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var name string
-		if err := rows.Scan(&name); err != nil {
-			return nil, describe(err)
-		}
-		have[name] = true
+		return nil, err
 	}
 	var missing []string
 	for _, name := range rollupTriggers {
-		if !have[name] {
+		if !slices.Contains(have, name) {
 			missing = append(missing, name)
 		}
 	}
-	return missing, describe(rows.Err())
+	return missing, nil
 }
 
 // rollupRecount is rollup_daily as it should be, counted afresh from the

@@ -421,18 +421,9 @@ func (s *Store) ImportProfile(ctx context.Context, name string) (kind, spec stri
 
 // ImportProfileNames lists the saved import profiles by name.
 func (s *Store) ImportProfileNames(ctx context.Context) ([]string, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT name FROM import_profiles ORDER BY name`)
+	names, err := queryStrings(ctx, s.db, `SELECT name FROM import_profiles ORDER BY name`)
 	if err != nil {
-		return nil, fmt.Errorf("list import profiles: %w", describe(err))
+		return nil, fmt.Errorf("list import profiles: %w", err)
 	}
-	defer rows.Close()
-	var out []string
-	for rows.Next() {
-		var n string
-		if err := rows.Scan(&n); err != nil {
-			return nil, fmt.Errorf("list import profiles: %w", describe(err))
-		}
-		out = append(out, n)
-	}
-	return out, describe(rows.Err())
+	return names, nil
 }

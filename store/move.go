@@ -134,20 +134,7 @@ func (s *Store) columns(ctx context.Context, q queryer, table string) ([]string,
 		query = `SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = ?
 			ORDER BY ordinal_position`
 	}
-	rows, err := q.QueryContext(ctx, query, table)
-	if err != nil {
-		return nil, describe(err)
-	}
-	defer rows.Close()
-	var out []string
-	for rows.Next() {
-		var c string
-		if err := rows.Scan(&c); err != nil {
-			return nil, describe(err)
-		}
-		out = append(out, c)
-	}
-	return out, describe(rows.Err())
+	return queryStrings(ctx, q, query, table)
 }
 
 // copyTable copies one table's rows, the columns both stores have (the

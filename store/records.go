@@ -183,21 +183,26 @@ type queryer interface {
 	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
 }
 
-func repNames(ctx context.Context, q queryer) ([]string, error) {
-	rows, err := q.QueryContext(ctx, `SELECT name FROM reps WHERE active = 1 ORDER BY name`)
+// queryStrings is the one text column a query answers, row by row.
+func queryStrings(ctx context.Context, q queryer, query string, args ...any) ([]string, error) {
+	rows, err := q.QueryContext(ctx, query, args...)
 	if err != nil {
 		return nil, describe(err)
 	}
 	defer rows.Close()
 	var out []string
 	for rows.Next() {
-		var n string
-		if err := rows.Scan(&n); err != nil {
+		var v string
+		if err := rows.Scan(&v); err != nil {
 			return nil, describe(err)
 		}
-		out = append(out, n)
+		out = append(out, v)
 	}
 	return out, describe(rows.Err())
+}
+
+func repNames(ctx context.Context, q queryer) ([]string, error) {
+	return queryStrings(ctx, q, `SELECT name FROM reps WHERE active = 1 ORDER BY name`)
 }
 
 // RepNames lists the names of the active reps, for quick-add and prompts.

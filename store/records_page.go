@@ -150,19 +150,10 @@ func (s *Store) RecordPosition(ctx context.Context, kind model.RecordKind, filte
 // AccountNames are the accounts of live opportunities, most used first (at
 // most limit), for completing an account as it is typed.
 func (s *Store) AccountNames(ctx context.Context, limit int) ([]string, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT account FROM opportunities WHERE deleted_at IS NULL AND account != ''
+	accounts, err := queryStrings(ctx, s.db, `SELECT account FROM opportunities WHERE deleted_at IS NULL AND account != ''
 		GROUP BY account ORDER BY count(*) DESC, account LIMIT ?`, limit)
 	if err != nil {
-		return nil, fmt.Errorf("list accounts: %w", describe(err))
+		return nil, fmt.Errorf("list accounts: %w", err)
 	}
-	defer rows.Close()
-	var out []string
-	for rows.Next() {
-		var a string
-		if err := rows.Scan(&a); err != nil {
-			return nil, fmt.Errorf("list accounts: %w", describe(err))
-		}
-		out = append(out, a)
-	}
-	return out, describe(rows.Err())
+	return accounts, nil
 }
