@@ -127,9 +127,9 @@ func leadMoveError(l catalog.Lang, id int64, err error) error {
 	case errors.As(err, &ue):
 		return fmt.Errorf("lead %d: --rep: unknown rep %q (known: %s)", id, ue.Name, knownOrNone(ue.Known))
 	case errors.As(err, &fe):
-		flagName := map[string]string{"stage": "to", "at": "at", "rep": "rep"}[fe.Field]
-		if flagName == "" {
-			flagName = fe.Field
+		flagName := fe.Field // at and rep are their flags' names
+		if fe.Field == "stage" {
+			flagName = "to"
 		}
 		msg := catalog.Refusal(l, fe.Code, fe.Args, fe.Msg)
 		if fe.Code == model.RefuseBackwardsNotRecycle {
