@@ -129,7 +129,7 @@ func pgVersion(ctx context.Context, q queryer) (int, error) {
 		return 0, pgLine(err)
 	}
 	if version > len(migrations) {
-		return 0, fmt.Errorf("schema version %d is newer than this kpit knows (%d); upgrade kpit", version, len(migrations))
+		return 0, newerSchema(version)
 	}
 	return version, nil
 }

@@ -274,9 +274,14 @@ func kpitVersion(ctx context.Context, q queryer) (int, error) {
 	case ours < len(kpitTables) || version == 0:
 		return 0, ErrNotKpit
 	case version > len(migrations):
-		return 0, fmt.Errorf("schema version %d is newer than this kpit knows (%d); upgrade kpit", version, len(migrations))
+		return 0, newerSchema(version)
 	}
 	return version, nil
+}
+
+// newerSchema refuses a database a later kpit has migrated, on either engine.
+func newerSchema(version int) error {
+	return fmt.Errorf("schema version %d is newer than this kpit knows (%d); upgrade kpit", version, len(migrations))
 }
 
 // tx runs fn in one write transaction (IMMEDIATE, from the DSN), committing
