@@ -242,36 +242,53 @@ func (is *ImportSession) addNewRep(r pendingRep) int64 {
 func (is *ImportSession) PrefetchOpportunities(ctx context.Context, refs []string) error {
 	clear(is.oppIDs)
 	clear(is.oppKnown)
-	for len(refs) > 0 {
-		n := min(len(refs), lookupChunk)
-		part := refs[:n]
-		refs = refs[n:]
-		q := `SELECT external_id, id FROM opportunities WHERE external_id IN (?` + strings.Repeat(", ?", n-1) + `) AND deleted_at IS NULL`
-		st, err := is.stmt(q)
-		if err != nil {
-			return fmt.Errorf("find opportunities: %w", err)
-		}
-		args := make([]any, n)
-		for i, r := range part {
-			args[i] = r
-			is.oppKnown[r] = true
-		}
-		rows, err := st.QueryContext(ctx, args...)
-		if err != nil {
-			return fmt.Errorf("find opportunities: %w", describe(err))
-		}
-		for rows.Next() {
+	for _, r := range refs {
+		is.oppKnown[r] = true
+	}
+	err := is.lookup(ctx, `SELECT external_id, id FROM opportunities WHERE external_id IN (%s) AND deleted_at IS NULL`, refs,
+		func(rows *sql.Rows) error {
 			var ext string
 			var id int64
 			if err := rows.Scan(&ext, &id); err != nil {
-				rows.Close()
-				return fmt.Errorf("find opportunities: %w", describe(err))
+				return err
 			}
 			is.oppIDs[ext] = id
+			return nil
+		})
+	if err != nil {
+		return fmt.Errorf("find opportunities: %w", err)
+	}
+	return nil
+}
+
+// lookup runs query, whose %s is filled with the placeholders of keys,
+// lookupChunk keys at a time, and hands each row to scan.
+func (is *ImportSession) lookup(ctx context.Context, query string, keys []string, scan func(*sql.Rows) error) error {
+	for len(keys) > 0 {
+		n := min(len(keys), lookupChunk)
+		part := keys[:n]
+		keys = keys[n:]
+		st, err := is.stmt(fmt.Sprintf(query, "?"+strings.Repeat(", ?", n-1)))
+		if err != nil {
+			return err
+		}
+		args := make([]any, n)
+		for i, k := range part {
+			args[i] = k
+		}
+		rows, err := st.QueryContext(ctx, args...)
+		if err != nil {
+			return describe(err)
+		}
+		for rows.Next() {
+			if err := scan(rows); err != nil {
+				rows.Close()
+				return describe(err)
+			}
 		}
 		rows.Close()
 		if err := rows.Err(); err != nil {
-			return fmt.Errorf("find opportunities: %w", describe(err))
+			return describe(err)
 		}
 	}
 	return nil
@@ -344,35 +361,13 @@ func (is *ImportSession) existing(ctx context.Context, kind, cols string, keys [
 	}
 	seen := map[string]bool{}
 	read := func(table string, keys []string) error {
-		for len(keys) > 0 {
-			n := min(len(keys), lookupChunk)
-			part := keys[:n]
-			keys = keys[n:]
-			q := fmt.Sprintf(`SELECT %s FROM %s WHERE external_id IN (?%s)`, cols, table, strings.Repeat(", ?", n-1))
-			st, err := is.stmt(q)
-			if err != nil {
-				return fmt.Errorf("read %s: %w", kind, err)
-			}
-			args := make([]any, n)
-			for i, k := range part {
-				args[i] = k
-			}
-			rows, err := st.QueryContext(ctx, args...)
-			if err != nil {
-				return fmt.Errorf("read %s: %w", kind, describe(err))
-			}
-			for rows.Next() {
-				k, err := scan(rows)
-				if err != nil {
-					rows.Close()
-					return fmt.Errorf("read %s: %w", kind, describe(err))
-				}
-				seen[k] = true
-			}
-			rows.Close()
-			if err := rows.Err(); err != nil {
-				return fmt.Errorf("read %s: %w", kind, describe(err))
-			}
+		err := is.lookup(ctx, `SELECT `+cols+` FROM `+table+` WHERE external_id IN (%s)`, keys, func(rows *sql.Rows) error {
+			k, err := scan(rows)
+			seen[k] = true
+			return err
+		})
+		if err != nil {
+			return fmt.Errorf("read %s: %w", kind, err)
 		}
 		return nil
 	}
