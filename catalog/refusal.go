@@ -95,7 +95,7 @@ var msgFailure = Text{
 // Failure words an error that is not a refusal: in English the error as it
 // came, with its cause; in Japanese msgFailure.
 func Failure(l Lang, err error) string {
-	if line, ok := rightsOf(l, err); ok {
+	if line, ok := RightsOf(l, err); ok {
 		return line
 	}
 	if l == LangJA {

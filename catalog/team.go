@@ -76,8 +76,9 @@ func Rights(l Lang, e *model.RightsError) string {
 	return l.T(rightsArea, e.User, role, l.T(areaWords[e.Area]))
 }
 
-// rightsOf is err's refusal by rights, worded, when it is one.
-func rightsOf(l Lang, err error) (string, bool) {
+// RightsOf is err's refusal by rights, worded (Rights), when it is one:
+// the check every place that shows a failed write makes first.
+func RightsOf(l Lang, err error) (string, bool) {
 	var re *model.RightsError
 	if errors.As(err, &re) {
 		return Rights(l, re), true

@@ -12,7 +12,6 @@ import (
 
 	"github.com/kpit-dev/kpit/catalog"
 	"github.com/kpit-dev/kpit/config"
-	"github.com/kpit-dev/kpit/model"
 )
 
 // Exit statuses.
@@ -179,10 +178,9 @@ func parseFlags(e env, fs *flag.FlagSet, args []string) (int, bool) {
 // fail prints one line and returns the usage/error status. A write the
 // user's rights (--as) do not allow is worded in their language.
 func fail(e env, cmd string, err error) int {
-	var re *model.RightsError
-	if errors.As(err, &re) {
-		l, _ := e.lang("")
-		err = errors.New(catalog.Rights(l, re))
+	l, _ := e.lang("")
+	if line, ok := catalog.RightsOf(l, err); ok {
+		err = errors.New(line)
 	}
 	fmt.Fprintf(e.stderr, "kpit %s: %v\n", cmd, err)
 	return exitUsage

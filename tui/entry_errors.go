@@ -1,8 +1,6 @@
 package tui
 
 import (
-	"errors"
-
 	"github.com/kpit-dev/kpit/catalog"
 	"github.com/kpit-dev/kpit/model"
 )
@@ -29,9 +27,8 @@ func fieldLabel(l Lang, field string) string { return catalog.FieldLabel(l, fiel
 // refusal by the user's rights in the cockpit's language (catalog.Rights),
 // else the error as it came.
 func writeErr(l Lang, err error) string {
-	var re *model.RightsError
-	if errors.As(err, &re) {
-		return catalog.Rights(l, re)
+	if line, ok := catalog.RightsOf(l, err); ok {
+		return line
 	}
 	return err.Error()
 }
