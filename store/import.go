@@ -322,33 +322,25 @@ func (is *ImportSession) OpportunityID(ctx context.Context, externalID string) (
 // id (tombstoned ones too: an import matches them), as this import leaves
 // it; ok is false when there is none.
 func (is *ImportSession) StoredCreated(ctx context.Context, externalID string) (time.Time, bool, error) {
-	var created string
-	found := false
+	// One query a row, whichever table holds it: the staged row first.
+	q, args := `SELECT (SELECT created FROM opportunities WHERE external_id = ?)`, []any{externalID}
 	if is.staged[kindOpportunities] {
-		st, err := is.stmt(`SELECT created FROM ` + stageTable(kindOpportunities) + ` WHERE external_id = ?`)
-		if err != nil {
-			return time.Time{}, false, fmt.Errorf("find opportunity %s: %w", externalID, err)
-		}
-		err = st.QueryRowContext(ctx, externalID).Scan(&created)
-		if err != nil && !errors.Is(err, sql.ErrNoRows) {
-			return time.Time{}, false, fmt.Errorf("find opportunity %s: %w", externalID, describe(err))
-		}
-		found = err == nil
+		q = `SELECT coalesce((SELECT created FROM ` + stageTable(kindOpportunities) + ` WHERE external_id = ?),
+			(SELECT created FROM opportunities WHERE external_id = ?))`
+		args = append(args, externalID)
 	}
-	if !found {
-		st, err := is.stmt(`SELECT created FROM opportunities WHERE external_id = ?`)
-		if err != nil {
-			return time.Time{}, false, fmt.Errorf("find opportunity %s: %w", externalID, err)
-		}
-		err = st.QueryRowContext(ctx, externalID).Scan(&created)
-		if errors.Is(err, sql.ErrNoRows) {
-			return time.Time{}, false, nil
-		}
-		if err != nil {
-			return time.Time{}, false, fmt.Errorf("find opportunity %s: %w", externalID, describe(err))
-		}
+	st, err := is.stmt(q)
+	if err != nil {
+		return time.Time{}, false, fmt.Errorf("find opportunity %s: %w", externalID, err)
 	}
-	d, err := model.ParseDate(created)
+	var created sql.NullString
+	if err := st.QueryRowContext(ctx, args...).Scan(&created); err != nil {
+		return time.Time{}, false, fmt.Errorf("find opportunity %s: %w", externalID, describe(err))
+	}
+	if !created.Valid {
+		return time.Time{}, false, nil
+	}
+	d, err := model.ParseDate(created.String)
 	return d, err == nil, nil
 }
 
