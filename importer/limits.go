@@ -132,9 +132,13 @@ var binaryMagic = []string{"\x89PNG", "\xFF\xD8\xFF", "GIF8", "%PDF-", "\x1F\x8B
 // binaryNULs is how many NUL bytes in a file's first 64 KB make it binary.
 const binaryNULs = 8
 
-// headerControl refuses a header cell holding a control character: the
-// header's names are printed in messages and on screens.
-func headerControl(path string, line int, header []string) error {
+// checkHeader refuses a header (at line) with more columns than
+// lim.Columns, or a cell holding a control character: the header's names
+// are printed in messages and on screens.
+func checkHeader(path string, line int, header []string, lim model.Limits) error {
+	if len(header) > lim.Columns {
+		return limitErr(path, line, &model.LimitError{Key: model.LimitColumns, Got: int64(len(header)), Limit: int64(lim.Columns)})
+	}
 	for i, h := range header {
 		if err := model.CheckText("header", h, 0); err != nil {
 			var fe *model.FieldError

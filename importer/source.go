@@ -204,10 +204,7 @@ func newCSVSource(name string, r io.Reader, size int64, encoding string, lim mod
 	if err != nil {
 		return nil, s.readError(err)
 	}
-	if len(header) > lim.Columns {
-		return nil, limitErr(name, 1, &model.LimitError{Key: model.LimitColumns, Got: int64(len(header)), Limit: int64(lim.Columns)})
-	}
-	if err := headerControl(name, 1, header); err != nil {
+	if err := checkHeader(name, 1, header, lim); err != nil {
 		return nil, err
 	}
 	s.header = make([]string, len(header))
@@ -459,11 +456,7 @@ func openXLSX(path, sheet string, lim model.Limits) (*xlsxSource, error) {
 		if blank(cells) {
 			continue
 		}
-		if len(cells) > lim.Columns {
-			s.Close()
-			return nil, limitErr(path, s.line, &model.LimitError{Key: model.LimitColumns, Got: int64(len(cells)), Limit: int64(lim.Columns)})
-		}
-		if err := headerControl(path, s.line, cells); err != nil {
+		if err := checkHeader(path, s.line, cells, lim); err != nil {
 			s.Close()
 			return nil, err
 		}
