@@ -33,6 +33,7 @@ type server struct {
 	dir   string   // removed at Stop: data, socket and log
 	runAs []string // the command prefix that runs the server's binaries (not as root)
 	bin   string
+	admin *sql.DB // the server's postgres database, where databases are made
 }
 
 var (
@@ -92,12 +93,7 @@ func create(t testing.TB, template string) string {
 
 // exec runs one statement on the server's postgres database.
 func (s *server) exec(stmt string) error {
-	admin, err := sql.Open("pgx", s.url("postgres"))
-	if err != nil {
-		return err
-	}
-	defer admin.Close()
-	_, err = admin.ExecContext(context.Background(), stmt)
+	_, err := s.admin.ExecContext(context.Background(), stmt)
 	return err
 }
 
@@ -176,6 +172,11 @@ func start() {
 		failure = fmt.Errorf("%v\n%s", err, log)
 		return
 	}
+	if s.admin, err = sql.Open("pgx", s.url("postgres")); err != nil {
+		s.stop()
+		failure = err
+		return
+	}
 	srv = s
 }
 
@@ -207,6 +208,9 @@ func (s *server) run(name string, args ...string) error {
 }
 
 func (s *server) stop() {
+	if s.admin != nil {
+		s.admin.Close()
+	}
 	s.run("pg_ctl", "-D", filepath.Join(s.dir, "data"), "-m", "immediate", "-w", "stop")
 	os.RemoveAll(s.dir)
 }
