@@ -40,7 +40,7 @@ func (s *Store) Backup(ctx context.Context, out string) (BackupSummary, error) {
 	}
 	tmp, err := os.CreateTemp(filepath.Dir(out), "."+filepath.Base(out)+".tmp-*")
 	if err != nil {
-		return BackupSummary{}, fmt.Errorf("backup %s: %w", out, firstLine(err))
+		return BackupSummary{}, fmt.Errorf("backup %s: %w", out, writeWhy(out, describe(err)))
 	}
 	tmpPath := tmp.Name()
 	tmp.Close()
@@ -53,7 +53,7 @@ func (s *Store) Backup(ctx context.Context, out string) (BackupSummary, error) {
 	}
 	if err != nil {
 		os.Remove(tmpPath) // this command's own temporary file
-		return BackupSummary{}, fmt.Errorf("backup %s: %w", out, err)
+		return BackupSummary{}, fmt.Errorf("backup %s: %w", out, writeWhy(out, describe(err)))
 	}
 	sum.Path = out
 	return sum, nil
@@ -239,14 +239,18 @@ func (s *Store) Restore(ctx context.Context, from string, now time.Time) (kept s
 	if _, err := os.Lstat(kept); err == nil {
 		return "", BackupSummary{}, fmt.Errorf("%s exists already; wait a second and run kpit restore again", kept)
 	}
-	if err := s.copyPages(ctx, kept); err != nil {
-		return "", BackupSummary{}, fmt.Errorf("keep the current database as %s: %w", kept, err)
+	err = s.copyPages(ctx, kept)
+	if err == nil {
+		err = syncFile(kept)
 	}
-	if err := syncFile(kept); err != nil {
-		return "", BackupSummary{}, fmt.Errorf("keep the current database as %s: %w", kept, err)
+	if err != nil {
+		// The kept copy is this command's own file (it did not exist):
+		// half of one is no copy.
+		os.Remove(kept)
+		return "", BackupSummary{}, fmt.Errorf("keep the current database as %s: %w", kept, writeWhy(kept, describe(err)))
 	}
 	if err := s.restorePages(ctx, from); err != nil {
-		return kept, BackupSummary{}, fmt.Errorf("restore %s: %w", from, err)
+		return kept, BackupSummary{}, fmt.Errorf("restore %s: %w", from, s.named(err))
 	}
 	// A backup made by an older kpit is brought up to date like any file.
 	if err := s.migrate(ctx); err != nil {

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
+	"syscall"
 
 	"modernc.org/sqlite"
 	sqlite3 "modernc.org/sqlite/lib"
@@ -40,6 +41,17 @@ func notWritten(se *sqlite.Error) error {
 	case sqlite3.SQLITE_FULL, sqlite3.SQLITE_IOERR_WRITE, sqlite3.SQLITE_IOERR_FSYNC, sqlite3.SQLITE_IOERR_DIR_FSYNC,
 		sqlite3.SQLITE_IOERR_TRUNCATE, sqlite3.SQLITE_IOERR_SHMSIZE, sqlite3.SQLITE_IOERR_SHMMAP:
 		return &writeFailed{sqlite: firstLine(se).Error()}
+	}
+	return nil
+}
+
+// osNotWritten is a write of a file outside SQLite (a backup's temporary
+// file, a restore's kept copy) as a writeFailed when the system refused it
+// for want of space: a full disk (ENOSPC), a file size limit (EFBIG), a
+// quota (EDQUOT).
+func osNotWritten(err error) error {
+	if errors.Is(err, syscall.ENOSPC) || errors.Is(err, syscall.EFBIG) || errors.Is(err, syscall.EDQUOT) {
+		return &writeFailed{sqlite: firstLine(err).Error()}
 	}
 	return nil
 }

@@ -418,6 +418,9 @@ func describe(err error) error {
 			return wf
 		}
 	}
+	if wf := osNotWritten(err); wf != nil {
+		return wf
+	}
 	return firstLine(err)
 }
 
