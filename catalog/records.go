@@ -9,6 +9,20 @@ var (
 	KindOpportunity = Text{JA: "商談", EN: "opportunity"}
 	KindLead        = Text{JA: "リード", EN: "lead"}
 	KindCustomer    = Text{JA: "顧客", EN: "customer"}
+	KindNPS         = Text{JA: "NPS回答", EN: "NPS answer"}
+	KindUsage       = Text{JA: "利用状況", EN: "usage check"}
+	KindInquiry     = Text{JA: "問い合わせ", EN: "inquiry"}
+	KindCampaign    = Text{JA: "メール配信", EN: "e-mail campaign"}
+
+	// kpit add nps|usage|inquiry|campaign: what was recorded.
+	AddedNPS        = Text{JA: "NPS回答 %d を記録しました: %d点, %s, %s", EN: "added NPS answer %d: score %d, %s, %s"}
+	AddedUsage      = Text{JA: "利用状況 %d を記録しました: %s, %s, %s", EN: "added usage check %d: %s, %s, %s"}
+	UsageActive     = Text{JA: "利用あり", EN: "active"}
+	UsageInactive   = Text{JA: "利用なし", EN: "not active"}
+	AddedInquiry    = Text{JA: "問い合わせ %d を記録しました: %s, 受付 %s, %s", EN: "added inquiry %d: %s, opened %s, %s"}
+	InquiryAnswered = Text{JA: "初回回答 %s", EN: "first answered %s"}
+	InquiryWaiting  = Text{JA: "未回答", EN: "not answered yet"}
+	AddedCampaign   = Text{JA: "メール配信 %d を記録しました: %s, %s, 送信 %d, 開封 %d", EN: "added e-mail campaign %d: %s, %s, %d sent, %d opened"}
 
 	ActVisit       = Text{JA: "訪問", EN: "visit"}
 	ActCall        = Text{JA: "架電", EN: "call"}
@@ -49,6 +63,14 @@ func RecordKindWord(l Lang, k model.RecordKind) string {
 		return l.T(KindOpportunity)
 	case model.RecordLead:
 		return l.T(KindLead)
+	case model.RecordNPS:
+		return l.T(KindNPS)
+	case model.RecordUsage:
+		return l.T(KindUsage)
+	case model.RecordInquiry:
+		return l.T(KindInquiry)
+	case model.RecordCampaign:
+		return l.T(KindCampaign)
 	}
 	return l.T(KindCustomer)
 }

@@ -19,10 +19,10 @@ import (
 func runAdd(e env) int {
 	if len(e.args) == 0 || strings.HasPrefix(e.args[0], "-") {
 		if len(e.args) > 0 && (e.args[0] == "-h" || e.args[0] == "--help" || e.args[0] == "-help") {
-			fmt.Fprintln(e.stderr, "Usage: kpit add activity|opportunity|lead [flags]   (kpit add KIND -h for its flags)")
+			fmt.Fprintln(e.stderr, "Usage: kpit add activity|opportunity|lead|nps|usage|inquiry|campaign [flags]   (kpit add KIND -h for its flags)")
 			return exitOK
 		}
-		return fail(e, "add", errors.New("say what to add: activity, opportunity or lead (e.g. kpit add activity --kind visit --rep 田中)"))
+		return fail(e, "add", errors.New("say what to add: activity, opportunity, lead, nps, usage, inquiry or campaign (e.g. kpit add activity --kind visit --rep 田中)"))
 	}
 	what, args := e.args[0], e.args[1:]
 	switch what {
@@ -32,8 +32,16 @@ func runAdd(e env) int {
 		return addOpportunity(e, args)
 	case "lead":
 		return addLead(e, args)
+	case "nps":
+		return addNPS(e, args)
+	case "usage":
+		return addUsage(e, args)
+	case "inquiry":
+		return addInquiry(e, args)
+	case "campaign":
+		return addCampaign(e, args)
 	}
-	return fail(e, "add", fmt.Errorf("unknown record kind %q (want activity, opportunity or lead)", what))
+	return fail(e, "add", fmt.Errorf("unknown record kind %q (want activity, opportunity, lead, nps, usage, inquiry or campaign)", what))
 }
 
 // addFlags are the flags every add command shares.

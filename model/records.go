@@ -14,6 +14,13 @@ const (
 	RecordOpportunity RecordKind = "opportunity"
 	RecordLead        RecordKind = "lead"
 	RecordCustomer    RecordKind = "customer"
+	// The customer-success records (docs/success.md): journaled and undone
+	// like the others, but not in RecordKinds, which lists the kinds the
+	// recent-records list and the required-field rules cover.
+	RecordNPS      RecordKind = "nps"
+	RecordUsage    RecordKind = "usage"
+	RecordInquiry  RecordKind = "inquiry"
+	RecordCampaign RecordKind = "campaign"
 )
 
 // RecordKinds lists the kinds of records kpit keeps.

@@ -4,6 +4,8 @@ import (
 	"math"
 	"strings"
 	"time"
+
+	"golang.org/x/text/width"
 )
 
 // The records and rules behind the inside-sales and customer-success KPIs
@@ -18,12 +20,14 @@ type NPSAnswer struct {
 	Account    string
 	Date       time.Time
 	Score      int
+	Comment    string // what the customer wrote beside the score, if anything
 }
 
 // Usage is one check of whether a customer is actively using the product
 // (利用状況): the latest check in a period says whether it was.
 type Usage struct {
 	ID         int64
+	ExternalID string
 	CustomerID int64  // when known; else the customer is found by Account
 	Account    string // the customer's name
 	Date       time.Time
@@ -149,4 +153,18 @@ func LTV(avgMRR, monthlyChurn Value) Value {
 		return None
 	}
 	return Some(avgMRR.V / monthlyChurn.V)
+}
+
+// UsageActiveWord reads whether a usage check says the customer is using
+// the product, as people and exports write it: yes/no, true/false, 1/0,
+// active/inactive, 利用/未利用, あり/なし (full-width too). ok is false for
+// anything else.
+func UsageActiveWord(s string) (active, ok bool) {
+	switch strings.ToLower(strings.TrimSpace(width.Fold.String(s))) {
+	case "yes", "y", "true", "1", "active", "used", "はい", "利用", "利用中", "利用あり", "あり", "有", "アクティブ":
+		return true, true
+	case "no", "n", "false", "0", "inactive", "unused", "いいえ", "未利用", "利用なし", "なし", "無", "非アクティブ":
+		return false, true
+	}
+	return false, false
 }

@@ -36,22 +36,43 @@ func (e *UnknownRepError) Error() string {
 }
 
 // recordTable describes one record table for the journal: its name and the
-// columns a before-image holds (every column but id).
+// columns a before-image holds (every column but id). rep is the SQL that
+// reads a row's rep, for the rights check (rep_id unless set): a usage
+// check is its customer's rep's record; an NPS answer, an inquiry and a
+// campaign belong to no rep, so only a team lead or an admin writes them
+// (docs/teams.md).
 type recordTable struct {
 	name    string
 	kind    model.RecordKind
 	columns []string
+	rep     string
+}
+
+// repSQL is the expression reading the rep of a row of t.
+func (t recordTable) repSQL() string {
+	if t.rep == "" {
+		return "rep_id"
+	}
+	return t.rep
 }
 
 var recordTables = map[model.RecordKind]recordTable{
 	model.RecordActivity: {"activities", model.RecordActivity, []string{"external_id", "day", "rep_id", "kind", "count",
-		"opportunity_id", "account", "note", "connected", "lead_id", "at", "entered_at", "updated_at", "deleted_at"}},
+		"opportunity_id", "account", "note", "connected", "lead_id", "at", "entered_at", "updated_at", "deleted_at"}, ""},
 	model.RecordOpportunity: {"opportunities", model.RecordOpportunity, []string{"external_id", "rep_id", "account", "product",
-		"stage", "created", "closed", "amount_yen", "outcome", "lost_reason", "forecast", "entered_at", "updated_at", "deleted_at"}},
+		"stage", "created", "closed", "amount_yen", "outcome", "lost_reason", "forecast", "entered_at", "updated_at", "deleted_at"}, ""},
 	model.RecordLead: {"leads", model.RecordLead, []string{"external_id", "company", "contact", "source", "rep_id", "created",
-		"status", "mql_on", "sql_on", "entered_at", "updated_at", "deleted_at"}},
+		"status", "mql_on", "sql_on", "entered_at", "updated_at", "deleted_at"}, ""},
 	model.RecordCustomer: {"customers", model.RecordCustomer, []string{"external_id", "name", "rep_id", "started", "churned",
-		"mrr_yen", "onboarding_due", "onboarded_on", "entered_at", "updated_at", "deleted_at"}},
+		"mrr_yen", "onboarding_due", "onboarded_on", "entered_at", "updated_at", "deleted_at"}, ""},
+	model.RecordNPS: {"nps_answers", model.RecordNPS, []string{"external_id", "account", "day", "score", "comment", "imported",
+		"entered_at", "updated_at", "deleted_at"}, "NULL"},
+	model.RecordUsage: {"usage_checks", model.RecordUsage, []string{"external_id", "customer_id", "day", "active", "imported",
+		"entered_at", "updated_at", "deleted_at"}, "(SELECT c.rep_id FROM customers c WHERE c.id = usage_checks.customer_id)"},
+	model.RecordInquiry: {"inquiries", model.RecordInquiry, []string{"external_id", "account", "opened_at", "answered_at", "imported",
+		"entered_at", "updated_at", "deleted_at"}, "NULL"},
+	model.RecordCampaign: {"campaigns", model.RecordCampaign, []string{"external_id", "name", "day", "sent", "opened", "imported",
+		"entered_at", "updated_at", "deleted_at"}, "NULL"},
 }
 
 func tableFor(name string) (recordTable, bool) {

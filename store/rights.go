@@ -109,11 +109,12 @@ func (s *Store) mayJournaled(ctx context.Context, tx *sql.Tx, mark int64) error 
 
 // mayRow checks the record id of table as it stands in the transaction.
 func (s *Store) mayRow(ctx context.Context, tx *sql.Tx, table string, id int64) error {
-	if _, ok := tableFor(table); !ok {
+	t, ok := tableFor(table)
+	if !ok {
 		return fmt.Errorf("check rights: unknown record table %q", table)
 	}
 	var rep sql.NullInt64
-	err := tx.QueryRowContext(ctx, `SELECT rep_id FROM `+table+` WHERE id = ?`, id).Scan(&rep)
+	err := tx.QueryRowContext(ctx, `SELECT `+t.repSQL()+` FROM `+table+` WHERE id = ?`, id).Scan(&rep)
 	if err != nil && !errors.Is(err, sql.ErrNoRows) {
 		return describe(err)
 	}

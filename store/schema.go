@@ -879,7 +879,18 @@ CREATE INDEX inquiries_opened ON inquiries (opened_at) WHERE deleted_at IS NULL;
 	// the cohorts: each stage's index but won's also covers where the lead
 	// stands and its status (the same text on both engines).
 	funnelOpenIndexes,
+	// 19: the customer-success records as people and imports enter them:
+	// an NPS answer keeps the comment that came with it, and a usage check
+	// carries the id an import matches it by, as the other records do.
+	successEntry,
 }
+
+// successEntry (migration 19, the same text on both engines).
+const successEntry = `
+ALTER TABLE nps_answers ADD COLUMN comment TEXT NOT NULL DEFAULT '';
+ALTER TABLE usage_checks ADD COLUMN external_id TEXT;
+CREATE UNIQUE INDEX usage_checks_external_id ON usage_checks (external_id);
+`
 
 // funnelOpenIndexes (migration 18): lead_funnel's stage indexes cover the
 // lead's current stage and status, so a cohort's leads still standing at

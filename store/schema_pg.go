@@ -170,6 +170,7 @@ END $$;
 CREATE TRIGGER activities_connects AFTER INSERT OR UPDATE OR DELETE ON activities FOR EACH ROW EXECUTE FUNCTION kpit_activities_connects();
 `},
 	{upTo: 18, sql: funnelOpenIndexes},
+	{upTo: 19, sql: cText(successEntry)},
 }
 
 // cText gives every TEXT column the "C" collation: SQLite compares text

@@ -26,14 +26,13 @@ func (s *Store) AddNPSAnswer(ctx context.Context, a model.NPSAnswer) (int64, err
 			return err
 		}
 		now := formatTime(s.now())
-		res, err := tx.ExecContext(ctx, `INSERT INTO nps_answers (external_id, account, day, score, entered_at, updated_at)
-			VALUES (?, ?, ?, ?, ?, ?)`, nullText(a.ExternalID), strings.TrimSpace(a.Account), model.FormatDate(a.Date),
-			a.Score, now, now)
+		err := tx.QueryRowContext(ctx, `INSERT INTO nps_answers (external_id, account, day, score, comment, entered_at, updated_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id`, nullText(a.ExternalID), strings.TrimSpace(a.Account), model.FormatDate(a.Date),
+			a.Score, strings.TrimSpace(a.Comment), now, now).Scan(&id)
 		if err != nil {
 			return fmt.Errorf("add NPS answer: %w", describe(err))
 		}
-		id, _ = res.LastInsertId()
-		return nil
+		return s.journal(ctx, tx, recordTables[model.RecordNPS], id, "insert")
 	})
 	return id, err
 }
@@ -54,13 +53,13 @@ func (s *Store) AddUsage(ctx context.Context, u model.Usage) (int64, error) {
 			return err
 		}
 		now := formatTime(s.now())
-		res, err := tx.ExecContext(ctx, `INSERT INTO usage_checks (customer_id, day, active, entered_at, updated_at)
-			VALUES (?, ?, ?, ?, ?)`, cust, model.FormatDate(u.Date), boolInt(u.Active), now, now)
+		err = tx.QueryRowContext(ctx, `INSERT INTO usage_checks (external_id, customer_id, day, active, entered_at, updated_at)
+			VALUES (?, ?, ?, ?, ?, ?) RETURNING id`, nullText(u.ExternalID), cust, model.FormatDate(u.Date), boolInt(u.Active),
+			now, now).Scan(&id)
 		if err != nil {
 			return fmt.Errorf("add usage: %w", describe(err))
 		}
-		id, _ = res.LastInsertId()
-		return nil
+		return s.journal(ctx, tx, recordTables[model.RecordUsage], id, "insert")
 	})
 	return id, err
 }
@@ -73,14 +72,13 @@ func (s *Store) AddCampaign(ctx context.Context, c model.Campaign) (int64, error
 			return err
 		}
 		now := formatTime(s.now())
-		res, err := tx.ExecContext(ctx, `INSERT INTO campaigns (external_id, name, day, sent, opened, entered_at, updated_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?)`, nullText(c.ExternalID), strings.TrimSpace(c.Name), model.FormatDate(c.Date),
-			c.Sent, c.Opened, now, now)
+		err := tx.QueryRowContext(ctx, `INSERT INTO campaigns (external_id, name, day, sent, opened, entered_at, updated_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id`, nullText(c.ExternalID), strings.TrimSpace(c.Name), model.FormatDate(c.Date),
+			c.Sent, c.Opened, now, now).Scan(&id)
 		if err != nil {
 			return fmt.Errorf("add campaign: %w", describe(err))
 		}
-		id, _ = res.LastInsertId()
-		return nil
+		return s.journal(ctx, tx, recordTables[model.RecordCampaign], id, "insert")
 	})
 	return id, err
 }
@@ -94,14 +92,13 @@ func (s *Store) AddInquiry(ctx context.Context, q model.Inquiry) (int64, error) 
 			return err
 		}
 		now := formatTime(s.now())
-		res, err := tx.ExecContext(ctx, `INSERT INTO inquiries (external_id, account, opened_at, answered_at, entered_at, updated_at)
-			VALUES (?, ?, ?, ?, ?, ?)`, nullText(q.ExternalID), strings.TrimSpace(q.Account), nullMoment(q.Opened),
-			nullMoment(q.Answered), now, now)
+		err := tx.QueryRowContext(ctx, `INSERT INTO inquiries (external_id, account, opened_at, answered_at, entered_at, updated_at)
+			VALUES (?, ?, ?, ?, ?, ?) RETURNING id`, nullText(q.ExternalID), strings.TrimSpace(q.Account), nullMoment(q.Opened),
+			nullMoment(q.Answered), now, now).Scan(&id)
 		if err != nil {
 			return fmt.Errorf("add inquiry: %w", describe(err))
 		}
-		id, _ = res.LastInsertId()
-		return nil
+		return s.journal(ctx, tx, recordTables[model.RecordInquiry], id, "insert")
 	})
 	return id, err
 }
@@ -325,20 +322,20 @@ func (w *bulkWriter) success(b Batch) error {
 	}
 	stamp := func() (string, string) { return w.stamps(time.Time{}, time.Time{}) }
 	tables := []table{
-		{`INSERT INTO nps_answers (external_id, account, day, score, entered_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)`,
+		{`INSERT INTO nps_answers (external_id, account, day, score, comment, entered_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
 			len(b.NPSAnswers), func(i int) ([]any, error) {
 				a := b.NPSAnswers[i]
 				e, u := stamp()
-				return []any{nullText(a.ExternalID), a.Account, model.FormatDate(a.Date), a.Score, e, u}, model.CheckNPSAnswer(a)
+				return []any{nullText(a.ExternalID), a.Account, model.FormatDate(a.Date), a.Score, a.Comment, e, u}, model.CheckNPSAnswer(a)
 			}},
-		{`INSERT INTO usage_checks (customer_id, day, active, entered_at, updated_at) VALUES (?, ?, ?, ?, ?)`,
+		{`INSERT INTO usage_checks (external_id, customer_id, day, active, entered_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)`,
 			len(b.Usage), func(i int) ([]any, error) {
 				u := b.Usage[i]
 				if u.CustomerID == 0 {
 					return nil, fmt.Errorf("usage check %d names no customer id", i+1)
 				}
 				e, up := stamp()
-				return []any{u.CustomerID, model.FormatDate(u.Date), boolInt(u.Active), e, up}, model.CheckUsage(u)
+				return []any{nullText(u.ExternalID), u.CustomerID, model.FormatDate(u.Date), boolInt(u.Active), e, up}, model.CheckUsage(u)
 			}},
 		{`INSERT INTO campaigns (external_id, name, day, sent, opened, entered_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
 			len(b.Campaigns), func(i int) ([]any, error) {
