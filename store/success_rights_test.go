@@ -43,9 +43,13 @@ func TestSuccessRecordsRights(t *testing.T) {
 			}
 		}
 		refused("NPS answer", func() (int64, error) { return rep.AddNPSAnswer(ctx, model.NPSAnswer{Score: 9, Date: day}) })
-		refused("inquiry", func() (int64, error) { return rep.AddInquiry(ctx, model.Inquiry{Opened: time.Date(2026, 11, 20, 1, 0, 0, 0, time.UTC)}) })
+		refused("inquiry", func() (int64, error) {
+			return rep.AddInquiry(ctx, model.Inquiry{Opened: time.Date(2026, 11, 20, 1, 0, 0, 0, time.UTC)})
+		})
 		refused("campaign", func() (int64, error) { return rep.AddCampaign(ctx, model.Campaign{Name: "c", Date: day, Sent: 1}) })
-		refused("another rep's usage check", func() (int64, error) { return rep.AddUsage(ctx, model.Usage{Account: "Other", Date: day, Active: true}) })
+		refused("another rep's usage check", func() (int64, error) {
+			return rep.AddUsage(ctx, model.Usage{Account: "Other", Date: day, Active: true})
+		})
 		if _, err := rep.AddUsage(ctx, model.Usage{Account: "Own", Date: day, Active: true}); err != nil {
 			t.Errorf("own customer's usage check by its rep: %v", err)
 		}
