@@ -29,7 +29,7 @@ import (
 // The records' triggers keep the roll-ups, live counts, forecast changes
 // and stage history, as for any other write; new activities and
 // opportunities, the bulk of a large import, have theirs derived in bulk
-// instead (store/import_move.go), proved equal by a test. An unchanged
+// instead (store/import_bulk.go), proved equal by a test. An unchanged
 // record is not written at all. Tombstoned records are matched too and
 // stay tombstoned. Imports write no undo journal (they are not a person's
 // edit; the dry run shows the effect). A record repeated in one file is
@@ -56,9 +56,13 @@ type ImportSession struct {
 	// being resolved (PrefetchOpportunities), one query per chunk.
 	oppIDs   map[string]int64
 	oppKnown map[string]bool
-	inBatch  bool  // a staging transaction (temp tables only) is open
-	seq      int64 // the last staged row's place in the file
-	moving   *sql.Tx
+	// derived holds, by kind, how many new records the bulk move inserts,
+	// for the kinds whose roll-up deltas were derived before the move
+	// (deriveStaged).
+	derived map[string]int64
+	inBatch bool  // a staging transaction (temp tables only) is open
+	seq     int64 // the last staged row's place in the file
+	moving  *sql.Tx
 }
 
 // pendingRep is a rep the import creates or changes at the move.
@@ -82,27 +86,17 @@ func (s *Store) BeginImport(ctx context.Context) (*ImportSession, error) {
 	now := s.now()
 	is := &ImportSession{store: s, ctx: ctx, conn: conn, now: formatTime(now), today: model.FormatDate(model.Date(now.Local())),
 		reps: map[string]int64{}, repDepts: map[string]model.Department{}, repActive: map[string]bool{}, stmts: map[string]*sql.Stmt{},
-		staged: map[string]bool{}, updates: map[string]bool{}, inserts: map[string]int{}, oppIDs: map[string]int64{}, oppKnown: map[string]bool{}}
-	// The move touches index pages all over the file: a bigger page cache
-	// for this connection keeps them in memory instead of spilling to the
-	// WAL and reading them back (bounded, whatever the file size). The
-	// staging tables keep the default TEMP storage, a file, so a large
-	// file is not held in memory.
-	if !s.pg { // PostgreSQL's buffers are the server's
-		if _, err := conn.ExecContext(ctx, fmt.Sprintf("PRAGMA cache_size = -%d", importCacheKiB)); err != nil {
-			is.release()
-			return nil, fmt.Errorf("begin import: %w", describe(err))
-		}
-	}
+		staged: map[string]bool{}, updates: map[string]bool{}, inserts: map[string]int{}, derived: map[string]int64{}, oppIDs: map[string]int64{}, oppKnown: map[string]bool{}}
+	// The connection keeps SQLite's default page cache (2 MB). A bigger one
+	// (32 MB) made neither the staging nor the move faster, added its size
+	// and more to the peak RSS, and cost half a second giving its pages
+	// back one by one at the end (BENCHMARKS.md, "Import").
 	if err := is.loadReps(ctx); err != nil {
 		is.release()
 		return nil, err
 	}
 	return is, nil
 }
-
-// importCacheKiB is the page cache of an import's connection.
-const importCacheKiB = 32 << 10
 
 func (is *ImportSession) loadReps(ctx context.Context) error {
 	rows, err := is.conn.QueryContext(ctx, `SELECT id, name, department, active FROM reps`)
@@ -126,7 +120,7 @@ func (is *ImportSession) loadReps(ctx context.Context) error {
 }
 
 // release drops the staging tables and gives the connection back to the
-// pool with its usual cache.
+// pool.
 func (is *ImportSession) release() {
 	if is.conn == nil {
 		return
@@ -141,8 +135,8 @@ func (is *ImportSession) release() {
 		is.conn.ExecContext(bg, "DROP TABLE IF EXISTS "+stageTable(kind))
 	}
 	is.conn.ExecContext(bg, "DROP TABLE IF EXISTS import_new_reps")
-	if !is.store.pg {
-		is.conn.ExecContext(bg, "PRAGMA cache_size = -2000")
+	for kind := range is.derived {
+		is.conn.ExecContext(bg, "DROP TABLE IF EXISTS "+derivedTable(kind))
 	}
 	is.conn.Close()
 	is.conn = nil
@@ -150,7 +144,10 @@ func (is *ImportSession) release() {
 
 // Commit moves the staged records into the real tables in one transaction.
 func (is *ImportSession) Commit() error {
-	err := is.move()
+	err := is.deriveStaged(is.ctx)
+	if err == nil {
+		err = is.move()
+	}
 	is.release()
 	if err != nil {
 		return fmt.Errorf("commit import: %w", err)

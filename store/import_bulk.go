@@ -11,10 +11,11 @@ import (
 // (docs/import.md). Row by row, each new record fires its insert triggers
 // (the daily roll-up, through it the monthly one, and the live count) and
 // enters every index of its table; at hundreds of thousands of rows that
-// is most of an import's time. In bulk, inside the move's one transaction,
-// the insert triggers are dropped, the rows inserted, the roll-ups and
-// live counts derived from the inserted rows with one GROUP BY each, and
-// the triggers created again from their own stored SQL. When the import
+// is most of an import's time. In bulk, the roll-up deltas of the staged
+// inserts are summed with one GROUP BY per metric before the move, without
+// the write lock (deriveStaged); inside the move's one transaction the
+// insert triggers are dropped, the rows inserted, the deltas and the live
+// count added, and the triggers created again from their own stored SQL. When the import
 // at least doubles the table, its indexes are dropped too and built again
 // afterwards (one sort each instead of a B-tree insert per row and index).
 // TestBulkMoveEqualsTriggerPath compares every derived table, row by row,
@@ -93,17 +94,17 @@ func isInsertTrigger(sql string) bool {
 }
 
 // bulkInsert moves the staged inserts of kind with its insert triggers
-// (and, with rebuild, its indexes) dropped, derives what the triggers
-// would have written, and restores the schema as it was. It reports false
-// when the kind must go through its triggers instead.
+// (and, with rebuild, its indexes) dropped, adds what the triggers would
+// have written, and restores the schema as it was. It reports false when
+// the kind must go through its triggers instead.
 func (is *ImportSession) bulkInsert(ctx context.Context, tx *sql.Tx, kind, insert string, rebuild bool) (bool, error) {
+	n, derived := is.derived[kind]
+	if !derived {
+		return false, nil
+	}
 	triggers, indexes, ok, err := bulkPlan(ctx, tx, kind, rebuild)
 	if err != nil || !ok {
 		return false, err
-	}
-	var lastID int64
-	if err := tx.QueryRowContext(ctx, `SELECT coalesce(max(id), 0) FROM `+kind).Scan(&lastID); err != nil {
-		return false, describe(err)
 	}
 	for _, t := range triggers {
 		if _, err := tx.ExecContext(ctx, `DROP TRIGGER main.`+t.name); err != nil {
@@ -123,42 +124,80 @@ func (is *ImportSession) bulkInsert(ctx context.Context, tx *sql.Tx, kind, inser
 			return false, fmt.Errorf("write %s: restore %s: %w", kind, e.name, describe(err))
 		}
 	}
-	if err := bulkDerive(ctx, tx, kind, lastID); err != nil {
+	if err := is.addDerived(ctx, tx, kind, n); err != nil {
 		return false, fmt.Errorf("write %s: %w", kind, err)
 	}
 	return true, nil
 }
 
-// bulkDerive writes what the insert triggers of kind would have written
-// for the rows after lastID: the daily roll-up (its own triggers keep the
-// monthly one, once per day, metric and rep) and the live count. Only
-// live rows count, as the triggers' WHEN clauses say.
-func bulkDerive(ctx context.Context, tx *sql.Tx, kind string, lastID int64) error {
-	var rollup []string
-	switch kind {
-	case kindActivities:
-		rollup = []string{`SELECT day, ` + metricOfKind + `, rep_id, sum(count) FROM activities
-			WHERE id > ? AND deleted_at IS NULL GROUP BY 1, 2, 3`}
-	case kindOpportunities:
-		rollup = []string{
-			`SELECT created, 'opportunities', rep_id, count(*) FROM opportunities WHERE id > ? AND deleted_at IS NULL GROUP BY 1, 3`,
-			`SELECT closed, 'orders_won', rep_id, count(*) FROM opportunities
-				WHERE id > ? AND deleted_at IS NULL AND outcome = 'won' AND closed IS NOT NULL GROUP BY 1, 3`,
-			`SELECT closed, 'revenue', rep_id, sum(coalesce(amount_yen, 0)) FROM opportunities
-				WHERE id > ? AND deleted_at IS NULL AND outcome = 'won' AND closed IS NOT NULL GROUP BY 1, 3`,
-			`SELECT closed, 'orders_lost', rep_id, count(*) FROM opportunities
-				WHERE id > ? AND deleted_at IS NULL AND outcome = 'lost' AND closed IS NOT NULL GROUP BY 1, 3`,
-		}
+// derivedTable is the TEMP table of a kind's roll-up deltas.
+func derivedTable(kind string) string { return "import_rollup_" + kind }
+
+// deriveStaged computes, before the move takes the write lock, what the
+// insert triggers would add to the daily roll-up for the new records of
+// each kind the bulk move may take: one GROUP BY per metric over the
+// staged inserts, into a TEMP table, with the reps' provisional ids. Only
+// the staging tables are read, so other writers go on meanwhile; the move
+// then adds these few rows (days × metrics × reps) instead of grouping its
+// inserted rows while it holds the lock. The inserted records are all
+// live (an import writes no tombstone), as the triggers' WHEN clauses ask.
+func (is *ImportSession) deriveStaged(ctx context.Context) error {
+	if is.store.pg { // the bulk move reads SQLite's schema
+		return nil
 	}
-	for _, sel := range rollup {
-		if _, err := tx.ExecContext(ctx, `INSERT INTO rollup_daily (day, metric, rep_id, value) `+sel+`
-			ON CONFLICT DO UPDATE SET value = value + excluded.value`, lastID); err != nil {
-			return fmt.Errorf("roll-up: %w", describe(err))
+	for kind := range bulkInsertTriggers {
+		if !is.staged[kind] || is.inserts[kind] < bulkMinRows {
+			continue
 		}
+		stage := stageTable(kind)
+		var sel []string
+		switch kind {
+		case kindActivities:
+			sel = []string{`SELECT day, ` + metricOfKind + `, rep_id, sum(count) FROM ` + stage + ` WHERE action = 'insert' GROUP BY 1, 2, 3`}
+		case kindOpportunities:
+			sel = []string{
+				`SELECT created, 'opportunities', rep_id, count(*) FROM ` + stage + ` WHERE action = 'insert' GROUP BY 1, 3`,
+				`SELECT closed, 'orders_won', rep_id, count(*) FROM ` + stage + `
+					WHERE action = 'insert' AND outcome = 'won' AND closed IS NOT NULL GROUP BY 1, 3`,
+				`SELECT closed, 'revenue', rep_id, sum(coalesce(amount_yen, 0)) FROM ` + stage + `
+					WHERE action = 'insert' AND outcome = 'won' AND closed IS NOT NULL GROUP BY 1, 3`,
+				`SELECT closed, 'orders_lost', rep_id, count(*) FROM ` + stage + `
+					WHERE action = 'insert' AND outcome = 'lost' AND closed IS NOT NULL GROUP BY 1, 3`,
+			}
+		}
+		t := derivedTable(kind)
+		if _, err := is.conn.ExecContext(ctx, `DROP TABLE IF EXISTS `+t); err != nil {
+			return fmt.Errorf("sum up %s: %w", kind, describe(err))
+		}
+		if _, err := is.conn.ExecContext(ctx, `CREATE TEMP TABLE `+t+` (day TEXT, metric TEXT, rep_id BIGINT, value BIGINT)`); err != nil {
+			return fmt.Errorf("sum up %s: %w", kind, describe(err))
+		}
+		for _, q := range sel {
+			if _, err := is.conn.ExecContext(ctx, `INSERT INTO `+t+` `+q); err != nil {
+				return fmt.Errorf("sum up %s: %w", kind, describe(err))
+			}
+		}
+		var n int64
+		if err := is.conn.QueryRowContext(ctx, `SELECT count(*) FROM `+stage+` WHERE action = 'insert'`).Scan(&n); err != nil {
+			return fmt.Errorf("sum up %s: %w", kind, describe(err))
+		}
+		is.derived[kind] = n
 	}
-	_, err := tx.ExecContext(ctx, `UPDATE live_counts SET n = n + (SELECT count(*) FROM `+kind+` WHERE id > ? AND deleted_at IS NULL)
-		WHERE record = ?`, lastID, kind)
+	return nil
+}
+
+// addDerived adds a kind's roll-up deltas (deriveStaged) to the daily
+// roll-up, the reps' provisional ids made real (its own triggers keep the
+// monthly roll-up, once per day, metric and rep), and its n new records to
+// the live count.
+func (is *ImportSession) addDerived(ctx context.Context, tx *sql.Tx, kind string, n int64) error {
+	_, err := tx.ExecContext(ctx, `INSERT INTO rollup_daily (day, metric, rep_id, value)
+		SELECT d.day, d.metric, `+is.realRep("d")+`, sum(d.value) FROM `+derivedTable(kind)+` AS d GROUP BY 1, 2, 3
+		ON CONFLICT DO UPDATE SET value = value + excluded.value`)
 	if err != nil {
+		return fmt.Errorf("roll-up: %w", describe(err))
+	}
+	if _, err := tx.ExecContext(ctx, `UPDATE live_counts SET n = n + ? WHERE record = ?`, n, kind); err != nil {
 		return fmt.Errorf("live count: %w", describe(err))
 	}
 	return nil

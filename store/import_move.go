@@ -120,9 +120,8 @@ func (is *ImportSession) moveKind(ctx context.Context, tx *sql.Tx, kind string) 
 	set := make([]string, len(cols))
 	for i, c := range cols {
 		v := "s." + c
-		if c == "rep_id" && len(is.newReps) > 0 {
-			// A rep this import creates: its provisional id is negative.
-			v = "CASE WHEN s.rep_id < 0 THEN (SELECT r.id FROM import_new_reps r WHERE r.tmp = s.rep_id) ELSE s.rep_id END"
+		if c == "rep_id" {
+			v = is.realRep("s")
 		}
 		vals[i] = v
 		set[i] = c + " = " + v
@@ -156,6 +155,15 @@ func (is *ImportSession) moveKind(ctx context.Context, tx *sql.Tx, kind string) 
 		return moveFailed(kind, err)
 	}
 	return nil
+}
+
+// realRep is the real rep id of the staged row (as alias): a rep this
+// import creates has a negative provisional id until moveReps.
+func (is *ImportSession) realRep(alias string) string {
+	if len(is.newReps) == 0 {
+		return alias + ".rep_id"
+	}
+	return fmt.Sprintf("CASE WHEN %[1]s.rep_id < 0 THEN (SELECT r.id FROM import_new_reps r WHERE r.tmp = %[1]s.rep_id) ELSE %[1]s.rep_id END", alias)
 }
 
 // fileOrder orders the staged rows (as s) by where the file first named
