@@ -282,6 +282,65 @@ func OverdueLeads(waits []StageWait, defs []StageDef, now time.Time, loc *time.L
 	return out
 }
 
+// StageOverdue is one stage's leads past its hand-off limit: how many, and
+// the most overdue of them (the first OverdueLeads would list).
+type StageOverdue struct {
+	Worst Overdue
+	Count int
+}
+
+// CountOverdue sums OverdueLeads' list per stage, in the list's order.
+func CountOverdue(overdue []Overdue) []StageOverdue {
+	var out []StageOverdue
+	at := map[FunnelStage]int{}
+	for _, o := range overdue {
+		i, ok := at[o.Stage]
+		if !ok {
+			out = append(out, StageOverdue{Worst: o})
+			i = len(out) - 1
+			at[o.Stage] = i
+		}
+		out[i].Count++
+	}
+	return out
+}
+
+// HandoffArrivalDays splits the days a lead can have reached a stage with
+// a limit of limitDays business days, as seen on today (both days in the
+// team's zone): a lead that arrived on a day before dueToday was due on an
+// earlier day, so it is past its limit all of today; one that arrived on a
+// day in [dueToday, dueAfter) is due today, at the time of day it arrived
+// (HandoffDue); later ones are not due yet. AddBusinessDaysWith never moves
+// a later day to an earlier one, so each part is a run of days, and a
+// store can count the first part in an index range instead of judging
+// every waiting lead.
+func HandoffArrivalDays(limitDays int, today time.Time, yearEndClosure bool) (dueToday, dueAfter time.Time) {
+	today = Date(today)
+	d := today
+	for AddBusinessDaysWith(d, limitDays, yearEndClosure).After(today) {
+		d = d.AddDate(0, 0, -1)
+	}
+	dueAfter = d.AddDate(0, 0, 1)
+	for AddBusinessDaysWith(d, limitDays, yearEndClosure).Equal(today) {
+		d = d.AddDate(0, 0, -1)
+	}
+	return d.AddDate(0, 0, 1), dueAfter
+}
+
+// HandoffSameDueDays is the first day after arrived whose arrivals are due
+// on a later day than arrived's: the leads that arrived in [arrived, that
+// day) share one due day, so the most overdue of all lies among them when
+// arrived is the earliest arrival.
+func HandoffSameDueDays(arrived time.Time, limitDays int, yearEndClosure bool) time.Time {
+	arrived = Date(arrived)
+	due := AddBusinessDaysWith(arrived, limitDays, yearEndClosure)
+	d := arrived.AddDate(0, 0, 1)
+	for AddBusinessDaysWith(d, limitDays, yearEndClosure).Equal(due) {
+		d = d.AddDate(0, 0, 1)
+	}
+	return d
+}
+
 // Percentile is the p-th percentile (0 ≤ p ≤ 1) of sorted values by linear
 // interpolation between the closest ranks (docs/funnel.md): the value at
 // position (n−1)·p, interpolated. None for no values.

@@ -119,7 +119,7 @@ func TestHandoffAlertsOnePerStage(t *testing.T) {
 		{LeadID: 4, Stage: FunnelLead, Since: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)},  // no limit
 	}
 	overdue := OverdueLeads(waits, DefaultStageDefs(), now, time.UTC, true)
-	alerts := EvaluateAlerts(AlertInput{Now: now, Loc: time.UTC, Rules: DefaultInputRules(), Overdue: overdue})
+	alerts := EvaluateAlerts(AlertInput{Now: now, Loc: time.UTC, Rules: DefaultInputRules(), Overdue: CountOverdue(overdue)})
 	// One alert for MQL, about 2 leads, the worst being lead 2 (due Thu 5
 	// Nov, 21 days over: critical).
 	if len(alerts) != 1 {
@@ -128,5 +128,33 @@ func TestHandoffAlertsOnePerStage(t *testing.T) {
 	a := alerts[0]
 	if a.Kind != AlertHandoffOverdue || a.Count != 2 || a.RecordID != 2 || a.Subject != "mql" || a.Days != 21 || a.Severity != SeverityCritical || a.RepName != "林" {
 		t.Errorf("alert = %+v", a)
+	}
+}
+
+// HandoffArrivalDays and HandoffSameDueDays agree with AddBusinessDaysWith
+// day by day, over weekends, 祝日, Golden Week and the year-end closure.
+func TestHandoffArrivalDaysAgreeWithTheDueDays(t *testing.T) {
+	for _, closure := range []bool{true, false} {
+		for limit := 1; limit <= 6; limit++ {
+			for today := D(2026, 4, 20); today.Before(D(2027, 1, 20)); today = today.AddDate(0, 0, 1) {
+				dueToday, dueAfter := HandoffArrivalDays(limit, today, closure)
+				for d := today.AddDate(0, 0, -40); !d.After(today); d = d.AddDate(0, 0, 1) {
+					due := AddBusinessDaysWith(d, limit, closure)
+					before, on := due.Before(today), due.Equal(today)
+					if before != d.Before(dueToday) || on != (!d.Before(dueToday) && d.Before(dueAfter)) {
+						t.Fatalf("limit %d, closure %v, today %s: arrival %s is due %s; split at %s and %s", limit, closure,
+							FormatDate(today), FormatDate(d), FormatDate(due), FormatDate(dueToday), FormatDate(dueAfter))
+					}
+				}
+				same := HandoffSameDueDays(today, limit, closure)
+				due := AddBusinessDaysWith(today, limit, closure)
+				for d := today; d.Before(same.AddDate(0, 0, 3)); d = d.AddDate(0, 0, 1) {
+					if AddBusinessDaysWith(d, limit, closure).Equal(due) != d.Before(same) {
+						t.Fatalf("limit %d, closure %v: arrivals from %s share their due day %s until %s, but %s",
+							limit, closure, FormatDate(today), FormatDate(due), FormatDate(same), FormatDate(d))
+					}
+				}
+			}
+		}
 	}
 }

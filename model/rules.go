@@ -288,7 +288,7 @@ type AlertInput struct {
 	Reps    []RepFact
 	Deals   []DealFact
 	Actions []ReviewAction // the review actions still open
-	Overdue []Overdue      // leads past their stage's hand-off limit (OverdueLeads)
+	Overdue []StageOverdue // leads past their stage's hand-off limit, per stage (CountOverdue)
 }
 
 // localDay is the calendar day of instant t in loc.
@@ -372,7 +372,7 @@ func EvaluateAlerts(in AlertInput) []Alert {
 				RecordID: a.ID, Subject: a.Text, Day: Date(a.Due), Days: daysBetween(a.Due, today)})
 		}
 	}
-	out = append(out, handoffAlerts(in.Overdue, today)...)
+	out = append(out, handoffAlerts(in.Overdue)...)
 	order := map[AlertKind]int{AlertOverdueClose: 0, AlertStalledDeal: 1, AlertStaleRep: 2, AlertLateEntry: 3, AlertOverdueAction: 4, AlertHandoffOverdue: 5}
 	sort.SliceStable(out, func(i, j int) bool {
 		a, b := out[i], out[j]
@@ -397,25 +397,19 @@ func EvaluateAlerts(in AlertInput) []Alert {
 // lead of a stage must be for the stage's alert to be critical.
 const handoffDaysCritical = 5
 
-// handoffAlerts is one alert per stage with overdue leads (most overdue
-// first, as OverdueLeads orders them): how many, and the worst.
-func handoffAlerts(overdue []Overdue, today time.Time) []Alert {
+// handoffAlerts is one alert per stage with overdue leads: how many, and
+// the worst.
+func handoffAlerts(overdue []StageOverdue) []Alert {
 	var out []Alert
-	at := map[FunnelStage]int{}
-	for _, o := range overdue {
-		i, ok := at[o.Stage]
-		if !ok {
-			days := int(o.HoursOver / 24)
-			sev := SeverityWarning
-			if days > handoffDaysCritical {
-				sev = SeverityCritical
-			}
-			out = append(out, Alert{Kind: AlertHandoffOverdue, Severity: sev, RepName: o.RepName, RecordKind: RecordLead,
-				RecordID: o.LeadID, Subject: string(o.Stage), Day: Date(o.Due), Days: days})
-			i = len(out) - 1
-			at[o.Stage] = i
+	for _, s := range overdue {
+		o := s.Worst
+		days := int(o.HoursOver / 24)
+		sev := SeverityWarning
+		if days > handoffDaysCritical {
+			sev = SeverityCritical
 		}
-		out[i].Count++
+		out = append(out, Alert{Kind: AlertHandoffOverdue, Severity: sev, RepName: o.RepName, RecordKind: RecordLead,
+			RecordID: o.LeadID, Subject: string(o.Stage), Day: Date(o.Due), Days: days, Count: s.Count})
 	}
 	return out
 }

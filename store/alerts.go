@@ -43,7 +43,7 @@ func (s *Store) Alerts(ctx context.Context, now time.Time, loc *time.Location) (
 	if err != nil {
 		return nil, rules, err
 	}
-	if in.Overdue, err = s.OverdueLeads(ctx, defs, now, loc); err != nil {
+	if in.Overdue, err = s.StageOverdue(ctx, defs, now, loc); err != nil {
 		return nil, rules, err
 	}
 	alerts, err := s.withoutSnoozed(ctx, model.EvaluateAlerts(in), now.In(loc))

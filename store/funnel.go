@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"math"
 	"strconv"
 	"strings"
 	"time"
@@ -172,27 +173,98 @@ func stageTime(t time.Time) string { return t.UTC().Format(time.RFC3339) }
 func (s *Store) StageWaits(ctx context.Context, stages []model.FunnelStage, cut time.Time) ([]model.StageWait, error) {
 	var out []model.StageWait
 	for _, st := range stages {
-		rows, err := s.db.QueryContext(ctx, `SELECT f.lead_id, l.company, f.current_s, coalesce(r.name, '')
-			FROM lead_funnel f `+s.indexedBy("lead_funnel_waiting")+` JOIN leads l ON l.id = f.lead_id LEFT JOIN reps r ON r.id = l.rep_id
-			WHERE f.current_stage = ?1 AND f.current_s < ?2 AND f.status != 'disqualified'
-				AND NOT (f.status = 'converted' AND ?1 IN ('lead', 'mql', 'sql')) ORDER BY f.lead_id`,
-			string(st), cut.Unix())
+		waits, err := s.stageWaitsIn(ctx, st, math.MinInt64, cut.Unix())
 		if err != nil {
+			return nil, err
+		}
+		out = append(out, waits...)
+	}
+	return out, nil
+}
+
+// waitingAt is StageWaits' condition on lead_funnel f for the stage ?1,
+// which lead_funnel_waiting holds: the index alone answers a count.
+const waitingAt = `f.current_stage = ?1 AND f.status != 'disqualified' AND NOT (f.status = 'converted' AND ?1 IN ('lead', 'mql', 'sql'))`
+
+// stageWaitsIn lists the leads waiting at stage since a moment in [from,
+// to) (Unix seconds), by lead id.
+func (s *Store) stageWaitsIn(ctx context.Context, st model.FunnelStage, from, to int64) ([]model.StageWait, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT f.lead_id, l.company, f.current_s, coalesce(r.name, '')
+		FROM lead_funnel f `+s.indexedBy("lead_funnel_waiting")+` JOIN leads l ON l.id = f.lead_id LEFT JOIN reps r ON r.id = l.rep_id
+		WHERE `+waitingAt+` AND f.current_s >= ?2 AND f.current_s < ?3 ORDER BY f.lead_id`,
+		string(st), from, to)
+	if err != nil {
+		return nil, fmt.Errorf("read leads waiting at %s: %w", st, describe(err))
+	}
+	defer rows.Close()
+	var out []model.StageWait
+	for rows.Next() {
+		w := model.StageWait{Stage: st}
+		var since int64
+		if err := rows.Scan(&w.LeadID, &w.Company, &since, &w.RepName); err != nil {
 			return nil, fmt.Errorf("read leads waiting at %s: %w", st, describe(err))
 		}
-		for rows.Next() {
-			w := model.StageWait{Stage: st}
-			var since int64
-			if err := rows.Scan(&w.LeadID, &w.Company, &since, &w.RepName); err != nil {
-				rows.Close()
-				return nil, fmt.Errorf("read leads waiting at %s: %w", st, describe(err))
+		w.Since = time.Unix(since, 0).UTC()
+		out = append(out, w)
+	}
+	return out, describe(rows.Err())
+}
+
+// StageOverdue is OverdueLeads counted per stage (model.CountOverdue)
+// without reading every overdue lead: at a million deals some 50,000 leads
+// wait past their limits, and the alerts need only how many and the worst.
+// The leads that arrived on a day whose hand-off fell before today are
+// counted in lead_funnel_waiting's range (model.HandoffArrivalDays); only
+// those due today and those sharing the earliest arrivals' due day, among
+// which the worst is, are read and judged by model.OverdueLeads.
+func (s *Store) StageOverdue(ctx context.Context, defs []model.StageDef, now time.Time, loc *time.Location) ([]model.StageOverdue, error) {
+	rules, err := s.InputRules(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if loc == nil {
+		loc = time.UTC // as model.HandoffDue reads a nil zone
+	}
+	today := model.Date(now.In(loc))
+	start := func(day time.Time) int64 {
+		return time.Date(day.Year(), day.Month(), day.Day(), 0, 0, 0, 0, loc).Unix()
+	}
+	var out []model.StageOverdue
+	for _, d := range defs {
+		if d.LimitDays <= 0 {
+			continue
+		}
+		dueToday, dueAfter := model.HandoffArrivalDays(d.LimitDays, today, rules.YearEndClosure)
+		var past int
+		var first sql.NullInt64
+		if err := s.db.QueryRowContext(ctx, `SELECT count(*), min(f.current_s) FROM lead_funnel f `+s.indexedBy("lead_funnel_waiting")+`
+			WHERE `+waitingAt+` AND f.current_s < ?2`, string(d.Stage), start(dueToday)).Scan(&past, &first); err != nil {
+			return nil, fmt.Errorf("count leads past their limit at %s: %w", d.Stage, describe(err))
+		}
+		judged, err := s.stageWaitsIn(ctx, d.Stage, start(dueToday), start(dueAfter))
+		if err != nil {
+			return nil, err
+		}
+		if first.Valid {
+			arrived := model.Date(time.Unix(first.Int64, 0).In(loc))
+			worst, err := s.stageWaitsIn(ctx, d.Stage, start(arrived),
+				min(start(model.HandoffSameDueDays(arrived, d.LimitDays, rules.YearEndClosure)), start(dueToday)))
+			if err != nil {
+				return nil, err
 			}
-			w.Since = time.Unix(since, 0).UTC()
-			out = append(out, w)
+			judged = append(judged, worst...)
 		}
-		if err := rows.Close(); err != nil {
-			return nil, describe(err)
+		overdue := model.OverdueLeads(judged, defs, now, loc, rules.YearEndClosure)
+		if len(overdue) == 0 {
+			continue
 		}
+		sum := model.StageOverdue{Worst: overdue[0], Count: past}
+		for _, o := range overdue {
+			if o.Since.Unix() >= start(dueToday) {
+				sum.Count++
+			}
+		}
+		out = append(out, sum)
 	}
 	return out, nil
 }
