@@ -165,7 +165,7 @@ func openCockpit(e env, path string, lang catalog.Lang, start cockpitStart) int 
 	}
 	defer st.Close()
 	st.SetLimits(e.config.Limits) // a record the cockpit writes is bounded as kpit add bounds it
-	app, err := newCockpit(st, lang, cockpitOptions{start: start, keys: e.config.Keys, me: e.config.Me, noColor: tui.NoColorFromEnv()})
+	app, err := newCockpit(st, lang, cockpitOptions{start: start, keys: e.config.Keys, me: e.config.Me, limits: e.config.Limits, noColor: tui.NoColorFromEnv()})
 	if err != nil {
 		fmt.Fprintf(e.stderr, "kpit: %v\n", err)
 		return exitUsage
@@ -197,7 +197,8 @@ func openCockpit(e env, path string, lang catalog.Lang, start cockpitStart) int 
 type cockpitOptions struct {
 	start   cockpitStart
 	keys    tui.KeyOverrides
-	me      string // the user's own rep
+	me      string       // the user's own rep
+	limits  model.Limits // the config file's [limits], for the import screen
 	noColor bool
 	now     func() time.Time // nil: the wall clock
 }
@@ -222,7 +223,7 @@ func newCockpit(st *store.Store, lang catalog.Lang, o cockpitOptions) (tea.Model
 		return nil, err
 	}
 	return tui.New(tui.Options{Store: st, Lang: lang, Now: o.now, FiscalStart: fiscalStart, Currency: cur, NoColor: o.noColor,
-		Theme: o.start.theme, Keys: o.keys, Me: o.me, StartTab: o.start.tab, ReviewPeriod: period, Poll: tui.LivePoll}), nil
+		Theme: o.start.theme, Keys: o.keys, Me: o.me, Limits: o.limits, StartTab: o.start.tab, ReviewPeriod: period, Poll: tui.LivePoll}), nil
 }
 
 // keyActions lists the actions the config file's [keys] can rebind and

@@ -84,12 +84,13 @@ func runServe(e env) int {
 		return fail(e, "serve", err)
 	}
 	st.SetClock(clock)
+	st.SetLimits(e.config.Limits) // a record a session writes is bounded as kpit add bounds it
 	users, err := st.Users(context.Background())
 	if err != nil {
 		st.Close()
 		return fail(e, "serve", err)
 	}
-	sv, err := newServer(st, serverConfig{listen: *listen, hostKey: *hostKey, idle: *idle, lang: l, log: e.stderr, keys: e.config.Keys})
+	sv, err := newServer(st, serverConfig{listen: *listen, hostKey: *hostKey, idle: *idle, lang: l, log: e.stderr, keys: e.config.Keys, limits: e.config.Limits})
 	if err != nil {
 		st.Close()
 		return fail(e, "serve", err)
@@ -138,6 +139,7 @@ type serverConfig struct {
 	lang    catalog.Lang  // the log's language
 	log     io.Writer
 	keys    map[string][]string // the config file's [keys], for every cockpit
+	limits  model.Limits        // the config file's [limits], likewise
 }
 
 // server is kpit serve: one store, one SSH server, a cockpit per session.
@@ -291,7 +293,7 @@ func envValue(environ []string, name string) string {
 // or the cockpit panics.
 func (sv *server) run(sess ssh.Session, u model.User, l catalog.Lang) {
 	noColor := envValue(sess.Environ(), "NO_COLOR") != ""
-	app, err := sv.cockpit(sv.st.As(u), l, cockpitOptions{keys: sv.cfg.keys, me: u.RepName, noColor: noColor, now: clock})
+	app, err := sv.cockpit(sv.st.As(u), l, cockpitOptions{keys: sv.cfg.keys, limits: sv.cfg.limits, me: u.RepName, noColor: noColor, now: clock})
 	if err != nil {
 		sv.logf(catalog.ServeLogPanic, u.Name, err)
 		fmt.Fprintln(sess.Stderr(), l.T(catalog.ServeFailed))

@@ -76,6 +76,10 @@ type Options struct {
 	StartTab TabID
 	// ReviewPeriod is the period the review opens on; zero: this month.
 	ReviewPeriod model.Period
+	// Limits are the config file's [limits]: the import screen reads a
+	// file within them, as kpit import does; a zero bound is
+	// model.DefaultLimits'.
+	Limits model.Limits
 	// Poll is how often the cockpit asks the store whether another
 	// process wrote, to refresh the shown screen (live.go); 0: never.
 	Poll time.Duration
@@ -125,6 +129,7 @@ func New(o Options) *App {
 		Currency:    o.Currency,
 
 		ReviewPeriod: o.ReviewPeriod,
+		Limits:       o.Limits.Or(model.DefaultLimits()),
 		loads:        newLoads(o.Now),
 		keyOverrides: o.Keys,
 		me:           o.Me,

@@ -383,7 +383,7 @@ func (s *importScreen) rebind() {
 func detectImport(s *importScreen, file, sheet, encoding string) tea.Cmd {
 	return func() tea.Msg {
 		m := importDetectedMsg{to: s, file: file}
-		src, err := importer.Open(file, importer.OpenOptions{Sheet: sheet, Encoding: encoding})
+		src, err := importer.Open(file, importer.OpenOptions{Sheet: sheet, Encoding: encoding, Limits: s.Limits})
 		if err != nil {
 			m.err = err
 			return m
@@ -430,12 +430,12 @@ func (s *importScreen) start(dry bool) tea.Cmd {
 	ctx, cancel := context.WithCancel(context.Background())
 	s.cancel, s.step, s.err, s.rows, s.fraction, s.checking = cancel, importStepRun, nil, 0, 0, dry
 	ch := make(chan tea.Msg, 1)
-	st, file, info, b := s.Store, s.file, s.info, s.binding
+	st, file, info, b, limits := s.Store, s.file, s.info, s.binding, s.Limits
 	won, lost := s.wonLost()
 	today := model.Date(s.Now())
 	go func() {
 		defer cancel()
-		src, err := importer.Open(file, importer.OpenOptions{Encoding: encodingOption(info), Sheet: info.Sheet})
+		src, err := importer.Open(file, importer.OpenOptions{Encoding: encodingOption(info), Sheet: info.Sheet, Limits: limits})
 		if err != nil {
 			ch <- importDoneMsg{to: s, err: err}
 			return
@@ -451,7 +451,7 @@ func (s *importScreen) start(dry bool) tea.Cmd {
 			ch <- importDoneMsg{to: s, err: err}
 			return
 		}
-		opt := importer.Options{File: file, Today: today, Won: won, Lost: lost, Currency: cur, ForecastThresholds: &thresholds,
+		opt := importer.Options{File: file, Today: today, Won: won, Lost: lost, Currency: cur, ForecastThresholds: &thresholds, Limits: limits,
 			ProgressEvery: 2000, OnProgress: func(rows int, fraction float64) {
 				select { // drop a step rather than slow the import
 				case ch <- importProgressMsg{to: s, rows: rows, fraction: fraction, next: ch}:

@@ -51,3 +51,37 @@ func TestImportLimitsInTheUILanguage(t *testing.T) {
 		}
 	}
 }
+
+// TestImportScreenReadsWithinTheConfigLimits: the cockpit's import reads
+// a file within the limits it was given (the config file's [limits], as
+// kpit import reads them), not the defaults: the fixture's seven columns
+// are refused under a limit of 5 at the header, and its three-character
+// accounts under text_chars 2 at the import, with nothing written; under
+// the defaults the same file is read and imported (TestImportScreenDetectMapConfirm).
+func TestImportScreenReadsWithinTheConfigLimits(t *testing.T) {
+	t.Parallel()
+	a, st, file := importFixtureWithin(t, LangEN, model.Limits{Columns: 5})
+	press(t, a, "i")
+	typeText(t, a, file)
+	press(t, a, "enter")
+	if want := "7 columns is more than the limit of 5 (raise columns"; !strings.Contains(screen(a), want) {
+		t.Errorf("under columns = 5: %q missing from\n%s", want, screen(a))
+	}
+
+	a, st, file = importFixtureWithin(t, LangEN, model.Limits{TextChars: 2})
+	press(t, a, "i")
+	typeText(t, a, file)
+	press(t, a, "enter") // read: the header and cells are within the defaults
+	if !strings.Contains(screen(a), "Columns (7)") {
+		t.Fatalf("the file was not read:\n%s", screen(a))
+	}
+	press(t, a, "enter")
+	if want := "more than the limit of 2 (raise text_chars"; !strings.Contains(screen(a), want) {
+		t.Errorf("under text_chars = 2: %q missing from\n%s", want, screen(a))
+	}
+	n := 0
+	st.ExportOpportunities(t.Context(), func(model.Opportunity) error { n++; return nil })
+	if n != 0 {
+		t.Errorf("%d opportunities written by a refused import", n)
+	}
+}

@@ -21,6 +21,13 @@ import (
 // name kpit does not know, and opens a fresh cockpit on an empty database.
 func importFixture(t *testing.T, lang Lang) (*App, *store.Store, string) {
 	t.Helper()
+	return importFixtureWithin(t, lang, model.Limits{})
+}
+
+// importFixtureWithin is importFixture with a cockpit given limits, as
+// the config file's [limits] gives them (zero: the defaults).
+func importFixtureWithin(t *testing.T, lang Lang, limits model.Limits) (*App, *store.Store, string) {
+	t.Helper()
 	dir := t.TempDir()
 	text := "商談ID,担当者,顧客,フェーズ,受注額,作成日,完了日\r\n" +
 		"D-1,田中,あおば,受注,\"1,200,000円\",2026/11/1,2026/11/20\r\n" +
@@ -39,7 +46,7 @@ func importFixture(t *testing.T, lang Lang) (*App, *store.Store, string) {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { st.Close() })
-	a := New(Options{Store: st, Lang: lang, Now: func() time.Time { return fixedNow }, NoColor: true})
+	a := New(Options{Store: st, Lang: lang, Now: func() time.Time { return fixedNow }, NoColor: true, Limits: limits})
 	run(t, a, a.Init())
 	a.Update(tea.WindowSizeMsg{Width: 110, Height: 40})
 	return a, st, file

@@ -64,7 +64,10 @@ type Common struct {
 	HideNames bool
 	// ReviewPeriod is the period the review tab opens on; zero: this month.
 	ReviewPeriod model.Period
-	loads        *loads // runs the screens' reads, the shown screen's first
+	// Limits bound what the import screen reads (the config file's
+	// [limits], every bound set).
+	Limits model.Limits
+	loads  *loads // runs the screens' reads, the shown screen's first
 
 	keyOverrides KeyOverrides // the config file's [keys], applied by rebind
 	me           string       // the user's own rep; read through DefaultRep
