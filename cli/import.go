@@ -154,8 +154,12 @@ func runImport(e env) int {
 	progress := progressLine(e.stderr)
 	opt.OnProgress = progress
 	begin := func(ctx context.Context) (importer.Session, error) { return st.BeginImport(ctx) }
+	decide := importer.Write
+	if f.dryRun {
+		decide = importer.DryRun
+	}
 	defer lessGC()()
-	sum, err := importer.Import(ctx, src, b, begin, opt, f.dryRun)
+	sum, _, err := importer.Import(ctx, src, b, begin, opt, decide)
 	if progress != nil {
 		fmt.Fprint(e.stderr, "\r\033[K") // clear the progress line
 	}

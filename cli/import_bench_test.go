@@ -59,8 +59,8 @@ func BenchmarkImport1M(b *testing.B) {
 		restoreGC := lessGC() // as kpit import does
 		cpu0 := cpuSeconds()
 		b.StartTimer()
-		sum, err := importer.Import(context.Background(), src, bind,
-			func(ctx context.Context) (importer.Session, error) { return st.BeginImport(ctx) }, opt, false)
+		sum, _, err := importer.Import(context.Background(), src, bind,
+			func(ctx context.Context) (importer.Session, error) { return st.BeginImport(ctx) }, opt, importer.Write)
 		b.StopTimer()
 		b.ReportMetric(cpuSeconds()-cpu0, "cpu-s")
 		restoreGC()

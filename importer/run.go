@@ -415,23 +415,42 @@ type Session interface {
 	Rollback() error
 }
 
-// Import runs a whole import in one session: it begins the session, runs
-// every row, and commits, or rolls back on any error and on a dry run (so
-// a dry run counts updated and unchanged records exactly as the real run
-// would, and writes nothing).
-func Import(ctx context.Context, src Source, b Binding, begin func(context.Context) (Session, error), opt Options, dryRun bool) (Summary, error) {
+// Decide is asked once every row of a file is staged and before anything
+// is written, with what the import would do: true moves the staged
+// records into the database in one transaction, false drops them and the
+// database stays as it was. The cockpit asks its user here, so the file is
+// read once whatever the answer.
+type Decide func(ctx context.Context, sum Summary) (bool, error)
+
+// Write moves every import that stages without a fault; DryRun moves none
+// (it counts updated and unchanged records exactly as the real run would).
+var (
+	Write  Decide = func(context.Context, Summary) (bool, error) { return true, nil }
+	DryRun Decide = func(context.Context, Summary) (bool, error) { return false, nil }
+)
+
+// Import runs a whole import in one session: it begins the session,
+// stages every row, asks decide, and commits, or rolls back on any error
+// and when decide says no. moved says whether the records were written.
+func Import(ctx context.Context, src Source, b Binding, begin func(context.Context) (Session, error), opt Options, decide Decide) (sum Summary, moved bool, err error) {
 	sess, err := begin(ctx)
 	if err != nil {
-		return Summary{}, err
+		return Summary{}, false, err
 	}
-	sum, err := Run(ctx, src, b, sess, opt)
-	if err != nil || dryRun {
+	sum, err = Run(ctx, src, b, sess, opt)
+	if err == nil {
+		moved, err = decide(ctx, sum)
+	}
+	if err != nil || !moved {
 		if rerr := sess.Rollback(); rerr != nil && err == nil {
 			err = rerr
 		}
-		return sum, err
+		return sum, false, err
 	}
-	return sum, sess.Commit()
+	if err := sess.Commit(); err != nil {
+		return sum, false, err
+	}
+	return sum, true, nil
 }
 
 // openStages counts the stage values of open deals for the summary.

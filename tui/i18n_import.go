@@ -31,8 +31,11 @@ var (
 	msgImportOtherStages       = Text{JA: "(その他の値)", EN: "(other values)"}
 	msgImportStageCount        = Text{JA: "%s %d件", EN: "%s %d"}
 	msgImportListSep           = Text{JA: "、", EN: ", "}
-	msgImportConfirm           = Text{JA: "この取り込みは登録済みの記録 %d 件を変更します (追加 %d 件、変更なし %d 件、スキップ %d 件)。取り込みますか?", EN: "This import changes %d records already stored (and inserts %d, leaves %d unchanged, skips %d). Import it?"}
-	msgImportConfirmKeys       = Text{JA: "y: 取り込む  n: 対応づけに戻る", EN: "y: import  n: back to the mapping"}
+	msgImportConfirm           = Text{JA: "まだ何も書き込んでいません。取り込むと:", EN: "Nothing is written yet. After this import:"}
+	msgImportConfirmCount      = Text{JA: "%s -> %s (+%d)", EN: "%s -> %s (+%d)"}
+	msgImportConfirmStored     = Text{JA: "登録済みの記録: 変更 %d 件、変更なし %d 件。スキップした行: %d 件", EN: "Records already stored: %d change, %d stay as they are. Rows skipped: %d"}
+	msgImportConfirmKeys       = Text{JA: "y: 取り込む  n: 取り込まずに対応づけに戻る", EN: "y: import  n: back to the mapping, nothing written"}
+	msgKeyImportDecline        = Text{JA: "取り込まない", EN: "do not import"}
 	msgImportDone              = Text{JA: "取り込みが完了しました", EN: "Import finished"}
 	msgImportFailed            = Text{JA: "取り込めませんでした。データベースは変更されていません:", EN: "Nothing was imported; the database is unchanged:"}
 	msgImportCancelled         = Text{JA: "取り消しました。データベースは変更されていません", EN: "Cancelled; the database is unchanged"}

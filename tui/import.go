@@ -13,12 +13,15 @@ import (
 
 	"github.com/kpit-dev/kpit/importer"
 	"github.com/kpit-dev/kpit/model"
+	"github.com/kpit-dev/kpit/store"
 )
 
 // The import screen (`i` from any screen): type a file path; see the
 // detected encoding, delimiter (or sheet), columns and the proposed mapping
 // with an example value per field and the first rows; change the kind or a
-// field's column; enter imports in one transaction with a progress bar; the
+// field's column; enter stages the file with a progress bar and, when it
+// would write more than one record, shows the counts before -> after and
+// asks; the move writes everything in one transaction (docs/import.md). The
 // summary (or the first invalid row, the database unchanged) ends it.
 //
 // The bar is the frame's ASCII progressBar: bubbles/progress needs
@@ -32,8 +35,9 @@ const (
 	importStepMap
 	importStepRun
 	importStepDone
-	// importStepConfirm: a dry run found more than one stored record the
-	// import would change; y imports, n goes back to the mapping.
+	// importStepConfirm: the file is staged and would write more than one
+	// record; y moves it into the database, n drops it and goes back to the
+	// mapping.
 	importStepConfirm
 )
 
@@ -47,6 +51,7 @@ type importKeys struct {
 	// outcomes' initials; p and s are read by the screen's steps as letters;
 	// y answers a question, as everywhere.
 	Confirm key.Binding `rebind:"-"`
+	Decline key.Binding `rebind:"-"`
 	Mark    key.Binding `rebind:"-"`
 	Profile key.Binding `rebind:"-"`
 	Sheet   key.Binding `rebind:"-"`
@@ -71,6 +76,7 @@ func newImportKeys(l Lang, step *importStep) importKeys {
 		Save:     key.NewBinding(key.WithKeys("p"), key.WithHelp("p", l.T(msgKeyImportSave))),
 		SaveName: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", l.T(msgKeyImportSave))),
 		Confirm:  key.NewBinding(key.WithKeys("y"), key.WithHelp("y", l.T(msgKeyImportRun))),
+		Decline:  key.NewBinding(key.WithKeys("n", "esc"), key.WithHelp("n", l.T(msgKeyImportDecline))),
 		step:     step,
 	}
 }
@@ -84,7 +90,7 @@ func (k importKeys) ShortHelp() []key.Binding {
 	case importStepRun:
 		return []key.Binding{k.Cancel}
 	case importStepConfirm:
-		return []key.Binding{k.Confirm, k.Back}
+		return []key.Binding{k.Confirm, k.Decline}
 	}
 	if k.naming != nil && *k.naming {
 		return []key.Binding{k.SaveName, k.Close}
@@ -116,7 +122,9 @@ type importScreen struct {
 	fraction      float64
 	cancel        context.CancelFunc
 	sum           importer.Summary
-	checking      bool // the run under way is the dry run that counts the changes
+	before        store.RecordCounts // the stored records when the question was asked
+	answer        chan<- bool        // the staged import waiting for y or n
+	next          <-chan tea.Msg     // the run's messages after the answer
 	cancelled     bool
 	distinct      [][]string // per column, the distinct values of the first importScanRows rows
 	marks         map[string]model.Outcome
@@ -127,6 +135,9 @@ type importScreen struct {
 	name          lineInput
 	saved         string // the profile saved after the import
 	saveErr       error
+	// openSource opens the file to import (importer.Open; tests count the
+	// reads through it).
+	openSource func(file string, opt importer.OpenOptions) (importer.Source, error)
 }
 
 type importDetectedMsg struct {
@@ -146,14 +157,25 @@ type importProgressMsg struct {
 	next     <-chan tea.Msg
 }
 
+// importStagedMsg: every row is staged and nothing written; the run waits
+// for answer.
+type importStagedMsg struct {
+	to     *importScreen
+	sum    importer.Summary
+	before store.RecordCounts
+	answer chan<- bool
+	next   <-chan tea.Msg
+}
+
 type importDoneMsg struct {
-	to  *importScreen
-	sum importer.Summary
-	err error
+	to    *importScreen
+	sum   importer.Summary
+	moved bool // false: nothing was written (an error, or n to the question)
+	err   error
 }
 
 func newImport(c *Common) Screen {
-	s := &importScreen{Common: c}
+	s := &importScreen{Common: c, openSource: importer.Open}
 	s.keys = newImportKeys(c.Lang, &s.step)
 	s.keys.naming = &s.naming
 	s.keys.canSave = s.canSave
@@ -199,21 +221,21 @@ func (s *importScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		}
 		s.rows, s.fraction = msg.rows, msg.fraction
 		return s, waitImport(msg.next)
+	case importStagedMsg:
+		if msg.to != s {
+			return s, nil
+		}
+		// No command waits on the run until the answer: it waits on us.
+		s.step, s.sum, s.before, s.answer, s.next = importStepConfirm, msg.sum, msg.before, msg.answer, msg.next
+		return s, nil
 	case importDoneMsg:
 		if msg.to != s {
 			return s, nil
 		}
-		if s.checking && msg.err == nil {
-			// An import that changes more than one stored record says
-			// how many and asks first; any other goes ahead at once.
-			s.checking = false
-			if msg.sum.Updated > 1 {
-				s.step, s.sum = importStepConfirm, msg.sum
-				return s, nil
-			}
-			return s, s.start(false)
+		if msg.err == nil && !msg.moved { // n: the staged rows are dropped
+			s.step = importStepMap
+			return s, nil
 		}
-		s.checking = false
 		s.step, s.sum, s.err = importStepDone, msg.sum, msg.err
 		s.cancelled = errors.Is(msg.err, context.Canceled)
 		if msg.err == nil {
@@ -303,14 +325,14 @@ func (s *importScreen) key(msg tea.KeyPressMsg) (Screen, tea.Cmd) {
 				s.err = errors.New(s.T(msgImportMissing, importFieldLabel(s.Lang, s.kindValue(), missing[0])))
 				return s, nil
 			}
-			return s, s.start(true)
+			return s, s.start()
 		}
 	case importStepConfirm:
 		switch msg.String() {
 		case "y":
-			return s, s.start(false)
+			return s, s.reply(true)
 		case "n", "esc", "backspace":
-			s.step = importStepMap
+			return s, s.reply(false)
 		}
 	case importStepRun:
 		if msg.String() == "esc" && s.cancel != nil {
@@ -423,19 +445,19 @@ func detectImport(s *importScreen, file, sheet, encoding string) tea.Cmd {
 }
 
 // start runs the import in a goroutine; progress comes back as messages
-// through a channel, one waitImport command at a time. dry runs it in a
-// transaction rolled back, to count what it would change before anything
-// is written.
-func (s *importScreen) start(dry bool) tea.Cmd {
+// through a channel, one waitImport command at a time. The file is read
+// once: an import that would write more than one record stops between the
+// staging and the move (importStagedMsg) until reply answers.
+func (s *importScreen) start() tea.Cmd {
 	ctx, cancel := context.WithCancel(context.Background())
-	s.cancel, s.step, s.err, s.rows, s.fraction, s.checking = cancel, importStepRun, nil, 0, 0, dry
+	s.cancel, s.step, s.err, s.rows, s.fraction = cancel, importStepRun, nil, 0, 0
 	ch := make(chan tea.Msg, 1)
 	st, file, info, b, limits := s.Store, s.file, s.info, s.binding, s.Limits
 	won, lost := s.wonLost()
 	today := model.Date(s.Now())
 	go func() {
 		defer cancel()
-		src, err := importer.Open(file, importer.OpenOptions{Encoding: encodingOption(info), Sheet: info.Sheet, Limits: limits})
+		src, err := s.openSource(file, importer.OpenOptions{Encoding: encodingOption(info), Sheet: info.Sheet, Limits: limits})
 		if err != nil {
 			ch <- importDoneMsg{to: s, err: err}
 			return
@@ -459,10 +481,49 @@ func (s *importScreen) start(dry bool) tea.Cmd {
 				}
 			}}
 		begin := func(ctx context.Context) (importer.Session, error) { return st.BeginImport(ctx) }
-		sum, err := importer.Import(ctx, src, b, begin, opt, dry)
-		ch <- importDoneMsg{to: s, sum: sum, err: err}
+		sum, moved, err := importer.Import(ctx, src, b, begin, opt, s.ask(ch))
+		ch <- importDoneMsg{to: s, sum: sum, moved: moved, err: err}
 	}()
 	return waitImport(ch)
+}
+
+// ask is the run's decision between the staging and the move: an import
+// that writes one record or none moves at once; any other sends the
+// counts before the move to the screen and waits for its answer, holding
+// no write lock meanwhile (staging only reads the database).
+func (s *importScreen) ask(ch chan tea.Msg) importer.Decide {
+	return func(ctx context.Context, sum importer.Summary) (bool, error) {
+		if sum.Inserted+sum.Updated <= 1 {
+			return true, nil
+		}
+		before, err := s.Store.RecordCounts(ctx)
+		if err != nil {
+			return false, err
+		}
+		answer := make(chan bool, 1)
+		select {
+		case ch <- importStagedMsg{to: s, sum: sum, before: before, answer: answer, next: ch}:
+		case <-ctx.Done():
+			return false, ctx.Err()
+		}
+		select {
+		case yes := <-answer:
+			return yes, nil
+		case <-ctx.Done():
+			return false, ctx.Err()
+		}
+	}
+}
+
+// reply answers the staged import's question and waits for the run's end:
+// the move on yes, the staged rows dropped on no.
+func (s *importScreen) reply(yes bool) tea.Cmd {
+	if s.answer == nil {
+		return nil
+	}
+	s.answer <- yes // buffered: the run takes it at once
+	s.answer, s.step = nil, importStepRun
+	return waitImport(s.next)
 }
 
 // canSave: a profile can be saved after a successful import.

@@ -79,7 +79,7 @@ func TestImportScreenStagesAndProfile(t *testing.T) {
 			t.Fatalf("%q missing from the stages line %q", want, l)
 		}
 	}
-	press(t, a, "enter")
+	press(t, a, "enter", "y") // three new deals: the screen asks first
 	if view := screen(a); !strings.Contains(view, "inserted 3, updated 0, unchanged 0, skipped 0") {
 		t.Fatalf("summary:\n%s", view)
 	}
@@ -126,7 +126,7 @@ func TestImportScreenStagesAndProfile(t *testing.T) {
 		!strings.Contains(importLine(view, "Stages (w"), "成約=won") || !strings.Contains(importLine(view, "Stages (w"), "不成約=lost") {
 		t.Fatalf("profile applied:\n%s", view)
 	}
-	press(t, a, "enter")
+	press(t, a, "enter", "y")
 	if view := screen(a); !strings.Contains(view, "inserted 2, updated 1, unchanged 0, skipped 0") {
 		t.Fatalf("second summary:\n%s", view)
 	}

@@ -98,7 +98,7 @@ func TestImportScreenDetectMapConfirm(t *testing.T) {
 		t.Errorf("preview missing:\n%s", view)
 	}
 
-	press(t, a, "enter")
+	press(t, a, "enter", "y") // three new deals: the screen asks first
 	view = screen(a)
 	if !strings.Contains(view, "inserted 3, updated 0, unchanged 0, skipped 0; reps created 2") {
 		t.Fatalf("summary:\n%s", view)
@@ -236,7 +236,7 @@ func TestImportScreenSummaryInJapanese(t *testing.T) {
 	}
 	press(t, a, "i")
 	typeText(t, a, file)
-	press(t, a, "enter", "enter")
+	press(t, a, "enter", "enter", "y")
 	view := screen(a)
 	for _, want := range []string{"作成日を完了日で補った商談 2 件", "進行中として読んだフェーズ: 交渉 2件、(フェーズなし) 1件"} {
 		if !strings.Contains(view, want) {

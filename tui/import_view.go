@@ -7,7 +7,9 @@ import (
 	"charm.land/bubbles/v2/progress"
 	"charm.land/lipgloss/v2"
 
+	"github.com/kpit-dev/kpit/catalog"
 	"github.com/kpit-dev/kpit/importer"
+	"github.com/kpit-dev/kpit/store"
 )
 
 func (s *importScreen) View() string {
@@ -27,11 +29,7 @@ func (s *importScreen) View() string {
 			s.progressView(),
 			s.Styles.Muted.Render(s.T(msgImportRows, s.rows)))
 	case importStepConfirm:
-		q := s.T(msgImportConfirm, s.sum.Updated, s.sum.Inserted, s.sum.Unchanged, s.sum.Skipped)
-		for _, l := range wrapIndented(q, s.width, 0) {
-			lines = append(lines, s.Styles.AtRisk.Render(l))
-		}
-		lines = append(lines, "", s.Styles.Muted.Render(s.T(msgImportConfirmKeys)))
+		lines = append(lines, s.confirmView()...)
 	case importStepDone:
 		switch {
 		case s.cancelled:
@@ -347,4 +345,50 @@ func (s *importScreen) openStagesText() string {
 		parts = append(parts, s.T(msgImportStageCount, s.T(msgImportOtherStages), s.sum.OpenStagesOther))
 	}
 	return s.T(msgImportOpenStages, strings.Join(parts, s.T(msgImportListSep)))
+}
+
+// confirmView is the question between the staging and the move: the
+// records of each kind before -> after, what happens to the stored ones,
+// and the answers.
+func (s *importScreen) confirmView() []string {
+	lines := []string{s.Styles.AtRisk.Render(s.T(msgImportConfirm)), ""}
+	type change struct {
+		kind          string
+		before, after int
+	}
+	k := s.kindValue()
+	changes := []change{{s.kindName(k), importCount(s.before, k), importCount(s.before, k) + s.sum.Inserted}}
+	if k == importer.Reps {
+		changes[0].after += s.sum.RepsCreated
+	} else if s.sum.RepsCreated > 0 {
+		changes = append(changes, change{s.kindName(importer.Reps), s.before.Reps, s.before.Reps + s.sum.RepsCreated})
+	}
+	var kindW, beforeW, afterW int
+	for _, c := range changes {
+		kindW = max(kindW, lipgloss.Width(c.kind))
+		beforeW = max(beforeW, len(catalog.GroupThousands(int64(c.before))))
+		afterW = max(afterW, len(catalog.GroupThousands(int64(c.after))))
+	}
+	for _, c := range changes {
+		lines = append(lines, "  "+padRight(c.kind, kindW)+"  "+s.T(msgImportConfirmCount,
+			padLeft(catalog.GroupThousands(int64(c.before)), beforeW), padLeft(catalog.GroupThousands(int64(c.after)), afterW), c.after-c.before))
+	}
+	lines = append(lines, "")
+	lines = append(lines, wrapIndented(s.T(msgImportConfirmStored, s.sum.Updated, s.sum.Unchanged, s.sum.Skipped), s.width, 0)...)
+	return append(lines, "", s.Styles.Muted.Render(s.T(msgImportConfirmKeys)))
+}
+
+// importCount is how many records of kind k counts holds.
+func importCount(c store.RecordCounts, k importer.Kind) int {
+	switch k {
+	case importer.Activities:
+		return c.Activities
+	case importer.Leads:
+		return c.Leads
+	case importer.Customers:
+		return c.Customers
+	case importer.Reps:
+		return c.Reps
+	}
+	return c.Opportunities
 }
