@@ -189,7 +189,7 @@ func (e *entryScreen) kindChoice(selected string) formField {
 }
 
 func (e *entryScreen) modeChoice(selected string) formField {
-	return choiceF("mode", msgFieldRecord, []string{modeActivity, modeOpp, modeClose, modeLead},
+	return choiceF("mode", msgFieldRecord, entryModes,
 		[]string{e.T(msgModeActivity), e.T(msgModeOpp), e.T(msgModeClose), e.T(msgModeLead)}, selected)
 }
 
@@ -246,12 +246,32 @@ func yenText(y model.Minor, ok bool) string {
 }
 
 // build lays out the fields of a mode, keeping rep and date values typed so
-// far when the mode changes.
+// far when the mode changes. The label column is as wide as the widest
+// label of every mode, so cycling the modes does not shift the form.
 func (e *entryScreen) build(mode string) {
 	rep, day := e.defaultRep(), e.today()
 	if f := e.form.field("rep"); f != nil && f.value() != "" {
 		rep = f.value()
 	}
+	labelW := 0
+	for _, m := range entryModes {
+		for _, fl := range e.modeFields(m, rep, day) {
+			labelW = max(labelW, displayWidth(e.T(fl.label)))
+		}
+	}
+	e.form = form{fields: e.modeFields(mode, rep, day), labelW: labelW}
+	e.pristine = e.form.values()
+	if mode == modeClose {
+		e.fillFromDeal()
+	}
+}
+
+// entryModes are the modes of a new entry, in the order the first field
+// cycles through them.
+var entryModes = []string{modeActivity, modeOpp, modeClose, modeLead}
+
+// modeFields are the fields of a new entry in mode, the mode choice first.
+func (e *entryScreen) modeFields(mode, rep, day string) []formField {
 	kind := e.lastKind
 	if !model.ActivityKind(kind).Valid() {
 		kind = string(model.KindVisit)
@@ -272,11 +292,7 @@ func (e *entryScreen) build(mode string) {
 		fs = []formField{e.kindChoice(kind), e.repChoice(rep, false), textF("count", msgFieldCount, "1"),
 			textF("date", msgFieldDate, day), textF("account", msgFieldAccount, ""), textF("note", msgFieldNote, "")}
 	}
-	e.form = form{fields: append([]formField{e.modeChoice(mode)}, fs...)}
-	e.pristine = e.form.values()
-	if mode == modeClose {
-		e.fillFromDeal()
-	}
+	return append([]formField{e.modeChoice(mode)}, fs...)
 }
 
 // fillFromDeal copies the chosen open deal's amount and stage into the form.

@@ -108,6 +108,10 @@ type form struct {
 	fields []formField
 	focus  int
 	err    string // the last refusal, naming the field
+	// labelW, when set, is the least width of the label column: a form
+	// whose fields change with a choice (the entry form's record kinds)
+	// keeps one column, so the values do not move sideways.
+	labelW int
 }
 
 func (f *form) field(id string) *formField {
@@ -225,7 +229,7 @@ func (f *form) update(msg tea.Msg) (choiceChanged bool) {
 // width is the columns the form may draw in; a long value scrolls inside
 // its field.
 func (f *form) lines(c *Common, width int) []string {
-	labelW := 0
+	labelW := f.labelW
 	for _, fl := range f.fields {
 		labelW = max(labelW, displayWidth(c.T(fl.label)))
 	}
