@@ -50,6 +50,11 @@ var (
 	FieldContact    = Text{JA: "担当者名", EN: "Contact"}
 	FieldSource     = Text{JA: "流入元", EN: "Source"}
 	FieldStatus     = Text{JA: "状態", EN: "Status"}
+	FieldScore      = Text{JA: "点数 (0-10)", EN: "Score (0-10)"}
+	FieldCustomer   = Text{JA: "顧客", EN: "Customer"}
+	FieldComment    = Text{JA: "コメント", EN: "Comment"}
+	FieldOpened     = Text{JA: "受付日時", EN: "Received"}
+	FieldAnswered   = Text{JA: "初回回答日時", EN: "First answer"}
 	FieldOwner      = Text{JA: "担当者", EN: "owner"}
 	FieldProduct    = Text{JA: "商品", EN: "product"}
 )
@@ -99,7 +104,8 @@ func FieldLabel(l Lang, field string) string {
 		"account": FieldAccount, "note": FieldNote, "amount": FieldAmount, "stage": FieldStage,
 		"created": FieldCreated, "closed": FieldClosed, "outcome": FieldOutcome, "lost_reason": FieldLostReason,
 		"company": FieldCompany, "contact": FieldContact, "source": FieldSource, "status": FieldStatus,
-		"forecast": FieldForecast, "at": FieldStageAt}
+		"forecast": FieldForecast, "at": FieldStageAt, "score": FieldScore, "customer": FieldCustomer, "comment": FieldComment,
+		"opened": FieldOpened, "answered": FieldAnswered}
 	if t, ok := labels[field]; ok {
 		return l.T(t)
 	}

@@ -52,8 +52,8 @@ var refusalTexts = map[model.RefusalCode]Text{
 	model.RefuseKeyTaken:    {JA: "この鍵はすでに %s の鍵です: 1人に1つの鍵を使ってください", EN: "this key is %s's already: each person has their own key"},
 	model.RefuseNoUser:      {JA: "利用者 %q はいません (kpit users list で一覧)", EN: "no user %q (kpit users list shows them)"},
 
-	model.RefuseQuickEmpty:           {JA: "空です: 訪問, 架電, メール, 提案, アポ, 商談, 案件, 受注, 失注, リード のいずれかで始めてください", EN: "empty line: start with visit, call, email, proposal, appointment, meeting, opp, won, lost or lead"},
-	model.RefuseQuickUnknownVerb:     {JA: "不明な種類です (訪問, 架電, メール, 提案, アポ, 商談, 案件, 受注, 失注, リード)", EN: "unknown kind (want visit, call, email, proposal, appointment, meeting, opp, won, lost or lead)"},
+	model.RefuseQuickEmpty:           {JA: "空です: 訪問, 架電, メール, 提案, アポ, 商談, 案件, 受注, 失注, リード, NPS のいずれかで始めてください", EN: "empty line: start with visit, call, email, proposal, appointment, meeting, opp, won, lost, lead or nps"},
+	model.RefuseQuickUnknownVerb:     {JA: "不明な種類です (訪問, 架電, メール, 提案, アポ, 商談, 案件, 受注, 失注, リード, NPS)", EN: "unknown kind (want visit, call, email, proposal, appointment, meeting, opp, won, lost, lead or nps)"},
 	model.RefuseQuickSecondDate:      {JA: "日付が2つあります", EN: "a second date"},
 	model.RefuseQuickBadDate:         {JA: "存在しない日付です (YYYY-MM-DD)", EN: "not a calendar date (want YYYY-MM-DD)"},
 	model.RefuseQuickSecondRep:       {JA: "担当者が2人います (%s と)", EN: "a second rep (already %s)"},
@@ -72,6 +72,8 @@ var refusalTexts = map[model.RefusalCode]Text{
 	model.RefuseQuickCompanyMissing:  {JA: "会社名がありません (例: リード 株式会社ABC)", EN: "company missing (e.g. lead 株式会社ABC)"},
 	model.RefuseQuickLeadTooMany:     {JA: "リードは会社名・担当者名・担当者までです。語が1つ多すぎます", EN: "a lead takes a company, a contact and a rep; this is one word too many"},
 	model.RefuseQuickSecondForecast:  {JA: "確度が2つあります", EN: "a second forecast category"},
+	model.RefuseQuickScoreMissing:    {JA: "点数がありません: 0から10の回答を書いてください (NPS 9 @ACME)", EN: "no score: give the answer, 0 to 10 (NPS 9 @ACME)"},
+	model.RefuseQuickSecondCustomer:  {JA: "顧客が2つあります (%s を読み取り済み)", EN: "a second customer (already %s)"},
 }
 
 // Refusal words a model refusal in language l from its code and values.

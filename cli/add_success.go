@@ -85,7 +85,7 @@ func dayFlag(field, v string, today time.Time) (time.Time, error) {
 // momentFlag reads a time flag as kpit lead move reads --at (now, a day,
 // a local time of day, RFC 3339; full-width digits too).
 func momentFlag(field, v string, now time.Time) (time.Time, error) {
-	t, err := parseStageTime(width.Narrow.String(v), now)
+	t, err := model.ParseMoment(v, now)
 	if err != nil {
 		return t, &model.FieldError{Field: field, Msg: err.Error()}
 	}

@@ -89,7 +89,7 @@ func leadMove(e env, args []string) int {
 	if *todayArg == "" {
 		now = clock()
 	}
-	when, err := parseStageTime(*at, now)
+	when, err := model.ParseMoment(*at, now)
 	if err != nil {
 		return fail(e, cmd, fmt.Errorf("lead %d: --at: %w", id, err))
 	}
@@ -140,23 +140,3 @@ func leadMoveError(l catalog.Lang, id int64, err error) error {
 	return err
 }
 
-// parseStageTime reads --at: now, a day (its start in UTC, as the MQL/SQL
-// days are recorded, docs/funnel.md), a local time of day, or RFC 3339.
-func parseStageTime(v string, now time.Time) (time.Time, error) {
-	v = strings.TrimSpace(v)
-	if v == "" || v == "now" {
-		return now, nil
-	}
-	if t, err := time.Parse(time.RFC3339, v); err == nil {
-		return t, nil
-	}
-	for _, layout := range []string{"2006-01-02T15:04", "2006-01-02 15:04", "2006-01-02T15:04:05", "2006-01-02 15:04:05"} {
-		if t, err := time.ParseInLocation(layout, v, time.Local); err == nil {
-			return t, nil
-		}
-	}
-	if d, err := model.ParseDate(v); err == nil {
-		return model.DayStart(d), nil
-	}
-	return time.Time{}, fmt.Errorf("%q is not a time (want now, YYYY-MM-DD, YYYY-MM-DDTHH:MM or RFC 3339)", v)
-}

@@ -6,6 +6,8 @@ import (
 	"sort"
 	"strings"
 	"time"
+
+	"golang.org/x/text/width"
 )
 
 // The shared funnel (docs/funnel.md): one list of stages every department
@@ -226,6 +228,29 @@ func CheckStageMove(created time.Time, history []StageMove, mv StageMove) error 
 func DayStart(day time.Time) time.Time {
 	y, m, d := day.Date()
 	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+}
+
+// ParseMoment reads a moment as a person types it: now, a day (its start
+// in UTC, as the MQL/SQL days are recorded, docs/funnel.md), a time of day
+// in now's zone (2026-11-20T10:30, 2026-11-20 10:30, with seconds or
+// without), or RFC 3339. Full-width digits read as ASCII ones.
+func ParseMoment(v string, now time.Time) (time.Time, error) {
+	v = strings.TrimSpace(width.Narrow.String(v))
+	if v == "" || v == "now" {
+		return now, nil
+	}
+	if t, err := time.Parse(time.RFC3339, v); err == nil {
+		return t, nil
+	}
+	for _, layout := range []string{"2006-01-02T15:04", "2006-01-02 15:04", "2006-01-02T15:04:05", "2006-01-02 15:04:05"} {
+		if t, err := time.ParseInLocation(layout, v, now.Location()); err == nil {
+			return t, nil
+		}
+	}
+	if d, err := ParseDate(v); err == nil {
+		return DayStart(d), nil
+	}
+	return time.Time{}, fmt.Errorf("%q is not a time (want now, YYYY-MM-DD, YYYY-MM-DDTHH:MM or RFC 3339)", v)
 }
 
 // HandoffDue is when a lead that reached a stage at reached must have left

@@ -21,6 +21,7 @@ const (
 	QuickWon      QuickVerb = "won"
 	QuickLost     QuickVerb = "lost"
 	QuickLead     QuickVerb = "lead"
+	QuickNPS      QuickVerb = "nps" // an answer to the NPS question (docs/success.md)
 )
 
 // QuickAdd is one parsed quick-add line. The fields that apply to Verb are
@@ -41,6 +42,11 @@ type QuickAdd struct {
 	// A new deal's forecast category and expected close date (opp only).
 	Forecast      ForecastCategory
 	ExpectedClose time.Time
+	// An NPS answer's score (0–10) and the words written after it. Its
+	// customer is Account, given as @ACME.
+	Score    int
+	HasScore bool
+	Comment  string
 }
 
 // quickVerbs maps the first word of a line, in English and Japanese.
@@ -58,6 +64,7 @@ var quickVerbs = map[string]struct {
 	"won": {QuickWon, ""}, "受注": {QuickWon, ""},
 	"lost": {QuickLost, ""}, "失注": {QuickLost, ""},
 	"lead": {QuickLead, ""}, "リード": {QuickLead, ""},
+	"nps": {QuickNPS, ""}, "推奨度": {QuickNPS, ""},
 }
 
 // ActivityKindWord reads an activity kind written in English or Japanese
@@ -97,11 +104,14 @@ var (
 	dayOnly       = regexp.MustCompile(`^(\d{1,2})日$`)          // 29日: this month's, or last month's when that is still to come
 	countLike     = regexp.MustCompile(`^\d+(件|回|x)?$`)
 	moneyLike     = regexp.MustCompile(`^[\d,.]+(億|万|千)`)
+	scoreLike     = regexp.MustCompile(`^-?\d{1,3}点?$`) // an NPS score: 9, 9点 (-1 and 11 are read to be refused)
 )
 
 // ParseQuickAdd reads one line such as `visit 3 田中 2026-11-20`,
 // `call 田中`, `won 1200万 ACME 鈴木`, `lost ACME 鈴木 価格`,
-// `lead 株式会社ABC 佐藤` or `opp ACME 鈴木 500万 確度A 完了予定:2026-12-20`.
+// `lead 株式会社ABC 佐藤`, `opp ACME 鈴木 500万 確度A 完了予定:2026-12-20` or
+// `NPS 9 @ACME 11/29 対応が早い` (an NPS answer: its score, its customer after
+// @, its day, and the words left as its comment; no rep).
 // The first word is the verb; the rest may come in any order: a date
 // (YYYY-MM-DD, today, yesterday, 今日, 昨日), a known rep, a count
 // (activities) or an amount (deals), for a new deal its forecast category
@@ -126,6 +136,25 @@ func ParseQuickAdd(line string, reps []string, today time.Time, cur Currency) (Q
 		raw := toks[i]
 		tok := width.Fold.String(raw)
 		low := strings.ToLower(tok)
+		if q.Verb == QuickNPS {
+			// An answer has no rep: a date, @customer, the score, and the
+			// rest is what the customer said (a second number too).
+			if done, err := quickDateOrAccount(&q, raw, tok, low, today, &haveDate); err != nil {
+				return q, err
+			} else if done {
+				continue
+			}
+			if !scoreLike.MatchString(tok) || q.HasScore {
+				free = append(free, raw)
+				continue
+			}
+			n, err := strconv.Atoi(strings.TrimSuffix(tok, "点"))
+			if err != nil || n < NPSMin || n > NPSMax {
+				return q, quickErr(raw, RefuseNPSRange, n)
+			}
+			q.Score, q.HasScore = n, true
+			continue
+		}
 		rep, words, ambiguous := matchRep(toks[i:], reps)
 		if len(ambiguous) > 1 {
 			return q, quickErr(raw, RefuseQuickAmbiguousRep, strings.Join(ambiguous, ", "))
@@ -268,6 +297,11 @@ func finishQuick(q QuickAdd, free []string, reps []string) (QuickAdd, error) {
 		if q.Verb == QuickWon && !q.HasAmount {
 			return q, quickErr("", RefuseQuickAmountMissing, q.Account, q.RepName)
 		}
+	case QuickNPS:
+		if !q.HasScore {
+			return q, quickErr("", RefuseQuickScoreMissing)
+		}
+		q.Comment = strings.Join(free, " ")
 	case QuickLead:
 		if len(free) == 0 {
 			return q, quickErr("", RefuseQuickCompanyMissing)
@@ -419,4 +453,42 @@ func QuickVerbWords() []string {
 	}
 	sort.Strings(words)
 	return words
+}
+
+// quickDateOrAccount reads a token of an NPS line that is a date or an
+// @customer, as the other lines read them; done is false for any other
+// token.
+func quickDateOrAccount(q *QuickAdd, raw, tok, low string, today time.Time, haveDate *bool) (done bool, err error) {
+	var day time.Time
+	switch {
+	case strings.HasPrefix(tok, "@") && len(tok) > 1:
+		if q.Account != "" {
+			return true, quickErr(raw, RefuseQuickSecondCustomer, q.Account)
+		}
+		q.Account = strings.TrimPrefix(strings.TrimPrefix(raw, "@"), "＠")
+		return true, nil
+	case monthSlashDay.MatchString(tok) || dayOnly.MatchString(tok):
+		d, perr := shortDate(tok, Date(today))
+		if perr != nil {
+			return true, quickErr(raw, RefuseQuickBadDate)
+		}
+		day = d
+	case low == "today" || tok == "今日" || tok == "本日":
+		day = Date(today)
+	case low == "yesterday" || tok == "昨日":
+		day = Date(today).AddDate(0, 0, -1)
+	case dateLike.MatchString(tok):
+		d, perr := parseLooseDate(tok)
+		if perr != nil {
+			return true, quickErr(raw, RefuseQuickBadDate)
+		}
+		day = d
+	default:
+		return false, nil
+	}
+	if *haveDate {
+		return true, quickErr(raw, RefuseQuickSecondDate)
+	}
+	q.Date, *haveDate = day, true
+	return true, nil
 }

@@ -81,6 +81,8 @@ const (
 	RefuseQuickCompanyMissing  RefusalCode = "quick_company_missing"
 	RefuseQuickLeadTooMany     RefusalCode = "quick_lead_too_many"
 	RefuseQuickSecondForecast  RefusalCode = "quick_second_forecast"
+	RefuseQuickScoreMissing    RefusalCode = "quick_score_missing"
+	RefuseQuickSecondCustomer  RefusalCode = "quick_second_customer" // the customer already read
 )
 
 // refusalEnglish is each refusal's English, a format of its values. It is
@@ -131,8 +133,8 @@ var refusalEnglish = map[RefusalCode]string{
 	RefuseKeyTaken:    "this key is %s's already: each person has their own key",
 	RefuseNoUser:      "no user %q (kpit users list shows them)",
 
-	RefuseQuickEmpty:           "empty line: start with visit, call, email, proposal, appointment, meeting, opp, won, lost or lead",
-	RefuseQuickUnknownVerb:     "unknown kind (want visit, call, email, proposal, appointment, meeting, opp, won, lost or lead)",
+	RefuseQuickEmpty:           "empty line: start with visit, call, email, proposal, appointment, meeting, opp, won, lost, lead or nps",
+	RefuseQuickUnknownVerb:     "unknown kind (want visit, call, email, proposal, appointment, meeting, opp, won, lost, lead or nps)",
 	RefuseQuickSecondDate:      "a second date",
 	RefuseQuickBadDate:         "not a calendar date (want YYYY-MM-DD)",
 	RefuseQuickSecondRep:       "a second rep (already %s)",
@@ -151,6 +153,8 @@ var refusalEnglish = map[RefusalCode]string{
 	RefuseQuickCompanyMissing:  "company missing (e.g. lead 株式会社ABC)",
 	RefuseQuickLeadTooMany:     "a lead takes a company, a contact and a rep; this is one word too many",
 	RefuseQuickSecondForecast:  "a second forecast category",
+	RefuseQuickScoreMissing:    "no score: give the answer, 0 to 10 (NPS 9 @ACME)",
+	RefuseQuickSecondCustomer:  "a second customer (already %s)",
 }
 
 // English writes the refusal in English with its values.

@@ -282,6 +282,13 @@ func applyQuick(ctx context.Context, st *store.Store, money catalog.Money, name 
 		shown := p
 		shown.RepName = name(p.RepName)
 		return l.T(msgQuickAddedLead, id, quickLeadText(shown)), nil
+	case model.QuickNPS:
+		a := model.NPSAnswer{Score: p.Score, Date: p.Date, Account: p.Account, Comment: p.Comment}
+		id, err := st.AddNPSAnswer(ctx, a)
+		if err != nil {
+			return "", err
+		}
+		return quickNPSText(l, id, p), nil
 	case model.QuickOpp:
 		o := model.Opportunity{RepName: p.RepName, Account: p.Account, Created: p.Date, AmountMinor: p.AmountMinor,
 			HasAmount: p.HasAmount, Outcome: model.OutcomeOpen, Forecast: p.Forecast, Closed: p.ExpectedClose, ExternalID: p.DealRef}

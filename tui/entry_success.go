@@ -1,0 +1,121 @@
+package tui
+
+import (
+	"context"
+	"strings"
+	"time"
+
+	"github.com/kpit-dev/kpit/catalog"
+	"github.com/kpit-dev/kpit/model"
+	"github.com/kpit-dev/kpit/store"
+)
+
+// The entry form's customer-success records (docs/success.md): an answer
+// to the NPS question and a customer's inquiry, the two a team types by
+// hand; usage checks and campaign figures come from `kpit add` and the
+// import. Neither has a rep.
+
+// Entry modes of the customer-success records.
+const (
+	modeNPS     = "nps"
+	modeInquiry = "inquiry"
+)
+
+// momentLayout is how the form shows a moment: in the cockpit's clock's
+// zone to the minute, which model.ParseMoment reads back in that zone.
+const momentLayout = "2006-01-02 15:04"
+
+// successFields are the fields of an NPS answer or an inquiry, the day
+// and the moment defaulting to today and now.
+func (e *entryScreen) successFields(mode string) []formField {
+	if mode == modeInquiry {
+		return []formField{textF("customer", msgFieldCustomer, ""), textF("opened", msgFieldOpened, e.Now().Format(momentLayout)),
+			textF("answered", msgFieldAnswered, "")}
+	}
+	return []formField{textF("score", msgFieldScore, ""), textF("customer", msgFieldCustomer, ""), textF("date", msgFieldDate, e.today()),
+		textF("comment", msgFieldComment, "")}
+}
+
+// moment reads a time field (model.ParseMoment: a local time, a day, now).
+func (e *entryScreen) moment(id string) (time.Time, error) {
+	v := strings.TrimSpace(e.form.get(id))
+	t, err := model.ParseMoment(v, e.Now())
+	if err != nil {
+		return t, e.parseErr(id, msgEntryBadMoment, v)
+	}
+	return t, nil
+}
+
+func (e *entryScreen) prepareNPS() (writeFn, error) {
+	v := strings.TrimSpace(e.form.get("score"))
+	if v == "" {
+		return nil, model.Refuse("score", model.RefuseRequired)
+	}
+	n, err := model.ParseWhole(v)
+	if err != nil {
+		return nil, e.parseErr("score", msgEntryBadScore, v)
+	}
+	day, err := e.day("date")
+	if err != nil {
+		return nil, err
+	}
+	a := model.NPSAnswer{Score: n, Date: day, Account: strings.TrimSpace(e.form.get("customer")),
+		Comment: strings.TrimSpace(e.form.get("comment"))}
+	if err := model.CheckNPSAnswer(a); err != nil {
+		return nil, err
+	}
+	return func(ctx context.Context, st *store.Store) (string, error) {
+		id, err := st.AddNPSAnswer(ctx, a)
+		if err != nil {
+			return "", err
+		}
+		return e.T(msgEntryAddedNPS, id, a.Score, orNone(e.Lang, a.Account), model.FormatDate(a.Date)), nil
+	}, nil
+}
+
+func (e *entryScreen) prepareInquiry() (writeFn, error) {
+	q := model.Inquiry{Account: strings.TrimSpace(e.form.get("customer"))}
+	if strings.TrimSpace(e.form.get("opened")) == "" {
+		return nil, model.Refuse("opened", model.RefuseRequired)
+	}
+	var err error
+	if q.Opened, err = e.moment("opened"); err != nil {
+		return nil, err
+	}
+	if strings.TrimSpace(e.form.get("answered")) != "" {
+		if q.Answered, err = e.moment("answered"); err != nil {
+			return nil, err
+		}
+	}
+	if err := model.CheckInquiry(q); err != nil {
+		return nil, err
+	}
+	return func(ctx context.Context, st *store.Store) (string, error) {
+		id, err := st.AddInquiry(ctx, q)
+		if err != nil {
+			return "", err
+		}
+		answer := e.T(catalog.InquiryWaiting)
+		if !q.Answered.IsZero() {
+			answer = e.T(catalog.InquiryAnswered, q.Answered.In(e.Now().Location()).Format(momentLayout))
+		}
+		return e.T(msgEntryAddedInquiry, id, orNone(e.Lang, q.Account), q.Opened.In(e.Now().Location()).Format(momentLayout), answer), nil
+	}, nil
+}
+
+// orNone is a name, or the form's word for none.
+func orNone(l Lang, s string) string {
+	if s == "" {
+		return l.T(msgEntryNoRep)
+	}
+	return s
+}
+
+// quickNPSText says back an NPS answer a quick-add line recorded.
+func quickNPSText(l Lang, id int64, p model.QuickAdd) string {
+	s := l.T(msgEntryAddedNPS, id, p.Score, orNone(l, p.Account), model.FormatDate(p.Date))
+	if p.Comment != "" {
+		s += " " + l.T(msgQuickComment, p.Comment)
+	}
+	return s
+}
