@@ -114,10 +114,19 @@ func newEditor(c *Common, r model.Record) *entryScreen {
 	return &entryScreen{Common: c, keys: newEntryKeys(c.Lang), embedded: true, edit: &r}
 }
 
-func (e *entryScreen) Keys() help.KeyMap { return e.keys }
-func (e *entryScreen) SetSize(w, h int)  { e.width, e.height = w, h }
-func (e *entryScreen) Capturing() bool   { return true }
-func (e *entryScreen) Typing() bool      { return e.dropping || e.form.typing() }
+// Keys are the form's, or the answers while it asks before dropping what
+// was typed.
+func (e *entryScreen) Keys() help.KeyMap {
+	if e.dropping {
+		return keyMap{short: []key.Binding{
+			key.NewBinding(key.WithKeys("y"), key.WithHelp("y", e.T(msgKeyDrop))),
+			key.NewBinding(key.WithKeys("n", "esc"), key.WithHelp("n", e.T(msgKeyBackToForm)))}}
+	}
+	return e.keys
+}
+func (e *entryScreen) SetSize(w, h int) { e.width, e.height = w, h }
+func (e *entryScreen) Capturing() bool  { return true }
+func (e *entryScreen) Typing() bool     { return e.dropping || e.form.typing() }
 
 // Loading: the keys typed before the form has read the reps wait in the
 // frame (early_input.go), so a and enter at once save the usual entry.

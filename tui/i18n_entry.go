@@ -90,6 +90,9 @@ var (
 	msgKeyCancel = Text{JA: "閉じる", EN: "close"}
 	msgKeyField  = Text{JA: "項目", EN: "field"}
 	msgKeyChoose = Text{JA: "選択", EN: "choose"}
+	// The answers to msgEntryDropAsk.
+	msgKeyDrop       = Text{JA: "破棄", EN: "drop"}
+	msgKeyBackToForm = Text{JA: "入力に戻る", EN: "back to the form"}
 
 	// The quick-add line.
 	msgQuickTitle    = Text{JA: "クイック入力", EN: "Quick add"}
