@@ -202,8 +202,8 @@ review_case() {
 }
 
 # desk_case: on a database of its own, the entry form's Count (prefilled
-# 1) replaced by a typed 3 records 3, and / on the Records tab narrows the
-# list to one rep.
+# 1) replaced by a typed 3 records 3, / on the Records tab narrows the
+# list to one rep, and the import asks before its move.
 desk_case() {
 	local s=desk db="$work/desk.db"
 	"$bin" demo --db "$db" >/dev/null
@@ -268,6 +268,30 @@ desk_case() {
 	t send-keys -t "$s" Escape
 	for _ in $(seq 1 50); do shot "$s" | grep -qF "Filter: Zebedee" || break; sleep 0.1; done
 	shot "$s" | grep -qF "Filter: Zebedee" && fail "$s" "esc did not clear the filter"
+	# An import of three new deals stops before the move and shows the
+	# deals before -> after: n writes nothing (the next run still inserts
+	# all three), y writes them.
+	printf '商談ID,担当者,フェーズ,作成日\nE2E-1,Zebedee,提案,2026/11/2\nE2E-2,Zebedee,提案,2026/11/3\nE2E-3,Zebedee,提案,2026/11/4\n' >"$work/deals.csv"
+	sleep 0.3 # the esc above must not be read with i as alt+i
+	t send-keys -t "$s" i
+	wait_for "$s" "File: "
+	t send-keys -t "$s" -l "$work/deals.csv"
+	t send-keys -t "$s" Enter
+	wait_for "$s" "Kind: <"
+	t send-keys -t "$s" Enter
+	wait_for "$s" "Nothing is written yet"
+	shot "$s" | grep -qE 'opportunities +[0-9,]+ -> [0-9,]+ \(\+3\)' || fail "$s" "the import's question lacks the deals before -> after"
+	t send-keys -t "$s" n
+	wait_for "$s" "Kind: <"
+	t send-keys -t "$s" Enter
+	wait_for "$s" "Nothing is written yet"
+	t send-keys -t "$s" y
+	wait_for "$s" "Import finished"
+	shot "$s" | grep -qF "inserted 3, updated 0, unchanged 0" || fail "$s" "n wrote, or y did not write, the three deals"
+	t send-keys -t "$s" Escape
+	for _ in $(seq 1 50); do shot "$s" | grep -qF "Import finished" || break; sleep 0.1; done
+	shot "$s" | grep -qF "Import finished" && fail "$s" "esc did not close the import"
+	sleep 0.3 # the esc must not be read with q as alt+q
 	t send-keys -t "$s" q
 	wait_for "$s" "EXIT="
 	shot "$s" | grep -qF "EXIT=0" || fail "$s" "did not exit with status 0"
