@@ -139,4 +139,3 @@ func leadMoveError(l catalog.Lang, id int64, err error) error {
 	}
 	return err
 }
-
