@@ -2,8 +2,11 @@ package demo
 
 import (
 	"context"
+	"fmt"
 	"path/filepath"
 	"reflect"
+	"sort"
+	"strings"
 	"testing"
 	"time"
 
@@ -103,5 +106,143 @@ func TestSeedScaleStyleFiguresEqualRecount(t *testing.T) {
 		if newAccounts == 0 || existingYen == 0 {
 			t.Errorf("%s: the recount has no new account (%d) or no existing revenue (%v): the test proves nothing", p.Key(), newAccounts, existingYen)
 		}
+	}
+}
+
+// The alerts of the 10,000-deal scale company, read through the store's
+// index ranges (the late entries of the last days, the open deals that can
+// alert, the hand-off counts), equal the alert rules applied to every live
+// record as the exports stream them: every entry, every open deal with its
+// newest activity, each rep's newest entry, every waiting lead judged one
+// by one. So are the 30 days' timeliness figures.
+func TestSeedScaleAlertsEqualRecount(t *testing.T) {
+	t.Parallel() // every test seeds databases of its own
+	jst := time.FixedZone("JST", 9*3600)
+	now := time.Date(2026, 11, 26, 18, 0, 0, 0, jst)
+	st, err := store.Open(filepath.Join(t.TempDir(), "scale.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	// The reps are written at now: the customer-success reps enter no
+	// record the alerts read, so their silence counts from then.
+	st.SetClock(func() time.Time { return now })
+	ctx := context.Background()
+	if err := SeedScale(ctx, st, DefaultSeed, now, 10_000); err != nil {
+		t.Fatal(err)
+	}
+	rules, err := st.InputRules(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	in := model.AlertInput{Now: now, Loc: jst, Rules: rules}
+	newest := map[string]time.Time{} // each rep's newest entry
+	worked := map[int64]time.Time{}  // each deal's newest activity
+	entry := func(f model.EntryFact) {
+		in.Entries = append(in.Entries, f)
+		if f.EnteredAt.After(newest[f.RepName]) {
+			newest[f.RepName] = f.EnteredAt
+		}
+	}
+	if err := st.ExportActivities(ctx, func(a model.Activity, _ string) error {
+		entry(model.EntryFact{Kind: model.RecordActivity, ID: a.ID, RepName: a.RepName, Subject: a.Account, Activity: a.Kind,
+			Event: a.Date, EnteredAt: a.EnteredAt})
+		if a.OpportunityID != 0 && a.Date.After(worked[a.OpportunityID]) {
+			worked[a.OpportunityID] = a.Date
+		}
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	var open []model.Opportunity
+	if err := st.ExportOpportunities(ctx, func(o model.Opportunity) error {
+		entry(model.EntryFact{Kind: model.RecordOpportunity, ID: o.ID, RepName: o.RepName, Subject: o.Account, Event: o.Created, EnteredAt: o.EnteredAt})
+		if o.Outcome == model.OutcomeOpen {
+			open = append(open, o)
+		}
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if err := st.ExportLeads(ctx, func(l model.Lead) error {
+		entry(model.EntryFact{Kind: model.RecordLead, ID: l.ID, RepName: l.RepName, Subject: l.Company, Event: l.Created, EnteredAt: l.EnteredAt})
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	for _, o := range open {
+		last := worked[o.ID]
+		if u := model.Date(o.UpdatedAt.In(jst)); u.After(last) {
+			last = u
+		}
+		in.Deals = append(in.Deals, model.DealFact{ID: o.ID, ExternalID: o.ExternalID, RepName: o.RepName, Account: o.Account,
+			Created: o.Created, ExpectedClose: o.Closed, LastActivity: last})
+	}
+	reps, err := st.Reps(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range reps {
+		if !r.Active {
+			continue
+		}
+		in.Reps = append(in.Reps, model.RepFact{Name: r.Name, LastEntered: newest[r.Name], Since: now})
+	}
+	if in.Actions, err = st.OpenActions(ctx); err != nil {
+		t.Fatal(err)
+	}
+	defs, err := st.StageDefsAsOf(ctx, model.Date(now))
+	if err != nil {
+		t.Fatal(err)
+	}
+	every, err := st.OverdueLeads(ctx, defs, now, jst)
+	if err != nil {
+		t.Fatal(err)
+	}
+	in.Overdue = model.CountOverdue(every)
+
+	key := func(a model.Alert) string {
+		return fmt.Sprintf("%s %s %d %s %d %s %s %s %d %d", a.Kind, a.RecordKind, a.RecordID, a.Severity, a.Days,
+			model.FormatDate(a.Day), model.FormatDate(a.Due), a.RepName+"|"+a.Subject+"|"+string(a.ActivityKind), a.Count, len(a.RepName))
+	}
+	keys := func(alerts []model.Alert) []string {
+		var out []string
+		for _, a := range alerts {
+			out = append(out, key(a))
+		}
+		sort.Strings(out)
+		return out
+	}
+	got, _, err := st.Alerts(ctx, now, jst)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := model.EvaluateAlerts(in)
+	if g, w := keys(got), keys(want); !reflect.DeepEqual(g, w) {
+		t.Fatalf("alerts (%d) differ from the recount (%d):\n%s\nrecount:\n%s", len(g), len(w), strings.Join(g, "\n"), strings.Join(w, "\n"))
+	}
+	kinds := map[model.AlertKind]int{}
+	for _, a := range want {
+		kinds[a.Kind]++
+	}
+	if kinds[model.AlertLateEntry] == 0 || kinds[model.AlertHandoffOverdue] == 0 || len(in.Deals) < 100 {
+		t.Errorf("the recount has %v alerts over %d open deals: too few kinds to prove much", kinds, len(in.Deals))
+	}
+
+	today := model.Date(now)
+	from, to := today.AddDate(0, 0, -29), today.AddDate(0, 0, 1)
+	var month []model.EntryFact
+	for _, f := range in.Entries {
+		if !f.Event.Before(from) && f.Event.Before(to) {
+			month = append(month, f)
+		}
+	}
+	wantTeam, wantPer := model.MeasureTimeliness(month, jst)
+	team, per, err := st.Timeliness(ctx, from, to, jst)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if team != wantTeam || !reflect.DeepEqual(per, wantPer) || team.Total == 0 {
+		t.Errorf("timeliness %+v %+v; recount %+v %+v", team, per, wantTeam, wantPer)
 	}
 }

@@ -177,24 +177,28 @@ func TestTimelinessInSQLMatchesTheModel(t *testing.T) {
 			t.Fatal(err)
 		}
 		from, to := model.D(2026, 11, 3), model.D(2026, 11, 18)
-		team, per, err := s.Timeliness(ctx, from, to, jst)
-		if err != nil {
-			t.Fatal(err)
-		}
 		facts, err := s.entryFacts(ctx, "event", model.FormatDate(from), model.FormatDate(to))
 		if err != nil {
 			t.Fatal(err)
 		}
-		wantTeam, wantPer := model.MeasureTimeliness(facts, jst)
-		if team != wantTeam || team.Total == 0 || team.SameDay == team.Total || team.WithinOneDay == team.SameDay {
-			t.Fatalf("team: SQL %+v, model %+v", team, wantTeam)
-		}
-		if len(per) != len(wantPer) {
-			t.Fatalf("per rep: SQL %+v, model %+v", per, wantPer)
-		}
-		for k, v := range wantPer {
-			if per[k] != v {
-				t.Fatalf("rep %q: SQL %+v, model %+v", k, per[k], v)
+		// Zones ahead of UTC, behind it and off the whole hour read the
+		// same records on other days.
+		for _, loc := range []*time.Location{jst, time.UTC, time.FixedZone("EST", -5*3600), time.FixedZone("NPT", 5*3600+45*60)} {
+			team, per, err := s.Timeliness(ctx, from, to, loc)
+			if err != nil {
+				t.Fatal(err)
+			}
+			wantTeam, wantPer := model.MeasureTimeliness(facts, loc)
+			if team != wantTeam || team.Total == 0 || team.SameDay == team.Total || team.WithinOneDay == team.SameDay {
+				t.Fatalf("%s: team: SQL %+v, model %+v", loc, team, wantTeam)
+			}
+			if len(per) != len(wantPer) {
+				t.Fatalf("%s: per rep: SQL %+v, model %+v", loc, per, wantPer)
+			}
+			for k, v := range wantPer {
+				if per[k] != v {
+					t.Fatalf("%s: rep %q: SQL %+v, model %+v", loc, k, per[k], v)
+				}
 			}
 		}
 	})

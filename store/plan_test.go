@@ -30,12 +30,33 @@ func queryPlan(t *testing.T, s *Store, query string, args ...any) string {
 }
 
 // The entry-timeliness count (the alerts tab, the Reps tab, kpit alerts)
-// reads a range of each table's event-day index and never the table: at a
-// million deals a month is 146,000 activities, each a lookup otherwise.
+// reads each rep's days from the (rep, event day) indexes and never the
+// tables, and does not sort the activities or deals by rep: at a million
+// deals a month is 150,000 entries. Only the leads' counts, grouped by
+// rep from their event-day index, and the final per-name rows are sorted.
 func TestTimelinessReadsOnlyTheEventDayIndexes(t *testing.T) {
 	s := openClocked(t)
-	text := queryPlan(t, s, s.timelinessSQL(), "2026-10-28", "2026-11-27", "+32400 seconds")
-	for _, index := range []string{"COVERING INDEX activities_day", "COVERING INDEX opportunities_created", "COVERING INDEX leads_created"} {
+	text := queryPlan(t, s, s.timelinessSQL(2), "2026-11-25", "2026-11-25T15:00:00", "2026-11-26T15:00:00",
+		"2026-11-26", "2026-11-26T15:00:00", "2026-11-27T15:00:00")
+	for _, index := range []string{"COVERING INDEX activities_rep (rep_id=? AND day=? AND imported=? AND deleted_at=?)",
+		"COVERING INDEX opportunities_rep (rep_id=? AND created=? AND imported=? AND deleted_at=?)", "COVERING INDEX leads_created"} {
+		if !strings.Contains(text, index) {
+			t.Errorf("plan %q does not read %s", text, index)
+		}
+	}
+	if n := strings.Count(text, "TEMP B-TREE"); n != 2 {
+		t.Errorf("plan %q sorts %d times, want 2 (the leads by rep, the rows by name)", text, n)
+	}
+}
+
+// The open deals that can alert are two index ranges: those past their
+// expected close, and those unchanged for a week, each of which is one
+// probe of its activities' index for work after that day.
+func TestAlertDealsReadTwoRanges(t *testing.T) {
+	s := openClocked(t)
+	text := queryPlan(t, s, s.alertDealsSQL(), "2026-11-26", "2026-11-19T15:00:00", "2026-11-19")
+	for _, index := range []string{"INDEX opportunities_open_close (closed<?)", "INDEX opportunities_open (updated_at<?)",
+		"COVERING INDEX activities_opportunity (opportunity_id=? AND day>?)"} {
 		if !strings.Contains(text, index) {
 			t.Errorf("plan %q does not read %s", text, index)
 		}
