@@ -1,6 +1,10 @@
 package catalog
 
-import "github.com/kpit-dev/kpit/model"
+import (
+	"errors"
+
+	"github.com/kpit-dev/kpit/model"
+)
 
 // Refusals from the model (field checks and the quick-add parser), keyed
 // by their code. Each entry's EN is the model's English for the code (a
@@ -12,7 +16,7 @@ var refusalTexts = map[model.RefusalCode]Text{
 	model.RefuseCountTooLarge:        {JA: "%d は上限 %d を超えています", EN: "%d is more than %d"},
 	model.RefuseRequired:             {JA: "入力してください", EN: "required"},
 	model.RefuseRequiredByRule:       {JA: "入力ルールで必須です", EN: "required by the input rules"},
-	model.RefuseUnknownOutcome:       {JA: "不明な結果 %q (open, won, lost のいずれか)", EN: "unknown outcome %q (want open, won or lost)"},
+	model.RefuseUnknownOutcome:       {JA: "不明な結果 %q (open、won、lost のいずれか)", EN: "unknown outcome %q (want open, won or lost)"},
 	model.RefuseNegative:             {JA: "%d は負の値です", EN: "%d is negative"},
 	model.RefuseWonNeedsAmount:       {JA: "受注には金額が必要です", EN: "a won opportunity needs an amount"},
 	model.RefuseClosedNeedsDate:      {JA: "%s の商談には完了日が必要です", EN: "a %s opportunity needs a close date"},
@@ -21,10 +25,10 @@ var refusalTexts = map[model.RefusalCode]Text{
 	model.RefuseUnknownStatus:        {JA: "不明な状態 %q", EN: "unknown status %q (want new, mql, sql, converted or disqualified)"},
 	model.RefuseBeforeStart:          {JA: "%s は開始日 %s より前です", EN: "%s is before the start %s"},
 	model.RefuseFutureDate:           {JA: "%s は未来の日付です (今日は %s)", EN: "%s is in the future (today is %s)"},
-	model.RefuseUnknownForecast:      {JA: "不明な確度 %q (A, B, C, commit, best case, pipeline, omitted のいずれか)", EN: "unknown forecast category %q (want A, B, C, commit, best case, pipeline or omitted)"},
+	model.RefuseUnknownForecast:      {JA: "不明な確度 %q (A、B、C、commit、best case、pipeline、omitted のいずれか)", EN: "unknown forecast category %q (want A, B, C, commit, best case, pipeline or omitted)"},
 	model.RefuseTooFarAhead:          {JA: "%s は今日から%d日より先です (今日は %s)", EN: "%s is more than %d days ahead of today (%s)"},
-	model.RefuseUnknownStage:         {JA: "不明なステージ %q (lead, mql, sql, opportunity, won, onboarding, active, churned のいずれか)", EN: "unknown stage %q (want lead, mql, sql, opportunity, won, onboarding, active or churned)"},
-	model.RefuseUnknownDepartment:    {JA: "不明な部門 %q (marketing, inside_sales, field_sales, customer_success のいずれか)", EN: "unknown department %q (want marketing, inside_sales, field_sales or customer_success)"},
+	model.RefuseUnknownStage:         {JA: "不明なステージ %q (lead、mql、sql、opportunity、won、onboarding、active、churned のいずれか)", EN: "unknown stage %q (want lead, mql, sql, opportunity, won, onboarding, active or churned)"},
+	model.RefuseUnknownDepartment:    {JA: "不明な部門 %q (marketing、inside_sales、field_sales、customer_success のいずれか)", EN: "unknown department %q (want marketing, inside_sales, field_sales or customer_success)"},
 	model.RefuseLimitRange:           {JA: "%d は0から%d営業日の期限ではありません", EN: "%d is not a limit of 0 to %d business days"},
 	model.RefuseStageBeforeCreated:   {JA: "%s はリードの作成日 %s より前です", EN: "%s is before the lead's creation date %s"},
 	model.RefuseStageBeforeLast:      {JA: "%s はリードの直前のステージ変更 %s より前です", EN: "%s is before the lead's last stage change %s"},
@@ -42,7 +46,7 @@ var refusalTexts = map[model.RefusalCode]Text{
 	model.RefuseConnectedNotCall:     {JA: "通話数を記録できるのは架電だけです (%s は架電ではありません)", EN: "only calls connect, not a %s"},
 
 	model.RefuseUserName:    {JA: "%q は利用者名に使えません (英数字と . _ -、64文字まで、空白なし)", EN: "%q is not a user name (letters, digits, . _ -, up to 64, no spaces)"},
-	model.RefuseUnknownRole: {JA: "不明な役割 %q (rep, lead, admin のいずれか)", EN: "unknown role %q (want rep, lead or admin)"},
+	model.RefuseUnknownRole: {JA: "不明な役割 %q (rep、lead、admin のいずれか)", EN: "unknown role %q (want rep, lead or admin)"},
 	model.RefuseKeyEmpty:    {JA: "空です: 公開鍵の行 (ssh-ed25519 AAAA...) を ~/.ssh/id_ed25519.pub のとおりに指定してください", EN: "empty: give the public key line (ssh-ed25519 AAAA...), as in ~/.ssh/id_ed25519.pub"},
 	model.RefuseKeyPrivate:  {JA: "これは秘密鍵です: 公開鍵 (.pub ファイル) を指定してください。秘密鍵は元の場所から動かさないでください", EN: "this is a private key: give the public one (the .pub file), and keep the private key where it was"},
 	model.RefuseKeyNotSSH:   {JA: "SSH 公開鍵ではありません (~/.ssh/id_ed25519.pub のような ssh-ed25519 AAAA... の1行)", EN: "not an SSH public key (want one line such as ssh-ed25519 AAAA..., as in ~/.ssh/id_ed25519.pub)"},
@@ -80,10 +84,20 @@ var refusalTexts = map[model.RefusalCode]Text{
 // A refusal without a code (a message from outside the model, already
 // worded) comes back as it was.
 func Refusal(l Lang, code model.RefusalCode, args []any, worded string) string {
-	if t, ok := refusalTexts[code]; ok {
-		return l.T(t, args...)
+	if t, ok := refusalText(code); ok {
+		return l.T(t, wordArgs(l, args)...)
 	}
 	return worded
+}
+
+// refusalText is the catalogue's wording of a refusal code: a record
+// field's (refusalTexts) or a command's input's (inputTexts).
+func refusalText(code model.RefusalCode) (Text, bool) {
+	if t, ok := refusalTexts[code]; ok {
+		return t, true
+	}
+	t, ok := inputTexts[code]
+	return t, ok
 }
 
 // msgFailure is what a Japanese screen says when the database could not be
@@ -95,13 +109,17 @@ var msgFailure = Text{
 }
 
 // Failure words an error that is not a refusal: in English the error as it
-// came, with its cause; in Japanese msgFailure.
+// came, with its cause (ErrorLine); in Japanese the first cause the
+// catalogue words (a refusal by the user's rights, a busy or read-only
+// database, ...), else msgFailure.
 func Failure(l Lang, err error) string {
-	if line, ok := RightsOf(l, err); ok {
-		return line
+	if l != LangJA {
+		return ErrorLine(l, err)
 	}
-	if l == LangJA {
-		return l.T(msgFailure)
+	for e := err; e != nil; e = errors.Unwrap(e) {
+		if line, ok := typedLine(l, e); ok {
+			return line
+		}
 	}
-	return err.Error()
+	return l.T(msgFailure)
 }

@@ -35,7 +35,7 @@ func TestRefusalsWordEveryCode(t *testing.T) {
 		t.Fatalf("only %d refusal codes", len(codes))
 	}
 	for _, code := range codes {
-		text, ok := refusalTexts[code]
+		text, ok := refusalText(code)
 		if !ok {
 			t.Errorf("%s: no wording in the catalogue", code)
 			continue
@@ -60,6 +60,11 @@ func TestRefusalsWordEveryCode(t *testing.T) {
 		known[code] = true
 	}
 	for code := range refusalTexts {
+		if !known[code] {
+			t.Errorf("%s: worded in the catalogue but unknown to the model", code)
+		}
+	}
+	for code := range inputTexts {
 		if !known[code] {
 			t.Errorf("%s: worded in the catalogue but unknown to the model", code)
 		}

@@ -2,7 +2,6 @@ package model
 
 import (
 	"errors"
-	"strings"
 	"time"
 )
 
@@ -102,6 +101,16 @@ type FieldError struct {
 }
 
 func (e *FieldError) Error() string { return e.Field + ": " + e.Msg }
+
+// Reason is the refusal without the field's name, for a door that names the
+// field its own way (a command's flag): the code and its values when the
+// model refused, else the message as it was worded.
+func (e *FieldError) Reason() error {
+	if e.Code != "" {
+		return Refused(e.Code, e.Args...)
+	}
+	return errors.New(e.Msg)
+}
 
 func fieldErr(field string, code RefusalCode, args ...any) error {
 	return Refuse(field, code, args...)
@@ -382,10 +391,14 @@ func NotFuture(field string, day time.Time, rules InputRules, today time.Time) e
 	return nil
 }
 
-func joinKinds() string {
-	var s []string
+func joinKinds() Choices { return ActivityKindChoices() }
+
+// ActivityKindChoices are the activity kinds as a flag or a column takes
+// them.
+func ActivityKindChoices() Choices {
+	var s Choices
 	for _, k := range ActivityKinds() {
 		s = append(s, string(k))
 	}
-	return strings.Join(s, ", ")
+	return s
 }

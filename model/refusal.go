@@ -162,14 +162,20 @@ func (c RefusalCode) English(args ...any) string {
 	if f, ok := refusalEnglish[c]; ok {
 		return fmt.Sprintf(f, args...)
 	}
+	if f, ok := inputEnglish[c]; ok {
+		return fmt.Sprintf(f, args...)
+	}
 	return string(c)
 }
 
 // RefusalCodes lists every refusal code, so the catalogue can be checked
 // to word each one.
 func RefusalCodes() []RefusalCode {
-	codes := make([]RefusalCode, 0, len(refusalEnglish))
+	codes := make([]RefusalCode, 0, len(refusalEnglish)+len(inputEnglish))
 	for c := range refusalEnglish {
+		codes = append(codes, c)
+	}
+	for c := range inputEnglish {
 		codes = append(codes, c)
 	}
 	return codes
