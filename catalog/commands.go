@@ -5,6 +5,9 @@ import "github.com/kpit-dev/kpit/model"
 // The words of the commands' text output (kpit alerts, report, tree). JSON
 // output has no words to translate: its keys never change.
 var (
+	// The usage line that heads a command's flags (kpit COMMAND -h).
+	UsageFlags = Text{JA: "使い方: kpit %s\n\nフラグ:\n", EN: "Usage: kpit %s\n\nFlags:\n"}
+
 	// kpit alerts.
 	AlertsOffCommand  = Text{JA: "アラートはオフです (kpit rules --alerts on で有効化)", EN: "Alerts are off (turn them on with kpit rules --alerts on)"}
 	AlertsNoneOn      = Text{JA: "%s: 未対応のアラートはありません\n", EN: "%s: no open alerts\n"}

@@ -8,10 +8,12 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 
 	"github.com/kpit-dev/kpit/catalog"
 	"github.com/kpit-dev/kpit/config"
+	"github.com/kpit-dev/kpit/model"
 )
 
 // Exit statuses.
@@ -33,6 +35,10 @@ type env struct {
 	// as is --as NAME: every store the command opens writes as that user
 	// of the team, with their rights (actAs).
 	as string
+	// ui is the language of the lines about the command's input and its
+	// errors (fail, parseFlags): the command line's --lang, else the
+	// config's or the locale's (uiLang).
+	ui catalog.Lang
 }
 
 // command is one subcommand. Adding a command is one entry in commands().
@@ -79,6 +85,7 @@ func Run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	e.args = args
+	e.ui = uiLang(e, args)
 	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
 		name := args[0]
 		if name == "help" {
@@ -90,7 +97,7 @@ func Run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 				return c.run(e)
 			}
 		}
-		fmt.Fprintf(stderr, "kpit: unknown command %q (run 'kpit help' for the list)\n", name)
+		fmt.Fprintf(stderr, "kpit: %s\n", catalog.ErrorLine(e.ui, model.Refused(model.RefuseUnknownCommand, name)))
 		return exitUsage
 	}
 	return runCockpit(e)
@@ -106,7 +113,7 @@ func help(e env, args []string) int {
 				return exitOK
 			}
 		}
-		fmt.Fprintf(e.stderr, "kpit: unknown command %q (run 'kpit help' for the list)\n", args[0])
+		fmt.Fprintf(e.stderr, "kpit: %s\n", catalog.ErrorLine(e.ui, model.Refused(model.RefuseUnknownCommand, args[0])))
 		return exitUsage
 	}
 	w := e.stdout
@@ -134,7 +141,7 @@ func newFlagSet(e env, name, usage string) *flag.FlagSet {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.SetOutput(e.stderr)
 	fs.Usage = func() {
-		fmt.Fprintf(e.stderr, "Usage: kpit %s\n\nFlags:\n", usage)
+		fmt.Fprint(e.stderr, e.ui.T(catalog.UsageFlags, usage))
 		fs.PrintDefaults()
 	}
 	return fs
@@ -147,15 +154,20 @@ func parseOnlyFlags(e env, fs *flag.FlagSet, args []string) (int, bool) {
 		return code, true
 	}
 	if fs.NArg() > 0 {
-		return fail(e, fs.Name(), fmt.Errorf("unexpected argument %q (every value goes with a flag; see 'kpit %s -h')", fs.Arg(0), fs.Name())), true
+		return fail(e, fs.Name(), model.Refused(model.RefuseUnexpectedArg, fs.Arg(0), fs.Name())), true
 	}
 	return 0, false
 }
 
 // parseFlags parses args into fs. It returns (status, true) when the command
 // should stop: -h was asked for (status 0) or a flag was bad (status 2, with
-// the flag package's own one-line message already printed).
+// one line naming the flag printed, flagRefusal). Every command takes
+// --lang, the language of that line (uiLang); a command that prints no
+// words of its own takes it for that alone.
 func parseFlags(e env, fs *flag.FlagSet, args []string) (int, bool) {
+	if fs.Lookup("lang") == nil {
+		langFlag(fs)
+	}
 	// The flag package prints the usage on every error; hold it back so a
 	// bad flag is one line, and print it only when -h was asked for.
 	usage := fs.Usage
@@ -169,19 +181,97 @@ func parseFlags(e env, fs *flag.FlagSet, args []string) (int, bool) {
 		return exitOK, true
 	}
 	if err != nil {
-		fmt.Fprintf(e.stderr, "kpit %s: %v (see 'kpit %s -h')\n", fs.Name(), err, fs.Name())
+		fmt.Fprintf(e.stderr, "kpit %s: %s\n", fs.Name(), catalog.ErrorLine(e.ui, flagRefusal(err, fs.Name())))
 		return exitUsage, true
 	}
 	return 0, false
 }
 
-// fail prints one line and returns the usage/error status. A write the
-// user's rights (--as) do not allow is worded in their language.
+// fail prints one line, "kpit CMD: ..." ("kpit: ..." for cmd ""), and
+// returns the usage/error status. The line is
+// worded in the command's language (catalog.ErrorLine): a refusal of a
+// flag's value, of a write the user's rights (--as) do not allow, of a
+// busy or missing database; an error the catalogue does not know prints
+// as it came.
 func fail(e env, cmd string, err error) int {
-	l, _ := e.lang("")
-	if line, ok := catalog.RightsOf(l, err); ok {
-		err = errors.New(line)
+	if cmd != "" {
+		cmd = " " + cmd
 	}
-	fmt.Fprintf(e.stderr, "kpit %s: %v\n", cmd, err)
+	fmt.Fprintf(e.stderr, "kpit%s: %s\n", cmd, catalog.ErrorLine(e.uiLang(), err))
 	return exitUsage
+}
+
+// uiLang is e.ui, or for an env made without Run the config's or the
+// locale's language.
+func (e env) uiLang() catalog.Lang {
+	if e.ui != "" {
+		return e.ui
+	}
+	l, _ := e.lang("")
+	return l
+}
+
+// uiLang is the language a command line asks for: the value of its first
+// --lang (or -lang, --lang=) before "--" when it is ja or en, else the
+// config's or the locale's. The command parses --lang again for its own
+// output; this is read first so that a line about a bad flag, which stops
+// the parsing, is in that language too.
+func uiLang(e env, args []string) catalog.Lang {
+	for i, a := range args {
+		if a == "--" {
+			break
+		}
+		v, ok := "", false
+		switch {
+		case a == "--lang" || a == "-lang":
+			if i+1 < len(args) {
+				v, ok = args[i+1], true
+			}
+		case strings.HasPrefix(a, "--lang=") || strings.HasPrefix(a, "-lang="):
+			v, ok = a[strings.IndexByte(a, '=')+1:], true
+		}
+		if !ok {
+			continue
+		}
+		if l, err := catalog.ParseLang(v); err == nil {
+			return l
+		}
+		break
+	}
+	l, _ := e.lang("")
+	return l
+}
+
+// flagRefusal is an error of the flag package as a refusal the catalogue
+// words (its messages are fixed English sentences); one it does not know
+// stays as it was, with the pointer to the command's help.
+func flagRefusal(err error, cmd string) error {
+	msg := err.Error()
+	if name, ok := strings.CutPrefix(msg, "flag provided but not defined: -"); ok {
+		return model.Refused(model.RefuseFlagUndefined, name, cmd)
+	}
+	if name, ok := strings.CutPrefix(msg, "flag needs an argument: -"); ok {
+		return model.Refused(model.RefuseFlagNeedsValue, name, cmd)
+	}
+	if arg, ok := strings.CutPrefix(msg, "bad flag syntax: "); ok {
+		return model.Refused(model.RefuseFlagSyntax, arg, cmd)
+	}
+	// invalid value "x" for flag -n: parse error
+	// invalid boolean value "x" for -n: parse error
+	for _, lead := range []string{"invalid value ", "invalid boolean value "} {
+		rest, ok := strings.CutPrefix(msg, lead)
+		if !ok {
+			continue
+		}
+		quoted, err := strconv.QuotedPrefix(rest)
+		if err != nil {
+			break
+		}
+		value, _ := strconv.Unquote(quoted)
+		rest = strings.TrimPrefix(strings.TrimPrefix(rest[len(quoted):], " for flag -"), " for -")
+		if name, _, ok := strings.Cut(rest, ":"); ok {
+			return model.Refused(model.RefuseFlagValue, value, name, cmd)
+		}
+	}
+	return fmt.Errorf("%w (see 'kpit %s -h')", err, cmd)
 }

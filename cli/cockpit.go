@@ -49,22 +49,18 @@ func runCockpit(e env) int {
 		return exitUsage
 	}
 	if fs.NArg() > 0 {
-		fmt.Fprintf(e.stderr, "kpit: unexpected argument %q (see 'kpit help')\n", fs.Arg(0))
-		return exitUsage
+		return fail(e, "", model.Refused(model.RefuseUnexpectedWord, fs.Arg(0)))
 	}
 	if *demoFlag && *dbPath != "" {
-		fmt.Fprintln(e.stderr, "kpit: --demo and --db cannot be used together (the demo never uses your file)")
-		return exitUsage
+		return fail(e, "", model.Refused(model.RefuseDemoAndDB))
 	}
 	lang, err := e.lang(*langArg)
 	if err != nil {
-		fmt.Fprintf(e.stderr, "kpit: %v\n", err)
-		return exitUsage
+		return fail(e, "", err)
 	}
 	theme, err := e.theme(*themeArg)
 	if err != nil {
-		fmt.Fprintf(e.stderr, "kpit: %v\n", err)
-		return exitUsage
+		return fail(e, "", err)
 	}
 	ctx := context.Background()
 
@@ -74,8 +70,7 @@ func runCockpit(e env) int {
 		}
 		path, cleanup, err := demo.TempDatabase(ctx, demo.DefaultSeed, clock())
 		if err != nil {
-			fmt.Fprintf(e.stderr, "kpit --demo: %v\n", err)
-			return exitUsage
+			return fail(e, "--demo", err)
 		}
 		defer cleanup()
 		return openCockpit(e, path, lang, cockpitStart{theme: theme})
@@ -83,8 +78,7 @@ func runCockpit(e env) int {
 
 	path, err := e.dbPath(*dbPath)
 	if err != nil {
-		fmt.Fprintf(e.stderr, "kpit: %v\n", err)
-		return exitUsage
+		return fail(e, "", err)
 	}
 	// A file that exists is checked before the terminal, so a wrong file is
 	// named even where no terminal is attached; a new file is only created
@@ -92,8 +86,7 @@ func runCockpit(e env) int {
 	if info, statErr := os.Stat(path); statErr == nil && (info.IsDir() || info.Size() > 0) {
 		st, err := openChecked(path)
 		if err != nil {
-			fmt.Fprintf(e.stderr, "kpit: %v\n", err)
-			return exitUsage
+			return fail(e, "", err)
 		}
 		st.Close()
 	}
@@ -115,7 +108,7 @@ type cockpitStart struct {
 // user's database (which must exist) or a fresh demo.
 func openReview(e env, s reviewStart) int {
 	if s.demo && s.dbPath != "" {
-		return fail(e, "review", errors.New("--demo and --db cannot be used together (the demo never uses your file)"))
+		return fail(e, "review", model.Refused(model.RefuseDemoAndDB))
 	}
 	if err := checkPeriod(s.period); err != nil {
 		return fail(e, "review", err)
@@ -152,23 +145,20 @@ func interactive(e env) bool {
 }
 
 func noTerminal(e env) int {
-	fmt.Fprintln(e.stderr, "kpit: the cockpit needs a terminal (stdin or stdout is not one); for scripts use 'kpit report', 'kpit tree' or 'kpit help'")
-	return exitUsage
+	return fail(e, "", model.Refused(model.RefuseNoTerminal))
 }
 
 // openCockpit runs the cockpit on the database at path until the user quits.
 func openCockpit(e env, path string, lang catalog.Lang, start cockpitStart) int {
 	st, err := e.actAs(store.Open(path))
 	if err != nil {
-		fmt.Fprintf(e.stderr, "kpit: %v\n", err)
-		return exitUsage
+		return fail(e, "", err)
 	}
 	defer st.Close()
 	st.SetLimits(e.config.Limits) // a record the cockpit writes is bounded as kpit add bounds it
 	app, err := newCockpit(st, lang, cockpitOptions{start: start, keys: e.config.Keys, me: e.config.Me, limits: e.config.Limits, noColor: tui.NoColorFromEnv()})
 	if err != nil {
-		fmt.Fprintf(e.stderr, "kpit: %v\n", err)
-		return exitUsage
+		return fail(e, "", err)
 	}
 	p := tea.NewProgram(app, tea.WithInput(e.stdin), tea.WithOutput(e.stdout))
 	// Bubble Tea quits on SIGTERM; a closed terminal (SIGHUP) must quit the
@@ -186,8 +176,7 @@ func openCockpit(e env, path string, lang catalog.Lang, start cockpitStart) int 
 	case errors.Is(err, tea.ErrInterrupted):
 		return 130 // ctrl+c reached us as a signal, as in a shell
 	case err != nil:
-		fmt.Fprintf(e.stderr, "kpit: cockpit: %v\n", err)
-		return exitUsage
+		return fail(e, "", fmt.Errorf("cockpit: %w", err))
 	}
 	return exitOK
 }

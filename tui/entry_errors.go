@@ -23,12 +23,8 @@ func fieldRefusal(l Lang, fe *model.FieldError) string {
 // fieldLabel names a record field the way the entry form labels it (catalog.FieldLabel).
 func fieldLabel(l Lang, field string) string { return catalog.FieldLabel(l, field) }
 
-// writeErr words a failed write for a screen that shows its cause: a
-// refusal by the user's rights in the cockpit's language (catalog.Rights),
-// else the error as it came.
-func writeErr(l Lang, err error) string {
-	if line, ok := catalog.RightsOf(l, err); ok {
-		return line
-	}
-	return err.Error()
-}
+// writeErr words a failed write for a screen that shows its cause, in the
+// cockpit's language (catalog.ErrorLine): a refusal by the user's rights, a
+// busy, read-only or damaged database; an error the catalogue does not
+// know as it came.
+func writeErr(l Lang, err error) string { return catalog.ErrorLine(l, err) }
