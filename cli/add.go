@@ -78,7 +78,7 @@ type addSession struct {
 // removed (another kpit may have written to it in the meantime).
 func withAddSession(e env, cmd string, f addFlags, body func(e env, s *addSession) int) int {
 	if !model.Department(*f.department).Valid() {
-		return fail(e, cmd, fmt.Errorf("--department: unknown department %q (want marketing, inside_sales, field_sales or customer_success)", *f.department))
+		return fail(e, cmd, model.BadFlag("department", model.RefuseUnknownDepartment, *f.department))
 	}
 	today, err := parseToday(*f.today)
 	if err != nil {
@@ -164,9 +164,9 @@ func addError(e env, cmd string, err error) int {
 	var ue *store.UnknownRepError
 	switch {
 	case errors.As(err, &ue):
-		return fail(e, cmd, fmt.Errorf("--rep: unknown rep %q (known: %s; add --create-rep to create it)", ue.Name, knownOrNone(ue.Known)))
+		return fail(e, cmd, model.BadFlag("rep", model.RefuseUnknownRepCreate, ue.Name, model.Names(ue.Known)))
 	case errors.As(err, &fe):
-		return fail(e, cmd, fmt.Errorf("--%s: %s", strings.ReplaceAll(fe.Field, "_", "-"), fe.Msg))
+		return fail(e, cmd, &model.FlagError{Flag: strings.ReplaceAll(fe.Field, "_", "-"), Err: fe.Reason()})
 	}
 	return fail(e, cmd, err)
 }
@@ -182,7 +182,7 @@ func knownOrNone(names []string) string {
 func parseDayFlag(flagName, v string, today time.Time) (time.Time, error) {
 	d, err := model.ParseDay(v, today)
 	if err != nil {
-		return d, fmt.Errorf("--%s: %q is not a calendar date (want YYYY-MM-DD, today or yesterday)", flagName, v)
+		return d, model.BadFlag(flagName, model.RefuseNotDay, v)
 	}
 	return d, nil
 }
@@ -210,14 +210,14 @@ func addActivity(e env, args []string) int {
 	}
 	k, ok := model.ActivityKindWord(*kind)
 	if !ok {
-		return fail(e, cmd, fmt.Errorf("--kind: unknown kind %q (want visit, call, email, proposal, appointment or meeting)", *kind))
+		return fail(e, cmd, model.BadFlag("kind", model.RefuseUnknownKind, *kind, model.ActivityKindChoices()))
 	}
 	n, err := model.ParseWhole(*count)
 	if err != nil {
-		return fail(e, cmd, fmt.Errorf("--count: %q is not a whole number", *count))
+		return fail(e, cmd, model.BadFlag("count", model.RefuseNotWhole, *count))
 	}
 	if model.Blank(*rep) {
-		return fail(e, cmd, errors.New("--rep: required (the rep's name)"))
+		return fail(e, cmd, model.BadFlag("rep", model.RefuseRepNameRequired))
 	}
 	return withAddSession(e, cmd, f, func(e env, s *addSession) int {
 		day, err := parseDayFlag("date", *date, s.today)
@@ -295,17 +295,17 @@ func addOpportunity(e env, args []string) int {
 	}
 	if given["expected-close"] {
 		if given["closed"] {
-			return fail(e, cmd, errors.New("--expected-close and --closed both give the close day; give one"))
+			return fail(e, cmd, model.Refused(model.RefuseBothClose))
 		}
 		*closed, given["closed"] = *expectedClose, true
 		closedFlag = "expected-close"
 	}
 	if given["outcome"] && !model.Outcome(*outcome).Valid() {
-		return fail(e, cmd, fmt.Errorf("--outcome: unknown outcome %q (want open, won or lost)", *outcome))
+		return fail(e, cmd, model.BadFlag("outcome", model.RefuseUnknownOutcome, *outcome))
 	}
 	*ext = model.TrimText(*ext)
 	if *ext == "" {
-		return fail(e, cmd, errors.New("--id: required (the deal's id in your SFA or your own, e.g. --id D-1024), so a later call can update it"))
+		return fail(e, cmd, model.BadFlag("id", model.RefuseDealIDRequired))
 	}
 	return withAddSession(e, cmd, f, func(e env, s *addSession) int {
 		var amountMinor model.Minor
@@ -315,7 +315,7 @@ func addOpportunity(e env, args []string) int {
 				return fail(e, cmd, fmt.Errorf("--amount: %w%s", err, amountHint(s.cur)))
 			}
 			if m < 0 {
-				return fail(e, cmd, fmt.Errorf("--amount: %q: an amount cannot be negative", *amount))
+				return fail(e, cmd, model.BadFlag("amount", model.RefuseAmountNegative, *amount))
 			}
 			amountMinor = m
 		}
@@ -331,13 +331,13 @@ func addOpportunity(e env, args []string) int {
 			o.RepID, o.RepName = 0, model.TrimText(*rep)
 		}
 		if !existing && o.RepName == "" {
-			return fail(e, cmd, errors.New("--rep: required for a new opportunity"))
+			return fail(e, cmd, model.BadFlag("rep", model.RefuseNewOppRequired))
 		}
 		if given["account"] {
 			o.Account = model.TrimText(*account)
 		}
 		if !existing && o.Account == "" {
-			return fail(e, cmd, errors.New("--account: required for a new opportunity"))
+			return fail(e, cmd, model.BadFlag("account", model.RefuseNewOppRequired))
 		}
 		if given["product"] {
 			o.Product = model.TrimText(*product)
@@ -364,7 +364,7 @@ func addOpportunity(e env, args []string) int {
 			c.Stage = *stage
 		}
 		if closedFlag == "expected-close" && c.Outcome != model.OutcomeOpen {
-			return fail(e, cmd, fmt.Errorf("--expected-close: a %s deal has a close day, not an expected one (use --closed)", c.Outcome))
+			return fail(e, cmd, model.BadFlag("expected-close", model.RefuseClosedNotExpected, c.Outcome))
 		}
 		if c.Outcome != model.OutcomeOpen && !given["closed"] && (wasOpen || closeDay.IsZero()) {
 			c.On = s.today // marked won or lost now
@@ -429,7 +429,7 @@ func addLead(e env, args []string) int {
 	}
 	st := model.LeadStatus(*statusFlag)
 	if st != model.LeadNew && st != model.LeadMQL && st != model.LeadSQL {
-		return fail(e, cmd, fmt.Errorf("--status: unknown status %q (want new, mql or sql)", *statusFlag))
+		return fail(e, cmd, model.BadFlag("status", model.RefuseUnknownAddStatus, *statusFlag))
 	}
 	return withAddSession(e, cmd, f, func(e env, s *addSession) int {
 		day, err := parseDayFlag("created", *created, s.today)

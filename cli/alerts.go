@@ -29,7 +29,7 @@ func runAlerts(e env) int {
 		return st
 	}
 	if *format != "text" && *format != "json" {
-		return fail(e, "alerts", fmt.Errorf("--format %q: want text or json", *format))
+		return fail(e, "alerts", model.Refused(model.RefuseFlagWant, "format", *format, model.Choices{"text", "json"}))
 	}
 	l, err := e.lang(*lang)
 	if err != nil {
@@ -39,7 +39,7 @@ func runAlerts(e env) int {
 	if *nowFlag != "" {
 		t, err := time.Parse(time.RFC3339, *nowFlag)
 		if err != nil {
-			return fail(e, "alerts", fmt.Errorf("--now: %q is not an RFC 3339 time (e.g. 2026-11-20T09:00:00+09:00)", *nowFlag))
+			return fail(e, "alerts", model.BadFlag("now", model.RefuseNotRFC3339, *nowFlag))
 		}
 		now, loc = t, t.Location()
 	}

@@ -70,7 +70,7 @@ func (e env) theme(flagValue string) (string, error) {
 		return e.config.Theme, nil
 	}
 	if !config.ValidTheme(flagValue) {
-		return "", fmt.Errorf("--theme %q: want %s", flagValue, strings.Join(config.Themes, ", "))
+		return "", model.Refused(model.RefuseFlagWant, "theme", flagValue, model.Choices(config.Themes))
 	}
 	return flagValue, nil
 }

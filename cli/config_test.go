@@ -123,7 +123,7 @@ func TestConfigKeysListsRebindings(t *testing.T) {
 }
 
 func TestThemeFlag(t *testing.T) {
-	if code, _, errOut := kpitRun("--theme", "pink"); code != 2 || !strings.Contains(errOut, `--theme "pink": want dark, light, high-contrast`) {
+	if code, _, errOut := kpitRun("--theme", "pink"); code != 2 || !strings.Contains(errOut, `--theme "pink": want dark, light or high-contrast`) {
 		t.Errorf("bad --theme: %d %q", code, errOut)
 	}
 	// A good theme gets as far as the terminal check (the tests have none).

@@ -135,13 +135,13 @@ func (e env) openExistingUnchecked(flagValue string) (*store.Store, error) {
 	}
 	info, err := os.Stat(path)
 	if errors.Is(err, os.ErrNotExist) {
-		return nil, fmt.Errorf("database %s does not exist (create one with 'kpit demo --db %s' or 'kpit import')", path, path)
+		return nil, model.Refused(model.RefuseDBMissing, path, path)
 	}
 	if err != nil {
 		return nil, fmt.Errorf("database %s: %w", path, err)
 	}
 	if info.IsDir() {
-		return nil, fmt.Errorf("database %s is a directory, not a file", path)
+		return nil, model.Refused(model.RefuseDBDirectory, path)
 	}
 	if err := store.CheckHeader(path, info.Size()); err != nil {
 		return nil, err
@@ -162,7 +162,7 @@ func parseToday(v string) (time.Time, error) {
 	}
 	d, err := model.ParseDate(v)
 	if err != nil {
-		return time.Time{}, fmt.Errorf("--today: %w", err)
+		return time.Time{}, &model.FlagError{Flag: "today", Err: err}
 	}
 	return d, nil
 }
@@ -182,7 +182,7 @@ func checkPeriod(v string) error {
 func periodIn(v string, fiscalStart time.Month) (model.Period, error) {
 	p, err := model.ParsePeriod(v, fiscalStart)
 	if err != nil {
-		return model.Period{}, fmt.Errorf("--period: %w", err)
+		return model.Period{}, &model.FlagError{Flag: "period", Err: err}
 	}
 	return p, nil
 }

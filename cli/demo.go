@@ -35,7 +35,7 @@ func runDemo(e env) int {
 	if *todayFlag != "" {
 		t, err := model.ParseDate(*todayFlag)
 		if err != nil {
-			return fail(e, "demo", fmt.Errorf("--today: %w", err))
+			return fail(e, "demo", &model.FlagError{Flag: "today", Err: err})
 		}
 		if !t.Equal(model.Date(now)) {
 			now = time.Date(t.Year(), t.Month(), t.Day(), 23, 59, 59, 0, time.Local)

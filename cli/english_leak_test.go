@@ -4,6 +4,7 @@ import (
 	"go/parser"
 	"go/token"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -81,5 +82,99 @@ func TestOnlyTheCockpitImportsTUI(t *testing.T) {
 	}
 	if len(importers) != 1 || importers[0] != "cockpit.go" {
 		t.Errorf("package tui is imported by %v, want only cockpit.go", importers)
+	}
+}
+
+// badInvocations are command lines with one mistake each, what the English
+// line must name (the flag and the value typed), one for every command's
+// flags, its shared parsers (dates, periods, formats, numbers) and the
+// common refusals of the store and the file system.
+func badInvocations(t *testing.T) []struct {
+	args []string
+	want []string
+} {
+	db := demoCopy(t)
+	missing := filepath.Join(t.TempDir(), "none.db")
+	return []struct {
+		args []string
+		want []string
+	}{
+		{[]string{"add", "activity", "--db", db, "--kind", "foo", "--rep", "田中 恵"}, []string{"--kind", `"foo"`}},
+		{[]string{"add", "activity", "--db", db, "--kind", "call", "--rep", "田中 恵", "--date", "2026-02-30"}, []string{"--date", `"2026-02-30"`}},
+		{[]string{"add", "activity", "--db", db, "--kind", "call", "--rep", "田中 恵", "--count", "x"}, []string{"--count", `"x"`}},
+		{[]string{"add", "activity", "--db", db, "--kind", "call", "--rep", "nobody"}, []string{"--rep", `"nobody"`}},
+		{[]string{"add", "activity", "--db", db, "--kind", "call", "--rep", "田中 恵", "--department", "zzz"}, []string{"--department", `"zzz"`}},
+		{[]string{"add", "activity", "--db", db, "--kind", "call", "--rep", "田中 恵", "--today", "2026-13-01"}, []string{"--today", `"2026-13-01"`}},
+		{[]string{"add", "opportunity", "--db", db, "--id", "X1", "--rep", "nobody", "--account", "ACME"}, []string{"--rep", `"nobody"`}},
+		{[]string{"add", "opportunity", "--db", db, "--id", "X1", "--rep", "田中 恵", "--account", "ACME", "--outcome", "maybe"}, []string{"--outcome", `"maybe"`}},
+		{[]string{"add", "opportunity", "--db", db, "--rep", "田中 恵", "--account", "ACME"}, []string{"--id"}},
+		{[]string{"add", "opportunity", "--db", db, "--id", "X1", "--rep", "田中 恵", "--account", "ACME", "--amount", "-5"}, []string{"--amount", `"-5"`}},
+		{[]string{"add", "lead", "--db", db, "--company", "ACME", "--status", "zzz"}, []string{"--status", `"zzz"`}},
+		{[]string{"add", "activity", "--db", db, "-x"}, []string{"-x"}},
+		{[]string{"report", "--db", db, "--period", "xx"}, []string{"--period", `"xx"`}},
+		{[]string{"report", "--db", db, "--format", "yaml"}, []string{"--format", `"yaml"`}},
+		{[]string{"report", "--db", db, "--format", "json", "--by", "team"}, []string{"--by", `"team"`}},
+		{[]string{"report", "--db", db, "--from", "2026-13-01"}, []string{"--from", `"2026-13-01"`}},
+		{[]string{"report", "--db", db, "--from", "2026-12-01", "--to", "2026-11-01"}, []string{"--from", "2026-12-01"}},
+		{[]string{"report", "--db", db, "--period", "2026-11", "--from", "2026-11-01"}, []string{"--period", "--from"}},
+		{[]string{"report", "--db", db, "-x"}, []string{"-x"}},
+		{[]string{"report", "--db", db, "stray"}, []string{`"stray"`}},
+		{[]string{"report", "--db", missing}, []string{missing}},
+		{[]string{"alerts", "--db", db, "--format", "yaml"}, []string{"--format", `"yaml"`}},
+		{[]string{"alerts", "--db", db, "--now", "noon"}, []string{"--now", `"noon"`}},
+		{[]string{"funnel", "--db", db, "--by", "zzz"}, []string{"--by", `"zzz"`}},
+		{[]string{"funnel", "--db", db, "--format", "xml"}, []string{"--format", `"xml"`}},
+		{[]string{"forecast", "--db", db, "--format", "yaml"}, []string{"--format", `"yaml"`}},
+		{[]string{"forecast", "--db", db, "--since", "2026-02-30"}, []string{"--since", `"2026-02-30"`}},
+		{[]string{"forecast", "--db", db, "--period", "2026-W60"}, []string{"--period", `"2026-W60"`}},
+		{[]string{"tree", "--db", db, "--format", "yaml"}, []string{"--format", `"yaml"`}},
+		{[]string{"tree", "--db", db, "--today", "tomorrow"}, []string{"--today", `"tomorrow"`}},
+		{[]string{"plan", "--kgi", "10億", "--format", "xml"}, []string{"--format", `"xml"`}},
+		{[]string{"export", "opportunities", "--db", db, "--format", "pdf"}, []string{"--format", `"pdf"`}},
+		{[]string{"review", "--db", db, "--export", "pdf", "--id", "1"}, []string{"--export", `"pdf"`}},
+		{[]string{"review", "--db", db, "--id", "abc"}, []string{"-id", `"abc"`}},
+		{[]string{"kpi", "list", "--db", db, "--format", "yaml"}, []string{"--format", `"yaml"`}},
+		{[]string{"kpi", "set", "nosuch", "--db", db, "--target", "5", "--reason", "r"}, []string{`"nosuch"`}},
+		{[]string{"rules", "--db", db, "--fiscal-start", "13"}, []string{"--fiscal-start", `"13"`}},
+		{[]string{"rules", "--db", db, "--alerts", "maybe"}, []string{"--alerts", `"maybe"`}},
+		{[]string{"rules", "--db", db, "--currency", "XYZ"}, []string{"--currency", `"XYZ"`}},
+		{[]string{"rules", "--db", db, "--stale-days-rep", "nobody=3"}, []string{"--stale-days-rep", `"nobody"`}},
+		{[]string{"demo", "--db", filepath.Join(t.TempDir(), "d.db"), "--today", "2026-13-01"}, []string{"--today", `"2026-13-01"`}},
+		{[]string{"import", "widgets", "x.csv", "--db", db}, []string{`"widgets"`}},
+		{[]string{"import", "opportunities", "/nonexistent/deals.csv", "--db", db}, []string{"/nonexistent/deals.csv"}},
+		{[]string{"--theme", "pink"}, []string{"--theme", `"pink"`}},
+		{[]string{"nosuch"}, []string{`"nosuch"`}},
+		{[]string{"--db", db, "--demo"}, []string{"--demo", "--db"}},
+	}
+}
+
+// TestBadInputIsWordedInJapanese: every refusal of a command line's input
+// is one line in the language asked for. In Japanese it has no English
+// besides what the user typed (quoted: "…") and what they are to type
+// (flag names, and commands in '…'); in English it names the flag and the
+// value as before.
+func TestBadInputIsWordedInJapanese(t *testing.T) {
+	// The command (kpit add activity: ...), the quoted values and commands.
+	typed := regexp.MustCompile(`^kpit[^:]*: |"(?:[^"\\]|\\.)*"|'[^']*'`)
+	for _, c := range badInvocations(t) {
+		cmd := strings.Join(c.args, " ")
+		code, _, errOut := kpitRun(append(c.args, "--lang", "ja")...)
+		if code != exitUsage || strings.Count(errOut, "\n") != 1 {
+			t.Errorf("kpit %s --lang ja: exit %d, %q; want exit %d and one line", cmd, code, errOut, exitUsage)
+			continue
+		}
+		if run := catalog.EnglishRun(typed.ReplaceAllString(errOut, "＿")); run != "" {
+			t.Errorf("kpit %s --lang ja: English %q in %q", cmd, run, errOut)
+		}
+		code, _, errOut = kpitRun(append(c.args, "--lang", "en")...)
+		if code != exitUsage || strings.Count(errOut, "\n") != 1 {
+			t.Errorf("kpit %s --lang en: exit %d, %q; want exit %d and one line", cmd, code, errOut, exitUsage)
+			continue
+		}
+		for _, w := range c.want {
+			if !strings.Contains(errOut, w) {
+				t.Errorf("kpit %s --lang en: %q does not name %s", cmd, errOut, w)
+			}
+		}
 	}
 }

@@ -76,7 +76,7 @@ func runExport(e env) int {
 	switch *format {
 	case "csv", "xlsx", "json":
 	default:
-		return fail(e, "export", fmt.Errorf("--format %s: unknown format (want csv, xlsx or json)", *format))
+		return fail(e, "export", model.Refused(model.RefuseFlagWant, "format", *format, model.Choices{"csv", "xlsx", "json"}))
 	}
 	st, err := e.openExisting(*db)
 	if err != nil {

@@ -126,7 +126,7 @@ func TestExportRefusesBadInput(t *testing.T) {
 		want string
 	}{
 		{[]string{"widgets"}, `unknown kind "widgets"`},
-		{[]string{"reps", "--format", "pdf"}, "--format pdf: unknown format"},
+		{[]string{"reps", "--format", "pdf"}, `--format "pdf": want csv, xlsx or json`},
 		{[]string{"reps", "--out", filepath.Join(t.TempDir(), "no", "such", "dir.csv")}, "--out"},
 		{[]string{}, "want one KIND"},
 	} {

@@ -29,7 +29,7 @@ func runForecast(e env) int {
 		return code
 	}
 	if *format != "text" && *format != "json" {
-		return fail(e, "forecast", fmt.Errorf("--format %q: want text or json", *format))
+		return fail(e, "forecast", model.Refused(model.RefuseFlagWant, "format", *format, model.Choices{"text", "json"}))
 	}
 	lang, err := e.lang(*langArg)
 	if err != nil {
@@ -42,7 +42,7 @@ func runForecast(e env) int {
 	var since time.Time
 	if *sinceFlag != "" {
 		if since, err = model.ParseDate(*sinceFlag); err != nil {
-			return fail(e, "forecast", fmt.Errorf("--since: %w", err))
+			return fail(e, "forecast", &model.FlagError{Flag: "since", Err: err})
 		}
 	}
 	if err := checkPeriod(*periodFlag); err != nil {

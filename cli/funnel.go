@@ -2,11 +2,9 @@ package cli
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"math"
 	"slices"
-	"strings"
 	"time"
 
 	"github.com/kpit-dev/kpit/catalog"
@@ -36,10 +34,10 @@ func runFunnel(e env) int {
 		return code
 	}
 	if *format != "json" && *format != "text" {
-		return fail(e, "funnel", fmt.Errorf("--format %q: want json or text", *format))
+		return fail(e, "funnel", model.Refused(model.RefuseFlagWant, "format", *format, model.Choices{"json", "text"}))
 	}
 	if *by != "" && !slices.Contains(store.FunnelGroupings, *by) {
-		return fail(e, "funnel", fmt.Errorf("--by %q: want %s", *by, strings.Join(store.FunnelGroupings, ", ")))
+		return fail(e, "funnel", model.Refused(model.RefuseFlagWant, "by", *by, model.Choices(store.FunnelGroupings)))
 	}
 	lang, err := e.lang(*langArg)
 	if err != nil {
@@ -50,7 +48,7 @@ func runFunnel(e env) int {
 		return fail(e, "funnel", err)
 	}
 	if *periodFlag != "" && (*fromFlag != "" || *toFlag != "") {
-		return fail(e, "funnel", errors.New("--period cannot be combined with --from or --to; give one or the other"))
+		return fail(e, "funnel", model.Refused(model.RefusePeriodAndRange))
 	}
 	rng, err := parseRange(*fromFlag, *toFlag)
 	if err != nil {

@@ -108,7 +108,7 @@ func kpiCommon(e env, lang, today, format string) (catalog.Lang, time.Time, erro
 		return l, time.Time{}, err
 	}
 	if format != "text" && format != "json" {
-		return l, time.Time{}, fmt.Errorf("--format: %q is not text or json", format)
+		return l, time.Time{}, model.Refused(model.RefuseFlagWant, "format", format, model.Choices{"text", "json"})
 	}
 	d, err := parseToday(today)
 	return l, d, err
@@ -149,7 +149,7 @@ func runKPISet(e env) int {
 	from := today
 	if set["from"] {
 		if from, err = model.ParseDay(f.from, today); err != nil {
-			return fail(e, "kpi set", fmt.Errorf("--from: %w", err))
+			return fail(e, "kpi set", &model.FlagError{Flag: "from", Err: err})
 		}
 	}
 	if err := checkKPISetFlags(f, set); err != nil {
@@ -239,7 +239,7 @@ func kpiSetValues(f kpiSetFlags, set map[string]bool, cur model.KPI) (model.KPI,
 		if text := strings.TrimSpace(f.deadline); !strings.EqualFold(text, "none") {
 			d, err := model.ParseDate(text)
 			if err != nil {
-				return v, nil, fmt.Errorf("--deadline: %w", err)
+				return v, nil, &model.FlagError{Flag: "deadline", Err: err}
 			}
 			v.Deadline = d
 		}
@@ -266,7 +266,7 @@ func unknownKPI(ctx context.Context, st *store.Store, key string) error {
 	for i, k := range kpis {
 		keys[i] = k.Key
 	}
-	return fmt.Errorf("unknown KPI %q (known: %s)", key, knownOrNone(keys))
+	return model.Refused(model.RefuseUnknownKPI, key, model.Names(keys))
 }
 
 func runKPIHistory(e env) int {

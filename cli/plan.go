@@ -47,7 +47,7 @@ func runPlan(e env) int {
 		return st
 	}
 	if *format != "text" && *format != "json" {
-		return fail(e, "plan", fmt.Errorf("--format %q: want text or json", *format))
+		return fail(e, "plan", model.Refused(model.RefuseFlagWant, "format", *format, model.Choices{"text", "json"}))
 	}
 	l, err := e.lang(*lang)
 	if err != nil {

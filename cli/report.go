@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"encoding/csv"
-	"errors"
 	"fmt"
 	"io"
 	"math"
@@ -48,12 +47,12 @@ func runReport(e env) int {
 	switch *format {
 	case "json", "csv", "md":
 	default:
-		return fail(e, "report", fmt.Errorf("--format %q: want json, csv or md", *format))
+		return fail(e, "report", model.Refused(model.RefuseFlagWant, "format", *format, model.Choices{"json", "csv", "md"}))
 	}
 	switch *by {
 	case "", "rep", "department", "month":
 	default:
-		return fail(e, "report", fmt.Errorf("--by %q: want rep, department or month", *by))
+		return fail(e, "report", model.Refused(model.RefuseFlagWant, "by", *by, model.Choices{"rep", "department", "month"}))
 	}
 	lang, err := e.lang(*langArg)
 	if err != nil {
@@ -64,7 +63,7 @@ func runReport(e env) int {
 		return fail(e, "report", err)
 	}
 	if *periodFlag != "" && (*fromFlag != "" || *toFlag != "") {
-		return fail(e, "report", errors.New("--period cannot be combined with --from or --to; give one or the other"))
+		return fail(e, "report", model.Refused(model.RefusePeriodAndRange))
 	}
 	rng, err := parseRange(*fromFlag, *toFlag)
 	if err != nil {
@@ -124,16 +123,16 @@ func parseRange(from, to string) (dateRange, error) {
 	var err error
 	if from != "" {
 		if r.from, err = model.ParseDate(from); err != nil {
-			return r, fmt.Errorf("--from: %w", err)
+			return r, &model.FlagError{Flag: "from", Err: err}
 		}
 	}
 	if to != "" {
 		if r.to, err = model.ParseDate(to); err != nil {
-			return r, fmt.Errorf("--to: %w", err)
+			return r, &model.FlagError{Flag: "to", Err: err}
 		}
 	}
 	if !r.from.IsZero() && !r.to.IsZero() && r.from.After(r.to) {
-		return r, fmt.Errorf("--from %s is after --to %s", from, to)
+		return r, model.Refused(model.RefuseFromAfterTo, from, to)
 	}
 	return r, nil
 }

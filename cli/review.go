@@ -52,7 +52,7 @@ func runReview(e env) int {
 		return openReview(e, reviewStart{dbPath: *dbPath, demo: *demoFlag, period: *periodFlag, lang: lang, theme: theme})
 	}
 	if *export != "md" && *export != "json" {
-		return fail(e, "review", fmt.Errorf("--export %q: want md or json", *export))
+		return fail(e, "review", model.Refused(model.RefuseFlagWant, "export", *export, model.Choices{"md", "json"}))
 	}
 	if *demoFlag || *periodFlag != "" {
 		return fail(e, "review", errors.New("--export writes a saved review: it takes --id, not --demo or --period"))

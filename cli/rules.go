@@ -58,7 +58,7 @@ func runRules(e env) int {
 	if setFlagNames(fs)["fiscal-start"] {
 		m, err := model.ParseWhole(*fiscal)
 		if err != nil || m < 1 || m > 12 {
-			return fail(e, "rules", fmt.Errorf("--fiscal-start: %q is not a month number from 1 to 12", *fiscal))
+			return fail(e, "rules", model.BadFlag("fiscal-start", model.RefuseNotMonth, *fiscal))
 		}
 		month := time.Month(m)
 		u.FiscalStart, changed = &month, true
@@ -66,7 +66,7 @@ func runRules(e env) int {
 	if setFlagNames(fs)["currency"] {
 		c, err := model.CurrencyFor(*currency)
 		if err != nil {
-			return fail(e, "rules", fmt.Errorf("--currency: %w", err))
+			return fail(e, "rules", &model.FlagError{Flag: "currency", Err: err})
 		}
 		u.Currency, changed = &c, true
 	}
@@ -105,11 +105,11 @@ func runRules(e env) int {
 		if err := st.UpdateRules(ctx, u); err != nil {
 			var ue *store.UnknownRepError
 			if errors.As(err, &ue) {
-				return fail(e, "rules", fmt.Errorf("--stale-days-rep: unknown rep %q (known: %s)", ue.Name, knownOrNone(ue.Known)))
+				return fail(e, "rules", model.BadFlag("stale-days-rep", model.RefuseUnknownRep, ue.Name, model.Names(ue.Known)))
 			}
 			var ce *store.CurrencyInUseError
 			if errors.As(err, &ce) {
-				return fail(e, "rules", fmt.Errorf("--currency: %w", err))
+				return fail(e, "rules", &model.FlagError{Flag: "currency", Err: err})
 			}
 			return addError(e, "rules", err)
 		}
@@ -154,14 +154,14 @@ func parseRuleFlags(fs *flag.FlagSet, deadline, stale, future, alerts string, st
 	if given["deadline"] {
 		d, err := model.ParseDeadline(deadline)
 		if err != nil {
-			return u, false, fmt.Errorf("--deadline: %w", err)
+			return u, false, &model.FlagError{Flag: "deadline", Err: err}
 		}
 		u.Deadline = &d
 	}
 	days := func(name, v string, maxDays int) (*int, error) {
 		n, err := model.ParseWhole(v)
 		if err != nil || n < 0 || n > maxDays {
-			return nil, fmt.Errorf("--%s: %q is not a whole number of days from 0 to %d", name, v, maxDays)
+			return nil, model.BadFlag(name, model.RefuseNotDays, v, maxDays)
 		}
 		return &n, nil
 	}
@@ -223,7 +223,7 @@ func onOffFlag(name, v string) (*bool, error) {
 		on = true
 	case "off":
 	default:
-		return nil, fmt.Errorf("--%s: %q: want on or off", name, v)
+		return nil, model.BadFlag(name, model.RefuseOnOff, v)
 	}
 	return &on, nil
 }

@@ -33,7 +33,7 @@ func runTree(e env) int {
 		return code
 	}
 	if *format != "text" && *format != "json" {
-		return fail(e, "tree", fmt.Errorf("--format %q: want text or json", *format))
+		return fail(e, "tree", model.Refused(model.RefuseFlagWant, "format", *format, model.Choices{"text", "json"}))
 	}
 	lang, err := e.lang(*langArg)
 	if err != nil {

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/kpit-dev/kpit/model"
 	"golang.org/x/text/width"
 )
 
@@ -30,7 +31,11 @@ func ParseKind(s string) (Kind, error) {
 			return k, nil
 		}
 	}
-	return "", fmt.Errorf("unknown kind %q (want opportunities, activities, leads, customers or reps)", s)
+	var kinds model.Choices
+	for _, k := range Kinds() {
+		kinds = append(kinds, string(k))
+	}
+	return "", model.Refused(model.RefuseUnknownImportKind, s, kinds)
 }
 
 // Field is one value a record takes from a column.

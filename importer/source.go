@@ -150,7 +150,9 @@ func (c *countingReader) Read(p []byte) (int, error) {
 func openCSV(path, encoding string, lim model.Limits) (*csvSource, error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, fileErr(openProblem(err), path, fmt.Errorf("open %s: %w", path, errors.Unwrap(err)))
+		// os.Open's own error ("open PATH: no such file or directory"), whose
+		// path and cause catalog.ErrorLine words in the user's language.
+		return nil, fileErr(openProblem(err), path, err)
 	}
 	st, err := f.Stat()
 	if err != nil {

@@ -52,7 +52,7 @@ func CurrencyFor(code string) (Currency, error) {
 			return c, nil
 		}
 	}
-	return Currency{}, fmt.Errorf("unknown currency %q (known: %s)", code, strings.Join(CurrencyCodes(), ", "))
+	return Currency{}, Refused(RefuseUnknownCurrency, code, Names(CurrencyCodes()))
 }
 
 // Major is an amount in major units (dollars, yen): how a typed amount is

@@ -68,10 +68,10 @@ func ParseDate(s string) (time.Time, error) {
 	// types them, read as the ASCII ones.
 	t, err := time.Parse(DateLayout, strings.TrimSpace(width.Narrow.String(s)))
 	if err != nil {
-		return time.Time{}, fmt.Errorf("%q is not a date (want YYYY-MM-DD)", s)
+		return time.Time{}, Refused(RefuseNotDate, s)
 	}
 	if t.Year() < MinYear || t.Year() > MaxYear {
-		return time.Time{}, fmt.Errorf("%q is out of range (years %d to %d)", s, MinYear, MaxYear)
+		return time.Time{}, Refused(RefuseYearRange, s, MinYear, MaxYear)
 	}
 	return t, nil
 }
@@ -210,7 +210,7 @@ func ParsePeriod(s string, fiscalStart time.Month) (Period, error) {
 		fiscalStart = DefaultFiscalStart
 	}
 	in := strings.ToUpper(strings.TrimSpace(s))
-	bad := fmt.Errorf("period %q: want 2026-11, 2026-Q3, FY2026, FY2026-Q1, 2026-W47 or 2026-11-20", s)
+	bad := Refused(RefuseNotPeriod, s)
 	switch {
 	case strings.HasPrefix(in, "FY"):
 		rest := in[2:]
@@ -243,7 +243,7 @@ func ParsePeriod(s string, fiscalStart time.Month) (Period, error) {
 		p := PeriodOf(Week, jan4, fiscalStart)
 		p = PeriodOf(Week, p.Start.AddDate(0, 0, 7*(w-1)), fiscalStart)
 		if yy, ww := p.Start.ISOWeek(); yy != y || ww != w {
-			return Period{}, fmt.Errorf("period %q: %d has no week %d", s, y, w)
+			return Period{}, Refused(RefuseNoWeek, s, y, w)
 		}
 		return p, nil
 	case strings.Contains(in, "-Q"):
