@@ -154,7 +154,7 @@ func newWrites() *writes {
 }
 
 // ErrClosed is returned for a write begun after the store was closed.
-var ErrClosed = errors.New("the database is closed (kpit is stopping)")
+var ErrClosed error = model.Refused(model.RefuseDBClosed)
 
 func (w *writes) begin() error {
 	w.mu.Lock()

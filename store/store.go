@@ -41,18 +41,18 @@ type Store struct {
 }
 
 // ErrNotKpit is returned for a file that is not a kpit database.
-var ErrNotKpit = errors.New("not a kpit database")
+var ErrNotKpit error = model.Refused(model.RefuseDBNotKpit)
 
 // ErrBusy is returned when a write waited BusyTimeout for another writer.
-var ErrBusy = errors.New("the database is busy with another kpit; try again")
+var ErrBusy error = model.Refused(model.RefuseDBBusy)
 
 // ErrReadOnly is returned when SQLite may not write the file.
-var ErrReadOnly = errors.New("the database file is read-only")
+var ErrReadOnly error = model.Refused(model.RefuseDBReadOnly)
 
 // ErrDamaged is returned when SQLite finds the file damaged. The commands
 // that help are named: kpit doctor says what is wrong, kpit restore puts a
 // backup made by kpit backup in its place.
-var ErrDamaged = errors.New("the database file is damaged (kpit doctor says where; kpit restore BACKUP puts a backup in its place)")
+var ErrDamaged error = model.Refused(model.RefuseDBDamaged)
 
 // DefaultPath is $KPIT_DB, else $XDG_DATA_HOME/kpit/kpit.db, else
 // ~/.local/share/kpit/kpit.db.
@@ -112,11 +112,11 @@ func Open(path string) (*Store, error) {
 	s := &Store{db: db, path: path, now: time.Now, changes: &changes{}, writes: newWrites()}
 	if err := s.migrate(context.Background()); err != nil {
 		db.Close()
-		return nil, fmt.Errorf("open database %s: %w", path, readOnlyWhy(path, err))
+		return nil, model.Refused(model.RefuseDBOpen, path, readOnlyWhy(path, err))
 	}
 	if err := s.useWAL(); err != nil {
 		db.Close()
-		return nil, fmt.Errorf("open database %s: %w", path, readOnlyWhy(path, err))
+		return nil, model.Refused(model.RefuseDBOpen, path, readOnlyWhy(path, err))
 	}
 	return s, nil
 }
@@ -349,11 +349,11 @@ func (s *Store) named(err error) error {
 		return s.busyWith(err)
 	}
 	if errors.Is(err, ErrReadOnly) || errors.Is(err, ErrDamaged) {
-		return fmt.Errorf("database %s: %w", s.path, readOnlyWhy(s.path, err))
+		return model.Refused(model.RefuseDBNamed, s.path, readOnlyWhy(s.path, err))
 	}
 	if errors.Is(err, ErrNotWritten) {
 		// The line names the file and why, not the step that was writing.
-		return fmt.Errorf("database %s: %w", s.path, writeWhy(s.path, err))
+		return model.Refused(model.RefuseDBNamed, s.path, writeWhy(s.path, err))
 	}
 	return err
 }
@@ -387,7 +387,7 @@ func readOnlyWhy(path string, err error) error {
 		return err
 	}
 	if !dirWritable(filepath.Dir(path)) {
-		return fmt.Errorf("its directory %s is read-only (SQLite makes the -wal and -shm files beside the database)", filepath.Dir(path))
+		return model.Refused(model.RefuseDBDirReadOnly, filepath.Dir(path))
 	}
 	return err
 }
