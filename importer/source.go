@@ -503,7 +503,7 @@ func (s *xlsxSource) Next() (Row, error) {
 			return Row{Line: s.line}, re
 		}
 		for i := len(s.header); i < len(cells); i++ {
-			if strings.TrimSpace(cells[i]) != "" {
+			if !model.Blank(cells[i]) {
 				col, _ := excelize.ColumnNumberToName(i + 1)
 				return Row{Line: s.line}, &RowError{File: s.name, Line: s.line, Column: col,
 					Msg: "a value to the right of the last header column", Problem: ProblemRightOfHeader}
@@ -522,9 +522,12 @@ func (s *xlsxSource) Next() (Row, error) {
 	return Row{}, io.EOF
 }
 
+// blank reports whether a row shows nothing: every cell empty or only
+// invisible characters (model.Blank: spaces, full-width spaces, tabs, a
+// zero-width space), a CSV line's and a sheet's row alike.
 func blank(cells []string) bool {
 	for _, c := range cells {
-		if strings.TrimSpace(c) != "" {
+		if !model.Blank(c) {
 			return false
 		}
 	}

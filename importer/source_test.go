@@ -257,3 +257,47 @@ func FuzzCSVRows(f *testing.F) {
 		}
 	})
 }
+
+// A row whose cells hold only invisible characters (a zero-width space, a
+// full-width space, a tab, a BOM) shows nothing and is skipped like an
+// empty row, in a sheet and in a CSV file alike (one rule, model.Blank);
+// such a cell right of the header is nothing there either.
+func TestInvisibleOnlyRowIsBlankInXLSXAndCSV(t *testing.T) {
+	invisible := []string{"\u200b", "\u3000", "\t", "\ufeff \u00a0"}
+	cells := make([]any, len(invisible))
+	for i, c := range invisible {
+		cells[i] = c
+	}
+	p := writeXLSX(t, "Deals", [][]any{
+		{"id", "owner", "account", "amount"},
+		cells,
+		{"D-1", "田中", "あおば", 100, "\u200b\u3000"},
+	})
+	src, err := Open(p, OpenOptions{Sheet: "Deals"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer src.Close()
+	if rows := readAll(t, src); len(rows) != 1 || rows[0].Line != 3 || rows[0].Cells[0] != "D-1" {
+		t.Errorf("sheet rows = %+v, want only D-1 on line 3", rows)
+	}
+
+	csvSrc, err := Open(writeFile(t, "deals.csv", []byte("id,owner,account,amount\n"+strings.Join(invisible, ",")+"\nD-1,田中,あおば,100\n")), OpenOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer csvSrc.Close()
+	var kept []int
+	for {
+		r, err := csvSrc.Next()
+		if err != nil {
+			break
+		}
+		if !blank(r.Cells) {
+			kept = append(kept, r.Line)
+		}
+	}
+	if len(kept) != 1 || kept[0] != 3 {
+		t.Errorf("CSV lines kept = %v, want only line 3", kept)
+	}
+}

@@ -158,24 +158,50 @@ func Blank(s string) bool { return TrimText(s) == "" }
 // break into a cell, an account's or a note's alike, and an export quotes
 // them.
 func CheckText(field, s string, maxChars int) error {
-	n := 0
+	if err := checkControl(field, s); err != nil {
+		return err
+	}
+	return checkLength(field, s, maxChars)
+}
+
+// checkControl is CheckText's first half: no control character.
+func checkControl(field, s string) error {
 	for i, r := range s {
-		n++
 		if !unicode.IsControl(r) || r == '\t' || r == '\n' || r == '\r' {
 			continue
 		}
 		return Refuse(field, RefuseControlChar, fmt.Sprintf("U+%04X", r), utf8.RuneCountInString(s[:i])+1)
 	}
-	if maxChars > 0 && n > maxChars {
+	return nil
+}
+
+// checkLength is CheckText's second half: at most maxChars characters
+// (0: any number).
+func checkLength(field, s string, maxChars int) error {
+	if n := utf8.RuneCountInString(s); maxChars > 0 && n > maxChars {
 		return Refuse(field, RefuseTooLong, n, maxChars, LimitTextChars)
 	}
 	return nil
 }
 
-// checkTexts runs CheckText over a record's text fields in order.
-func checkTexts(maxChars int, fields ...string) error {
+// checkTexts refuses a control character in a record's text fields, in
+// order (the Check functions, every door's).
+func checkTexts(fields ...string) error {
 	for i := 0; i+1 < len(fields); i += 2 {
-		if err := CheckText(fields[i], fields[i+1], maxChars); err != nil {
+		if err := checkControl(fields[i], fields[i+1]); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// checkLengths refuses a record's text field past maxChars characters, in
+// order: the Validate functions', after the Check function they begin
+// with has refused control characters, so each field is read once for
+// each rule.
+func checkLengths(maxChars int, fields ...string) error {
+	for i := 0; i+1 < len(fields); i += 2 {
+		if err := checkLength(fields[i], fields[i+1], maxChars); err != nil {
 			return err
 		}
 	}

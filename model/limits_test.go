@@ -113,3 +113,39 @@ func TestLimitsOrAndSet(t *testing.T) {
 		t.Errorf("Or: %+v", got)
 	}
 }
+
+// Each Validate function refuses a record's text field once for each
+// rule: a control character first (its Check function), then a length past
+// the rules' TextChars, for every kind of record and field.
+func TestValidateTextRulesInOrder(t *testing.T) {
+	today := D(2026, 11, 26)
+	rules := InputRules{TextChars: 5}
+	for _, tc := range []struct {
+		name     string
+		validate func(text string) error
+	}{
+		{"activity note", func(s string) error {
+			return ValidateActivity(Activity{RepName: "a", Kind: KindVisit, Count: 1, Date: today, Note: s}, rules, today)
+		}},
+		{"opportunity account", func(s string) error {
+			return ValidateOpportunity(Opportunity{RepName: "a", Account: s, Created: today, Outcome: OutcomeOpen}, rules, today)
+		}},
+		{"lead company", func(s string) error {
+			return ValidateLead(Lead{Company: s, Created: today, Status: LeadNew}, rules, today)
+		}},
+		{"customer name", func(s string) error {
+			return ValidateCustomer(Customer{Name: s, Started: today}, rules, today)
+		}},
+	} {
+		if err := tc.validate("abc"); err != nil {
+			t.Errorf("%s: a short clean value refused: %v", tc.name, err)
+		}
+		var fe *FieldError
+		if err := tc.validate("a\x00bcdefgh"); !errors.As(err, &fe) || fe.Code != RefuseControlChar {
+			t.Errorf("%s: a long value with a NUL: %v, want the control character refused first", tc.name, err)
+		}
+		if err := tc.validate("abcdefgh"); !errors.As(err, &fe) || fe.Code != RefuseTooLong {
+			t.Errorf("%s: eight characters under TextChars 5: %v, want too long", tc.name, err)
+		}
+	}
+}

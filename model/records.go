@@ -153,7 +153,7 @@ func CheckActivity(a Activity) error {
 	if a.Connected > a.Count {
 		return fieldErr("connected", RefuseConnectedOverCount, a.Connected, a.Count)
 	}
-	return checkTexts(0, activityTexts(a)...)
+	return checkTexts(activityTexts(a)...)
 }
 
 // ValidateActivity checks an activity against the input rules on day today.
@@ -161,7 +161,7 @@ func ValidateActivity(a Activity, rules InputRules, today time.Time) error {
 	if err := CheckActivity(a); err != nil {
 		return err
 	}
-	if err := checkTexts(rules.textChars(), activityTexts(a)...); err != nil {
+	if err := checkLengths(rules.textChars(), activityTexts(a)...); err != nil {
 		return err
 	}
 	if a.RepID == 0 && a.RepName == "" {
@@ -200,7 +200,7 @@ func ValidateOpportunity(o Opportunity, rules InputRules, today time.Time) error
 	if err := CheckOpportunity(o); err != nil {
 		return err
 	}
-	if err := checkTexts(rules.textChars(), opportunityTexts(o)...); err != nil {
+	if err := checkLengths(rules.textChars(), opportunityTexts(o)...); err != nil {
 		return err
 	}
 	if o.Outcome != OutcomeOpen {
@@ -249,7 +249,7 @@ func CheckOpportunity(o Opportunity) error {
 	if !o.Closed.IsZero() && !o.Created.IsZero() && o.Closed.Before(o.Created) {
 		return fieldErr("closed", RefuseClosedBeforeCreated, FormatDate(o.Closed), FormatDate(o.Created))
 	}
-	return checkTexts(0, opportunityTexts(o)...)
+	return checkTexts(opportunityTexts(o)...)
 }
 
 // ValidateLead checks a lead against the input rules.
@@ -257,7 +257,7 @@ func ValidateLead(l Lead, rules InputRules, today time.Time) error {
 	if err := CheckLead(l); err != nil {
 		return err
 	}
-	if err := checkTexts(rules.textChars(), leadTexts(l)...); err != nil {
+	if err := checkLengths(rules.textChars(), leadTexts(l)...); err != nil {
 		return err
 	}
 	if err := NotFuture("created", l.Created, rules, today); err != nil {
@@ -289,7 +289,7 @@ func ValidateCustomer(c Customer, rules InputRules, today time.Time) error {
 	if err := CheckCustomer(c); err != nil {
 		return err
 	}
-	return checkTexts(rules.textChars(), customerTexts(c)...)
+	return checkLengths(rules.textChars(), customerTexts(c)...)
 }
 
 // CheckLead checks that a lead is named and its status known.
@@ -327,7 +327,7 @@ func CheckLead(l Lead) error {
 			return fieldErr(d.field, RefuseStageBeforeLast, FormatDate(d.day), FormatDate(d.after))
 		}
 	}
-	return checkTexts(0, leadTexts(l)...)
+	return checkTexts(leadTexts(l)...)
 }
 
 // CheckCustomer checks a customer's name, fee and dates.
@@ -341,7 +341,7 @@ func CheckCustomer(c Customer) error {
 	if !c.Churned.IsZero() && !c.Started.IsZero() && c.Churned.Before(c.Started) {
 		return fieldErr("churned", RefuseBeforeStart, FormatDate(c.Churned), FormatDate(c.Started))
 	}
-	return checkTexts(0, customerTexts(c)...)
+	return checkTexts(customerTexts(c)...)
 }
 
 // The text fields of each record, as field name and value pairs, for

@@ -103,6 +103,9 @@ type App struct {
 	live       live
 	// early holds the keys typed for a screen still loading (early_input.go).
 	early earlyInput
+	// replaying is set while a kept key is applied: it goes where it
+	// would have gone had it come now, not back into the queue.
+	replaying bool
 }
 
 // New builds the cockpit on an open store.
@@ -188,7 +191,7 @@ func (a *App) backgroundCmds() []tea.Cmd {
 // screen for input, every screen for anything else.
 func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	m, cmd := a.update(msg)
-	if more := a.early.replay(a.focused(), a.updateFocused); more != nil {
+	if more := a.early.replay(a.focused, a.replayed); more != nil {
 		cmd = tea.Batch(cmd, more)
 	}
 	a.showScreens()
@@ -277,6 +280,13 @@ func (a *App) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	a.flash = FlashMsg{}
 	if msg.String() == "ctrl+c" {
 		return a, tea.Quit
+	}
+	// A key typed behind keys kept for a loading screen waits behind them,
+	// a tab's number or an overlay's key too: a kept key may open a prompt
+	// that takes it as text (g, then 8億 on the dashboard while it loads).
+	if !a.replaying && msg.String() != "esc" && a.early.pending(a.focused()) {
+		a.early.keep(a.focused(), msg)
+		return a, nil
 	}
 	if a.showHelp {
 		switch {
@@ -376,11 +386,24 @@ func (a *App) toFocused(msg tea.Msg) tea.Cmd {
 		a.early.drop()
 		return a.updateFocused(msg)
 	}
-	if a.early.pending(s) || loading(s) {
+	if !a.replaying && (a.early.pending(s) || loading(s)) {
 		a.early.keep(s, msg)
 		return nil
 	}
 	return a.updateFocused(msg)
+}
+
+// replayed applies a kept key or paste as if it came now: a key through
+// the frame (a tab's number switches tabs, g on the dashboard opens the
+// KGI prompt), a paste to the focused screen.
+func (a *App) replayed(msg tea.Msg) tea.Cmd {
+	a.replaying = true
+	defer func() { a.replaying = false }()
+	if k, ok := msg.(tea.KeyPressMsg); ok {
+		_, cmd := a.handleKey(k)
+		return cmd
+	}
+	return a.toFocused(msg)
 }
 
 func (a *App) updateFocused(msg tea.Msg) tea.Cmd {

@@ -41,17 +41,23 @@ func (q *earlyInput) keep(owner Screen, msg tea.Msg) {
 // replay applies the kept messages in order through apply while owner is
 // the focused screen and has loaded; a key that makes it load again (e on
 // a record opens the editor, which reads the reps) leaves the ones after
-// it kept. It returns what they started (a save, say).
-func (q *earlyInput) replay(focused Screen, apply func(tea.Msg) tea.Cmd) tea.Cmd {
+// it kept. A kept key that shows another screen (a tab's number, an
+// overlay's key) hands the keys after it to that screen: they were typed
+// for it. It returns what they started (a save, say).
+func (q *earlyInput) replay(focused func() Screen, apply func(tea.Msg) tea.Cmd) tea.Cmd {
 	if len(q.msgs) == 0 {
 		return nil
 	}
-	if q.owner != focused {
+	if q.owner != focused() {
 		q.drop() // another tab or overlay is shown: the keys were for the one left
 		return nil
 	}
 	var cmds []tea.Cmd
-	for len(q.msgs) > 0 && !loading(focused) {
+	for len(q.msgs) > 0 {
+		q.owner = focused()
+		if loading(q.owner) {
+			break
+		}
 		msg := q.msgs[0]
 		q.msgs = q.msgs[1:]
 		cmds = append(cmds, apply(msg))

@@ -52,6 +52,7 @@ type recordsScreen struct {
 	pageStart     int
 	loaded        bool
 	seq           int // the load in flight; older answers are dropped
+	shown         int // the load whose page is shown
 	err           error
 	editor        *entryScreen
 	confirm       *model.Record // the record a delete waits on y/n for
@@ -107,10 +108,14 @@ func (r *recordsScreen) Capturing() bool {
 }
 
 // Loading: keys wait in the frame until the first page of a kind has
-// been read, and while the editor opened by e reads the reps (5 then e,
-// or e and the new value typed at once, edit the record meant).
+// been read, while the page a filter or a move past the page asked for is
+// read (a filter, enter and e typed at once edit a record the filter
+// shows, not the one under the cursor before it), and while the editor
+// opened by e reads the reps (5 then e, or e and the new value typed at
+// once, edit the record meant). The filter's own text is never held: each
+// letter starts a read, and the typist should see the letters at once.
 func (r *recordsScreen) Loading() bool {
-	return !r.loaded || (r.editor != nil && r.editor.Loading())
+	return !r.loaded || (r.shown != r.seq && !r.filter.typing) || (r.editor != nil && r.editor.Loading())
 }
 
 // Typing: the confirmation takes any key as its answer; the editor says.
@@ -191,7 +196,7 @@ func (r *recordsScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 	switch msg := msg.(type) {
 	case recordsLoadedMsg:
 		if msg.to == r && msg.seq == r.seq {
-			r.loaded, r.err = true, msg.err
+			r.loaded, r.err, r.shown = true, msg.err, msg.seq
 			r.page, r.pageStart = msg.records, msg.start
 			r.nav.setLen(msg.total)
 			if msg.cursor >= 0 {

@@ -61,6 +61,7 @@ type funnelList struct {
 	group  string // "" without a breakdown
 	leads  []store.FunnelLead
 	err    error
+	loaded bool // its read has answered
 	cursor int // the selected lead
 	offset int // the first lead shown
 }
@@ -129,8 +130,13 @@ func (s *funnelScreen) Init() tea.Cmd { return s.load() }
 // move's question is open.
 func (s *funnelScreen) Capturing() bool { return s.move != nil || s.defs != nil && s.defs.Capturing() }
 
-// Loading: keys wait in the frame until the first read (early_input.go).
-func (s *funnelScreen) Loading() bool { return s.f == nil && s.err == nil }
+// Loading: keys wait in the frame until the first read, and while the
+// list of leads opened by enter or the definitions opened by d read theirs
+// (enter then j j, or d and an edit typed at once, act on what they meant;
+// early_input.go).
+func (s *funnelScreen) Loading() bool {
+	return s.f == nil && s.err == nil || s.list != nil && !s.list.loaded || s.defs != nil && s.defs.Loading()
+}
 
 func (s *funnelScreen) load() tea.Cmd {
 	st, p, by, now := s.Store, s.period, s.by, s.Now()
@@ -200,7 +206,7 @@ func (s *funnelScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		return s, nil
 	case funnelLeadsMsg:
 		if msg.to == s && s.list != nil && s.list.stage == msg.stage && s.list.group == msg.group {
-			s.list.leads, s.list.err = msg.leads, msg.err
+			s.list.leads, s.list.err, s.list.loaded = msg.leads, msg.err, true
 			s.list.cursor = min(s.list.cursor, max(len(msg.leads)-1, 0))
 		}
 		return s, nil

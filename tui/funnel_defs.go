@@ -72,6 +72,7 @@ type defsScreen struct {
 	width, height int
 	revs          []model.StageDefRevision
 	err           error
+	loaded        bool // the first read has answered
 	cursor        int
 	form          *defsForm
 }
@@ -93,6 +94,7 @@ func newDefsScreen(c *Common) *defsScreen {
 func (d *defsScreen) Keys() help.KeyMap { return d.keys }
 func (d *defsScreen) SetSize(w, h int)  { d.width, d.height = w, h }
 func (d *defsScreen) Capturing() bool   { return d.form != nil }
+func (d *defsScreen) Loading() bool     { return !d.loaded }
 func (d *defsScreen) Init() tea.Cmd     { return d.load() }
 func (d *defsScreen) defs() []model.StageDef {
 	return model.StageDefsAsOf(d.revs, model.Date(d.Now()))
@@ -110,7 +112,7 @@ func (d *defsScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 	switch msg := msg.(type) {
 	case defsLoadedMsg:
 		if msg.to == d {
-			d.revs, d.err = msg.revs, msg.err
+			d.revs, d.err, d.loaded = msg.revs, msg.err, true
 		}
 		return d, nil
 	case defsSavedMsg:
