@@ -62,8 +62,8 @@ type funnelList struct {
 	leads  []store.FunnelLead
 	err    error
 	loaded bool // its read has answered
-	cursor int // the selected lead
-	offset int // the first lead shown
+	cursor int  // the selected lead
+	offset int  // the first lead shown
 }
 
 type funnelScreen struct {
