@@ -21,7 +21,8 @@ const importUsage = `import KIND FILE [--db PATH] [--map FIELD=COLUMN,...] [--wo
        [--profile NAME] [--save-profile NAME] [--sheet NAME] [--encoding auto|utf-8|cp932] [--dry-run] [--skip-invalid]
        [--today YYYY-MM-DD]
 
-KIND is opportunities, activities, leads, customers or reps; FILE is .csv, .tsv or .xlsx.
+KIND is opportunities, activities, leads, customers, reps, nps, usage, inquiries or campaigns;
+FILE is .csv, .tsv or .xlsx.
 Flags may come before or after KIND FILE. The import is all or nothing: the first invalid
 row stops it with FILE:LINE: column COLUMN: what is wrong, and the database stays as it was.
 Records are matched by id, so importing the same file again updates and adds nothing.
@@ -240,7 +241,7 @@ func planImport(ctx context.Context, st *store.Store, args []string, f importFla
 	var file string
 	switch {
 	case len(args) == 2:
-		k, err := importer.ParseKind(args[0])
+		k, err := importer.ParseImportKind(args[0])
 		if err != nil {
 			return importPlan{}, err
 		}
@@ -332,7 +333,7 @@ func orNone(names []string) string {
 
 func fieldList() string {
 	var b strings.Builder
-	for _, k := range importer.Kinds() {
+	for _, k := range importer.ImportKinds() {
 		var names []string
 		for _, fl := range importer.Fields(k) {
 			n := fl.Name

@@ -3,7 +3,6 @@ package importer
 import (
 	"errors"
 	"fmt"
-	"hash/fnv"
 	"strconv"
 	"strings"
 	"time"
@@ -39,6 +38,10 @@ type record struct {
 	lead             *model.Lead
 	cust             *model.Customer
 	rep              *model.Rep
+	nps              *model.NPSAnswer
+	usage            *model.Usage
+	inquiry          *model.Inquiry
+	campaign         *model.Campaign
 }
 
 // converter turns the cells of a row into a record of its kind.
@@ -200,6 +203,14 @@ func (c *converter) convert(line int, cells []string) (record, *RowError) {
 		return c.customer(r)
 	case Reps:
 		return c.repRow(r)
+	case NPSAnswers:
+		return c.npsAnswer(r)
+	case Usage:
+		return c.usage(r)
+	case Inquiries:
+		return c.inquiry(r)
+	case Campaigns:
+		return c.campaign(r)
 	}
 	return record{}, r.fail("", ProblemOther, "unknown kind %s", c.b.Kind)
 }
@@ -374,14 +385,7 @@ func (c *converter) activity(r row) (record, *RowError) {
 	if a.ExternalID == "" {
 		// No id: derive one from the content, numbering repeats, so the
 		// same file imported again matches the same records.
-		h := fnv.New64a()
-		for _, s := range []string{date, a.RepName, string(a.Kind), a.Account, ref, a.Note} {
-			h.Write([]byte(s))
-			h.Write([]byte{0})
-		}
-		key := fmt.Sprintf("auto-%s-%x", model.FormatDate(a.Date), h.Sum64())
-		c.autoIDs[key]++
-		a.ExternalID = fmt.Sprintf("%s-%d", key, c.autoIDs[key])
+		a.ExternalID = c.autoID(a.Date, date, a.RepName, string(a.Kind), a.Account, ref, a.Note)
 	}
 	dept, e := r.department(model.DeptFieldSales)
 	if e != nil {

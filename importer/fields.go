@@ -19,12 +19,24 @@ const (
 	Leads         Kind = "leads"
 	Customers     Kind = "customers"
 	Reps          Kind = "reps"
+	// The customer-success records (docs/success.md): imported, not
+	// exported.
+	NPSAnswers Kind = "nps"
+	Usage      Kind = "usage"
+	Inquiries  Kind = "inquiries"
+	Campaigns  Kind = "campaigns"
 )
 
 // Kinds lists every kind of record that can be imported and exported.
 func Kinds() []Kind { return []Kind{Opportunities, Activities, Leads, Customers, Reps} }
 
-// ParseKind reads a kind name.
+// SuccessKinds lists the customer-success records that can be imported.
+func SuccessKinds() []Kind { return []Kind{NPSAnswers, Usage, Inquiries, Campaigns} }
+
+// ImportKinds lists every kind that can be imported.
+func ImportKinds() []Kind { return append(Kinds(), SuccessKinds()...) }
+
+// ParseKind reads the name of a kind that can be imported and exported.
 func ParseKind(s string) (Kind, error) {
 	for _, k := range Kinds() {
 		if strings.EqualFold(s, string(k)) {
@@ -36,6 +48,16 @@ func ParseKind(s string) (Kind, error) {
 		kinds = append(kinds, string(k))
 	}
 	return "", model.Refused(model.RefuseUnknownImportKind, s, kinds)
+}
+
+// ParseImportKind reads the name of a kind that can be imported.
+func ParseImportKind(s string) (Kind, error) {
+	for _, k := range ImportKinds() {
+		if strings.EqualFold(s, string(k)) {
+			return k, nil
+		}
+	}
+	return "", fmt.Errorf("unknown kind %q (want opportunities, activities, leads, customers, reps, nps, usage, inquiries or campaigns)", s)
 }
 
 // Field is one value a record takes from a column.
@@ -108,6 +130,37 @@ func Fields(k Kind) []Field {
 			{"churned", false, []string{"churn date", "end date", "contract end", "解約日", "終了日"}},
 			{"mrr", false, []string{"monthly recurring revenue", "monthly fee", "月額", "月額料金", "月額費用", "月額契約金額"}},
 			{"department", false, []string{"部署", "部門", "所属"}},
+		}
+	case NPSAnswers:
+		return []Field{
+			{"id", false, []string{"response id", "answer id", "record id", "回答ID", "回答番号"}},
+			{"date", true, []string{"day", "response date", "submitted", "submitted at", "answered at", "回答日", "回答日時", "日付"}},
+			{"score", true, []string{"nps", "nps score", "rating", "スコア", "点数", "推奨度", "評価", "NPS点数"}},
+			{"customer", false, []string{"account", "account name", "company", "company name", "顧客", "顧客名", "会社名", "取引先", "取引先名", "企業名"}},
+			{"comment", false, []string{"comments", "feedback", "reason", "コメント", "自由回答", "理由", "備考"}},
+		}
+	case Usage:
+		return []Field{
+			{"id", false, []string{"record id", "利用ID"}},
+			{"customer", true, []string{"account", "account name", "company", "company name", "顧客", "顧客名", "会社名", "取引先", "取引先名", "企業名"}},
+			{"date", true, []string{"day", "checked", "checked on", "week", "month", "確認日", "集計日", "日付"}},
+			{"active", true, []string{"status", "usage", "in use", "利用", "利用状況", "利用有無", "アクティブ"}},
+		}
+	case Inquiries:
+		return []Field{
+			{"id", false, []string{"ticket id", "inquiry id", "case id", "record id", "チケットID", "問い合わせID", "問合せID", "問い合わせ番号"}},
+			{"customer", false, []string{"account", "account name", "company", "company name", "requester", "顧客", "顧客名", "会社名", "取引先", "取引先名", "企業名"}},
+			{"opened", true, []string{"received", "received at", "created", "created at", "opened at", "受付日時", "受付日", "問い合わせ日時", "問合せ日時", "作成日時"}},
+			{"answered", false, []string{"first response", "first response at", "first reply", "first reply at", "answered at",
+				"初回回答日時", "初回回答", "回答日時", "初回返信日時"}},
+		}
+	case Campaigns:
+		return []Field{
+			{"id", false, []string{"campaign id", "record id", "キャンペーンID", "配信ID"}},
+			{"name", true, []string{"campaign", "campaign name", "subject", "email name", "キャンペーン", "キャンペーン名", "配信名", "メール名", "件名"}},
+			{"date", true, []string{"day", "send date", "sent date", "sent at", "send time", "配信日", "送信日", "配信日時", "送信日時"}},
+			{"sent", true, []string{"sends", "emails sent", "recipients", "送信数", "配信数", "送信件数", "配信件数"}},
+			{"opened", true, []string{"opens", "unique opens", "opened count", "開封数", "開封", "開封件数"}},
 		}
 	case Reps:
 		return []Field{

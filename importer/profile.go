@@ -28,7 +28,7 @@ func ParseProfile(name, spec string) (Profile, error) {
 	if err := json.Unmarshal([]byte(spec), &p); err != nil {
 		return p, fmt.Errorf("profile %s: unreadable (%v); save it again with --save-profile", name, err)
 	}
-	if _, err := ParseKind(string(p.Kind)); err != nil {
+	if _, err := ParseImportKind(string(p.Kind)); err != nil {
 		return p, fmt.Errorf("profile %s: %w", name, err)
 	}
 	for f := range p.Map {

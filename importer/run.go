@@ -33,6 +33,14 @@ type Sink interface {
 	UpsertCustomers(ctx context.Context, recs []model.Customer) (inserted, updated, unchanged int, err error)
 	UpsertReps(ctx context.Context, recs []model.Rep) (inserted, updated, unchanged int, err error)
 	RepsCreated() int
+	// The customer-success records (docs/success.md). CustomerID is the
+	// customer a usage check names, or the model's refusal of an unknown
+	// name (a *model.FieldError).
+	CustomerID(ctx context.Context, name string) (int64, error)
+	UpsertNPSAnswers(ctx context.Context, recs []model.NPSAnswer) (inserted, updated, unchanged int, err error)
+	UpsertUsage(ctx context.Context, recs []model.Usage) (inserted, updated, unchanged int, err error)
+	UpsertInquiries(ctx context.Context, recs []model.Inquiry) (inserted, updated, unchanged int, err error)
+	UpsertCampaigns(ctx context.Context, recs []model.Campaign) (inserted, updated, unchanged int, err error)
 }
 
 // Summary counts what an import did.
@@ -288,6 +296,10 @@ type batcher struct {
 	leads []model.Lead
 	custs []model.Customer
 	reps  []model.Rep
+	nps   []model.NPSAnswer
+	usage []model.Usage
+	inqs  []model.Inquiry
+	camps []model.Campaign
 }
 
 // resolve looks up (or creates) the record's rep and its opportunity, and
@@ -324,6 +336,18 @@ func (w *batcher) resolve(ctx context.Context, rec *record, c *converter, sum *S
 		if re := c.completeOpp(rec); re != nil {
 			return re, nil
 		}
+	}
+	if rec.usage != nil {
+		id, err := w.sink.CustomerID(ctx, rec.usage.Account)
+		var fe *model.FieldError
+		if errors.As(err, &fe) {
+			return &RowError{File: c.file, Line: rec.line, Column: c.b.ColumnName("customer"), Msg: fe.Msg, Problem: ProblemModel,
+				Field: "customer", Value: rec.usage.Account, Code: fe.Code, Args: fe.Args}, nil
+		}
+		if err != nil {
+			return nil, err
+		}
+		rec.usage.CustomerID = id
 	}
 	var repID int64
 	if rec.owner != "" {
@@ -371,6 +395,18 @@ func (w *batcher) add(ctx context.Context, rec record, sum *Summary) error {
 	case rec.rep != nil:
 		w.reps = append(w.reps, *rec.rep)
 		n = len(w.reps)
+	case rec.nps != nil:
+		w.nps = append(w.nps, *rec.nps)
+		n = len(w.nps)
+	case rec.usage != nil:
+		w.usage = append(w.usage, *rec.usage)
+		n = len(w.usage)
+	case rec.inquiry != nil:
+		w.inqs = append(w.inqs, *rec.inquiry)
+		n = len(w.inqs)
+	case rec.campaign != nil:
+		w.camps = append(w.camps, *rec.campaign)
+		n = len(w.camps)
 	}
 	if n >= w.size {
 		return w.flush(ctx, sum)
@@ -397,6 +433,18 @@ func (w *batcher) flush(ctx context.Context, sum *Summary) error {
 	case Reps:
 		ins, upd, same, err = w.sink.UpsertReps(ctx, w.reps)
 		w.reps = w.reps[:0]
+	case NPSAnswers:
+		ins, upd, same, err = w.sink.UpsertNPSAnswers(ctx, w.nps)
+		w.nps = w.nps[:0]
+	case Usage:
+		ins, upd, same, err = w.sink.UpsertUsage(ctx, w.usage)
+		w.usage = w.usage[:0]
+	case Inquiries:
+		ins, upd, same, err = w.sink.UpsertInquiries(ctx, w.inqs)
+		w.inqs = w.inqs[:0]
+	case Campaigns:
+		ins, upd, same, err = w.sink.UpsertCampaigns(ctx, w.camps)
+		w.camps = w.camps[:0]
 	}
 	clear(w.keys)
 	if err != nil {

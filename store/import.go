@@ -56,6 +56,8 @@ type ImportSession struct {
 	// being resolved (PrefetchOpportunities), one query per chunk.
 	oppIDs   map[string]int64
 	oppKnown map[string]bool
+	// customers are the ids of the customers usage checks named so far.
+	customers map[string]int64
 	// derived holds, by kind, how many new records the bulk move inserts,
 	// for the kinds whose roll-up deltas were derived before the move
 	// (deriveStaged).
@@ -86,7 +88,8 @@ func (s *Store) BeginImport(ctx context.Context) (*ImportSession, error) {
 	now := s.now()
 	is := &ImportSession{store: s, ctx: ctx, conn: conn, now: formatTime(now), today: model.FormatDate(model.Date(now.Local())),
 		reps: map[string]int64{}, repDepts: map[string]model.Department{}, repActive: map[string]bool{}, stmts: map[string]*sql.Stmt{},
-		staged: map[string]bool{}, updates: map[string]bool{}, inserts: map[string]int{}, derived: map[string]int64{}, oppIDs: map[string]int64{}, oppKnown: map[string]bool{}}
+		staged: map[string]bool{}, updates: map[string]bool{}, inserts: map[string]int{}, derived: map[string]int64{}, oppIDs: map[string]int64{}, oppKnown: map[string]bool{},
+		customers: map[string]int64{}}
 	// The connection keeps SQLite's default page cache (2 MB). A bigger one
 	// (32 MB) made neither the staging nor the move faster, added its size
 	// and more to the peak RSS, and cost half a second giving its pages

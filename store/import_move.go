@@ -63,7 +63,7 @@ func (is *ImportSession) moveIn(ctx context.Context, tx *sql.Tx) error {
 	if err := is.moveReps(ctx, tx); err != nil {
 		return err
 	}
-	for _, kind := range []string{kindOpportunities, kindActivities, kindLeads, kindCustomers} {
+	for _, kind := range append([]string{kindOpportunities, kindActivities, kindLeads, kindCustomers}, successKinds...) {
 		if !is.staged[kind] {
 			continue
 		}

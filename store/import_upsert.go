@@ -30,6 +30,10 @@ var stageCols = map[string][]string{
 	kindActivities:    {"day", "rep_id", "kind", "count", "opportunity_id", "account", "note"},
 	kindLeads:         {"company", "contact", "source", "rep_id", "created", "status", "mql_on", "sql_on"},
 	kindCustomers:     {"name", "rep_id", "started", "churned", "mrr_yen"},
+	kindNPSAnswers:    {"account", "day", "score", "comment"},
+	kindUsage:         {"customer_id", "day", "active"},
+	kindInquiries:     {"account", "opened_at", "answered_at"},
+	kindCampaigns:     {"name", "day", "sent", "opened"},
 }
 
 // stageExtra are staged values that are not columns of the real table:
@@ -44,7 +48,8 @@ var stageExtra = map[string][]string{kindLeads: {"opportunity_at", "won_at"}}
 func stageTable(kind string) string { return "import_" + kind }
 
 // integerCols are the staged columns holding integers; the others hold text.
-var integerCols = map[string]bool{"rep_id": true, "count": true, "opportunity_id": true, "amount_yen": true, "mrr_yen": true}
+var integerCols = map[string]bool{"rep_id": true, "count": true, "opportunity_id": true, "amount_yen": true, "mrr_yen": true,
+	"score": true, "customer_id": true, "active": true, "sent": true, "opened": true}
 
 // Staged rows are to be inserted, to update the stored row of their id,
 // or leave it as it is (a lead staged only for its stage days).

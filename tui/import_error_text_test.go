@@ -130,3 +130,16 @@ func (nopSink) RepsCreated() int { return 0 }
 func (nopSink) StoredCreated(context.Context, string) (time.Time, bool, error) {
 	return time.Time{}, false, nil
 }
+func (nopSink) CustomerID(context.Context, string) (int64, error) { return 1, nil }
+func (nopSink) UpsertNPSAnswers(_ context.Context, r []model.NPSAnswer) (int, int, int, error) {
+	return len(r), 0, 0, nil
+}
+func (nopSink) UpsertUsage(_ context.Context, r []model.Usage) (int, int, int, error) {
+	return len(r), 0, 0, nil
+}
+func (nopSink) UpsertInquiries(_ context.Context, r []model.Inquiry) (int, int, int, error) {
+	return len(r), 0, 0, nil
+}
+func (nopSink) UpsertCampaigns(_ context.Context, r []model.Campaign) (int, int, int, error) {
+	return len(r), 0, 0, nil
+}
