@@ -62,3 +62,17 @@ func TestAlertDealsReadTwoRanges(t *testing.T) {
 		}
 	}
 }
+
+// The late-entry rule's records of the last days are a range of each
+// table's maybe-late index, which holds every column read: at a million
+// deals 3,600 index entries instead of 75,000 and a table lookup each.
+func TestLateEntriesReadTheMaybeLateIndexes(t *testing.T) {
+	s := openClocked(t)
+	text := queryPlan(t, s, s.entryFactsSQL("entered_at"), "2026-11-16T09:00:00Z", "9999")
+	for _, index := range []string{"COVERING INDEX activities_maybe_late (entered_at>? AND entered_at<?)",
+		"COVERING INDEX opportunities_maybe_late (entered_at>? AND entered_at<?)", "COVERING INDEX leads_maybe_late (entered_at>? AND entered_at<?)"} {
+		if !strings.Contains(text, index) {
+			t.Errorf("plan %q does not read %s", text, index)
+		}
+	}
+}

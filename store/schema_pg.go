@@ -172,6 +172,7 @@ CREATE TRIGGER activities_connects AFTER INSERT OR UPDATE OR DELETE ON activitie
 	{upTo: 18, sql: funnelOpenIndexes},
 	{upTo: 19, sql: cText(successEntry)},
 	{upTo: 20, sql: alertIndexes},
+	{upTo: 21, sql: lateEntryIndexes},
 }
 
 // cText gives every TEXT column the "C" collation: SQLite compares text
