@@ -172,6 +172,7 @@ func openCockpit(e env, path string, lang catalog.Lang, start cockpitStart) int 
 		}
 	}()
 	_, err = p.Run()
+	endCockpit(app)
 	switch {
 	case errors.Is(err, tea.ErrInterrupted):
 		return 130 // ctrl+c reached us as a signal, as in a shell
@@ -179,6 +180,14 @@ func openCockpit(e env, path string, lang catalog.Lang, start cockpitStart) int 
 		return fail(e, "", fmt.Errorf("cockpit: %w", err))
 	}
 	return exitOK
+}
+
+// endCockpit ends what the cockpit's screens still have running once its
+// program has stopped (tui.App.Close): an import left at its question.
+func endCockpit(m tea.Model) {
+	if c, ok := m.(interface{ Close() }); ok {
+		c.Close()
+	}
 }
 
 // cockpitOptions is what a cockpit opens with besides its store and

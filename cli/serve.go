@@ -345,6 +345,7 @@ func (sv *server) run(sess ssh.Session, u model.User, l catalog.Lang) {
 	}()
 	_, err = p.Run()
 	p.Kill()
+	endCockpit(app)
 	status := 0
 	switch {
 	case errors.Is(err, tea.ErrProgramPanic):

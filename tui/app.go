@@ -164,6 +164,18 @@ func NoColorFromEnv() bool { return os.Getenv("NO_COLOR") != "" }
 
 // Init loads the shown tab's data (the other tabs load theirs once it has
 // its own, see prefetch) and asks for the background colour.
+// Close ends what the screens still have running once the program has
+// stopped: an import waiting at its question drops its staged rows and
+// gives its connection back. kpit serve runs many cockpits in one process,
+// so a session that ends mid-question must not keep them.
+func (a *App) Close() {
+	for _, s := range append([]Screen{a.overlay}, a.screens...) {
+		if c, ok := s.(closer); ok {
+			c.Close()
+		}
+	}
+}
+
 func (a *App) Init() tea.Cmd {
 	// The data version is asked first, so a write made while the screens
 	// read is one the next poll sees.

@@ -526,6 +526,14 @@ func (s *importScreen) reply(yes bool) tea.Cmd {
 	return waitImport(s.next)
 }
 
+// Close cancels a run under way: staging stops, or a question not answered
+// drops the staged rows (App.Close, when the cockpit stops).
+func (s *importScreen) Close() {
+	if s.cancel != nil {
+		s.cancel()
+	}
+}
+
 // canSave: a profile can be saved after a successful import.
 func (s *importScreen) canSave() bool {
 	return s.step == importStepDone && s.err == nil && !s.cancelled

@@ -2,11 +2,13 @@ package tui
 
 import (
 	"context"
+	"errors"
 	"io"
 	"os"
 	"strings"
 	"sync/atomic"
 	"testing"
+	"time"
 
 	"golang.org/x/text/encoding/japanese"
 
@@ -173,5 +175,38 @@ func TestImportOfOneRecordDoesNotAsk(t *testing.T) {
 	}
 	if _, ok, err := st.OpportunityByExternalID(context.Background(), "D-9"); !ok || err != nil {
 		t.Fatalf("D-9 not stored: %v %v", ok, err)
+	}
+}
+
+// A cockpit that stops while its import waits at the question (a kpit
+// serve session ended, or idle past its limit) drops the staged rows: the
+// run ends instead of waiting for an answer that will not come, and
+// nothing is written.
+func TestImportQuestionEndsWithTheCockpit(t *testing.T) {
+	t.Parallel()
+	a, st, file := importFixture(t, LangEN)
+	if err := os.WriteFile(file, []byte("商談ID,担当者,フェーズ,作成日\nD-1,田中,提案,2026/11/1\nD-2,田中,提案,2026/11/2\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	press(t, a, "i")
+	typeText(t, a, file)
+	press(t, a, "enter", "enter")
+	s, ok := a.overlay.(*importScreen)
+	if !ok || s.step != importStepConfirm {
+		t.Fatalf("no question:\n%s", screen(a))
+	}
+	a.Close()
+	select {
+	case msg := <-s.next:
+		done, ok := msg.(importDoneMsg)
+		if !ok || done.moved || !errors.Is(done.err, context.Canceled) {
+			t.Fatalf("the run ended with %#v; want not moved, cancelled", msg)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("the run still waits for an answer after Close")
+	}
+	n := 0
+	if err := st.ExportOpportunities(context.Background(), func(model.Opportunity) error { n++; return nil }); err != nil || n != 0 {
+		t.Fatalf("%d deals written (%v)", n, err)
 	}
 }

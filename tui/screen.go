@@ -39,6 +39,12 @@ type quitAsker interface {
 	AsksBeforeQuit() bool
 }
 
+// closer is a screen with work running apart from its program (an import
+// waiting at its question holds a database connection): App.Close ends it.
+type closer interface {
+	Close()
+}
+
 // typist is a capturing screen that can tell whether a key would be typed
 // into text right now. When it is not (a choice field has focus, a line is
 // still empty), `?` opens the help over it instead of being typed.
