@@ -45,6 +45,10 @@ type Style struct {
 	FocusEN    string
 	Main       []KPIEntry // 3 each: keep main KPIs to 3–5 (docs/styles.md)
 	Supporting []KPIEntry
+	// Related are figures the style's records give beside its list (inside
+	// sales' connect rate, docs/success.md): shown in its table, not
+	// brought in when the style is adopted.
+	Related []KPIEntry
 }
 
 // Styles lists the four sales styles in the order of docs/styles.md.
@@ -58,9 +62,17 @@ func Styles() []Style {
 		for _, k := range d.supporting {
 			s.Supporting = append(s.Supporting, styleEntry(k, d.names))
 		}
+		for _, k := range d.related {
+			s.Related = append(s.Related, styleEntry(k, d.names))
+		}
 		out[i] = s
 	}
 	return out
+}
+
+// Rows are the style's table in order: main, supporting, related.
+func (s Style) Rows() []KPIEntry {
+	return append(append(append([]KPIEntry(nil), s.Main...), s.Supporting...), s.Related...)
 }
 
 // StyleByKey returns the style with key k.
@@ -104,6 +116,7 @@ func styleEntry(key string, names map[string][2]string) KPIEntry {
 type styleDef struct {
 	style            Style
 	main, supporting []string
+	related          []string
 	names            map[string][2]string // the style table's wording, where it differs
 }
 
@@ -129,6 +142,7 @@ var styleDefs = []styleDef{
 			FocusEN: "Watch the digital metrics and efficiency"},
 		main:       []string{"mql_to_sql_rate", MetricCalls, "email_open_rate"},
 		supporting: []string{MetricAppointments, MetricMeetings, "response_time"},
+		related:    []string{MetricConnectRate},
 	},
 	{
 		style: Style{Key: StyleCustomerSuccess, NameJA: "カスタマーサクセス", NameEN: "Customer success",

@@ -52,6 +52,12 @@ func TestStyles(t *testing.T) {
 				t.Errorf("%s: supporting KPI %s flagged Main", s.Key, e.KPI.Key)
 			}
 		}
+		// Inside sales also shows its connect rate (docs/success.md);
+		// the other styles show their lists only.
+		wantRelated := map[StyleKey]string{StyleInsideSales: "通話率"}[s.Key]
+		if got := names(s.Related); got != wantRelated {
+			t.Errorf("%s related: %q, want %q", s.Key, got, wantRelated)
+		}
 		if got, ok := StyleByKey(w.key); !ok || got.NameEN != w.en {
 			t.Errorf("StyleByKey(%s)", w.key)
 		}

@@ -13,6 +13,7 @@ var (
 	msgStColReg      = Text{JA: "登録", EN: "Added"}
 	msgStMain        = Text{JA: "主要", EN: "Main"}
 	msgStSupport     = Text{JA: "補助", EN: "Support"}
+	msgStRelated     = Text{JA: "参考", EN: "Related"}
 	msgStRegYes      = Text{JA: "済", EN: "yes"}
 	msgStRegNo       = Text{JA: "-", EN: "-"}
 	msgStHint        = Text{JA: "enter: 選択中のスタイルを採用 (KPIとツリーを追加、既存は消しません)", EN: "enter: adopt the selected style (adds its KPIs and tree; nothing is removed)"}

@@ -29,7 +29,7 @@ type manualSavedMsg struct {
 // selectedKPI is the KPI under the row cursor of the selected style.
 func (s *stylesScreen) selectedKPI() (model.KPIEntry, bool) {
 	st := s.styles[s.cursor]
-	all := append(append([]model.KPIEntry(nil), st.Main...), st.Supporting...)
+	all := st.Rows()
 	if len(all) == 0 {
 		return model.KPIEntry{}, false
 	}
@@ -38,7 +38,7 @@ func (s *stylesScreen) selectedKPI() (model.KPIEntry, bool) {
 
 func (s *stylesScreen) rowCount() int {
 	st := s.styles[s.cursor]
-	return len(st.Main) + len(st.Supporting)
+	return len(st.Rows())
 }
 
 // startValue opens the value line for the selected KPI, or says why not.

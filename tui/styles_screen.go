@@ -132,7 +132,7 @@ func (s *stylesScreen) load() tea.Cmd {
 func loadStyleData(ctx context.Context, st *store.Store, p model.Period, now time.Time) (map[string]model.Value, []model.KPI, map[string]bool, error) {
 	var keys []string
 	for _, style := range model.Styles() {
-		for _, e := range append(style.Main, style.Supporting...) {
+		for _, e := range style.Rows() {
 			keys = append(keys, e.KPI.Key)
 		}
 	}
@@ -410,6 +410,9 @@ func (s *stylesScreen) table(i, w int) []string {
 	}
 	for _, e := range st.Supporting {
 		out = append(out, row(e, msgStSupport))
+	}
+	for _, e := range st.Related {
+		out = append(out, row(e, msgStRelated))
 	}
 	return out
 }

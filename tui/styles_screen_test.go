@@ -250,3 +250,39 @@ func TestStylesFiguresFollowThePeriod(t *testing.T) {
 		t.Errorf("November existing-customer revenue %s, want ¥2M", got)
 	}
 }
+
+// TestStylesShowConnectRate: the inside-sales table shows the connect rate
+// (calls that reached the person ÷ calls, docs/success.md) worked out here
+// from the calls written: 3 of 10 and 2 of 10, so 25%.
+func TestStylesShowConnectRate(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "k.db")
+	st, err := store.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	st.SetClock(func() time.Time { return fixedNow })
+	if _, err := st.AddRep(ctx, model.Rep{Name: "佐藤", Department: model.DeptInsideSales}); err != nil {
+		t.Fatal(err)
+	}
+	for _, a := range []model.Activity{
+		{Date: model.D(2026, 11, 2), Kind: model.KindCall, Count: 10, Connected: 3},
+		{Date: model.D(2026, 11, 9), Kind: model.KindCall, Count: 10, Connected: 2},
+		{Date: model.D(2026, 10, 9), Kind: model.KindCall, Count: 10, Connected: 10}, // October: not counted
+	} {
+		a.RepName = "佐藤"
+		if _, err := st.AddActivity(ctx, a); err != nil {
+			t.Fatal(err)
+		}
+	}
+	st.Close()
+	for _, sz := range goldenSizes {
+		a, _ := appOn(t, path, LangEN, sz[0], sz[1])
+		press(t, a, "3", "right", "right")
+		row := lineWith(a, "Connect rate")
+		if f := strings.Fields(row); len(f) < 2 || f[len(f)-2] != "25.0%" || !strings.Contains(row, "Related") {
+			t.Errorf("%v: the connect rate row reads %q, want Related ... 25.0%%\n%s", sz, row, screen(a))
+		}
+	}
+}
