@@ -384,7 +384,9 @@ func (g *generator) activities(d time.Time) []model.Activity {
 			out = g.activity(out, r, d, model.KindVisit, 0.7)
 			out = g.activity(out, r, d, model.KindCall, 7)
 			out = g.activity(out, r, d, model.KindEmail, 15)
-			out = g.activity(out, r, d, model.KindMeeting, 0.8)
+			// Their meetings with customers are visits: a meeting
+			// activity is a meeting set by inside sales (docs/success.md).
+			out = g.activity(out, r, d, model.KindVisit, 0.8)
 		}
 	}
 	return out
@@ -565,8 +567,8 @@ func (g *generator) stall(deals []*deal) {
 }
 
 // touches are the activities of a deal's life, linked to it (id): the
-// first visit on the day it was created, then a visit, call, email or
-// meeting every three to eight days, a proposal around half-way, and on the
+// first visit on the day it was created, then a visit, call or email
+// every three to eight days, a proposal around half-way, and on the
 // close day the signing visit or the call that lost it. An open deal that is
 // still worked on has a touch in the last few days; a stalled one's last
 // touch is the day it stalled.
@@ -583,15 +585,16 @@ func (g *generator) touches(dl *deal, id int64) []model.Activity {
 	add(o.Created, model.KindVisit)
 	last := o.Created
 	for d := workdayOnOrAfter(o.Created.AddDate(0, 0, 3+g.r.IntN(6))); d.Before(dl.end); d = workdayOnOrAfter(d.AddDate(0, 0, 3+g.r.IntN(6))) {
-		kind := model.KindMeeting
+		// Else a visit, 45 in 100: a meeting held with the customer is a
+		// visit, meeting activities being the meetings inside sales sets
+		// (docs/success.md).
+		kind := model.KindVisit
 		switch x := g.r.IntN(100); {
 		case !proposed && !d.Before(proposeOn):
 			kind, proposed = model.KindProposal, true
-		case x < 35:
-			kind = model.KindVisit
-		case x < 65:
+		case x >= 35 && x < 65:
 			kind = model.KindCall
-		case x < 90:
+		case x >= 65 && x < 90:
 			kind = model.KindEmail
 		}
 		add(d, kind)

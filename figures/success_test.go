@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"path/filepath"
+	"slices"
 	"testing"
 	"time"
 
@@ -258,6 +259,75 @@ func TestSuccessBadInput(t *testing.T) {
 	for _, k := range figures.SuccessKeys {
 		if before.Get(k).Actual != after.Get(k).Actual {
 			t.Errorf("%s moved from %+v to %+v after refused input", k, before.Get(k).Actual, after.Get(k).Actual)
+		}
+	}
+}
+
+// TestDemoInsideSalesRatesAreRates: on the demo, every inside-sales
+// figure that is a rate (the catalogue's inside-sales KPIs with a ratio
+// unit, and the calling funnel's connect, appointment and meeting-set
+// rates) lies within 0–100% for each month of the fiscal year so far and
+// for the year, and the calling rates equal the ratios of the activities
+// recounted here from the raw records. A meeting set comes from an
+// appointment, so meetings set never outnumber appointments
+// (docs/success.md).
+func TestDemoInsideSalesRatesAreRates(t *testing.T) {
+	st := openDemo(t)
+	ctx := context.Background()
+	fs := model.DefaultFiscalStart
+	keys := []string{model.MetricConnectRate, model.MetricAppointmentRate, model.MetricMeetingSetRate}
+	for _, e := range model.KPIDefinitions() {
+		if e.KPI.Style == model.StyleInsideSales && e.KPI.Unit == model.UnitRatio && !slices.Contains(keys, e.KPI.Key) {
+			keys = append(keys, e.KPI.Key)
+		}
+	}
+	ranges := []figures.Range{figures.PeriodRange(model.PeriodOf(model.FiscalYear, today, fs))}
+	for m := time.Date(2026, 4, 1, 0, 0, 0, 0, time.Local); !m.After(today); m = m.AddDate(0, 1, 0) {
+		ranges = append(ranges, figures.PeriodRange(model.PeriodOf(model.Month, m, fs)))
+	}
+	for _, rng := range ranges {
+		name := model.FormatDate(rng.From) + ".." + model.FormatDate(rng.To)
+		var calls, connects, appointments, meetings float64
+		if err := st.ExportActivities(ctx, func(a model.Activity, _ string) error {
+			if a.Date.Before(rng.From) || a.Date.After(rng.To) {
+				return nil
+			}
+			switch a.Kind {
+			case model.KindCall:
+				calls += float64(a.Count)
+				connects += float64(a.Connected)
+			case model.KindAppointment:
+				appointments += float64(a.Count)
+			case model.KindMeeting:
+				meetings += float64(a.Count)
+			}
+			return nil
+		}); err != nil {
+			t.Fatal(err)
+		}
+		if calls == 0 || appointments == 0 || meetings == 0 {
+			t.Fatalf("%s: the demo has no calling to check: %v calls, %v appointments, %v meetings", name, calls, appointments, meetings)
+		}
+		if meetings > appointments {
+			t.Errorf("%s: %v meetings set from %v appointments", name, meetings, appointments)
+		}
+		figs, err := figures.ComputeWith(ctx, st, rng, today, figures.Options{Keys: keys})
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := map[string]float64{model.MetricConnectRate: connects / calls,
+			model.MetricAppointmentRate: appointments / calls, model.MetricMeetingSetRate: meetings / appointments}
+		for _, k := range keys {
+			got := figs.Get(k).Actual
+			if !got.Valid {
+				continue // undefined is shown "—", not a rate out of range
+			}
+			if got.V < 0 || got.V > 1 {
+				t.Errorf("%s: %s = %.1f%%, not within 0–100%%", name, k, got.V*100)
+			}
+			if w, ok := want[k]; ok && !near(got.V, w) {
+				t.Errorf("%s: %s = %v, from the raw records %v", name, k, got.V, w)
+			}
 		}
 	}
 }

@@ -42,14 +42,15 @@ func (s *Store) ExportOpportunities(ctx context.Context, fn func(model.Opportuni
 // its opportunity ("" when none).
 func (s *Store) ExportActivities(ctx context.Context, fn func(a model.Activity, opportunity string) error) error {
 	return s.each(ctx, "export activities", `SELECT a.id, coalesce(a.external_id, 'kpit-' || a.id), a.day, a.rep_id, r.name, a.kind, a.count,
-		coalesce(a.opportunity_id, 0), coalesce(o.external_id, 'kpit-' || o.id, ''), a.account, a.note, a.entered_at, a.updated_at
+		coalesce(a.opportunity_id, 0), coalesce(o.external_id, 'kpit-' || o.id, ''), a.account, a.note, a.entered_at, a.updated_at,
+		a.connected
 		FROM activities a JOIN reps r ON r.id = a.rep_id LEFT JOIN opportunities o ON o.id = a.opportunity_id
 		WHERE a.deleted_at IS NULL ORDER BY a.id`,
 		func(rows *sql.Rows) error {
 			var a model.Activity
 			var day, kind, opp, entered, updated string
 			if err := rows.Scan(&a.ID, &a.ExternalID, &day, &a.RepID, &a.RepName, &kind, &a.Count,
-				&a.OpportunityID, &opp, &a.Account, &a.Note, &entered, &updated); err != nil {
+				&a.OpportunityID, &opp, &a.Account, &a.Note, &entered, &updated, &a.Connected); err != nil {
 				return err
 			}
 			a.Date = parseNullDate(sql.NullString{String: day, Valid: true})
