@@ -40,6 +40,10 @@ var cutStates = []struct {
 	{"reps", []string{"6"}},
 	{"review", []string{"7"}},
 	{"funnel", []string{"8"}},
+	{"funnel_leads", []string{"8", "down", "enter", "G"}},
+	{"funnel_leads_filter", []string{"8", "down", "enter", "/", "type:web"}},
+	// A move back to Lead without a recycle, refused: the refusal wraps.
+	{"funnel_move_refused", []string{"8", "down", "down", "enter", "m", "left", "left", "left", "left", "left", "enter"}},
 	{"help", []string{"?"}},
 	{"entry", []string{"a"}},
 	{"entry_deal", []string{"a", "up", "right"}},

@@ -128,7 +128,7 @@ func TestKeysTypedBeforeASubScreenLoads(t *testing.T) {
 		t.Parallel()
 		a := demoApp(t)
 		batchBeforeLoad(t, a, keyMsgs(tabKey(a, TabFunnel), "enter", "j", "j")...)
-		if s := funnelOf(a); s.list == nil || len(s.list.leads) < 3 || s.list.cursor != 2 {
+		if s := funnelOf(a); s.list == nil || len(s.list.leads) < 3 || s.list.nav.cursor != 2 {
 			t.Errorf("the list of leads: %+v, want its cursor on the third lead", s.list)
 		}
 	})

@@ -2,11 +2,13 @@ package tui
 
 import (
 	"context"
+	"fmt"
 
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/kpit-dev/kpit/catalog"
 	"github.com/kpit-dev/kpit/figures"
 	"github.com/kpit-dev/kpit/model"
 	"github.com/kpit-dev/kpit/store"
@@ -23,6 +25,8 @@ import (
 type funnelKeys struct {
 	Up, Down, Left, Right, Enter, By, Defs, Back, Prev, Next, Cycle key.Binding
 	Move, Recycle, Confirm                                          key.Binding // on the list of leads and a move's question
+	Nav                                                             listNavKeys // the list of leads
+	Filter                                                          key.Binding
 }
 
 func (k funnelKeys) ShortHelp() []key.Binding {
@@ -55,15 +59,16 @@ type funnelLeadsMsg struct {
 	err   error
 }
 
-// funnelList is the leads behind one figure, shown over the tab.
+// funnelList is the leads behind one figure, shown over the tab, with the
+// cursor and the `/` filter every list has.
 type funnelList struct {
 	stage  model.FunnelStage
 	group  string // "" without a breakdown
 	leads  []store.FunnelLead
 	err    error
-	loaded bool // its read has answered
-	cursor int  // the selected lead
-	offset int  // the first lead shown
+	loaded bool       // its read has answered
+	nav    listNav    // the cursor over the leads shown
+	filter listFilter // narrows the leads to those with the text in a column
 }
 
 type funnelScreen struct {
@@ -99,6 +104,8 @@ func newFunnelScreen(c *Common) Screen {
 		Move:    key.NewBinding(key.WithKeys("m"), key.WithHelp("m", l.T(msgKeyFunnelMove))),
 		Recycle: key.NewBinding(key.WithKeys("r"), key.WithHelp("r", l.T(msgKeyFunnelRecycle))),
 		Confirm: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", l.T(msgKeyFunnelConfirm))),
+		Nav:     newListNavKeys(l),
+		Filter:  filterKey(l),
 	}}
 }
 
@@ -110,9 +117,11 @@ func (s *funnelScreen) Keys() help.KeyMap {
 	case s.move != nil:
 		short := []key.Binding{k.Left, k.Right, k.Recycle, k.Confirm, k.Back}
 		return keyMap{short: short, full: [][]key.Binding{short}}
+	case s.list != nil && s.list.filter.typing:
+		return s.list.filter.keys()
 	case s.list != nil:
-		short := []key.Binding{k.Up, k.Down, k.Move, k.Back}
-		return keyMap{short: short, full: [][]key.Binding{short}}
+		short := []key.Binding{k.Move, k.Filter, k.Back}
+		return keyMap{short: short, full: [][]key.Binding{{k.Nav.Up, k.Nav.Down, k.Nav.Top, k.Nav.Page, k.Filter}, {k.Move, k.Back}}}
 	}
 	return s.keys
 }
@@ -126,9 +135,14 @@ func (s *funnelScreen) SetSize(w, h int) {
 
 func (s *funnelScreen) Init() tea.Cmd { return s.load() }
 
-// Capturing is true while the definitions form takes typed text or a
-// move's question is open.
-func (s *funnelScreen) Capturing() bool { return s.move != nil || s.defs != nil && s.defs.Capturing() }
+// Capturing is true while the definitions form takes typed text, a move's
+// question is open or the list's filter is typed.
+func (s *funnelScreen) Capturing() bool {
+	return s.move != nil || s.defs != nil && s.defs.Capturing() || s.list != nil && s.list.filter.typing
+}
+
+// Typing: while the list's filter is typed, ? is a letter of it.
+func (s *funnelScreen) Typing() bool { return s.list != nil && s.list.filter.typing }
 
 // Loading: keys wait in the frame until the first read, and while the
 // list of leads opened by enter or the definitions opened by d read theirs
@@ -160,11 +174,10 @@ func (s *funnelScreen) loadLeads() tea.Cmd {
 	if group != nil {
 		g = *group
 	}
-	keep := 0
-	if s.list != nil && s.list.stage == stage && s.list.group == g {
-		keep = s.list.cursor // a reload after a move keeps the place
-	}
-	s.list = &funnelList{stage: stage, group: g, cursor: keep}
+	if s.list == nil || s.list.stage != stage || s.list.group != g {
+		s.list = &funnelList{stage: stage, group: g, filter: newListFilter(s.Lang)}
+	} // else a reload after a move keeps the place and the filter
+	s.list.err, s.list.loaded = nil, false
 	return s.read(s.list, func(ctx context.Context) tea.Msg {
 		leads, err := figures.FunnelLeadsBehind(ctx, st, figures.PeriodRange(p), now, now.Location(),
 			stage, by, g, funnelLeadsLimit)
@@ -207,7 +220,7 @@ func (s *funnelScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 	case funnelLeadsMsg:
 		if msg.to == s && s.list != nil && s.list.stage == msg.stage && s.list.group == msg.group {
 			s.list.leads, s.list.err, s.list.loaded = msg.leads, msg.err, true
-			s.list.cursor = min(s.list.cursor, max(len(msg.leads)-1, 0))
+			s.list.nav.setLen(len(s.list.shown(s.Common)))
 		}
 		return s, nil
 	case funnelMovedMsg:
@@ -229,25 +242,15 @@ func (s *funnelScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		_, cmd := s.defs.Update(msg)
 		return s, cmd
 	}
+	if s.list != nil && s.move == nil {
+		return s, s.updateList(msg)
+	}
 	km, ok := msg.(tea.KeyPressMsg)
 	if !ok {
 		return s, nil
 	}
 	if s.move != nil {
 		return s, s.updateMove(km)
-	}
-	if s.list != nil {
-		switch {
-		case key.Matches(km, s.keys.Back, s.keys.Enter):
-			s.list = nil
-		case key.Matches(km, s.keys.Up):
-			s.list.cursor = max(s.list.cursor-1, 0)
-		case key.Matches(km, s.keys.Down):
-			s.list.cursor = min(s.list.cursor+1, max(len(s.list.leads)-1, 0))
-		case key.Matches(km, s.keys.Move):
-			s.openMove()
-		}
-		return s, nil
 	}
 	switch {
 	case key.Matches(km, s.keys.Up):
@@ -280,4 +283,55 @@ func (s *funnelScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		}
 	}
 	return s, nil
+}
+
+// shown are the list's leads the filter keeps: those with its text in the
+// id, company, source, owner or the stage they stand at.
+func (lst *funnelList) shown(c *Common) []store.FunnelLead {
+	if lst.filter.value() == "" {
+		return lst.leads
+	}
+	var out []store.FunnelLead
+	for _, fl := range lst.leads {
+		if lst.filter.match(fmt.Sprint(fl.ID), fl.Company, fl.Source, c.RepName(fl.RepName), catalog.StageWord(c.Lang, fl.Current)) {
+			out = append(out, fl)
+		}
+	}
+	return out
+}
+
+// updateList takes a key, a wheel turn or a click on the list of leads:
+// the shared list keys move the cursor, / filters, m asks to move the
+// lead, esc clears a filter and then closes the list, as enter does.
+func (s *funnelScreen) updateList(msg tea.Msg) tea.Cmd {
+	lst := s.list
+	switch msg := msg.(type) {
+	case tea.MouseWheelMsg:
+		lst.nav.update(msg, true)
+	case tea.MouseClickMsg:
+		if msg.Button == tea.MouseLeft {
+			lst.nav.clicked(msg.Y)
+		}
+	case tea.KeyPressMsg:
+		if lst.filter.typing {
+			if lst.filter.update(msg) {
+				lst.nav = listNav{}
+				lst.nav.setLen(len(lst.shown(s.Common)))
+			}
+			return nil
+		}
+		switch {
+		case lst.nav.update(msg, true):
+		case key.Matches(msg, s.keys.Filter):
+			lst.filter.start()
+		case key.Matches(msg, s.keys.Back) && lst.filter.value() != "":
+			lst.filter.clear()
+			lst.nav.setLen(len(lst.shown(s.Common)))
+		case key.Matches(msg, s.keys.Back, s.keys.Enter):
+			s.list = nil
+		case key.Matches(msg, s.keys.Move):
+			s.openMove()
+		}
+	}
+	return nil
 }

@@ -37,11 +37,14 @@ type funnelMovedMsg struct {
 // openMove asks to move the lead under the list's cursor on to the stage
 // after its current one.
 func (s *funnelScreen) openMove() {
-	lst := s.list
-	if lst == nil || lst.cursor >= len(lst.leads) {
+	if s.list == nil {
 		return
 	}
-	fl := lst.leads[lst.cursor]
+	shown := s.list.shown(s.Common)
+	if s.list.nav.cursor >= len(shown) {
+		return
+	}
+	fl := shown[s.list.nav.cursor]
 	to := fl.Current.Next()
 	if to == "" {
 		to = fl.Current
@@ -139,8 +142,11 @@ func (s *funnelScreen) moveLines() []string {
 		"  " + strings.Join(stages, " ") + "  " + recycle,
 		s.Styles.Muted.Render(clipLine("  "+s.T(msgFunnelMoveHint), s.width)),
 	}
+	// The refusal names the lead, the field and why: wrapped, never cut.
 	if mv.err != "" {
-		out = append(out, s.Styles.Error.Render(clipLine(mv.err, s.width)))
+		for _, line := range wrapIndented(mv.err, s.width, 0) {
+			out = append(out, s.Styles.Error.Render(line))
+		}
 	}
 	return out
 }

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
 
 	"github.com/kpit-dev/kpit/catalog"
 	"github.com/kpit-dev/kpit/model"
@@ -136,7 +137,100 @@ func TestLeadMovedFromTheList(t *testing.T) {
 	if last := h[len(h)-1]; last.Stage != model.FunnelMQL || !last.Recycle || !last.At.Equal(fixedNow) {
 		t.Errorf("recorded %+v, want a recycle to MQL at %v", last, fixedNow)
 	}
-	if s.list == nil || s.list.cursor != 1 {
+	if s.list == nil || s.list.nav.cursor != 1 {
 		t.Errorf("after the move the list is %+v, want it open on the same lead", s.list)
+	}
+}
+
+// TestFunnelLeadListNavigation: the list behind a figure takes the keys
+// every list takes: G and g to the last and first lead, pgdown by a
+// screenful, the wheel, the marker n/N beside the title; / narrows it to
+// the leads with the text (counted here from the listed leads), esc clears
+// the filter and then closes the list.
+func TestFunnelLeadListNavigation(t *testing.T) {
+	a, _ := funnelApp(t)
+	s := a.screens[a.active].(*funnelScreen)
+	press(t, a, "enter") // the Lead row: every lead of November
+	n := len(s.list.leads)
+	if n < 40 {
+		t.Fatalf("%d leads: too few to page through", n)
+	}
+	marker := func() string {
+		f := strings.Fields(lineWith(a, "leads that reached"))
+		return f[len(f)-1]
+	}
+	if got := marker(); got != fmt.Sprintf("1/%d", n) {
+		t.Errorf("marker %q, want 1/%d", got, n)
+	}
+	press(t, a, "G")
+	last := s.list.leads[n-1]
+	if got := marker(); got != fmt.Sprintf("%d/%d", n, n) || !strings.HasPrefix(strings.TrimSpace(lineWith(a, "> ")), fmt.Sprintf("> %d ", last.ID)) {
+		t.Errorf("after G the marker is %q and the cursor on %q, want %d/%d on lead %d", marker(), lineWith(a, "> "), n, n, last.ID)
+	}
+	press(t, a, "g", "pgdown")
+	if s.list.nav.cursor < 10 || !strings.Contains(lineWith(a, "> "), fmt.Sprint(s.list.leads[s.list.nav.cursor].ID)) {
+		t.Errorf("pgdown moved the cursor to %d (%q), want a screenful down", s.list.nav.cursor, lineWith(a, "> "))
+	}
+	press(t, a, "g")
+	a.Update(tea.MouseWheelMsg{Button: tea.MouseWheelDown})
+	if got := marker(); got != fmt.Sprintf("2/%d", n) {
+		t.Errorf("after a wheel turn down the marker is %q, want 2/%d", got, n)
+	}
+	// The filter: the leads from one source, counted here.
+	source := s.list.leads[0].Source
+	want := 0
+	for _, fl := range s.list.leads {
+		if strings.Contains(fl.Source, source) || strings.Contains(fl.Company, source) {
+			want++
+		}
+	}
+	press(t, a, "/")
+	typeText(t, a, source)
+	press(t, a, "enter")
+	if s.list == nil || s.list.nav.n != want || !strings.Contains(screen(a), fmt.Sprintf("1/%d", want)) {
+		t.Fatalf("/%s keeps %v leads, want %d:\n%s", source, s.list.nav.n, want, screen(a))
+	}
+	press(t, a, "esc")
+	if s.list == nil || s.list.nav.n != n {
+		t.Fatalf("esc did not clear the filter: %+v", s.list)
+	}
+	press(t, a, "esc")
+	if s.list != nil {
+		t.Error("the second esc did not close the list")
+	}
+}
+
+// TestMoveRefusalWrapsAt80: at 80 columns in both languages a refused
+// move's line is on the screen whole, wrapped over lines, none cut.
+func TestMoveRefusalWrapsAt80(t *testing.T) {
+	for _, lang := range []Lang{LangEN, LangJA} {
+		a := newTestApp(t, lang, 80, 24)
+		for i, tab := range tabDefs() {
+			if tab.ID == TabFunnel {
+				press(t, a, fmt.Sprint(i+1))
+			}
+		}
+		s := a.screens[a.active].(*funnelScreen)
+		press(t, a, "down", "down", "enter", "m", "left", "left", "left", "left", "left", "enter")
+		if s.move == nil || s.move.err == "" {
+			t.Fatalf("%s: no refusal:\n%s", lang, screen(a))
+		}
+		if lipgloss.Width(s.move.err) <= 80 {
+			t.Fatalf("%s: the refusal %q fits one line: nothing to wrap", lang, s.move.err)
+		}
+		// The screen's lines from the refusal's start, joined, hold it all.
+		lines := strings.Split(screen(a), "\n")
+		first := strings.Fields(s.move.err)[0] + " " + strings.Fields(s.move.err)[1]
+		for i, l := range lines {
+			if !strings.HasPrefix(l, first) {
+				continue
+			}
+			// Spaces aside: a wrap may fall between two Japanese characters.
+			bare := func(s string) string { return strings.Join(strings.Fields(s), "") }
+			if !strings.Contains(bare(strings.Join(lines[i:min(i+3, len(lines))], "")), bare(s.move.err)) {
+				t.Errorf("%s: the refusal %q is not whole on the screen:\n%s", lang, s.move.err, screen(a))
+			}
+			break
+		}
 	}
 }

@@ -193,17 +193,25 @@ func (s *funnelScreen) overdueLines(n int) []string {
 	return out
 }
 
-// listLines is the list of the leads behind the selected figure.
+// listLines is the list of the leads behind the selected figure, drawn
+// from the screen's second line in at most n lines.
 func (s *funnelScreen) listLines(n int) []string {
 	l, lst := s.Lang, s.list
 	scope := ""
 	if lst.group != "" || s.by != "" && lst.group == "" && s.cursor >= len(model.LeadStages()) {
 		scope = catalog.FunnelGroupWord(l, s.by, lst.group)
 	}
-	out := []string{s.Styles.Bold.Render(s.T(msgFunnelLeadsTitle, catalog.StageWord(l, lst.stage), len(lst.leads), scope))}
+	title := s.T(msgFunnelLeadsTitle, catalog.StageWord(l, lst.stage), len(lst.leads), scope)
 	if l == LangEN {
-		out[0] = s.Styles.Bold.Render(s.T(msgFunnelLeadsTitle, len(lst.leads), catalog.StageWord(l, lst.stage), scope))
+		title = s.T(msgFunnelLeadsTitle, len(lst.leads), catalog.StageWord(l, lst.stage), scope)
 	}
+	shownLeads := lst.shown(s.Common)
+	lst.nav.setLen(len(shownLeads))
+	title = s.Styles.Bold.Render(strings.TrimRight(title, " "))
+	if m := lst.nav.marker(); m != "" {
+		title += "  " + s.Styles.Muted.Render(m)
+	}
+	out := []string{title}
 	switch {
 	case lst.err != nil:
 		return append(out, errLine(s.Common, lst.err))
@@ -215,12 +223,15 @@ func (s *funnelScreen) listLines(n int) []string {
 	if len(lst.leads) == funnelLeadsLimit {
 		out = append(out, s.Styles.Muted.Render(s.T(msgFunnelLeadsMax, funnelLeadsLimit)))
 	}
+	if f := lst.filter.line(s.Common, s.width); f != "" {
+		out = append(out, f)
+	}
 	cols := []column{{title: s.T(msgFunnelColLead), right: true}, {title: s.T(msgFunnelColCompany)},
 		{title: s.T(msgFunnelColSource)}, {title: s.T(msgFunnelColRep)}, {title: s.T(msgFunnelColReached)},
 		{title: s.T(msgFunnelColNext)}}
 	var rows [][]string
 	loc := s.Now().Location()
-	for _, fl := range lst.leads {
+	for _, fl := range shownLeads {
 		next := s.T(msgFunnelNotYet)
 		if lst.stage.Next() == "" {
 			next = ""
@@ -238,18 +249,18 @@ func (s *funnelScreen) listLines(n int) []string {
 		titles[i] = c.title
 	}
 	out = append(out, s.Styles.Muted.Render("  "+strings.TrimRight(tableRow(shown, titles), " ")))
+	if len(rows) == 0 {
+		return append(out, s.Styles.Muted.Render(s.T(msgFilterNoMatch, lst.filter.value())))
+	}
 	var question []string
 	if s.move != nil {
 		question = s.moveLines()
 	}
-	// Keep the cursor's lead in view above the question.
-	room := max(n-len(out)-len(question), 1)
-	lst.offset = min(lst.offset, lst.cursor)
-	if lst.cursor >= lst.offset+room {
-		lst.offset = lst.cursor - room + 1
-	}
-	for i := lst.offset; i < len(rows) && i < lst.offset+room; i++ {
-		out = append(out, s.marked(strings.TrimRight(tableRow(shown, pick(rows[i], keep)), " "), i == lst.cursor))
+	// The cursor's lead stays in view above the question.
+	lst.nav.top = 1 + len(out) // under the screen's title line
+	start, end := lst.nav.window(max(n-len(out)-len(question), 1))
+	for i := start; i < end; i++ {
+		out = append(out, s.marked(strings.TrimRight(tableRow(shown, pick(rows[i], keep)), " "), i == lst.nav.cursor))
 	}
 	return append(out, question...)
 }
