@@ -196,8 +196,8 @@ func funnelSteps(cohorts []store.StageCohort, defs []model.StageDef) []FunnelSte
 			step.Converted = len(c.LagsSeconds)
 			step.Leak = step.Reached - step.Converted
 			step.Conversion = model.Ratio(float64(step.Converted), float64(step.Reached))
-			hours := sortedHours(c.LagsSeconds)
-			step.MedianHours, step.P90Hours = model.Percentile(hours, 0.5), model.Percentile(hours, 0.9)
+			q := model.Percentiles(hoursOf(c.LagsSeconds), 0.5, 0.9)
+			step.MedianHours, step.P90Hours = q[0], q[1]
 			step.Target = model.StageDefOf(defs, st).TargetRate
 			if step.Target.Valid && step.Conversion.Valid {
 				step.Shortfall = model.Some((step.Target.V - step.Conversion.V) * float64(step.Reached))
@@ -208,14 +208,12 @@ func funnelSteps(cohorts []store.StageCohort, defs []model.StageDef) []FunnelSte
 	return out
 }
 
-// sortedHours is durations in seconds as hours, sorted for
-// model.Percentile.
-func sortedHours(seconds []float64) []float64 {
+// hoursOf is durations in seconds as hours, in a new slice.
+func hoursOf(seconds []float64) []float64 {
 	hours := make([]float64, len(seconds))
 	for i, s := range seconds {
 		hours[i] = s / 3600
 	}
-	sort.Float64s(hours)
 	return hours
 }
 

@@ -113,7 +113,7 @@ func SuccessFigures(c store.SuccessCounts, months float64) map[string]model.Valu
 // medianHours is the median of durations in seconds, in hours, by the
 // funnel's percentile rule (model.Percentile); None for no durations.
 func medianHours(seconds []float64) model.Value {
-	return model.Percentile(sortedHours(seconds), 0.5)
+	return model.Percentiles(hoursOf(seconds), 0.5)[0]
 }
 
 // MonthsIn is how many months rng spans: 1, 3 or 12 for a whole month,

@@ -2,6 +2,9 @@ package model
 
 import (
 	"errors"
+	"math/rand/v2"
+	"slices"
+	"sort"
 	"testing"
 	"time"
 )
@@ -153,6 +156,43 @@ func TestHandoffArrivalDaysAgreeWithTheDueDays(t *testing.T) {
 						t.Fatalf("limit %d, closure %v: arrivals from %s share their due day %s until %s, but %s",
 							limit, closure, FormatDate(today), FormatDate(due), FormatDate(same), FormatDate(d))
 					}
+				}
+			}
+		}
+	}
+}
+
+// TestPercentilesEqualSortedPercentile: selection gives exactly what
+// Percentile gives on the sorted values, for sizes 0 to 300 and larger,
+// with many ties, few ties and runs already sorted or reversed.
+func TestPercentilesEqualSortedPercentile(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 9))
+	ps := []float64{0, 0.1, 0.5, 0.9, 0.99, 1}
+	sizes := []int{100_000}
+	for n := range 301 {
+		sizes = append(sizes, n)
+	}
+	for _, n := range sizes {
+		for shape := range 4 {
+			xs := make([]float64, n)
+			for i := range xs {
+				switch shape {
+				case 0:
+					xs[i] = float64(r.IntN(5)) // many ties
+				case 1:
+					xs[i] = r.Float64() * 1e6
+				case 2:
+					xs[i] = float64(i) // sorted
+				case 3:
+					xs[i] = float64(n - i) // reversed
+				}
+			}
+			sorted := slices.Clone(xs)
+			sort.Float64s(sorted)
+			got := Percentiles(slices.Clone(xs), ps...)
+			for i, p := range ps {
+				if want := Percentile(sorted, p); got[i] != want {
+					t.Fatalf("n=%d shape %d p=%v: Percentiles %v, Percentile of the sorted %v", n, shape, p, got[i], want)
 				}
 			}
 		}
