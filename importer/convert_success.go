@@ -178,10 +178,14 @@ func (c *converter) campaign(r row) (record, *RowError) {
 // (its start in loc). Full-width digits are read too.
 func ParseTime(s string, loc *time.Location) (time.Time, error) {
 	in := strings.TrimSpace(narrow(s))
+	bad := valueErr(ProblemNotDate, s, nil, "%q is not a time (want e.g. 2026-11-20 10:30, 2026/11/20 10:30 or an Excel date and time)", s)
 	if t, err := time.Parse(time.RFC3339, in); err == nil {
+		// Days are compared as text: only four-digit years (ParseDate's).
+		if t.Year() < minYear || t.Year() > maxYear {
+			return time.Time{}, valueErr(ProblemYearRange, s, []any{t.Year()}, "%q: year %d is out of range", s, t.Year())
+		}
 		return t, nil
 	}
-	bad := valueErr(ProblemNotDate, s, nil, "%q is not a time (want e.g. 2026-11-20 10:30, 2026/11/20 10:30 or an Excel date and time)", s)
 	if intPart, frac, ok := strings.Cut(in, "."); ok && allDigits(intPart) && allDigits(frac) {
 		day, err := ParseDate(intPart)
 		if err != nil {

@@ -61,3 +61,24 @@ func TestParseTime(t *testing.T) {
 		}
 	}
 }
+
+// FuzzParseTime: whatever a cell holds, ParseTime answers a time within
+// kpit's years or a refusal, never a panic.
+func FuzzParseTime(f *testing.F) {
+	for _, s := range []string{"2026-11-20 10:30", "46346.4375", "2026年11月20日 9:00", "2026-11-20T01:30:00Z", "soon", "1.5", "2026/2/30 1:1",
+		"9999999.9999999", "２０２６/１１/２０ １０:３０", "2026-11-20 10:30:00.5+09:00"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		got, err := ParseTime(s, time.UTC)
+		if err != nil {
+			if err.Error() == "" {
+				t.Fatalf("%q: empty error", s)
+			}
+			return
+		}
+		if y := got.UTC().Year(); y < minYear-1 || y > maxYear+1 {
+			t.Fatalf("%q: year %d", s, y)
+		}
+	})
+}

@@ -239,12 +239,19 @@ func ParseMoment(v string, now time.Time) (time.Time, error) {
 	if v == "" || v == "now" {
 		return now, nil
 	}
-	if t, err := time.Parse(time.RFC3339, v); err == nil {
+	inRange := func(t time.Time) (time.Time, error) {
+		// Stored times compare as text: only four-digit years (ParseDate's).
+		if t.Year() < MinYear || t.Year() > MaxYear {
+			return time.Time{}, fmt.Errorf("%q is out of range (years %d to %d)", v, MinYear, MaxYear)
+		}
 		return t, nil
+	}
+	if t, err := time.Parse(time.RFC3339, v); err == nil {
+		return inRange(t)
 	}
 	for _, layout := range []string{"2006-01-02T15:04", "2006-01-02 15:04", "2006-01-02T15:04:05", "2006-01-02 15:04:05"} {
 		if t, err := time.ParseInLocation(layout, v, now.Location()); err == nil {
-			return t, nil
+			return inRange(t)
 		}
 	}
 	if d, err := ParseDate(v); err == nil {

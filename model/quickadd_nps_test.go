@@ -53,3 +53,31 @@ func TestParseQuickNPS(t *testing.T) {
 		}
 	}
 }
+
+// TestParseMoment reads times as kpit lead move, kpit add inquiry and the
+// entry form take them.
+func TestParseMoment(t *testing.T) {
+	jst := time.FixedZone("JST", 9*3600)
+	now := time.Date(2026, 11, 26, 10, 0, 0, 0, jst)
+	for _, c := range []struct {
+		in   string
+		want time.Time
+	}{
+		{"now", now},
+		{"", now},
+		{"2026-11-20 10:30", time.Date(2026, 11, 20, 10, 30, 0, 0, jst)},
+		{"２０２６－１１－２０Ｔ１０：３０", time.Date(2026, 11, 20, 10, 30, 0, 0, jst)},
+		{"2026-11-20", time.Date(2026, 11, 20, 0, 0, 0, 0, time.UTC)},
+		{"2026-11-20T01:30:00Z", time.Date(2026, 11, 20, 1, 30, 0, 0, time.UTC)},
+	} {
+		got, err := ParseMoment(c.in, now)
+		if err != nil || !got.Equal(c.want) {
+			t.Errorf("ParseMoment(%q) = %v, %v; want %v", c.in, got, err, c.want)
+		}
+	}
+	for _, bad := range []string{"soon", "0000-01-10T00:00:00Z", "2026-11-20 25:00", "11/20 10:30"} {
+		if got, err := ParseMoment(bad, now); err == nil {
+			t.Errorf("ParseMoment(%q) = %v, want a refusal", bad, got)
+		}
+	}
+}

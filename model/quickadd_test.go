@@ -124,7 +124,8 @@ func TestParseQuickAddCurrency(t *testing.T) {
 func FuzzQuickAdd(f *testing.F) {
 	for _, s := range []string{"visit 3 田中 2026-11-20", "won 1200万 ACME 鈴木", "lost ACME 鈴木 価格",
 		"lead 株式会社ABC 佐藤", "opp ACME 鈴木 500万", "架電 ５件 田中 昨日", "won ¥ ACME 鈴木", "visit 9999999999999999999 田中",
-		"won 1億2000万 A 鈴木", "visit 田中 0000-00-00", "won -5万 A 鈴木"} {
+		"won 1億2000万 A 鈴木", "visit 田中 0000-00-00", "won -5万 A 鈴木", "NPS 9 @ACME 11/29 早い", "推奨度 10点 29日", "nps -0 @ @",
+		"NPS 999"} {
 		f.Add(s)
 	}
 	today := D(2026, time.November, 26)
@@ -144,6 +145,10 @@ func FuzzQuickAdd(f *testing.F) {
 		case QuickWon:
 			if !q.HasAmount || q.AmountMinor <= 0 || q.Account == "" {
 				t.Fatalf("%q: accepted a bad win %+v", line, q)
+			}
+		case QuickNPS:
+			if err := CheckNPSAnswer(NPSAnswer{Score: q.Score, Date: q.Date}); !q.HasScore || err != nil || q.RepName != "" {
+				t.Fatalf("%q: accepted a bad NPS answer %+v (%v)", line, q, err)
 			}
 		}
 		if q.Date.IsZero() {
