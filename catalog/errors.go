@@ -14,6 +14,54 @@ import (
 // (model/input_refusal.go). EN is the model's English for the code (a test
 // holds them equal), JA its translation naming the same values.
 var inputTexts = map[model.RefusalCode]Text{
+	model.RefuseAddWhat:           {JA: "追加する記録の種類を指定してください: %s のいずれか (例: 'kpit add activity --kind visit --rep 田中')", EN: "say what to add: %s (e.g. kpit add activity --kind visit --rep 田中)"},
+	model.RefuseUnknownRecordKind: {JA: "不明な記録の種類 %q (%s のいずれか)", EN: "unknown record kind %q (want %s)"},
+	model.RefuseLeadWhat:          {JA: "操作を指定してください: move (例: 'kpit lead move 42 --to opportunity')", EN: "say what to do: move (e.g. kpit lead move 42 --to opportunity)"},
+	model.RefuseUnknownLeadCmd:    {JA: "不明なリードの操作 %q (move のみ)", EN: "unknown lead command %q (want move)"},
+	model.RefuseNotLeadID:         {JA: "ID: %q はリードの番号ではありません ('kpit add lead' が表示する kpit の番号。例: 'kpit lead move 42 --to sql')", EN: "ID: %q is not a lead number (kpit's number, as kpit add lead prints it: kpit lead move 42 --to sql)"},
+	model.RefuseLeadStageRequired: {JA: "入力してください (lead、mql、sql、opportunity、won のいずれか)", EN: "required (lead, mql, sql, opportunity or won)"},
+	model.RefuseCustomerStage:     {JA: "%s は顧客のステージです。リードの移動先は lead、mql、sql、opportunity、won のいずれかです", EN: "%s is a customer's stage; a lead moves to lead, mql, sql, opportunity or won"},
+	model.RefuseOfLead:            {JA: "リード %d: %v", EN: "lead %d: %v"},
+	model.RefuseConfigWhat:        {JA: "path、show、keys のいずれかを指定してください ('kpit config -h' を参照)", EN: "want one of path, show or keys (see 'kpit config -h')"},
+	model.RefuseConfigVerb:        {JA: "%q: path、show、keys のいずれかを指定してください", EN: "%q: want path, show or keys"},
+	model.RefuseDemoScale:         {JA: "--scale %q: 商談数を1から%dの整数で指定してください", EN: "--scale %q: want a whole number of opportunities from 1 to %d"},
+	model.RefuseExportWhat:        {JA: "記録の種類を1つ指定してください (例: 'kpit export opportunities --format csv'。'kpit export -h' を参照)", EN: "want one KIND, e.g. kpit export opportunities --format csv (see 'kpit export -h')"},
+	model.RefuseImportWhat:        {JA: "種類とファイルを指定してください (例: 'kpit import opportunities deals.csv'。'kpit import -h' を参照)", EN: "want KIND FILE, e.g. kpit import opportunities deals.csv (see 'kpit import -h')"},
+	model.RefuseImportInterrupted: {JA: "中断しました。何も書き込んでいません", EN: "interrupted; nothing was written"},
+	model.RefuseNoProfile:         {JA: "--profile %s: そのプロファイルはありません (保存済み: %s)", EN: "--profile %s: no such profile (saved: %s)"},
+	model.RefuseProfileKind:       {JA: "--profile %s は %s 用です (%s 用ではありません)", EN: "--profile %s is for %s, not %s"},
+	model.RefuseUnknownKPICmd:     {JA: "不明なサブコマンド %q (list、set、history のいずれか)", EN: "unknown subcommand %q (list, set or history)"},
+	model.RefuseKPISetWhich:       {JA: "KPI を1つ指定してください: 'kpit kpi set KEY --target V --reason TEXT' ('kpit kpi list' で一覧)", EN: "name one KPI: kpit kpi set KEY --target V --reason TEXT (see 'kpit kpi list')"},
+	model.RefuseKPIHistoryWhich:   {JA: "KPI を1つ指定してください: 'kpit kpi history KEY' ('kpit kpi list' で一覧)", EN: "name one KPI: kpit kpi history KEY (see 'kpit kpi list')"},
+	model.RefuseReasonRequired:    {JA: "--reason が必要です: 目標を変える理由を書いてください (--reason 理由)", EN: "--reason is required: say why the goal changes (--reason TEXT)"},
+	model.RefuseOneLine:           {JA: "1行で書いてください", EN: "one line only"},
+	model.RefuseMainOrSupporting:  {JA: "--main と --supporting: どちらか一方を指定してください", EN: "--main and --supporting: give one of them"},
+	model.RefuseNothingToChange:   {JA: "変更がありません: --target、--deadline、--definition、--formula、--main、--supporting のいずれかを指定してください", EN: "nothing to change: give --target, --deadline, --definition, --formula, --main or --supporting"},
+	model.RefuseMigrateFrom:       {JA: "入力してください (コピー元のデータベース。例: --from kpit.db)", EN: "required (the database to copy from, e.g. --from kpit.db)"},
+	model.RefuseMigrateTo:         {JA: "入力してください (コピー先のデータベース。例: --to postgres://kpit@db.example/team)", EN: "required (the database to copy into, e.g. --to postgres://kpit@db.example/team)"},
+	model.RefuseSameDatabase:      {JA: "--from と --to が同じデータベースです", EN: "--from and --to name the same database"},
+	model.RefuseNeedsExport:       {JA: "--%s には --export md|json が必要です", EN: "--%s needs --export md|json"},
+	model.RefuseExportTakesID:     {JA: "--export は保存済みのレビューを書き出します: --demo や --period ではなく --id を指定してください", EN: "--export writes a saved review: it takes --id, not --demo or --period"},
+	model.RefuseReviewNumber:      {JA: "--id %d: レビューの番号は1以上です", EN: "--id %d: want a review number from 1"},
+	model.RefuseNoSuchReview:      {JA: "--id %d: そのレビューはありません (レビュータブの過去のレビュー H で確認できます)", EN: "--id %d: no such review (see the review tab's past reviews, H)"},
+	model.RefuseNoReviewYet:       {JA: "保存されたレビューはまだありません ('kpit review' で開き、q で終えるときに y と答えると保存されます)", EN: "no review has been saved yet (hold one with 'kpit review' and answer y when q asks)"},
+	model.RefuseNameEqualsN:       {JA: "%q: 名前=日数 の形で指定してください", EN: "%q: want NAME=N"},
+	model.RefuseBackupOut:         {JA: "入力してください (書き出すバックアップファイル。例: --out kpit-2026-11-30.db)", EN: "required (the backup FILE to write, e.g. --out kpit-2026-11-30.db)"},
+	model.RefuseRestoreWhat:       {JA: "バックアップファイルを指定してください (例: 'kpit restore kpit-2026-11-30.db')", EN: "want the backup FILE, e.g. kpit restore kpit-2026-11-30.db"},
+	model.RefuseServeIdle:         {JA: "--idle %s: 0以上の時間を指定してください (例: 30m)", EN: "--idle %s: want a duration of 0 or more, e.g. 30m"},
+	model.RefuseServeListen:       {JA: "--listen %q: ホスト:ポートの形で指定してください (例: 127.0.0.1:23234、:23234)", EN: "--listen %q: want host:port, e.g. 127.0.0.1:23234 or :23234"},
+	model.RefuseUsersWhat:         {JA: "add、list、remove のいずれかを指定してください ('kpit users -h' を参照)", EN: "want add, list or remove (see 'kpit users -h')"},
+	model.RefuseUsersVerb:         {JA: "不明な操作 %q: add、list、remove のいずれかを指定してください ('kpit users -h' を参照)", EN: "unknown %q: want add, list or remove (see 'kpit users -h')"},
+	model.RefuseUsersAddName:      {JA: "利用者名を1つ指定してください (例: 'kpit users add sato --key \"ssh-ed25519 AAAA...\" --role rep --rep 佐藤')", EN: "want one NAME, e.g. kpit users add sato --key \"ssh-ed25519 AAAA...\" --role rep --rep 佐藤"},
+	model.RefuseUsersRemoveName:   {JA: "利用者名を1つ指定してください (例: 'kpit users remove sato')", EN: "want one NAME, e.g. kpit users remove sato"},
+	model.RefuseMoneyNotAmount:    {JA: "%q は金額 (%s) ではありません", EN: "%q is not an amount of %s"},
+	model.RefuseMoneyFraction:     {JA: "%q に %s の端数があります", EN: "%q has a fraction of a %s"},
+	model.RefuseMoneyDecimals:     {JA: "%q は小数が%d桁を超えています (%s)", EN: "%q has more than %d decimals for %s"},
+	model.RefuseMoneyTooLarge:     {JA: "%q は大きすぎます", EN: "%q is too large"},
+	model.RefuseAmountHintJPY:     {JA: "1200000、12,000,000円、120万、1.2億 のように書いてください", EN: "write 1200000, 12,000,000円, 120万 or 1.2億"},
+	model.RefuseAmountHint:        {JA: "1234.56 や %s1,234.56 のように書いてください (%s は小数%d桁)", EN: "write 1234.56 or %s1,234.56: %s has %d decimals"},
+	model.RefuseWithHint:          {JA: "%v (%v)", EN: "%v (%v)"},
+
 	model.RefuseFlagWant:          {JA: "--%s %q: %s のいずれかを指定してください", EN: "--%s %q: want %s"},
 	model.RefuseNotDate:           {JA: "%q は日付ではありません (YYYY-MM-DD)", EN: "%q is not a date (want YYYY-MM-DD)"},
 	model.RefuseYearRange:         {JA: "%q は範囲外です (%d年から%d年まで)", EN: "%q is out of range (years %d to %d)"},
@@ -67,6 +115,9 @@ var inputTexts = map[model.RefusalCode]Text{
 	model.RefuseDBDirReadOnly:  {JA: "ディレクトリ %s は読み取り専用です (SQLite はデータベースの隣に -wal と -shm のファイルを作ります)", EN: "its directory %s is read-only (SQLite makes the -wal and -shm files beside the database)"},
 }
 
+// nounTexts are the Japanese of the model's nouns (model.Noun).
+var nounTexts = map[model.Noun]Text{"yen": {JA: "円", EN: "yen"}}
+
 // msgNoneYet is an empty list of known names (model.Names) in Japanese.
 var msgNoneYet = Text{JA: "まだありません", EN: "none yet"}
 
@@ -114,6 +165,8 @@ func typedLine(l Lang, err error) (string, bool) {
 			line = fmt.Sprintf("%q: %s", e.Token, line)
 		}
 		return line, true
+	case *model.MoneyError:
+		return ErrorLine(l, e.Refusal()), true
 	case *model.LimitError:
 		return Limit(l, e), true
 	case *model.RightsError:
@@ -156,6 +209,11 @@ func wordArgs(l Lang, args []any) []any {
 				out[i] = l.T(msgNoneYet)
 			} else {
 				out[i] = joinList(l, v, v.String())
+			}
+		case model.Noun:
+			out[i] = string(v)
+			if t, ok := nounTexts[v]; ok {
+				out[i] = l.T(t)
 			}
 		case error:
 			out[i] = ErrorLine(l, v)

@@ -257,7 +257,7 @@ func ParseMoment(v string, now time.Time) (time.Time, error) {
 	if d, err := ParseDate(v); err == nil {
 		return DayStart(d), nil
 	}
-	return time.Time{}, fmt.Errorf("%q is not a time (want now, YYYY-MM-DD, YYYY-MM-DDTHH:MM or RFC 3339)", v)
+	return time.Time{}, Refused(RefuseNotTime, v)
 }
 
 // HandoffDue is when a lead that reached a stage at reached must have left

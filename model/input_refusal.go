@@ -46,6 +46,57 @@ const (
 	RefuseFlagSyntax        RefusalCode = "flag_syntax"      // the argument, the command
 )
 
+// Refusals of the commands' arguments and of their own flags.
+const (
+	RefuseAddWhat           RefusalCode = "add_what"            // the Choices
+	RefuseUnknownRecordKind RefusalCode = "unknown_record_kind" // the word, the Choices
+	RefuseLeadWhat          RefusalCode = "lead_what"
+	RefuseUnknownLeadCmd    RefusalCode = "unknown_lead_cmd" // the word
+	RefuseNotLeadID         RefusalCode = "not_lead_id"      // the word
+	RefuseLeadStageRequired RefusalCode = "lead_stage_required"
+	RefuseCustomerStage     RefusalCode = "customer_stage" // the stage
+	RefuseOfLead            RefusalCode = "of_lead"        // the lead's number, the refusal
+	RefuseConfigWhat        RefusalCode = "config_what"
+	RefuseConfigVerb        RefusalCode = "config_verb" // the word
+	RefuseDemoScale         RefusalCode = "demo_scale"  // the value, the most
+	RefuseExportWhat        RefusalCode = "export_what"
+	RefuseImportWhat        RefusalCode = "import_what"
+	RefuseImportInterrupted RefusalCode = "import_interrupted"
+	RefuseNoProfile         RefusalCode = "no_profile"      // the name, the saved Names
+	RefuseProfileKind       RefusalCode = "profile_kind"    // the name, its kind, the kind given
+	RefuseUnknownKPICmd     RefusalCode = "unknown_kpi_cmd" // the word
+	RefuseKPISetWhich       RefusalCode = "kpi_set_which"
+	RefuseKPIHistoryWhich   RefusalCode = "kpi_history_which"
+	RefuseReasonRequired    RefusalCode = "reason_required"
+	RefuseOneLine           RefusalCode = "one_line"
+	RefuseMainOrSupporting  RefusalCode = "main_or_supporting"
+	RefuseNothingToChange   RefusalCode = "nothing_to_change"
+	RefuseMigrateFrom       RefusalCode = "migrate_from"
+	RefuseMigrateTo         RefusalCode = "migrate_to"
+	RefuseSameDatabase      RefusalCode = "same_database"
+	RefuseNeedsExport       RefusalCode = "needs_export" // the flag
+	RefuseExportTakesID     RefusalCode = "export_takes_id"
+	RefuseReviewNumber      RefusalCode = "review_number"  // the number
+	RefuseNoSuchReview      RefusalCode = "no_such_review" // the number
+	RefuseNoReviewYet       RefusalCode = "no_review_yet"
+	RefuseNameEqualsN       RefusalCode = "name_equals_n" // the value
+	RefuseBackupOut         RefusalCode = "backup_out"
+	RefuseRestoreWhat       RefusalCode = "restore_what"
+	RefuseServeIdle         RefusalCode = "serve_idle"   // the value
+	RefuseServeListen       RefusalCode = "serve_listen" // the value
+	RefuseUsersWhat         RefusalCode = "users_what"
+	RefuseUsersVerb         RefusalCode = "users_verb" // the word
+	RefuseUsersAddName      RefusalCode = "users_add_name"
+	RefuseUsersRemoveName   RefusalCode = "users_remove_name"
+	RefuseMoneyNotAmount    RefusalCode = "money_not_amount" // the value, the currency's noun
+	RefuseMoneyFraction     RefusalCode = "money_fraction"   // the value, the currency's noun
+	RefuseMoneyDecimals     RefusalCode = "money_decimals"   // the value, the decimals, the currency
+	RefuseMoneyTooLarge     RefusalCode = "money_too_large"  // the value
+	RefuseAmountHintJPY     RefusalCode = "amount_hint_jpy"
+	RefuseAmountHint        RefusalCode = "amount_hint" // the symbol, the code, the decimals
+	RefuseWithHint          RefusalCode = "with_hint"   // the refusal, the hint
+)
+
 // Refusals of the database file and of the files a command reads or writes.
 const (
 	RefuseDBMissing      RefusalCode = "db_missing"       // the path, the path
@@ -66,6 +117,54 @@ const (
 )
 
 var inputEnglish = map[RefusalCode]string{
+	RefuseAddWhat:           "say what to add: %s (e.g. kpit add activity --kind visit --rep 田中)",
+	RefuseUnknownRecordKind: "unknown record kind %q (want %s)",
+	RefuseLeadWhat:          "say what to do: move (e.g. kpit lead move 42 --to opportunity)",
+	RefuseUnknownLeadCmd:    "unknown lead command %q (want move)",
+	RefuseNotLeadID:         "ID: %q is not a lead number (kpit's number, as kpit add lead prints it: kpit lead move 42 --to sql)",
+	RefuseLeadStageRequired: "required (lead, mql, sql, opportunity or won)",
+	RefuseCustomerStage:     "%s is a customer's stage; a lead moves to lead, mql, sql, opportunity or won",
+	RefuseOfLead:            "lead %d: %v",
+	RefuseConfigWhat:        "want one of path, show or keys (see 'kpit config -h')",
+	RefuseConfigVerb:        "%q: want path, show or keys",
+	RefuseDemoScale:         "--scale %q: want a whole number of opportunities from 1 to %d",
+	RefuseExportWhat:        "want one KIND, e.g. kpit export opportunities --format csv (see 'kpit export -h')",
+	RefuseImportWhat:        "want KIND FILE, e.g. kpit import opportunities deals.csv (see 'kpit import -h')",
+	RefuseImportInterrupted: "interrupted; nothing was written",
+	RefuseNoProfile:         "--profile %s: no such profile (saved: %s)",
+	RefuseProfileKind:       "--profile %s is for %s, not %s",
+	RefuseUnknownKPICmd:     "unknown subcommand %q (list, set or history)",
+	RefuseKPISetWhich:       "name one KPI: kpit kpi set KEY --target V --reason TEXT (see 'kpit kpi list')",
+	RefuseKPIHistoryWhich:   "name one KPI: kpit kpi history KEY (see 'kpit kpi list')",
+	RefuseReasonRequired:    "--reason is required: say why the goal changes (--reason TEXT)",
+	RefuseOneLine:           "one line only",
+	RefuseMainOrSupporting:  "--main and --supporting: give one of them",
+	RefuseNothingToChange:   "nothing to change: give --target, --deadline, --definition, --formula, --main or --supporting",
+	RefuseMigrateFrom:       "required (the database to copy from, e.g. --from kpit.db)",
+	RefuseMigrateTo:         "required (the database to copy into, e.g. --to postgres://kpit@db.example/team)",
+	RefuseSameDatabase:      "--from and --to name the same database",
+	RefuseNeedsExport:       "--%s needs --export md|json",
+	RefuseExportTakesID:     "--export writes a saved review: it takes --id, not --demo or --period",
+	RefuseReviewNumber:      "--id %d: want a review number from 1",
+	RefuseNoSuchReview:      "--id %d: no such review (see the review tab's past reviews, H)",
+	RefuseNoReviewYet:       "no review has been saved yet (hold one with 'kpit review' and answer y when q asks)",
+	RefuseNameEqualsN:       "%q: want NAME=N",
+	RefuseBackupOut:         "required (the backup FILE to write, e.g. --out kpit-2026-11-30.db)",
+	RefuseRestoreWhat:       "want the backup FILE, e.g. kpit restore kpit-2026-11-30.db",
+	RefuseServeIdle:         "--idle %s: want a duration of 0 or more, e.g. 30m",
+	RefuseServeListen:       "--listen %q: want host:port, e.g. 127.0.0.1:23234 or :23234",
+	RefuseUsersWhat:         "want add, list or remove (see 'kpit users -h')",
+	RefuseUsersVerb:         "unknown %q: want add, list or remove (see 'kpit users -h')",
+	RefuseUsersAddName:      "want one NAME, e.g. kpit users add sato --key \"ssh-ed25519 AAAA...\" --role rep --rep 佐藤",
+	RefuseUsersRemoveName:   "want one NAME, e.g. kpit users remove sato",
+	RefuseMoneyNotAmount:    "%q is not an amount of %s",
+	RefuseMoneyFraction:     "%q has a fraction of a %s",
+	RefuseMoneyDecimals:     "%q has more than %d decimals for %s",
+	RefuseMoneyTooLarge:     "%q is too large",
+	RefuseAmountHintJPY:     "write 1200000, 12,000,000円, 120万 or 1.2億",
+	RefuseAmountHint:        "write 1234.56 or %s1,234.56: %s has %d decimals",
+	RefuseWithHint:          "%v (%v)",
+
 	RefuseFlagWant:          "--%s %q: want %s",
 	RefuseNotDate:           "%q is not a date (want YYYY-MM-DD)",
 	RefuseYearRange:         "%q is out of range (years %d to %d)",
@@ -170,6 +269,10 @@ func (c Choices) String() string {
 	}
 	return strings.Join(c[:len(c)-1], ", ") + " or " + c[len(c)-1]
 }
+
+// Noun is an English word a refusal names that the catalogue has a word
+// for in Japanese (the currency "yen"); one it has none for shows as it is.
+type Noun string
 
 // Names are the known names (reps, KPIs) a refusal lists so a user can pick
 // one, written in English as "a, b" or "none yet".

@@ -89,11 +89,11 @@ func (c Currency) scale() int64 {
 }
 
 // noun is how an English message names the currency's major unit.
-func (c Currency) noun() string {
+func (c Currency) noun() Noun {
 	if c.Code == JPY.Code {
 		return "yen"
 	}
-	return c.Code
+	return Noun(c.Code)
 }
 
 // MaxMinor bounds a stored amount: below 2^53, so every amount and every
@@ -117,17 +117,21 @@ type MoneyError struct {
 	Currency Currency
 }
 
-func (e *MoneyError) Error() string {
+func (e *MoneyError) Error() string { return e.Refusal().Error() }
+
+// Refusal is the refusal's code and values, for a door that words it in
+// the user's language (catalog.ErrorLine).
+func (e *MoneyError) Refusal() *Refusal {
 	switch e.Problem {
 	case MoneyFraction:
 		if e.Currency.Decimals == 0 {
-			return fmt.Sprintf("%q has a fraction of a %s", e.Value, e.Currency.noun())
+			return Refused(RefuseMoneyFraction, e.Value, e.Currency.noun())
 		}
-		return fmt.Sprintf("%q has more than %d decimals for %s", e.Value, e.Currency.Decimals, e.Currency.Code)
+		return Refused(RefuseMoneyDecimals, e.Value, e.Currency.Decimals, e.Currency.Code)
 	case MoneyTooLarge:
-		return fmt.Sprintf("%q is too large", e.Value)
+		return Refused(RefuseMoneyTooLarge, e.Value)
 	}
-	return fmt.Sprintf("%q is not an amount of %s", e.Value, e.Currency.noun())
+	return Refused(RefuseMoneyNotAmount, e.Value, e.Currency.noun())
 }
 
 // ParseMoney reads an amount of money in currency c as people write it and
