@@ -22,7 +22,7 @@ func runAdd(e env) int {
 			fmt.Fprintln(e.stderr, "Usage: kpit add activity|opportunity|lead|nps|usage|inquiry|campaign [flags]   (kpit add KIND -h for its flags)")
 			return exitOK
 		}
-		return fail(e, "add", errors.New("say what to add: activity, opportunity, lead, nps, usage, inquiry or campaign (e.g. kpit add activity --kind visit --rep 田中)"))
+		return fail(e, "add", model.Refused(model.RefuseAddWhat, addKinds))
 	}
 	what, args := e.args[0], e.args[1:]
 	switch what {
@@ -41,8 +41,11 @@ func runAdd(e env) int {
 	case "campaign":
 		return addCampaign(e, args)
 	}
-	return fail(e, "add", fmt.Errorf("unknown record kind %q (want activity, opportunity, lead, nps, usage, inquiry or campaign)", what))
+	return fail(e, "add", model.Refused(model.RefuseUnknownRecordKind, what, addKinds))
 }
+
+// addKinds are the records kpit add takes, as its refusals list them.
+var addKinds = model.Choices{"activity", "opportunity", "lead", "nps", "usage", "inquiry", "campaign"}
 
 // addFlags are the flags every add command shares.
 type addFlags struct {
@@ -151,11 +154,11 @@ func (s *addSession) ensureRep(name string, f addFlags) error {
 }
 
 // amountHint shows how an amount is written in the team's currency.
-func amountHint(c model.Currency) string {
+func amountHint(c model.Currency) error {
 	if c.Code == model.JPY.Code {
-		return " (write 1200000, 12,000,000円, 120万 or 1.2億)"
+		return model.Refused(model.RefuseAmountHintJPY)
 	}
-	return fmt.Sprintf(" (write 1234.56 or %s1,234.56: %s has %d decimals)", c.Symbol, c.Code, c.Decimals)
+	return model.Refused(model.RefuseAmountHint, c.Symbol, c.Code, c.Decimals)
 }
 
 // addError prints a refusal naming the flag.
@@ -169,13 +172,6 @@ func addError(e env, cmd string, err error) int {
 		return fail(e, cmd, &model.FlagError{Flag: strings.ReplaceAll(fe.Field, "_", "-"), Err: fe.Reason()})
 	}
 	return fail(e, cmd, err)
-}
-
-func knownOrNone(names []string) string {
-	if len(names) == 0 {
-		return "none yet"
-	}
-	return strings.Join(names, ", ")
 }
 
 // parseDayFlag reads a day flag: YYYY-MM-DD, today or yesterday.
@@ -312,7 +308,7 @@ func addOpportunity(e env, args []string) int {
 		if given["amount"] {
 			m, err := model.ParseMoney(*amount, s.cur)
 			if err != nil {
-				return fail(e, cmd, fmt.Errorf("--amount: %w%s", err, amountHint(s.cur)))
+				return fail(e, cmd, &model.FlagError{Flag: "amount", Err: model.Refused(model.RefuseWithHint, err, amountHint(s.cur))})
 			}
 			if m < 0 {
 				return fail(e, cmd, model.BadFlag("amount", model.RefuseAmountNegative, *amount))

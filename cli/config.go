@@ -83,7 +83,7 @@ func runConfig(e env) int {
 		return code
 	}
 	if fs.NArg() != 1 {
-		return fail(e, "config", errors.New("want one of path, show or keys (see 'kpit config -h')"))
+		return fail(e, "config", model.Refused(model.RefuseConfigWhat))
 	}
 	path, err := config.Path(os.Getenv)
 	if err != nil {
@@ -108,7 +108,7 @@ func runConfig(e env) int {
 			fmt.Fprintf(e.stdout, "%-*s  %s\n", width, n, strings.Join(keys, " "))
 		}
 	default:
-		return fail(e, "config", fmt.Errorf("%q: want path, show or keys", fs.Arg(0)))
+		return fail(e, "config", model.Refused(model.RefuseConfigVerb, fs.Arg(0)))
 	}
 	return exitOK
 }

@@ -81,7 +81,7 @@ func parseScale(s string) (int, error) {
 	}
 	n, err := strconv.Atoi(s)
 	if err != nil || n < 1 || n > demo.MaxScale {
-		return 0, fmt.Errorf("--scale %q: want a whole number of opportunities from 1 to %d", s, demo.MaxScale)
+		return 0, model.Refused(model.RefuseDemoScale, s, demo.MaxScale)
 	}
 	return n, nil
 }

@@ -67,7 +67,7 @@ func runExport(e env) int {
 		return st
 	}
 	if fs.NArg() != 1 {
-		return fail(e, "export", errors.New("want one KIND, e.g. kpit export opportunities --format csv (see 'kpit export -h')"))
+		return fail(e, "export", model.Refused(model.RefuseExportWhat))
 	}
 	kind, err := importer.ParseKind(fs.Arg(0))
 	if err != nil {

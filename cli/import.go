@@ -14,6 +14,7 @@ import (
 	"github.com/charmbracelet/x/term"
 
 	"github.com/kpit-dev/kpit/importer"
+	"github.com/kpit-dev/kpit/model"
 	"github.com/kpit-dev/kpit/store"
 )
 
@@ -170,7 +171,7 @@ func runImport(e env) int {
 		return exitFail
 	}
 	if errors.Is(err, context.Canceled) {
-		return fail(e, "import", errors.New("interrupted; nothing was written"))
+		return fail(e, "import", model.Refused(model.RefuseImportInterrupted))
 	}
 	if err != nil {
 		return fail(e, "import", st.Explain(err))
@@ -232,7 +233,7 @@ func planImport(ctx context.Context, st *store.Store, args []string, f importFla
 		}
 		if !ok {
 			names, _ := st.ImportProfileNames(ctx)
-			return importPlan{}, fmt.Errorf("--profile %s: no such profile (saved: %s)", f.profile, orNone(names))
+			return importPlan{}, model.Refused(model.RefuseNoProfile, f.profile, model.Names(names))
 		}
 		if p, err = importer.ParseProfile(f.profile, spec); err != nil {
 			return importPlan{}, err
@@ -246,13 +247,13 @@ func planImport(ctx context.Context, st *store.Store, args []string, f importFla
 			return importPlan{}, err
 		}
 		if set["profile"] && k != p.Kind {
-			return importPlan{}, fmt.Errorf("--profile %s is for %s, not %s", f.profile, p.Kind, k)
+			return importPlan{}, model.Refused(model.RefuseProfileKind, f.profile, p.Kind, k)
 		}
 		p.Kind, file = k, args[1]
 	case len(args) == 1 && set["profile"]:
 		file = args[0]
 	default:
-		return importPlan{}, errors.New("want KIND FILE, e.g. kpit import opportunities deals.csv (see 'kpit import -h')")
+		return importPlan{}, model.Refused(model.RefuseImportWhat)
 	}
 	if set["map"] {
 		m, err := importer.ParseMapping(p.Kind, f.mapping)
@@ -322,13 +323,6 @@ func splitList(s string) []string {
 		}
 	}
 	return out
-}
-
-func orNone(names []string) string {
-	if len(names) == 0 {
-		return "none"
-	}
-	return strings.Join(names, ", ")
 }
 
 func fieldList() string {

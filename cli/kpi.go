@@ -2,7 +2,6 @@ package cli
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -46,7 +45,7 @@ func runKPI(e env) int {
 	case "history":
 		return runKPIHistory(e)
 	}
-	return fail(e, "kpi", fmt.Errorf("unknown subcommand %q (list, set or history)", sub))
+	return fail(e, "kpi", model.Refused(model.RefuseUnknownKPICmd, sub))
 }
 
 func runKPIList(e env) int {
@@ -138,7 +137,7 @@ func runKPISet(e env) int {
 		return st
 	}
 	if fs.NArg() != 1 {
-		return fail(e, "kpi set", errors.New("name one KPI: kpit kpi set KEY --target V --reason TEXT (see 'kpit kpi list')"))
+		return fail(e, "kpi set", model.Refused(model.RefuseKPISetWhich))
 	}
 	key := fs.Arg(0)
 	set := setFlagNames(fs)
@@ -197,22 +196,22 @@ func runKPISet(e env) int {
 // change, both roles, a text on more than one line.
 func checkKPISetFlags(f kpiSetFlags, set map[string]bool) error {
 	if strings.TrimSpace(f.reason) == "" {
-		return errors.New("--reason is required: say why the goal changes (--reason TEXT)")
+		return model.Refused(model.RefuseReasonRequired)
 	}
 	for name, v := range map[string]string{"reason": f.reason, "author": f.author, "definition": f.definition, "formula": f.formula} {
 		if strings.ContainsAny(v, "\r\n") {
-			return fmt.Errorf("--%s: one line only", name)
+			return model.BadFlag(name, model.RefuseOneLine)
 		}
 	}
 	if f.main && f.supporting {
-		return errors.New("--main and --supporting: give one of them")
+		return model.Refused(model.RefuseMainOrSupporting)
 	}
 	for _, name := range []string{"target", "deadline", "definition", "formula", "main", "supporting"} {
 		if set[name] {
 			return nil
 		}
 	}
-	return errors.New("nothing to change: give --target, --deadline, --definition, --formula, --main or --supporting")
+	return model.Refused(model.RefuseNothingToChange)
 }
 
 // kpiSetValues reads the flags given into the values of a revision of cur
@@ -229,7 +228,7 @@ func kpiSetValues(f kpiSetFlags, set map[string]bool, cur model.KPI) (model.KPI,
 			}
 			t, err := kpitree.ParseTarget(text, cur.Unit, kpitree.KindOf(cur.Key, cur.Unit), per)
 			if err != nil {
-				return v, nil, fmt.Errorf("--target: %w", err)
+				return v, nil, &model.FlagError{Flag: "target", Err: err}
 			}
 			v.Target, v.HasTarget, v.TargetPer = t.Value, true, kpitree.PerOrYear(t.Per)
 		}
@@ -276,7 +275,7 @@ func runKPIHistory(e env) int {
 		return st
 	}
 	if fs.NArg() != 1 {
-		return fail(e, "kpi history", errors.New("name one KPI: kpit kpi history KEY (see 'kpit kpi list')"))
+		return fail(e, "kpi history", model.Refused(model.RefuseKPIHistoryWhich))
 	}
 	key := fs.Arg(0)
 	l, _, err := kpiCommon(e, *lang, "", *format)

@@ -26,10 +26,10 @@ func runLead(e env) int {
 			fmt.Fprintln(e.stderr, "Usage: kpit "+leadMoveUsage)
 			return exitOK
 		}
-		return fail(e, "lead", errors.New("say what to do: move (e.g. kpit lead move 42 --to opportunity)"))
+		return fail(e, "lead", model.Refused(model.RefuseLeadWhat))
 	}
 	if e.args[0] != "move" {
-		return fail(e, "lead", fmt.Errorf("unknown lead command %q (want move)", e.args[0]))
+		return fail(e, "lead", model.Refused(model.RefuseUnknownLeadCmd, e.args[0]))
 	}
 	return leadMove(e, e.args[1:])
 }
@@ -61,7 +61,7 @@ func leadMove(e env, args []string) int {
 		}
 	}
 	if fs.NArg() > 0 {
-		return fail(e, cmd, fmt.Errorf("unexpected argument %q (every value goes with a flag; see 'kpit %s -h')", fs.Arg(0), cmd))
+		return fail(e, cmd, model.Refused(model.RefuseUnexpectedArg, fs.Arg(0), cmd))
 	}
 	lang, err := e.lang(*langArg)
 	if err != nil {
@@ -69,17 +69,17 @@ func leadMove(e env, args []string) int {
 	}
 	id, err := strconv.ParseInt(strings.TrimPrefix(ref, "#"), 10, 64)
 	if ref == "" || err != nil || id <= 0 {
-		return fail(e, cmd, fmt.Errorf("ID: %q is not a lead number (kpit's number, as kpit add lead prints it: kpit lead move 42 --to sql)", ref))
+		return fail(e, cmd, model.Refused(model.RefuseNotLeadID, ref))
 	}
 	stage, err := model.ParseFunnelStage(*to)
 	if *to == "" {
-		err = errors.New("required (lead, mql, sql, opportunity or won)")
+		err = model.Refused(model.RefuseLeadStageRequired)
 	}
 	if err == nil && stage.Order() > model.FunnelWon.Order() {
-		err = fmt.Errorf("%s is a customer's stage; a lead moves to lead, mql, sql, opportunity or won", stage)
+		err = model.Refused(model.RefuseCustomerStage, stage)
 	}
 	if err != nil {
-		return fail(e, cmd, fmt.Errorf("lead %d: --to: %w", id, err))
+		return fail(e, cmd, model.Refused(model.RefuseOfLead, id, &model.FlagError{Flag: "to", Err: err}))
 	}
 	today, err := parseToday(*todayArg)
 	if err != nil {
@@ -91,7 +91,7 @@ func leadMove(e env, args []string) int {
 	}
 	when, err := model.ParseMoment(*at, now)
 	if err != nil {
-		return fail(e, cmd, fmt.Errorf("lead %d: --at: %w", id, err))
+		return fail(e, cmd, model.Refused(model.RefuseOfLead, id, &model.FlagError{Flag: "at", Err: err}))
 	}
 	st, err := e.openExisting(*dbPath)
 	if err != nil {
@@ -123,9 +123,9 @@ func leadMoveError(l catalog.Lang, id int64, err error) error {
 	var ue *store.UnknownRepError
 	switch {
 	case errors.Is(err, store.ErrNoLead):
-		return fmt.Errorf("lead %d: %s", id, l.T(catalog.LeadMissing, id))
+		return model.Refused(model.RefuseOfLead, id, errors.New(l.T(catalog.LeadMissing, id)))
 	case errors.As(err, &ue):
-		return fmt.Errorf("lead %d: --rep: unknown rep %q (known: %s)", id, ue.Name, knownOrNone(ue.Known))
+		return model.Refused(model.RefuseOfLead, id, model.BadFlag("rep", model.RefuseUnknownRep, ue.Name, model.Names(ue.Known)))
 	case errors.As(err, &fe):
 		flagName := fe.Field // at and rep are their flags' names
 		if fe.Field == "stage" {
@@ -135,7 +135,7 @@ func leadMoveError(l catalog.Lang, id int64, err error) error {
 		if fe.Code == model.RefuseBackwardsNotRecycle {
 			msg += " (--recycle)"
 		}
-		return fmt.Errorf("lead %d: --%s: %s", id, flagName, msg)
+		return model.Refused(model.RefuseOfLead, id, &model.FlagError{Flag: flagName, Err: errors.New(msg)})
 	}
 	return err
 }

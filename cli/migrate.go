@@ -2,10 +2,10 @@ package cli
 
 import (
 	"context"
-	"errors"
 	"fmt"
 
 	"github.com/kpit-dev/kpit/catalog"
+	"github.com/kpit-dev/kpit/model"
 )
 
 const migrateUsage = `migrate --from DB --to DB [--lang ja|en]
@@ -33,20 +33,20 @@ func runMigrate(e env) int {
 	}
 	switch {
 	case *from == "":
-		return fail(e, "migrate", errors.New("--from: required (the database to copy from, e.g. --from kpit.db)"))
+		return fail(e, "migrate", model.BadFlag("from", model.RefuseMigrateFrom))
 	case *to == "":
-		return fail(e, "migrate", errors.New("--to: required (the database to copy into, e.g. --to postgres://kpit@db.example/team)"))
+		return fail(e, "migrate", model.BadFlag("to", model.RefuseMigrateTo))
 	case *from == *to:
-		return fail(e, "migrate", errors.New("--from and --to name the same database"))
+		return fail(e, "migrate", model.Refused(model.RefuseSameDatabase))
 	}
 	src, err := e.openExisting(*from)
 	if err != nil {
-		return fail(e, "migrate", fmt.Errorf("--from: %w", err))
+		return fail(e, "migrate", &model.FlagError{Flag: "from", Err: err})
 	}
 	defer src.Close()
 	dst, err := openChecked(*to)
 	if err != nil {
-		return fail(e, "migrate", fmt.Errorf("--to: %w", err))
+		return fail(e, "migrate", &model.FlagError{Flag: "to", Err: err})
 	}
 	defer dst.Close()
 	sum, err := src.MoveTo(context.Background(), dst)

@@ -41,9 +41,9 @@ func runReview(e env) int {
 	if *export == "" {
 		switch {
 		case *id != 0:
-			return fail(e, "review", errors.New("--id needs --export md|json"))
+			return fail(e, "review", model.Refused(model.RefuseNeedsExport, "id"))
 		case *out != "":
-			return fail(e, "review", errors.New("--out needs --export md|json"))
+			return fail(e, "review", model.Refused(model.RefuseNeedsExport, "out"))
 		}
 		theme, err := e.theme(*themeArg)
 		if err != nil {
@@ -55,10 +55,10 @@ func runReview(e env) int {
 		return fail(e, "review", model.Refused(model.RefuseFlagWant, "export", *export, model.Choices{"md", "json"}))
 	}
 	if *demoFlag || *periodFlag != "" {
-		return fail(e, "review", errors.New("--export writes a saved review: it takes --id, not --demo or --period"))
+		return fail(e, "review", model.Refused(model.RefuseExportTakesID))
 	}
 	if *id < 0 {
-		return fail(e, "review", fmt.Errorf("--id %d: want a review number from 1", *id))
+		return fail(e, "review", model.Refused(model.RefuseReviewNumber, *id))
 	}
 	st, err := e.openExisting(*dbPath)
 	if err != nil {
@@ -109,13 +109,13 @@ func savedReview(ctx context.Context, st *store.Store, id int64) (model.SavedRev
 	if id != 0 {
 		rv, err := st.ReviewByID(ctx, id)
 		if errors.Is(err, store.ErrNoReview) {
-			return rv, fmt.Errorf("--id %d: no such review (see the review tab's past reviews, H)", id)
+			return rv, model.Refused(model.RefuseNoSuchReview, id)
 		}
 		return rv, err
 	}
 	rv, ok, err := st.LastReview(ctx)
 	if err == nil && !ok {
-		err = errors.New("no review has been saved yet (hold one with 'kpit review' and answer y when q asks)")
+		err = model.Refused(model.RefuseNoReviewYet)
 	}
 	return rv, err
 }

@@ -185,7 +185,7 @@ func parseRuleFlags(fs *flag.FlagSet, deadline, stale, future, alerts string, st
 		name, n, ok := strings.Cut(v, "=")
 		name = strings.TrimSpace(name)
 		if !ok || name == "" {
-			return u, false, fmt.Errorf("--stale-days-rep: %q: want NAME=N", v)
+			return u, false, model.BadFlag("stale-days-rep", model.RefuseNameEqualsN, v)
 		}
 		if u.RepStaleDays == nil {
 			u.RepStaleDays = map[string]int{}

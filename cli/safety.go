@@ -2,12 +2,12 @@ package cli
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"os"
 	"time"
 
 	"github.com/kpit-dev/kpit/catalog"
+	"github.com/kpit-dev/kpit/model"
 	"github.com/kpit-dev/kpit/store"
 )
 
@@ -32,7 +32,7 @@ func runBackup(e env) int {
 		return fail(e, "backup", err)
 	}
 	if *out == "" {
-		return fail(e, "backup", errors.New("--out: required (the backup FILE to write, e.g. --out kpit-2026-11-30.db)"))
+		return fail(e, "backup", model.BadFlag("out", model.RefuseBackupOut))
 	}
 	st, err := e.openExisting(*db)
 	if err != nil {
@@ -71,7 +71,7 @@ func runRestore(e env) int {
 		return fail(e, "restore", err)
 	}
 	if fs.NArg() != 1 {
-		return fail(e, "restore", errors.New("want the backup FILE, e.g. kpit restore kpit-2026-11-30.db"))
+		return fail(e, "restore", model.Refused(model.RefuseRestoreWhat))
 	}
 	from := fs.Arg(0)
 	ctx := context.Background()

@@ -62,10 +62,10 @@ func runServe(e env) int {
 		return fail(e, "serve", err)
 	}
 	if *idle < 0 {
-		return fail(e, "serve", fmt.Errorf("--idle %s: want a duration of 0 or more, e.g. 30m", *idle))
+		return fail(e, "serve", model.Refused(model.RefuseServeIdle, *idle))
 	}
 	if _, _, err := net.SplitHostPort(*listen); err != nil {
-		return fail(e, "serve", fmt.Errorf("--listen %q: want host:port, e.g. 127.0.0.1:23234 or :23234", *listen))
+		return fail(e, "serve", model.Refused(model.RefuseServeListen, *listen))
 	}
 	path, err := e.dbPath(*db)
 	if err != nil {

@@ -31,7 +31,7 @@ func runUsers(e env) int {
 			fmt.Fprintf(e.stdout, "Usage: kpit %s\n", usersUsage)
 			return exitOK
 		}
-		return fail(e, "users", errors.New("want add, list or remove (see 'kpit users -h')"))
+		return fail(e, "users", model.Refused(model.RefuseUsersWhat))
 	}
 	verb, args := e.args[0], e.args[1:]
 	switch verb {
@@ -42,7 +42,7 @@ func runUsers(e env) int {
 	case "remove":
 		return usersRemove(e, args)
 	}
-	return fail(e, "users", fmt.Errorf("unknown %q: want add, list or remove (see 'kpit users -h')", verb))
+	return fail(e, "users", model.Refused(model.RefuseUsersVerb, verb))
 }
 
 func usersAdd(e env, args []string) int {
@@ -60,7 +60,7 @@ func usersAdd(e env, args []string) int {
 		return fail(e, "users add", err)
 	}
 	if fs.NArg() != 1 {
-		return fail(e, "users add", errors.New(`want one NAME, e.g. kpit users add sato --key "ssh-ed25519 AAAA..." --role rep --rep 佐藤`))
+		return fail(e, "users add", model.Refused(model.RefuseUsersAddName))
 	}
 	if *userLang != "" {
 		if _, err := catalog.ParseLang(*userLang); err != nil {
@@ -146,7 +146,7 @@ func usersRemove(e env, args []string) int {
 		return fail(e, "users remove", err)
 	}
 	if fs.NArg() != 1 {
-		return fail(e, "users remove", errors.New("want one NAME, e.g. kpit users remove sato"))
+		return fail(e, "users remove", model.Refused(model.RefuseUsersRemoveName))
 	}
 	st, err := e.openExisting(*db)
 	if err != nil {
