@@ -43,11 +43,16 @@ func ParseKind(s string) (Kind, error) {
 			return k, nil
 		}
 	}
-	var kinds model.Choices
-	for _, k := range Kinds() {
-		kinds = append(kinds, string(k))
+	return "", model.Refused(model.RefuseUnknownImportKind, s, kindChoices(Kinds()))
+}
+
+// kindChoices are kinds as a refusal lists them.
+func kindChoices(kinds []Kind) model.Choices {
+	var c model.Choices
+	for _, k := range kinds {
+		c = append(c, string(k))
 	}
-	return "", model.Refused(model.RefuseUnknownImportKind, s, kinds)
+	return c
 }
 
 // ParseImportKind reads the name of a kind that can be imported.
@@ -57,7 +62,7 @@ func ParseImportKind(s string) (Kind, error) {
 			return k, nil
 		}
 	}
-	return "", fmt.Errorf("unknown kind %q (want opportunities, activities, leads, customers, reps, nps, usage, inquiries or campaigns)", s)
+	return "", model.Refused(model.RefuseUnknownImportKind, s, kindChoices(ImportKinds()))
 }
 
 // Field is one value a record takes from a column.
