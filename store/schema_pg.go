@@ -173,6 +173,39 @@ CREATE TRIGGER activities_connects AFTER INSERT OR UPDATE OR DELETE ON activitie
 	{upTo: 19, sql: cText(successEntry)},
 	{upTo: 20, sql: alertIndexes},
 	{upTo: 21, sql: lateEntryIndexes},
+	// 22: the leads reaching each stage per day, kept by a trigger on
+	// lead_funnel; the partial indexes of the steps and the open leads.
+	{upTo: 22, sql: cText(strings.ReplaceAll(funnelReached, "INTEGER", "BIGINT")) + `
+CREATE FUNCTION kpit_funnel_reached() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+	st text;
+	was bigint;
+	now_s bigint;
+BEGIN
+	FOREACH st IN ARRAY ARRAY['lead', 'mql', 'sql', 'opportunity', 'won'] LOOP
+		was := NULL;
+		now_s := NULL;
+		IF TG_OP <> 'INSERT' THEN
+			was := CASE st WHEN 'lead' THEN OLD.lead_s WHEN 'mql' THEN OLD.mql_s WHEN 'sql' THEN OLD.sql_s
+				WHEN 'opportunity' THEN OLD.opportunity_s ELSE OLD.won_s END;
+		END IF;
+		IF TG_OP <> 'DELETE' THEN
+			now_s := CASE st WHEN 'lead' THEN NEW.lead_s WHEN 'mql' THEN NEW.mql_s WHEN 'sql' THEN NEW.sql_s
+				WHEN 'opportunity' THEN NEW.opportunity_s ELSE NEW.won_s END;
+		END IF;
+		CONTINUE WHEN was IS NOT DISTINCT FROM now_s;
+		IF was IS NOT NULL THEN
+			UPDATE funnel_reached SET n = n - 1 WHERE stage = st AND day_s = was - ((was % 86400) + 86400) % 86400;
+		END IF;
+		IF now_s IS NOT NULL THEN
+			INSERT INTO funnel_reached (stage, day_s, n) VALUES (st, now_s - ((now_s % 86400) + 86400) % 86400, 1)
+			ON CONFLICT (stage, day_s) DO UPDATE SET n = funnel_reached.n + 1;
+		END IF;
+	END LOOP;
+	RETURN NULL;
+END $$;
+CREATE TRIGGER funnel_reached AFTER INSERT OR UPDATE OR DELETE ON lead_funnel FOR EACH ROW EXECUTE FUNCTION kpit_funnel_reached();
+`},
 }
 
 // cText gives every TEXT column the "C" collation: SQLite compares text
