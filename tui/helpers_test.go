@@ -32,6 +32,16 @@ func TestMain(m *testing.M) {
 		// A crash test's child writes to its parent's copy, not the demo.
 		os.Exit(m.Run())
 	}
+	// A fuzz worker is a child of the test binary that seeded the demo
+	// (go test -fuzz runs a coordinator and a worker per core, each through
+	// TestMain): it reads its parent's file rather than seed its own, three
+	// seconds of CPU each that would come out of the fuzz time.
+	if shared := os.Getenv(sharedDemoEnv); shared != "" {
+		if _, err := os.Stat(shared); err == nil {
+			demoPath = shared
+			os.Exit(m.Run())
+		}
+	}
 	dir, err := os.MkdirTemp("", "kpit-tui-test-")
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
@@ -53,6 +63,7 @@ func TestMain(m *testing.M) {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(2)
 	}
+	os.Setenv(sharedDemoEnv, demoPath)
 	code := m.Run()
 	if after, err := os.ReadFile(demoPath); err != nil || !bytes.Equal(before, after) {
 		fmt.Fprintln(os.Stderr, "a test wrote to the shared demo database; write to copyDemo's copy instead")
@@ -61,6 +72,9 @@ func TestMain(m *testing.M) {
 	os.RemoveAll(dir)
 	os.Exit(code)
 }
+
+// sharedDemoEnv names the seeded demo to the test binary's children.
+const sharedDemoEnv = "KPIT_TUI_TEST_DEMO"
 
 // openDemo opens the shared demo database.
 func openDemo(tb testing.TB) *store.Store {
