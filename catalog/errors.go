@@ -74,6 +74,7 @@ var inputTexts = map[model.RefusalCode]Text{
 	model.RefuseNotMonth:          {JA: "%q は1から12の月ではありません", EN: "%q is not a month number from 1 to 12"},
 	model.RefuseNotDays:           {JA: "%q は0から%d日の日数ではありません", EN: "%q is not a whole number of days from 0 to %d"},
 	model.RefuseOnOff:             {JA: "%q: on か off を指定してください", EN: "%q: want on or off"},
+	model.RefuseNotYesNo:          {JA: "%q は yes (利用) か no (未利用) ではありません", EN: "%q is not yes or no"},
 	model.RefuseUnknownRep:        {JA: "担当者 %q は登録されていません (登録済み: %s)", EN: "unknown rep %q (known: %s)"},
 	model.RefuseUnknownRepCreate:  {JA: "担当者 %q は登録されていません (登録済み: %s。作成するときは --create-rep を付けてください)", EN: "unknown rep %q (known: %s; add --create-rep to create it)"},
 	model.RefuseUnknownKPI:        {JA: "KPI %q はありません (登録済み: %s)", EN: "unknown KPI %q (known: %s)"},

@@ -64,11 +64,11 @@ func successSession(e env, cmd string, kind model.RecordKind, f successFlags, wr
 }
 
 // wholeFlag reads a whole-number flag (full-width digits too) for a
-// record's field, refusing other text in the record's words.
+// record's field.
 func wholeFlag(field, v string) (int, error) {
 	n, err := model.ParseWhole(v)
 	if err != nil {
-		return 0, &model.FieldError{Field: field, Msg: fmt.Sprintf("%q is not a whole number", v)}
+		return 0, model.Refuse(field, model.RefuseNotWhole, v)
 	}
 	return n, nil
 }
@@ -77,19 +77,20 @@ func wholeFlag(field, v string) (int, error) {
 func dayFlag(field, v string, today time.Time) (time.Time, error) {
 	d, err := model.ParseDay(width.Narrow.String(v), today)
 	if err != nil {
-		return d, &model.FieldError{Field: field, Msg: fmt.Sprintf("%q is not a calendar date (want YYYY-MM-DD, today or yesterday)", v)}
+		return d, model.Refuse(field, model.RefuseNotDay, v)
 	}
 	return d, nil
 }
 
-// momentFlag reads a time flag as kpit lead move reads --at (now, a day,
-// a local time of day, RFC 3339; full-width digits too).
+// momentFlag reads a time flag as kpit lead move reads --at
+// (model.ParseMoment), as a refusal of field.
 func momentFlag(field, v string, now time.Time) (time.Time, error) {
 	t, err := model.ParseMoment(v, now)
-	if err != nil {
-		return t, &model.FieldError{Field: field, Msg: err.Error()}
+	var r *model.Refusal
+	if errors.As(err, &r) {
+		return t, model.Refuse(field, r.Code, r.Args...)
 	}
-	return t, nil
+	return t, err
 }
 
 func addNPS(e env, args []string) int {
@@ -105,7 +106,7 @@ func addNPS(e env, args []string) int {
 	}
 	return successSession(e, cmd, model.RecordNPS, f, func(s *addSession, l catalog.Lang) (string, error) {
 		if model.Blank(*score) {
-			return "", &model.FieldError{Field: "score", Msg: "required (0 to 10)", Code: model.RefuseRequired}
+			return "", model.Refuse("score", model.RefuseRequired)
 		}
 		n, err := wholeFlag("score", *score)
 		if err != nil {
@@ -140,7 +141,7 @@ func addUsage(e env, args []string) int {
 	return successSession(e, cmd, model.RecordUsage, f, func(s *addSession, l catalog.Lang) (string, error) {
 		on, ok := model.UsageActiveWord(*active)
 		if !ok {
-			return "", &model.FieldError{Field: "active", Msg: fmt.Sprintf("%q is not yes or no", *active)}
+			return "", model.Refuse("active", model.RefuseNotYesNo, *active)
 		}
 		day, err := dayFlag("date", *date, s.today)
 		if err != nil {
@@ -175,7 +176,7 @@ func addInquiry(e env, args []string) int {
 	return successSession(e, cmd, model.RecordInquiry, f, func(s *addSession, l catalog.Lang) (string, error) {
 		now := clockOn(s.today)()
 		if model.Blank(*opened) {
-			return "", &model.FieldError{Field: "opened", Msg: "required", Code: model.RefuseRequired}
+			return "", model.Refuse("opened", model.RefuseRequired)
 		}
 		q := model.Inquiry{Account: model.TrimText(*customer)}
 		var err error
@@ -221,7 +222,7 @@ func addCampaign(e env, args []string) int {
 			to       *int
 		}{{"sent", *sent, &c.Sent}, {"opened", *opened, &c.Opened}} {
 			if model.Blank(fl.v) {
-				return "", &model.FieldError{Field: fl.field, Msg: "required", Code: model.RefuseRequired}
+				return "", model.Refuse(fl.field, model.RefuseRequired)
 			}
 			n, err := wholeFlag(fl.field, fl.v)
 			if err != nil {

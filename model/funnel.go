@@ -242,7 +242,7 @@ func ParseMoment(v string, now time.Time) (time.Time, error) {
 	inRange := func(t time.Time) (time.Time, error) {
 		// Stored times compare as text: only four-digit years (ParseDate's).
 		if t.Year() < MinYear || t.Year() > MaxYear {
-			return time.Time{}, fmt.Errorf("%q is out of range (years %d to %d)", v, MinYear, MaxYear)
+			return time.Time{}, Refused(RefuseYearRange, v, MinYear, MaxYear)
 		}
 		return t, nil
 	}

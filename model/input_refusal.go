@@ -21,6 +21,7 @@ const (
 	RefuseNotMonth          RefusalCode = "not_month"           // the value
 	RefuseNotDays           RefusalCode = "not_days"            // the value, the most days
 	RefuseOnOff             RefusalCode = "on_off"              // the value
+	RefuseNotYesNo          RefusalCode = "not_yes_no"          // the value
 	RefuseUnknownRep        RefusalCode = "unknown_rep"         // the name, the known Names
 	RefuseUnknownRepCreate  RefusalCode = "unknown_rep_create"  // the name, the known Names
 	RefuseUnknownKPI        RefusalCode = "unknown_kpi"         // the key, the known Names
@@ -177,6 +178,7 @@ var inputEnglish = map[RefusalCode]string{
 	RefuseNotMonth:          "%q is not a month number from 1 to 12",
 	RefuseNotDays:           "%q is not a whole number of days from 0 to %d",
 	RefuseOnOff:             "%q: want on or off",
+	RefuseNotYesNo:          "%q is not yes or no",
 	RefuseUnknownRep:        "unknown rep %q (known: %s)",
 	RefuseUnknownRepCreate:  "unknown rep %q (known: %s; add --create-rep to create it)",
 	RefuseUnknownKPI:        "unknown KPI %q (known: %s)",
