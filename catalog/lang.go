@@ -8,6 +8,8 @@ import (
 	"fmt"
 	"os"
 	"strings"
+
+	"github.com/kpit-dev/kpit/model"
 )
 
 // Lang is the language of the cockpit and of command output: every
@@ -27,7 +29,7 @@ func ParseLang(s string) (Lang, error) {
 	case "en", "english":
 		return LangEN, nil
 	}
-	return "", fmt.Errorf("--lang %q: want ja or en", s)
+	return "", model.Refused(model.RefuseFlagWant, "lang", s, model.Choices{"ja", "en"})
 }
 
 // DetectLang picks the language from the flag when given, else from

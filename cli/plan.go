@@ -2,7 +2,6 @@ package cli
 
 import (
 	"encoding/json"
-	"errors"
 	"fmt"
 	"math"
 	"strings"
@@ -78,34 +77,34 @@ func parsePlanInput(kgi string, sets []string) (planInput, error) {
 	}
 	in := planInput{tree: tree, targets: map[string]kpitree.Target{}}
 	if strings.TrimSpace(kgi) == "" {
-		return in, errors.New("--kgi is required: the KGI, e.g. --kgi 10億 (revenue per year)")
+		return in, model.Refused(model.RefuseKGIRequired)
 	}
 	q, err := model.ParseQuantity(kgi)
 	switch {
 	case err != nil:
-		return in, fmt.Errorf("--kgi %s", err)
+		return in, model.Refused(model.RefuseKGI, err)
 	case q.Percent:
-		return in, fmt.Errorf("--kgi %q: the KGI is an amount of revenue, not a percentage", kgi)
+		return in, model.Refused(model.RefuseKGIPercent, kgi)
 	case q.Value <= 0:
-		return in, fmt.Errorf("--kgi %q: the KGI must be above zero", kgi)
+		return in, model.Refused(model.RefuseKGIPositive, kgi)
 	}
 	in.kgi = kpitree.Target{Value: q.Value, Per: q.Per}
 	for _, s := range sets {
 		key, val, ok := strings.Cut(s, "=")
 		key = strings.TrimSpace(key)
 		if !ok {
-			return in, fmt.Errorf("--set %q: want NODE=VALUE, e.g. win_rate=30%%", s)
+			return in, model.Refused(model.RefuseSetForm, s)
 		}
 		n := tree.Node(key)
 		if n == nil {
-			return in, fmt.Errorf("--set %q: unknown node %q (valid: %s)", s, key, strings.Join(tree.Keys(), ", "))
+			return in, model.Refused(model.RefuseSetUnknownNode, s, key, model.Names(tree.Keys()))
 		}
 		if _, dup := in.targets[key]; dup {
-			return in, fmt.Errorf("--set %q: %s is set twice", s, key)
+			return in, model.Refused(model.RefuseSetTwice, s, key)
 		}
 		t, err := parseSetValue(n, val)
 		if err != nil {
-			return in, fmt.Errorf("--set %q: %w", s, err)
+			return in, model.Refused(model.RefuseSetValue, s, err)
 		}
 		in.targets[key] = t
 	}
@@ -114,7 +113,7 @@ func parsePlanInput(kgi string, sets []string) (planInput, error) {
 	for key := range in.targets {
 		for p := tree.Node(key).Parent; p != nil; p = p.Parent {
 			if _, ok := in.targets[p.Key]; ok {
-				return in, fmt.Errorf("--set %s: %s is set too and stands in for the nodes under it; set one or the other", key, p.Key)
+				return in, model.Refused(model.RefuseSetUnder, key, p.Key)
 			}
 		}
 	}
@@ -130,19 +129,19 @@ func parseSetValue(n *kpitree.Node, val string) (kpitree.Target, error) {
 		return kpitree.Target{}, err
 	}
 	if q.HasPer && n.Kind != kpitree.Flow {
-		return kpitree.Target{}, fmt.Errorf("%s is a rate or an average, the same in any period: drop the /%s", n.Key, q.Per)
+		return kpitree.Target{}, model.Refused(model.RefuseNodeNoPer, n.Key, q.Per)
 	}
 	if q.Value < 0 {
-		return kpitree.Target{}, fmt.Errorf("%s cannot be negative", n.Key)
+		return kpitree.Target{}, model.Refused(model.RefuseNodeNegative, n.Key)
 	}
 	switch n.Unit {
 	case model.UnitRatio:
 		if q.Value > 1 {
-			return kpitree.Target{}, fmt.Errorf("%s is a rate and cannot be above 100%% (write 30%% or 0.3)", n.Key)
+			return kpitree.Target{}, model.Refused(model.RefuseNodeOver100, n.Key)
 		}
 	default:
 		if q.Percent {
-			return kpitree.Target{}, fmt.Errorf("%s is a %s, not a percentage", n.Key, n.Unit)
+			return kpitree.Target{}, model.Refused(model.RefuseNodeNotPercent, n.Key, n.Unit)
 		}
 	}
 	return kpitree.Target{Value: q.Value, Per: q.Per}, nil

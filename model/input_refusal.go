@@ -98,6 +98,31 @@ const (
 	RefuseWithHint          RefusalCode = "with_hint"   // the refusal, the hint
 )
 
+// Refusals of a figure as people write it (ParseQuantity) and of kpit
+// plan's --kgi and --set.
+const (
+	RefuseQuantity         RefusalCode = "quantity" // the value, why
+	RefuseNoNumber         RefusalCode = "no_number"
+	RefuseThousands        RefusalCode = "thousands"
+	RefuseNotNumber        RefusalCode = "not_number"
+	RefuseNotFinite        RefusalCode = "not_finite"
+	RefuseQuantityTooLarge RefusalCode = "quantity_too_large" // the value
+	RefuseUnknownPer       RefusalCode = "unknown_per"        // the word
+	RefuseKGIRequired      RefusalCode = "kgi_required"
+	RefuseKGI              RefusalCode = "kgi"              // why
+	RefuseKGIPercent       RefusalCode = "kgi_percent"      // the value
+	RefuseKGIPositive      RefusalCode = "kgi_positive"     // the value
+	RefuseSetForm          RefusalCode = "set_form"         // the value
+	RefuseSetUnknownNode   RefusalCode = "set_unknown_node" // the value, the node, the Names
+	RefuseSetTwice         RefusalCode = "set_twice"        // the value, the node
+	RefuseSetValue         RefusalCode = "set_value"        // the value, why
+	RefuseSetUnder         RefusalCode = "set_under"        // the node, its parent
+	RefuseNodeNoPer        RefusalCode = "node_no_per"      // the node, the period
+	RefuseNodeNegative     RefusalCode = "node_negative"    // the node
+	RefuseNodeOver100      RefusalCode = "node_over_100"    // the node
+	RefuseNodeNotPercent   RefusalCode = "node_not_percent" // the node, its unit
+)
+
 // Refusals of the database file and of the files a command reads or writes.
 const (
 	RefuseDBMissing      RefusalCode = "db_missing"       // the path, the path
@@ -118,6 +143,26 @@ const (
 )
 
 var inputEnglish = map[RefusalCode]string{
+	RefuseQuantity:          "%q: %v",
+	RefuseNoNumber:          "no number",
+	RefuseThousands:         "misplaced thousands separator",
+	RefuseNotNumber:         "not a number",
+	RefuseNotFinite:         "not a finite number",
+	RefuseQuantityTooLarge:  "%q is too large (kpit takes figures up to 10^15, ¥1,000兆)",
+	RefuseUnknownPer:        "unknown period %q (want year, quarter, month, week or day)",
+	RefuseKGIRequired:       "--kgi is required: the KGI, e.g. --kgi 10億 (revenue per year)",
+	RefuseKGI:               "--kgi %v",
+	RefuseKGIPercent:        "--kgi %q: the KGI is an amount of revenue, not a percentage",
+	RefuseKGIPositive:       "--kgi %q: the KGI must be above zero",
+	RefuseSetForm:           "--set %q: want NODE=VALUE, e.g. win_rate=30%%",
+	RefuseSetUnknownNode:    "--set %q: unknown node %q (valid: %s)",
+	RefuseSetTwice:          "--set %q: %s is set twice",
+	RefuseSetValue:          "--set %q: %v",
+	RefuseSetUnder:          "--set %s: %s is set too and stands in for the nodes under it; set one or the other",
+	RefuseNodeNoPer:         "%s is a rate or an average, the same in any period: drop the /%s",
+	RefuseNodeNegative:      "%s cannot be negative",
+	RefuseNodeOver100:       "%s is a rate and cannot be above 100%% (write 30%% or 0.3)",
+	RefuseNodeNotPercent:    "%s is a %s, not a percentage",
 	RefuseAddWhat:           "say what to add: %s (e.g. kpit add activity --kind visit --rep 田中)",
 	RefuseUnknownRecordKind: "unknown record kind %q (want %s)",
 	RefuseLeadWhat:          "say what to do: move (e.g. kpit lead move 42 --to opportunity)",

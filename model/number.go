@@ -1,7 +1,6 @@
 package model
 
 import (
-	"fmt"
 	"math"
 	"strconv"
 	"strings"
@@ -37,17 +36,17 @@ func ParseQuantity(s string) (Quantity, error) {
 	if i := strings.LastIndex(in, "/"); i >= 0 {
 		per, err := parsePer(in[i+1:])
 		if err != nil {
-			return q, fmt.Errorf("%q: %w", s, err)
+			return q, Refused(RefuseQuantity, s, err)
 		}
 		q.Per, q.HasPer = per, true
 		in = strings.TrimSpace(in[:i])
 	}
 	v, pct, err := parseNumber(in)
 	if err != nil {
-		return q, fmt.Errorf("%q: %w", s, err)
+		return q, Refused(RefuseQuantity, s, err)
 	}
 	if math.Abs(v) > MaxQuantity {
-		return q, fmt.Errorf("%q is too large (kpit takes figures up to 10^15, ¥1,000兆)", s)
+		return q, Refused(RefuseQuantityTooLarge, s)
 	}
 	q.Value, q.Percent = v, pct
 	return q, nil
@@ -66,7 +65,7 @@ func parsePer(s string) (PeriodKind, error) {
 	case "day", "d", "日":
 		return Day, nil
 	}
-	return "", fmt.Errorf("unknown period %q (want year, quarter, month, week or day)", s)
+	return "", Refused(RefuseUnknownPer, s)
 }
 
 // parseNumber reads one number with an optional minus, yen sign, thousands
@@ -85,7 +84,7 @@ func parseNumber(in string) (float64, bool, error) {
 		pct, s = true, strings.TrimSuffix(s, "%")
 	}
 	if strings.TrimSpace(s) == "" {
-		return 0, false, fmt.Errorf("no number")
+		return 0, false, Refused(RefuseNoNumber)
 	}
 	// Take the big units from the left so 1億2000万 reads as 120,000,000.
 	total, rest := 0.0, s
@@ -116,7 +115,7 @@ func parseNumber(in string) (float64, bool, error) {
 		total /= 100
 	}
 	if math.IsNaN(total) || math.IsInf(total, 0) {
-		return 0, false, fmt.Errorf("not a finite number")
+		return 0, false, Refused(RefuseNotFinite)
 	}
 	return total, pct, nil
 }
@@ -147,29 +146,29 @@ func thousands(s string) (float64, error) {
 func plainNumber(s string) (float64, error) {
 	body := strings.TrimSpace(s)
 	if body == "" {
-		return 0, fmt.Errorf("no number")
+		return 0, Refused(RefuseNoNumber)
 	}
 	if strings.Contains(body, ",") {
 		intPart, frac, _ := strings.Cut(body, ".")
 		if strings.Contains(frac, ",") {
-			return 0, fmt.Errorf("misplaced thousands separator")
+			return 0, Refused(RefuseThousands)
 		}
 		groups := strings.Split(intPart, ",")
 		for i, g := range groups {
 			if (i == 0 && (len(g) < 1 || len(g) > 3)) || (i > 0 && len(g) != 3) {
-				return 0, fmt.Errorf("misplaced thousands separator")
+				return 0, Refused(RefuseThousands)
 			}
 		}
 		body = strings.ReplaceAll(body, ",", "")
 	}
 	for _, r := range body {
 		if (r < '0' || r > '9') && r != '.' {
-			return 0, fmt.Errorf("not a number")
+			return 0, Refused(RefuseNotNumber)
 		}
 	}
 	v, err := strconv.ParseFloat(body, 64)
 	if err != nil {
-		return 0, fmt.Errorf("not a number")
+		return 0, Refused(RefuseNotNumber)
 	}
 	return v, nil
 }
