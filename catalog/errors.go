@@ -127,6 +127,8 @@ var inputTexts = map[model.RefusalCode]Text{
 	model.RefuseFileDirectory:  {JA: "%s: ファイルではなくディレクトリです", EN: "%s: is a directory"},
 	model.RefuseFileDiskFull:   {JA: "%s: ディスクに空きがありません", EN: "%s: no space left on device"},
 	model.RefuseDBBusy:         {JA: "データベースは別の kpit が使用中です。しばらくしてからやり直してください", EN: "the database is busy with another kpit; try again"},
+	model.RefuseDBBusyFor:      {JA: "データベースは別の kpit が待ち時間 %[1]s を超えて使用中です。やり直すか、設定ファイルの busy_wait を延ばしてください", EN: "the database was busy with another kpit for longer than the wait of %[1]s; try again, or raise busy_wait in the config file"},
+	model.RefuseDBBusyImport:   {JA: "データベースは使用中です: %[1]d 件の取り込み (プロセス %[2]d、%[3]s UTC から) が待ち時間 %[4]s を超えて書き込みを止めています。終わってからやり直すか、設定ファイルの busy_wait を延ばしてください", EN: "the database is busy: an import of %[1]d records (process %[2]d, since %[3]s UTC) held it for longer than the wait of %[4]s; try again when it ends, or raise busy_wait in the config file"},
 	model.RefuseDBReadOnly:     {JA: "データベースファイルは読み取り専用です", EN: "the database file is read-only"},
 	model.RefuseDBDamaged:      {JA: "データベースファイルが壊れています (場所は kpit doctor で確認でき、kpit restore でバックアップに戻せます)", EN: "the database file is damaged (kpit doctor says where; kpit restore BACKUP puts a backup in its place)"},
 	model.RefuseDBNotKpit:      {JA: "kpit のデータベースではありません", EN: "not a kpit database"},

@@ -84,7 +84,7 @@ func runCockpit(e env) int {
 	// named even where no terminal is attached; a new file is only created
 	// when the cockpit can actually run (an empty file is a new one).
 	if info, statErr := os.Stat(path); statErr == nil && (info.IsDir() || info.Size() > 0) {
-		st, err := openChecked(path)
+		st, err := e.openOwner(path)
 		if err != nil {
 			return fail(e, "", err)
 		}
@@ -150,7 +150,7 @@ func noTerminal(e env) int {
 
 // openCockpit runs the cockpit on the database at path until the user quits.
 func openCockpit(e env, path string, lang catalog.Lang, start cockpitStart) int {
-	st, err := e.actAs(store.Open(path))
+	st, err := e.actAs(e.open(path))
 	if err != nil {
 		return fail(e, "", err)
 	}

@@ -55,15 +55,23 @@ func (e env) openExisting(flagValue string) (*store.Store, error) {
 	return e.actAs(checkedPages(e.openExistingUnchecked(flagValue)))
 }
 
-// openChecked opens (creating if needed) the database at path for a
-// command that writes, refusing a damaged file before writing into it.
-func openChecked(path string) (*store.Store, error) {
-	return checkedPages(store.Open(path))
+// open opens (creating if needed) the database at path with what the
+// config file says of it: how long a write waits for another writer.
+// Every command's store is opened here.
+func (e env) open(path string) (*store.Store, error) {
+	return store.OpenWith(path, store.Options{BusyWait: e.config.BusyWait})
 }
 
-// openChecked is openChecked as the user --as names.
+// openOwner opens (creating if needed) the database at path for a
+// command that writes as the file's owner, refusing a damaged file
+// before writing into it.
+func (e env) openOwner(path string) (*store.Store, error) {
+	return checkedPages(e.open(path))
+}
+
+// openChecked is openOwner as the user --as names.
 func (e env) openChecked(path string) (*store.Store, error) {
-	return e.actAs(openChecked(path))
+	return e.actAs(e.openOwner(path))
 }
 
 // asFlag takes --as NAME (or --as=NAME) out of a command line, wherever
@@ -131,7 +139,7 @@ func (e env) openExistingUnchecked(flagValue string) (*store.Store, error) {
 		return nil, err
 	}
 	if store.IsPostgres(path) {
-		return store.Open(path)
+		return e.open(path)
 	}
 	info, err := os.Stat(path)
 	if errors.Is(err, os.ErrNotExist) {
@@ -146,7 +154,7 @@ func (e env) openExistingUnchecked(flagValue string) (*store.Store, error) {
 	if err := store.CheckHeader(path, info.Size()); err != nil {
 		return nil, err
 	}
-	return store.Open(path)
+	return e.open(path)
 }
 
 // todayFlag declares --today, which every command that reads the clock

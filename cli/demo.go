@@ -45,7 +45,7 @@ func runDemo(e env) int {
 	if err != nil {
 		return fail(e, "demo", err)
 	}
-	st, err := store.Open(path)
+	st, err := e.open(path)
 	if err != nil {
 		return fail(e, "demo", err)
 	}

@@ -97,7 +97,7 @@ func runImport(e env) int {
 	// import is planned on an empty database in memory, so a refused import
 	// leaves no file behind.
 	fresh := !f.dryRun && !fileExists(path)
-	st, err := openForImport(path, f.dryRun || fresh)
+	st, err := e.openForImport(path, f.dryRun || fresh)
 	if !f.dryRun && !fresh {
 		st, err = e.actAs(st, err) // a new file has no users yet: it is made by its owner
 	}
@@ -135,7 +135,7 @@ func runImport(e env) int {
 	}
 	if fresh {
 		st.Close()
-		if st, err = e.actAs(store.Open(path)); err != nil {
+		if st, err = e.actAs(e.open(path)); err != nil {
 			return fail(e, "import", err)
 		}
 		st.SetClock(clockOn(today))
@@ -283,11 +283,11 @@ func planImport(ctx context.Context, st *store.Store, args []string, f importFla
 // start one. In memory (a dry run, or the planning of an import into a new
 // file) it opens a copy in memory instead, which creates and changes no
 // file.
-func openForImport(path string, inMemory bool) (*store.Store, error) {
+func (e env) openForImport(path string, inMemory bool) (*store.Store, error) {
 	if inMemory {
 		return store.OpenScratch(path)
 	}
-	return openChecked(path)
+	return e.openOwner(path)
 }
 
 // createdLine says how many deals took their close date as created date.

@@ -44,7 +44,7 @@ func runMigrate(e env) int {
 		return fail(e, "migrate", &model.FlagError{Flag: "from", Err: err})
 	}
 	defer src.Close()
-	dst, err := openChecked(*to)
+	dst, err := e.openOwner(*to)
 	if err != nil {
 		return fail(e, "migrate", &model.FlagError{Flag: "to", Err: err})
 	}

@@ -92,7 +92,7 @@ func runRestore(e env) int {
 	if err != nil {
 		return fail(e, "restore", err)
 	}
-	st, err := e.actAs(store.Open(path))
+	st, err := e.actAs(e.open(path))
 	if err != nil {
 		return fail(e, "restore", err)
 	}

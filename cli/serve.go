@@ -79,7 +79,7 @@ func runServe(e env) int {
 		}
 		*hostKey = filepath.Join(filepath.Dir(path), "kpit_host_ed25519")
 	}
-	st, err := openChecked(path)
+	st, err := e.openOwner(path)
 	if err != nil {
 		return fail(e, "serve", err)
 	}

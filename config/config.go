@@ -1,6 +1,7 @@
 // Package config reads the user's config file, $XDG_CONFIG_HOME/kpit/config.toml
 // (else ~/.config/kpit/config.toml): the default database, the language, the
-// user's own rep, the theme and key rebindings. It only reads and checks the
+// user's own rep, the theme, key rebindings, input limits and how long a
+// write waits behind another writer. It only reads and checks the
 // file; which value wins over a flag or the environment is decided by the
 // command line (cli), which also prints a bad file's one-line warning.
 package config
@@ -14,10 +15,13 @@ import (
 	"path/filepath"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
+	"time"
 
 	"github.com/pelletier/go-toml/v2"
 	"github.com/pelletier/go-toml/v2/unstable"
+	"golang.org/x/text/width"
 
 	"github.com/kpit-dev/kpit/catalog"
 	"github.com/kpit-dev/kpit/model"
@@ -62,6 +66,9 @@ type Config struct {
 	// config keys are model.LimitKeys); a bound the file does not set is 0,
 	// the default's.
 	Limits model.Limits `toml:"-"`
+	// BusyWait is how long a write waits for another writer (an import)
+	// before it is refused; 0 is the store's default (store.Options).
+	BusyWait time.Duration `toml:"-"`
 }
 
 // file is the document as decoded: [keys] is checked by hand so that a
@@ -75,6 +82,9 @@ type file struct {
 	// Limits is [limits] as decoded; a value other than a whole number is
 	// refused by the decoder (ConfigWrongType).
 	Limits map[string]int64 `toml:"limits"`
+	// BusyWait is a TOML integer (seconds) or a string ("30s"); parseWait
+	// reads either.
+	BusyWait any `toml:"busy_wait"`
 }
 
 // maxFileBytes bounds the config file: a few lines of settings, read whole.
@@ -168,6 +178,13 @@ func Parse(data []byte, actions []string) (Config, error) {
 			return Config{}, &Error{Line: lineOf(data, "limits", key), msg: catalog.ConfigBadLimit, args: []any{key, n, int64(maxLimit)}}
 		}
 	}
+	if f.BusyWait != nil {
+		d, ok := parseWait(f.BusyWait)
+		if !ok {
+			return Config{}, &Error{Line: lineOf(data, "busy_wait"), msg: catalog.ConfigBadWait, args: []any{waitText(f.BusyWait), minWait.String(), maxWait.String()}}
+		}
+		c.BusyWait = d
+	}
 	keys, err := flattenKeys(data, "", f.Keys, actions)
 	if err != nil {
 		return Config{}, err
@@ -181,6 +198,48 @@ func Parse(data []byte, actions []string) (Config, error) {
 // maxLimit is the highest value a limit may be set to: every limit is
 // held in an int, and 2^31-1 of anything is past what one input holds.
 const maxLimit = 1<<31 - 1
+
+// The bounds of busy_wait: a wait shorter than a millisecond is SQLite's
+// "never wait"; a day is past any import a write should queue behind.
+const (
+	minWait = time.Millisecond
+	maxWait = 24 * time.Hour
+)
+
+// parseWait reads busy_wait: a whole number of seconds (a TOML integer, or
+// a string of ASCII or full-width digits, as model.ParseWhole reads them)
+// or a duration such as "30s", "2m", "1m30s" or "500ms".
+func parseWait(v any) (time.Duration, bool) {
+	var d time.Duration
+	switch v := v.(type) {
+	case int64:
+		if v < 0 || v > int64(maxWait/time.Second) {
+			return 0, false
+		}
+		d = time.Duration(v) * time.Second
+	case string:
+		text := strings.TrimSpace(width.Narrow.String(v))
+		if n, err := model.ParseWhole(text); err == nil {
+			if n < 0 || n > int(maxWait/time.Second) {
+				return 0, false
+			}
+			d = time.Duration(n) * time.Second
+		} else if d, err = time.ParseDuration(text); err != nil {
+			return 0, false
+		}
+	default:
+		return 0, false
+	}
+	return d, d >= minWait && d <= maxWait
+}
+
+// waitText is a busy_wait value as the file wrote it, for its refusal.
+func waitText(v any) string {
+	if s, ok := v.(string); ok {
+		return strconv.Quote(s)
+	}
+	return fmt.Sprint(v)
+}
 
 // flattenKeys turns [keys] (with tables for screens) into action → keys.
 func flattenKeys(data []byte, prefix string, table map[string]any, actions []string) (map[string][]string, error) {
@@ -333,8 +392,23 @@ func firstLine(err error) string {
 // limits it sets under [limits].
 func Encode(c Config) (string, error) {
 	b, err := toml.Marshal(c)
-	if err != nil || c.Limits == (model.Limits{}) {
-		return string(b), err
+	if err != nil {
+		return "", err
+	}
+	if c.BusyWait > 0 {
+		// A top-level key goes before the first [table] the library wrote.
+		line := fmt.Sprintf("busy_wait = '%s'\n", c.BusyWait)
+		at := bytes.Index(b, []byte("\n[")) + 1
+		switch {
+		case bytes.HasPrefix(b, []byte("[")):
+			at = 0
+		case at == 0:
+			at = len(b)
+		}
+		b = slices.Concat(b[:at], []byte(line), b[at:])
+	}
+	if c.Limits == (model.Limits{}) {
+		return string(b), nil
 	}
 	var out strings.Builder
 	out.Write(b)

@@ -133,6 +133,8 @@ const (
 	RefuseFileDirectory  RefusalCode = "file_directory"   // the path
 	RefuseFileDiskFull   RefusalCode = "file_disk_full"   // the path
 	RefuseDBBusy         RefusalCode = "db_busy"          //
+	RefuseDBBusyFor      RefusalCode = "db_busy_for"      // the wait that ran out, ErrBusy (unprinted)
+	RefuseDBBusyImport   RefusalCode = "db_busy_import"   // the import's records, its process, since when (UTC), the wait, ErrBusy (unprinted)
 	RefuseDBReadOnly     RefusalCode = "db_read_only"     //
 	RefuseDBDamaged      RefusalCode = "db_damaged"       //
 	RefuseDBNotKpit      RefusalCode = "db_not_kpit"      //
@@ -256,6 +258,8 @@ var inputEnglish = map[RefusalCode]string{
 	RefuseFileDirectory:  "%s: is a directory",
 	RefuseFileDiskFull:   "%s: no space left on device",
 	RefuseDBBusy:         "the database is busy with another kpit; try again",
+	RefuseDBBusyFor:      "the database was busy with another kpit for longer than the wait of %[1]s; try again, or raise busy_wait in the config file",
+	RefuseDBBusyImport:   "the database is busy: an import of %[1]d records (process %[2]d, since %[3]s UTC) held it for longer than the wait of %[4]s; try again when it ends, or raise busy_wait in the config file",
 	RefuseDBReadOnly:     "the database file is read-only",
 	RefuseDBDamaged:      "the database file is damaged (kpit doctor says where; kpit restore BACKUP puts a backup in its place)",
 	RefuseDBNotKpit:      "not a kpit database",

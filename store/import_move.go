@@ -22,7 +22,7 @@ import (
 // whole), and any failure undoes the whole move.
 func (is *ImportSession) move() error {
 	ctx := is.ctx
-	is.store.announceWork(ctx, is.conn, "kpit import")
+	is.store.announceWork(ctx, is.conn, "kpit import", is.records())
 	tx, err := is.conn.BeginTx(ctx, nil) // IMMEDIATE (the DSN's _txlock)
 	if err != nil {
 		endWork(is.conn)
@@ -48,6 +48,12 @@ func (is *ImportSession) move() error {
 	}
 	is.store.wrote()
 	return nil
+}
+
+// records is how many records the move writes or reads again: the
+// staged rows of every kind and the reps it creates or changes.
+func (is *ImportSession) records() int {
+	return int(is.seq) + len(is.newReps) + len(is.repUpdates)
 }
 
 // moveHook, when set (tests), runs inside the move's transaction, while

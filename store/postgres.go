@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
+	"strconv"
 	"strings"
 	"sync/atomic"
 	"time"
@@ -37,17 +38,22 @@ const pgLockMigrate = 0x6b706974 // "kpit"
 // openPostgres opens the database the URL names and brings its schema up
 // to date. A database holding tables that are not kpit's is refused before
 // anything is written to it.
-func openPostgres(rawURL string) (*Store, error) {
+func openPostgres(rawURL string, o Options) (*Store, error) {
 	shown := redactURL(rawURL)
 	cfg, err := pgx.ParseConfig(rawURL)
 	if err != nil {
 		return nil, fmt.Errorf("database %s: %w", shown, pgLine(err))
 	}
 	cfg.ConnectTimeout = 10 * time.Second
+	// A write waits for a lock another transaction holds (a row, the
+	// advisory lock of one-at-a-time writes) as long as a SQLite write
+	// waits for the file's: past it PostgreSQL answers 55P03, worded as
+	// ErrBusy (pgLine).
+	cfg.RuntimeParams["lock_timeout"] = strconv.FormatInt(o.busyWait().Milliseconds(), 10)
 	db := sql.OpenDB(rebindConnector{stdlib.GetConnector(*cfg)})
 	db.SetMaxOpenConns(8)
 	db.SetMaxIdleConns(4)
-	s := &Store{db: db, path: shown, pg: true, now: time.Now, changes: &changes{}, writes: newWrites()}
+	s := &Store{db: db, path: shown, pg: true, now: time.Now, changes: &changes{}, writes: newWrites(), busyWait: o.busyWait()}
 	ctx := context.Background()
 	if err := s.migratePG(ctx); err != nil {
 		db.Close()
@@ -172,6 +178,9 @@ func pgLine(err error) error {
 	}
 	var pe *pgconn.PgError
 	if errors.As(err, &pe) {
+		if pe.Code == "55P03" { // lock_not_available: lock_timeout ran out
+			return ErrBusy
+		}
 		msg := pe.Message
 		if pe.Code == "23505" && pe.Detail != "" {
 			msg = "already exists: " + pe.Detail

@@ -21,10 +21,28 @@ import (
 	"github.com/kpit-dev/kpit/model"
 )
 
-// BusyTimeout is how long a write waits for another writer. It must outlast
-// the longest write transaction (a large import holds the lock for seconds).
-// A variable so that a test can wait less; it is read when a store opens.
+// BusyTimeout is how long a write waits for another writer when the
+// store's Options do not say (the config file's busy_wait does). It must
+// outlast the longest write transaction (a large import holds the lock for
+// seconds). A variable so that a test can wait less; it is read when a
+// store opens.
 var BusyTimeout = 30 * time.Second
+
+// Options are what a store is opened with beyond its path.
+type Options struct {
+	// BusyWait is how long a write waits for another writer before it is
+	// refused with a line naming that writer's work (busyWith); 0 is
+	// BusyTimeout. On PostgreSQL it is the session's lock_timeout.
+	BusyWait time.Duration
+}
+
+// busyWait is o's wait, else the default.
+func (o Options) busyWait() time.Duration {
+	if o.BusyWait > 0 {
+		return o.BusyWait
+	}
+	return BusyTimeout
+}
 
 // Store is an open kpit database.
 type Store struct {
@@ -35,6 +53,8 @@ type Store struct {
 	changes *changes    // nil on a scratch store: nothing else writes to it
 	actor   *model.User // who writes (As); nil: the file's owner
 	writes  *writes     // the write transactions in flight, waited for by Close
+	// busyWait is how long a write waits for another writer (Options).
+	busyWait time.Duration
 	// textChars bounds a text field of a record written (SetLimits); 0 is
 	// model.DefaultLimits'.
 	textChars int
@@ -43,7 +63,7 @@ type Store struct {
 // ErrNotKpit is returned for a file that is not a kpit database.
 var ErrNotKpit error = model.Refused(model.RefuseDBNotKpit)
 
-// ErrBusy is returned when a write waited BusyTimeout for another writer.
+// ErrBusy is returned when a write waited its busy wait for another writer.
 var ErrBusy error = model.Refused(model.RefuseDBBusy)
 
 // ErrReadOnly is returned when SQLite may not write the file.
@@ -75,9 +95,12 @@ func DefaultPath() (string, error) {
 // or one whose schema is newer than this binary knows, is refused with an
 // error naming the file before anything is written to it. A postgres://
 // URL opens that PostgreSQL database instead (postgres.go).
-func Open(path string) (*Store, error) {
+func Open(path string) (*Store, error) { return OpenWith(path, Options{}) }
+
+// OpenWith is Open with options (how long a write waits for another).
+func OpenWith(path string, o Options) (*Store, error) {
 	if IsPostgres(path) {
-		return openPostgres(path)
+		return openPostgres(path, o)
 	}
 	if err := checkPath(path); err != nil {
 		return nil, err
@@ -89,7 +112,7 @@ func Open(path string) (*Store, error) {
 	}
 	q := url.Values{}
 	for _, p := range []string{
-		fmt.Sprintf("busy_timeout(%d)", BusyTimeout.Milliseconds()),
+		fmt.Sprintf("busy_timeout(%d)", o.busyWait().Milliseconds()),
 		"foreign_keys(1)",
 		"synchronous(NORMAL)",
 		// Reads through a memory map rather than a pread per page: a
@@ -109,7 +132,7 @@ func Open(path string) (*Store, error) {
 	// A small pool: each connection has its own page cache, and SQLite
 	// serialises writers anyway. One more is held to watch for changes.
 	db.SetMaxOpenConns(5)
-	s := &Store{db: db, path: path, now: time.Now, changes: &changes{}, writes: newWrites()}
+	s := &Store{db: db, path: path, now: time.Now, changes: &changes{}, writes: newWrites(), busyWait: o.busyWait()}
 	if err := s.migrate(context.Background()); err != nil {
 		db.Close()
 		return nil, model.Refused(model.RefuseDBOpen, path, readOnlyWhy(path, err))
@@ -161,7 +184,7 @@ func (s *Store) useWAL() error {
 	// Changing the mode needs the file to itself, and SQLite answers BUSY
 	// at once rather than wait (its busy handler is not called here) while
 	// another kpit that is creating the same file reads it.
-	deadline := time.Now().Add(BusyTimeout)
+	deadline := time.Now().Add(s.BusyWait())
 	for {
 		_, err := s.db.Exec("PRAGMA journal_mode=WAL")
 		if err == nil || !isBusy(err) || time.Now().After(deadline) {
@@ -207,6 +230,14 @@ func (s *Store) Path() string { return s.path }
 
 // SetClock replaces the clock used for entered_at and updated_at (tests).
 func (s *Store) SetClock(now func() time.Time) { s.now = now }
+
+// BusyWait is how long a write through s waits for another writer.
+func (s *Store) BusyWait() time.Duration {
+	if s.busyWait > 0 {
+		return s.busyWait
+	}
+	return BusyTimeout
+}
 
 // SetLimits gives the store the user's limits (the config file's
 // [limits]): a record written through it is refused past their TextChars.

@@ -10,7 +10,6 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/kpit-dev/kpit/model"
-	"github.com/kpit-dev/kpit/store"
 )
 
 // The checklist diagnosis (チェックリスト診断): the 14 items of
@@ -195,7 +194,7 @@ func (s *checklistScreen) answer(item int, a model.Answer) tea.Cmd {
 	s.buildRows(item, s.rows[s.cursor].gap)
 	st := s.Store
 	return func() tea.Msg {
-		ctx, cancel := context.WithTimeout(context.Background(), store.BusyTimeout)
+		ctx, cancel := context.WithTimeout(context.Background(), st.BusyWait())
 		defer cancel()
 		return checklistSavedMsg{answer: ans, err: st.SaveChecklistAnswer(ctx, ans)}
 	}
