@@ -11,7 +11,8 @@ import (
 // encodes to a document that reads back as the same settings.
 func FuzzParse(f *testing.F) {
 	for _, s := range []string{"db = \"~/k.db\"\nlang = \"ja\"\n", "[keys]\nquit = [\"x\", \"ctrl+c\"]\n[keys.tree]\nwhat_if = \"W\"\n",
-		"[limits]\ntext_chars = 20000\nrows = 5\n", "theme = \"pink\"\n", "me = \"田\\u0000中\"\n", "[limits]\nrows = -1\n", "= =\n", "[keys]\nquit = 3\n"} {
+		"[limits]\ntext_chars = 20000\nrows = 5\n", "theme = \"pink\"\n", "me = \"田\\u0000中\"\n", "[limits]\nrows = -1\n", "= =\n", "[keys]\nquit = 3\n",
+		"busy_wait = \"１m３０s\"\n[keys]\nquit = \"Q\"\n", "busy_wait = 0\n", "busy_wait = \"1e9h\"\n"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, doc string) {
