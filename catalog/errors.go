@@ -136,6 +136,12 @@ var inputTexts = map[model.RefusalCode]Text{
 	model.RefuseDBNamed:        {JA: "データベース %s: %v", EN: "database %s: %v"},
 	model.RefuseDBOpen:         {JA: "データベース %s を開けません: %v", EN: "open database %s: %v"},
 	model.RefuseDBDirReadOnly:  {JA: "ディレクトリ %s は読み取り専用です (SQLite はデータベースの隣に -wal と -shm のファイルを作ります)", EN: "its directory %s is read-only (SQLite makes the -wal and -shm files beside the database)"},
+	model.RefuseDBNotWritten: {JA: "書き込めませんでした: 書き込みが失敗しました (%s)。何も保存されていません",
+		EN: "could not be written: a write failed (%s); nothing was saved"},
+	model.RefuseDBNotWrittenLimit: {JA: "書き込めませんでした: ファイルサイズの上限 %d バイト (ulimit -f) のため、このファイルか -wal ファイルを大きくできません。何も保存されていません",
+		EN: "could not be written: a file size limit of %d bytes (ulimit -f) stops it or its -wal file growing; nothing was saved"},
+	model.RefuseDBNotWrittenFull: {JA: "書き込めませんでした: ディスクがいっぱいです (%[2]s の空きは %[1]d バイト)。何も保存されていません",
+		EN: "could not be written: the disk is full (%d bytes free in %s); nothing was saved"},
 }
 
 // nounTexts are the Japanese of the model's nouns (model.Noun).

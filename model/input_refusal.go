@@ -142,6 +142,10 @@ const (
 	RefuseDBNamed        RefusalCode = "db_named"         // the path, the refusal
 	RefuseDBOpen         RefusalCode = "db_open"          // the path, why it could not be opened
 	RefuseDBDirReadOnly  RefusalCode = "db_dir_read_only" // the directory
+	// A write the disk did not take (store.ErrNotWritten, named).
+	RefuseDBNotWritten      RefusalCode = "db_not_written"       // SQLite's words
+	RefuseDBNotWrittenLimit RefusalCode = "db_not_written_limit" // the file size limit in bytes
+	RefuseDBNotWrittenFull  RefusalCode = "db_not_written_full"  // the bytes free, the directory
 )
 
 var inputEnglish = map[RefusalCode]string{
@@ -267,6 +271,10 @@ var inputEnglish = map[RefusalCode]string{
 	RefuseDBNamed:        "database %s: %v",
 	RefuseDBOpen:         "open database %s: %v",
 	RefuseDBDirReadOnly:  "its directory %s is read-only (SQLite makes the -wal and -shm files beside the database)",
+
+	RefuseDBNotWritten:      "could not be written: a write failed (%s); nothing was saved",
+	RefuseDBNotWrittenLimit: "could not be written: a file size limit of %d bytes (ulimit -f) stops it or its -wal file growing; nothing was saved",
+	RefuseDBNotWrittenFull:  "could not be written: the disk is full (%d bytes free in %s); nothing was saved",
 }
 
 // Refusal is a command's input refused by a rule: the code and the values

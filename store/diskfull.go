@@ -2,12 +2,13 @@ package store
 
 import (
 	"errors"
-	"fmt"
 	"path/filepath"
 	"syscall"
 
 	"modernc.org/sqlite"
 	sqlite3 "modernc.org/sqlite/lib"
+
+	"github.com/kpit-dev/kpit/model"
 )
 
 // ErrNotWritten is a write SQLite could not make: the disk is full, a
@@ -16,19 +17,14 @@ import (
 // last frame after all the others), so nothing of it was saved.
 var ErrNotWritten = errors.New("could not be written")
 
-// writeFailed is ErrNotWritten with what SQLite said and, once the file is
-// known (Store.named, Open), why.
+// writeFailed is ErrNotWritten with what SQLite (or the system) said;
+// writeWhy names why once the file is known (Store.named, Open).
 type writeFailed struct {
 	sqlite string // SQLite's words: "database or disk is full", "disk I/O error (778)"
-	why    string
 }
 
 func (e *writeFailed) Error() string {
-	why := e.why
-	if why == "" {
-		why = "a write failed (" + e.sqlite + ")"
-	}
-	return "could not be written: " + why + "; nothing was saved"
+	return "could not be written: a write failed (" + e.sqlite + "); nothing was saved"
 }
 
 func (e *writeFailed) Is(target error) bool { return target == ErrNotWritten }
@@ -56,23 +52,24 @@ func osNotWritten(err error) error {
 	return nil
 }
 
-// writeWhy says why a write to the database at path failed, as far as the
+// writeWhy says why a write to the file at path failed, as far as the
 // system tells: a file size limit on this process, or a full disk; else
-// SQLite's own words.
+// SQLite's own words. It is a model refusal, so that the cockpit words it
+// in Japanese too; being named, it is no longer ErrNotWritten (a second
+// naming leaves it as it is).
 func writeWhy(path string, err error) error {
 	var wf *writeFailed
 	if !errors.As(err, &wf) {
 		return err
 	}
-	named := *wf
 	switch limit, free := fileSizeLimit(), freeBytes(filepath.Dir(path)); {
 	case limit >= 0:
-		named.why = fmt.Sprintf("a file size limit of %d bytes (ulimit -f) stops it or its -wal file growing", limit)
+		return model.Refused(model.RefuseDBNotWrittenLimit, limit)
 	case free >= 0 && free < fullBelow:
 		dir, _ := filepath.Abs(filepath.Dir(path))
-		named.why = fmt.Sprintf("the disk is full (%d bytes free in %s)", free, dir)
+		return model.Refused(model.RefuseDBNotWrittenFull, free, dir)
 	}
-	return &named
+	return model.Refused(model.RefuseDBNotWritten, wf.sqlite)
 }
 
 // fullBelow is the free space under which a failed write is put down to a

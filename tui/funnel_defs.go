@@ -121,7 +121,7 @@ func (d *defsScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		}
 		if msg.err != nil {
 			if d.form != nil {
-				d.form.err = failure(d.Lang, msg.err)
+				d.form.err = writeErr(d.Lang, msg.err)
 			}
 			return d, nil
 		}

@@ -119,7 +119,7 @@ func (s *funnelScreen) moveRefusal(id int64, err error) string {
 		}
 		return s.T(msgFunnelMoveRefused, id, field, refusal(s.Lang, fe.Code, args, fe.Msg))
 	}
-	return failure(s.Lang, err)
+	return writeErr(s.Lang, err)
 }
 
 // moveLines is the question under the list.
