@@ -7,6 +7,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/kpit-dev/kpit/catalog"
 	"github.com/kpit-dev/kpit/model"
 	"github.com/kpit-dev/kpit/store"
 )
@@ -72,7 +73,7 @@ func (k *kgiInput) typeKey(c *Common, msg tea.KeyPressMsg) tea.Cmd {
 		}
 		kgi, err := parseKGI(c, k.input.Value())
 		if err != nil {
-			k.problem = c.T(msgKGIBad, err.Error())
+			k.problem = c.T(msgKGIBad, catalog.ErrorLine(c.Lang, err))
 			return nil
 		}
 		k.amount = k.input.Value()

@@ -114,7 +114,7 @@ func (f *reviewForm) key(c *Common, msg tea.KeyPressMsg, reps int) (done bool, p
 		}
 		if f.kind == formAction {
 			if _, err := model.ParseDay(f.due, c.Now()); err != nil {
-				return false, c.T(msgRvBadDue, err.Error())
+				return false, c.T(msgRvBadDue, catalog.ErrorLine(c.Lang, err))
 			}
 		}
 		f.text = strings.TrimSpace(f.text)

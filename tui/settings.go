@@ -9,6 +9,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/kpit-dev/kpit/catalog"
 	"github.com/kpit-dev/kpit/model"
 	"github.com/kpit-dev/kpit/store"
 )
@@ -121,7 +122,7 @@ func (s *settingsForm) save() tea.Cmd {
 	var u store.RuleUpdate
 	d, err := model.ParseDeadline(s.form.get("deadline"))
 	if err != nil {
-		s.showError(&model.FieldError{Field: "deadline", Msg: err.Error()})
+		s.showError(&model.FieldError{Field: "deadline", Msg: catalog.ErrorLine(s.Lang, err)})
 		return nil
 	}
 	u.Deadline = &d
@@ -156,7 +157,7 @@ func (s *settingsForm) save() tea.Cmd {
 		}
 		_, fields, err := model.ParseRequired(string(k) + "=" + strings.Join(named, ","))
 		if err != nil {
-			s.showError(&model.FieldError{Field: id, Msg: err.Error()})
+			s.showError(&model.FieldError{Field: id, Msg: catalog.ErrorLine(s.Lang, err)})
 			return nil
 		}
 		u.Required[k] = fields

@@ -9,6 +9,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/kpit-dev/kpit/catalog"
 	"github.com/kpit-dev/kpit/kpitree"
 	"github.com/kpit-dev/kpit/model"
 	"github.com/kpit-dev/kpit/store"
@@ -183,7 +184,7 @@ func (s *treeScreen) checkEdit(e *kpiEdit) (kpiChange, error) {
 		}
 		t, err := s.parseTarget(e.key, text)
 		if err != nil {
-			return ch, errors.New(s.T(msgEditBadTarget, err.Error()))
+			return ch, errors.New(s.T(msgEditBadTarget, catalog.ErrorLine(s.Lang, err)))
 		}
 		ch.target = t
 	case fieldDeadline:
@@ -192,7 +193,7 @@ func (s *treeScreen) checkEdit(e *kpiEdit) (kpiChange, error) {
 		}
 		d, err := model.ParseDate(text)
 		if err != nil {
-			return ch, errors.New(s.T(msgEditBadDeadline, err.Error()))
+			return ch, errors.New(s.T(msgEditBadDeadline, catalog.ErrorLine(s.Lang, err)))
 		}
 		ch.deadline = d
 	default:

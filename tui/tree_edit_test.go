@@ -266,3 +266,17 @@ func TestFormulaOnInnerNode(t *testing.T) {
 		t.Errorf("the formula lines after saving:\n%s", out)
 	}
 }
+
+// TestBadDeadlineIsToldInJapanese: the same refusal on a Japanese screen
+// is Japanese, naming the typed text.
+func TestBadDeadlineIsToldInJapanese(t *testing.T) {
+	t.Parallel()
+	a, _ := appOn(t, copyDemo(t), LangJA, 120, 40)
+	treeAt(t, a, model.MetricLeadToOppRate)
+	press(t, a, "enter", "d")
+	typeText(t, a, "2026-02-30")
+	press(t, a, "enter")
+	if l := lineWith(a, "期限を読めません"); !strings.Contains(l, `"2026-02-30" は日付ではありません (YYYY-MM-DD)`) {
+		t.Errorf("error line %q\n%s", l, screen(a))
+	}
+}

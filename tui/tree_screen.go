@@ -10,6 +10,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/kpit-dev/kpit/catalog"
 	"github.com/kpit-dev/kpit/figures"
 	"github.com/kpit-dev/kpit/kpitree"
 	"github.com/kpit-dev/kpit/model"
@@ -418,7 +419,7 @@ func (s *treeScreen) typeKey(msg tea.KeyPressMsg) {
 		}
 		t, err := s.parseValue(n, s.input.Value())
 		if err != nil {
-			s.note = s.T(msgWhatIfBadValue, err.Error())
+			s.note = s.T(msgWhatIfBadValue, catalog.ErrorLine(s.Lang, err))
 			return // keep what was typed so it can be fixed
 		}
 		s.overrides[n.Key] = t
