@@ -34,6 +34,7 @@ var (
 	FieldKind       = Text{JA: "活動", EN: "Kind"}
 	FieldRep        = Text{JA: "担当者", EN: "Rep"}
 	FieldCount      = Text{JA: "件数", EN: "Count"}
+	FieldConnected  = Text{JA: "通話数", EN: "Connected"}
 	FieldDate       = Text{JA: "日付", EN: "Date"}
 	FieldAccount    = Text{JA: "取引先", EN: "Account"}
 	FieldNote       = Text{JA: "メモ", EN: "Note"}
@@ -100,7 +101,7 @@ func ActivityKindWord(l Lang, k model.ActivityKind) string {
 // FieldLabel names a record field the way the entry form labels it, or
 // returns the field's own name when it has no label.
 func FieldLabel(l Lang, field string) string {
-	labels := map[string]Text{"kind": FieldKind, "rep": FieldRep, "count": FieldCount, "date": FieldDate,
+	labels := map[string]Text{"kind": FieldKind, "rep": FieldRep, "count": FieldCount, "connected": FieldConnected, "date": FieldDate,
 		"account": FieldAccount, "note": FieldNote, "amount": FieldAmount, "stage": FieldStage,
 		"created": FieldCreated, "closed": FieldClosed, "outcome": FieldOutcome, "lost_reason": FieldLostReason,
 		"company": FieldCompany, "contact": FieldContact, "source": FieldSource, "status": FieldStatus,

@@ -192,11 +192,12 @@ func setFlagNames(fs *flag.FlagSet) map[string]bool {
 
 func addActivity(e env, args []string) int {
 	const cmd = "add activity"
-	fs := newFlagSet(e, cmd, "add activity --kind KIND --rep NAME [--count N] [--date YYYY-MM-DD] [--account A] [--opportunity ID] [--note T] [--db PATH]")
+	fs := newFlagSet(e, cmd, "add activity --kind KIND --rep NAME [--count N] [--connected N] [--date YYYY-MM-DD] [--account A] [--opportunity ID] [--note T] [--db PATH]")
 	f := commonAddFlags(fs)
 	kind := fs.String("kind", "", "visit, call, email, proposal, appointment or meeting (訪問, 架電, メール, 提案, アポ, 商談)")
 	rep := fs.String("rep", e.config.Me, "the rep's name (default the config file's me)")
 	count := fs.String("count", "1", "how many (a positive whole number)")
+	connected := fs.String("connected", "0", "of a call's --count, how many reached the person (通話数)")
 	date := fs.String("date", "today", "the day of the activity (YYYY-MM-DD, today, yesterday)")
 	account := fs.String("account", "", "the account visited or called")
 	opp := fs.String("opportunity", "", "the opportunity it belongs to (its --id, or #N for kpit's own number)")
@@ -212,6 +213,10 @@ func addActivity(e env, args []string) int {
 	if err != nil {
 		return fail(e, cmd, model.BadFlag("count", model.RefuseNotWhole, *count))
 	}
+	conn, err := model.ParseWhole(*connected)
+	if err != nil || conn < 0 {
+		return fail(e, cmd, model.BadFlag("connected", model.RefuseNotWhole, *connected))
+	}
 	if model.Blank(*rep) {
 		return fail(e, cmd, model.BadFlag("rep", model.RefuseRepNameRequired))
 	}
@@ -220,7 +225,7 @@ func addActivity(e env, args []string) int {
 		if err != nil {
 			return fail(e, cmd, err)
 		}
-		a := model.Activity{Kind: k, RepName: model.TrimText(*rep), Count: n, Date: day, Account: model.TrimText(*account), Note: model.TrimText(*note)}
+		a := model.Activity{Kind: k, RepName: model.TrimText(*rep), Count: n, Connected: conn, Date: day, Account: model.TrimText(*account), Note: model.TrimText(*note)}
 		if *opp != "" {
 			if a.OpportunityID, err = s.findOpportunity(*opp); err != nil {
 				return addError(e, cmd, err)

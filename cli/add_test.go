@@ -64,6 +64,9 @@ func TestAddRefusesBadInputNamingTheFlag(t *testing.T) {
 		{[]string{"activity", "--kind", "visit", "--rep", "田中", "--count", "abc"}, "--count"},
 		{[]string{"activity", "--kind", "visit", "--rep", "田中", "--count", "-3"}, "--count"},
 		{[]string{"activity", "--kind", "visit", "--rep", "田中", "--count", "0"}, "--count"},
+		{[]string{"activity", "--kind", "call", "--rep", "田中", "--count", "5", "--connected", "6"}, "--connected"},
+		{[]string{"activity", "--kind", "call", "--rep", "田中", "--connected", "-1"}, "--connected"},
+		{[]string{"activity", "--kind", "visit", "--rep", "田中", "--connected", "1"}, "--connected"},
 		{[]string{"activity", "--kind", "visit", "--rep", "田中", "--date", "2026-02-30"}, "--date"},
 		{[]string{"activity", "--kind", "visit", "--rep", "田中", "--date", future}, "--date"},
 		{[]string{"activity", "--kind", "lunch", "--rep", "田中"}, "--kind"},
@@ -117,6 +120,7 @@ func TestAddWritesAndAggregates(t *testing.T) {
 	run("activity", "--kind", "visit", "--rep", "田中", "--count", "3", "--date", day)
 	run("activity", "--kind", "訪問", "--rep", "田中", "--date", day)
 	run("activity", "--kind", "call", "--rep", "山本", "--create-rep", "--department", "inside_sales")
+	run("activity", "--kind", "架電", "--rep", "山本", "--count", "２０", "--connected", "６", "--date", day)
 	run("opportunity", "--id", "D-1", "--rep", "鈴木", "--account", "ACME", "--created", day)
 	run("activity", "--kind", "meeting", "--rep", "鈴木", "--opportunity", "D-1")
 	run("opportunity", "--id", "D-1", "--stage", "proposal")
@@ -137,7 +141,7 @@ func TestAddWritesAndAggregates(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := model.Counts{model.MetricVisits: 4, model.MetricCalls: 1, model.MetricMeetings: 1, model.MetricOpportunities: 2,
+	want := model.Counts{model.MetricVisits: 4, model.MetricCalls: 21, model.MetricConnects: 6, model.MetricMeetings: 1, model.MetricOpportunities: 2,
 		model.MetricOrdersWon: 1, model.MetricRevenue: 12_000_000, model.MetricOrdersLost: 1, model.MetricLeads: 1}
 	for k, v := range want {
 		if c[k] != v {

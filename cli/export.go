@@ -49,7 +49,7 @@ func exportColumns(k importer.Kind) []string {
 }
 
 // numericColumns are written as numbers in JSON and xlsx.
-var numericColumns = map[string]bool{"amount": true, "count": true, "mrr": true}
+var numericColumns = map[string]bool{"amount": true, "count": true, "connected": true, "mrr": true}
 
 // moneyColumns are amounts in major units of the team's currency.
 var moneyColumns = map[string]bool{"amount": true, "mrr": true}
@@ -159,7 +159,8 @@ func exportRows(ctx context.Context, st *store.Store, kind importer.Kind, cur mo
 		})
 	case importer.Activities:
 		return st.ExportActivities(ctx, func(a model.Activity, opp string) error {
-			return row([]string{a.ExternalID, date(a.Date), a.RepName, string(a.Kind), strconv.Itoa(a.Count), a.Account, opp, a.Note})
+			return row([]string{a.ExternalID, date(a.Date), a.RepName, string(a.Kind), strconv.Itoa(a.Count), strconv.Itoa(a.Connected),
+				a.Account, opp, a.Note})
 		})
 	case importer.Leads:
 		return st.ExportLeads(ctx, func(l model.Lead) error {

@@ -13,11 +13,11 @@ import (
 var roundTripFiles = []struct{ kind, name, text string }{
 	{"reps", "reps.csv", "名前,部署,在籍\n山田,マーケティング,在籍\n伊藤,インサイドセールス,在籍\n田中,フィールドセールス,在籍\n佐藤,営業,退職\n高橋,カスタマーサクセス,在籍\n"},
 	{"opportunities", "opps.csv", csvText(japaneseRows, ",")},
-	{"activities", "acts.csv", "日付,担当者,種別,件数,取引先,商談ID,メモ\n" +
-		"2026/11/2,田中,訪問,2,株式会社あおば,J-1,初回\n" +
-		"2026/11/2,田中,訪問,2,株式会社あおば,J-1,初回\n" + // the same visit twice: two records
-		"2026/11/3,伊藤,架電,15,,,\n" +
-		"2026/11/4,佐藤,提案,1,みどり工業,J-3,\"見積\n再提出\"\n"},
+	{"activities", "acts.csv", "日付,担当者,種別,件数,通話数,取引先,商談ID,メモ\n" +
+		"2026/11/2,田中,訪問,2,,株式会社あおば,J-1,初回\n" +
+		"2026/11/2,田中,訪問,2,,株式会社あおば,J-1,初回\n" + // the same visit twice: two records
+		"2026/11/3,伊藤,架電,15,4,,,\n" + // 4 of the 15 calls connected
+		"2026/11/4,佐藤,提案,1,,みどり工業,J-3,\"見積\n再提出\"\n"},
 	{"leads", "leads.csv", "リードID,会社名,氏名,流入元,担当者,作成日,ステータス,MQL日,SQL日,商談化日,受注日\n" +
 		"L-1,あおば,青葉 一郎,展示会,伊藤,2026/10/1,,2026/10/5,,,\n" +
 		"L-2,ひかり,光 花子,広告,,2026/10/2,,2026/10/6,2026/10/9,,\n" +
@@ -60,6 +60,9 @@ func TestExportRoundTrip(t *testing.T) {
 	if got := query(t, db, `SELECT sum(value) FROM rollup_daily WHERE metric = 'calls'`); got != 15 {
 		t.Errorf("calls = %d; want 15", got)
 	}
+	if got := query(t, db, `SELECT sum(value) FROM rollup_daily WHERE metric = 'connects'`); got != 4 {
+		t.Errorf("connected calls = %d; want 4", got)
+	}
 	leads := strings.Join(exportLines(t, db, "leads"), "\n")
 	wantLeads := "L-1,あおば,青葉 一郎,展示会,伊藤,2026-10-01,mql,2026-10-05,,,,\n" +
 		"L-2,ひかり,光 花子,広告,,2026-10-02,sql,2026-10-06,2026-10-09,,,\n" +
@@ -73,7 +76,7 @@ func TestExportRoundTrip(t *testing.T) {
 		t.Errorf("customers:\n%s\nwant\n%s", custs, want)
 	}
 	acts := exportLines(t, db, "activities")
-	if len(acts) != 4 || !strings.HasSuffix(acts[3], ",proposal,1,みどり工業,J-3,\"見積\n再提出\"") {
+	if len(acts) != 4 || !strings.HasSuffix(acts[3], ",proposal,1,0,みどり工業,J-3,\"見積\n再提出\"") {
 		t.Errorf("activities:\n%s", strings.Join(acts, "\n"))
 	}
 

@@ -3,7 +3,6 @@ package importer
 import (
 	"errors"
 	"fmt"
-	"strconv"
 	"strings"
 	"time"
 
@@ -377,6 +376,15 @@ func (c *converter) activity(r row) (record, *RowError) {
 		}
 		a.Count = n
 	}
+	// How many of a call's calls reached the person (docs/success.md):
+	// CheckActivity refuses more than the count and any on another kind.
+	if v := r.get("connected"); v != "" {
+		n, err := parseConnected(v)
+		if err != nil {
+			return record{}, r.failErr("connected", err)
+		}
+		a.Connected = n
+	}
 	if e := r.check(model.CheckActivity(a)); e != nil {
 		return record{}, e
 	}
@@ -606,13 +614,29 @@ func parseActive(s string) (bool, error) {
 }
 
 func parseCount(s string) (int, error) {
+	n, ok := wholeNumber(s)
+	if !ok || n <= 0 {
+		return 0, valueErr(ProblemNotCount, s, nil, "%q is not a count (want a whole number from 1)", s)
+	}
+	return n, nil
+}
+
+// parseConnected reads a call's connected count, which may be 0.
+func parseConnected(s string) (int, error) {
+	n, ok := wholeNumber(s)
+	if !ok || n < 0 {
+		return 0, valueErr(ProblemNotConnected, s, nil, "%q is not a number of connected calls (want a whole number from 0)", s)
+	}
+	return n, nil
+}
+
+// wholeNumber reads a whole number as a spreadsheet writes it: full-width
+// digits, a 件 or 回 after it, a ".0" a number cell gains.
+func wholeNumber(s string) (int, bool) {
 	in := strings.TrimSpace(width.Narrow.String(s))
 	for _, suf := range []string{"件", "回"} {
 		in = strings.TrimSuffix(in, suf)
 	}
-	n, err := strconv.Atoi(strings.TrimSuffix(in, ".0"))
-	if err != nil || n <= 0 {
-		return 0, valueErr(ProblemNotCount, s, nil, "%q is not a count (want a whole number from 1)", s)
-	}
-	return n, nil
+	n, err := model.ParseWhole(strings.TrimSuffix(in, ".0"))
+	return n, err == nil
 }

@@ -94,3 +94,36 @@ func TestImportAcceptsTheEdges(t *testing.T) {
 		t.Errorf("open deal without a created date: %v", e)
 	}
 }
+
+// A call's connected count is read from a 通話数 (or "connected") column,
+// full-width digits too, and refused with the model's words where the
+// entry form refuses it: more than the calls, or on another kind.
+func TestImportReadsConnectedCalls(t *testing.T) {
+	header := []string{"日付", "担当者", "種別", "件数", "通話数"}
+	r, e := convertRow(t, Activities, header, []string{"2026-11-02", "佐藤", "架電", "20", "６"})
+	if e != nil || r.act.Count != 20 || r.act.Connected != 6 {
+		t.Fatalf("20 calls, ６ connected: %+v %v", r.act, e)
+	}
+	if r, e := convertRow(t, Activities, header, []string{"2026-11-02", "佐藤", "架電", "20", ""}); e != nil || r.act.Connected != 0 {
+		t.Errorf("an empty 通話数 is none connected: %+v %v", r.act, e)
+	}
+	if r, e := convertRow(t, Activities, []string{"Date", "Owner", "Kind", "Count", "Connected calls"},
+		[]string{"2026-11-02", "Sato", "call", "5", "0"}); e != nil || r.act.Connected != 0 {
+		t.Errorf("English header, 0 connected: %+v %v", r.act, e)
+	}
+	for _, c := range []struct {
+		cells []string
+		want  string
+	}{
+		{[]string{"2026-11-02", "佐藤", "架電", "5", "6"}, "column 通話数: " + model.ValidateActivity(model.Activity{Date: model.D(2026, 11, 2),
+			RepName: "佐藤", Kind: model.KindCall, Count: 5, Connected: 6}, model.InputRules{}, model.D(2026, 11, 26)).(*model.FieldError).Msg},
+		{[]string{"2026-11-02", "佐藤", "訪問", "1", "1"}, "column 通話数: only calls connect"},
+		{[]string{"2026-11-02", "佐藤", "架電", "5", "-1"}, `column 通話数: "-1" is not a number of connected calls`},
+		{[]string{"2026-11-02", "佐藤", "架電", "5", "半分"}, `column 通話数: "半分" is not a number of connected calls`},
+	} {
+		_, e := convertRow(t, Activities, header, c.cells)
+		if e == nil || !strings.Contains(e.Error(), c.want) {
+			t.Errorf("%v: %v; want %q", c.cells, e, c.want)
+		}
+	}
+}

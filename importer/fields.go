@@ -102,6 +102,7 @@ func Fields(k Kind) []Field {
 			{"owner", true, []string{"assigned to", "rep", "sales rep", "担当者", "担当", "営業担当", "実施者", "所有者"}},
 			{"kind", true, []string{"type", "activity type", "種別", "活動種別", "区分", "活動区分", "種類"}},
 			{"count", false, []string{"number", "件数", "回数", "数"}},
+			{"connected", false, []string{"connected calls", "connects", "通話数", "接続数", "通話件数"}},
 			{"account", false, []string{"account name", "company", "取引先", "取引先名", "会社名", "顧客名"}},
 			{"opportunity", false, []string{"opportunity id", "deal id", "商談ID", "案件ID"}},
 			{"note", false, []string{"notes", "subject", "memo", "comment", "メモ", "備考", "件名", "内容"}},

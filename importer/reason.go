@@ -28,6 +28,7 @@ const (
 	ProblemNotLeadStatus   Problem = "not_lead_status"
 	ProblemNotYesNo        Problem = "not_yes_no"
 	ProblemNotCount        Problem = "not_count"
+	ProblemNotConnected    Problem = "not_connected"
 	ProblemWonNeedsAmount  Problem = "won_needs_amount"
 	ProblemWonNeedsClosed  Problem = "won_needs_closed"
 	ProblemNoOpportunity   Problem = "no_opportunity" // Value is an unknown opportunity id

@@ -30,7 +30,7 @@ var bulkMinRows = 2000
 // table. A table with any other insert trigger (a later migration's) is
 // moved through the triggers, so that nothing a trigger does is skipped.
 var bulkInsertTriggers = map[string][]string{
-	kindActivities:    {"activities_ai", "activities_live_ai"},
+	kindActivities:    {"activities_ai", "activities_live_ai", "activities_connects_ai"},
 	kindOpportunities: {"opportunities_ai", "opportunities_live_ai"},
 }
 
@@ -153,7 +153,11 @@ func (is *ImportSession) deriveStaged(ctx context.Context) error {
 		var sel []string
 		switch kind {
 		case kindActivities:
-			sel = []string{`SELECT day, ` + metricOfKind + `, rep_id, sum(count) FROM ` + stage + ` WHERE action = 'insert' GROUP BY 1, 2, 3`}
+			sel = []string{
+				`SELECT day, ` + metricOfKind + `, rep_id, sum(count) FROM ` + stage + ` WHERE action = 'insert' GROUP BY 1, 2, 3`,
+				`SELECT day, 'connects', rep_id, sum(connected) FROM ` + stage + `
+					WHERE action = 'insert' AND kind = 'call' AND connected > 0 GROUP BY 1, 3`,
+			}
 		case kindOpportunities:
 			sel = []string{
 				`SELECT created, 'opportunities', rep_id, count(*) FROM ` + stage + ` WHERE action = 'insert' GROUP BY 1, 3`,

@@ -27,7 +27,7 @@ const (
 // stamps, in the order the staging table and the moves list them.
 var stageCols = map[string][]string{
 	kindOpportunities: {"rep_id", "account", "product", "stage", "created", "closed", "amount_yen", "outcome", "lost_reason", "forecast"},
-	kindActivities:    {"day", "rep_id", "kind", "count", "opportunity_id", "account", "note"},
+	kindActivities:    {"day", "rep_id", "kind", "count", "opportunity_id", "account", "note", "connected"},
 	kindLeads:         {"company", "contact", "source", "rep_id", "created", "status", "mql_on", "sql_on"},
 	kindCustomers:     {"name", "rep_id", "started", "churned", "mrr_yen"},
 	kindNPSAnswers:    {"account", "day", "score", "comment"},
@@ -48,7 +48,7 @@ var stageExtra = map[string][]string{kindLeads: {"opportunity_at", "won_at"}}
 func stageTable(kind string) string { return "import_" + kind }
 
 // integerCols are the staged columns holding integers; the others hold text.
-var integerCols = map[string]bool{"rep_id": true, "count": true, "opportunity_id": true, "amount_yen": true, "mrr_yen": true,
+var integerCols = map[string]bool{"rep_id": true, "count": true, "connected": true, "opportunity_id": true, "amount_yen": true, "mrr_yen": true,
 	"score": true, "customer_id": true, "active": true, "sent": true, "opened": true}
 
 // Staged rows are to be inserted, to update the stored row of their id,
@@ -232,7 +232,7 @@ func sameNullInt(a sql.NullInt64, b any) bool {
 type storedAct struct {
 	day, kind, account, note string
 	repID                    int64
-	count                    int
+	count, connected         int
 	opp                      sql.NullInt64
 }
 
@@ -244,11 +244,11 @@ func (is *ImportSession) UpsertActivities(ctx context.Context, recs []model.Acti
 			keys[i] = a.ExternalID
 		}
 		old := map[string]storedAct{}
-		err := is.existing(ctx, kindActivities, "external_id, day, rep_id, kind, count, opportunity_id, account, note", keys,
+		err := is.existing(ctx, kindActivities, "external_id, day, rep_id, kind, count, opportunity_id, account, note, connected", keys,
 			func(r *sql.Rows) (string, error) {
 				var k string
 				var a storedAct
-				err := r.Scan(&k, &a.day, &a.repID, &a.kind, &a.count, &a.opp, &a.account, &a.note)
+				err := r.Scan(&k, &a.day, &a.repID, &a.kind, &a.count, &a.opp, &a.account, &a.note, &a.connected)
 				old[k] = a
 				return k, err
 			})
@@ -263,16 +263,16 @@ func (is *ImportSession) UpsertActivities(ctx context.Context, recs []model.Acti
 			day, opp := model.FormatDate(a.Date), nullID(a.OpportunityID)
 			prev, found := old[a.ExternalID]
 			if !found {
-				w.add(a.ExternalID, day, a.RepID, string(a.Kind), a.Count, opp, a.Account, a.Note, actionInsert)
+				w.add(a.ExternalID, day, a.RepID, string(a.Kind), a.Count, opp, a.Account, a.Note, a.Connected, actionInsert)
 				inserted++
 				continue
 			}
 			if prev.day == day && prev.repID == a.RepID && prev.kind == string(a.Kind) && prev.count == a.Count &&
-				sameNullInt(prev.opp, opp) && prev.account == a.Account && prev.note == a.Note {
+				sameNullInt(prev.opp, opp) && prev.account == a.Account && prev.note == a.Note && prev.connected == a.Connected {
 				unchanged++
 				continue
 			}
-			w.add(a.ExternalID, day, a.RepID, string(a.Kind), a.Count, opp, a.Account, a.Note, actionUpdate)
+			w.add(a.ExternalID, day, a.RepID, string(a.Kind), a.Count, opp, a.Account, a.Note, a.Connected, actionUpdate)
 			updated++
 		}
 		return w.flush(ctx)

@@ -301,6 +301,7 @@ func (e *entryScreen) modeFields(mode, rep, day string) []formField {
 		fs = e.successFields(mode)
 	default:
 		fs = []formField{e.kindChoice(kind), e.repChoice(rep, false), textF("count", msgFieldCount, "1"),
+			textF("connected", msgFieldConnected, "0"),
 			textF("date", msgFieldDate, day), textF("account", msgFieldAccount, ""), textF("note", msgFieldNote, "")}
 	}
 	return append([]formField{e.modeChoice(mode)}, fs...)
@@ -323,6 +324,7 @@ func (e *entryScreen) buildEdit() {
 	case model.RecordActivity:
 		a := r.Activity
 		fs = []formField{e.kindChoice(string(a.Kind)), e.repChoice(a.RepName, false), textF("count", msgFieldCount, strconv.Itoa(a.Count)),
+			textF("connected", msgFieldConnected, strconv.Itoa(a.Connected)),
 			textF("date", msgFieldDate, model.FormatDate(a.Date)), textF("account", msgFieldAccount, a.Account), textF("note", msgFieldNote, a.Note)}
 	case model.RecordOpportunity:
 		o := r.Opportunity
@@ -557,18 +559,31 @@ func (e *entryScreen) prepare() (writeFn, error) {
 }
 
 func (e *entryScreen) prepareActivity() (writeFn, error) {
-	n, err := strconv.Atoi(strings.TrimSpace(e.form.get("count")))
+	n, err := model.ParseWhole(e.form.get("count"))
 	if err != nil {
 		return nil, e.parseErr("count", msgEntryBadCount, e.form.get("count"))
+	}
+	connected := 0
+	if v := e.form.get("connected"); !model.Blank(v) {
+		if connected, err = model.ParseWhole(v); err != nil {
+			return nil, e.parseErr("connected", msgEntryBadConnected, v)
+		}
 	}
 	day, err := e.day("date")
 	if err != nil {
 		return nil, err
 	}
-	a := model.Activity{Kind: model.ActivityKind(e.form.get("kind")), RepName: e.form.get("rep"), Count: n, Date: day,
-		Account: strings.TrimSpace(e.form.get("account")), Note: strings.TrimSpace(e.form.get("note"))}
+	var a model.Activity
 	if e.edit != nil {
-		a.ID, a.OpportunityID, a.ExternalID = e.edit.Activity.ID, e.edit.Activity.OpportunityID, e.edit.Activity.ExternalID
+		// An edit changes the form's fields only: the deal, the lead it
+		// works and the moment it happened stay as stored. The rep is the
+		// form's by name (the store resolves a name only without an id).
+		a = e.edit.Activity
+		a.RepID = 0
+	}
+	a.Kind, a.RepName, a.Count, a.Connected, a.Date = model.ActivityKind(e.form.get("kind")), e.form.get("rep"), n, connected, day
+	a.Account, a.Note = strings.TrimSpace(e.form.get("account")), strings.TrimSpace(e.form.get("note"))
+	if e.edit != nil {
 		return func(ctx context.Context, st *store.Store) (string, error) {
 			return e.T(msgEntryUpdated, e.T(msgKindActivity), a.ID), st.UpdateActivity(ctx, a)
 		}, nil

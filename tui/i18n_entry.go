@@ -37,6 +37,7 @@ var (
 	msgEntryBadAmount     = Text{JA: "%q は金額ではありません (例: 1200万, 12,000,000円, 1.2億)", EN: "%q is not an amount (e.g. 1200万, 12,000,000円, 1.2億)"}
 	msgEntryBadAmountIn   = Text{JA: "%q は %s の金額ではありません (小数%d桁まで、例: 1234.56, %s1,234.56)", EN: "%q is not an amount of %s (up to %d decimals, e.g. 1234.56, %s1,234.56)"}
 	msgEntryBadCount      = Text{JA: "%q は件数ではありません (1以上の整数)", EN: "%q is not a count (a whole number, 1 or more)"}
+	msgEntryBadConnected  = Text{JA: "%q は通話数ではありません (0以上の整数)", EN: "%q is not a number of connected calls (a whole number, 0 or more)"}
 	msgEntryAddedActivity = Text{JA: "活動 #%[1]d を追加: %[2]s %[3]d件 %[4]s %[5]s", EN: "Added activity #%[1]d: %[2]s %[3]d, %[4]s, %[5]s"}
 	msgEntryAddedOpp      = Text{JA: "商談 #%[1]d を追加: %[2]s (%[3]s)", EN: "Added opportunity #%[1]d: %[2]s (%[3]s)"}
 	msgEntryAddedLead     = Text{JA: "リード #%d を追加: %s", EN: "Added lead #%d: %s"}
@@ -50,6 +51,7 @@ var (
 	msgFieldKind          = catalog.FieldKind
 	msgFieldRep           = catalog.FieldRep
 	msgFieldCount         = catalog.FieldCount
+	msgFieldConnected     = catalog.FieldConnected
 	msgFieldDate          = catalog.FieldDate
 	msgFieldAccount       = catalog.FieldAccount
 	msgFieldNote          = catalog.FieldNote

@@ -82,6 +82,7 @@ var (
 		importer.ProblemNotLeadStatus:   {JA: "%q はリードの状態として読めません (新規, MQL, SQL, 商談化, 失格)", EN: "%q is not a lead status (want new, mql, sql, converted or disqualified)"},
 		importer.ProblemNotYesNo:        {JA: "%q は在籍/退職 (はい/いいえ) として読めません", EN: "%q is not yes or no"},
 		importer.ProblemNotCount:        {JA: "%q は件数として読めません (1以上の整数)", EN: "%q is not a count (want a whole number from 1)"},
+		importer.ProblemNotConnected:    {JA: "%q は通話数として読めません (0以上の整数)", EN: "%q is not a number of connected calls (want a whole number from 0)"},
 		importer.ProblemWonNeedsAmount:  {JA: "空です: 受注の商談には金額が必要です", EN: "empty, but a won deal needs an amount"},
 		importer.ProblemWonNeedsClosed:  {JA: "空です: 受注の商談には完了日が必要です", EN: "empty, but a won deal needs a close date"},
 		importer.ProblemNoOpportunity:   {JA: "商談ID %q の商談がありません (先に商談を取り込んでください)", EN: "no opportunity with id %q (import the opportunities first)"},
@@ -114,6 +115,7 @@ var (
 	msgImpFieldDate       = Text{JA: "日付", EN: "date"}
 	msgImpFieldKind       = Text{JA: "種別", EN: "kind"}
 	msgImpFieldCount      = Text{JA: "件数", EN: "count"}
+	msgImpFieldConnected  = Text{JA: "通話数", EN: "connected"}
 	msgImpFieldOpp        = Text{JA: "商談ID", EN: "opportunity"}
 	msgImpFieldNote       = Text{JA: "メモ", EN: "note"}
 	msgImpFieldCompany    = Text{JA: "会社名", EN: "company"}

@@ -33,8 +33,9 @@ func importFieldLabel(l Lang, k importer.Kind, field string) string {
 		"stage": msgImpFieldStage, "outcome": msgImpFieldOutcome, "created": msgImpFieldCreated, "closed": msgImpFieldClosed,
 		"amount": msgImpFieldAmount, "lost_reason": msgImpFieldLostReason, "department": msgImpFieldDepartment,
 		"forecast": msgImpFieldForecast, "probability": msgImpFieldProb,
-		"date": msgImpFieldDate, "kind": msgImpFieldKind, "count": msgImpFieldCount, "opportunity": msgImpFieldOpp,
-		"note": msgImpFieldNote, "company": msgImpFieldCompany, "contact": msgImpFieldContact, "source": msgImpFieldSource,
+		"date": msgImpFieldDate, "kind": msgImpFieldKind, "count": msgImpFieldCount, "connected": msgImpFieldConnected,
+		"opportunity": msgImpFieldOpp,
+		"note":        msgImpFieldNote, "company": msgImpFieldCompany, "contact": msgImpFieldContact, "source": msgImpFieldSource,
 		"status": msgImpFieldStatus, "mql": msgImpFieldMQL, "sql": msgImpFieldSQL, "started": msgImpFieldStarted,
 		"churned": msgImpFieldChurned, "mrr": msgImpFieldMRR, "active": msgImpFieldActive}
 	if t, ok := labels[field]; ok {
