@@ -86,7 +86,7 @@ func TestRecordsCursorStaysOnTheEditedRecord(t *testing.T) {
 		t.Fatalf("cursor on %+v, want #%d", rec, ids[1])
 	}
 	// Move ACC1 from 11-21 to 11-26: it sorts first now.
-	press(t, a, "e", "down", "down", "down") // kind, rep, count, date
+	press(t, a, "e", "down", "down", "down", "down") // kind, rep, count, connected, date
 	typeText(t, a, "2026-11-26")
 	press(t, a, "enter")
 	if rec := r.selected(); rec == nil || rec.Activity.ID != ids[1] || r.nav.cursor != 0 {

@@ -68,7 +68,7 @@ func TestKeysTypedBeforeAScreenLoads(t *testing.T) {
 	t.Run("records: the tab, e, the note and enter edit the record", func(t *testing.T) {
 		t.Parallel()
 		a, acts := newApp(t)
-		keys := keyMsgs(tabKey(a, TabRecords), "e", "down", "down", "down", "down", "down", "x", "enter")
+		keys := keyMsgs(tabKey(a, TabRecords), "e", "down", "down", "down", "down", "down", "down", "x", "enter")
 		batchBeforeLoad(t, a, keys...)
 		if got := acts(); len(got) != 1 || got[0].Note != "x" || got[0].Count != 4 {
 			t.Errorf("after the edit typed at once: %+v, want the note x and the count 4", got)
@@ -167,7 +167,7 @@ func TestKeysTypedBeforeASubScreenLoads(t *testing.T) {
 		a := New(Options{Store: st, Lang: LangEN, Now: func() time.Time { return fixedNow }, NoColor: true})
 		keys := keyMsgs(tabKey(a, TabRecords), "/")
 		keys = append(keys, runes("鈴木")...)
-		keys = append(keys, keyMsgs("enter", "e", "down", "down", "down", "down", "down", "x", "enter")...)
+		keys = append(keys, keyMsgs("enter", "e", "down", "down", "down", "down", "down", "down", "x", "enter")...)
 		batchBeforeLoad(t, a, keys...)
 		notes := map[string]string{}
 		for _, act := range activities(t, st) {

@@ -131,7 +131,7 @@ func TestEntryRefusalKeepsTypedText(t *testing.T) {
 			press(t, a, "backspace")
 		}
 		typeText(t, a, "2")
-		press(t, a, "down")
+		press(t, a, "down", "down") // count -> connected -> date
 		for i := 0; i < 10; i++ {
 			press(t, a, "backspace")
 		}

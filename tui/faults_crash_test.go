@@ -74,7 +74,7 @@ func TestCockpitCrashChild(t *testing.T) {
 			if r.selectedID() != row {
 				t.Fatalf("the cursor is on #%d, not #%d", r.selectedID(), row)
 			}
-			press(t, a, "e", "down", "down", "down", "down", "down") // kind, rep, count, date, account, note
+			press(t, a, "e", "down", "down", "down", "down", "down", "down") // kind, rep, count, connected, date, account, note
 			typeText(t, a, note)
 			press(t, a, "enter")
 			if r.editor != nil || a.flash.Error || a.flash.Text == "" {

@@ -87,7 +87,7 @@ func TestFullDiskCockpitWrites(t *testing.T) {
 		if r.selectedID() != id {
 			t.Fatalf("the cursor is on #%d, not #%d", r.selectedID(), id)
 		}
-		press(t, a, "e", "down", "down", "down", "down", "down") // kind, rep, count, date, account, note
+		press(t, a, "e", "down", "down", "down", "down", "down", "down") // kind, rep, count, connected, date, account, note
 		typeText(t, a, text)
 		press(t, a, "enter")
 	}
