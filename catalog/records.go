@@ -53,6 +53,7 @@ var (
 	FieldStatus     = Text{JA: "状態", EN: "Status"}
 	FieldScore      = Text{JA: "点数 (0-10)", EN: "Score (0-10)"}
 	FieldCustomer   = Text{JA: "顧客", EN: "Customer"}
+	FieldActive     = Text{JA: "利用", EN: "In use"}
 	FieldComment    = Text{JA: "コメント", EN: "Comment"}
 	FieldOpened     = Text{JA: "受付日時", EN: "Received"}
 	FieldAnswered   = Text{JA: "初回回答日時", EN: "First answer"}
@@ -106,7 +107,7 @@ func FieldLabel(l Lang, field string) string {
 		"created": FieldCreated, "closed": FieldClosed, "outcome": FieldOutcome, "lost_reason": FieldLostReason,
 		"company": FieldCompany, "contact": FieldContact, "source": FieldSource, "status": FieldStatus,
 		"forecast": FieldForecast, "at": FieldStageAt, "score": FieldScore, "customer": FieldCustomer, "comment": FieldComment,
-		"opened": FieldOpened, "answered": FieldAnswered}
+		"opened": FieldOpened, "answered": FieldAnswered, "active": FieldActive}
 	if t, ok := labels[field]; ok {
 		return l.T(t)
 	}

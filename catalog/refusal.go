@@ -78,6 +78,8 @@ var refusalTexts = map[model.RefusalCode]Text{
 	model.RefuseQuickSecondForecast:  {JA: "確度が2つあります", EN: "a second forecast category"},
 	model.RefuseQuickScoreMissing:    {JA: "点数がありません: 0から10の回答を書いてください (NPS 9 @ACME)", EN: "no score: give the answer, 0 to 10 (NPS 9 @ACME)"},
 	model.RefuseQuickSecondCustomer:  {JA: "顧客が2つあります (%s を読み取り済み)", EN: "a second customer (already %s)"},
+	model.RefuseQuickCustomerMissing: {JA: "顧客がありません: @の後に書いてください (利用 @ACME)", EN: "no customer: name it after @ (usage @ACME)"},
+	model.RefuseQuickUsageWord:       {JA: "利用状況に書けるのは @顧客 と日付だけです (未利用 @ACME 11/29)", EN: "a usage check takes a customer after @ and a date only (inactive @ACME 11/29)"},
 }
 
 // Refusal words a model refusal in language l from its code and values.

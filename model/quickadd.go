@@ -21,7 +21,8 @@ const (
 	QuickWon      QuickVerb = "won"
 	QuickLost     QuickVerb = "lost"
 	QuickLead     QuickVerb = "lead"
-	QuickNPS      QuickVerb = "nps" // an answer to the NPS question (docs/success.md)
+	QuickNPS      QuickVerb = "nps"   // an answer to the NPS question (docs/success.md)
+	QuickUsage    QuickVerb = "usage" // a usage check of a customer (docs/success.md)
 )
 
 // QuickAdd is one parsed quick-add line. The fields that apply to Verb are
@@ -47,6 +48,9 @@ type QuickAdd struct {
 	Score    int
 	HasScore bool
 	Comment  string
+	// A usage check's answer: whether its customer (Account) was using
+	// the product on Date.
+	Active bool
 }
 
 // quickVerbs maps the first word of a line, in English and Japanese.
@@ -65,6 +69,8 @@ var quickVerbs = map[string]struct {
 	"lost": {QuickLost, ""}, "失注": {QuickLost, ""},
 	"lead": {QuickLead, ""}, "リード": {QuickLead, ""},
 	"nps": {QuickNPS, ""}, "推奨度": {QuickNPS, ""},
+	"usage": {QuickUsage, ""}, "active": {QuickUsage, ""}, "inactive": {QuickUsage, ""},
+	"利用": {QuickUsage, ""}, "利用中": {QuickUsage, ""}, "未利用": {QuickUsage, ""},
 }
 
 // ActivityKindWord reads an activity kind written in English or Japanese
@@ -111,7 +117,10 @@ var (
 // `call 田中`, `won 1200万 ACME 鈴木`, `lost ACME 鈴木 価格`,
 // `lead 株式会社ABC 佐藤`, `opp ACME 鈴木 500万 確度A 完了予定:2026-12-20` or
 // `NPS 9 @ACME 11/29 対応が早い` (an NPS answer: its score, its customer after
-// @, its day, and the words left as its comment; no rep).
+// @, its day, and the words left as its comment; no rep), or
+// `未利用 @ACME 11/29` (a usage check: the first word says whether the
+// customer was using the product, model.UsageActiveWord's words; its
+// customer after @ and its day; no rep).
 // The first word is the verb; the rest may come in any order: a date
 // (YYYY-MM-DD, today, yesterday, 今日, 昨日), a known rep, a count
 // (activities) or an amount (deals), for a new deal its forecast category
@@ -130,12 +139,26 @@ func ParseQuickAdd(line string, reps []string, today time.Time, cur Currency) (Q
 		return QuickAdd{}, quickErr(toks[0], RefuseQuickUnknownVerb)
 	}
 	q := QuickAdd{Verb: v.verb, Kind: v.kind, Count: 1, Date: Date(today)}
+	if q.Verb == QuickUsage {
+		// usage and 利用 are a check that found the customer active.
+		q.Active, _ = UsageActiveWord(head)
+		q.Active = q.Active || head == "usage"
+	}
 	var free []string
 	haveDate, haveCount, haveForecast := false, false, false
 	for i := 1; i < len(toks); i++ {
 		raw := toks[i]
 		tok := width.Fold.String(raw)
 		low := strings.ToLower(tok)
+		if q.Verb == QuickUsage {
+			// A check has no rep: a date and @customer, nothing else.
+			if done, err := quickDateOrAccount(&q, raw, tok, low, today, &haveDate); err != nil {
+				return q, err
+			} else if !done {
+				return q, quickErr(raw, RefuseQuickUsageWord)
+			}
+			continue
+		}
 		if q.Verb == QuickNPS {
 			// An answer has no rep: a date, @customer, the score, and the
 			// rest is what the customer said (a second number too).
@@ -302,6 +325,10 @@ func finishQuick(q QuickAdd, free []string, reps []string) (QuickAdd, error) {
 			return q, quickErr("", RefuseQuickScoreMissing)
 		}
 		q.Comment = strings.Join(free, " ")
+	case QuickUsage:
+		if q.Account == "" {
+			return q, quickErr("", RefuseQuickCustomerMissing)
+		}
 	case QuickLead:
 		if len(free) == 0 {
 			return q, quickErr("", RefuseQuickCompanyMissing)
@@ -455,7 +482,7 @@ func QuickVerbWords() []string {
 	return words
 }
 
-// quickDateOrAccount reads a token of an NPS line that is a date or an
+// quickDateOrAccount reads a token of an NPS or usage line that is a date or an
 // @customer, as the other lines read them; done is false for any other
 // token.
 func quickDateOrAccount(q *QuickAdd, raw, tok, low string, today time.Time, haveDate *bool) (done bool, err error) {

@@ -83,6 +83,8 @@ const (
 	RefuseQuickSecondForecast  RefusalCode = "quick_second_forecast"
 	RefuseQuickScoreMissing    RefusalCode = "quick_score_missing"
 	RefuseQuickSecondCustomer  RefusalCode = "quick_second_customer" // the customer already read
+	RefuseQuickCustomerMissing RefusalCode = "quick_customer_missing"
+	RefuseQuickUsageWord       RefusalCode = "quick_usage_word"
 )
 
 // refusalEnglish is each refusal's English, a format of its values. It is
@@ -155,6 +157,8 @@ var refusalEnglish = map[RefusalCode]string{
 	RefuseQuickSecondForecast:  "a second forecast category",
 	RefuseQuickScoreMissing:    "no score: give the answer, 0 to 10 (NPS 9 @ACME)",
 	RefuseQuickSecondCustomer:  "a second customer (already %s)",
+	RefuseQuickCustomerMissing: "no customer: name it after @ (usage @ACME)",
+	RefuseQuickUsageWord:       "a usage check takes a customer after @ and a date only (inactive @ACME 11/29)",
 }
 
 // English writes the refusal in English with its values.

@@ -199,7 +199,7 @@ func (e *entryScreen) kindChoice(selected string) formField {
 
 func (e *entryScreen) modeChoice(selected string) formField {
 	return choiceF("mode", msgFieldRecord, entryModes,
-		[]string{e.T(msgModeActivity), e.T(msgModeOpp), e.T(msgModeClose), e.T(msgModeLead), e.T(msgModeNPS), e.T(msgModeInquiry)}, selected)
+		[]string{e.T(msgModeActivity), e.T(msgModeOpp), e.T(msgModeClose), e.T(msgModeLead), e.T(msgModeNPS), e.T(msgModeUsage), e.T(msgModeInquiry)}, selected)
 }
 
 func outcomeChoice(l Lang, selected string) formField {
@@ -277,7 +277,7 @@ func (e *entryScreen) build(mode string) {
 
 // entryModes are the modes of a new entry, in the order the first field
 // cycles through them.
-var entryModes = []string{modeActivity, modeOpp, modeClose, modeLead, modeNPS, modeInquiry}
+var entryModes = []string{modeActivity, modeOpp, modeClose, modeLead, modeNPS, modeUsage, modeInquiry}
 
 // modeFields are the fields of a new entry in mode, the mode choice first.
 func (e *entryScreen) modeFields(mode, rep, day string) []formField {
@@ -297,7 +297,7 @@ func (e *entryScreen) modeFields(mode, rep, day string) []formField {
 	case modeLead:
 		fs = []formField{textF("company", msgFieldCompany, ""), textF("contact", msgFieldContact, ""), textF("source", msgFieldSource, ""),
 			e.repChoice("", true), textF("created", msgFieldCreated, day), statusChoice(e.Lang, "new")}
-	case modeNPS, modeInquiry:
+	case modeNPS, modeUsage, modeInquiry:
 		fs = e.successFields(mode)
 	default:
 		fs = []formField{e.kindChoice(kind), e.repChoice(rep, false), textF("count", msgFieldCount, "1"),
@@ -551,6 +551,8 @@ func (e *entryScreen) prepare() (writeFn, error) {
 		return e.prepareClose()
 	case modeNPS:
 		return e.prepareNPS()
+	case modeUsage:
+		return e.prepareUsage()
 	case modeInquiry:
 		return e.prepareInquiry()
 	default:

@@ -289,6 +289,13 @@ func applyQuick(ctx context.Context, st *store.Store, money catalog.Money, name 
 			return "", err
 		}
 		return quickNPSText(l, id, p), nil
+	case model.QuickUsage:
+		u := model.Usage{Account: p.Account, Date: p.Date, Active: p.Active}
+		id, err := st.AddUsage(ctx, u)
+		if err != nil {
+			return "", err
+		}
+		return usageText(l, id, u), nil
 	case model.QuickOpp:
 		o := model.Opportunity{RepName: p.RepName, Account: p.Account, Created: p.Date, AmountMinor: p.AmountMinor,
 			HasAmount: p.HasAmount, Outcome: model.OutcomeOpen, Forecast: p.Forecast, Closed: p.ExpectedClose, ExternalID: p.DealRef}

@@ -11,13 +11,15 @@ import (
 )
 
 // The entry form's customer-success records (docs/success.md): an answer
-// to the NPS question and a customer's inquiry, the two a team types by
-// hand; usage checks and campaign figures come from `kpit add` and the
-// import. Neither has a rep.
+// to the NPS question, a usage check of a customer and a customer's
+// inquiry, the three a team types by hand; campaign figures come from
+// `kpit add` and the import. None has a rep: a usage check is its
+// customer's, and the store refuses one of a customer not the user's.
 
 // Entry modes of the customer-success records.
 const (
 	modeNPS     = "nps"
+	modeUsage   = "usage"
 	modeInquiry = "inquiry"
 )
 
@@ -28,6 +30,9 @@ const momentLayout = "2006-01-02 15:04"
 // successFields are the fields of an NPS answer or an inquiry, the day
 // and the moment defaulting to today and now.
 func (e *entryScreen) successFields(mode string) []formField {
+	if mode == modeUsage {
+		return []formField{textF("customer", msgFieldCustomer, ""), textF("date", msgFieldDate, e.today()), activeChoice(e.Lang, "yes")}
+	}
 	if mode == modeInquiry {
 		return []formField{textF("customer", msgFieldCustomer, ""), textF("opened", msgFieldOpened, e.Now().Format(momentLayout)),
 			textF("answered", msgFieldAnswered, "")}
@@ -71,6 +76,39 @@ func (e *entryScreen) prepareNPS() (writeFn, error) {
 		}
 		return e.T(msgEntryAddedNPS, id, a.Score, orNone(e.Lang, a.Account), model.FormatDate(a.Date)), nil
 	}, nil
+}
+
+// activeChoice is a usage check's answer, in catalog.UsageActive's words.
+func activeChoice(l Lang, selected string) formField {
+	return choiceF("active", msgFieldActive, []string{"yes", "no"}, []string{l.T(catalog.UsageActive), l.T(catalog.UsageInactive)}, selected)
+}
+
+func (e *entryScreen) prepareUsage() (writeFn, error) {
+	day, err := e.day("date")
+	if err != nil {
+		return nil, err
+	}
+	u := model.Usage{Account: strings.TrimSpace(e.form.get("customer")), Date: day, Active: e.form.get("active") == "yes"}
+	if err := model.CheckUsage(u); err != nil {
+		return nil, err
+	}
+	return func(ctx context.Context, st *store.Store) (string, error) {
+		id, err := st.AddUsage(ctx, u)
+		if err != nil {
+			return "", err
+		}
+		return usageText(e.Lang, id, u), nil
+	}, nil
+}
+
+// usageText says back a usage check the form or a quick-add line recorded,
+// in the words of `kpit add usage`.
+func usageText(l Lang, id int64, u model.Usage) string {
+	word := catalog.UsageInactive
+	if u.Active {
+		word = catalog.UsageActive
+	}
+	return l.T(catalog.AddedUsage, id, u.Account, l.T(word), model.FormatDate(u.Date))
 }
 
 func (e *entryScreen) prepareInquiry() (writeFn, error) {

@@ -38,7 +38,8 @@ func entryMode(t *testing.T, a *App, lefts int) {
 
 const (
 	leftsToInquiry = 1
-	leftsToNPS     = 2
+	leftsToUsage   = 2
+	leftsToNPS     = 3
 )
 
 // fillField moves down to the field and replaces its text.
@@ -157,8 +158,8 @@ func TestEntrySuccessRefusals(t *testing.T) {
 	}
 }
 
-// TestGoldenEntrySuccess freezes the form on an NPS answer and on an
-// inquiry at 80×24 in both languages (the values shown are the defaults:
+// TestGoldenEntrySuccess freezes the form on an NPS answer, a usage check
+// and an inquiry at 80×24 in both languages (the values shown are the defaults:
 // today, now).
 func TestGoldenEntrySuccess(t *testing.T) {
 	t.Parallel()
@@ -166,7 +167,7 @@ func TestGoldenEntrySuccess(t *testing.T) {
 		for _, m := range []struct {
 			name  string
 			lefts int
-		}{{"nps", leftsToNPS}, {"inquiry", leftsToInquiry}} {
+		}{{"nps", leftsToNPS}, {"usage", leftsToUsage}, {"inquiry", leftsToInquiry}} {
 			t.Run(fmt.Sprintf("%s_80x24_entry_%s", lang, m.name), func(t *testing.T) {
 				st := entryStore(t)
 				a := New(Options{Store: st, Lang: lang, Now: func() time.Time { return fixedNow }, NoColor: true})

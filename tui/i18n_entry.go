@@ -73,12 +73,14 @@ var (
 	msgModeClose          = Text{JA: "商談の更新 (フェーズ/受注/失注)", EN: "Update opportunity (stage/won/lost)"}
 	msgModeLead           = Text{JA: "リード", EN: "Lead"}
 	msgModeNPS            = Text{JA: "NPS回答", EN: "NPS answer"}
+	msgModeUsage          = Text{JA: "利用状況", EN: "Usage check"}
 	msgModeInquiry        = Text{JA: "問い合わせ", EN: "Inquiry"}
 	msgFieldScore         = catalog.FieldScore
 	msgFieldCustomer      = catalog.FieldCustomer
 	msgFieldComment       = catalog.FieldComment
 	msgFieldOpened        = catalog.FieldOpened
 	msgFieldAnswered      = catalog.FieldAnswered
+	msgFieldActive        = catalog.FieldActive
 
 	msgOutcomeOpen      = Text{JA: "進行中", EN: "open"}
 	msgOutcomeWon       = Text{JA: "受注", EN: "won"}
@@ -100,8 +102,8 @@ var (
 	msgQuickTitle    = Text{JA: "クイック入力", EN: "Quick add"}
 	msgQuickBadToken = Text{JA: "「%s」を読めません: %s", EN: "cannot read %q: %s"}
 	msgQuickCannot   = Text{JA: "保存できません: %s", EN: "cannot save: %s"}
-	msgQuickExamples = Text{JA: "例:\n  訪問 3 田中 2026-11-20\n  架電 田中 昨日\n  受注 1200万 ACME 鈴木\n  失注 ACME 鈴木 価格\n  案件 ACME 鈴木 500万 確度A 完了予定:2026-12-20\n  リード 株式会社ABC 佐藤\n  NPS 9 @ACME 11/29 対応が早い", EN: "e.g.\n  visit 3 田中 2026-11-20\n  call 田中 yesterday\n  won 1200万 ACME 鈴木\n  lost ACME 鈴木 price\n  opp ACME 鈴木 500万 commit close:2026-12-20\n  lead ABC-Corp 佐藤\n  NPS 9 @ACME 11/29 quick replies"}
-	msgQuickKinds    = Text{JA: "種類: 訪問 架電 メール 提案 アポ 商談 案件 受注 失注 リード NPS\n日付: YYYY-MM-DD 今日 昨日 (英語の「visit」「won」なども可)\n案件の確度: 確度A 確度B 確度C 対象外、完了予定日: 完了予定:YYYY-MM-DD", EN: "kinds: visit call email proposal appointment meeting opp won lost lead nps\ndates: YYYY-MM-DD today yesterday (Japanese words work too)\na deal's forecast: commit best_case pipeline omitted (A B C); its close: close:YYYY-MM-DD"}
+	msgQuickExamples = Text{JA: "例:\n  訪問 3 田中 2026-11-20\n  架電 田中 昨日\n  受注 1200万 ACME 鈴木\n  失注 ACME 鈴木 価格\n  案件 ACME 鈴木 500万 確度A 完了予定:2026-12-20\n  リード 株式会社ABC 佐藤\n  NPS 9 @ACME 11/29 対応が早い\n  未利用 @ACME 昨日", EN: "e.g.\n  visit 3 田中 2026-11-20\n  call 田中 yesterday\n  won 1200万 ACME 鈴木\n  lost ACME 鈴木 price\n  opp ACME 鈴木 500万 commit close:2026-12-20\n  lead ABC-Corp 佐藤\n  NPS 9 @ACME 11/29 quick replies\n  inactive @ACME yesterday"}
+	msgQuickKinds    = Text{JA: "種類: 訪問 架電 メール 提案 アポ 商談 案件 受注 失注 リード NPS 利用 未利用\n日付: YYYY-MM-DD 今日 昨日 (英語の「visit」「won」なども可)\n案件の確度: 確度A 確度B 確度C 対象外、完了予定日: 完了予定:YYYY-MM-DD", EN: "kinds: visit call email proposal appointment meeting opp won lost lead nps usage inactive\ndates: YYYY-MM-DD today yesterday (Japanese words work too)\na deal's forecast: commit best_case pipeline omitted (A B C); its close: close:YYYY-MM-DD"}
 	msgQuickReps     = Text{JA: "担当者: %s", EN: "reps: %s"}
 
 	// The alerts pane and the rules form.
