@@ -7,8 +7,6 @@ import (
 	"strings"
 	"time"
 
-	"golang.org/x/text/width"
-
 	"github.com/kpit-dev/kpit/catalog"
 	"github.com/kpit-dev/kpit/model"
 )
@@ -73,9 +71,10 @@ func wholeFlag(field, v string) (int, error) {
 	return n, nil
 }
 
-// dayFlag reads a day flag as parseDayFlag does, as a refusal of field.
+// dayFlag reads a day flag as parseDayFlag does (model.ParseDay reads
+// full-width digits), as a refusal of field.
 func dayFlag(field, v string, today time.Time) (time.Time, error) {
-	d, err := model.ParseDay(width.Narrow.String(v), today)
+	d, err := model.ParseDay(v, today)
 	if err != nil {
 		return d, model.Refuse(field, model.RefuseNotDay, v)
 	}

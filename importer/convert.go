@@ -3,10 +3,10 @@ package importer
 import (
 	"errors"
 	"fmt"
+	"math"
+	"strconv"
 	"strings"
 	"time"
-
-	"golang.org/x/text/width"
 
 	"github.com/kpit-dev/kpit/model"
 )
@@ -630,13 +630,18 @@ func parseConnected(s string) (int, error) {
 	return n, nil
 }
 
-// wholeNumber reads a whole number as a spreadsheet writes it: full-width
-// digits, a 件 or 回 after it, a ".0" a number cell gains.
+// wholeNumber reads a whole number of 0 or more as a spreadsheet writes
+// it: full-width digits, thousands separators, a 件 or 回 after it, the
+// ".0" a number cell gains (Excel's 230.0 as 230). Every count an import
+// reads goes through it.
 func wholeNumber(s string) (int, bool) {
-	in := strings.TrimSpace(width.Narrow.String(s))
+	in := strings.ReplaceAll(strings.TrimSpace(narrow(s)), ",", "")
 	for _, suf := range []string{"件", "回"} {
 		in = strings.TrimSuffix(in, suf)
 	}
-	n, err := model.ParseWhole(strings.TrimSuffix(in, ".0"))
-	return n, err == nil
+	f, err := strconv.ParseFloat(in, 64)
+	if err != nil || f < 0 || f != math.Trunc(f) || f > model.MaxQuantity {
+		return 0, false
+	}
+	return int(f), true
 }

@@ -30,16 +30,14 @@ func (c *converter) autoID(day time.Time, cells ...string) string {
 	return fmt.Sprintf("%s-%d", key, c.autoIDs[key])
 }
 
-// whole reads a cell holding a whole number of 0 or more (full-width
-// digits and separators too; Excel's 230.0 as 230).
+// whole reads a cell holding a whole number of 0 or more (wholeNumber).
 func (r row) whole(field string) (int, *RowError) {
 	v := r.get(field)
-	in := strings.ReplaceAll(strings.TrimSpace(narrow(v)), ",", "")
-	f, err := strconv.ParseFloat(in, 64)
-	if err != nil || f < 0 || f != math.Trunc(f) || f > model.MaxQuantity {
-		return 0, r.fail(field, ProblemOther, "%q is not a whole number of 0 or more", v)
+	n, ok := wholeNumber(v)
+	if !ok {
+		return 0, r.fail(field, ProblemNotWhole, "%q is not a whole number of 0 or more", v)
 	}
-	return int(f), nil
+	return n, nil
 }
 
 // moment reads a cell holding a time (ParseTime); an empty cell is none.
@@ -71,7 +69,7 @@ func (c *converter) npsAnswer(r row) (record, *RowError) {
 	v := strings.TrimSuffix(strings.TrimSpace(narrow(r.get("score"))), "点")
 	n, err := strconv.ParseFloat(v, 64)
 	if err != nil || n != math.Trunc(n) || math.Abs(n) > 1e6 {
-		return record{}, r.fail("score", ProblemOther, "%q is not a whole number from 0 to 10", r.get("score"))
+		return record{}, r.fail("score", ProblemNotScore, "%q is not a whole number from 0 to 10", r.get("score"))
 	}
 	a.Score = int(n)
 	a.Account, a.Comment = r.get("customer"), r.get("comment")

@@ -29,6 +29,8 @@ const (
 	ProblemNotYesNo        Problem = "not_yes_no"
 	ProblemNotCount        Problem = "not_count"
 	ProblemNotConnected    Problem = "not_connected"
+	ProblemNotWhole        Problem = "not_whole"
+	ProblemNotScore        Problem = "not_score" // not a whole number (an NPS score)
 	ProblemWonNeedsAmount  Problem = "won_needs_amount"
 	ProblemWonNeedsClosed  Problem = "won_needs_closed"
 	ProblemNoOpportunity   Problem = "no_opportunity" // Value is an unknown opportunity id

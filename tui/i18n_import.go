@@ -83,6 +83,8 @@ var (
 		importer.ProblemNotYesNo:        {JA: "%q は在籍/退職 (はい/いいえ) として読めません", EN: "%q is not yes or no"},
 		importer.ProblemNotCount:        {JA: "%q は件数として読めません (1以上の整数)", EN: "%q is not a count (want a whole number from 1)"},
 		importer.ProblemNotConnected:    {JA: "%q は通話数として読めません (0以上の整数)", EN: "%q is not a number of connected calls (want a whole number from 0)"},
+		importer.ProblemNotWhole:        {JA: "%q は0以上の整数として読めません", EN: "%q is not a whole number of 0 or more"},
+		importer.ProblemNotScore:        {JA: "%q は0〜10の整数として読めません", EN: "%q is not a whole number from 0 to 10"},
 		importer.ProblemWonNeedsAmount:  {JA: "空です: 受注の商談には金額が必要です", EN: "empty, but a won deal needs an amount"},
 		importer.ProblemWonNeedsClosed:  {JA: "空です: 受注の商談には完了日が必要です", EN: "empty, but a won deal needs a close date"},
 		importer.ProblemNoOpportunity:   {JA: "商談ID %q の商談がありません (先に商談を取り込んでください)", EN: "no opportunity with id %q (import the opportunities first)"},
