@@ -167,10 +167,17 @@ type RecordCounts struct {
 	Activities    int
 	Leads         int
 	Customers     int
+	// The customer-success records (docs/success.md).
+	NPSAnswers  int
+	UsageChecks int
+	Inquiries   int
+	Campaigns   int
 }
 
 // Total is the number of records other than reps.
-func (c RecordCounts) Total() int { return c.Opportunities + c.Activities + c.Leads + c.Customers }
+func (c RecordCounts) Total() int {
+	return c.Opportunities + c.Activities + c.Leads + c.Customers + c.NPSAnswers + c.UsageChecks + c.Inquiries + c.Campaigns
+}
 
 // RecordCounts counts the live records of each kind.
 func (s *Store) RecordCounts(ctx context.Context) (RecordCounts, error) {
@@ -180,8 +187,12 @@ func (s *Store) RecordCounts(ctx context.Context) (RecordCounts, error) {
 		(SELECT count(*) FROM opportunities WHERE deleted_at IS NULL),
 		(SELECT count(*) FROM activities WHERE deleted_at IS NULL),
 		(SELECT count(*) FROM leads WHERE deleted_at IS NULL),
-		(SELECT count(*) FROM customers WHERE deleted_at IS NULL)`).
-		Scan(&c.Reps, &c.Opportunities, &c.Activities, &c.Leads, &c.Customers)
+		(SELECT count(*) FROM customers WHERE deleted_at IS NULL),
+		(SELECT count(*) FROM nps_answers WHERE deleted_at IS NULL),
+		(SELECT count(*) FROM usage_checks WHERE deleted_at IS NULL),
+		(SELECT count(*) FROM inquiries WHERE deleted_at IS NULL),
+		(SELECT count(*) FROM campaigns WHERE deleted_at IS NULL)`).
+		Scan(&c.Reps, &c.Opportunities, &c.Activities, &c.Leads, &c.Customers, &c.NPSAnswers, &c.UsageChecks, &c.Inquiries, &c.Campaigns)
 	if err != nil {
 		return c, fmt.Errorf("count records: %w", describe(err))
 	}

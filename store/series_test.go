@@ -308,15 +308,22 @@ func TestRecordCountsAndNewest(t *testing.T) {
 			Activities: []model.Activity{{RepName: "佐藤", Date: model.D(2026, 11, 20), Kind: model.KindVisit, Count: 2, EnteredAt: newest}},
 			Leads:      []model.Lead{{Created: model.D(2026, 11, 3), EnteredAt: newest.Add(-3 * time.Hour)}},
 			Customers:  []model.Customer{{Name: "株式会社A", RepName: "佐藤", MRRMinor: 50000, EnteredAt: newest.Add(-4 * time.Hour)}},
+			NPSAnswers: []model.NPSAnswer{{Account: "株式会社A", Date: model.D(2026, 11, 4), Score: 9}, {Date: model.D(2026, 11, 5), Score: 2}},
+			Inquiries:  []model.Inquiry{{Account: "株式会社A", Opened: newest.Add(-5 * time.Hour)}},
+			Campaigns:  []model.Campaign{{Name: "11月号", Date: model.D(2026, 11, 6), Sent: 10, Opened: 4}},
 		}
 		if err := s.BulkInsert(ctx, b); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := s.AddUsage(ctx, model.Usage{Account: "株式会社A", Date: model.D(2026, 11, 7), Active: true}); err != nil {
 			t.Fatal(err)
 		}
 		c, err := s.RecordCounts(ctx)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if c != (RecordCounts{Reps: 1, Opportunities: 2, Activities: 1, Leads: 1, Customers: 1}) || c.Total() != 5 {
+		if c != (RecordCounts{Reps: 1, Opportunities: 2, Activities: 1, Leads: 1, Customers: 1, NPSAnswers: 2, UsageChecks: 1, Inquiries: 1,
+			Campaigns: 1}) || c.Total() != 10 {
 			t.Fatalf("record counts = %+v", c)
 		}
 		if at, err := s.NewestRecordAt(ctx); err != nil || !at.Equal(newest) {

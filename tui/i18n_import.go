@@ -55,6 +55,10 @@ var (
 	msgImportKindLeads         = Text{JA: "リード", EN: "leads"}
 	msgImportKindCustomers     = Text{JA: "顧客", EN: "customers"}
 	msgImportKindReps          = Text{JA: "担当者", EN: "reps"}
+	msgImportKindNPS           = Text{JA: "NPS回答", EN: "NPS answers"}
+	msgImportKindUsage         = Text{JA: "利用状況", EN: "usage checks"}
+	msgImportKindInquiries     = Text{JA: "問い合わせ", EN: "inquiries"}
+	msgImportKindCampaigns     = Text{JA: "メール配信", EN: "e-mail campaigns"}
 )
 
 // A row error, worded from its parts (importer.RowError); EN is the
@@ -132,6 +136,19 @@ var (
 	msgImpFieldChurned    = Text{JA: "解約日", EN: "churned"}
 	msgImpFieldMRR        = Text{JA: "月額", EN: "mrr"}
 	msgImpFieldActive     = Text{JA: "在籍", EN: "active"}
+	msgImpFieldNPSID      = Text{JA: "回答ID", EN: "id"}
+	msgImpFieldUsageID    = Text{JA: "利用ID", EN: "id"}
+	msgImpFieldInquiryID  = Text{JA: "問い合わせID", EN: "id"}
+	msgImpFieldCampaignID = Text{JA: "配信ID", EN: "id"}
+	msgImpFieldCampaign   = Text{JA: "配信名", EN: "name"}
+	msgImpFieldScore      = Text{JA: "スコア", EN: "score"}
+	msgImpFieldCustomer   = Text{JA: "顧客", EN: "customer"}
+	msgImpFieldComment    = Text{JA: "コメント", EN: "comment"}
+	msgImpFieldInUse      = Text{JA: "利用", EN: "active"}
+	msgImpFieldReceived   = Text{JA: "受付日時", EN: "opened"}
+	msgImpFieldAnswered   = Text{JA: "初回回答日時", EN: "answered"}
+	msgImpFieldSent       = Text{JA: "送信数", EN: "sent"}
+	msgImpFieldOpens      = Text{JA: "開封数", EN: "opened"}
 )
 
 var msgImportMoreFields = Text{JA: "(ほか %d 項目: 上下キーで表示)", EN: "(%d more fields: up/down)"}

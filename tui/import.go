@@ -114,7 +114,7 @@ type importScreen struct {
 	info          importer.Info
 	header        []string
 	preview       [][]string
-	kind          int // index into importer.Kinds()
+	kind          int // index into importer.ImportKinds()
 	binding       importer.Binding
 	cursor        int // 0 is the kind, 1.. the fields
 	err           error
@@ -195,7 +195,7 @@ func (s *importScreen) Typing() bool {
 	return s.step == importStepPath && s.path.Value() != "" || s.naming && s.name.Value() != ""
 }
 
-func (s *importScreen) kindValue() importer.Kind { return importer.Kinds()[s.kind] }
+func (s *importScreen) kindValue() importer.Kind { return importer.ImportKinds()[s.kind] }
 
 func (s *importScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 	switch msg := msg.(type) {
@@ -374,7 +374,7 @@ func (s *importScreen) key(msg tea.KeyPressMsg) (Screen, tea.Cmd) {
 // cursor one step, cycling through "no column" and every column.
 func (s *importScreen) change(step int) {
 	if s.cursor == 0 {
-		k := len(importer.Kinds())
+		k := len(importer.ImportKinds())
 		s.kind = (s.kind + step + k) % k
 		s.rebind()
 		return

@@ -146,7 +146,7 @@ func (s *importScreen) nextProfile() *importScreenCmd {
 		return nil
 	}
 	s.prof, s.profName = &p, next
-	s.kind = max(slices.Index(importer.Kinds(), p.Kind), 0)
+	s.kind = max(slices.Index(importer.ImportKinds(), p.Kind), 0)
 	xlsx := s.info.Encoding == importer.EncodingXLSX
 	switch {
 	case xlsx && p.Sheet != "" && p.Sheet != s.info.Sheet:

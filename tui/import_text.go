@@ -21,13 +21,34 @@ func importFieldLabel(l Lang, k importer.Kind, field string) string {
 			return l.T(msgImpFieldLeadID)
 		case importer.Customers:
 			return l.T(msgImpFieldCustID)
+		case importer.NPSAnswers:
+			return l.T(msgImpFieldNPSID)
+		case importer.Usage:
+			return l.T(msgImpFieldUsageID)
+		case importer.Inquiries:
+			return l.T(msgImpFieldInquiryID)
+		case importer.Campaigns:
+			return l.T(msgImpFieldCampaignID)
 		}
 		return l.T(msgImpFieldOppID)
 	case "name":
-		if k == importer.Reps {
+		switch k {
+		case importer.Reps:
 			return l.T(msgImpFieldRepName)
+		case importer.Campaigns:
+			return l.T(msgImpFieldCampaign)
 		}
 		return l.T(msgImpFieldCustName)
+	case "active":
+		if k == importer.Usage {
+			return l.T(msgImpFieldInUse)
+		}
+		return l.T(msgImpFieldActive)
+	case "opened":
+		if k == importer.Campaigns {
+			return l.T(msgImpFieldOpens)
+		}
+		return l.T(msgImpFieldReceived)
 	}
 	labels := map[string]Text{"owner": msgImpFieldOwner, "account": msgImpFieldAccount, "product": msgImpFieldProduct,
 		"stage": msgImpFieldStage, "outcome": msgImpFieldOutcome, "created": msgImpFieldCreated, "closed": msgImpFieldClosed,
@@ -37,7 +58,8 @@ func importFieldLabel(l Lang, k importer.Kind, field string) string {
 		"opportunity": msgImpFieldOpp,
 		"note":        msgImpFieldNote, "company": msgImpFieldCompany, "contact": msgImpFieldContact, "source": msgImpFieldSource,
 		"status": msgImpFieldStatus, "mql": msgImpFieldMQL, "sql": msgImpFieldSQL, "started": msgImpFieldStarted,
-		"churned": msgImpFieldChurned, "mrr": msgImpFieldMRR, "active": msgImpFieldActive}
+		"churned": msgImpFieldChurned, "mrr": msgImpFieldMRR, "score": msgImpFieldScore, "customer": msgImpFieldCustomer,
+		"comment": msgImpFieldComment, "answered": msgImpFieldAnswered, "sent": msgImpFieldSent}
 	if t, ok := labels[field]; ok {
 		return l.T(t)
 	}

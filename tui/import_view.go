@@ -236,6 +236,14 @@ func (s *importScreen) kindName(k importer.Kind) string {
 		return s.T(msgImportKindCustomers)
 	case importer.Reps:
 		return s.T(msgImportKindReps)
+	case importer.NPSAnswers:
+		return s.T(msgImportKindNPS)
+	case importer.Usage:
+		return s.T(msgImportKindUsage)
+	case importer.Inquiries:
+		return s.T(msgImportKindInquiries)
+	case importer.Campaigns:
+		return s.T(msgImportKindCampaigns)
 	}
 	return s.T(msgImportKindOpportunities)
 }
@@ -389,6 +397,14 @@ func importCount(c store.RecordCounts, k importer.Kind) int {
 		return c.Customers
 	case importer.Reps:
 		return c.Reps
+	case importer.NPSAnswers:
+		return c.NPSAnswers
+	case importer.Usage:
+		return c.UsageChecks
+	case importer.Inquiries:
+		return c.Inquiries
+	case importer.Campaigns:
+		return c.Campaigns
 	}
 	return c.Opportunities
 }
