@@ -128,7 +128,7 @@ var inputTexts = map[model.RefusalCode]Text{
 	model.RefuseFileDiskFull:   {JA: "%s: ディスクに空きがありません", EN: "%s: no space left on device"},
 	model.RefuseDBBusy:         {JA: "データベースは別の kpit が使用中です。しばらくしてからやり直してください", EN: "the database is busy with another kpit; try again"},
 	model.RefuseDBBusyFor:      {JA: "データベースは別の kpit が待ち時間 %[1]s を超えて使用中です。やり直すか、設定ファイルの busy_wait を延ばしてください", EN: "the database was busy with another kpit for longer than the wait of %[1]s; try again, or raise busy_wait in the config file"},
-	model.RefuseDBBusyImport:   {JA: "データベースは使用中です: %[1]d 件の取り込み (プロセス %[2]d、%[3]s UTC から) が待ち時間 %[4]s を超えて書き込みを止めています。終わってからやり直すか、設定ファイルの busy_wait を延ばしてください", EN: "the database is busy: an import of %[1]d records (process %[2]d, since %[3]s UTC) held it for longer than the wait of %[4]s; try again when it ends, or raise busy_wait in the config file"},
+	model.RefuseDBBusyImport:   {JA: "データベースは使用中です: 別の kpit が %[1]sを取り込んでいて (プロセス %[2]d、%[3]s UTC から)、待ち時間 %[4]s を過ぎても書き込めませんでした。取り込みが終わってからやり直すか、設定ファイルの busy_wait を延ばしてください", EN: "the database is busy: an import of %[1]v (process %[2]d, since %[3]s UTC) held it for longer than the wait of %[4]s; try again when it ends, or raise busy_wait in the config file"},
 	model.RefuseDBReadOnly:     {JA: "データベースファイルは読み取り専用です", EN: "the database file is read-only"},
 	model.RefuseDBDamaged:      {JA: "データベースファイルが壊れています (場所は kpit doctor で確認でき、kpit restore でバックアップに戻せます)", EN: "the database file is damaged (kpit doctor says where; kpit restore BACKUP puts a backup in its place)"},
 	model.RefuseDBNotKpit:      {JA: "kpit のデータベースではありません", EN: "not a kpit database"},
@@ -138,14 +138,23 @@ var inputTexts = map[model.RefusalCode]Text{
 	model.RefuseDBDirReadOnly:  {JA: "ディレクトリ %s は読み取り専用です (SQLite はデータベースの隣に -wal と -shm のファイルを作ります)", EN: "its directory %s is read-only (SQLite makes the -wal and -shm files beside the database)"},
 	model.RefuseDBNotWritten: {JA: "書き込めませんでした: 書き込みが失敗しました (%s)。何も保存されていません",
 		EN: "could not be written: a write failed (%s); nothing was saved"},
-	model.RefuseDBNotWrittenLimit: {JA: "書き込めませんでした: ファイルサイズの上限 %d バイト (ulimit -f) のため、このファイルか -wal ファイルを大きくできません。何も保存されていません",
-		EN: "could not be written: a file size limit of %d bytes (ulimit -f) stops it or its -wal file growing; nothing was saved"},
-	model.RefuseDBNotWrittenFull: {JA: "書き込めませんでした: ディスクがいっぱいです (%[2]s の空きは %[1]d バイト)。何も保存されていません",
-		EN: "could not be written: the disk is full (%d bytes free in %s); nothing was saved"},
+	model.RefuseDBNotWrittenLimit: {JA: "書き込めませんでした: ファイルサイズの上限 %v (ulimit -f) のため、このファイルか -wal ファイルを大きくできません。何も保存されていません",
+		EN: "could not be written: a file size limit of %v (ulimit -f) stops it or its -wal file growing; nothing was saved"},
+	model.RefuseDBNotWrittenFull: {JA: "書き込めませんでした: ディスクがいっぱいです (%[2]s の空きは %[1]v)。何も保存されていません",
+		EN: "could not be written: the disk is full (%v free in %s); nothing was saved"},
 }
 
 // nounTexts are the Japanese of the model's nouns (model.Noun).
 var nounTexts = map[model.Noun]Text{"yen": {JA: "円", EN: "yen"}}
+
+// countCounters are the Japanese counters of what a model.Count counts:
+// Japanese has no plural (1件, 200,000件); EN is the plural the Count
+// writes itself ("1 record", "200,000 records").
+var countCounters = map[model.CountNoun]Text{
+	model.CountRecord:    {JA: "件", EN: "records"},
+	model.CountByte:      {JA: "バイト", EN: "bytes"},
+	model.CountCharacter: {JA: "文字", EN: "characters"},
+}
 
 // msgNoneYet is an empty list of known names (model.Names) in Japanese.
 var msgNoneYet = Text{JA: "まだありません", EN: "none yet"}
@@ -226,7 +235,8 @@ func fileRefusal(err error) (model.RefusalCode, bool) {
 }
 
 // wordArgs writes a refusal's values for language l: a list of choices or
-// names joined as that language joins them, an error worded by ErrorLine.
+// names joined as that language joins them, a count grouped with its noun
+// or counter, an error worded by ErrorLine.
 func wordArgs(l Lang, args []any) []any {
 	out := make([]any, len(args))
 	for i, a := range args {
@@ -243,6 +253,11 @@ func wordArgs(l Lang, args []any) []any {
 			out[i] = string(v)
 			if t, ok := nounTexts[v]; ok {
 				out[i] = l.T(t)
+			}
+		case model.Count:
+			out[i] = v.String()
+			if t, ok := countCounters[v.Noun]; ok && l == LangJA {
+				out[i] = GroupThousands(v.N) + l.T(t)
 			}
 		case error:
 			out[i] = ErrorLine(l, v)

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"strings"
 	"syscall"
 	"testing"
 
@@ -64,5 +65,50 @@ func TestFailureWordsTheDatabaseInJapanese(t *testing.T) {
 	}
 	if got := Failure(LangJA, errors.New("disk I/O error")); got != msgFailure.JA {
 		t.Errorf("ja, untyped: %q", got)
+	}
+}
+
+// TestCountsAreGroupedAndCounted: a count a refusal names is grouped in
+// both languages, its English noun singular for one and plural otherwise,
+// its Japanese with the counter (no plural); Error() is the English line.
+func TestCountsAreGroupedAndCounted(t *testing.T) {
+	busy := errors.New("busy")
+	for _, c := range []struct {
+		n      int64
+		en, ja string
+	}{
+		{0, "an import of 0 records (process 42,", "別の kpit が 0件を取り込んでいて (プロセス 42、"},
+		{1, "an import of 1 record (process 42,", "別の kpit が 1件を取り込んでいて (プロセス 42、"},
+		{2, "an import of 2 records (process 42,", "別の kpit が 2件を取り込んでいて (プロセス 42、"},
+		{999, "an import of 999 records (process 42,", "別の kpit が 999件を取り込んでいて"},
+		{1000, "an import of 1,000 records (process 42,", "別の kpit が 1,000件を取り込んでいて"},
+		{200000, "an import of 200,000 records (process 42,", "別の kpit が 200,000件を取り込んでいて"},
+		{1234567, "an import of 1,234,567 records (process 42,", "別の kpit が 1,234,567件を取り込んでいて"},
+	} {
+		err := model.Refused(model.RefuseDBBusyImport, model.Count{N: c.n, Noun: model.CountRecord}, 42, "04:05:06", "200ms", busy)
+		if en := ErrorLine(LangEN, err); !strings.Contains(en, c.en) || en != err.Error() {
+			t.Errorf("%d en: %q (Error %q); want %q in it", c.n, en, err.Error(), c.en)
+		}
+		if ja := ErrorLine(LangJA, err); !strings.Contains(ja, c.ja) {
+			t.Errorf("%d ja: %q; want %q in it", c.n, ja, c.ja)
+		}
+	}
+	full := model.Refused(model.RefuseDBNotWrittenFull, model.Count{N: 1048576, Noun: model.CountByte}, "/mnt/small")
+	if got, want := ErrorLine(LangEN, full), "could not be written: the disk is full (1,048,576 bytes free in /mnt/small); nothing was saved"; got != want {
+		t.Errorf("en full %q, want %q", got, want)
+	}
+	if got, want := ErrorLine(LangJA, full), "書き込めませんでした: ディスクがいっぱいです (/mnt/small の空きは 1,048,576バイト)。何も保存されていません"; got != want {
+		t.Errorf("ja full %q, want %q", got, want)
+	}
+	long := model.Refuse("note", model.RefuseTooLong, model.Count{N: 12000, Noun: model.CountCharacter}, model.Count{N: 10000, Noun: model.CountNumber}, model.LimitTextChars)
+	if got, want := ErrorLine(LangEN, long), "note: 12,000 characters is more than the limit of 10,000 (raise text_chars under [limits] in the config file)"; got != want {
+		t.Errorf("en too long %q, want %q", got, want)
+	}
+	if got, want := ErrorLine(LangJA, long), "メモ: 12,000文字は上限 10,000文字を超えています (設定ファイルの [limits] の text_chars で上げられます)"; got != want {
+		t.Errorf("ja too long %q, want %q", got, want)
+	}
+	one := model.Refused(model.RefuseDBNotWrittenLimit, model.Count{N: 1, Noun: model.CountByte})
+	if got, want := ErrorLine(LangEN, one), "could not be written: a file size limit of 1 byte (ulimit -f) stops it or its -wal file growing; nothing was saved"; got != want {
+		t.Errorf("en limit %q, want %q", got, want)
 	}
 }

@@ -11,28 +11,9 @@ import (
 // Undefined is how a figure without a value reads (a rate over zero).
 const Undefined = "—"
 
-// GroupThousands writes the integer n with commas: 1234567 -> 1,234,567.
-func GroupThousands(n int64) string {
-	neg := n < 0
-	if neg {
-		n = -n
-	}
-	s := strconv.FormatInt(n, 10)
-	var b strings.Builder
-	if neg {
-		b.WriteByte('-')
-	}
-	head := len(s) % 3
-	if head == 0 {
-		head = 3
-	}
-	b.WriteString(s[:head])
-	for i := head; i < len(s); i += 3 {
-		b.WriteByte(',')
-		b.WriteString(s[i : i+3])
-	}
-	return b.String()
-}
+// GroupThousands writes the integer n with commas: 1234567 -> 1,234,567
+// (the model's rule, which its English refusals use too).
+func GroupThousands(n int64) string { return model.GroupThousands(n) }
 
 // TrimDecimal writes v with at most prec decimals, dropping trailing zeros,
 // and thousands separators in the integer part: 1234.50 -> 1,234.5.

@@ -37,7 +37,7 @@ var refusalTexts = map[model.RefusalCode]Text{
 	model.RefuseSQLBeforeMQL:         {JA: "%s は MQL 日 %s より前です", EN: "%s is before the MQL date %s"},
 	model.RefuseRateRange:            {JA: "%v%% は0%%から100%%の率ではありません", EN: "%v%% is not a rate from 0%% to 100%%"},
 	model.RefuseControlChar:          {JA: "%[2]d文字目に制御文字 (%[1]s) があります: 取り除いてください", EN: "a control character (%s) at character %d: remove it"},
-	model.RefuseTooLong:              {JA: "%d文字は上限 %d文字を超えています (設定ファイルの [limits] の %s で上げられます)", EN: "%d characters is more than the limit of %d (raise %s under [limits] in the config file)"},
+	model.RefuseTooLong:              {JA: "%sは上限 %s文字を超えています (設定ファイルの [limits] の %s で上げられます)", EN: "%v is more than the limit of %v (raise %s under [limits] in the config file)"},
 	model.RefuseNPSRange:             {JA: "%d はNPSの点数ではありません (0から10)", EN: "%d is not an NPS score (want 0 to 10)"},
 	model.RefuseOpenedOverSent:       {JA: "開封数 %d が送信数 %d を超えています", EN: "%d opened is more than the %d sent"},
 	model.RefuseAnsweredBeforeOpened: {JA: "%s は問い合わせの受付 %s より前です", EN: "%s is before the inquiry was opened %s"},

@@ -91,7 +91,12 @@ func TestFileSizeLimitDuringWrite(t *testing.T) {
 	csv := manyDeals(t, 3000)
 	var tally crashtest.Tally
 	refused := 0
-	for _, limit := range []int{36_000, 60_000, 120_000, 250_000, 500_000, 1_000_000} {
+	// Each limit with the way the line writes it, grouped.
+	for _, c := range []struct {
+		limit   int
+		written string
+	}{{36_000, "36,000"}, {60_000, "60,000"}, {120_000, "120,000"}, {250_000, "250,000"}, {500_000, "500,000"}, {1_000_000, "1,000,000"}} {
+		limit := c.limit
 		db := newEntryDB(t)
 		runLimited := func(args ...string) func() (int, string) {
 			return func() (int, string) {
@@ -109,7 +114,7 @@ func TestFileSizeLimitDuringWrite(t *testing.T) {
 				return code, stderr.String()
 			}
 		}
-		want := fmt.Sprintf("a file size limit of %d bytes (ulimit -f)", limit)
+		want := "a file size limit of " + c.written + " bytes (ulimit -f)"
 		writeFailCase(t, db, want, runLimited("add", "activity", "--kind", "visit", "--rep", "田中",
 			"--note", strings.Repeat("x", 3000), "--today", "2026-03-02"), &tally, "1 activities, 0 opportunities")
 		added := diskCounts(t, db)

@@ -74,7 +74,7 @@ func TestFieldLengthLimitAndHowToRaiseIt(t *testing.T) {
 	note := strings.Repeat("メモ", 6000) // 12,000 characters
 	add := []string{"add", "activity", "--kind", "visit", "--rep", "田中", "--note", note, "--today", "2026-03-02", "--db", db}
 	code, _, errOut := runKpit(t, add...)
-	want := "kpit add activity: --note: 12000 characters is more than the limit of 10000 (raise text_chars under [limits] in the config file)\n"
+	want := "kpit add activity: --note: 12,000 characters is more than the limit of 10,000 (raise text_chars under [limits] in the config file)\n"
 	if code != exitUsage || errOut != want {
 		t.Errorf("exit %d, %q\nwant %q", code, errOut, want)
 	}
@@ -177,7 +177,7 @@ func TestImportLimitsOneLineNothingWritten(t *testing.T) {
 	for _, tc := range []struct {
 		file, want string
 	}{
-		{wideCSV, "kpit import: " + wideCSV + ":1: 100001 columns is more than the limit of 1000 (raise columns under [limits] in the config file)\n"},
+		{wideCSV, "kpit import: " + wideCSV + ":1: 100,001 columns is more than the limit of 1,000 (raise columns under [limits] in the config file)\n"},
 		{write("dup.csv", []byte("id,id,owner\n1,2,田中\n")), "kpit import: " + filepath.Join(dir, "dup.csv") + ": header: columns 1 and 2 are both named \"id\" (rename one; kpit would not know which to read)\n"},
 		{write("photo.txt", []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")), "kpit import: " + filepath.Join(dir, "photo.txt") + ": not text (an image, a PDF or another binary file)\n"},
 	} {

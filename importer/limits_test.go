@@ -113,7 +113,7 @@ func TestCSVLimits(t *testing.T) {
 	if le, ok := LimitOf(err); !ok || le.Key != model.LimitColumns || le.Got != 100_000 || le.Limit != 1000 {
 		t.Fatalf("100,000 columns: %v", err)
 	}
-	if !strings.HasPrefix(err.Error(), path+":1: 100000 columns is more than the limit of 1000 (raise columns") {
+	if !strings.HasPrefix(err.Error(), path+":1: 100,000 columns is more than the limit of 1,000 (raise columns") {
 		t.Errorf("message %q", err)
 	}
 	t.Logf("100,000 columns refused in %v; the heap grew by %d KB", time.Since(start), grew>>10)

@@ -134,7 +134,7 @@ const (
 	RefuseFileDiskFull   RefusalCode = "file_disk_full"   // the path
 	RefuseDBBusy         RefusalCode = "db_busy"          //
 	RefuseDBBusyFor      RefusalCode = "db_busy_for"      // the wait that ran out, ErrBusy (unprinted)
-	RefuseDBBusyImport   RefusalCode = "db_busy_import"   // the import's records, its process, since when (UTC), the wait, ErrBusy (unprinted)
+	RefuseDBBusyImport   RefusalCode = "db_busy_import"   // the import's records (a Count), its process, since when (UTC), the wait, ErrBusy (unprinted)
 	RefuseDBReadOnly     RefusalCode = "db_read_only"     //
 	RefuseDBDamaged      RefusalCode = "db_damaged"       //
 	RefuseDBNotKpit      RefusalCode = "db_not_kpit"      //
@@ -144,8 +144,8 @@ const (
 	RefuseDBDirReadOnly  RefusalCode = "db_dir_read_only" // the directory
 	// A write the disk did not take (store.ErrNotWritten, named).
 	RefuseDBNotWritten      RefusalCode = "db_not_written"       // SQLite's words
-	RefuseDBNotWrittenLimit RefusalCode = "db_not_written_limit" // the file size limit in bytes
-	RefuseDBNotWrittenFull  RefusalCode = "db_not_written_full"  // the bytes free, the directory
+	RefuseDBNotWrittenLimit RefusalCode = "db_not_written_limit" // the file size limit (a Count of bytes)
+	RefuseDBNotWrittenFull  RefusalCode = "db_not_written_full"  // the bytes free (a Count), the directory
 )
 
 var inputEnglish = map[RefusalCode]string{
@@ -263,7 +263,7 @@ var inputEnglish = map[RefusalCode]string{
 	RefuseFileDiskFull:   "%s: no space left on device",
 	RefuseDBBusy:         "the database is busy with another kpit; try again",
 	RefuseDBBusyFor:      "the database was busy with another kpit for longer than the wait of %[1]s; try again, or raise busy_wait in the config file",
-	RefuseDBBusyImport:   "the database is busy: an import of %[1]d records (process %[2]d, since %[3]s UTC) held it for longer than the wait of %[4]s; try again when it ends, or raise busy_wait in the config file",
+	RefuseDBBusyImport:   "the database is busy: an import of %[1]v (process %[2]d, since %[3]s UTC) held it for longer than the wait of %[4]s; try again when it ends, or raise busy_wait in the config file",
 	RefuseDBReadOnly:     "the database file is read-only",
 	RefuseDBDamaged:      "the database file is damaged (kpit doctor says where; kpit restore BACKUP puts a backup in its place)",
 	RefuseDBNotKpit:      "not a kpit database",
@@ -273,8 +273,8 @@ var inputEnglish = map[RefusalCode]string{
 	RefuseDBDirReadOnly:  "its directory %s is read-only (SQLite makes the -wal and -shm files beside the database)",
 
 	RefuseDBNotWritten:      "could not be written: a write failed (%s); nothing was saved",
-	RefuseDBNotWrittenLimit: "could not be written: a file size limit of %d bytes (ulimit -f) stops it or its -wal file growing; nothing was saved",
-	RefuseDBNotWrittenFull:  "could not be written: the disk is full (%d bytes free in %s); nothing was saved",
+	RefuseDBNotWrittenLimit: "could not be written: a file size limit of %v (ulimit -f) stops it or its -wal file growing; nothing was saved",
+	RefuseDBNotWrittenFull:  "could not be written: the disk is full (%v free in %s); nothing was saved",
 }
 
 // Refusal is a command's input refused by a rule: the code and the values

@@ -113,11 +113,11 @@ type LimitError struct {
 
 func (e *LimitError) Error() string {
 	if e.Got > 0 {
-		return fmt.Sprintf("%d %s is more than the limit of %d (raise %s under [limits] in the config file)",
-			e.Got, e.Unit(), e.Limit, e.Key)
+		return fmt.Sprintf("%s %s is more than the limit of %s (raise %s under [limits] in the config file)",
+			GroupThousands(e.Got), e.Unit(), GroupThousands(e.Limit), e.Key)
 	}
-	return fmt.Sprintf("more than the limit of %d %s (raise %s under [limits] in the config file)",
-		e.Limit, e.Unit(), e.Key)
+	return fmt.Sprintf("more than the limit of %s %s (raise %s under [limits] in the config file)",
+		GroupThousands(e.Limit), e.Unit(), e.Key)
 }
 
 // Unit is what the limit counts: characters, rows, columns or bytes.
@@ -179,7 +179,7 @@ func checkControl(field, s string) error {
 // (0: any number).
 func checkLength(field, s string, maxChars int) error {
 	if n := utf8.RuneCountInString(s); maxChars > 0 && n > maxChars {
-		return Refuse(field, RefuseTooLong, n, maxChars, LimitTextChars)
+		return Refuse(field, RefuseTooLong, Count{N: int64(n), Noun: CountCharacter}, Count{N: int64(maxChars), Noun: CountNumber}, LimitTextChars)
 	}
 	return nil
 }

@@ -36,7 +36,7 @@ func TestCheckText(t *testing.T) {
 		{"田中\x1b[31m", 0, RefuseControlChar, []any{"U+001B", 3}},
 		{"x\u0085", 0, RefuseControlChar, []any{"U+0085", 2}},
 		{"line\r\nline\tend", 0, "", nil},
-		{strings.Repeat("あ", 11), 10, RefuseTooLong, []any{11, 10, LimitTextChars}},
+		{strings.Repeat("あ", 11), 10, RefuseTooLong, []any{Count{N: 11, Noun: CountCharacter}, Count{N: 10, Noun: CountNumber}, LimitTextChars}},
 		{strings.Repeat("あ", 10), 10, "", nil},
 		{strings.Repeat("あ", 100_000), 0, "", nil},
 	} {

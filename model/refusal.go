@@ -36,7 +36,7 @@ const (
 	RefuseRecycleNotBack       RefusalCode = "recycle_not_back"       // stage, current stage
 	RefuseRateRange            RefusalCode = "rate_range"             // the rate in percent
 	RefuseControlChar          RefusalCode = "control_char"           // the character as U+XXXX, its position (1-based)
-	RefuseTooLong              RefusalCode = "too_long"               // characters, the limit, the limit's config key
+	RefuseTooLong              RefusalCode = "too_long"               // the characters (a Count), the limit (a Count without noun), the limit's config key
 	RefuseNPSRange             RefusalCode = "nps_range"              // score
 	RefuseOpenedOverSent       RefusalCode = "opened_over_sent"       // opened, sent
 	RefuseAnsweredBeforeOpened RefusalCode = "answered_before_opened" // answered, opened
@@ -116,7 +116,7 @@ var refusalEnglish = map[RefusalCode]string{
 	RefuseRecycleNotBack:       "a recycle moves a lead back, and %s is not behind its stage %s",
 	RefuseRateRange:            "%v%% is not a rate from 0%% to 100%%",
 	RefuseControlChar:          "a control character (%s) at character %d: remove it",
-	RefuseTooLong:              "%d characters is more than the limit of %d (raise %s under [limits] in the config file)",
+	RefuseTooLong:              "%v is more than the limit of %v (raise %s under [limits] in the config file)",
 	RefuseNPSRange:             "%d is not an NPS score (want 0 to 10)",
 	RefuseOpenedOverSent:       "%d opened is more than the %d sent",
 	RefuseAnsweredBeforeOpened: "%s is before the inquiry was opened %s",

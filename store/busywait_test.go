@@ -86,11 +86,11 @@ func TestBusyWaitNamesTheImport(t *testing.T) {
 	if !errors.Is(err, ErrBusy) {
 		t.Errorf("%v is not ErrBusy", err)
 	}
-	en := fmt.Sprintf("the database is busy: an import of 200000 records (process %d, since 04:05:06 UTC) held it for longer than the wait of 200ms; try again when it ends, or raise busy_wait in the config file", os.Getpid())
+	en := fmt.Sprintf("the database is busy: an import of 200,000 records (process %d, since 04:05:06 UTC) held it for longer than the wait of 200ms; try again when it ends, or raise busy_wait in the config file", os.Getpid())
 	if got := catalog.ErrorLine(catalog.LangEN, err); got != en {
 		t.Errorf("en:\n got %q\nwant %q", got, en)
 	}
-	ja := fmt.Sprintf("データベースは使用中です: 200000 件の取り込み (プロセス %d、04:05:06 UTC から) が待ち時間 200ms を超えて書き込みを止めています。終わってからやり直すか、設定ファイルの busy_wait を延ばしてください", os.Getpid())
+	ja := fmt.Sprintf("データベースは使用中です: 別の kpit が 200,000件を取り込んでいて (プロセス %d、04:05:06 UTC から)、待ち時間 200ms を過ぎても書き込めませんでした。取り込みが終わってからやり直すか、設定ファイルの busy_wait を延ばしてください", os.Getpid())
 	if got := catalog.ErrorLine(catalog.LangJA, err); got != ja {
 		t.Errorf("ja:\n got %q\nwant %q", got, ja)
 	}

@@ -64,10 +64,10 @@ func writeWhy(path string, err error) error {
 	}
 	switch limit, free := fileSizeLimit(), freeBytes(filepath.Dir(path)); {
 	case limit >= 0:
-		return model.Refused(model.RefuseDBNotWrittenLimit, limit)
+		return model.Refused(model.RefuseDBNotWrittenLimit, model.Count{N: limit, Noun: model.CountByte})
 	case free >= 0 && free < fullBelow:
 		dir, _ := filepath.Abs(filepath.Dir(path))
-		return model.Refused(model.RefuseDBNotWrittenFull, free, dir)
+		return model.Refused(model.RefuseDBNotWrittenFull, model.Count{N: free, Noun: model.CountByte}, dir)
 	}
 	return model.Refused(model.RefuseDBNotWritten, wf.sqlite)
 }

@@ -32,8 +32,8 @@ func TestNotWrittenInBothLanguages(t *testing.T) {
 	if want := "データベース " + path + ": 書き込めませんでした: 書き込みが失敗しました (disk I/O error (778))。何も保存されていません"; ja != want {
 		t.Errorf("JA line %q, want %q", ja, want)
 	}
-	full := model.Refused(model.RefuseDBNotWrittenFull, int64(0), "/mnt/small")
-	if got, want := catalog.ErrorLine(catalog.LangJA, full), "書き込めませんでした: ディスクがいっぱいです (/mnt/small の空きは 0 バイト)。何も保存されていません"; got != want {
+	full := model.Refused(model.RefuseDBNotWrittenFull, model.Count{N: 0, Noun: model.CountByte}, "/mnt/small")
+	if got, want := catalog.ErrorLine(catalog.LangJA, full), "書き込めませんでした: ディスクがいっぱいです (/mnt/small の空きは 0バイト)。何も保存されていません"; got != want {
 		t.Errorf("JA full %q, want %q", got, want)
 	}
 	if got, want := full.Error(), "could not be written: the disk is full (0 bytes free in /mnt/small); nothing was saved"; got != want || !strings.Contains(catalog.ErrorLine(catalog.LangEN, full), want) {

@@ -273,7 +273,7 @@ func TestBusyBehindAnImportNamesIt(t *testing.T) {
 	if err := is.Commit(); err != nil {
 		t.Fatal(err)
 	}
-	want := fmt.Sprintf("the database is busy: an import of 1 records (process %d, since", os.Getpid())
+	want := fmt.Sprintf("the database is busy: an import of 1 record (process %d, since", os.Getpid())
 	if err == nil || !strings.Contains(err.Error(), want) || strings.Contains(err.Error(), "\n") {
 		t.Fatalf("a write behind the import: %v; want one line with %q", err, want)
 	}

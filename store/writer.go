@@ -52,7 +52,7 @@ func (s *Store) busyWith(err error) error {
 	if json.Unmarshal([]byte(v), &w) != nil || w.PID <= 0 || !processAlive(w.PID) {
 		return model.Refused(model.RefuseDBBusyFor, limit, err)
 	}
-	return model.Refused(model.RefuseDBBusyImport, w.Rows, w.PID, w.Since.Format("15:04:05"), limit, err)
+	return model.Refused(model.RefuseDBBusyImport, model.Count{N: int64(w.Rows), Noun: model.CountRecord}, w.PID, w.Since.Format("15:04:05"), limit, err)
 }
 
 // processAlive reports whether a process with this id runs on this machine
