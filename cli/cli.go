@@ -58,7 +58,7 @@ func commands() []command {
 		{"add", "add an activity, opportunity or lead from the command line", runAdd},
 		{"rules", "show or set the input rules (deadline, required fields, staleness)", runRules},
 		{"alerts", "late entries, stale reps and stalled deals; exit 1 when any is open", runAlerts},
-		{"import", "import opportunities, activities, leads, customers or reps from CSV/TSV/XLSX", runImport},
+		{"import", "import opportunities, activities, leads, customers, reps or customer-success records from CSV/TSV/XLSX", runImport},
 		{"export", "export records as csv, xlsx or json", runExport},
 		{"review", "the weekly review on a shared screen (the cockpit's review tab), or a saved review's minutes", runReview},
 		{"lead", "move a lead to another funnel stage (lead move ID --to STAGE), with its time and rep", runLead},

@@ -22,7 +22,8 @@ import (
 
 const exportUsage = `export KIND [--format csv|xlsx|json] [--out FILE] [--db PATH] [--no-bom]
 
-KIND is opportunities, activities, leads, customers or reps. Deleted records are left out.
+KIND is opportunities, activities, leads, customers, reps, nps, usage, inquiries or campaigns.
+Deleted records are left out.
 The headers are kpit's field names, so an export imports back without --map.
 Amounts are in major units of the team's currency with its decimals (1234.56 for USD, 1200000
 for JPY), so they import back exactly; JSON rows of opportunities and customers name the currency.
@@ -49,7 +50,12 @@ func exportColumns(k importer.Kind) []string {
 }
 
 // numericColumns are written as numbers in JSON and xlsx.
-var numericColumns = map[string]bool{"amount": true, "count": true, "connected": true, "mrr": true}
+var numericColumns = map[string]bool{"amount": true, "count": true, "connected": true, "mrr": true, "score": true, "sent": true}
+
+// numericColumn: a campaign's opened is a count, an inquiry's a moment.
+func numericColumn(k importer.Kind, col string) bool {
+	return numericColumns[col] || k == importer.Campaigns && col == "opened"
+}
 
 // moneyColumns are amounts in major units of the team's currency.
 var moneyColumns = map[string]bool{"amount": true, "mrr": true}
@@ -69,7 +75,7 @@ func runExport(e env) int {
 	if fs.NArg() != 1 {
 		return fail(e, "export", model.Refused(model.RefuseExportWhat))
 	}
-	kind, err := importer.ParseKind(fs.Arg(0))
+	kind, err := importer.ParseImportKind(fs.Arg(0))
 	if err != nil {
 		return fail(e, "export", err)
 	}
@@ -88,7 +94,7 @@ func runExport(e env) int {
 		return fail(e, "export", err)
 	}
 	write := func(w io.Writer) error {
-		rw, err := newRowWriter(w, *format, string(kind), exportColumns(kind), !*noBOM, cur)
+		rw, err := newRowWriter(w, *format, kind, exportColumns(kind), !*noBOM, cur)
 		if err != nil {
 			return err
 		}
@@ -177,17 +183,47 @@ func exportRows(ctx context.Context, st *store.Store, kind importer.Kind, cur mo
 			return err
 		}
 		for _, r := range reps {
-			active := "yes"
-			if !r.Active {
-				active = "no"
-			}
-			if err := row([]string{r.Name, string(r.Department), active}); err != nil {
+			if err := row([]string{r.Name, string(r.Department), yesNo(r.Active)}); err != nil {
 				return err
 			}
 		}
 		return nil
+	case importer.NPSAnswers:
+		return st.ExportNPSAnswers(ctx, func(a model.NPSAnswer) error {
+			return row([]string{a.ExternalID, date(a.Date), strconv.Itoa(a.Score), a.Account, a.Comment})
+		})
+	case importer.Usage:
+		return st.ExportUsage(ctx, func(u model.Usage) error {
+			return row([]string{u.ExternalID, u.Account, date(u.Date), yesNo(u.Active)})
+		})
+	case importer.Inquiries:
+		return st.ExportInquiries(ctx, func(q model.Inquiry) error {
+			return row([]string{q.ExternalID, q.Account, exportMoment(q.Opened), exportMoment(q.Answered)})
+		})
+	case importer.Campaigns:
+		return st.ExportCampaigns(ctx, func(c model.Campaign) error {
+			return row([]string{c.ExternalID, c.Name, date(c.Date), strconv.Itoa(c.Sent), strconv.Itoa(c.Opened)})
+		})
 	}
 	return fmt.Errorf("unknown kind %s", kind)
+}
+
+// exportMoment writes a moment as RFC 3339 in the local zone, to the
+// second the store keeps, which the import reads back as the same instant
+// (importer.ParseTime); none is an empty cell.
+func exportMoment(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.In(time.Local).Format(time.RFC3339)
+}
+
+// yesNo is a flag as the export writes it and the import reads it.
+func yesNo(b bool) string {
+	if b {
+		return "yes"
+	}
+	return "no"
 }
 
 // rowWriter writes a header and rows in one format.
@@ -196,7 +232,11 @@ type rowWriter struct {
 	close func() error
 }
 
-func newRowWriter(w io.Writer, format, sheet string, cols []string, bom bool, cur model.Currency) (*rowWriter, error) {
+func newRowWriter(w io.Writer, format string, kind importer.Kind, cols []string, bom bool, cur model.Currency) (*rowWriter, error) {
+	numeric := make([]bool, len(cols))
+	for i, c := range cols {
+		numeric[i] = numericColumn(kind, c)
+	}
 	switch format {
 	case "json":
 		currency := ""
@@ -205,9 +245,9 @@ func newRowWriter(w io.Writer, format, sheet string, cols []string, bom bool, cu
 				currency = cur.Code
 			}
 		}
-		return jsonRows(w, cols, currency), nil
+		return jsonRows(w, cols, numeric, currency), nil
 	case "xlsx":
-		return xlsxRows(w, sheet, cols)
+		return xlsxRows(w, string(kind), cols, numeric)
 	}
 	if bom {
 		if _, err := w.Write([]byte{0xEF, 0xBB, 0xBF}); err != nil {
@@ -227,7 +267,7 @@ func newRowWriter(w io.Writer, format, sheet string, cols []string, bom bool, cu
 // jsonRows writes an array of objects keyed by column, numbers as numbers
 // and empty cells as null, one object per line; with a currency, each
 // object names it (its amounts are in that currency's major units).
-func jsonRows(w io.Writer, cols []string, currency string) *rowWriter {
+func jsonRows(w io.Writer, cols []string, numeric []bool, currency string) *rowWriter {
 	n := 0
 	return &rowWriter{
 		row: func(cells []string) error {
@@ -245,7 +285,7 @@ func jsonRows(w io.Writer, cols []string, currency string) *rowWriter {
 				switch {
 				case cells[i] == "":
 					v = []byte("null")
-				case numericColumns[c]:
+				case numeric[i]:
 					v = []byte(cells[i])
 				default:
 					v, _ = json.Marshal(cells[i])
@@ -278,7 +318,7 @@ func jsonRows(w io.Writer, cols []string, currency string) *rowWriter {
 
 // xlsxRows streams rows into a one-sheet workbook: numbers as numbers and
 // days as Excel dates shown as yyyy-mm-dd.
-func xlsxRows(w io.Writer, sheet string, cols []string) (*rowWriter, error) {
+func xlsxRows(w io.Writer, sheet string, cols []string, numeric []bool) (*rowWriter, error) {
 	f := excelize.NewFile()
 	if err := f.SetSheetName("Sheet1", sheet); err != nil {
 		return nil, err
@@ -310,7 +350,7 @@ func xlsxRows(w io.Writer, sheet string, cols []string) (*rowWriter, error) {
 					vals[i] = nil
 					continue
 				}
-				if numericColumns[cols[i]] {
+				if numeric[i] {
 					if n, err := strconv.ParseInt(c, 10, 64); err == nil {
 						vals[i] = n
 					} else if f, err := strconv.ParseFloat(c, 64); err == nil && moneyColumns[cols[i]] {

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 // A small company of every kind, in Japanese headers and words.
@@ -26,6 +27,15 @@ var roundTripFiles = []struct{ kind, name, text string }{
 	{"customers", "custs.csv", "顧客ID,顧客名,担当者,契約開始日,解約日,月額\n" +
 		"C-1,株式会社あおば,高橋,2026/4/1,,\"¥50,000\"\n" +
 		"C-2,うみ食品,高橋,2025/4/1,2026/9/30,3万円\n"},
+	// The customer-success records, after the customers usage checks name.
+	{"nps", "nps.csv", "回答ID,回答日,スコア,会社名,コメント\n" +
+		"N-1,2026/11/2,10,株式会社あおば,\"早い, 丁寧\"\n" +
+		",2026/11/3,３点,うみ食品,\n"}, // no id: one is derived; a full-width score
+	{"usage", "usage.csv", "顧客名,確認日,利用状況\n株式会社あおば,2026/11/20,利用中\n株式会社あおば,2026/11/25,未利用\n"},
+	{"inquiries", "inquiries.csv", "問い合わせID,顧客名,受付日時,初回回答日時\n" +
+		"Q-1,株式会社あおば,2026-11-20T10:30:00+09:00,2026-11-20T11:15:00+09:00\n" +
+		"Q-2,,2026-11-24T09:00:00+09:00,\n"},
+	{"campaigns", "campaigns.csv", "配信ID,配信名,配信日,送信数,開封数\nM-1,11月号,2026/11/10,\"1,200\",480\nM-2,ウェビナー案内,2026/11/17,800,0\n"},
 }
 
 func importAll(t *testing.T, db string, files map[string]string) {
@@ -75,6 +85,32 @@ func TestExportRoundTrip(t *testing.T) {
 	if want := "C-1,株式会社あおば,高橋,2026-04-01,,50000\nC-2,うみ食品,高橋,2025-04-01,2026-09-30,30000"; custs != want {
 		t.Errorf("customers:\n%s\nwant\n%s", custs, want)
 	}
+	// The customer-success records as the files above give them, in the
+	// export's columns (import fields, in order) and words.
+	if got, want := exportLines(t, db, "nps"), []string{"N-1,2026-11-02,10,株式会社あおば,\"早い, 丁寧\"", ",2026-11-03,3,うみ食品,"}; len(got) != 2 ||
+		got[0] != want[0] || !strings.HasPrefix(got[1], "auto-2026-11-03-") || !strings.HasSuffix(got[1], want[1]) {
+		t.Errorf("nps:\n%s\nwant\n%s (the second with a derived id)", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	usage := exportLines(t, db, "usage")
+	if len(usage) != 2 || !strings.HasSuffix(usage[0], ",株式会社あおば,2026-11-20,yes") || !strings.HasSuffix(usage[1], ",株式会社あおば,2026-11-25,no") {
+		t.Errorf("usage:\n%s", strings.Join(usage, "\n"))
+	}
+	inquiries := exportLines(t, db, "inquiries")
+	instant := func(cell string, want string) bool {
+		a, errA := time.Parse(time.RFC3339, cell)
+		b, _ := time.Parse(time.RFC3339, want)
+		return errA == nil && a.Equal(b)
+	}
+	if len(inquiries) != 2 {
+		t.Errorf("inquiries:\n%s", strings.Join(inquiries, "\n"))
+	} else if q1, q2 := strings.Split(inquiries[0], ","), strings.Split(inquiries[1], ","); q1[0] != "Q-1" || q1[1] != "株式会社あおば" ||
+		!instant(q1[2], "2026-11-20T10:30:00+09:00") || !instant(q1[3], "2026-11-20T11:15:00+09:00") ||
+		q2[0] != "Q-2" || q2[1] != "" || !instant(q2[2], "2026-11-24T09:00:00+09:00") || q2[3] != "" {
+		t.Errorf("inquiries (the same instants in any zone):\n%s", strings.Join(inquiries, "\n"))
+	}
+	if got, want := strings.Join(exportLines(t, db, "campaigns"), "\n"), "M-1,11月号,2026-11-10,1200,480\nM-2,ウェビナー案内,2026-11-17,800,0"; got != want {
+		t.Errorf("campaigns:\n%s\nwant\n%s", got, want)
+	}
 	acts := exportLines(t, db, "activities")
 	if len(acts) != 4 || !strings.HasSuffix(acts[3], ",proposal,1,0,みどり工業,J-3,\"見積\n再提出\"") {
 		t.Errorf("activities:\n%s", strings.Join(acts, "\n"))
@@ -112,6 +148,22 @@ func TestExportRoundTrip(t *testing.T) {
 	}
 	if objs[3]["amount"] != float64(120000000) || objs[5]["closed"] != "2026-12-24" || objs[1]["account"] != "ひかり\n商事" {
 		t.Errorf("json objects: %v", objs)
+	}
+
+	// An inquiry's opened is a moment (a string), a campaign's a count.
+	code, out, _ = runKpit(t, "export", "inquiries", "--format", "json", "--db", db)
+	objs = nil
+	if err := json.Unmarshal([]byte(out), &objs); code != 0 || err != nil || len(objs) != 2 || objs[1]["answered"] != nil {
+		t.Fatalf("inquiries json: %d %v %v", code, err, objs)
+	}
+	if opened, ok := objs[0]["opened"].(string); !ok || !instant(opened, "2026-11-20T10:30:00+09:00") {
+		t.Errorf("inquiry opened in json = %#v", objs[0]["opened"])
+	}
+	code, out, _ = runKpit(t, "export", "campaigns", "--format", "json", "--db", db)
+	objs = nil
+	if err := json.Unmarshal([]byte(out), &objs); code != 0 || err != nil || len(objs) != 2 || objs[0]["opened"] != float64(480) ||
+		objs[0]["sent"] != float64(1200) {
+		t.Fatalf("campaigns json: %d %v %v", code, err, objs)
 	}
 
 	// CSV starts with a BOM unless --no-bom.

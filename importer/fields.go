@@ -19,31 +19,18 @@ const (
 	Leads         Kind = "leads"
 	Customers     Kind = "customers"
 	Reps          Kind = "reps"
-	// The customer-success records (docs/success.md): imported, not
-	// exported.
+	// The customer-success records (docs/success.md).
 	NPSAnswers Kind = "nps"
 	Usage      Kind = "usage"
 	Inquiries  Kind = "inquiries"
 	Campaigns  Kind = "campaigns"
 )
 
-// Kinds lists every kind of record that can be imported and exported.
-func Kinds() []Kind { return []Kind{Opportunities, Activities, Leads, Customers, Reps} }
-
-// SuccessKinds lists the customer-success records that can be imported.
-func SuccessKinds() []Kind { return []Kind{NPSAnswers, Usage, Inquiries, Campaigns} }
-
-// ImportKinds lists every kind that can be imported.
-func ImportKinds() []Kind { return append(Kinds(), SuccessKinds()...) }
-
-// ParseKind reads the name of a kind that can be imported and exported.
-func ParseKind(s string) (Kind, error) {
-	for _, k := range Kinds() {
-		if strings.EqualFold(s, string(k)) {
-			return k, nil
-		}
-	}
-	return "", model.Refused(model.RefuseUnknownImportKind, s, kindChoices(Kinds()))
+// ImportKinds lists every kind that can be imported and exported, in the
+// order the cockpit's import offers them: the one list `kpit import`,
+// `kpit export` and the cockpit read.
+func ImportKinds() []Kind {
+	return []Kind{Opportunities, Activities, Leads, Customers, Reps, NPSAnswers, Usage, Inquiries, Campaigns}
 }
 
 // kindChoices are kinds as a refusal lists them.
@@ -55,7 +42,7 @@ func kindChoices(kinds []Kind) model.Choices {
 	return c
 }
 
-// ParseImportKind reads the name of a kind that can be imported.
+// ParseImportKind reads the name of a kind that can be imported and exported.
 func ParseImportKind(s string) (Kind, error) {
 	for _, k := range ImportKinds() {
 		if strings.EqualFold(s, string(k)) {

@@ -129,3 +129,65 @@ func (s *Store) each(ctx context.Context, what, query string, scan func(*sql.Row
 	}
 	return describe(rows.Err())
 }
+
+// ExportNPSAnswers streams every live NPS answer.
+func (s *Store) ExportNPSAnswers(ctx context.Context, fn func(model.NPSAnswer) error) error {
+	return s.each(ctx, "export NPS answers", `SELECT id, coalesce(external_id, 'kpit-' || id), account, day, score, comment
+		FROM nps_answers WHERE deleted_at IS NULL ORDER BY id`,
+		func(rows *sql.Rows) error {
+			var a model.NPSAnswer
+			var day string
+			if err := rows.Scan(&a.ID, &a.ExternalID, &a.Account, &day, &a.Score, &a.Comment); err != nil {
+				return err
+			}
+			a.Date = parseNullDate(sql.NullString{String: day, Valid: true})
+			return fn(a)
+		})
+}
+
+// ExportUsage streams every live usage check with its customer's name.
+func (s *Store) ExportUsage(ctx context.Context, fn func(model.Usage) error) error {
+	return s.each(ctx, "export usage checks", `SELECT u.id, coalesce(u.external_id, 'kpit-' || u.id), u.customer_id, c.name, u.day, u.active
+		FROM usage_checks u JOIN customers c ON c.id = u.customer_id WHERE u.deleted_at IS NULL ORDER BY u.id`,
+		func(rows *sql.Rows) error {
+			var u model.Usage
+			var day string
+			var active int
+			if err := rows.Scan(&u.ID, &u.ExternalID, &u.CustomerID, &u.Account, &day, &active); err != nil {
+				return err
+			}
+			u.Date = parseNullDate(sql.NullString{String: day, Valid: true})
+			u.Active = active == 1
+			return fn(u)
+		})
+}
+
+// ExportInquiries streams every live inquiry.
+func (s *Store) ExportInquiries(ctx context.Context, fn func(model.Inquiry) error) error {
+	return s.each(ctx, "export inquiries", `SELECT id, coalesce(external_id, 'kpit-' || id), account, opened_at, coalesce(answered_at, '')
+		FROM inquiries WHERE deleted_at IS NULL ORDER BY id`,
+		func(rows *sql.Rows) error {
+			var q model.Inquiry
+			var opened, answered string
+			if err := rows.Scan(&q.ID, &q.ExternalID, &q.Account, &opened, &answered); err != nil {
+				return err
+			}
+			q.Opened, q.Answered = parseTime(opened), parseTime(answered)
+			return fn(q)
+		})
+}
+
+// ExportCampaigns streams every live e-mail campaign.
+func (s *Store) ExportCampaigns(ctx context.Context, fn func(model.Campaign) error) error {
+	return s.each(ctx, "export campaigns", `SELECT id, coalesce(external_id, 'kpit-' || id), name, day, sent, opened
+		FROM campaigns WHERE deleted_at IS NULL ORDER BY id`,
+		func(rows *sql.Rows) error {
+			var c model.Campaign
+			var day string
+			if err := rows.Scan(&c.ID, &c.ExternalID, &c.Name, &day, &c.Sent, &c.Opened); err != nil {
+				return err
+			}
+			c.Date = parseNullDate(sql.NullString{String: day, Valid: true})
+			return fn(c)
+		})
+}
