@@ -225,8 +225,7 @@ func (s *Store) repFacts(ctx context.Context) ([]model.RepFact, error) {
 // whichever is later. A deal can alert when its expected close has passed
 // or when it has not been worked on since model.StallWarnDays before
 // today: created by then, no change since and no live activity after.
-// The rest, most of the pipeline, are not read (26,891 open deals at a
-// million: each would cost a probe for its newest activity), and
+// The rest, most of the pipeline, are not read, and
 // model.EvaluateAlerts judges those read.
 func (s *Store) dealFacts(ctx context.Context, today time.Time, loc *time.Location) ([]model.DealFact, error) {
 	cut := today.AddDate(0, 0, -model.StallWarnDays)
@@ -259,20 +258,19 @@ func (s *Store) dealFacts(ctx context.Context, today time.Time, loc *time.Locati
 }
 
 // alertDealsSQL reads dealFacts' deals: open and past their expected close
-// (before ?1), or open, unchanged since before ?2 (a UTC time), created by
-// ?3 and with no live activity after ?3. INDEXED BY: left to itself SQLite
-// walks every deal in id order rather than the open ones in the ranges
-// asked.
+// (before ?1), or open, with no live activity after ?3 (open_deal_work's
+// range, migration 23), unchanged since before ?2 (a UTC time) and
+// created by ?3. INDEXED BY: left to itself SQLite walks every deal in id
+// order rather than the open ones past their close.
 func (s *Store) alertDealsSQL() string {
-	return `SELECT o.id, coalesce(o.external_id, ''), r.name, o.account, o.created, o.closed,
-			(SELECT max(a.day) FROM activities a WHERE a.opportunity_id = o.id AND a.deleted_at IS NULL), o.updated_at
-		FROM opportunities o JOIN reps r ON r.id = o.rep_id
+	return `SELECT o.id, coalesce(o.external_id, ''), r.name, o.account, o.created, o.closed, nullif(d.last_day, ''), o.updated_at
+		FROM opportunities o JOIN reps r ON r.id = o.rep_id JOIN open_deal_work d ON d.opportunity_id = o.id
 		WHERE o.id IN (
 			SELECT c.id FROM opportunities c ` + s.indexedBy("opportunities_open_close") + `
 			WHERE c.outcome = 'open' AND c.deleted_at IS NULL AND c.closed < ?1
 			UNION
-			SELECT w.id FROM opportunities w ` + s.indexedBy("opportunities_open") + `
-			WHERE w.outcome = 'open' AND w.deleted_at IS NULL AND w.updated_at < ?2 AND w.created <= ?3
-				AND NOT EXISTS (SELECT 1 FROM activities a WHERE a.opportunity_id = w.id AND a.day > ?3 AND a.deleted_at IS NULL))
+			SELECT w.opportunity_id FROM open_deal_work w ` + s.indexedBy("open_deal_work_day") + `
+			JOIN opportunities u ON u.id = w.opportunity_id
+			WHERE w.last_day <= ?3 AND u.updated_at < ?2 AND u.created <= ?3)
 		ORDER BY o.id`
 }

@@ -30,8 +30,8 @@ var bulkMinRows = 2000
 // table. A table with any other insert trigger (a later migration's) is
 // moved through the triggers, so that nothing a trigger does is skipped.
 var bulkInsertTriggers = map[string][]string{
-	kindActivities:    {"activities_ai", "activities_live_ai", "activities_connects_ai"},
-	kindOpportunities: {"opportunities_ai", "opportunities_live_ai"},
+	kindActivities:    {"activities_ai", "activities_live_ai", "activities_connects_ai", "open_deal_work_activities_ai"},
+	kindOpportunities: {"opportunities_ai", "opportunities_live_ai", "open_deal_work_opportunities_ai"},
 }
 
 // metricOfKind is the daily roll-up's metric of an activity kind, as the
@@ -127,7 +127,33 @@ func (is *ImportSession) bulkInsert(ctx context.Context, tx *sql.Tx, kind, inser
 	if err := is.addDerived(ctx, tx, kind, n); err != nil {
 		return false, fmt.Errorf("write %s: %w", kind, err)
 	}
+	if err := is.addOpenDealWork(ctx, tx, kind); err != nil {
+		return false, fmt.Errorf("write %s: open deals' last work: %w", kind, err)
+	}
 	return true, nil
+}
+
+// addOpenDealWork does, once the records are in, what the open_deal_work
+// insert triggers (migration 23) would have: a row for each new open deal
+// with its newest activity's day, and each deal the new activities name
+// moved forward to the newest of them. The moved records are all live.
+func (is *ImportSession) addOpenDealWork(ctx context.Context, tx *sql.Tx, kind string) error {
+	var q string
+	switch kind {
+	case kindOpportunities:
+		q = `INSERT INTO open_deal_work (opportunity_id, last_day)
+			SELECT o.id, ` + openDealLastDay("o.id") + ` FROM opportunities o INDEXED BY opportunities_open
+			WHERE o.outcome = 'open' AND o.deleted_at IS NULL AND o.id NOT IN (SELECT opportunity_id FROM open_deal_work)`
+	case kindActivities:
+		q = `UPDATE open_deal_work SET last_day = m.day
+			FROM (SELECT opportunity_id, max(day) AS day FROM ` + stageTable(kind) + `
+				WHERE action = '` + actionInsert + `' AND opportunity_id IS NOT NULL GROUP BY 1) AS m
+			WHERE open_deal_work.opportunity_id = m.opportunity_id AND open_deal_work.last_day < m.day`
+	default:
+		return nil
+	}
+	_, err := tx.ExecContext(ctx, q)
+	return describe(err)
 }
 
 // derivedTable is the TEMP table of a kind's roll-up deltas.

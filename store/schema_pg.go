@@ -206,6 +206,40 @@ BEGIN
 END $$;
 CREATE TRIGGER funnel_reached AFTER INSERT OR UPDATE OR DELETE ON lead_funnel FOR EACH ROW EXECUTE FUNCTION kpit_funnel_reached();
 `},
+	// 23: each open deal's newest live activity day, kept by triggers on
+	// opportunities and activities as SQLite's six triggers keep it.
+	{upTo: 23, sql: cText(strings.ReplaceAll(openDealWork, "INTEGER", "BIGINT")) + `
+CREATE FUNCTION kpit_open_deal_work_opportunities() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+	IF TG_OP <> 'INSERT' THEN
+		DELETE FROM open_deal_work WHERE opportunity_id = OLD.id;
+	END IF;
+	IF TG_OP <> 'DELETE' THEN
+		IF NEW.outcome = 'open' AND NEW.deleted_at IS NULL THEN
+			INSERT INTO open_deal_work (opportunity_id, last_day) VALUES (NEW.id, ` + openDealLastDay("NEW.id") + `);
+		END IF;
+	END IF;
+	RETURN NULL;
+END $$;
+CREATE TRIGGER open_deal_work_opportunities AFTER INSERT OR UPDATE OF outcome, deleted_at OR DELETE ON opportunities
+	FOR EACH ROW EXECUTE FUNCTION kpit_open_deal_work_opportunities();
+CREATE FUNCTION kpit_open_deal_work_activities() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+	IF TG_OP = 'INSERT' THEN
+		IF NEW.opportunity_id IS NOT NULL AND NEW.deleted_at IS NULL THEN
+			UPDATE open_deal_work SET last_day = NEW.day WHERE opportunity_id = NEW.opportunity_id AND last_day < NEW.day;
+		END IF;
+		RETURN NULL;
+	END IF;
+	UPDATE open_deal_work SET last_day = ` + openDealLastDay("OLD.opportunity_id") + ` WHERE opportunity_id = OLD.opportunity_id;
+	IF TG_OP = 'UPDATE' THEN
+		UPDATE open_deal_work SET last_day = ` + openDealLastDay("NEW.opportunity_id") + ` WHERE opportunity_id = NEW.opportunity_id;
+	END IF;
+	RETURN NULL;
+END $$;
+CREATE TRIGGER open_deal_work_activities AFTER INSERT OR UPDATE OF opportunity_id, day, deleted_at OR DELETE ON activities
+	FOR EACH ROW EXECUTE FUNCTION kpit_open_deal_work_activities();
+`},
 }
 
 // cText gives every TEXT column the "C" collation: SQLite compares text

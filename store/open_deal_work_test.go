@@ -1,0 +1,214 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"math/rand"
+	"sort"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/kpit-dev/kpit/model"
+)
+
+// open_deal_work (migration 23), kept by triggers, equals a recount in Go
+// from the raw rows after every kind of write: deals and activities added,
+// activities moved to another day and another deal, tombstoned, undone
+// and deleted outright, deals won, lost, reopened and tombstoned, and
+// imports through the triggers.
+func TestOpenDealWorkEqualsARecount(t *testing.T) {
+	onBoth(t, func(t *testing.T) {
+		ctx := context.Background()
+		s := openTemp(t)
+		s.SetClock(func() time.Time { return time.Date(2026, 11, 26, 3, 0, 0, 0, time.UTC) })
+		addReps(t, s, "田中", "鈴木")
+		check := func(step string) {
+			t.Helper()
+			want, got := openDealWorkRecount(t, s), plainRows(t, s, `SELECT opportunity_id, last_day FROM open_deal_work ORDER BY 1`)
+			if strings.Join(got, "\n") != strings.Join(want, "\n") {
+				t.Fatalf("after %s: open_deal_work %d rows, recount %d; %s", step, len(got), len(want), firstDiff(got, want))
+			}
+		}
+		r := rand.New(rand.NewSource(23))
+		var deals, acts []int64
+		for i := 0; i < 30; i++ {
+			created := model.D(2026, 8, 1).AddDate(0, 0, r.Intn(60))
+			o := model.Opportunity{RepName: []string{"田中", "鈴木"}[i%2], Account: fmt.Sprintf("社%d", i), Created: created,
+				Outcome: model.OutcomeOpen}
+			if i%5 == 4 {
+				o.Outcome, o.Closed = model.OutcomeLost, created.AddDate(0, 0, 3)
+			}
+			id, err := s.AddOpportunity(ctx, o)
+			if err != nil {
+				t.Fatal(err)
+			}
+			deals = append(deals, id)
+			for k := r.Intn(4); k > 0; k-- {
+				a := model.Activity{RepName: o.RepName, Kind: model.KindVisit, Count: 1, Date: created.AddDate(0, 0, r.Intn(25)), OpportunityID: id}
+				aid, err := s.AddActivity(ctx, a)
+				if err != nil {
+					t.Fatal(err)
+				}
+				acts = append(acts, aid)
+			}
+		}
+		check("adds")
+		for i, aid := range acts {
+			a, err := s.Activity(ctx, aid)
+			if err != nil {
+				t.Fatal(err)
+			}
+			switch i % 6 {
+			case 0: // a later day
+				a.Date = a.Date.AddDate(0, 0, 9)
+			case 1: // an earlier day
+				a.Date = a.Date.AddDate(0, 0, -20)
+			case 2: // another deal
+				a.OpportunityID = deals[r.Intn(len(deals))]
+			case 3:
+				if err := s.Delete(ctx, model.RecordActivity, aid); err != nil {
+					t.Fatal(err)
+				}
+				continue
+			default:
+				continue
+			}
+			if err := s.UpdateActivity(ctx, a); err != nil {
+				t.Fatal(err)
+			}
+		}
+		check("activities edited and deleted")
+		for i, id := range deals {
+			o, err := s.Opportunity(ctx, id)
+			if err != nil {
+				t.Fatal(err)
+			}
+			switch i % 7 {
+			case 0:
+				o.Outcome, o.Closed, o.AmountMinor, o.HasAmount = model.OutcomeWon, o.Created.AddDate(0, 0, 5), 1, true
+			case 1: // a lost deal reopened
+				if o.Outcome != model.OutcomeLost {
+					continue
+				}
+				o.Outcome, o.Closed = model.OutcomeOpen, time.Time{}
+			case 2:
+				if err := s.Delete(ctx, model.RecordOpportunity, id); err != nil {
+					t.Fatal(err)
+				}
+				continue
+			default:
+				o.Stage = "提案"
+			}
+			if err := s.UpdateOpportunity(ctx, o); err != nil {
+				t.Fatal(err)
+			}
+		}
+		check("deals won, reopened and deleted")
+		for i := 0; i < 12; i++ {
+			if _, err := s.Undo(ctx); err != nil {
+				t.Fatal(err)
+			}
+		}
+		check("undo")
+		// Deleted outright, as no command does, for the delete triggers.
+		if _, err := s.db.ExecContext(ctx, `DELETE FROM activities WHERE id IN (?, ?)`, acts[0], acts[1]); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := s.db.ExecContext(ctx, `DELETE FROM activities WHERE opportunity_id = ?`, deals[5]); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := s.db.ExecContext(ctx, `DELETE FROM opportunities WHERE id = ?`, deals[5]); err != nil {
+			t.Fatal(err)
+		}
+		check("rows deleted")
+		old := bulkMinRows
+		defer func() { bulkMinRows = old }()
+		bulkMinRows = 1 << 30
+		bulkTestImport(t, s, 0, 40, 120)
+		bulkTestImport(t, s, 20, 60, 200)
+		check("imports")
+		var n, worked int
+		s.db.QueryRow(`SELECT count(*), count(*) FILTER (WHERE last_day <> '') FROM open_deal_work`).Scan(&n, &worked)
+		if n < 20 || worked == 0 || worked == n {
+			t.Fatalf("%d open deals, %d with work: the test proves little", n, worked)
+		}
+	})
+}
+
+// The bulk move of an import (insert triggers dropped, their work done
+// afterwards) leaves open_deal_work as the triggers leave it, and as a
+// recount gives it, into a file that already holds deals and activities.
+func TestOpenDealWorkAfterABulkImport(t *testing.T) {
+	old := bulkMinRows
+	defer func() { bulkMinRows = old }()
+	clock := func() time.Time { return time.Date(2026, 11, 26, 3, 0, 0, 0, time.UTC) }
+	bulk, rows := openTemp(t), openTemp(t)
+	for _, s := range []*Store{bulk, rows} {
+		s.SetClock(clock)
+		bulkMinRows = 1 << 30
+		bulkTestImport(t, s, 0, 40, 120)
+	}
+	for _, step := range []struct{ from, opps, acts int }{{20, 300, 900}, {250, 200, 400}} {
+		bulkMinRows = 1
+		bulkTestImport(t, bulk, step.from, step.opps, step.acts)
+		bulkMinRows = 1 << 30
+		bulkTestImport(t, rows, step.from, step.opps, step.acts)
+	}
+	a, b := tableRows(t, bulk, "open_deal_work"), tableRows(t, rows, "open_deal_work")
+	if len(a) == 0 || strings.Join(a, "\n") != strings.Join(b, "\n") {
+		t.Errorf("open_deal_work: bulk %d rows, row by row %d; %s", len(a), len(b), firstDiff(a, b))
+	}
+	got := plainRows(t, bulk, `SELECT opportunity_id, last_day FROM open_deal_work ORDER BY 1`)
+	if want := openDealWorkRecount(t, bulk); strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("open_deal_work after the bulk move: %d rows, recount %d; %s", len(got), len(want), firstDiff(got, want))
+	}
+}
+
+// openDealWorkRecount is what open_deal_work should hold, counted in Go:
+// every open, live deal with the newest day of its live activities (empty when
+// none), in the form plainRows prints.
+func openDealWorkRecount(t *testing.T, s *Store) []string {
+	t.Helper()
+	newest := map[int64]string{}
+	rows, err := s.db.Query(`SELECT opportunity_id, day, deleted_at FROM activities`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for rows.Next() {
+		var id sql.NullInt64
+		var day string
+		var deleted sql.NullString
+		if err := rows.Scan(&id, &day, &deleted); err != nil {
+			t.Fatal(err)
+		}
+		if id.Valid && !deleted.Valid && day > newest[id.Int64] {
+			newest[id.Int64] = day
+		}
+	}
+	rows.Close()
+	rows, err = s.db.Query(`SELECT id, outcome, deleted_at FROM opportunities`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	var open []int64
+	for rows.Next() {
+		var id int64
+		var outcome string
+		var deleted sql.NullString
+		if err := rows.Scan(&id, &outcome, &deleted); err != nil {
+			t.Fatal(err)
+		}
+		if outcome == string(model.OutcomeOpen) && !deleted.Valid {
+			open = append(open, id)
+		}
+	}
+	sort.Slice(open, func(i, j int) bool { return open[i] < open[j] })
+	var out []string
+	for _, id := range open {
+		out = append(out, fmt.Sprintf("%v", []any{id, newest[id]}))
+	}
+	return out
+}
