@@ -8,6 +8,13 @@ var (
 	// The usage line that heads a command's flags (kpit COMMAND -h).
 	UsageFlags = Text{JA: "使い方: kpit %s\n\nフラグ:\n", EN: "Usage: kpit %s\n\nFlags:\n"}
 
+	// kpit demo: the file written, what the demo company holds, how to
+	// open it. The English is what the command has always printed.
+	DemoWritten = Text{JA: "デモのデータベースを %s に作成しました (シード %d、履歴は %s まで)", EN: "demo database written to %s (seed %d, history to %s)"}
+	DemoCompany = Text{JA: "デモ会社: 担当者 %s人、商談 %s件 (うち進行中 %s件)、活動 %s件、リード %s件、顧客 %s社。KGI は%s %s (期限 %s)",
+		EN: "demo company: %s reps, %s opportunities (%s open), %s activities, %s leads, %s customers; KGI %s %s by %s"}
+	DemoOpen = Text{JA: "開くには: kpit --db %s", EN: "open it with: kpit --db %s"}
+
 	// kpit alerts.
 	AlertsOffCommand  = Text{JA: "アラートはオフです (kpit rules --alerts on で有効化)", EN: "Alerts are off (turn them on with kpit rules --alerts on)"}
 	AlertsNoneOn      = Text{JA: "%s: 未対応のアラートはありません\n", EN: "%s: no open alerts\n"}

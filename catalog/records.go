@@ -1,6 +1,11 @@
 package catalog
 
-import "github.com/kpit-dev/kpit/model"
+import (
+	"fmt"
+	"strings"
+
+	"github.com/kpit-dev/kpit/model"
+)
 
 // The words of records: their kinds, the kinds of activity and the names
 // of their fields, the same in the entry form, the alerts and `kpit rules`.
@@ -15,14 +20,23 @@ var (
 	KindCampaign    = Text{JA: "メール配信", EN: "e-mail campaign"}
 
 	// kpit add nps|usage|inquiry|campaign: what was recorded.
-	AddedNPS        = Text{JA: "NPS回答 %d を記録しました: %d点, %s, %s", EN: "added NPS answer %d: score %d, %s, %s"}
-	AddedUsage      = Text{JA: "利用状況 %d を記録しました: %s, %s, %s", EN: "added usage check %d: %s, %s, %s"}
+	AddedNPS        = Text{JA: "NPS回答 #%d を記録しました: %d点、%s、%s", EN: "added NPS answer %d: score %d, %s, %s"}
+	AddedUsage      = Text{JA: "利用状況 #%d を記録しました: %s、%s、%s", EN: "added usage check %d: %s, %s, %s"}
 	UsageActive     = Text{JA: "利用あり", EN: "active"}
 	UsageInactive   = Text{JA: "利用なし", EN: "not active"}
-	AddedInquiry    = Text{JA: "問い合わせ %d を記録しました: %s, 受付 %s, %s", EN: "added inquiry %d: %s, opened %s, %s"}
+	AddedInquiry    = Text{JA: "問い合わせ #%d を記録しました: %s、受付 %s、%s", EN: "added inquiry %d: %s, opened %s, %s"}
 	InquiryAnswered = Text{JA: "初回回答 %s", EN: "first answered %s"}
 	InquiryWaiting  = Text{JA: "未回答", EN: "not answered yet"}
-	AddedCampaign   = Text{JA: "メール配信 %d を記録しました: %s, %s, 送信 %d, 開封 %d", EN: "added e-mail campaign %d: %s, %s, %d sent, %d opened"}
+	AddedCampaign   = Text{JA: "メール配信 #%d を記録しました: %s、%s、送信 %d通、開封 %d通", EN: "added e-mail campaign %d: %s, %s, %d sent, %d opened"}
+
+	// kpit add activity|opportunity|lead: what was recorded. The English
+	// is what the commands have always printed, which scripts may read.
+	addedActivity       = Text{JA: "活動 #%d を記録しました: %s %d件、%s、%s", EN: "added activity %d: %s %d, %s, %s"}
+	addedOpportunity    = Text{JA: "商談 %s を登録しました: %s、%s、%s", EN: "added opportunity %s: %s, %s, %s"}
+	updatedOpportunity  = Text{JA: "商談 %s を更新しました: %s、%s、%s", EN: "updated opportunity %s: %s, %s, %s"}
+	opportunityAmount   = Text{JA: "、%s", EN: ", %s"}
+	opportunityForecast = Text{JA: "、%s", EN: ", forecast %s"}
+	addedLead           = Text{JA: "リード #%d を登録しました: %s", EN: "added lead %d: %s"}
 
 	ActVisit       = Text{JA: "訪問", EN: "visit"}
 	ActCall        = Text{JA: "架電", EN: "call"}
@@ -112,4 +126,51 @@ func FieldLabel(l Lang, field string) string {
 		return l.T(t)
 	}
 	return field
+}
+
+// ActivityAdded is kpit add activity's line on the activity it recorded
+// as number id.
+func ActivityAdded(l Lang, id int64, a model.Activity) string {
+	return l.T(addedActivity, id, ActivityKindWord(l, a.Kind), a.Count, a.RepName, model.FormatDate(a.Date))
+}
+
+// OpportunitySaved is kpit add opportunity's line on the opportunity it
+// added or updated, named by its id in the SFA or kpit's #N: account, rep,
+// outcome, the amount when it has one (in English the plain figure and
+// the currency, "1200000 yen"; in Japanese the full amount, ¥1,200,000)
+// and the forecast category when rated.
+func OpportunitySaved(l Lang, updated bool, o model.Opportunity, cur model.Currency) string {
+	name := o.ExternalID
+	if name == "" {
+		name = fmt.Sprintf("#%d", o.ID)
+	}
+	line := addedOpportunity
+	if updated {
+		line = updatedOpportunity
+	}
+	s := l.T(line, name, o.Account, o.RepName, OutcomeWord(l, o.Outcome))
+	if o.HasAmount {
+		amount := Money{Lang: l, Currency: cur}.Full(model.Some(cur.Major(o.AmountMinor)))
+		if l != LangJA {
+			unit := cur.Code // 1234.56 USD
+			if cur.Code == model.JPY.Code {
+				unit = "yen" // 1200000 yen, as the line always read
+			}
+			amount = cur.Plain(o.AmountMinor) + " " + unit
+		}
+		s += l.T(opportunityAmount, amount)
+	}
+	if o.Forecast != model.ForecastUnrated {
+		forecast := string(o.Forecast) // the category's key, as the line always read
+		if l == LangJA {
+			forecast = ForecastName(l, o.Forecast)
+		}
+		s += l.T(opportunityForecast, forecast)
+	}
+	return s
+}
+
+// LeadAdded is kpit add lead's line on the lead it recorded as number id.
+func LeadAdded(l Lang, id int64, lead model.Lead) string {
+	return l.T(addedLead, id, strings.TrimSpace(lead.Company+" "+lead.Contact))
 }

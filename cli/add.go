@@ -10,6 +10,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/kpit-dev/kpit/catalog"
 	"github.com/kpit-dev/kpit/model"
 	"github.com/kpit-dev/kpit/store"
 )
@@ -241,7 +242,7 @@ func addActivity(e env, args []string) int {
 		if err != nil {
 			return addError(e, cmd, err)
 		}
-		fmt.Fprintf(e.stdout, "added activity %d: %s %d, %s, %s\n", id, a.Kind, a.Count, a.RepName, model.FormatDate(a.Date))
+		fmt.Fprintln(e.stdout, catalog.ActivityAdded(e.uiLang(), id, a))
 		return exitOK
 	})
 }
@@ -385,9 +386,7 @@ func addOpportunity(e env, args []string) int {
 		if err := s.ensureRep(o.RepName, f); err != nil {
 			return addError(e, cmd, err)
 		}
-		verb := "added"
 		if existing {
-			verb = "updated"
 			err = s.st.UpdateOpportunity(s.ctx, o)
 		} else {
 			o.ID, err = s.st.AddOpportunity(s.ctx, o)
@@ -395,22 +394,7 @@ func addOpportunity(e env, args []string) int {
 		if err != nil {
 			return addError(e, cmd, err)
 		}
-		name := o.ExternalID
-		if name == "" {
-			name = fmt.Sprintf("#%d", o.ID)
-		}
-		fmt.Fprintf(e.stdout, "%s opportunity %s: %s, %s, %s", verb, name, o.Account, o.RepName, o.Outcome)
-		if o.HasAmount {
-			unit := s.cur.Code // 1234.56 USD
-			if s.cur.Code == model.JPY.Code {
-				unit = "yen" // 1200000 yen, as the line always read
-			}
-			fmt.Fprintf(e.stdout, ", %s %s", s.cur.Plain(o.AmountMinor), unit)
-		}
-		if o.Forecast != model.ForecastUnrated {
-			fmt.Fprintf(e.stdout, ", forecast %s", o.Forecast)
-		}
-		fmt.Fprintln(e.stdout)
+		fmt.Fprintln(e.stdout, catalog.OpportunitySaved(e.uiLang(), existing, o, s.cur))
 		return exitOK
 	})
 }
@@ -448,7 +432,7 @@ func addLead(e env, args []string) int {
 		if err != nil {
 			return addError(e, cmd, err)
 		}
-		fmt.Fprintf(e.stdout, "added lead %d: %s\n", id, strings.TrimSpace(l.Company+" "+l.Contact))
+		fmt.Fprintln(e.stdout, catalog.LeadAdded(e.uiLang(), id, l))
 		return exitOK
 	})
 }

@@ -59,7 +59,7 @@ func runDemo(e env) int {
 	}
 	var summary string
 	if err == nil {
-		summary, err = demoSummary(ctx, st)
+		summary, err = demoSummary(ctx, e.uiLang(), st)
 	}
 	st.Close()
 	if err != nil {
@@ -67,9 +67,10 @@ func runDemo(e env) int {
 		// kpit may have written to it meanwhile.
 		return fail(e, "demo", err)
 	}
-	fmt.Fprintf(e.stdout, "demo database written to %s (seed %d, history to %s)\n", shown, *seed, model.FormatDate(model.Date(now)))
+	l := e.uiLang()
+	fmt.Fprintln(e.stdout, l.T(catalog.DemoWritten, shown, *seed, model.FormatDate(model.Date(now))))
 	fmt.Fprintln(e.stdout, summary)
-	fmt.Fprintf(e.stdout, "open it with: kpit --db %s\n", shown)
+	fmt.Fprintln(e.stdout, l.T(catalog.DemoOpen, shown))
 	return exitOK
 }
 
@@ -88,7 +89,7 @@ func parseScale(s string) (int, error) {
 
 // demoSummary is one line on what the demo made: its people, records and
 // KGI.
-func demoSummary(ctx context.Context, st *store.Store) (string, error) {
+func demoSummary(ctx context.Context, l catalog.Lang, st *store.Store) (string, error) {
 	c, err := st.RecordCounts(ctx)
 	if err != nil {
 		return "", err
@@ -107,9 +108,8 @@ func demoSummary(ctx context.Context, st *store.Store) (string, error) {
 		return "", err
 	}
 	n := func(v int) string { return catalog.FormatCount(model.Some(float64(v))) }
-	return fmt.Sprintf("demo company: %s reps, %s opportunities (%s open), %s activities, %s leads, %s customers; KGI %s %s by %s",
-		n(c.Reps), n(c.Opportunities), n(open), n(c.Activities), n(c.Leads), n(c.Customers),
-		strings.ToLower(kgi.NameEN), catalog.FormatYenFull(model.Some(kgi.Value)), model.FormatDate(kgi.Deadline)), nil
+	return l.T(catalog.DemoCompany, n(c.Reps), n(c.Opportunities), n(open), n(c.Activities), n(c.Leads), n(c.Customers),
+		l.Pick(kgi.NameJA, strings.ToLower(kgi.NameEN)), catalog.FormatYenFull(model.Some(kgi.Value)), model.FormatDate(kgi.Deadline)), nil
 }
 
 func fileExists(path string) bool {

@@ -13,6 +13,7 @@ import (
 
 	"github.com/charmbracelet/x/term"
 
+	"github.com/kpit-dev/kpit/catalog"
 	"github.com/kpit-dev/kpit/importer"
 	"github.com/kpit-dev/kpit/model"
 	"github.com/kpit-dev/kpit/store"
@@ -153,7 +154,7 @@ func runImport(e env) int {
 		ForecastThresholds: &thresholds, Limits: e.config.Limits,
 		OnInvalid: func(re *importer.RowError) { fmt.Fprintln(e.stderr, re.Error()) },
 	}
-	progress := progressLine(e.stderr)
+	progress := progressLine(e.uiLang(), e.stderr)
 	opt.OnProgress = progress
 	begin := func(ctx context.Context) (importer.Session, error) { return st.BeginImport(ctx) }
 	decide := importer.Write
@@ -176,13 +177,14 @@ func runImport(e env) int {
 	if err != nil {
 		return fail(e, "import", st.Explain(err))
 	}
-	fmt.Fprintln(e.stdout, sum.String())
+	l := e.uiLang()
+	fmt.Fprintln(e.stdout, catalog.ImportSummary(l, sum))
 	if plan.profile.Kind == importer.Opportunities {
-		fmt.Fprintln(e.stdout, createdLine(sum))
-		fmt.Fprintln(e.stdout, openStagesLine(sum))
+		fmt.Fprintln(e.stdout, catalog.ImportCreatedFromClose(l, sum))
+		fmt.Fprintln(e.stdout, l.T(catalog.ImportReadAsOpen, catalog.OpenStageList(l, sum)))
 	}
 	if f.dryRun {
-		fmt.Fprintln(e.stdout, "dry run: nothing was written")
+		fmt.Fprintln(e.stdout, l.T(catalog.ImportDryRun))
 		return exitOK
 	}
 	if f.saveProfile != "" {
@@ -191,20 +193,20 @@ func runImport(e env) int {
 		if err := st.SaveImportProfile(ctx, f.saveProfile, string(p.Kind), p.Spec()); err != nil {
 			return fail(e, "import", err)
 		}
-		fmt.Fprintf(e.stdout, "profile %s saved (use: kpit import --profile %s FILE)\n", f.saveProfile, f.saveProfile)
+		fmt.Fprintln(e.stdout, l.T(catalog.ImportProfileSaved, f.saveProfile, f.saveProfile))
 	}
 	return exitOK
 }
 
 // progressLine shows rows read and the share of the file on one line of
 // stderr when it is a terminal (a large file takes seconds); nil otherwise.
-func progressLine(w io.Writer) func(rows int, fraction float64) {
+func progressLine(l catalog.Lang, w io.Writer) func(rows int, fraction float64) {
 	f, ok := w.(*os.File)
 	if !ok || !term.IsTerminal(f.Fd()) {
 		return nil
 	}
 	return func(rows int, fraction float64) {
-		fmt.Fprintf(w, "\r%d rows (%.0f%%)\033[K", rows, fraction*100)
+		fmt.Fprint(w, "\r"+catalog.ImportProgressLine(l, rows, fraction)+"\033[K")
 	}
 }
 
@@ -288,31 +290,6 @@ func (e env) openForImport(path string, inMemory bool) (*store.Store, error) {
 		return store.OpenScratch(path)
 	}
 	return e.openOwner(path)
-}
-
-// createdLine says how many deals took their close date as created date.
-func createdLine(sum importer.Summary) string {
-	return fmt.Sprintf("created date taken from the close date: %d", sum.CreatedFromClose)
-}
-
-// openStagesLine lists the stage values read as open, with their counts,
-// so a won or lost stage that --won/--lost missed is seen.
-func openStagesLine(sum importer.Summary) string {
-	if len(sum.OpenStages) == 0 {
-		return "read as open: none"
-	}
-	parts := make([]string, 0, len(sum.OpenStages)+1)
-	for _, sc := range sum.OpenStages {
-		v := sc.Value
-		if v == "" {
-			v = "(no stage)"
-		}
-		parts = append(parts, fmt.Sprintf("%s %d", v, sc.Count))
-	}
-	if sum.OpenStagesOther > 0 {
-		parts = append(parts, fmt.Sprintf("(other values) %d", sum.OpenStagesOther))
-	}
-	return "read as open: " + strings.Join(parts, ", ") + " (a won or lost stage here needs --won or --lost)"
 }
 
 func splitList(s string) []string {

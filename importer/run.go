@@ -68,12 +68,6 @@ type StageCount struct {
 // maxOpenStages bounds the distinct open stage values a summary names.
 const maxOpenStages = 200
 
-// String is the summary line: inserted N, updated M, unchanged K, skipped S; reps created R.
-func (s Summary) String() string {
-	return fmt.Sprintf("inserted %d, updated %d, unchanged %d, skipped %d; reps created %d",
-		s.Inserted, s.Updated, s.Unchanged, s.Skipped, s.RepsCreated)
-}
-
 // Options tune a run.
 type Options struct {
 	File        string    // the name used in row errors; the source's path by default

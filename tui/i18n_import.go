@@ -23,14 +23,7 @@ var (
 	msgImportWonLost           = Text{JA: "受注とみなすフェーズ: %s / 失注: %s (ほかは進行中)", EN: "Stages read as won: %s / lost: %s (others open)"}
 	msgImportRunning           = Text{JA: "取り込み中: %s", EN: "Importing %s"}
 	msgImportRows              = Text{JA: "%d 行", EN: "%d rows"}
-	msgImportSummary           = Text{JA: "追加 %d 件、更新 %d 件、変更なし %d 件、スキップ %d 件、担当者の新規作成 %d 人", EN: "inserted %d, updated %d, unchanged %d, skipped %d; reps created %d"}
-	msgImportCreatedFromClose  = Text{JA: "作成日を完了日で補った商談 %d 件", EN: "created date taken from the close date: %d"}
 	msgImportOpenStages        = Text{JA: "進行中として読んだフェーズ: %s (受注・失注のフェーズがあれば w/l で指定)", EN: "read as open: %s (mark a won or lost stage here with w/l)"}
-	msgImportOpenNone          = Text{JA: "なし", EN: "none"}
-	msgImportNoStage           = Text{JA: "(フェーズなし)", EN: "(no stage)"}
-	msgImportOtherStages       = Text{JA: "(その他の値)", EN: "(other values)"}
-	msgImportStageCount        = Text{JA: "%s %d件", EN: "%s %d"}
-	msgImportListSep           = Text{JA: "、", EN: ", "}
 	msgImportConfirm           = Text{JA: "まだ何も書き込んでいません。取り込むと:", EN: "Nothing is written yet. After this import:"}
 	msgImportConfirmCount      = Text{JA: "%s -> %s (+%d)", EN: "%s -> %s (+%d)"}
 	msgImportConfirmStored     = Text{JA: "登録済みの記録: 変更 %d 件、変更なし %d 件。スキップした行: %d 件", EN: "Records already stored: %d change, %d stay as they are. Rows skipped: %d"}

@@ -170,7 +170,7 @@ func TestImportOfOneRecordDoesNotAsk(t *testing.T) {
 	press(t, a, "i")
 	typeText(t, a, file)
 	press(t, a, "enter", "enter")
-	if out := screen(a); !strings.Contains(out, "取り込みが完了しました") || !strings.Contains(out, "追加 1 件") {
+	if out := screen(a); !strings.Contains(out, "取り込みが完了しました") || !strings.Contains(out, "追加 1件") {
 		t.Fatalf("one deal did not import at once:\n%s", out)
 	}
 	if _, ok, err := st.OpportunityByExternalID(context.Background(), "D-9"); !ok || err != nil {

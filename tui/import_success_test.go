@@ -70,7 +70,7 @@ func TestImportScreenNPSAnswers(t *testing.T) {
 		t.Fatalf("question:\n%s", view)
 	}
 	press(t, a, "y")
-	if view := screen(a); !strings.Contains(view, "追加 3 件") {
+	if view := screen(a); !strings.Contains(view, "追加 3件") {
 		t.Fatalf("summary:\n%s", view)
 	}
 	// By hand from the file: three answers in November, 10 and 9 promoters,

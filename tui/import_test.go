@@ -238,7 +238,7 @@ func TestImportScreenSummaryInJapanese(t *testing.T) {
 	typeText(t, a, file)
 	press(t, a, "enter", "enter", "y")
 	view := screen(a)
-	for _, want := range []string{"作成日を完了日で補った商談 2 件", "進行中として読んだフェーズ: 交渉 2件、(フェーズなし) 1件"} {
+	for _, want := range []string{"作成日を完了日で補った商談: 2件", "進行中として読んだフェーズ: 交渉 2件、(フェーズなし) 1件"} {
 		if !strings.Contains(view, want) {
 			t.Errorf("%q missing from\n%s", want, view)
 		}

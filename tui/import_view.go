@@ -39,9 +39,9 @@ func (s *importScreen) View() string {
 			lines = append(lines, s.errorLines()...)
 		default:
 			lines = append(lines, s.Styles.OnTrack.Render(s.T(msgImportDone)), "",
-				s.T(msgImportSummary, s.sum.Inserted, s.sum.Updated, s.sum.Unchanged, s.sum.Skipped, s.sum.RepsCreated))
+				catalog.ImportSummary(s.Lang, s.sum))
 			if s.kindValue() == importer.Opportunities {
-				lines = append(lines, s.T(msgImportCreatedFromClose, s.sum.CreatedFromClose))
+				lines = append(lines, catalog.ImportCreatedFromClose(s.Lang, s.sum))
 				lines = append(lines, wrapIndented(s.openStagesText(), s.width, 0)...)
 			}
 			lines = append(lines, "")
@@ -338,21 +338,7 @@ func (s *importScreen) stageLines() []string {
 // openStagesText lists the stage values the import read as open, with
 // their counts, so a missed won or lost stage shows.
 func (s *importScreen) openStagesText() string {
-	if len(s.sum.OpenStages) == 0 {
-		return s.T(msgImportOpenStages, s.T(msgImportOpenNone))
-	}
-	var parts []string
-	for _, sc := range s.sum.OpenStages {
-		v := sc.Value
-		if v == "" {
-			v = s.T(msgImportNoStage)
-		}
-		parts = append(parts, s.T(msgImportStageCount, v, sc.Count))
-	}
-	if s.sum.OpenStagesOther > 0 {
-		parts = append(parts, s.T(msgImportStageCount, s.T(msgImportOtherStages), s.sum.OpenStagesOther))
-	}
-	return s.T(msgImportOpenStages, strings.Join(parts, s.T(msgImportListSep)))
+	return s.T(msgImportOpenStages, catalog.OpenStageList(s.Lang, s.sum))
 }
 
 // confirmView is the question between the staging and the move: the

@@ -1,0 +1,106 @@
+package cli
+
+import (
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/kpit-dev/kpit/catalog"
+)
+
+// successRuns are the commands that record or import something, run on a
+// copy of the demo, each with the Japanese and the English lines that must
+// be on its output (the English as the commands have always printed it,
+// which scripts read; figures worked out from what the command was given).
+func successRuns(t *testing.T) []struct {
+	args   []string
+	ja, en []string
+} {
+	db := demoCopy(t)
+	dir := t.TempDir()
+	deals := filepath.Join(dir, "deals.csv")
+	csv := "id,owner,stage,created,closed,amount\n" +
+		"S-1,田中 恵,Closed-Won,,2026-11-10,100\n" +
+		"S-2,田中 恵,交渉,2026-11-01,,\n" +
+		"S-3,田中 恵,交渉,2026-11-02,,\n" +
+		"S-4,田中 恵,,2026-11-03,,\n"
+	if err := os.WriteFile(deals, []byte(csv), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	fresh := filepath.Join(dir, "demo.db")
+	return []struct {
+		args   []string
+		ja, en []string
+	}{
+		{[]string{"add", "activity", "--db", db, "--kind", "call", "--rep", "田中 恵", "--count", "3", "--today", "2026-11-26"},
+			[]string{"を記録しました: 架電 3件、田中 恵、2026-11-26"}, []string{": call 3, 田中 恵, 2026-11-26"}},
+		{[]string{"add", "opportunity", "--db", db, "--id", "X1", "--rep", "田中 恵", "--account", "ACME", "--amount", "120万", "--forecast", "A", "--today", "2026-11-26"},
+			[]string{"商談 X1 を登録しました: ACME、田中 恵、進行中、¥1,200,000、確度A (コミット)"},
+			[]string{"added opportunity X1: ACME, 田中 恵, open, 1200000 yen, forecast commit"}},
+		{[]string{"add", "opportunity", "--db", db, "--id", "X1", "--outcome", "lost", "--today", "2026-11-26"},
+			[]string{"商談 X1 を更新しました: ACME、田中 恵、失注、¥1,200,000、確度A (コミット)"},
+			[]string{"updated opportunity X1: ACME, 田中 恵, lost, 1200000 yen, forecast commit"}},
+		{[]string{"add", "lead", "--db", db, "--company", "株式会社ABC", "--contact", "山田", "--today", "2026-11-26"},
+			[]string{"を登録しました: 株式会社ABC 山田"}, []string{": 株式会社ABC 山田"}},
+		{[]string{"add", "nps", "--db", db, "--score", "9", "--today", "2026-11-26"},
+			[]string{"を記録しました: 9点、-、2026-11-26"}, []string{": score 9, -, 2026-11-26"}},
+		{[]string{"add", "campaign", "--db", db, "--name", "秋の案内", "--sent", "1000", "--opened", "200", "--date", "2026-11-20", "--today", "2026-11-26"},
+			[]string{"を記録しました: 秋の案内、2026-11-20、送信 1000通、開封 200通"}, []string{": 秋の案内, 2026-11-20, 1000 sent, 200 opened"}},
+		// Four deals: S-1 won (its created date from its close date), two
+		// in 交渉 and one without a stage read as open.
+		{[]string{"import", "opportunities", deals, "--db", db, "--today", "2026-11-26", "--dry-run"},
+			[]string{"追加 4件、更新 0件、変更なし 0件、スキップ 0件、担当者の新規作成 0人", "作成日を完了日で補った商談: 1件",
+				"進行中として読んだフェーズ: 交渉 2件、(フェーズなし) 1件 (", "--dry-run のため何も書き込んでいません"},
+			[]string{"inserted 4, updated 0, unchanged 0, skipped 0; reps created 0\ncreated date taken from the close date: 1\n" +
+				"read as open: 交渉 2, (no stage) 1 (a won or lost stage here needs --won or --lost)\ndry run: nothing was written\n"}},
+		{[]string{"import", "opportunities", deals, "--db", db, "--today", "2026-11-26", "--save-profile", "週次"},
+			[]string{"追加 4件、", "プロファイル 週次 を保存しました (次回から: kpit import --profile 週次 ファイル)"},
+			[]string{"profile 週次 saved (use: kpit import --profile 週次 FILE)\n"}},
+		{[]string{"demo", "--db", fresh, "--today", "2026-11-26"},
+			[]string{"デモのデータベースを " + fresh + " に作成しました (シード 1、履歴は 2026-11-26 まで)", "デモ会社: 担当者 ", "開くには: kpit --db " + fresh},
+			[]string{"demo database written to " + fresh + " (seed 1, history to 2026-11-26)\ndemo company: ", "\nopen it with: kpit --db " + fresh + "\n"}},
+	}
+}
+
+// TestSuccessLinesAreWordedInJapanese: what kpit add, import and demo say
+// they did is Japanese under --lang ja (no English left once the paths and
+// the values typed are taken out), and under --lang en the lines scripts
+// read, as they were. The English runs second, on the records the
+// Japanese run wrote: the opportunity is updated again, the import finds
+// what the first one wrote, so each English run gets its own database.
+func TestSuccessLinesAreWordedInJapanese(t *testing.T) {
+	paths := regexp.MustCompile(`/\S+`)
+	for _, c := range successRuns(t) {
+		cmd := strings.Join(c.args, " ")
+		code, out, errOut := kpitRun(append(c.args, "--lang", "ja")...)
+		if code != exitOK {
+			t.Errorf("kpit %s --lang ja: exit %d, %q", cmd, code, errOut)
+			continue
+		}
+		for _, w := range c.ja {
+			if !strings.Contains(out, w) {
+				t.Errorf("kpit %s --lang ja: %q is not in\n%s", cmd, w, out)
+			}
+		}
+		for _, line := range strings.Split(out, "\n") {
+			if run := catalog.EnglishRun(paths.ReplaceAllString(line, "＿")); run != "" {
+				t.Errorf("kpit %s --lang ja: English %q in %q", cmd, run, line)
+			}
+		}
+	}
+	for _, c := range successRuns(t) {
+		cmd := strings.Join(c.args, " ")
+		code, out, errOut := kpitRun(append(c.args, "--lang", "en")...)
+		if code != exitOK {
+			t.Errorf("kpit %s --lang en: exit %d, %q", cmd, code, errOut)
+			continue
+		}
+		for _, w := range c.en {
+			if !strings.Contains(out, w) {
+				t.Errorf("kpit %s --lang en: %q is not in\n%s", cmd, w, out)
+			}
+		}
+	}
+}
