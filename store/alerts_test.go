@@ -182,8 +182,10 @@ func TestTimelinessInSQLMatchesTheModel(t *testing.T) {
 			t.Fatal(err)
 		}
 		// Zones ahead of UTC, behind it and off the whole hour read the
-		// same records on other days.
-		for _, loc := range []*time.Location{jst, time.UTC, time.FixedZone("EST", -5*3600), time.FixedZone("NPT", 5*3600+45*60)} {
+		// same records on other days; one off the quarter hour reads the
+		// records themselves, not entry_lags.
+		for _, loc := range []*time.Location{jst, time.UTC, time.FixedZone("EST", -5*3600), time.FixedZone("NPT", 5*3600+45*60),
+			time.FixedZone("odd", 5*3600+17*60)} {
 			team, per, err := s.Timeliness(ctx, from, to, loc)
 			if err != nil {
 				t.Fatal(err)
@@ -200,6 +202,13 @@ func TestTimelinessInSQLMatchesTheModel(t *testing.T) {
 					t.Fatalf("%s: rep %q: SQL %+v, model %+v", loc, k, per[k], v)
 				}
 			}
+		}
+		// The figure on the quarter hour is entry_lags' (migration 24).
+		if _, err := s.db.Exec(`UPDATE entry_lags SET n = n + 1 WHERE day = '2026-11-05'`); err != nil {
+			t.Fatal(err)
+		}
+		if team, _, err := s.Timeliness(ctx, from, to, jst); err != nil || team.Total == len(facts) {
+			t.Fatalf("with entry_lags bumped: %+v, %v; the figure does not read entry_lags", team, err)
 		}
 	})
 }

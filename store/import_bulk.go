@@ -29,9 +29,12 @@ var bulkMinRows = 2000
 // bulkInsertTriggers are the insert triggers whose work bulkDerive does, by
 // table. A table with any other insert trigger (a later migration's) is
 // moved through the triggers, so that nothing a trigger does is skipped.
+// The entry_lags triggers count only records entered by hand: an
+// import's are all marked imported, so they have no work to derive.
 var bulkInsertTriggers = map[string][]string{
-	kindActivities:    {"activities_ai", "activities_live_ai", "activities_connects_ai", "open_deal_work_activities_ai"},
-	kindOpportunities: {"opportunities_ai", "opportunities_live_ai", "open_deal_work_opportunities_ai"},
+	kindActivities: {"activities_ai", "activities_live_ai", "activities_connects_ai", "open_deal_work_activities_ai",
+		"entry_lags_activities_ai"},
+	kindOpportunities: {"opportunities_ai", "opportunities_live_ai", "open_deal_work_opportunities_ai", "entry_lags_opportunities_ai"},
 }
 
 // metricOfKind is the daily roll-up's metric of an activity kind, as the

@@ -903,6 +903,103 @@ CREATE INDEX inquiries_opened ON inquiries (opened_at) WHERE deleted_at IS NULL;
 	// 23: each open deal's newest live activity day kept by triggers, so
 	// the alerts' stalled deals are one range.
 	openDealWork + openDealWorkTriggersSQLite,
+	// 24: the hand-entered records counted per rep, event day and quarter
+	// hour of entry, kept by triggers, for the entry-timeliness figure.
+	entryLags(false),
+}
+
+// entryLagRecords are the tables entry_lags counts, each with its event
+// day's column (Store.Timeliness reads the same records).
+var entryLagRecords = []struct{ table, day string }{{"activities", "day"}, {"opportunities", "created"}, {"leads", "created"}}
+
+// The quarter hours from an event day's midnight in UTC to a record's
+// entry that entry_lags tells apart: a team's zone is UTC-12 to UTC+14,
+// so an entry is on its day when under 24 h less the zone's offset, 10 to
+// 36 h, and by the next day under 34 to 60 h (Store.Timeliness). Entries
+// under 10 h count as 39, from 60 h on as 240.
+const (
+	entryLagEarly = 39
+	entryLagLate  = 240
+)
+
+// entryLags (migration 24; pg chooses PostgreSQL's text): entry_lags
+// holds, per rep (0 for a lead without one), event day and entry lag in
+// quarter hours (entryLagEarly to entryLagLate), how many live records
+// entered by hand (not imported) there are, so the 30-day timeliness of
+// kpit alerts, the alerts tab and the Reps tab is a range of a few rows a
+// rep and day: at a million deals it sought each rep's entries day by
+// day, 12,000 index seeks for 160,000 entries (BENCHMARKS.md). A row
+// whose records were all deleted stays with n = 0.
+func entryLags(pg bool) string {
+	lag := func(row, day string) string {
+		// The entry's whole seconds, as the text entered_at is (RFC 3339
+		// in UTC) compares with a bound to the second.
+		at := fmt.Sprintf("unixepoch(substr(%s.entered_at, 1, 19)) - unixepoch(%s.%s)", row, row, day)
+		if pg {
+			at = fmt.Sprintf("floor(extract(epoch FROM left(%s.entered_at, 19)::timestamp))::bigint - (%s.%s::date - DATE '1970-01-01')::bigint * 86400",
+				row, row, day)
+		}
+		return fmt.Sprintf("%s(%d, %s(%d, coalesce((%s) / 900, %[4]d)))", map[bool]string{false: "max", true: "greatest"}[pg],
+			entryLagEarly, map[bool]string{false: "min", true: "least"}[pg], entryLagLate, at)
+	}
+	var b strings.Builder
+	b.WriteString(`
+CREATE TABLE entry_lags (
+	day    TEXT NOT NULL,
+	rep_id INTEGER NOT NULL,
+	lag    INTEGER NOT NULL,
+	n      INTEGER NOT NULL,
+	PRIMARY KEY (day, rep_id, lag)
+);
+`)
+	for _, r := range entryLagRecords {
+		fmt.Fprintf(&b, `INSERT INTO entry_lags (day, rep_id, lag, n)
+SELECT t.%s, coalesce(t.rep_id, 0), %s, count(*) FROM %s t WHERE t.imported = 0 AND t.deleted_at IS NULL GROUP BY 1, 2, 3
+ON CONFLICT (day, rep_id, lag) DO UPDATE SET n = entry_lags.n + excluded.n;
+`, r.day, lag("t", r.day), r.table)
+	}
+	live := func(row string) string { return row + ".imported = 0 AND " + row + ".deleted_at IS NULL" }
+	plus := func(r struct{ table, day string }) string {
+		return fmt.Sprintf(`INSERT INTO entry_lags (day, rep_id, lag, n) SELECT NEW.%s, coalesce(NEW.rep_id, 0), %s, 1 WHERE %s
+	ON CONFLICT (day, rep_id, lag) DO UPDATE SET n = entry_lags.n + 1;`, r.day, lag("NEW", r.day), live("NEW"))
+	}
+	minus := func(r struct{ table, day string }) string {
+		return fmt.Sprintf(`UPDATE entry_lags SET n = n - 1 WHERE day = OLD.%s AND rep_id = coalesce(OLD.rep_id, 0) AND lag = %s AND %s;`,
+			r.day, lag("OLD", r.day), live("OLD"))
+	}
+	for _, r := range entryLagRecords {
+		cols := "rep_id, " + r.day + ", entered_at, imported, deleted_at"
+		if pg {
+			fmt.Fprintf(&b, `
+CREATE FUNCTION kpit_entry_lags_%[1]s() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+	IF TG_OP <> 'INSERT' THEN
+		%[2]s
+	END IF;
+	IF TG_OP <> 'DELETE' THEN
+		%[3]s
+	END IF;
+	RETURN NULL;
+END $$;
+CREATE TRIGGER entry_lags_%[1]s AFTER INSERT OR UPDATE OF %[4]s OR DELETE ON %[1]s
+	FOR EACH ROW EXECUTE FUNCTION kpit_entry_lags_%[1]s();
+`, r.table, minus(r), plus(r), cols)
+			continue
+		}
+		fmt.Fprintf(&b, `
+CREATE TRIGGER entry_lags_%[1]s_ai AFTER INSERT ON %[1]s WHEN %[2]s BEGIN
+	%[3]s
+END;
+CREATE TRIGGER entry_lags_%[1]s_ad AFTER DELETE ON %[1]s WHEN %[4]s BEGIN
+	%[5]s
+END;
+CREATE TRIGGER entry_lags_%[1]s_au AFTER UPDATE OF %[6]s ON %[1]s BEGIN
+	%[5]s
+	%[3]s
+END;
+`, r.table, live("NEW"), plus(r), live("OLD"), minus(r), cols)
+	}
+	return b.String()
 }
 
 // openDealWork (migration 23; the table, index and fill are the same text

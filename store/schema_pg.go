@@ -240,6 +240,9 @@ END $$;
 CREATE TRIGGER open_deal_work_activities AFTER INSERT OR UPDATE OF opportunity_id, day, deleted_at OR DELETE ON activities
 	FOR EACH ROW EXECUTE FUNCTION kpit_open_deal_work_activities();
 `},
+	// 24: the hand-entered records per rep, event day and entry lag, kept
+	// by a trigger on each of the three tables.
+	{upTo: 24, sql: cText(strings.ReplaceAll(entryLags(true), "INTEGER", "BIGINT"))},
 }
 
 // cText gives every TEXT column the "C" collation: SQLite compares text
