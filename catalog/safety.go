@@ -46,6 +46,14 @@ var (
 		JA: "-wal ファイルが %[1]d MB あります (長く開いたままの kpit が保持しています)。kpit をすべて閉じてから kpit doctor --repair で書き戻せます",
 		EN: "the -wal file is %[1]d MB (a kpit left open for long holds it). Close every kpit, then kpit doctor --repair writes it back",
 	}
+	DoctorStoppedImport = Text{
+		JA: "途中で止まった取り込みの見えない行が %[1]d 行残っています (どの画面・集計にも出ません)。kpit doctor --repair で消せます",
+		EN: "an import that stopped half way left %[1]d hidden rows (no screen or figure shows them). kpit doctor --repair removes them",
+	}
+	DoctorStoppedCleared = Text{
+		JA: "途中で止まった取り込みの行を消しました",
+		EN: "the rows of the import that stopped half way were removed",
+	}
 	DoctorRebuilt = Text{
 		JA: "日次集計を記録から作り直しました",
 		EN: "the daily roll-up was rebuilt from the records",

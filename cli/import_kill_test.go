@@ -46,8 +46,10 @@ func writeBigOpportunities(t testing.TB, dir string, n int) string {
 }
 
 // TestKilledImportLeavesDatabaseAsBefore starts the built binary on a big
-// file, kills it with SIGKILL while its transaction is writing, and checks
-// the database holds exactly what it held before and passes integrity_check.
+// file, kills it with SIGKILL while it moves its rows in batches, and
+// checks that the rows it left are hidden and that the next kpit to open
+// the file removes them: the database holds exactly what it held before
+// and passes integrity_check.
 func TestKilledImportLeavesDatabaseAsBefore(t *testing.T) {
 	testlong.Skip(t)
 	dir := t.TempDir()
@@ -68,11 +70,18 @@ func TestKilledImportLeavesDatabaseAsBefore(t *testing.T) {
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
-	// Wait until the import's transaction has spilled a few MB into the
-	// WAL, so the kill lands mid-write, not before it began.
+	// Wait until the import has moved a few MB of rows in batches, so the
+	// kill lands between or inside them, not before they began.
+	watch, err := sql.Open("sqlite", "file:"+db+"?mode=ro")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer watch.Close()
 	deadline := time.Now().Add(60 * time.Second)
 	for {
-		if st, err := os.Stat(db + "-wal"); err == nil && st.Size() > 4<<20 {
+		var pending int
+		watch.QueryRow(`SELECT count(*) FROM import_pending`).Scan(&pending)
+		if st, err := os.Stat(db + "-wal"); err == nil && st.Size() > 4<<20 && pending > 0 {
 			break
 		}
 		if time.Now().After(deadline) {
@@ -88,6 +97,13 @@ func TestKilledImportLeavesDatabaseAsBefore(t *testing.T) {
 		t.Fatal("the import finished before it was killed; use a bigger file")
 	}
 
+	// The rows it moved are in the file, hidden, until a kpit opens it.
+	if n := query(t, db, `SELECT count(*) FROM opportunities`); n <= 10 {
+		t.Errorf("opportunities = %d right after the kill; the kill did not land during the batches", n)
+	}
+	if code, out, errOut := runKpit(t, "doctor", "--db", db); code != 0 {
+		t.Errorf("kpit doctor after the kill: %d %q %q", code, out, errOut)
+	}
 	// The one row a killed import may leave is the label of its work
 	// (settings writer.work, committed before the import's transaction so
 	// a waiting writer can name it); it names a process that is gone, and

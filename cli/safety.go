@@ -170,6 +170,12 @@ func repairFindings(ctx context.Context, e env, l catalog.Lang, st *store.Store,
 			}
 			fmt.Fprintln(e.stdout, l.T(catalog.DoctorRebuilt))
 			repaired = true
+		case store.FindStopped:
+			if err := st.ClearStoppedImport(ctx); err != nil {
+				return nil, err
+			}
+			fmt.Fprintln(e.stdout, l.T(catalog.DoctorStoppedCleared))
+			repaired = true
 		case store.FindWAL:
 			emptied, err := st.Checkpoint(ctx)
 			if err != nil {
@@ -204,6 +210,8 @@ func findingLine(l catalog.Lang, f store.Finding) string {
 		return l.T(catalog.DoctorSchema, f.Detail)
 	case store.FindWAL:
 		return l.T(catalog.DoctorWAL, f.N)
+	case store.FindStopped:
+		return l.T(catalog.DoctorStoppedImport, f.N)
 	}
 	return f.Detail
 }

@@ -206,8 +206,8 @@ func (s *Store) repFacts(ctx context.Context) ([]model.RepFact, error) {
 	// Each newest entry walks the (rep_id, entered_at) index from the top and
 	// stops at the first live row.
 	rows, err := s.db.QueryContext(ctx, `SELECT r.name, r.created_at, `+s.greatest()+`(
-			coalesce((SELECT entered_at FROM activities WHERE rep_id = r.id AND deleted_at IS NULL ORDER BY entered_at DESC LIMIT 1), ''),
-			coalesce((SELECT entered_at FROM opportunities WHERE rep_id = r.id AND deleted_at IS NULL ORDER BY entered_at DESC LIMIT 1), ''),
+			coalesce((SELECT entered_at FROM activities WHERE rep_id = r.id AND deleted_at IS NULL AND `+pendingHidden("", kindActivities)+` ORDER BY entered_at DESC LIMIT 1), ''),
+			coalesce((SELECT entered_at FROM opportunities WHERE rep_id = r.id AND deleted_at IS NULL AND `+pendingHidden("", kindOpportunities)+` ORDER BY entered_at DESC LIMIT 1), ''),
 			coalesce((SELECT entered_at FROM leads WHERE rep_id = r.id AND deleted_at IS NULL ORDER BY entered_at DESC LIMIT 1), ''))
 		FROM reps r WHERE r.active = 1 ORDER BY r.name`)
 	if err != nil {
@@ -279,10 +279,10 @@ func (s *Store) alertDealsSQL() string {
 		FROM opportunities o JOIN reps r ON r.id = o.rep_id JOIN open_deal_work d ON d.opportunity_id = o.id
 		WHERE o.id IN (
 			SELECT c.id FROM opportunities c ` + s.indexedBy("opportunities_open_close") + `
-			WHERE c.outcome = 'open' AND c.deleted_at IS NULL AND c.closed < ?1
+			WHERE c.outcome = 'open' AND c.deleted_at IS NULL AND c.closed < ?1 AND ` + pendingHidden("c", kindOpportunities) + `
 			UNION
 			SELECT w.opportunity_id FROM open_deal_work w ` + s.indexedBy("open_deal_work_day") + `
 			JOIN opportunities u ON u.id = w.opportunity_id
-			WHERE w.last_day <= ?3 AND u.updated_at < ?2 AND u.created <= ?3)
+			WHERE w.last_day <= ?3 AND u.updated_at < ?2 AND u.created <= ?3 AND ` + pendingHidden("u", kindOpportunities) + `)
 		ORDER BY o.id`
 }

@@ -182,8 +182,8 @@ func (s *Store) recordEvidence(ctx context.Context, e *model.Evidence) error {
 	// rows are counted by the write path (live_counts, schema 11).
 	err := s.db.QueryRowContext(ctx, `SELECT
 		(SELECT coalesce(sum(n), 0) FROM live_counts),
-		nullif(`+s.greatest()+`(coalesce((SELECT entered_at FROM activities WHERE deleted_at IS NULL ORDER BY entered_at DESC LIMIT 1), ''),
-			coalesce((SELECT entered_at FROM opportunities WHERE deleted_at IS NULL ORDER BY entered_at DESC LIMIT 1), ''),
+		nullif(`+s.greatest()+`(coalesce((SELECT entered_at FROM activities WHERE deleted_at IS NULL AND `+pendingActivities+` ORDER BY entered_at DESC LIMIT 1), ''),
+			coalesce((SELECT entered_at FROM opportunities WHERE deleted_at IS NULL AND `+pendingOpportunities+` ORDER BY entered_at DESC LIMIT 1), ''),
 			coalesce((SELECT entered_at FROM leads WHERE deleted_at IS NULL ORDER BY entered_at DESC LIMIT 1), ''),
 			coalesce((SELECT entered_at FROM customers WHERE deleted_at IS NULL ORDER BY entered_at DESC LIMIT 1), '')), '')`).Scan(&e.Records, &newest)
 	if err != nil {

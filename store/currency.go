@@ -70,7 +70,7 @@ func setCurrency(ctx context.Context, tx *sql.Tx, to model.Currency) error {
 		return nil
 	}
 	checks := []struct{ what, query string }{
-		{"opportunity amounts", `SELECT EXISTS (SELECT 1 FROM opportunities WHERE coalesce(amount_yen, 0) != 0)`},
+		{"opportunity amounts", `SELECT EXISTS (SELECT 1 FROM opportunities WHERE coalesce(amount_yen, 0) != 0 AND ` + pendingHidden("", kindOpportunities) + `)`},
 		{"customer MRR", `SELECT EXISTS (SELECT 1 FROM customers WHERE coalesce(mrr_yen, 0) != 0)`},
 		{"a money KGI", `SELECT EXISTS (SELECT 1 FROM kgi WHERE unit = 'yen')`},
 		{"money KPI targets", `SELECT EXISTS (SELECT 1 FROM kpis WHERE unit = 'yen' AND target IS NOT NULL)`},

@@ -21,6 +21,7 @@ const (
 	FindTrigger    FindingKind = "trigger"     // a roll-up trigger is missing
 	FindSchema     FindingKind = "schema"      // user_version is not this binary's
 	FindWAL        FindingKind = "wal"         // the -wal file has grown large
+	FindStopped    FindingKind = "stopped"     // an import that stopped left hidden rows (import_pending.go)
 )
 
 // Finding is one thing the doctor found wrong. Detail is SQLite's own
@@ -112,6 +113,15 @@ func (s *Store) Check(ctx context.Context) ([]Finding, error) {
 	if diff > 0 {
 		out = append(out, Finding{Kind: FindRollup, Detail: first, N: diff})
 	}
+	if p, err := s.PendingImport(ctx); err != nil {
+		return nil, err
+	} else if p != nil && !p.Moving {
+		var n int64
+		for _, rows := range p.Rows {
+			n += rows
+		}
+		out = append(out, Finding{Kind: FindStopped, N: int(n)})
+	}
 	if info, err := os.Stat(s.path + "-wal"); err == nil && info.Size() > LargeWAL {
 		out = append(out, Finding{Kind: FindWAL, Detail: fmt.Sprintf("%d MB", info.Size()>>20), N: int(info.Size() >> 20)})
 	}
@@ -179,25 +189,25 @@ func (s *Store) missingTriggers(ctx context.Context) ([]string, error) {
 // by kind, opportunities on their created day, orders won or lost and the
 // revenue won on their close day, leads on their created day (rep 0 for
 // no owner), the connected calls on their day (migration 13).
-const rollupRecount = `
+var rollupRecount = `
 SELECT day, CASE kind WHEN 'visit' THEN 'visits' WHEN 'call' THEN 'calls' WHEN 'email' THEN 'emails'
 	WHEN 'proposal' THEN 'proposals' WHEN 'appointment' THEN 'appointments' ELSE 'meetings' END AS metric,
 	rep_id, sum(count) AS value
-FROM activities WHERE deleted_at IS NULL GROUP BY 1, 2, 3
+FROM activities WHERE deleted_at IS NULL AND ` + pendingActivities + ` GROUP BY 1, 2, 3
 UNION ALL
 SELECT day, 'connects', rep_id, sum(connected) FROM activities
-WHERE deleted_at IS NULL AND kind = 'call' AND connected > 0 GROUP BY 1, 3
+WHERE deleted_at IS NULL AND ` + pendingActivities + ` AND kind = 'call' AND connected > 0 GROUP BY 1, 3
 UNION ALL
-SELECT created, 'opportunities', rep_id, count(*) FROM opportunities WHERE deleted_at IS NULL GROUP BY 1, 3
+SELECT created, 'opportunities', rep_id, count(*) FROM opportunities WHERE deleted_at IS NULL AND ` + pendingOpportunities + ` GROUP BY 1, 3
 UNION ALL
 SELECT closed, 'orders_won', rep_id, count(*) FROM opportunities
-WHERE deleted_at IS NULL AND outcome = 'won' AND closed IS NOT NULL GROUP BY 1, 3
+WHERE deleted_at IS NULL AND ` + pendingOpportunities + ` AND outcome = 'won' AND closed IS NOT NULL GROUP BY 1, 3
 UNION ALL
 SELECT closed, 'revenue', rep_id, sum(coalesce(amount_yen, 0)) FROM opportunities
-WHERE deleted_at IS NULL AND outcome = 'won' AND closed IS NOT NULL GROUP BY 1, 3
+WHERE deleted_at IS NULL AND ` + pendingOpportunities + ` AND outcome = 'won' AND closed IS NOT NULL GROUP BY 1, 3
 UNION ALL
 SELECT closed, 'orders_lost', rep_id, count(*) FROM opportunities
-WHERE deleted_at IS NULL AND outcome = 'lost' AND closed IS NOT NULL GROUP BY 1, 3
+WHERE deleted_at IS NULL AND ` + pendingOpportunities + ` AND outcome = 'lost' AND closed IS NOT NULL GROUP BY 1, 3
 UNION ALL
 SELECT created, 'leads', coalesce(rep_id, 0), count(*) FROM leads WHERE deleted_at IS NULL GROUP BY 1, 3`
 

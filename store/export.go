@@ -18,7 +18,7 @@ import (
 func (s *Store) ExportOpportunities(ctx context.Context, fn func(model.Opportunity) error) error {
 	return s.each(ctx, "export opportunities", `SELECT o.id, coalesce(o.external_id, 'kpit-' || o.id), o.rep_id, r.name, o.account, o.product,
 		o.stage, o.created, o.closed, o.amount_yen, o.outcome, o.lost_reason, coalesce(o.forecast, ''), o.entered_at, o.updated_at
-		FROM opportunities o JOIN reps r ON r.id = o.rep_id WHERE o.deleted_at IS NULL ORDER BY o.id`,
+		FROM opportunities o JOIN reps r ON r.id = o.rep_id WHERE o.deleted_at IS NULL AND `+pendingHidden("o", kindOpportunities)+` ORDER BY o.id`,
 		func(rows *sql.Rows) error {
 			var o model.Opportunity
 			var created, entered, updated, outcome, forecast string
@@ -45,7 +45,7 @@ func (s *Store) ExportActivities(ctx context.Context, fn func(a model.Activity, 
 		coalesce(a.opportunity_id, 0), coalesce(o.external_id, 'kpit-' || o.id, ''), a.account, a.note, a.entered_at, a.updated_at,
 		a.connected
 		FROM activities a JOIN reps r ON r.id = a.rep_id LEFT JOIN opportunities o ON o.id = a.opportunity_id
-		WHERE a.deleted_at IS NULL ORDER BY a.id`,
+		WHERE a.deleted_at IS NULL AND `+pendingHidden("a", kindActivities)+` ORDER BY a.id`,
 		func(rows *sql.Rows) error {
 			var a model.Activity
 			var day, kind, opp, entered, updated string

@@ -68,7 +68,7 @@ func (s *Store) OpenDealsWithoutClose(ctx context.Context, f Filter) ([]model.Op
 
 func (s *Store) opportunitiesWhere(ctx context.Context, what, where string, args []any) ([]model.Opportunity, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT `+opportunityCols+` FROM opportunities o JOIN reps r ON r.id = o.rep_id
-		WHERE `+where, args...)
+		WHERE `+pendingHidden("o", kindOpportunities)+` AND `+where, args...)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", what, describe(err))
 	}
@@ -98,12 +98,12 @@ func (s *Store) ForecastChangesSince(ctx context.Context, since time.Time) ([]mo
 			coalesce(c.forecast_before, ''), coalesce(c.forecast_after, ''), c.close_before, c.close_after,
 			c.outcome_before, c.outcome_after
 		FROM forecast_changes c JOIN opportunities o ON o.id = c.opportunity_id JOIN reps r ON r.id = o.rep_id
-		WHERE c.at >= ?1 AND o.deleted_at IS NULL
+		WHERE c.at >= ?1 AND o.deleted_at IS NULL AND `+pendingHidden("o", kindOpportunities)+`
 		UNION ALL
 		SELECT o.id, o.account, r.name, o.amount_yen, o.entered_at, 1,
 			'', coalesce(o.forecast, ''), NULL, o.closed, 'open', o.outcome
 		FROM opportunities o JOIN reps r ON r.id = o.rep_id
-		WHERE o.entered_at >= ?1 AND o.deleted_at IS NULL AND o.outcome = 'open'`, from)
+		WHERE o.entered_at >= ?1 AND o.deleted_at IS NULL AND o.outcome = 'open' AND `+pendingHidden("o", kindOpportunities), from)
 	if err != nil {
 		return nil, fmt.Errorf("read forecast changes: %w", describe(err))
 	}

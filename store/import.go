@@ -65,6 +65,12 @@ type ImportSession struct {
 	inBatch bool  // a staging transaction (temp tables only) is open
 	seq     int64 // the last staged row's place in the file
 	moving  *sql.Tx
+	// lock is the import lock while the move goes in batches; pending
+	// the ranges its batches filled, made visible by the final
+	// transaction; repsMoved that the first batch created the reps.
+	lock      *importLock
+	pending   []pendingRange
+	repsMoved bool
 }
 
 // pendingRep is a rep the import creates or changes at the move.
@@ -81,6 +87,9 @@ func (s *Store) BeginImport(ctx context.Context) (*ImportSession, error) {
 	if err := s.may(model.AreaImport); err != nil {
 		return nil, err
 	}
+	// A stopped import's hidden rows would otherwise hold their ids: the
+	// same file imported again would meet them at the move.
+	s.ClearStoppedImport(ctx)
 	conn, err := s.db.Conn(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("begin import: %w", describe(err))
@@ -140,9 +149,12 @@ func (is *ImportSession) release() {
 	is.conn.ExecContext(bg, "DROP TABLE IF EXISTS import_new_reps")
 	for kind := range is.derived {
 		is.conn.ExecContext(bg, "DROP TABLE IF EXISTS "+derivedTable(kind))
+		is.conn.ExecContext(bg, "DROP TABLE IF EXISTS "+orderTable(kind))
 	}
 	is.conn.Close()
 	is.conn = nil
+	is.lock.release()
+	is.lock = nil
 }
 
 // Commit moves the staged records into the real tables in one transaction.
@@ -245,7 +257,7 @@ func (is *ImportSession) PrefetchOpportunities(ctx context.Context, refs []strin
 	for _, r := range refs {
 		is.oppKnown[r] = true
 	}
-	err := is.lookup(ctx, `SELECT external_id, id FROM opportunities WHERE external_id IN (%s) AND deleted_at IS NULL`, refs,
+	err := is.lookup(ctx, `SELECT external_id, id FROM opportunities WHERE external_id IN (%s) AND deleted_at IS NULL AND `+pendingHidden("", kindOpportunities), refs,
 		func(rows *sql.Rows) error {
 			var ext string
 			var id int64
@@ -303,7 +315,7 @@ func (is *ImportSession) OpportunityID(ctx context.Context, externalID string) (
 		id, ok := is.oppIDs[externalID]
 		return id, ok, nil
 	}
-	st, err := is.stmt(`SELECT id FROM opportunities WHERE external_id = ? AND deleted_at IS NULL`)
+	st, err := is.stmt(`SELECT id FROM opportunities WHERE external_id = ? AND deleted_at IS NULL AND ` + pendingHidden("", kindOpportunities))
 	if err != nil {
 		return 0, false, fmt.Errorf("find opportunity %s: %w", externalID, err)
 	}
@@ -323,10 +335,10 @@ func (is *ImportSession) OpportunityID(ctx context.Context, externalID string) (
 // it; ok is false when there is none.
 func (is *ImportSession) StoredCreated(ctx context.Context, externalID string) (time.Time, bool, error) {
 	// One query a row, whichever table holds it: the staged row first.
-	q, args := `SELECT (SELECT created FROM opportunities WHERE external_id = ?)`, []any{externalID}
+	live := `(SELECT created FROM opportunities WHERE external_id = ? AND ` + pendingHidden("", kindOpportunities) + `)`
+	q, args := `SELECT `+live, []any{externalID}
 	if is.staged[kindOpportunities] {
-		q = `SELECT coalesce((SELECT created FROM ` + stageTable(kindOpportunities) + ` WHERE external_id = ?),
-			(SELECT created FROM opportunities WHERE external_id = ?))`
+		q = `SELECT coalesce((SELECT created FROM ` + stageTable(kindOpportunities) + ` WHERE external_id = ?), ` + live + `)`
 		args = append(args, externalID)
 	}
 	st, err := is.stmt(q)
@@ -353,7 +365,8 @@ func (is *ImportSession) existing(ctx context.Context, kind, cols string, keys [
 	}
 	seen := map[string]bool{}
 	read := func(table string, keys []string) error {
-		err := is.lookup(ctx, `SELECT `+cols+` FROM `+table+` WHERE external_id IN (%s)`, keys, func(rows *sql.Rows) error {
+		q := `SELECT ` + cols + ` FROM ` + table + ` WHERE external_id IN (%s)` + andPendingHidden("", table)
+		err := is.lookup(ctx, q, keys, func(rows *sql.Rows) error {
 			k, err := scan(rows)
 			seen[k] = true
 			return err

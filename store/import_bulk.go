@@ -86,10 +86,15 @@ func bulkPlan(ctx context.Context, tx *sql.Tx, kind string, rebuild bool) (trigg
 }
 
 // isInsertTrigger reports whether a trigger's SQL fires on INSERT.
-func isInsertTrigger(sql string) bool {
+func isInsertTrigger(sql string) bool { return firesOn(sql, "INSERT") }
+
+// firesOn reports whether a trigger's SQL fires on event (INSERT, UPDATE or
+// DELETE): the event's word followed by ON (UPDATE OF columns ON is not
+// matched, which only UPDATE has).
+func firesOn(sql, event string) bool {
 	f := strings.Fields(strings.ToUpper(sql))
 	for i := 0; i+1 < len(f); i++ {
-		if f[i] == "INSERT" && f[i+1] == "ON" {
+		if f[i] == event && f[i+1] == "ON" {
 			return true
 		}
 	}
@@ -146,7 +151,8 @@ func (is *ImportSession) addOpenDealWork(ctx context.Context, tx *sql.Tx, kind s
 	case kindOpportunities:
 		q = `INSERT INTO open_deal_work (opportunity_id, last_day)
 			SELECT o.id, ` + openDealLastDay("o.id") + ` FROM opportunities o INDEXED BY opportunities_open
-			WHERE o.outcome = 'open' AND o.deleted_at IS NULL AND o.id NOT IN (SELECT opportunity_id FROM open_deal_work)`
+			WHERE o.outcome = 'open' AND o.deleted_at IS NULL AND o.id NOT IN (SELECT opportunity_id FROM open_deal_work)
+				AND ` + pendingHidden("o", kindOpportunities)
 	case kindActivities:
 		q = `UPDATE open_deal_work SET last_day = m.day
 			FROM (SELECT opportunity_id, max(day) AS day FROM ` + stageTable(kind) + `

@@ -23,8 +23,14 @@ import (
 func (is *ImportSession) move() error {
 	ctx := is.ctx
 	is.store.announceWork(ctx, is.conn, "kpit import", is.records())
+	if err := is.moveInBatches(ctx); err != nil {
+		is.abandonPending()
+		endWork(is.conn)
+		return is.store.named(err)
+	}
 	tx, err := is.conn.BeginTx(ctx, nil) // IMMEDIATE (the DSN's _txlock)
 	if err != nil {
+		is.abandonPending()
 		endWork(is.conn)
 		return is.store.named(describe(err))
 	}
@@ -43,11 +49,38 @@ func (is *ImportSession) move() error {
 	}
 	is.moving = nil
 	if err != nil {
+		is.abandonPending()
 		endWork(is.conn)
 		return is.store.named(err)
 	}
+	is.pending = nil
 	is.store.wrote()
 	return nil
+}
+
+// moveInBatches moves a large import's new activities and opportunities
+// in short transactions, invisible until the final one
+// (store/import_pending.go), when this process can take the import lock;
+// otherwise (another import holds it, or the system has none) the final
+// transaction moves everything.
+func (is *ImportSession) moveInBatches(ctx context.Context) error {
+	if is.store.pg || !is.mayBatch() {
+		return nil
+	}
+	lock, err := tryImportLock(is.store.path)
+	if err != nil || lock == nil {
+		return nil
+	}
+	is.lock = lock
+	kinds, err := is.batchedKinds(ctx)
+	if err != nil || len(kinds) == 0 {
+		return err
+	}
+	err = is.moveBatched(ctx, kinds)
+	if errors.Is(err, errStopWithoutCleanup) {
+		is.pending = nil // as a killed process would: the range stays
+	}
+	return err
 }
 
 // records is how many records the move writes or reads again: the
@@ -66,8 +99,10 @@ func (is *ImportSession) moveIn(ctx context.Context, tx *sql.Tx) error {
 			return describe(err)
 		}
 	}
-	if err := is.moveReps(ctx, tx); err != nil {
-		return err
+	if !is.repsMoved {
+		if err := is.moveReps(ctx, tx); err != nil {
+			return err
+		}
 	}
 	for _, kind := range append([]string{kindOpportunities, kindActivities, kindLeads, kindCustomers}, successKinds...) {
 		if !is.staged[kind] {
@@ -82,7 +117,7 @@ func (is *ImportSession) moveIn(ctx context.Context, tx *sql.Tx) error {
 			}
 		}
 	}
-	return nil
+	return is.finishPending(ctx, tx)
 }
 
 // moveReps creates the new reps and changes the others as the file says,
@@ -141,6 +176,9 @@ func (is *ImportSession) moveKind(ctx context.Context, tx *sql.Tx, kind string) 
 		if _, err := tx.ExecContext(ctx, upd, is.now); err != nil {
 			return moveFailed(kind, err)
 		}
+	}
+	if is.batched(kind) {
+		return nil // its new rows are in already, made visible by finishPending
 	}
 	ins := fmt.Sprintf(`INSERT%s INTO %s (external_id, %s, entered_at, updated_at, imported)
 		SELECT s.external_id, %s, ?, ?, 1 FROM %s AS s WHERE s.action = '%s' ORDER BY %s`,

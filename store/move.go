@@ -30,7 +30,7 @@ var moveTables = []string{
 	"kgi_revisions", "kpi_revisions", "forecast_changes",
 	"review_kpis", "review_notes", "review_actions", "review_action_states",
 	"stage_history", "lead_funnel", "funnel_reached", "stage_revisions", "alert_snoozes",
-	"nps_answers", "usage_checks", "campaigns", "inquiries", "open_deal_work", "entry_lags",
+	"nps_answers", "usage_checks", "campaigns", "inquiries", "open_deal_work", "entry_lags", "import_pending",
 }
 
 // derivedTables are kept by triggers from the others; a store whose only

@@ -133,7 +133,7 @@ func (s *Store) journal(ctx context.Context, tx *sql.Tx, t recordTable, id int64
 	} else {
 		var res sql.Result
 		res, err = tx.ExecContext(ctx, `INSERT INTO changes (at, table_name, row_id, action, before, stage_mark, author)
-			SELECT ?, ?, id, ?, `+t.beforeImage(s.pg)+`, `+mark+`, ? FROM `+t.name+` WHERE id = ? AND deleted_at IS NULL`,
+			SELECT ?, ?, id, ?, `+t.beforeImage(s.pg)+`, `+mark+`, ? FROM `+t.name+` WHERE id = ? AND deleted_at IS NULL`+andPendingHidden("", t.name),
 			at, t.name, action, s.Author(), id)
 		if err == nil {
 			if n, _ := res.RowsAffected(); n == 0 {
@@ -291,7 +291,7 @@ func (s *Store) checkActivity(ctx context.Context, tx *sql.Tx, a model.Activity)
 	}
 	if a.OpportunityID != 0 {
 		var n int
-		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM opportunities WHERE id = ? AND deleted_at IS NULL`,
+		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM opportunities WHERE id = ? AND deleted_at IS NULL AND `+pendingHidden("", kindOpportunities),
 			a.OpportunityID).Scan(&n); err != nil {
 			return a, describe(err)
 		}

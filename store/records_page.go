@@ -62,7 +62,7 @@ func (p pageSQL) alias() string { return strings.SplitN(p.date, ".", 2)[0] }
 // matched as typed. find is the function giving the place of a text in
 // another (Store.findIn).
 func (p pageSQL) where(filter, find string) (string, []any) {
-	w := p.alias() + ".deleted_at IS NULL"
+	w := p.alias() + ".deleted_at IS NULL" + andPendingHidden(p.alias(), p.table())
 	f := strings.ToLower(width.Fold.String(strings.TrimSpace(filter)))
 	if f == "" {
 		return w, nil
@@ -150,7 +150,7 @@ func (s *Store) RecordPosition(ctx context.Context, kind model.RecordKind, filte
 // AccountNames are the accounts of live opportunities, most used first (at
 // most limit), for completing an account as it is typed.
 func (s *Store) AccountNames(ctx context.Context, limit int) ([]string, error) {
-	accounts, err := queryStrings(ctx, s.db, `SELECT account FROM opportunities WHERE deleted_at IS NULL AND account != ''
+	accounts, err := queryStrings(ctx, s.db, `SELECT account FROM opportunities WHERE deleted_at IS NULL AND account != '' AND `+pendingHidden("", kindOpportunities)+`
 		GROUP BY account ORDER BY count(*) DESC, account LIMIT ?`, limit)
 	if err != nil {
 		return nil, fmt.Errorf("list accounts: %w", err)

@@ -104,7 +104,7 @@ func notFound(kind model.RecordKind, id any, err error) error {
 // Activity reads one activity.
 func (s *Store) Activity(ctx context.Context, id int64) (model.Activity, error) {
 	a, err := scanActivity(s.db.QueryRowContext(ctx, `SELECT `+activityCols+` FROM activities a JOIN reps r ON r.id = a.rep_id
-		WHERE a.id = ? AND a.deleted_at IS NULL`, id))
+		WHERE a.id = ? AND a.deleted_at IS NULL AND `+pendingHidden("a", kindActivities), id))
 	if err != nil {
 		return a, notFound(model.RecordActivity, id, err)
 	}
@@ -114,7 +114,7 @@ func (s *Store) Activity(ctx context.Context, id int64) (model.Activity, error) 
 // Opportunity reads one opportunity.
 func (s *Store) Opportunity(ctx context.Context, id int64) (model.Opportunity, error) {
 	o, err := scanOpportunity(s.db.QueryRowContext(ctx, `SELECT `+opportunityCols+` FROM opportunities o
-		JOIN reps r ON r.id = o.rep_id WHERE o.id = ? AND o.deleted_at IS NULL`, id))
+		JOIN reps r ON r.id = o.rep_id WHERE o.id = ? AND o.deleted_at IS NULL AND `+pendingHidden("o", kindOpportunities), id))
 	if err != nil {
 		return o, notFound(model.RecordOpportunity, id, err)
 	}
@@ -125,7 +125,7 @@ func (s *Store) Opportunity(ctx context.Context, id int64) (model.Opportunity, e
 // outside system; ok is false when there is none.
 func (s *Store) OpportunityByExternalID(ctx context.Context, ext string) (o model.Opportunity, ok bool, err error) {
 	o, err = scanOpportunity(s.db.QueryRowContext(ctx, `SELECT `+opportunityCols+` FROM opportunities o
-		JOIN reps r ON r.id = o.rep_id WHERE o.external_id = ? AND o.deleted_at IS NULL`, ext))
+		JOIN reps r ON r.id = o.rep_id WHERE o.external_id = ? AND o.deleted_at IS NULL AND `+pendingHidden("o", kindOpportunities), ext))
 	if errors.Is(err, sql.ErrNoRows) {
 		return o, false, nil
 	}
@@ -140,7 +140,7 @@ func (s *Store) OpportunityByExternalID(ctx context.Context, ext string) (o mode
 // `won`/`lost` lines close it rather than adding a second deal.
 func (s *Store) OpenOpportunityFor(ctx context.Context, account, repName string) (o model.Opportunity, ok bool, err error) {
 	o, err = scanOpportunity(s.db.QueryRowContext(ctx, `SELECT `+opportunityCols+` FROM opportunities o
-		JOIN reps r ON r.id = o.rep_id WHERE o.account = ? AND o.outcome = 'open' AND o.deleted_at IS NULL
+		JOIN reps r ON r.id = o.rep_id WHERE o.account = ? AND o.outcome = 'open' AND o.deleted_at IS NULL AND `+pendingHidden("o", kindOpportunities)+`
 		ORDER BY (r.name = ?) DESC, o.created DESC, o.id DESC LIMIT 1`, account, repName))
 	if errors.Is(err, sql.ErrNoRows) {
 		return o, false, nil
@@ -167,10 +167,10 @@ func (s *Store) Recent(ctx context.Context, kind model.RecordKind, n int) ([]mod
 	var q string
 	switch kind {
 	case model.RecordActivity:
-		q = `SELECT ` + activityCols + ` FROM activities a JOIN reps r ON r.id = a.rep_id WHERE a.deleted_at IS NULL
+		q = `SELECT ` + activityCols + ` FROM activities a JOIN reps r ON r.id = a.rep_id WHERE a.deleted_at IS NULL AND ` + pendingHidden("a", kindActivities) + `
 			ORDER BY a.updated_at DESC, a.id DESC LIMIT ?`
 	case model.RecordOpportunity:
-		q = `SELECT ` + opportunityCols + ` FROM opportunities o JOIN reps r ON r.id = o.rep_id WHERE o.deleted_at IS NULL
+		q = `SELECT ` + opportunityCols + ` FROM opportunities o JOIN reps r ON r.id = o.rep_id WHERE o.deleted_at IS NULL AND ` + pendingHidden("o", kindOpportunities) + `
 			ORDER BY o.updated_at DESC, o.id DESC LIMIT ?`
 	case model.RecordLead:
 		q = `SELECT ` + leadCols + ` FROM leads l LEFT JOIN reps r ON r.id = l.rep_id WHERE l.deleted_at IS NULL
@@ -228,7 +228,7 @@ func (s *Store) OpenDeals(ctx context.Context) ([]model.OpenDeal, error) {
 	}
 	reps.Close()
 	rows, err := s.db.QueryContext(ctx, `SELECT id, coalesce(external_id, ''), account, rep_id, stage, amount_yen
-		FROM opportunities WHERE outcome = 'open' AND deleted_at IS NULL ORDER BY updated_at DESC, id DESC`)
+		FROM opportunities WHERE outcome = 'open' AND deleted_at IS NULL AND `+pendingOpportunities+` ORDER BY updated_at DESC, id DESC`)
 	if err != nil {
 		return nil, fmt.Errorf("list open opportunities: %w", describe(err))
 	}

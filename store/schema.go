@@ -906,6 +906,9 @@ CREATE INDEX inquiries_opened ON inquiries (opened_at) WHERE deleted_at IS NULL;
 	// 24: the hand-entered records counted per rep, event day and quarter
 	// hour of entry, kept by triggers, for the entry-timeliness figure.
 	entryLags(false),
+	// 25: the id ranges of an import still moving its rows in batches,
+	// which every read leaves out (store/import_pending.go).
+	importPendingSQL,
 }
 
 // entryLagRecords are the tables entry_lags counts, each with its event

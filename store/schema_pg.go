@@ -243,6 +243,9 @@ CREATE TRIGGER open_deal_work_activities AFTER INSERT OR UPDATE OF opportunity_i
 	// 24: the hand-entered records per rep, event day and entry lag, kept
 	// by a trigger on each of the three tables.
 	{upTo: 24, sql: cText(strings.ReplaceAll(entryLags(true), "INTEGER", "BIGINT"))},
+	// 25: an import's pending id ranges (read by every query; PostgreSQL
+	// moves an import in one transaction, so it never holds one).
+	{upTo: 25, sql: importPendingSQL},
 }
 
 // cText gives every TEXT column the "C" collation: SQLite compares text

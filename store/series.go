@@ -147,8 +147,8 @@ func (s *Store) CountsByDepartment(ctx context.Context, f Filter) (map[model.Dep
 func (s *Store) NewestRecordAt(ctx context.Context) (time.Time, error) {
 	var newest sql.NullString
 	err := s.db.QueryRowContext(ctx, `SELECT max(m) FROM (
-		SELECT max(entered_at) AS m FROM opportunities WHERE deleted_at IS NULL
-		UNION ALL SELECT max(entered_at) FROM activities WHERE deleted_at IS NULL
+		SELECT max(entered_at) AS m FROM opportunities WHERE deleted_at IS NULL AND `+pendingHidden("", kindOpportunities)+`
+		UNION ALL SELECT max(entered_at) FROM activities WHERE deleted_at IS NULL AND `+pendingHidden("", kindActivities)+`
 		UNION ALL SELECT max(entered_at) FROM leads WHERE deleted_at IS NULL
 		UNION ALL SELECT max(entered_at) FROM customers WHERE deleted_at IS NULL) AS newest`).Scan(&newest)
 	if err != nil {
@@ -184,8 +184,8 @@ func (s *Store) RecordCounts(ctx context.Context) (RecordCounts, error) {
 	var c RecordCounts
 	err := s.db.QueryRowContext(ctx, `SELECT
 		(SELECT count(*) FROM reps),
-		(SELECT count(*) FROM opportunities WHERE deleted_at IS NULL),
-		(SELECT count(*) FROM activities WHERE deleted_at IS NULL),
+		(SELECT count(*) FROM opportunities WHERE deleted_at IS NULL AND `+pendingHidden("", kindOpportunities)+`),
+		(SELECT count(*) FROM activities WHERE deleted_at IS NULL AND `+pendingHidden("", kindActivities)+`),
 		(SELECT count(*) FROM leads WHERE deleted_at IS NULL),
 		(SELECT count(*) FROM customers WHERE deleted_at IS NULL),
 		(SELECT count(*) FROM nps_answers WHERE deleted_at IS NULL),

@@ -141,6 +141,10 @@ func OpenWith(path string, o Options) (*Store, error) {
 		db.Close()
 		return nil, model.Refused(model.RefuseDBOpen, path, readOnlyWhy(path, err))
 	}
+	// A stopped import's hidden rows go at the next open. Best effort: the
+	// rows stay invisible whatever happens, a read-only file keeps them,
+	// and kpit doctor names them.
+	s.ClearStoppedImport(context.Background())
 	return s, nil
 }
 
@@ -203,6 +207,13 @@ func isDamage(err error) bool {
 	}
 	code := se.Code() & 0xff
 	return code == sqlite3.SQLITE_CORRUPT || code == sqlite3.SQLITE_NOTADB
+}
+
+// isConstraint reports whether err is SQLite refusing a statement for a
+// constraint (a foreign key, a unique index, a CHECK).
+func isConstraint(err error) bool {
+	var se *sqlite.Error
+	return errors.As(err, &se) && se.Code()&0xff == sqlite3.SQLITE_CONSTRAINT
 }
 
 // isBusy reports whether err is SQLite's BUSY (another connection holds

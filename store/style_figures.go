@@ -42,13 +42,13 @@ func (s *Store) readStyleFigures(ctx context.Context, f Filter) (map[string]mode
 	// (opportunities_won_account), never a pass over every won deal.
 	err := s.db.QueryRowContext(ctx, `SELECT
 			(SELECT count(DISTINCT o.account) FROM opportunities o
-				WHERE o.deleted_at IS NULL AND o.outcome = 'won' AND o.account <> '' AND o.closed >= ?1 AND o.closed < ?2
+				WHERE o.deleted_at IS NULL AND o.outcome = 'won' AND o.account <> '' AND o.closed >= ?1 AND o.closed < ?2 AND `+pendingHidden("o", kindOpportunities)+`
 				AND NOT EXISTS (SELECT 1 FROM opportunities p
-					WHERE p.outcome = 'won' AND p.deleted_at IS NULL AND p.account = o.account AND p.closed < ?1)),
+					WHERE p.outcome = 'won' AND p.deleted_at IS NULL AND p.account = o.account AND p.closed < ?1 AND `+pendingHidden("p", kindOpportunities)+`)),
 			(SELECT coalesce(sum(o.amount_yen), 0) FROM opportunities o
-				WHERE o.deleted_at IS NULL AND o.outcome = 'won' AND o.account <> '' AND o.closed >= ?1 AND o.closed < ?2
+				WHERE o.deleted_at IS NULL AND o.outcome = 'won' AND o.account <> '' AND o.closed >= ?1 AND o.closed < ?2 AND `+pendingHidden("o", kindOpportunities)+`
 				AND EXISTS (SELECT 1 FROM opportunities p
-					WHERE p.outcome = 'won' AND p.deleted_at IS NULL AND p.account = o.account AND p.closed < o.closed))`,
+					WHERE p.outcome = 'won' AND p.deleted_at IS NULL AND p.account = o.account AND p.closed < o.closed AND `+pendingHidden("p", kindOpportunities)+`))`,
 		from, to).Scan(&newOrders, &existingYen)
 	if err != nil {
 		return nil, fmt.Errorf("compute style figures: %w", describe(err))

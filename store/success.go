@@ -244,7 +244,7 @@ func (s *Store) SuccessCounts(ctx context.Context, span SuccessSpan) (SuccessCou
 func (s *Store) responseSeconds(ctx context.Context, fromAt, toAt int64, asOf time.Time) ([]float64, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT f.lead_id, f.mql_s, a.day, a.at FROM lead_funnel f
 		JOIN activities a ON a.lead_id = f.lead_id JOIN reps r ON r.id = a.rep_id
-		WHERE f.mql_s >= ?1 AND f.mql_s < ?2 AND a.deleted_at IS NULL AND r.department = 'inside_sales'`, fromAt, toAt)
+		WHERE f.mql_s >= ?1 AND f.mql_s < ?2 AND a.deleted_at IS NULL AND r.department = 'inside_sales' AND `+pendingHidden("a", kindActivities), fromAt, toAt)
 	if err != nil {
 		return nil, describe(err)
 	}
