@@ -55,7 +55,7 @@ func TestBatchedMoveEqualsTriggerPath(t *testing.T) {
 		t.Fatalf("%d batches: the imports were not moved in batches", batches)
 	}
 	for _, table := range []string{"reps", "opportunities", "activities", "rollup_daily", "rollup_monthly",
-		"live_counts", "forecast_changes", "settings", "import_pending"} {
+		"live_counts", "forecast_changes", "settings", "import_pending", "open_deal_work"} {
 		a, b := tableRows(t, batched, table), tableRows(t, rows, table)
 		if len(a) == 0 && table != "settings" && table != "import_pending" {
 			t.Errorf("%s: no rows; the test compares nothing", table)
@@ -235,7 +235,7 @@ func TestStoppedImportIsClearedAtOpen(t *testing.T) {
 	}
 	s.SetClock(clock)
 	bulkTestImport(t, s, 0, 40, 120)
-	tables := []string{"reps", "opportunities", "activities", "rollup_daily", "rollup_monthly", "live_counts", "import_pending"}
+	tables := []string{"reps", "opportunities", "activities", "rollup_daily", "rollup_monthly", "live_counts", "import_pending", "open_deal_work"}
 	before := map[string]string{}
 	for _, table := range tables {
 		before[table] = strings.Join(tableRows(t, s, table), "\n")
@@ -333,7 +333,7 @@ func TestFailedBatchedMoveLeavesNothing(t *testing.T) {
 	s := openTemp(t)
 	s.SetClock(clock)
 	bulkTestImport(t, s, 0, 40, 120)
-	tables := []string{"reps", "opportunities", "activities", "rollup_daily", "rollup_monthly", "live_counts", "import_pending", "settings"}
+	tables := []string{"reps", "opportunities", "activities", "rollup_daily", "rollup_monthly", "live_counts", "import_pending", "settings", "open_deal_work"}
 	before := map[string]string{}
 	for _, table := range tables {
 		before[table] = strings.Join(tableRows(t, s, table), "\n")
