@@ -70,6 +70,14 @@ func (g *generator) shapeSuccess(b *store.Batch, r *rand.Rand) {
 	}
 }
 
+// eveningOf is when a record of day d is entered: with the day's others
+// at 18:00 in Japan, or before now on today. It draws nothing, so the
+// rest of the data does not depend on it.
+func (g *generator) eveningOf(d time.Time) time.Time {
+	y, m, dd := d.Date()
+	return g.notYet(time.Date(y, m, dd, 18, 0, 0, 0, jst)).UTC()
+}
+
 // successBatch is the second batch: the records that name leads and
 // customers by the ids the first batch gave them (1, 2, … in its order,
 // the database being empty before it).
@@ -114,7 +122,7 @@ func (g *generator) successBatch(first store.Batch, r *rand.Rand) store.Batch {
 			}
 			sent := 2000 + r.IntN(3000)
 			b.Campaigns = append(b.Campaigns, model.Campaign{Name: fmt.Sprintf("%s-%d", m.Format("2006-01"), k+1),
-				Date: d, Sent: sent, Opened: sent * (18 + r.IntN(12)) / 100})
+				Date: d, Sent: sent, Opened: sent * (18 + r.IntN(12)) / 100, EnteredAt: g.eveningOf(d)})
 		}
 		end := m.AddDate(0, 1, -1)
 		if end.After(g.today) {
@@ -135,12 +143,13 @@ func (g *generator) successBatch(first store.Batch, r *rand.Rand) store.Batch {
 			if atRisk {
 				active = r.Float64() < 0.3
 			}
-			b.Usage = append(b.Usage, model.Usage{CustomerID: int64(id + 1), Date: day, Active: active})
+			b.Usage = append(b.Usage, model.Usage{CustomerID: int64(id + 1), Date: day, Active: active, EnteredAt: g.eveningOf(day)})
 			// About one customer in five answers the NPS question a month.
 			if r.IntN(5) == 0 {
 				score := npsScore(r, atRisk)
-				b.NPSAnswers = append(b.NPSAnswers, model.NPSAnswer{Account: c.Name, Score: score,
-					Date: m.AddDate(0, 0, r.IntN(end.Day()))})
+				day := m.AddDate(0, 0, r.IntN(end.Day()))
+				b.NPSAnswers = append(b.NPSAnswers, model.NPSAnswer{Account: c.Name, Score: score, Date: day,
+					EnteredAt: g.eveningOf(day)})
 			}
 			// And one in four asks something.
 			if r.IntN(4) == 0 {
@@ -149,6 +158,10 @@ func (g *generator) successBatch(first store.Batch, r *rand.Rand) store.Batch {
 					Answered: opened.Add(time.Duration(600+r.IntN(20*3600)) * time.Second)}
 				if q.Answered.After(g.now) {
 					q.Answered = time.Time{}
+				}
+				// Copied from the help desk a few minutes after it came in.
+				if q.EnteredAt = opened.Add(5 * time.Minute); q.EnteredAt.After(g.now) {
+					q.EnteredAt = opened
 				}
 				if !q.Opened.After(g.now) {
 					b.Inquiries = append(b.Inquiries, q)

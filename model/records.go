@@ -45,6 +45,10 @@ type Record struct {
 	Opportunity Opportunity
 	Lead        Lead
 	Customer    Customer
+	NPS         NPSAnswer
+	Usage       Usage
+	Inquiry     Inquiry
+	Campaign    Campaign
 }
 
 // ID is the record's row id.
@@ -56,13 +60,22 @@ func (r Record) ID() int64 {
 		return r.Opportunity.ID
 	case RecordLead:
 		return r.Lead.ID
+	case RecordNPS:
+		return r.NPS.ID
+	case RecordUsage:
+		return r.Usage.ID
+	case RecordInquiry:
+		return r.Inquiry.ID
+	case RecordCampaign:
+		return r.Campaign.ID
 	default:
 		return r.Customer.ID
 	}
 }
 
 // Rep is the rep the record belongs to (id 0: none), as a write of it is
-// checked (User.MayRecord).
+// checked (User.MayRecord): a usage check is its customer's rep's; an NPS
+// answer, an inquiry and a campaign belong to no rep.
 func (r Record) Rep() (id int64, name string) {
 	switch r.Kind {
 	case RecordActivity:
@@ -71,13 +84,19 @@ func (r Record) Rep() (id int64, name string) {
 		return r.Opportunity.RepID, r.Opportunity.RepName
 	case RecordLead:
 		return r.Lead.RepID, r.Lead.RepName
+	case RecordUsage:
+		return r.Usage.RepID, r.Usage.RepName
+	case RecordNPS, RecordInquiry, RecordCampaign:
+		return 0, ""
 	default:
 		return r.Customer.RepID, r.Customer.RepName
 	}
 }
 
 // EventDate is the day the record is about: the activity's day, the
-// opportunity's or lead's creation day, the customer's start.
+// opportunity's or lead's creation day, the customer's start, the day of
+// an NPS answer, a usage check or a campaign, an inquiry's day opened
+// (in the zone it was read in).
 func (r Record) EventDate() time.Time {
 	switch r.Kind {
 	case RecordActivity:
@@ -86,6 +105,14 @@ func (r Record) EventDate() time.Time {
 		return r.Opportunity.Created
 	case RecordLead:
 		return r.Lead.Created
+	case RecordNPS:
+		return r.NPS.Date
+	case RecordUsage:
+		return r.Usage.Date
+	case RecordInquiry:
+		return Date(r.Inquiry.Opened)
+	case RecordCampaign:
+		return r.Campaign.Date
 	default:
 		return r.Customer.Started
 	}

@@ -20,7 +20,8 @@ type NPSAnswer struct {
 	Account    string
 	Date       time.Time
 	Score      int
-	Comment    string // what the customer wrote beside the score, if anything
+	Comment    string    // what the customer wrote beside the score, if anything
+	EnteredAt  time.Time // when it was typed or imported (read from the store)
 }
 
 // Usage is one check of whether a customer is actively using the product
@@ -32,6 +33,11 @@ type Usage struct {
 	Account    string // the customer's name
 	Date       time.Time
 	Active     bool
+	// Read from the store: the customer's rep (0: none), whose record the
+	// check is, and when it was typed or imported.
+	RepID     int64
+	RepName   string
+	EnteredAt time.Time
 }
 
 // Campaign is one e-mail campaign's figures as the mailing tool reports
@@ -43,6 +49,7 @@ type Campaign struct {
 	Date       time.Time
 	Sent       int
 	Opened     int
+	EnteredAt  time.Time // when it was typed or imported (read from the store)
 }
 
 // Inquiry is a customer's question and when it was first answered (zero
@@ -53,6 +60,7 @@ type Inquiry struct {
 	Account    string
 	Opened     time.Time
 	Answered   time.Time
+	EnteredAt  time.Time // when it was typed or imported (read from the store)
 }
 
 // NPS score bounds: answers run from 0 to 10; 9 and 10 are promoters, 0 to

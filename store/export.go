@@ -132,30 +132,32 @@ func (s *Store) each(ctx context.Context, what, query string, scan func(*sql.Row
 
 // ExportNPSAnswers streams every live NPS answer.
 func (s *Store) ExportNPSAnswers(ctx context.Context, fn func(model.NPSAnswer) error) error {
-	return s.each(ctx, "export NPS answers", `SELECT id, coalesce(external_id, 'kpit-' || id), account, day, score, comment
+	return s.each(ctx, "export NPS answers", `SELECT id, coalesce(external_id, 'kpit-' || id), account, day, score, comment, entered_at
 		FROM nps_answers WHERE deleted_at IS NULL ORDER BY id`,
 		func(rows *sql.Rows) error {
 			var a model.NPSAnswer
-			var day string
-			if err := rows.Scan(&a.ID, &a.ExternalID, &a.Account, &day, &a.Score, &a.Comment); err != nil {
+			var day, entered string
+			if err := rows.Scan(&a.ID, &a.ExternalID, &a.Account, &day, &a.Score, &a.Comment, &entered); err != nil {
 				return err
 			}
 			a.Date = parseNullDate(sql.NullString{String: day, Valid: true})
+			a.EnteredAt = parseTime(entered)
 			return fn(a)
 		})
 }
 
 // ExportUsage streams every live usage check with its customer's name.
 func (s *Store) ExportUsage(ctx context.Context, fn func(model.Usage) error) error {
-	return s.each(ctx, "export usage checks", `SELECT u.id, coalesce(u.external_id, 'kpit-' || u.id), u.customer_id, c.name, u.day, u.active
+	return s.each(ctx, "export usage checks", `SELECT u.id, coalesce(u.external_id, 'kpit-' || u.id), u.customer_id, c.name, u.day, u.active, u.entered_at
 		FROM usage_checks u JOIN customers c ON c.id = u.customer_id WHERE u.deleted_at IS NULL ORDER BY u.id`,
 		func(rows *sql.Rows) error {
 			var u model.Usage
-			var day string
+			var day, entered string
 			var active int
-			if err := rows.Scan(&u.ID, &u.ExternalID, &u.CustomerID, &u.Account, &day, &active); err != nil {
+			if err := rows.Scan(&u.ID, &u.ExternalID, &u.CustomerID, &u.Account, &day, &active, &entered); err != nil {
 				return err
 			}
+			u.EnteredAt = parseTime(entered)
 			u.Date = parseNullDate(sql.NullString{String: day, Valid: true})
 			u.Active = active == 1
 			return fn(u)
@@ -164,30 +166,31 @@ func (s *Store) ExportUsage(ctx context.Context, fn func(model.Usage) error) err
 
 // ExportInquiries streams every live inquiry.
 func (s *Store) ExportInquiries(ctx context.Context, fn func(model.Inquiry) error) error {
-	return s.each(ctx, "export inquiries", `SELECT id, coalesce(external_id, 'kpit-' || id), account, opened_at, coalesce(answered_at, '')
+	return s.each(ctx, "export inquiries", `SELECT id, coalesce(external_id, 'kpit-' || id), account, opened_at, coalesce(answered_at, ''), entered_at
 		FROM inquiries WHERE deleted_at IS NULL ORDER BY id`,
 		func(rows *sql.Rows) error {
 			var q model.Inquiry
-			var opened, answered string
-			if err := rows.Scan(&q.ID, &q.ExternalID, &q.Account, &opened, &answered); err != nil {
+			var opened, answered, entered string
+			if err := rows.Scan(&q.ID, &q.ExternalID, &q.Account, &opened, &answered, &entered); err != nil {
 				return err
 			}
-			q.Opened, q.Answered = parseTime(opened), parseTime(answered)
+			q.Opened, q.Answered, q.EnteredAt = parseTime(opened), parseTime(answered), parseTime(entered)
 			return fn(q)
 		})
 }
 
 // ExportCampaigns streams every live e-mail campaign.
 func (s *Store) ExportCampaigns(ctx context.Context, fn func(model.Campaign) error) error {
-	return s.each(ctx, "export campaigns", `SELECT id, coalesce(external_id, 'kpit-' || id), name, day, sent, opened
+	return s.each(ctx, "export campaigns", `SELECT id, coalesce(external_id, 'kpit-' || id), name, day, sent, opened, entered_at
 		FROM campaigns WHERE deleted_at IS NULL ORDER BY id`,
 		func(rows *sql.Rows) error {
 			var c model.Campaign
-			var day string
-			if err := rows.Scan(&c.ID, &c.ExternalID, &c.Name, &day, &c.Sent, &c.Opened); err != nil {
+			var day, entered string
+			if err := rows.Scan(&c.ID, &c.ExternalID, &c.Name, &day, &c.Sent, &c.Opened, &entered); err != nil {
 				return err
 			}
 			c.Date = parseNullDate(sql.NullString{String: day, Valid: true})
+			c.EnteredAt = parseTime(entered)
 			return fn(c)
 		})
 }

@@ -13,10 +13,14 @@ import (
 )
 
 // Paging through every record of a kind for the Records tab: newest event
-// first (an activity's day, a deal's or lead's created date), the id
-// breaking ties, read one page at a time through the date index (each
-// table's date index holds the rowid, so "day DESC, id DESC" is the
-// index's own order read backwards and a page costs its rows, not the table).
+// first (an activity's day, a deal's or lead's created date, the day of an
+// NPS answer, a usage check or a campaign, the time an inquiry was opened),
+// the id breaking ties, read one page at a time through the date index
+// (each table's date index holds the rowid, so "day DESC, id DESC" is the
+// index's own order read backwards and a page costs its rows, not the
+// table; the NPS answers' and usage checks' indexes hold the score or the
+// customer between the day and the rowid, so a day's rows are sorted by id
+// as they are read, and a page costs the days it spans).
 
 // RecordQuery picks a page of one kind's records.
 type RecordQuery struct {
@@ -31,19 +35,35 @@ type RecordQuery struct {
 type pageSQL struct {
 	from, date, cols string
 	match            []string
+	// live: live_counts keeps the table's number of live rows (schema
+	// 11); the customer-success tables are counted when read.
+	live bool
 }
 
 func pageOf(kind model.RecordKind) (pageSQL, error) {
 	switch kind {
 	case model.RecordActivity:
 		return pageSQL{from: `activities a JOIN reps r ON r.id = a.rep_id`, date: "a.day", cols: activityCols,
-			match: []string{"r.name", "a.account", "CAST(a.id AS TEXT)", "coalesce(a.external_id, '')"}}, nil
+			match: []string{"r.name", "a.account", "CAST(a.id AS TEXT)", "coalesce(a.external_id, '')"}, live: true}, nil
 	case model.RecordOpportunity:
 		return pageSQL{from: `opportunities o JOIN reps r ON r.id = o.rep_id`, date: "o.created", cols: opportunityCols,
-			match: []string{"r.name", "o.account", "CAST(o.id AS TEXT)", "coalesce(o.external_id, '')"}}, nil
+			match: []string{"r.name", "o.account", "CAST(o.id AS TEXT)", "coalesce(o.external_id, '')"}, live: true}, nil
 	case model.RecordLead:
 		return pageSQL{from: `leads l LEFT JOIN reps r ON r.id = l.rep_id`, date: "l.created", cols: leadCols,
-			match: []string{"coalesce(r.name, '')", "l.company", "l.contact", "CAST(l.id AS TEXT)", "coalesce(l.external_id, '')"}}, nil
+			match: []string{"coalesce(r.name, '')", "l.company", "l.contact", "CAST(l.id AS TEXT)", "coalesce(l.external_id, '')"}, live: true}, nil
+	case model.RecordNPS:
+		return pageSQL{from: `nps_answers n`, date: "n.day", cols: npsCols,
+			match: []string{"n.account", "n.comment", "CAST(n.id AS TEXT)", "coalesce(n.external_id, '')"}}, nil
+	case model.RecordUsage:
+		return pageSQL{from: `usage_checks u JOIN customers c ON c.id = u.customer_id LEFT JOIN reps r ON r.id = c.rep_id`,
+			date: "u.day", cols: usageCols,
+			match: []string{"coalesce(r.name, '')", "c.name", "CAST(u.id AS TEXT)", "coalesce(u.external_id, '')"}}, nil
+	case model.RecordInquiry:
+		return pageSQL{from: `inquiries q`, date: "q.opened_at", cols: inquiryCols,
+			match: []string{"q.account", "CAST(q.id AS TEXT)", "coalesce(q.external_id, '')"}}, nil
+	case model.RecordCampaign:
+		return pageSQL{from: `campaigns m`, date: "m.day", cols: campaignCols,
+			match: []string{"m.name", "CAST(m.id AS TEXT)", "coalesce(m.external_id, '')"}}, nil
 	}
 	return pageSQL{}, &model.FieldError{Field: "kind", Msg: fmt.Sprintf("unknown record kind %q", kind)}
 }
@@ -88,8 +108,12 @@ func (s *Store) RecordsPage(ctx context.Context, q RecordQuery) ([]model.Record,
 	// their number (live_counts), so a page of 5 million activities never
 	// counts them (every record has its rep: the join drops none).
 	count, countArgs := `SELECT count(*) FROM `+p.from+` WHERE `+where, args
-	if strings.TrimSpace(q.Filter) == "" {
+	if strings.TrimSpace(q.Filter) == "" && p.live {
 		count, countArgs = `SELECT n FROM live_counts WHERE record = ?`, []any{p.table()}
+	} else if strings.TrimSpace(q.Filter) == "" {
+		// Counted through the partial date index of the live rows, without
+		// the joins, which drop none.
+		count = `SELECT count(*) FROM ` + p.table() + ` ` + p.alias() + ` WHERE ` + where
 	}
 	var total int
 	if err := s.db.QueryRowContext(ctx, count, countArgs...).Scan(&total); err != nil {
@@ -109,8 +133,16 @@ func (s *Store) RecordsPage(ctx context.Context, q RecordQuery) ([]model.Record,
 			r.Activity, err = scanActivity(rows)
 		case model.RecordOpportunity:
 			r.Opportunity, err = scanOpportunity(rows)
-		default:
+		case model.RecordLead:
 			r.Lead, err = scanLead(rows)
+		case model.RecordNPS:
+			r.NPS, err = scanNPS(rows)
+		case model.RecordUsage:
+			r.Usage, err = scanUsage(rows)
+		case model.RecordInquiry:
+			r.Inquiry, err = scanInquiry(rows)
+		case model.RecordCampaign:
+			r.Campaign, err = scanCampaign(rows)
 		}
 		if err != nil {
 			return nil, 0, fmt.Errorf("list %s: %w", q.Kind, describe(err))

@@ -320,12 +320,14 @@ func (w *bulkWriter) success(b Batch) error {
 		n     int
 		row   func(i int) ([]any, error)
 	}
-	stamp := func() (string, string) { return w.stamps(time.Time{}, time.Time{}) }
+	// A record entered at a time of its own (the demo's) keeps it; the
+	// others are entered now.
+	stamp := func(entered time.Time) (string, string) { return w.stamps(entered, time.Time{}) }
 	tables := []table{
 		{`INSERT INTO nps_answers (external_id, account, day, score, comment, entered_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
 			len(b.NPSAnswers), func(i int) ([]any, error) {
 				a := b.NPSAnswers[i]
-				e, u := stamp()
+				e, u := stamp(a.EnteredAt)
 				return []any{nullText(a.ExternalID), a.Account, model.FormatDate(a.Date), a.Score, a.Comment, e, u}, model.CheckNPSAnswer(a)
 			}},
 		{`INSERT INTO usage_checks (external_id, customer_id, day, active, entered_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)`,
@@ -334,19 +336,19 @@ func (w *bulkWriter) success(b Batch) error {
 				if u.CustomerID == 0 {
 					return nil, fmt.Errorf("usage check %d names no customer id", i+1)
 				}
-				e, up := stamp()
+				e, up := stamp(u.EnteredAt)
 				return []any{nullText(u.ExternalID), u.CustomerID, model.FormatDate(u.Date), boolInt(u.Active), e, up}, model.CheckUsage(u)
 			}},
 		{`INSERT INTO campaigns (external_id, name, day, sent, opened, entered_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
 			len(b.Campaigns), func(i int) ([]any, error) {
 				c := b.Campaigns[i]
-				e, u := stamp()
+				e, u := stamp(c.EnteredAt)
 				return []any{nullText(c.ExternalID), c.Name, model.FormatDate(c.Date), c.Sent, c.Opened, e, u}, model.CheckCampaign(c)
 			}},
 		{`INSERT INTO inquiries (external_id, account, opened_at, answered_at, entered_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)`,
 			len(b.Inquiries), func(i int) ([]any, error) {
 				q := b.Inquiries[i]
-				e, u := stamp()
+				e, u := stamp(q.EnteredAt)
 				return []any{nullText(q.ExternalID), q.Account, nullMoment(q.Opened), nullMoment(q.Answered), e, u}, model.CheckInquiry(q)
 			}},
 	}

@@ -11,23 +11,35 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
+	"charm.land/lipgloss/v2"
+
+	"github.com/kpit-dev/kpit/catalog"
 	"github.com/kpit-dev/kpit/model"
 	"github.com/kpit-dev/kpit/store"
 )
 
 // The Records tab: every record of one kind, newest event first (an
-// activity's day, a deal's or lead's created date), read a page at a time
-// from the store, with e to edit, d to delete (after a y/n question naming
-// the record; the record becomes a tombstone), u to undo the last change,
-// whoever made it, and / to narrow the list to a rep, an account or an id.
-// After an edit the cursor stays on the record edited, wherever its new
-// date puts it.
+// activity's day, a deal's or lead's created date, the day of an NPS
+// answer, a usage check or a campaign, the time an inquiry came in), read
+// a page at a time from the store, with e to edit (activities, deals and
+// leads: the store has no edit of the customer-success records), d to
+// delete (after a y/n question naming the record; the record becomes a
+// tombstone), u to undo the last change, whoever made it, and / to narrow
+// the list to a rep, an account or customer, a campaign or an id. After an
+// edit the cursor stays on the record edited, wherever its new date puts it.
 
 // recordsPageSize is how many records one read brings; the list reads the
 // page holding the cursor as it moves.
 const recordsPageSize = 200
 
-var recordTabKinds = []model.RecordKind{model.RecordActivity, model.RecordOpportunity, model.RecordLead}
+var recordTabKinds = []model.RecordKind{model.RecordActivity, model.RecordOpportunity, model.RecordLead,
+	model.RecordNPS, model.RecordUsage, model.RecordInquiry, model.RecordCampaign}
+
+// recordEditable: the entry form edits these kinds (newEditor); the
+// others are deleted and added again.
+func recordEditable(k model.RecordKind) bool {
+	return k == model.RecordActivity || k == model.RecordOpportunity || k == model.RecordLead
+}
 
 type recordsKeys struct {
 	Nav                              listNavKeys
@@ -93,7 +105,9 @@ func (r *recordsScreen) Keys() help.KeyMap {
 	if r.filter.typing {
 		return r.filter.keys()
 	}
-	return r.keys
+	k := r.keys
+	k.Edit.SetEnabled(recordEditable(recordTabKinds[r.kind])) // help lists e only where it edits
+	return k
 }
 
 func (r *recordsScreen) SetSize(w, h int) {
@@ -165,7 +179,8 @@ func (r *recordsScreen) detailLine() string {
 	rec.Activity.RepName = r.RepName(rec.Activity.RepName)
 	rec.Opportunity.RepName = r.RepName(rec.Opportunity.RepName)
 	rec.Lead.RepName = r.RepName(rec.Lead.RepName)
-	return recordKindWord(r.Lang, rec.Kind) + " #" + fmt.Sprint(rec.ID()) + "  " + recordSummary(r.Lang, rec)
+	rec.Usage.RepName = r.RepName(rec.Usage.RepName)
+	return recordKindWord(r.Lang, rec.Kind) + " #" + fmt.Sprint(rec.ID()) + "  " + recordSummary(r.Lang, r.Now().Location(), rec)
 }
 
 func (r *recordsScreen) selected() *model.Record {
@@ -288,6 +303,10 @@ func (r *recordsScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		r.kind = (r.kind + step) % len(recordTabKinds)
 		r.page, r.pageStart, r.loaded, r.nav = nil, 0, false, listNav{}
 		return r, r.load(0)
+	case key.Matches(k, r.keys.Edit) && !recordEditable(recordTabKinds[r.kind]):
+		if rec := r.selected(); rec != nil {
+			return r, Flash(r.T(msgRecordsNoEdit, recordKindWord(r.Lang, rec.Kind)), false)
+		}
 	case key.Matches(k, r.keys.Edit):
 		if rec := r.selected(); rec != nil {
 			r.editor = newEditor(r.Common, *rec)
@@ -331,8 +350,10 @@ func (r *recordsScreen) undo() tea.Cmd {
 }
 
 // recordSummary names a record for a question about it: its date, rep and
-// account (company for a lead), so a delete is never asked by id alone.
-func recordSummary(l Lang, rec model.Record) string {
+// account (company for a lead, customer or campaign name for the
+// customer-success records; an inquiry's time in loc), so a delete is
+// never asked by id alone.
+func recordSummary(l Lang, loc *time.Location, rec model.Record) string {
 	var parts []string
 	add := func(s string) {
 		if s = strings.TrimSpace(s); s != "" {
@@ -358,6 +379,24 @@ func recordSummary(l Lang, rec model.Record) string {
 		add(ld.RepName)
 		add(ld.Company)
 		add(ld.Contact)
+	case model.RecordNPS:
+		a := rec.NPS
+		add(model.FormatDate(a.Date))
+		add(l.T(msgRecordsScoreValue, a.Score))
+		add(a.Account)
+	case model.RecordUsage:
+		u := rec.Usage
+		add(model.FormatDate(u.Date))
+		add(u.Account)
+		add(usageWord(l, u.Active))
+	case model.RecordInquiry:
+		q := rec.Inquiry
+		add(q.Opened.In(loc).Format(momentLayout))
+		add(q.Account)
+	case model.RecordCampaign:
+		c := rec.Campaign
+		add(model.FormatDate(c.Date))
+		add(c.Name)
 	}
 	return strings.Join(parts, ", ")
 }
@@ -367,20 +406,12 @@ func (r *recordsScreen) View() string {
 		return r.editor.View()
 	}
 	kind := recordTabKinds[r.kind]
-	var tabs []string
-	for i, k := range recordTabKinds {
-		w := recordKindWord(r.Lang, k)
-		if i == r.kind {
-			w = r.Styles.Selected.Render(" " + w + " ")
-		} else {
-			w = " " + w + " "
-		}
-		tabs = append(tabs, w)
-	}
-	title := r.Styles.Title.Render(r.T(msgRecordsTitle)) + "  " + strings.Join(tabs, " ")
+	head := r.Styles.Title.Render(r.T(msgRecordsTitle)) + "  "
+	marker := ""
 	if m := r.nav.marker(); m != "" {
-		title += "  " + r.Styles.Muted.Render(m)
+		marker = "  " + r.Styles.Muted.Render(m)
 	}
+	title := head + r.kindTabs(r.width-lipgloss.Width(head+marker)) + marker
 	lines := []string{title, r.filter.line(r.Common, r.width)}
 	if r.err != nil {
 		return strings.Join(append(lines, r.Styles.Error.Render(r.T(msgLoadErr, failure(r.Lang, r.err)))), "\n")
@@ -400,7 +431,7 @@ func (r *recordsScreen) View() string {
 	// company may be cut short in the table.
 	bottom := []string{r.Styles.Muted.Render(clipLine(r.detailLine(), r.width))}
 	if r.confirm != nil {
-		q := r.T(msgRecordsConfirm, recordKindWord(r.Lang, r.confirm.Kind), r.confirm.ID(), recordSummary(r.Lang, *r.confirm))
+		q := r.T(msgRecordsConfirm, recordKindWord(r.Lang, r.confirm.Kind), r.confirm.ID(), recordSummary(r.Lang, r.Now().Location(), *r.confirm))
 		bottom = nil
 		for _, l := range wrapIndented(q, r.width, 0) {
 			bottom = append(bottom, r.Styles.Error.Render(l))
@@ -426,6 +457,43 @@ func (r *recordsScreen) View() string {
 	return strings.Join(append(lines, bottom...), "\n")
 }
 
+// kindTabs are the kinds to switch between, the one shown highlighted,
+// within width cells: when all do not fit, the run of kinds around the
+// one shown that does, with < or > where more lie beyond.
+func (r *recordsScreen) kindTabs(width int) string {
+	tab := func(i int) string {
+		w := " " + recordKindWord(r.Lang, recordTabKinds[i]) + " "
+		if i == r.kind {
+			return r.Styles.Selected.Render(w)
+		}
+		return w
+	}
+	line := func(lo, hi int) string {
+		var tabs []string
+		for i := lo; i < hi; i++ {
+			tabs = append(tabs, tab(i))
+		}
+		s := strings.Join(tabs, " ")
+		if lo > 0 {
+			s = "< " + s
+		}
+		if hi < len(recordTabKinds) {
+			s += " >"
+		}
+		return s
+	}
+	lo, hi := r.kind, r.kind+1
+	for grown := true; grown; {
+		grown = false
+		if hi < len(recordTabKinds) && lipgloss.Width(line(lo, hi+1)) <= width {
+			hi, grown = hi+1, true
+		} else if lo > 0 && lipgloss.Width(line(lo-1, hi)) <= width {
+			lo, grown = lo-1, true
+		}
+	}
+	return line(lo, hi)
+}
+
 // recordColumns are the columns of one kind's table. Widths come from the
 // content (sizeColumns); flex is the free-text column (account, company)
 // that gives up room first when the window is narrow, and drop lists the
@@ -441,6 +509,19 @@ func recordColumns(l Lang, kind model.RecordKind) (cols []column, flex int, drop
 			{title: l.T(msgFieldAccount)}, {title: l.T(msgFieldStage)}, {title: l.T(msgFieldOutcome)},
 			{title: l.T(msgFieldForecast)}, {title: l.T(msgFieldAmount), right: true}, {title: l.T(msgFieldClosed)},
 			{title: l.T(msgRecordsEntered)}}, 3, []int{9, 1, 0, 8, 6, 5, 4}
+	case model.RecordNPS:
+		return []column{{title: "#", right: true}, {title: l.T(msgFieldDate)}, {title: l.T(msgRecordsScore), right: true},
+			{title: l.T(msgFieldCustomer)}, {title: l.T(msgFieldComment)}, {title: l.T(msgRecordsEntered)}}, 4, []int{5, 0, 3}
+	case model.RecordUsage:
+		return []column{{title: "#", right: true}, {title: l.T(msgFieldDate)}, {title: l.T(msgFieldCustomer)},
+			{title: l.T(msgFieldActive)}, {title: l.T(msgFieldRep)}, {title: l.T(msgRecordsEntered)}}, 2, []int{5, 0, 4}
+	case model.RecordInquiry:
+		return []column{{title: "#", right: true}, {title: l.T(msgFieldOpened)}, {title: l.T(msgFieldCustomer)},
+			{title: l.T(msgFieldAnswered)}, {title: l.T(msgRecordsEntered)}}, 2, []int{4, 0}
+	case model.RecordCampaign:
+		return []column{{title: "#", right: true}, {title: l.T(msgFieldDate)}, {title: l.T(msgFieldCampaignName)},
+				{title: l.T(msgFieldSent), right: true}, {title: l.T(msgFieldOpens), right: true}, {title: l.T(msgRecordsEntered)}},
+			2, []int{5, 0}
 	}
 	return []column{{title: "#", right: true}, {title: l.T(msgFieldCreated)}, {title: l.T(msgFieldCompany)},
 		{title: l.T(msgFieldContact)}, {title: l.T(msgFieldSource)}, {title: l.T(msgFieldStatus)},
@@ -515,6 +596,24 @@ func (r *recordsScreen) cells(rec model.Record) []string {
 		}
 		return []string{id, model.FormatDate(o.Created), r.RepName(o.RepName), o.Account, o.Stage, l.T(outcome), grade, amount,
 			model.FormatDate(o.Closed), stamp(o.EnteredAt)}
+	case model.RecordNPS:
+		a := rec.NPS
+		return []string{fmt.Sprint(a.ID), model.FormatDate(a.Date), fmt.Sprint(a.Score), a.Account, a.Comment, stamp(a.EnteredAt)}
+	case model.RecordUsage:
+		u := rec.Usage
+		return []string{fmt.Sprint(u.ID), model.FormatDate(u.Date), u.Account, usageWord(l, u.Active), r.RepName(u.RepName),
+			stamp(u.EnteredAt)}
+	case model.RecordInquiry:
+		q := rec.Inquiry
+		answered := l.T(catalog.InquiryWaiting)
+		if !q.Answered.IsZero() {
+			answered = stamp(q.Answered)
+		}
+		return []string{fmt.Sprint(q.ID), stamp(q.Opened), q.Account, answered, stamp(q.EnteredAt)}
+	case model.RecordCampaign:
+		c := rec.Campaign
+		return []string{fmt.Sprint(c.ID), model.FormatDate(c.Date), c.Name, catalog.GroupThousands(int64(c.Sent)),
+			catalog.GroupThousands(int64(c.Opened)), stamp(c.EnteredAt)}
 	}
 	ld := rec.Lead
 	return []string{fmt.Sprint(ld.ID), model.FormatDate(ld.Created), ld.Company, ld.Contact, ld.Source, leadStatusLabel(l, string(ld.Status)),

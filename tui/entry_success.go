@@ -104,11 +104,15 @@ func (e *entryScreen) prepareUsage() (writeFn, error) {
 // usageText says back a usage check the form or a quick-add line recorded,
 // in the words of `kpit add usage`.
 func usageText(l Lang, id int64, u model.Usage) string {
-	word := catalog.UsageInactive
-	if u.Active {
-		word = catalog.UsageActive
+	return l.T(catalog.AddedUsage, id, u.Account, usageWord(l, u.Active), model.FormatDate(u.Date))
+}
+
+// usageWord is a usage check's answer: 利用あり or 利用なし.
+func usageWord(l Lang, active bool) string {
+	if active {
+		return l.T(catalog.UsageActive)
 	}
-	return l.T(catalog.AddedUsage, id, u.Account, l.T(word), model.FormatDate(u.Date))
+	return l.T(catalog.UsageInactive)
 }
 
 func (e *entryScreen) prepareInquiry() (writeFn, error) {

@@ -67,6 +67,22 @@ func TestGolden(t *testing.T) {
 				checkFits(t, out, sz[0], sz[1])
 				golden.RequireEqual(t, out)
 			})
+			// The Records tab's customer-success kinds, a step right each.
+			for steps, kind := range recordTabKinds {
+				if recordEditable(kind) {
+					continue
+				}
+				t.Run(fmt.Sprintf("%s_%dx%d_records_%s", lang, sz[0], sz[1], kind), func(t *testing.T) {
+					a := newTestApp(t, lang, sz[0], sz[1])
+					showTab(t, a, TabRecords)
+					for range steps {
+						press(t, a, "right")
+					}
+					out := screen(a)
+					checkFits(t, out, sz[0], sz[1])
+					golden.RequireEqual(t, out)
+				})
+			}
 			t.Run(fmt.Sprintf("%s_%dx%d_tree_detail", lang, sz[0], sz[1]), func(t *testing.T) {
 				a := newTestApp(t, lang, sz[0], sz[1])
 				treeAt(t, a, "opportunities")

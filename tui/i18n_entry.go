@@ -81,6 +81,9 @@ var (
 	msgFieldOpened        = catalog.FieldOpened
 	msgFieldAnswered      = catalog.FieldAnswered
 	msgFieldActive        = catalog.FieldActive
+	msgFieldCampaignName  = catalog.FieldCampaignName
+	msgFieldSent          = catalog.FieldSent
+	msgFieldOpens         = catalog.FieldOpens
 
 	msgOutcomeOpen      = Text{JA: "進行中", EN: "open"}
 	msgOutcomeWon       = Text{JA: "受注", EN: "won"}
@@ -137,6 +140,9 @@ var (
 	msgRecordsKept          = Text{JA: "削除をやめました", EN: "Nothing deleted"}
 	msgRecordsDeleted       = Text{JA: "%s #%d を削除しました (u で元に戻せます)", EN: "Deleted %s #%d (u undoes)"}
 	msgRecordsNothingToUndo = Text{JA: "元に戻す変更はありません", EN: "Nothing to undo"}
+	msgRecordsNoEdit        = Text{JA: "%s はここでは編集できません: d で削除して追加し直してください", EN: "%s: not edited here; delete it with d and add it again"}
+	msgRecordsScore         = Text{JA: "点数", EN: "Score"}
+	msgRecordsScoreValue    = Text{JA: "%d点", EN: "score %d"}
 	msgUndoInsert           = Text{JA: "%s #%d の追加を取り消しました", EN: "Undid adding %s #%d"}
 	msgUndoUpdate           = Text{JA: "%s #%d の変更を取り消しました", EN: "Undid the change to %s #%d"}
 	msgUndoDelete           = Text{JA: "%s #%d を復元しました", EN: "Restored %s #%d"}
