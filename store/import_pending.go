@@ -306,6 +306,18 @@ func (is *ImportSession) insertBatch(ctx context.Context, tx *sql.Tx, r pendingR
 	if _, err := tx.ExecContext(ctx, ins, r.lo-1, is.now, is.now, from, to); err != nil {
 		return moveFailed(r.kind, err)
 	}
+	if r.kind == kindOpportunities {
+		// What open_deal_work's insert trigger would write, here rather
+		// than in the final transaction (at a million deals, hundreds of
+		// thousands of open ones): its one reader, the stalled-deal alert,
+		// reaches a row through its deal, which stays hidden till then.
+		_, err := tx.ExecContext(ctx, `INSERT INTO open_deal_work (opportunity_id, last_day)
+			SELECT o.id, `+openDealLastDay("o.id")+` FROM opportunities o
+			WHERE o.id BETWEEN ? AND ? AND o.outcome = 'open' AND o.deleted_at IS NULL`, r.lo-1+from, r.lo-1+to)
+		if err != nil {
+			return fmt.Errorf("write %s: open deals' last work: %w", r.kind, describe(err))
+		}
+	}
 	for _, t := range triggers {
 		if _, err := tx.ExecContext(ctx, t.sql); err != nil {
 			return fmt.Errorf("write %s: restore %s: %w", r.kind, t.name, describe(err))
@@ -337,8 +349,10 @@ func (is *ImportSession) finishPending(ctx context.Context, tx *sql.Tx) error {
 		if err := is.addDerived(ctx, tx, r.kind, is.derived[r.kind]); err != nil {
 			return fmt.Errorf("write %s: %w", r.kind, err)
 		}
-		if err := is.addOpenDealWork(ctx, tx, r.kind); err != nil {
-			return fmt.Errorf("write %s: open deals' last work: %w", r.kind, err)
+		if r.kind == kindActivities { // the new deals' rows went in with them (insertBatch)
+			if err := is.addOpenDealWork(ctx, tx, r.kind); err != nil {
+				return fmt.Errorf("write %s: open deals' last work: %w", r.kind, err)
+			}
 		}
 	}
 	return nil
@@ -467,6 +481,11 @@ func deleteHeldOff(ctx context.Context, tx *sql.Tx, table string, lo, hi int64) 
 	}
 	if _, err := tx.ExecContext(ctx, `DELETE FROM `+table+` WHERE id BETWEEN ? AND ?`, lo, hi); err != nil {
 		return describe(err)
+	}
+	if table == kindOpportunities { // the rows insertBatch wrote for them
+		if _, err := tx.ExecContext(ctx, `DELETE FROM open_deal_work WHERE opportunity_id BETWEEN ? AND ?`, lo, hi); err != nil {
+			return describe(err)
+		}
 	}
 	for _, t := range triggers {
 		if _, err := tx.ExecContext(ctx, t.sql); err != nil {

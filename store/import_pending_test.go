@@ -255,8 +255,12 @@ func TestStoppedImportIsClearedAtOpen(t *testing.T) {
 	}
 	var recs []model.Opportunity
 	for i := 40; i < 240; i++ {
-		recs = append(recs, model.Opportunity{ExternalID: fmt.Sprintf("D-%04d", i), RepID: 1, Account: "止まる商事",
-			Created: model.D(2026, 6, 1), Outcome: model.OutcomeWon, Closed: model.D(2026, 7, 1), AmountMinor: 500000, HasAmount: true})
+		o := model.Opportunity{ExternalID: fmt.Sprintf("D-%04d", i), RepID: 1, Account: "止まる商事",
+			Created: model.D(2026, 6, 1), Outcome: model.OutcomeWon, Closed: model.D(2026, 7, 1), AmountMinor: 500000, HasAmount: true}
+		if i%2 == 0 { // open deals have an open_deal_work row too
+			o.Outcome, o.Closed, o.AmountMinor, o.HasAmount = model.OutcomeOpen, time.Time{}, 0, false
+		}
+		recs = append(recs, o)
 	}
 	if _, _, _, err := is.UpsertOpportunities(context.Background(), recs); err != nil {
 		t.Fatal(err)
