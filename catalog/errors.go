@@ -119,6 +119,19 @@ var inputTexts = map[model.RefusalCode]Text{
 	model.RefuseFlagValue:         {JA: "フラグ -%[2]s の値 %[1]q を読めません ('kpit %[3]s -h' を参照)", EN: "invalid value %q for flag -%s (see 'kpit %s -h')"},
 	model.RefuseFlagSyntax:        {JA: "フラグの書き方が正しくありません: %s ('kpit %s -h' を参照)", EN: "bad flag syntax: %s (see 'kpit %s -h')"},
 
+	model.RefuseMapForm:           {JA: "--map %q: 項目=列名 の形で指定してください", EN: "--map %q: want FIELD=COLUMN"},
+	model.RefuseMapNoField:        {JA: "--map %[1]s=%[2]s: %[3]sに項目 %[4]q はありません (項目: %[5]s)", EN: "--map %s=%s: %s have no field %q (fields: %s)"},
+	model.RefuseMapNoColumn:       {JA: "--map %[1]s=%[2]s: ファイルに列 %[3]q がありません (ファイルの列: %[4]s)", EN: "--map %s=%s: the file has no column %q (columns: %s)"},
+	model.RefuseImportNoColumn:    {JA: "%[1]s: 必須項目 %[2]s に当たる列がありません (ファイルの列: %[3]s。--map %[4]s=列名 で指定してください)", EN: "%s: no column for the required field %s (columns: %s; use --map %s=COLUMN)"},
+	model.RefuseSheetNotXLSX:      {JA: "--sheet %s: %s は .xlsx のファイルではありません", EN: "--sheet %s: %s is not an .xlsx file"},
+	model.RefuseNoSuchSheet:       {JA: "--sheet %[1]s: %[2]s にそのシートはありません (シート: %[3]s)", EN: "--sheet %s: %s has no such sheet (sheets: %s)"},
+	model.RefuseNoSheets:          {JA: "%s: ブックにシートがありません", EN: "%s: the workbook has no sheets"},
+	model.RefuseSheetEmpty:        {JA: "%s: シート %s が空です (見出しの行が必要です)", EN: "%s: sheet %s is empty (want a header row)"},
+	model.RefuseUnknownEncoding:   {JA: "--encoding %s: 不明な文字コードです (auto、utf-8、cp932 のいずれか)", EN: "--encoding %s: unknown encoding (want auto, utf-8 or cp932)"},
+	model.RefuseProfileUnreadable: {JA: "プロファイル %s を読めません (%v)。--save-profile で保存し直してください", EN: "profile %s: unreadable (%v); save it again with --save-profile"},
+	model.RefuseProfileNoField:    {JA: "プロファイル %[1]s: %[2]sに項目 %[3]q はありません", EN: "profile %s: %s have no field %q"},
+	model.RefuseProfileOf:         {JA: "プロファイル %s: %v", EN: "profile %s: %v"},
+
 	model.RefuseDBMissing:      {JA: "データベース %s がありません ('kpit demo --db %s' か 'kpit import' で作成できます)", EN: "database %s does not exist (create one with 'kpit demo --db %s' or 'kpit import')"},
 	model.RefuseDBDirectory:    {JA: "データベース %s はファイルではなくディレクトリです", EN: "database %s is a directory, not a file"},
 	model.RefuseFileMissing:    {JA: "%s: ファイルがありません", EN: "%s: no such file or directory"},
@@ -145,7 +158,12 @@ var inputTexts = map[model.RefusalCode]Text{
 }
 
 // nounTexts are the Japanese of the model's nouns (model.Noun).
-var nounTexts = map[model.Noun]Text{"yen": {JA: "円", EN: "yen"}}
+var nounTexts = map[model.Noun]Text{"yen": {JA: "円", EN: "yen"},
+	// The kinds of record kpit import reads, by their command-line word.
+	"opportunities": {JA: "商談", EN: "opportunities"}, "activities": {JA: "活動", EN: "activities"},
+	"leads": {JA: "リード", EN: "leads"}, "customers": {JA: "顧客", EN: "customers"}, "reps": {JA: "担当者", EN: "reps"},
+	"nps": {JA: "NPS回答", EN: "nps"}, "usage": {JA: "利用状況", EN: "usage"}, "inquiries": {JA: "問い合わせ", EN: "inquiries"},
+	"campaigns": {JA: "メール配信", EN: "campaigns"}}
 
 // countCounters are the Japanese counters of what a model.Count counts:
 // Japanese has no plural (1件, 200,000件); EN is the plural the Count

@@ -21,10 +21,11 @@ var (
 
 	// kpit import's own lines: the stages read as open with what to do
 	// about a won or lost one, a dry run, a saved profile and the progress.
-	ImportReadAsOpen   = Text{JA: "進行中として読んだフェーズ: %s (受注・失注のフェーズがあれば --won か --lost で指定してください)", EN: "read as open: %s (a won or lost stage here needs --won or --lost)"}
-	ImportDryRun       = Text{JA: "--dry-run のため何も書き込んでいません", EN: "dry run: nothing was written"}
-	ImportProfileSaved = Text{JA: "プロファイル %s を保存しました (次回から: kpit import --profile %s ファイル)", EN: "profile %s saved (use: kpit import --profile %s FILE)"}
-	ImportProgress     = Text{JA: "%s行を読みました (%.0f%%)", EN: "%d rows (%.0f%%)"}
+	importReadAsOpenNone = Text{JA: "進行中として読んだフェーズ: なし", EN: "read as open: none"}
+	importReadAsOpen     = Text{JA: "進行中として読んだフェーズ: %s (受注・失注のフェーズがあれば --won か --lost で指定してください)", EN: "read as open: %s (a won or lost stage here needs --won or --lost)"}
+	ImportDryRun         = Text{JA: "--dry-run のため何も書き込んでいません", EN: "dry run: nothing was written"}
+	ImportProfileSaved   = Text{JA: "プロファイル %s を保存しました (次回から: kpit import --profile %s ファイル)", EN: "profile %s saved (use: kpit import --profile %s FILE)"}
+	ImportProgress       = Text{JA: "%s行を読みました (%.0f%%)", EN: "%d rows (%.0f%%)"}
 )
 
 // plainOrGrouped is a count as an import's line shows it in l: grouped in
@@ -52,6 +53,15 @@ func ImportCreatedFromClose(l Lang, s importer.Summary) string {
 // ImportProgressLine is the rows read and the share of the file read.
 func ImportProgressLine(l Lang, rows int, fraction float64) string {
 	return l.T(ImportProgress, plainOrGrouped(l, rows), fraction*100)
+}
+
+// ImportReadAsOpenLine is kpit import's line on the stages it read as
+// open, with what to do about a won or lost one among them.
+func ImportReadAsOpenLine(l Lang, s importer.Summary) string {
+	if len(s.OpenStages) == 0 {
+		return l.T(importReadAsOpenNone)
+	}
+	return l.T(importReadAsOpen, OpenStageList(l, s))
 }
 
 // OpenStageList lists the stage values an import read as open with their

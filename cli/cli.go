@@ -194,10 +194,15 @@ func parseFlags(e env, fs *flag.FlagSet, args []string) (int, bool) {
 // busy or missing database; an error the catalogue does not know prints
 // as it came.
 func fail(e env, cmd string, err error) int {
+	return failLine(e, cmd, catalog.ErrorLine(e.uiLang(), err))
+}
+
+// failLine prints a refusal already worded, as fail does.
+func failLine(e env, cmd, line string) int {
 	if cmd != "" {
 		cmd = " " + cmd
 	}
-	fmt.Fprintf(e.stderr, "kpit%s: %s\n", cmd, catalog.ErrorLine(e.uiLang(), err))
+	fmt.Fprintf(e.stderr, "kpit%s: %s\n", cmd, line)
 	return exitUsage
 }
 

@@ -3,6 +3,7 @@ package cli
 import (
 	"go/parser"
 	"go/token"
+	"os"
 	"path/filepath"
 	"regexp"
 	"strconv"
@@ -95,6 +96,14 @@ func badInvocations(t *testing.T) []struct {
 } {
 	db := demoCopy(t)
 	missing := filepath.Join(t.TempDir(), "none.db")
+	csv := func(name, body string) string {
+		path := filepath.Join(t.TempDir(), name)
+		if err := os.WriteFile(path, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return path
+	}
+	deals := csv("deals.csv", "id,owner,amount\nD-1,田中 恵,100\n")
 	return []struct {
 		args []string
 		want []string
@@ -175,6 +184,18 @@ func badInvocations(t *testing.T) []struct {
 		{[]string{"import", "--db", db}, []string{"KIND FILE"}},
 		{[]string{"demo", "--db", filepath.Join(t.TempDir(), "d.db"), "--scale", "0"}, []string{"--scale", `"0"`}},
 		{[]string{"--db", db, "--demo"}, []string{"--demo", "--db"}},
+		// A file kpit import cannot read as it is, and its own flags.
+		{[]string{"import", "opportunities", csv("dup.csv", "id,owner,id\nD-1,a,b\n"), "--db", db}, []string{"dup.csv: header: columns 1 and 3", `"id"`}},
+		{[]string{"import", "opportunities", csv("nocol.csv", "id,amount\nD-1,100\n"), "--db", db}, []string{"nocol.csv: no column for the required field owner", "--map owner=COLUMN"}},
+		{[]string{"import", "opportunities", csv("quote.csv", "id,owner\n\"D-1,x\n"), "--db", db}, []string{"quote.csv:2: a quoted field"}},
+		{[]string{"import", "opportunities", csv("empty.csv", ""), "--db", db}, []string{"empty.csv: the file is empty"}},
+		{[]string{"import", "opportunities", csv("ctrl.csv", "id,o\x01wner\nD1,x\n"), "--db", db}, []string{"ctrl.csv:1: column 2 of the header"}},
+		{[]string{"import", "opportunities", deals, "--db", db, "--map", "owner=担当"}, []string{`--map owner=担当: the file has no column "担当"`}},
+		{[]string{"import", "opportunities", deals, "--db", db, "--map", "bogus=x"}, []string{`--map bogus=x: opportunities have no field "bogus"`}},
+		{[]string{"import", "opportunities", deals, "--db", db, "--map", "xx"}, []string{`--map "xx": want FIELD=COLUMN`}},
+		{[]string{"import", "opportunities", deals, "--db", db, "--sheet", "S1"}, []string{"--sheet S1: " + deals + " is not an .xlsx file"}},
+		{[]string{"import", "opportunities", deals, "--db", db, "--encoding", "latin1"}, []string{"--encoding latin1: unknown encoding"}},
+		{[]string{"import", "activities", deals, "--db", db}, []string{"no column for the required field date"}},
 	}
 }
 

@@ -118,15 +118,19 @@ func runImport(e env) int {
 	if err != nil {
 		return fail(e, "import", err)
 	}
+	l, kind := e.uiLang(), plan.profile.Kind
+	// importFail words a refusal of the file, its header or a row as the
+	// cockpit's import screen does.
+	importFail := func(err error) int { return failLine(e, "import", catalog.ImportErrorLine(l, kind, err, nil)) }
 	src, err := importer.Open(plan.file, importer.OpenOptions{Encoding: plan.profile.Encoding, Sheet: plan.profile.Sheet, Limits: e.config.Limits})
 	if err != nil {
-		return fail(e, "import", err)
+		return importFail(err)
 	}
 	defer src.Close()
-	b, err := importer.Bind(plan.profile.Kind, src.Header(), plan.profile.Map)
+	b, err := importer.Bind(kind, src.Header(), plan.profile.Map)
 	var dup *importer.DuplicateHeaderError
 	if errors.As(err, &dup) {
-		return fail(e, "import", fmt.Errorf("%s: header: %w", plan.file, err))
+		return failLine(e, "import", l.T(catalog.ImportInHeader, plan.file, catalog.ImportErrorLine(l, kind, err, nil)))
 	}
 	if err != nil {
 		return fail(e, "import", err)
@@ -152,9 +156,9 @@ func runImport(e env) int {
 	opt := importer.Options{
 		File: plan.file, Today: today, Won: plan.profile.Won, Lost: plan.profile.Lost, SkipInvalid: f.skipInvalid, Currency: cur,
 		ForecastThresholds: &thresholds, Limits: e.config.Limits,
-		OnInvalid: func(re *importer.RowError) { fmt.Fprintln(e.stderr, re.Error()) },
+		OnInvalid: func(re *importer.RowError) { fmt.Fprintln(e.stderr, catalog.ImportErrorLine(l, kind, re, nil)) },
 	}
-	progress := progressLine(e.uiLang(), e.stderr)
+	progress := progressLine(l, e.stderr)
 	opt.OnProgress = progress
 	begin := func(ctx context.Context) (importer.Session, error) { return st.BeginImport(ctx) }
 	decide := importer.Write
@@ -168,20 +172,19 @@ func runImport(e env) int {
 	}
 	var re *importer.RowError
 	if errors.As(err, &re) {
-		fmt.Fprintln(e.stderr, re.Error())
+		fmt.Fprintln(e.stderr, catalog.ImportErrorLine(l, kind, re, nil))
 		return exitFail
 	}
 	if errors.Is(err, context.Canceled) {
 		return fail(e, "import", model.Refused(model.RefuseImportInterrupted))
 	}
 	if err != nil {
-		return fail(e, "import", st.Explain(err))
+		return importFail(st.Explain(err))
 	}
-	l := e.uiLang()
 	fmt.Fprintln(e.stdout, catalog.ImportSummary(l, sum))
 	if plan.profile.Kind == importer.Opportunities {
 		fmt.Fprintln(e.stdout, catalog.ImportCreatedFromClose(l, sum))
-		fmt.Fprintln(e.stdout, l.T(catalog.ImportReadAsOpen, catalog.OpenStageList(l, sum)))
+		fmt.Fprintln(e.stdout, catalog.ImportReadAsOpenLine(l, sum))
 	}
 	if f.dryRun {
 		fmt.Fprintln(e.stdout, l.T(catalog.ImportDryRun))

@@ -29,6 +29,10 @@ func successRuns(t *testing.T) []struct {
 	if err := os.WriteFile(deals, []byte(csv), 0o644); err != nil {
 		t.Fatal(err)
 	}
+	won := filepath.Join(dir, "won.csv")
+	if err := os.WriteFile(won, []byte("id,owner,stage,created,closed,amount\nW-1,田中 恵,受注,2026-11-01,2026-11-10,100\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	fresh := filepath.Join(dir, "demo.db")
 	return []struct {
 		args   []string
@@ -58,6 +62,10 @@ func successRuns(t *testing.T) []struct {
 		{[]string{"import", "opportunities", deals, "--db", db, "--today", "2026-11-26", "--save-profile", "週次"},
 			[]string{"追加 4件、", "プロファイル 週次 を保存しました (次回から: kpit import --profile 週次 ファイル)"},
 			[]string{"profile 週次 saved (use: kpit import --profile 週次 FILE)\n"}},
+		// No deal read as open: the line says so, without the hint.
+		{[]string{"import", "opportunities", won, "--db", db, "--today", "2026-11-26", "--dry-run"},
+			[]string{"追加 1件、", "作成日を完了日で補った商談: 0件\n進行中として読んだフェーズ: なし\n"},
+			[]string{"inserted 1, updated 0, unchanged 0, skipped 0; reps created 0\ncreated date taken from the close date: 0\nread as open: none\ndry run: nothing was written\n"}},
 		{[]string{"demo", "--db", fresh, "--today", "2026-11-26"},
 			[]string{"デモのデータベースを " + fresh + " に作成しました (シード 1、履歴は 2026-11-26 まで)", "デモ会社: 担当者 ", "開くには: kpit --db " + fresh},
 			[]string{"demo database written to " + fresh + " (seed 1, history to 2026-11-26)\ndemo company: ", "\nopen it with: kpit --db " + fresh + "\n"}},
@@ -102,5 +110,60 @@ func TestSuccessLinesAreWordedInJapanese(t *testing.T) {
 				t.Errorf("kpit %s --lang en: %q is not in\n%s", cmd, w, out)
 			}
 		}
+	}
+}
+
+// TestImportRowErrorsAreWordedInJapanese: kpit import's refusals of rows
+// (each on its line of stderr, the file and line first) are Japanese under
+// --lang ja, naming the field by its Japanese label where the file has no
+// column of that name, and under --lang en the lines they always were.
+func TestImportRowErrorsAreWordedInJapanese(t *testing.T) {
+	db := demoCopy(t)
+	file := filepath.Join(t.TempDir(), "rows.csv")
+	text := "id,owner,amount,closed,stage\n" +
+		"D-1,田中 恵,abc円,,\n" + // line 2: not an amount
+		"D-2,,100,,\n" + // line 3: no owner
+		"D-3,田中 恵,100,2026-02-30,won\n" + // line 4: no such day
+		"D-4,田中 恵,100\n" // line 5: two fields short
+	if err := os.WriteFile(file, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	args := []string{"import", "opportunities", file, "--db", db, "--today", "2026-11-26", "--dry-run", "--skip-invalid"}
+	for _, c := range []struct {
+		lang  string
+		lines []string
+	}{
+		{"ja", []string{
+			file + `:2行目: 列「金額」: "abc円" は金額として読めません`,
+			file + `:3行目: 列「担当者」: 空です (担当者 は必須です)`,
+			file + `:4行目: 列「完了日」: "2026-02-30" は暦にない日付です`,
+			file + `:5行目: 列「closed」: 足りません: この行は3列、見出しは5列です`,
+		}},
+		{"en", []string{
+			file + `:2: column amount: "abc円" is not an amount of yen`,
+			file + `:3: column owner: empty, but owner is required`,
+			file + `:4: column closed: "2026-02-30" is not a day of the calendar`,
+			file + `:5: column closed: missing: the row has 3 fields, the header has 5`,
+		}},
+	} {
+		code, _, errOut := kpitRun(append(args, "--lang", c.lang)...)
+		if code != exitOK {
+			t.Errorf("--lang %s: exit %d, %q", c.lang, code, errOut)
+		}
+		if want := strings.Join(c.lines, "\n") + "\n"; errOut != want {
+			t.Errorf("--lang %s:\n got %q\nwant %q", c.lang, errOut, want)
+		}
+		if c.lang == "ja" {
+			for _, line := range c.lines {
+				if run := catalog.EnglishRun(strings.TrimPrefix(line, file)); run != "" {
+					t.Errorf("English %q in %q", run, line)
+				}
+			}
+		}
+	}
+	// Without --skip-invalid the first refusal ends the import, exit 1.
+	code, _, errOut := kpitRun("import", "opportunities", file, "--db", db, "--today", "2026-11-26", "--lang", "ja")
+	if want := file + `:2行目: 列「金額」: "abc円" は金額として読めません` + "\n"; code != exitFail || errOut != want {
+		t.Errorf("exit %d, %q; want exit %d, %q", code, errOut, exitFail, want)
 	}
 }

@@ -179,10 +179,10 @@ func ParseMapping(k Kind, s string) (Mapping, error) {
 		field, col, ok := strings.Cut(pair, "=")
 		field, col = strings.TrimSpace(field), strings.TrimSpace(col)
 		if !ok || field == "" || col == "" {
-			return nil, fmt.Errorf("--map %q: want FIELD=COLUMN", pair)
+			return nil, model.Refused(model.RefuseMapForm, pair)
 		}
 		if fieldIndex(k, field) < 0 {
-			return nil, fmt.Errorf("--map %s=%s: %s have no field %q (fields: %s)", field, col, k, field, strings.Join(FieldNames(k), ", "))
+			return nil, model.Refused(model.RefuseMapNoField, field, col, model.Noun(k), field, model.Names(FieldNames(k)))
 		}
 		m[field] = col
 	}
@@ -277,8 +277,7 @@ func (b Binding) Missing() []string {
 func (b Binding) Complete(file string) error {
 	if missing := b.Missing(); len(missing) > 0 {
 		f := missing[0]
-		return fmt.Errorf("%s: no column for the required field %s (columns: %s; use --map %s=COLUMN)",
-			file, f, strings.Join(b.Header, ", "), f)
+		return model.Refused(model.RefuseImportNoColumn, file, f, model.Names(b.Header), f)
 	}
 	return nil
 }
@@ -303,7 +302,7 @@ func Bind(k Kind, header []string, explicit Mapping) (Binding, error) {
 		}
 		c := findColumn(header, col)
 		if c < 0 {
-			return b, fmt.Errorf("--map %s=%s: the file has no column %q (columns: %s)", f.Name, col, col, strings.Join(header, ", "))
+			return b, model.Refused(model.RefuseMapNoColumn, f.Name, col, col, model.Names(header))
 		}
 		b.Columns[i], used[c] = c, true
 	}

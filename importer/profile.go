@@ -2,7 +2,8 @@ package importer
 
 import (
 	"encoding/json"
-	"fmt"
+
+	"github.com/kpit-dev/kpit/model"
 )
 
 // Profile is a saved way of reading one SFA's export, so a weekly
@@ -26,14 +27,14 @@ func (p Profile) Spec() string {
 func ParseProfile(name, spec string) (Profile, error) {
 	var p Profile
 	if err := json.Unmarshal([]byte(spec), &p); err != nil {
-		return p, fmt.Errorf("profile %s: unreadable (%v); save it again with --save-profile", name, err)
+		return p, model.Refused(model.RefuseProfileUnreadable, name, err.Error())
 	}
 	if _, err := ParseImportKind(string(p.Kind)); err != nil {
-		return p, fmt.Errorf("profile %s: %w", name, err)
+		return p, model.Refused(model.RefuseProfileOf, name, err)
 	}
 	for f := range p.Map {
 		if fieldIndex(p.Kind, f) < 0 {
-			return p, fmt.Errorf("profile %s: %s have no field %q", name, p.Kind, f)
+			return p, model.Refused(model.RefuseProfileNoField, name, model.Noun(p.Kind), f)
 		}
 	}
 	return p, nil

@@ -113,7 +113,7 @@ func Open(path string, opt OpenOptions) (Source, error) {
 		return openXLSX(path, opt.Sheet, lim)
 	}
 	if opt.Sheet != "" {
-		return nil, fmt.Errorf("--sheet %s: %s is not an .xlsx file", opt.Sheet, path)
+		return nil, model.Refused(model.RefuseSheetNotXLSX, opt.Sheet, path)
 	}
 	return openCSV(path, opt.Encoding, lim)
 }
@@ -232,7 +232,7 @@ func detectEncoding(head []byte, want string) (string, error) {
 	case EncodingCP932, "shift_jis", "sjis", "shift-jis", "windows-31j":
 		return EncodingCP932, nil
 	default:
-		return "", fmt.Errorf("--encoding %s: unknown encoding (want auto, utf-8 or cp932)", want)
+		return "", model.Refused(model.RefuseUnknownEncoding, want)
 	}
 	if bom {
 		return EncodingUTF8BOM, nil
@@ -427,13 +427,13 @@ func openXLSX(path, sheet string, lim model.Limits) (*xlsxSource, error) {
 	sheets := f.GetSheetList()
 	if len(sheets) == 0 {
 		f.Close()
-		return nil, fmt.Errorf("%s: the workbook has no sheets", path)
+		return nil, model.Refused(model.RefuseNoSheets, path)
 	}
 	if sheet == "" {
 		sheet = sheets[0]
 	} else if idx, _ := f.GetSheetIndex(sheet); idx < 0 {
 		f.Close()
-		return nil, fmt.Errorf("--sheet %s: %s has no such sheet (sheets: %s)", sheet, path, strings.Join(sheets, ", "))
+		return nil, model.Refused(model.RefuseNoSuchSheet, sheet, path, model.Names(sheets))
 	}
 	rows, err := f.Rows(sheet)
 	if err != nil {
@@ -468,7 +468,7 @@ func openXLSX(path, sheet string, lim model.Limits) (*xlsxSource, error) {
 		return s, nil
 	}
 	s.Close()
-	return nil, fmt.Errorf("%s: sheet %s is empty (want a header row)", path, sheet)
+	return nil, model.Refused(model.RefuseSheetEmpty, path, sheet)
 }
 
 func (s *xlsxSource) Header() []string { return s.header }

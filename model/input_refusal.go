@@ -123,6 +123,23 @@ const (
 	RefuseNodeNotPercent   RefusalCode = "node_not_percent" // the node, its unit
 )
 
+// Refusals of kpit import's mapping, sheet, encoding and profile, and of
+// a file with no column for a required field.
+const (
+	RefuseMapForm           RefusalCode = "map_form"           // the pair
+	RefuseMapNoField        RefusalCode = "map_no_field"       // the field, the column, the kind (a Noun), the field, the kind's field Names
+	RefuseMapNoColumn       RefusalCode = "map_no_column"      // the field, the column, the column, the header's Names
+	RefuseImportNoColumn    RefusalCode = "import_no_column"   // the file, the field, the header's Names, the field
+	RefuseSheetNotXLSX      RefusalCode = "sheet_not_xlsx"     // the sheet, the file
+	RefuseNoSuchSheet       RefusalCode = "no_such_sheet"      // the sheet, the file, the sheets' Names
+	RefuseNoSheets          RefusalCode = "no_sheets"          // the file
+	RefuseSheetEmpty        RefusalCode = "sheet_empty"        // the file, the sheet
+	RefuseUnknownEncoding   RefusalCode = "unknown_encoding"   // the encoding
+	RefuseProfileUnreadable RefusalCode = "profile_unreadable" // the profile, why
+	RefuseProfileNoField    RefusalCode = "profile_no_field"   // the profile, its kind (a Noun), the field
+	RefuseProfileOf         RefusalCode = "profile_of"         // the profile, the refusal
+)
+
 // Refusals of the database file and of the files a command reads or writes.
 const (
 	RefuseDBMissing      RefusalCode = "db_missing"       // the path, the path
@@ -253,6 +270,19 @@ var inputEnglish = map[RefusalCode]string{
 	RefuseFlagNeedsValue:    "flag needs an argument: -%s (see 'kpit %s -h')",
 	RefuseFlagValue:         "invalid value %q for flag -%s (see 'kpit %s -h')",
 	RefuseFlagSyntax:        "bad flag syntax: %s (see 'kpit %s -h')",
+
+	RefuseMapForm:           "--map %q: want FIELD=COLUMN",
+	RefuseMapNoField:        "--map %s=%s: %s have no field %q (fields: %s)",
+	RefuseMapNoColumn:       "--map %s=%s: the file has no column %q (columns: %s)",
+	RefuseImportNoColumn:    "%s: no column for the required field %s (columns: %s; use --map %s=COLUMN)",
+	RefuseSheetNotXLSX:      "--sheet %s: %s is not an .xlsx file",
+	RefuseNoSuchSheet:       "--sheet %s: %s has no such sheet (sheets: %s)",
+	RefuseNoSheets:          "%s: the workbook has no sheets",
+	RefuseSheetEmpty:        "%s: sheet %s is empty (want a header row)",
+	RefuseUnknownEncoding:   "--encoding %s: unknown encoding (want auto, utf-8 or cp932)",
+	RefuseProfileUnreadable: "profile %s: unreadable (%v); save it again with --save-profile",
+	RefuseProfileNoField:    "profile %s: %s have no field %q",
+	RefuseProfileOf:         "profile %s: %v",
 
 	RefuseDBMissing:      "database %s does not exist (create one with 'kpit demo --db %s' or 'kpit import')",
 	RefuseDBDirectory:    "database %s is a directory, not a file",
