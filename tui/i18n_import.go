@@ -1,6 +1,5 @@
 package tui
 
-
 // Strings of the import screen (`i`).
 var (
 	msgKeyImport               = Text{JA: "取り込み", EN: "import"}
