@@ -2,6 +2,10 @@ package tui
 
 import (
 	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -189,6 +193,144 @@ func TestKeysTypedBeforeASubScreenLoads(t *testing.T) {
 		batchBeforeLoad(t, a, keys...)
 		if kgi, ok, err := st.KGI(ctx); err != nil || !ok || kgi.Value != 800_000_000 {
 			t.Errorf("the KGI typed at once: %+v %v %v, want ¥800,000,000", kgi, ok, err)
+		}
+	})
+}
+
+// typedSlowly starts a cockpit as batchBeforeLoad does, lets it load, and
+// sends keys one at a time, each once what the key before it started has
+// finished: what a person typing slowly gets.
+func typedSlowly(t *testing.T, a *App, keys ...tea.Msg) {
+	t.Helper()
+	a.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
+	run(t, a, a.Init())
+	for _, k := range keys {
+		_, cmd := a.Update(k)
+		run(t, a, cmd)
+	}
+}
+
+// TestKeysTypedWhileASubScreenReads: keys sent in one batch before a read
+// that a key among them starts has answered (two past reviews to compare,
+// the open deals of the entry form's closing of a deal, the file the import
+// reads and the run up to its question, a quick-add line being saved) end
+// as they do typed one at a time after each read: the screen and what is
+// stored are those of the slow typist's cockpit.
+func TestKeysTypedWhileASubScreenReads(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	demoApp := func(t *testing.T) *App {
+		return New(Options{Store: openDemo(t), Lang: LangEN, Now: func() time.Time { return fixedNow }, NoColor: true})
+	}
+	// same sends keys at once to one cockpit and slowly to another, and
+	// compares their screens and what state gives of each.
+	same := func(t *testing.T, newApp func(t *testing.T) *App, state func(a *App) string, keys ...tea.Msg) {
+		t.Helper()
+		fast, slow := newApp(t), newApp(t)
+		batchBeforeLoad(t, fast, keys...)
+		typedSlowly(t, slow, keys...)
+		if got, want := state(fast), state(slow); got != want {
+			t.Errorf("typed at once: %s\ntyped slowly: %s", got, want)
+		}
+		if got, want := screen(fast), screen(slow); got != want {
+			t.Errorf("typed at once the screen is\n%s\ntyped slowly it is\n%s", got, want)
+		}
+	}
+
+	t.Run("review: two past reviews picked, then down and enter wait for the comparison", func(t *testing.T) {
+		t.Parallel()
+		a := demoApp(t)
+		// The demo's review asks first about its two open actions (o: still open).
+		keys := keyMsgs(tabKey(a, TabReview), "o", "o", "H", "enter", "down", "enter", "down", "enter")
+		same(t, demoApp, func(a *App) string {
+			h := reviewOf(a).history
+			if h == nil || h.a == nil {
+				return "no comparison"
+			}
+			return fmt.Sprintf("comparing %d with %d; cursor %d, picked %v", h.a.ID, h.b.ID, h.cursor, h.picked)
+		}, keys...)
+	})
+
+	t.Run("entry: a deal's account typed into the closing before the open deals are read", func(t *testing.T) {
+		t.Parallel()
+		deals, err := openDemo(t).OpenDeals(ctx)
+		if err != nil || len(deals) < 3 {
+			t.Fatal(deals, err)
+		}
+		keys := keyMsgs("a", "up", "right", "right", "down")
+		keys = append(keys, runes(deals[len(deals)/2].Account)...)
+		keys = append(keys, keyMsg("right"))
+		same(t, demoApp, func(a *App) string {
+			e, ok := a.overlay.(*entryScreen)
+			if !ok || e.form.field("deal") == nil || e.deals == nil {
+				return fmt.Sprintf("no closing of a deal: %T", a.overlay)
+			}
+			return fmt.Sprintf("filter %q, deal %s", e.deals.filter.Value(), e.form.get("deal"))
+		}, keys...)
+	})
+
+	t.Run("import: enter and y typed with the path import the file", func(t *testing.T) {
+		t.Parallel()
+		dir := t.TempDir()
+		file := filepath.Join(dir, "deals.csv")
+		text := "deal_id,rep,account,stage,amount,created,closed\n" +
+			"D-1,田中,Aoba,won,1200000,2026-11-01,2026-11-20\n" +
+			"D-2,鈴木,Hikari,proposal,,2026-11-02,\n" +
+			"D-3,鈴木,Midori,lost,0,2026-11-03,2026-11-25\n"
+		if err := os.WriteFile(file, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		stores := map[*App]*store.Store{}
+		newApp := func(t *testing.T) *App {
+			st := entryStore(t)
+			a := New(Options{Store: st, Lang: LangEN, Now: func() time.Time { return fixedNow }, NoColor: true})
+			stores[a] = st
+			return a
+		}
+		keys := append(keyMsgs("i"), tea.PasteMsg{Content: file})
+		keys = append(keys, keyMsgs("enter", "enter", "y")...)
+		accounts := func(st *store.Store) string {
+			var got []string
+			err := st.ExportOpportunities(ctx, func(o model.Opportunity) error {
+				got = append(got, o.ExternalID+"="+o.Account)
+				return nil
+			})
+			if err != nil {
+				t.Fatal(err)
+			}
+			return strings.Join(got, ",")
+		}
+		same(t, newApp, func(a *App) string { return accounts(stores[a]) }, keys...)
+		// Both imported the file's three deals (the slow typist's must have).
+		for _, st := range stores {
+			if got := accounts(st); got != "D-1=Aoba,D-2=Hikari,D-3=Midori" {
+				t.Errorf("stored %q, want the file's three deals", got)
+			}
+		}
+	})
+
+	t.Run("quick-add: a second line typed while the first is saved is saved too", func(t *testing.T) {
+		t.Parallel()
+		stores := map[*App]*store.Store{}
+		newApp := func(t *testing.T) *App {
+			st := entryStore(t)
+			a := New(Options{Store: st, Lang: LangEN, Now: func() time.Time { return fixedNow }, NoColor: true})
+			stores[a] = st
+			return a
+		}
+		keys := []tea.Msg{keyMsg(":"), tea.PasteMsg{Content: "call 鈴木 2"}, keyMsg("enter"),
+			tea.PasteMsg{Content: "visit 田中 3"}, keyMsg("enter")}
+		same(t, newApp, func(a *App) string {
+			var got []string
+			for _, act := range activities(t, stores[a]) {
+				got = append(got, fmt.Sprintf("%s %s %d", act.Kind, act.RepName, act.Count))
+			}
+			return strings.Join(got, "; ")
+		}, keys...)
+		for _, st := range stores {
+			if n := len(activities(t, st)); n != 2 {
+				t.Errorf("%d activities stored, want the two lines'", n)
+			}
 		}
 	})
 }

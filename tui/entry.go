@@ -129,8 +129,12 @@ func (e *entryScreen) Capturing() bool  { return true }
 func (e *entryScreen) Typing() bool     { return e.dropping || e.form.typing() }
 
 // Loading: the keys typed before the form has read the reps wait in the
-// frame (early_input.go), so a and enter at once save the usual entry.
-func (e *entryScreen) Loading() bool { return !e.loaded }
+// frame (early_input.go), so a and enter at once save the usual entry; so
+// do those typed into the closing of a deal before the open deals are
+// read (its picker is nil until then), which would narrow or step nothing.
+func (e *entryScreen) Loading() bool {
+	return !e.loaded || e.loadErr == nil && e.mode() == modeClose && e.deals == nil && e.dealsErr == nil
+}
 
 func (e *entryScreen) Init() tea.Cmd {
 	st := e.Store

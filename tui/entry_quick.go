@@ -77,8 +77,9 @@ func (q *quickScreen) Capturing() bool   { return true }
 
 // Loading: a line typed or pasted with the : that opened the pane waits
 // in the frame until the reps are read (early_input.go), so it is read
-// against them, not refused for an unknown rep.
-func (q *quickScreen) Loading() bool { return !q.loaded }
+// against them, not refused for an unknown rep; the next line, typed while
+// the one before is saved, waits for the pane to be cleared for it.
+func (q *quickScreen) Loading() bool { return !q.loaded || q.saving }
 
 // Typing: `?` on the empty line shows the help; after that it is text.
 func (q *quickScreen) Typing() bool { return q.input.Value() != "" }

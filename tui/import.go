@@ -190,6 +190,12 @@ func (s *importScreen) SetSize(w, h int)  { s.width, s.height = w, h }
 // end, esc closes and reloads the tabs.
 func (s *importScreen) Capturing() bool { return s.step != importStepMap }
 
+// Loading: the keys typed while the file's header is read (enter, then
+// the mapping's keys) or while the import runs up to its question (y)
+// wait in the frame (early_input.go) for the step they were typed for;
+// esc is never kept, so it still cancels a run at once.
+func (s *importScreen) Loading() bool { return s.reading || s.step == importStepRun }
+
 // Typing: `?` is text only in a path already begun.
 func (s *importScreen) Typing() bool {
 	return s.step == importStepPath && s.path.Value() != "" || s.naming && s.name.Value() != ""

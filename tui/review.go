@@ -133,8 +133,11 @@ func (r *reviewScreen) Capturing() bool {
 }
 
 // Loading: keys typed before the review has loaded (`kpit review` then
-// the right arrow at once) wait in the frame (early_input.go).
-func (r *reviewScreen) Loading() bool { return r.data == nil && r.err == nil }
+// the right arrow at once), or while the two reviews picked for a
+// comparison are read, wait in the frame (early_input.go).
+func (r *reviewScreen) Loading() bool {
+	return r.data == nil && r.err == nil || r.history != nil && r.history.reading()
+}
 
 // Typing is true while text is typed into a form.
 func (r *reviewScreen) Typing() bool { return r.form != nil && r.form.typing() }

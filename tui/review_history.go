@@ -58,6 +58,10 @@ func (h *reviewHistory) key(r *reviewScreen, msg tea.KeyPressMsg) tea.Cmd {
 	return nil
 }
 
+// reading reports whether the two reviews picked are being read: the
+// keys typed meanwhile are for the comparison, not for the list under it.
+func (h *reviewHistory) reading() bool { return len(h.picked) == 2 && h.a == nil && h.err == nil }
+
 func readCompared(st *store.Store, a, b int64) tea.Cmd {
 	return func() tea.Msg {
 		ctx := context.Background() // reads have no deadline (loads.go)
