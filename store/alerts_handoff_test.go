@@ -33,9 +33,9 @@ func TestStageOverdueEqualsEveryLeadJudged(t *testing.T) {
 			if i%4 == 1 {
 				moves = append(moves, model.StageMove{LeadID: id, Stage: model.FunnelSQL, At: at.Add(time.Duration(r.Intn(3*24*60)+2) * time.Minute)})
 			}
-			if i%9 == 4 {
+			if i%9 == 4 || i%9 == 5 {
 				l, _ := s.Lead(ctx, id)
-				l.Status = model.LeadDisqualified
+				l.Status = map[int]model.LeadStatus{4: model.LeadDisqualified, 5: model.LeadConverted}[i%9]
 				if err := s.UpdateLead(ctx, l); err != nil {
 					t.Fatal(err)
 				}
@@ -44,6 +44,19 @@ func TestStageOverdueEqualsEveryLeadJudged(t *testing.T) {
 		if err := s.MoveStages(ctx, moves); err != nil {
 			t.Fatal(err)
 		}
+		checkWaitingDays(t, s, "stage moves")
+		// A lead deleted outright and the newest changes undone: the
+		// counts of waiting leads follow (waiting_days, migration 26).
+		if _, err := s.db.ExecContext(ctx, `DELETE FROM leads WHERE id = (SELECT min(id) FROM leads)`); err != nil {
+			t.Fatal(err)
+		}
+		checkWaitingDays(t, s, "a lead deleted")
+		for i := 0; i < 3; i++ {
+			if _, err := s.Undo(ctx); err != nil {
+				t.Fatal(err)
+			}
+		}
+		checkWaitingDays(t, s, "undo")
 		defs := model.DefaultStageDefs()
 		jst := time.FixedZone("JST", 9*3600)
 		seen := 0

@@ -297,8 +297,16 @@ func (s *Store) StageOverdue(ctx context.Context, defs []model.StageDef, now tim
 		dueToday, dueAfter := model.HandoffArrivalDays(d.LimitDays, today, rules.YearEndClosure)
 		var past int
 		var first sql.NullInt64
-		if err := s.db.QueryRowContext(ctx, `SELECT count(*), min(f.current_s) FROM lead_funnel f `+s.indexedBy("lead_funnel_waiting")+`
-			WHERE `+waitingAt+` AND f.current_s < ?2`, string(d.Stage), start(dueToday)).Scan(&past, &first); err != nil {
+		// The whole UTC days before the cut from waiting_days (migration
+		// 26), the part day up to it from the index; the earliest arrival
+		// is the first waiting lead from the first day with any.
+		cut := start(dueToday)
+		if err := s.db.QueryRowContext(ctx, `SELECT CAST(coalesce((SELECT sum(w.n) FROM waiting_days w WHERE w.stage = ?1 AND w.day_s < ?3), 0)
+				+ (SELECT count(*) FROM lead_funnel f `+s.indexedBy("lead_funnel_waiting")+` WHERE `+waitingAt+` AND f.current_s >= ?3 AND f.current_s < ?2) AS BIGINT),
+			(SELECT f.current_s FROM lead_funnel f `+s.indexedBy("lead_funnel_waiting")+` WHERE `+waitingAt+`
+				AND f.current_s >= coalesce((SELECT min(w.day_s) FROM waiting_days w WHERE w.stage = ?1 AND w.n > 0), ?2) AND f.current_s < ?2
+				ORDER BY f.current_s LIMIT 1)`,
+			string(d.Stage), cut, cut-((cut%86400)+86400)%86400).Scan(&past, &first); err != nil {
 			return nil, fmt.Errorf("count leads past their limit at %s: %w", d.Stage, describe(err))
 		}
 		judged, err := s.stageWaitsIn(ctx, d.Stage, start(dueToday), start(dueAfter))

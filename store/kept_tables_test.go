@@ -43,6 +43,7 @@ func TestKeptTablesEqualARecount(t *testing.T) {
 			if strings.Join(got, "\n") != strings.Join(want, "\n") {
 				t.Fatalf("after %s: entry_lags %d rows, recount %d; %s", step, len(got), len(want), firstDiff(got, want))
 			}
+			checkWaitingDays(t, s, step)
 		}
 		var deals, acts, leads []int64
 		for i := 0; i < 30; i++ {
@@ -336,4 +337,51 @@ func entryLagsRecount(t *testing.T, s *Store) []string {
 		out = append(out, fmt.Sprintf("%v", []any{k.day, k.rep, k.lag, counts[k]}))
 	}
 	return out
+}
+
+// checkWaitingDays fails t when waiting_days (migration 26) is not a
+// recount in Go of lead_funnel's rows: per stage and UTC day of arrival,
+// the leads not disqualified and, before the opportunity stage, not
+// converted.
+func checkWaitingDays(t *testing.T, s *Store, step string) {
+	t.Helper()
+	type key struct {
+		stage string
+		day   int64
+	}
+	counts := map[key]int64{}
+	rows, err := s.db.Query(`SELECT current_stage, current_s, status FROM lead_funnel`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for rows.Next() {
+		var stage, status string
+		var at int64
+		if err := rows.Scan(&stage, &at, &status); err != nil {
+			t.Fatal(err)
+		}
+		converted := status == string(model.LeadConverted) && (stage == "lead" || stage == "mql" || stage == "sql")
+		if status != string(model.LeadDisqualified) && !converted {
+			counts[key{stage, time.Unix(at, 0).UTC().Truncate(24 * time.Hour).Unix()}]++
+		}
+	}
+	rows.Close()
+	keys := make([]key, 0, len(counts))
+	for k := range counts {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(i, j int) bool {
+		if keys[i].stage != keys[j].stage {
+			return keys[i].stage < keys[j].stage
+		}
+		return keys[i].day < keys[j].day
+	})
+	var want []string
+	for _, k := range keys {
+		want = append(want, fmt.Sprintf("%v", []any{k.stage, k.day, counts[k]}))
+	}
+	got := plainRows(t, s, `SELECT stage, day_s, n FROM waiting_days WHERE n <> 0 ORDER BY 1, 2`)
+	if strings.Join(got, "\n") != strings.Join(want, "\n") || len(want) == 0 {
+		t.Fatalf("after %s: waiting_days %d rows, recount %d; %s", step, len(got), len(want), firstDiff(got, want))
+	}
 }

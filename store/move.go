@@ -30,12 +30,12 @@ var moveTables = []string{
 	"kgi_revisions", "kpi_revisions", "forecast_changes",
 	"review_kpis", "review_notes", "review_actions", "review_action_states",
 	"stage_history", "lead_funnel", "funnel_reached", "stage_revisions", "alert_snoozes",
-	"nps_answers", "usage_checks", "campaigns", "inquiries", "open_deal_work", "entry_lags", "import_pending",
+	"nps_answers", "usage_checks", "campaigns", "inquiries", "open_deal_work", "entry_lags", "import_pending", "waiting_days",
 }
 
 // derivedTables are kept by triggers from the others; a store whose only
 // rows are in them (live_counts' zeros) holds no records.
-var derivedTables = []string{"rollup_daily", "rollup_monthly", "live_counts", "lead_funnel", "funnel_reached", "open_deal_work", "entry_lags"}
+var derivedTables = []string{"rollup_daily", "rollup_monthly", "live_counts", "lead_funnel", "funnel_reached", "open_deal_work", "entry_lags", "waiting_days"}
 
 // moveChunk is the rows of one INSERT: well under both engines' limits on
 // the parameters of one statement at kpit's widest table.

@@ -246,6 +246,7 @@ CREATE TRIGGER open_deal_work_activities AFTER INSERT OR UPDATE OF opportunity_i
 	// 25: an import's pending id ranges (read by every query; PostgreSQL
 	// moves an import in one transaction, so it never holds one).
 	{upTo: 25, sql: importPendingSQL},
+	{upTo: 26, sql: cText(strings.ReplaceAll(waitingDays(true), "INTEGER", "BIGINT"))},
 }
 
 // cText gives every TEXT column the "C" collation: SQLite compares text
