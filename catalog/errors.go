@@ -114,10 +114,10 @@ var inputTexts = map[model.RefusalCode]Text{
 	model.RefuseUnexpectedWord:    {JA: "余分な引数 %q があります ('kpit help' を参照)", EN: "unexpected argument %q (see 'kpit help')"},
 	model.RefuseDemoAndDB:         {JA: "--demo と --db は一緒に使えません (デモはあなたのファイルを使いません)", EN: "--demo and --db cannot be used together (the demo never uses your file)"},
 	model.RefuseNoTerminal:        {JA: "コックピットには端末が必要です (標準入力か標準出力が端末ではありません)。スクリプトからは 'kpit report'、'kpit tree'、'kpit help' を使ってください", EN: "the cockpit needs a terminal (stdin or stdout is not one); for scripts use 'kpit report', 'kpit tree' or 'kpit help'"},
-	model.RefuseFlagUndefined:     {JA: "-%s というフラグはありません ('kpit %s -h' を参照)", EN: "flag provided but not defined: -%s (see 'kpit %s -h')"},
-	model.RefuseFlagNeedsValue:    {JA: "フラグ -%s には値が必要です ('kpit %s -h' を参照)", EN: "flag needs an argument: -%s (see 'kpit %s -h')"},
-	model.RefuseFlagValue:         {JA: "フラグ -%[2]s の値 %[1]q を読めません ('kpit %[3]s -h' を参照)", EN: "invalid value %q for flag -%s (see 'kpit %s -h')"},
-	model.RefuseFlagSyntax:        {JA: "フラグの書き方が正しくありません: %s ('kpit %s -h' を参照)", EN: "bad flag syntax: %s (see 'kpit %s -h')"},
+	model.RefuseFlagUndefined:     {JA: "-%s というフラグはありません ('%s' を参照)", EN: "flag provided but not defined: -%s (see '%s')"},
+	model.RefuseFlagNeedsValue:    {JA: "フラグ -%s には値が必要です ('%s' を参照)", EN: "flag needs an argument: -%s (see '%s')"},
+	model.RefuseFlagValue:         {JA: "フラグ -%[2]s の値 %[1]q を読めません ('%[3]s' を参照)", EN: "invalid value %q for flag -%s (see '%s')"},
+	model.RefuseFlagSyntax:        {JA: "フラグの書き方が正しくありません: %s ('%s' を参照)", EN: "bad flag syntax: %s (see '%s')"},
 
 	model.RefuseMapForm:           {JA: "--map %q: 項目=列名 の形で指定してください", EN: "--map %q: want FIELD=COLUMN"},
 	model.RefuseMapNoField:        {JA: "--map %[1]s=%[2]s: %[3]sに項目 %[4]q はありません (項目: %[5]s)", EN: "--map %s=%s: %s have no field %q (fields: %s)"},
@@ -131,6 +131,23 @@ var inputTexts = map[model.RefusalCode]Text{
 	model.RefuseProfileUnreadable: {JA: "プロファイル %s を読めません (%v)。--save-profile で保存し直してください", EN: "profile %s: unreadable (%v); save it again with --save-profile"},
 	model.RefuseProfileNoField:    {JA: "プロファイル %[1]s: %[2]sに項目 %[3]q はありません", EN: "profile %s: %s have no field %q"},
 	model.RefuseProfileOf:         {JA: "プロファイル %s: %v", EN: "profile %s: %v"},
+
+	model.RefuseThresholdsList:    {JA: "確度のしきい値 %q: %v (受注確率の%%を確度Aから順に3つ。例: 80,50,20)", EN: "forecast thresholds %q: %v (want three percentages, commit first, e.g. 80,50,20)"},
+	model.RefuseThresholdsOrder:   {JA: "確度のしきい値 %q: 後の値ほど小さくしてください (例: 80,50,20)", EN: "forecast thresholds %q: each must be lower than the one before (e.g. 80,50,20)"},
+	model.RefuseWeightsList:       {JA: "確度の重み %q: %v (確度A、確度B、確度C、対象外の重みを0から1で4つ。例: 0.9,0.5,0.2,0)", EN: "forecast weights %q: %v (want four weights from 0 to 1 for commit, best case, pipeline, omitted, e.g. 0.9,0.5,0.2,0)"},
+	model.RefuseListLength:        {JA: "値が%d個あります (%d個必要です)", EN: "%d values, not %d"},
+	model.RefuseListNotNumber:     {JA: "%q は数値ではありません", EN: "%q is not a number"},
+	model.RefuseListRange:         {JA: "%s は0から%sの範囲にありません", EN: "%s is not between 0 and %s"},
+	model.RefuseProbabilityNumber: {JA: "受注確率 %q は数値ではありません (例: 80、80%%、0.8)", EN: "probability %q is not a number (want e.g. 80, 80%% or 0.8)"},
+	model.RefuseProbabilityRange:  {JA: "受注確率 %q は0から100%%の範囲にありません", EN: "probability %q is not between 0 and 100%%"},
+
+	model.RefuseWriteJSON:        {JA: "JSON を書き出せません: %v", EN: "write json: %v"},
+	model.RefuseWriteFile:        {JA: "%s に書き込めません: %v", EN: "write %s: %v"},
+	model.RefuseMigrateCopy:      {JA: "%s から %s へ移せませんでした: %v", EN: "%s → %s: %v"},
+	model.RefuseHostKeyForURL:    {JA: "--host-key: --db が postgres:// の URL のときはホスト鍵のパスを指定してください", EN: "--host-key: give the host key's PATH when --db is a postgres:// URL"},
+	model.RefuseHostKeyDirectory: {JA: "--host-key %s は鍵のファイルではなくディレクトリです", EN: "--host-key %s is a directory, not a key file"},
+	model.RefuseHostKeyOpen:      {JA: "--host-key %[1]s はほかの利用者も読めます (モード %[2]s): chmod 600 %[3]s で本人だけにしてください", EN: "--host-key %s can be read by others (mode %s): chmod 600 %s"},
+	model.RefuseCockpitFailed:    {JA: "コックピットが異常終了しました: %v", EN: "cockpit: %v"},
 
 	model.RefuseDBMissing:      {JA: "データベース %s がありません ('kpit demo --db %s' か 'kpit import' で作成できます)", EN: "database %s does not exist (create one with 'kpit demo --db %s' or 'kpit import')"},
 	model.RefuseDBDirectory:    {JA: "データベース %s はファイルではなくディレクトリです", EN: "database %s is a directory, not a file"},
@@ -231,8 +248,24 @@ func typedLine(l Lang, err error) (string, bool) {
 		if code, ok := fileRefusal(e.Err); ok {
 			return Refusal(l, code, []any{e.Path}, e.Error()), true
 		}
+	case syscall.Errno:
+		// A cause without its file, after a prefix that names it
+		// (--out PATH: permission denied).
+		if code, ok := fileRefusal(e); ok && l == LangJA {
+			return l.T(fileCauseTexts[code]), true
+		}
 	}
 	return "", false
+}
+
+// fileCauseTexts are the file system's answers on their own, after a line
+// that has named the file; EN is the system's own words.
+var fileCauseTexts = map[model.RefusalCode]Text{
+	model.RefuseFileMissing:    {JA: "ファイルかディレクトリがありません", EN: "no such file or directory"},
+	model.RefuseFileNoAccess:   {JA: "アクセスする権限がありません", EN: "permission denied"},
+	model.RefuseFileReadOnlyFS: {JA: "読み取り専用のファイルシステムです", EN: "read-only file system"},
+	model.RefuseFileDirectory:  {JA: "ファイルではなくディレクトリです", EN: "is a directory"},
+	model.RefuseFileDiskFull:   {JA: "ディスクに空きがありません", EN: "no space left on device"},
 }
 
 // fileRefusal is the refusal a file system's answer stands for.

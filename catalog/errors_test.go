@@ -68,6 +68,39 @@ func TestFailureWordsTheDatabaseInJapanese(t *testing.T) {
 	}
 }
 
+// TestWrappedCausesAreWorded: a line that names a file or a flag and then
+// the cause words the cause in Japanese too (a file system's answer on its
+// own, a failed write of JSON, a copy between databases); in English it
+// is the error's own text.
+func TestWrappedCausesAreWorded(t *testing.T) {
+	for _, c := range []struct {
+		err    error
+		ja, en string
+	}{
+		{fmt.Errorf("--out %s: %w", "/x/report.csv", syscall.EACCES),
+			"--out /x/report.csv: アクセスする権限がありません", "--out /x/report.csv: permission denied"},
+		{fmt.Errorf("--out %s: %w", "/x/report.csv", syscall.ENOENT),
+			"--out /x/report.csv: ファイルかディレクトリがありません", "--out /x/report.csv: no such file or directory"},
+		{model.Refused(model.RefuseWriteJSON, syscall.ENOSPC),
+			"JSON を書き出せません: ディスクに空きがありません", "write json: no space left on device"},
+		{model.Refused(model.RefuseWriteFile, "/x/r.csv", &fs.PathError{Op: "write", Path: "/x/.r.csv.1.tmp", Err: syscall.ENOSPC}),
+			"/x/r.csv に書き込めません: /x/.r.csv.1.tmp: ディスクに空きがありません", "write /x/r.csv: /x/.r.csv.1.tmp: no space left on device"},
+		{model.Refused(model.RefuseMigrateCopy, "kpit.db", "postgres://kpit@db/team", model.Refused(model.RefuseDBBusy)),
+			"kpit.db から postgres://kpit@db/team へ移せませんでした: データベースは別の kpit が使用中です。しばらくしてからやり直してください",
+			"kpit.db → postgres://kpit@db/team: the database is busy with another kpit; try again"},
+	} {
+		if got := ErrorLine(LangJA, c.err); got != c.ja {
+			t.Errorf("ja %q, want %q", got, c.ja)
+		}
+		if got := ErrorLine(LangEN, c.err); got != c.en {
+			t.Errorf("en %q, want %q", got, c.en)
+		}
+		if run := EnglishRun(c.ja); run != "" {
+			t.Errorf("English %q in %q", run, c.ja)
+		}
+	}
+}
+
 // TestCountsAreGroupedAndCounted: a count a refusal names is grouped in
 // both languages, its English noun singular for one and plural otherwise,
 // its Japanese with the counter (no plural); Error() is the English line.

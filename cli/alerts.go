@@ -63,7 +63,7 @@ func runAlerts(e env) int {
 		enc := json.NewEncoder(e.stdout)
 		enc.SetIndent("", "  ")
 		if err := enc.Encode(alertsJSON(now, rules, alerts, from, to, team, perRep)); err != nil {
-			return fail(e, "alerts", fmt.Errorf("write json: %w", err))
+			return fail(e, "alerts", model.Refused(model.RefuseWriteJSON, err))
 		}
 	} else {
 		writeAlertsText(e, l, today, rules, alerts, team, perRep)

@@ -181,7 +181,7 @@ func parseFlags(e env, fs *flag.FlagSet, args []string) (int, bool) {
 		return exitOK, true
 	}
 	if err != nil {
-		fmt.Fprintf(e.stderr, "kpit %s: %s\n", fs.Name(), catalog.ErrorLine(e.ui, flagRefusal(err, fs.Name())))
+		fmt.Fprintf(e.stderr, "kpit %s: %s\n", fs.Name(), catalog.ErrorLine(e.ui, flagRefusal(err, "kpit "+fs.Name()+" -h")))
 		return exitUsage, true
 	}
 	return 0, false
@@ -248,18 +248,19 @@ func uiLang(e env, args []string) catalog.Lang {
 }
 
 // flagRefusal is an error of the flag package as a refusal the catalogue
-// words (its messages are fixed English sentences); one it does not know
-// stays as it was, with the pointer to the command's help.
-func flagRefusal(err error, cmd string) error {
+// words (its messages are fixed English sentences), with the command that
+// shows the flags (help: kpit report -h); one it does not know stays as
+// it was, with that pointer.
+func flagRefusal(err error, help string) error {
 	msg := err.Error()
 	if name, ok := strings.CutPrefix(msg, "flag provided but not defined: -"); ok {
-		return model.Refused(model.RefuseFlagUndefined, name, cmd)
+		return model.Refused(model.RefuseFlagUndefined, name, help)
 	}
 	if name, ok := strings.CutPrefix(msg, "flag needs an argument: -"); ok {
-		return model.Refused(model.RefuseFlagNeedsValue, name, cmd)
+		return model.Refused(model.RefuseFlagNeedsValue, name, help)
 	}
 	if arg, ok := strings.CutPrefix(msg, "bad flag syntax: "); ok {
-		return model.Refused(model.RefuseFlagSyntax, arg, cmd)
+		return model.Refused(model.RefuseFlagSyntax, arg, help)
 	}
 	// invalid value "x" for flag -n: parse error
 	// invalid boolean value "x" for -n: parse error
@@ -275,8 +276,8 @@ func flagRefusal(err error, cmd string) error {
 		value, _ := strconv.Unquote(quoted)
 		rest = strings.TrimPrefix(strings.TrimPrefix(rest[len(quoted):], " for flag -"), " for -")
 		if name, _, ok := strings.Cut(rest, ":"); ok {
-			return model.Refused(model.RefuseFlagValue, value, name, cmd)
+			return model.Refused(model.RefuseFlagValue, value, name, help)
 		}
 	}
-	return fmt.Errorf("%w (see 'kpit %s -h')", err, cmd)
+	return fmt.Errorf("%w (see 'kpit %s -h')", err, help)
 }

@@ -45,8 +45,7 @@ func runCockpit(e env) int {
 		return exitOK
 	}
 	if err != nil {
-		fmt.Fprintf(e.stderr, "kpit: %v (see 'kpit help')\n", err)
-		return exitUsage
+		return fail(e, "", flagRefusal(err, "kpit help"))
 	}
 	if fs.NArg() > 0 {
 		return fail(e, "", model.Refused(model.RefuseUnexpectedWord, fs.Arg(0)))
@@ -177,7 +176,7 @@ func openCockpit(e env, path string, lang catalog.Lang, start cockpitStart) int 
 	case errors.Is(err, tea.ErrInterrupted):
 		return 130 // ctrl+c reached us as a signal, as in a shell
 	case err != nil:
-		return fail(e, "", fmt.Errorf("cockpit: %w", err))
+		return fail(e, "", model.Refused(model.RefuseCockpitFailed, err))
 	}
 	return exitOK
 }

@@ -196,6 +196,17 @@ func badInvocations(t *testing.T) []struct {
 		{[]string{"import", "opportunities", deals, "--db", db, "--sheet", "S1"}, []string{"--sheet S1: " + deals + " is not an .xlsx file"}},
 		{[]string{"import", "opportunities", deals, "--db", db, "--encoding", "latin1"}, []string{"--encoding latin1: unknown encoding"}},
 		{[]string{"import", "activities", deals, "--db", db}, []string{"no column for the required field date"}},
+		// The forecast's settings, an output file, kpit serve's host key
+		// and the cockpit's own flags.
+		{[]string{"rules", "--db", db, "--forecast-thresholds", "80,90,20"}, []string{"--forecast-thresholds", `"80,90,20"`, "each must be lower"}},
+		{[]string{"rules", "--db", db, "--forecast-thresholds", "80,50"}, []string{"--forecast-thresholds", "2 values, not 3"}},
+		{[]string{"rules", "--db", db, "--forecast-thresholds", "80,x,20"}, []string{"--forecast-thresholds", `"x" is not a number`}},
+		{[]string{"rules", "--db", db, "--forecast-weights", "0.9,0.5,0.2,2"}, []string{"--forecast-weights", "2 is not between 0 and 1"}},
+		{[]string{"export", "opportunities", "--db", db, "--format", "csv", "--out", "/nonexistent/dir/x.csv"}, []string{"--out /nonexistent/dir/x.csv: no such file or directory"}},
+		{[]string{"serve", "--db", db, "--host-key", t.TempDir()}, []string{"--host-key", "is a directory, not a key file"}},
+		{[]string{"serve", "--db", "postgres://kpit@db.invalid/team"}, []string{"--host-key: give the host key's PATH"}},
+		{[]string{"--bogus"}, []string{"flag provided but not defined: -bogus (see 'kpit help')"}},
+		{[]string{"--demo=maybe"}, []string{`invalid value "maybe" for flag -demo (see 'kpit help')`}},
 	}
 }
 

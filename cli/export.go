@@ -134,17 +134,17 @@ func writeFileAtomic(path string, write func(io.Writer) error) error {
 	}
 	if err := bw.Flush(); err != nil {
 		tmp.Close()
-		return fmt.Errorf("write %s: %w", path, err)
+		return model.Refused(model.RefuseWriteFile, path, err)
 	}
 	if err := tmp.Sync(); err != nil {
 		tmp.Close()
-		return fmt.Errorf("write %s: %w", path, err)
+		return model.Refused(model.RefuseWriteFile, path, err)
 	}
 	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
+		return model.Refused(model.RefuseWriteFile, path, err)
 	}
 	if err := os.Rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("write %s: %w", path, errors.Unwrap(err))
+		return model.Refused(model.RefuseWriteFile, path, errors.Unwrap(err))
 	}
 	return nil
 }

@@ -51,7 +51,7 @@ func runMigrate(e env) int {
 	defer dst.Close()
 	sum, err := src.MoveTo(context.Background(), dst)
 	if err != nil {
-		return fail(e, "migrate", fmt.Errorf("%s → %s: %w", src.Path(), dst.Path(), err))
+		return fail(e, "migrate", model.Refused(model.RefuseMigrateCopy, src.Path(), dst.Path(), err))
 	}
 	fmt.Fprintln(e.stdout, l.T(catalog.MigrateDone, src.Path(), dst.Path(), sum.Tables, sum.Total))
 	return exitOK

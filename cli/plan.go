@@ -61,7 +61,7 @@ func runPlan(e env) int {
 		enc := json.NewEncoder(e.stdout)
 		enc.SetIndent("", "  ")
 		if err := enc.Encode(planJSON(in, p)); err != nil {
-			return fail(e, "plan", fmt.Errorf("write json: %w", err))
+			return fail(e, "plan", model.Refused(model.RefuseWriteJSON, err))
 		}
 		return exitOK
 	}

@@ -73,14 +73,14 @@ func runRules(e env) int {
 	if setFlagNames(fs)["forecast-thresholds"] {
 		t, err := model.ParseForecastThresholds(*thresholds)
 		if err != nil {
-			return fail(e, "rules", fmt.Errorf("--forecast-thresholds: %w", err))
+			return fail(e, "rules", &model.FlagError{Flag: "forecast-thresholds", Err: err})
 		}
 		u.ForecastThresholds, changed = &t, true
 	}
 	if setFlagNames(fs)["forecast-weights"] {
 		w, err := model.ParseForecastWeights(*weights)
 		if err != nil {
-			return fail(e, "rules", fmt.Errorf("--forecast-weights: %w", err))
+			return fail(e, "rules", &model.FlagError{Flag: "forecast-weights", Err: err})
 		}
 		u.ForecastWeights, changed = &w, true
 	}

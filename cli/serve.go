@@ -75,7 +75,7 @@ func runServe(e env) int {
 		if store.IsPostgres(path) {
 			// There is no file to put it beside: the URL's parts would
 			// become directories, one of them named after the password.
-			return fail(e, "serve", errors.New("--host-key: give the host key's PATH when --db is a postgres:// URL"))
+			return fail(e, "serve", model.Refused(model.RefuseHostKeyForURL))
 		}
 		*hostKey = filepath.Join(filepath.Dir(path), "kpit_host_ed25519")
 	}
@@ -207,9 +207,9 @@ func checkHostKey(path string) error {
 	case err != nil:
 		return fmt.Errorf("--host-key %s: %w", path, err)
 	case info.IsDir():
-		return fmt.Errorf("--host-key %s is a directory, not a key file", path)
+		return model.Refused(model.RefuseHostKeyDirectory, path)
 	case info.Mode().Perm()&0o077 != 0:
-		return fmt.Errorf("--host-key %s can be read by others (mode %04o): chmod 600 %s", path, info.Mode().Perm(), path)
+		return model.Refused(model.RefuseHostKeyOpen, path, fmt.Sprintf("%04o", info.Mode().Perm()), path)
 	}
 	return nil
 }

@@ -1,7 +1,6 @@
 package model
 
 import (
-	"fmt"
 	"strconv"
 	"strings"
 	"time"
@@ -138,10 +137,10 @@ func (t ForecastThresholds) String() string {
 func ParseForecastThresholds(s string) (ForecastThresholds, error) {
 	v, err := parseList(s, 3, 100)
 	if err != nil {
-		return ForecastThresholds{}, fmt.Errorf("forecast thresholds %q: %w (want three percentages, commit first, e.g. 80,50,20)", s, err)
+		return ForecastThresholds{}, Refused(RefuseThresholdsList, s, err)
 	}
 	if !(v[0] > v[1] && v[1] > v[2]) {
-		return ForecastThresholds{}, fmt.Errorf("forecast thresholds %q: each must be lower than the one before (e.g. 80,50,20)", s)
+		return ForecastThresholds{}, Refused(RefuseThresholdsOrder, s)
 	}
 	return ForecastThresholds{Commit: v[0], BestCase: v[1], Pipeline: v[2]}, nil
 }
@@ -155,13 +154,13 @@ func ParseProbability(s string) (float64, error) {
 	in = strings.TrimSpace(strings.TrimSuffix(in, "%"))
 	v, err := strconv.ParseFloat(in, 64)
 	if err != nil || v != v {
-		return 0, fmt.Errorf("probability %q is not a number (want e.g. 80, 80%% or 0.8)", s)
+		return 0, Refused(RefuseProbabilityNumber, s)
 	}
 	if !pct && strings.Contains(in, ".") && v <= 1 {
 		v *= 100
 	}
 	if v < 0 || v > 100 {
-		return 0, fmt.Errorf("probability %q is not between 0 and 100%%", s)
+		return 0, Refused(RefuseProbabilityRange, s)
 	}
 	return v, nil
 }
@@ -199,7 +198,7 @@ func (w ForecastWeights) String() string {
 func ParseForecastWeights(s string) (ForecastWeights, error) {
 	v, err := parseList(s, 4, 1)
 	if err != nil {
-		return ForecastWeights{}, fmt.Errorf("forecast weights %q: %w (want four weights from 0 to 1 for commit, best case, pipeline, omitted, e.g. 0.9,0.5,0.2,0)", s, err)
+		return ForecastWeights{}, Refused(RefuseWeightsList, s, err)
 	}
 	return ForecastWeights{Commit: v[0], BestCase: v[1], Pipeline: v[2], Omitted: v[3]}, nil
 }
@@ -208,16 +207,16 @@ func ParseForecastWeights(s string) (ForecastWeights, error) {
 func parseList(s string, n int, most float64) ([]float64, error) {
 	parts := strings.Split(width.Narrow.String(s), ",")
 	if len(parts) != n {
-		return nil, fmt.Errorf("%d values, not %d", len(parts), n)
+		return nil, Refused(RefuseListLength, len(parts), n)
 	}
 	out := make([]float64, n)
 	for i, p := range parts {
 		v, err := strconv.ParseFloat(strings.TrimSpace(p), 64)
 		if err != nil || v != v {
-			return nil, fmt.Errorf("%q is not a number", strings.TrimSpace(p))
+			return nil, Refused(RefuseListNotNumber, strings.TrimSpace(p))
 		}
 		if v < 0 || v > most {
-			return nil, fmt.Errorf("%s is not between 0 and %s", strings.TrimSpace(p), strconv.FormatFloat(most, 'f', -1, 64))
+			return nil, Refused(RefuseListRange, strings.TrimSpace(p), strconv.FormatFloat(most, 'f', -1, 64))
 		}
 		out[i] = v
 	}

@@ -41,10 +41,10 @@ const (
 	RefuseUnexpectedWord    RefusalCode = "unexpected_word"     // the word (the cockpit's command line)
 	RefuseDemoAndDB         RefusalCode = "demo_and_db"
 	RefuseNoTerminal        RefusalCode = "no_terminal"
-	RefuseFlagUndefined     RefusalCode = "flag_undefined"   // the flag (without dashes), the command
-	RefuseFlagNeedsValue    RefusalCode = "flag_needs_value" // the flag, the command
-	RefuseFlagValue         RefusalCode = "flag_value"       // the value, the flag, the command
-	RefuseFlagSyntax        RefusalCode = "flag_syntax"      // the argument, the command
+	RefuseFlagUndefined     RefusalCode = "flag_undefined"   // the flag (without dashes), the help command (kpit report -h)
+	RefuseFlagNeedsValue    RefusalCode = "flag_needs_value" // the flag, the help command
+	RefuseFlagValue         RefusalCode = "flag_value"       // the value, the flag, the help command
+	RefuseFlagSyntax        RefusalCode = "flag_syntax"      // the argument, the help command
 )
 
 // Refusals of the commands' arguments and of their own flags.
@@ -138,6 +138,31 @@ const (
 	RefuseProfileUnreadable RefusalCode = "profile_unreadable" // the profile, why
 	RefuseProfileNoField    RefusalCode = "profile_no_field"   // the profile, its kind (a Noun), the field
 	RefuseProfileOf         RefusalCode = "profile_of"         // the profile, the refusal
+)
+
+// Refusals of the forecast's settings (kpit rules --forecast-thresholds,
+// --forecast-weights) and of an imported win probability.
+const (
+	RefuseThresholdsList    RefusalCode = "thresholds_list"    // the value, why
+	RefuseThresholdsOrder   RefusalCode = "thresholds_order"   // the value
+	RefuseWeightsList       RefusalCode = "weights_list"       // the value, why
+	RefuseListLength        RefusalCode = "list_length"        // the values given, the values wanted
+	RefuseListNotNumber     RefusalCode = "list_not_number"    // the value
+	RefuseListRange         RefusalCode = "list_range"         // the value, the most
+	RefuseProbabilityNumber RefusalCode = "probability_number" // the value
+	RefuseProbabilityRange  RefusalCode = "probability_range"  // the value
+)
+
+// Refusals of writing a command's output, of a copy between databases,
+// of kpit serve's host key and of the cockpit ending on an error.
+const (
+	RefuseWriteJSON        RefusalCode = "write_json"         // why
+	RefuseWriteFile        RefusalCode = "write_file"         // the path, why
+	RefuseMigrateCopy      RefusalCode = "migrate_copy"       // from, to, why
+	RefuseHostKeyForURL    RefusalCode = "host_key_for_url"   //
+	RefuseHostKeyDirectory RefusalCode = "host_key_directory" // the path
+	RefuseHostKeyOpen      RefusalCode = "host_key_open"      // the path, its mode, the path
+	RefuseCockpitFailed    RefusalCode = "cockpit_failed"     // why
 )
 
 // Refusals of the database file and of the files a command reads or writes.
@@ -266,10 +291,10 @@ var inputEnglish = map[RefusalCode]string{
 	RefuseUnexpectedWord:    "unexpected argument %q (see 'kpit help')",
 	RefuseDemoAndDB:         "--demo and --db cannot be used together (the demo never uses your file)",
 	RefuseNoTerminal:        "the cockpit needs a terminal (stdin or stdout is not one); for scripts use 'kpit report', 'kpit tree' or 'kpit help'",
-	RefuseFlagUndefined:     "flag provided but not defined: -%s (see 'kpit %s -h')",
-	RefuseFlagNeedsValue:    "flag needs an argument: -%s (see 'kpit %s -h')",
-	RefuseFlagValue:         "invalid value %q for flag -%s (see 'kpit %s -h')",
-	RefuseFlagSyntax:        "bad flag syntax: %s (see 'kpit %s -h')",
+	RefuseFlagUndefined:     "flag provided but not defined: -%s (see '%s')",
+	RefuseFlagNeedsValue:    "flag needs an argument: -%s (see '%s')",
+	RefuseFlagValue:         "invalid value %q for flag -%s (see '%s')",
+	RefuseFlagSyntax:        "bad flag syntax: %s (see '%s')",
 
 	RefuseMapForm:           "--map %q: want FIELD=COLUMN",
 	RefuseMapNoField:        "--map %s=%s: %s have no field %q (fields: %s)",
@@ -283,6 +308,23 @@ var inputEnglish = map[RefusalCode]string{
 	RefuseProfileUnreadable: "profile %s: unreadable (%v); save it again with --save-profile",
 	RefuseProfileNoField:    "profile %s: %s have no field %q",
 	RefuseProfileOf:         "profile %s: %v",
+
+	RefuseThresholdsList:    "forecast thresholds %q: %v (want three percentages, commit first, e.g. 80,50,20)",
+	RefuseThresholdsOrder:   "forecast thresholds %q: each must be lower than the one before (e.g. 80,50,20)",
+	RefuseWeightsList:       "forecast weights %q: %v (want four weights from 0 to 1 for commit, best case, pipeline, omitted, e.g. 0.9,0.5,0.2,0)",
+	RefuseListLength:        "%d values, not %d",
+	RefuseListNotNumber:     "%q is not a number",
+	RefuseListRange:         "%s is not between 0 and %s",
+	RefuseProbabilityNumber: "probability %q is not a number (want e.g. 80, 80%% or 0.8)",
+	RefuseProbabilityRange:  "probability %q is not between 0 and 100%%",
+
+	RefuseWriteJSON:        "write json: %v",
+	RefuseWriteFile:        "write %s: %v",
+	RefuseMigrateCopy:      "%s → %s: %v",
+	RefuseHostKeyForURL:    "--host-key: give the host key's PATH when --db is a postgres:// URL",
+	RefuseHostKeyDirectory: "--host-key %s is a directory, not a key file",
+	RefuseHostKeyOpen:      "--host-key %s can be read by others (mode %s): chmod 600 %s",
+	RefuseCockpitFailed:    "cockpit: %v",
 
 	RefuseDBMissing:      "database %s does not exist (create one with 'kpit demo --db %s' or 'kpit import')",
 	RefuseDBDirectory:    "database %s is a directory, not a file",
