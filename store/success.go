@@ -144,6 +144,32 @@ func customerByName(ctx context.Context, q queryer, name string) (int64, error) 
 	return 0, model.Refuse("customer", model.RefuseUnknownCustomer, strings.TrimSpace(name), list)
 }
 
+// CustomerNames lists the live customers by name, each with its rep (id
+// 0: none), for the entry form's customer pickers. A name two customers
+// share comes once, with the newest's rep: the one a usage check of that
+// name is recorded on (customerByName).
+func (s *Store) CustomerNames(ctx context.Context) ([]model.Customer, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT c.id, c.name, coalesce(c.rep_id, 0), coalesce(r.name, '')
+		FROM customers c LEFT JOIN reps r ON r.id = c.rep_id
+		WHERE c.deleted_at IS NULL ORDER BY c.name, c.id DESC`)
+	if err != nil {
+		return nil, fmt.Errorf("list customers: %w", describe(err))
+	}
+	defer rows.Close()
+	var out []model.Customer
+	for rows.Next() {
+		var c model.Customer
+		if err := rows.Scan(&c.ID, &c.Name, &c.RepID, &c.RepName); err != nil {
+			return nil, fmt.Errorf("list customers: %w", describe(err))
+		}
+		if len(out) > 0 && out[len(out)-1].Name == c.Name {
+			continue // an older customer of the same name
+		}
+		out = append(out, c)
+	}
+	return out, describe(rows.Err())
+}
+
 // SuccessSpan is what the success counts are read over: a range of days
 // [From, To) for the dated records, the same range as instants in the
 // team's time zone [FromAt, ToAt) for the timed ones, and the moment

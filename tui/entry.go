@@ -66,7 +66,8 @@ type entryScreen struct {
 	edit          *model.Record // the record being edited; nil for a new entry
 	form          form
 	reps          []string
-	deals         *dealPicker // every open deal, for the update mode; nil while loading
+	customers     []model.Customer // the live customers by name, for the customer pickers
+	deals         *dealPicker      // every open deal, for the update mode; nil while loading
 	dealsErr      error
 	lastRep       string
 	lastKind      string
@@ -80,11 +81,12 @@ type entryScreen struct {
 }
 
 type entryLoadedMsg struct {
-	to       *entryScreen
-	reps     []string
-	lastRep  string
-	lastKind string
-	err      error
+	to        *entryScreen
+	reps      []string
+	customers []model.Customer
+	lastRep   string
+	lastKind  string
+	err       error
 }
 
 // entryDealsMsg brings the open deals, loaded apart so that the form (an
@@ -148,6 +150,9 @@ func (e *entryScreen) Init() tea.Cmd {
 		if m.err == nil {
 			m.lastKind, _, m.err = st.Setting(ctx, settingLastKind)
 		}
+		if m.err == nil && e.edit == nil {
+			m.customers, m.err = st.CustomerNames(ctx)
+		}
 		return m
 	}
 	if e.edit != nil {
@@ -203,7 +208,8 @@ func (e *entryScreen) kindChoice(selected string) formField {
 
 func (e *entryScreen) modeChoice(selected string) formField {
 	return choiceF("mode", msgFieldRecord, entryModes,
-		[]string{e.T(msgModeActivity), e.T(msgModeOpp), e.T(msgModeClose), e.T(msgModeLead), e.T(msgModeNPS), e.T(msgModeUsage), e.T(msgModeInquiry)}, selected)
+		[]string{e.T(msgModeActivity), e.T(msgModeOpp), e.T(msgModeClose), e.T(msgModeLead), e.T(msgModeNPS), e.T(msgModeUsage), e.T(msgModeInquiry),
+			e.T(msgModeCampaign)}, selected)
 }
 
 func outcomeChoice(l Lang, selected string) formField {
@@ -281,7 +287,7 @@ func (e *entryScreen) build(mode string) {
 
 // entryModes are the modes of a new entry, in the order the first field
 // cycles through them.
-var entryModes = []string{modeActivity, modeOpp, modeClose, modeLead, modeNPS, modeUsage, modeInquiry}
+var entryModes = []string{modeActivity, modeOpp, modeClose, modeLead, modeNPS, modeUsage, modeInquiry, modeCampaign}
 
 // modeFields are the fields of a new entry in mode, the mode choice first.
 func (e *entryScreen) modeFields(mode, rep, day string) []formField {
@@ -301,7 +307,7 @@ func (e *entryScreen) modeFields(mode, rep, day string) []formField {
 	case modeLead:
 		fs = []formField{textF("company", msgFieldCompany, ""), textF("contact", msgFieldContact, ""), textF("source", msgFieldSource, ""),
 			e.repChoice("", true), textF("created", msgFieldCreated, day), statusChoice(e.Lang, "new")}
-	case modeNPS, modeUsage, modeInquiry:
+	case modeNPS, modeUsage, modeInquiry, modeCampaign:
 		fs = e.successFields(mode)
 	default:
 		fs = []formField{e.kindChoice(kind), e.repChoice(rep, false), textF("count", msgFieldCount, "1"),
@@ -373,7 +379,7 @@ func (e *entryScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 			return e, nil
 		}
 		e.loaded, e.loadErr = true, msg.err
-		e.reps, e.lastRep, e.lastKind = msg.reps, msg.lastRep, msg.lastKind
+		e.reps, e.lastRep, e.lastKind, e.customers = msg.reps, msg.lastRep, msg.lastKind, msg.customers
 		if e.edit != nil {
 			e.buildEdit()
 		} else {
@@ -559,6 +565,8 @@ func (e *entryScreen) prepare() (writeFn, error) {
 		return e.prepareUsage()
 	case modeInquiry:
 		return e.prepareInquiry()
+	case modeCampaign:
+		return e.prepareCampaign()
 	default:
 		return e.prepareLead()
 	}

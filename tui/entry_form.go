@@ -34,6 +34,13 @@ type formField struct {
 	// text, and left/right step through the values whose label contains it.
 	typed  bool
 	filter lineInput
+	// free: a typed choice whose filter matches no value stands for the
+	// text typed (a customer the list does not hold, which the store then
+	// takes or refuses by name).
+	free bool
+	// empty is what a choice without values shows (the customers of an
+	// empty database).
+	empty Text
 }
 
 func textF(id string, label Text, value string) formField {
@@ -57,6 +64,26 @@ func typedChoiceF(id string, label Text, values, labels []string, selected strin
 	f := choiceF(id, label, values, labels, selected)
 	f.typed = true
 	return f
+}
+
+// typedChoiceFreeF is a typed choice that also takes a value not in the
+// list: the text typed when it matches none.
+func typedChoiceFreeF(id string, label Text, values, labels []string, selected string) formField {
+	f := typedChoiceF(id, label, values, labels, selected)
+	f.free = true
+	return f
+}
+
+// freeText is the text typed into a free choice when it matches no value,
+// else "".
+func (f *formField) freeText() string {
+	if !f.free {
+		return ""
+	}
+	if q := strings.TrimSpace(f.filter.Value()); q != "" && len(f.matches()) == 0 {
+		return q
+	}
+	return ""
 }
 
 // matches are the indices of the values whose label holds the filter.
@@ -96,6 +123,9 @@ func (f *formField) value() string {
 		return f.picker.value()
 	}
 	if f.kind == choiceField {
+		if t := f.freeText(); t != "" {
+			return t
+		}
 		if len(f.values) == 0 {
 			return ""
 		}
@@ -187,7 +217,7 @@ func (f *form) update(msg tea.Msg) (choiceChanged bool) {
 				return true
 			}
 		}
-		if cur.kind == choiceField && cur.typed && len(cur.values) > 0 {
+		if cur.kind == choiceField && cur.typed && (len(cur.values) > 0 || cur.free) {
 			switch k.String() {
 			case "left":
 				cur.stepChoice(-1)
@@ -255,6 +285,11 @@ func (f *form) lines(c *Common, width int) []string {
 		case choiceField:
 			if len(fl.labels) > 0 {
 				val = fl.labels[fl.idx]
+			}
+			if t := fl.freeText(); t != "" {
+				val = t
+			} else if len(fl.values) == 0 && fl.empty != (Text{}) {
+				val = c.Styles.Muted.Render(c.T(fl.empty))
 			}
 			if fl.id == "rep" {
 				val = c.RepName(val)

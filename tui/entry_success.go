@@ -2,6 +2,7 @@ package tui
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"time"
 
@@ -11,34 +12,64 @@ import (
 )
 
 // The entry form's customer-success records (docs/success.md): an answer
-// to the NPS question, a usage check of a customer and a customer's
-// inquiry, the three a team types by hand; campaign figures come from
-// `kpit add` and the import. None has a rep: a usage check is its
-// customer's, and the store refuses one of a customer not the user's.
+// to the NPS question, a usage check of a customer, a customer's inquiry
+// and an e-mail campaign's figures, as `kpit add` takes them. None has a
+// rep: a usage check is its customer's, and the store refuses one of a
+// customer not the user's. The customer is picked from the customers
+// (typing narrows them, as the rep picker does), or typed whole.
 
 // Entry modes of the customer-success records.
 const (
-	modeNPS     = "nps"
-	modeUsage   = "usage"
-	modeInquiry = "inquiry"
+	modeNPS      = "nps"
+	modeUsage    = "usage"
+	modeInquiry  = "inquiry"
+	modeCampaign = "campaign"
 )
 
 // momentLayout is how the form shows a moment: in the cockpit's clock's
 // zone to the minute, which model.ParseMoment reads back in that zone.
 const momentLayout = "2006-01-02 15:04"
 
-// successFields are the fields of an NPS answer or an inquiry, the day
-// and the moment defaulting to today and now.
+// successFields are the fields of a customer-success record, the day and
+// the moment defaulting to today and now.
 func (e *entryScreen) successFields(mode string) []formField {
-	if mode == modeUsage {
-		return []formField{textF("customer", msgFieldCustomer, ""), textF("date", msgFieldDate, e.today()), activeChoice(e.Lang, "yes")}
-	}
-	if mode == modeInquiry {
-		return []formField{textF("customer", msgFieldCustomer, ""), textF("opened", msgFieldOpened, e.Now().Format(momentLayout)),
+	switch mode {
+	case modeUsage:
+		return []formField{e.customerChoice(false), textF("date", msgFieldDate, e.today()), activeChoice(e.Lang, "yes")}
+	case modeInquiry:
+		return []formField{e.customerChoice(true), textF("opened", msgFieldOpened, e.Now().Format(momentLayout)),
 			textF("answered", msgFieldAnswered, "")}
+	case modeCampaign:
+		return []formField{textF("name", msgFieldCampaignName, ""), textF("date", msgFieldDate, e.today()), textF("sent", msgFieldSent, ""),
+			textF("opened", msgFieldOpens, "")}
 	}
-	return []formField{textF("score", msgFieldScore, ""), textF("customer", msgFieldCustomer, ""), textF("date", msgFieldDate, e.today()),
+	return []formField{textF("score", msgFieldScore, ""), e.customerChoice(true), textF("date", msgFieldDate, e.today()),
 		textF("comment", msgFieldComment, "")}
+}
+
+// customerChoice picks a customer as repChoice picks a rep, typing
+// narrowing the names; a name the list does not hold can be typed whole
+// (the store refuses a usage check of an unknown customer, naming the
+// known ones). A usage check offers the customers the user may record
+// (a rep of a team: their own, model.User.MayRecord); an NPS answer and an
+// inquiry (optional) may name none.
+func (e *entryScreen) customerChoice(optional bool) formField {
+	var names []string
+	if optional {
+		names = append(names, "")
+	}
+	for _, c := range e.customers {
+		if optional || e.Store.User().MayRecord(c.RepID, c.RepName) == nil {
+			names = append(names, c.Name)
+		}
+	}
+	labels := slices.Clone(names)
+	if optional {
+		labels[0] = e.T(msgEntryNoRep)
+	}
+	f := typedChoiceFreeF("customer", msgFieldCustomer, names, labels, "")
+	f.empty = msgEntryNoCustomers
+	return f
 }
 
 // moment reads a time field (model.ParseMoment: a local time, a day, now).
@@ -142,6 +173,41 @@ func (e *entryScreen) prepareInquiry() (writeFn, error) {
 			answer = e.T(catalog.InquiryAnswered, q.Answered.In(e.Now().Location()).Format(momentLayout))
 		}
 		return e.T(msgEntryAddedInquiry, id, orNone(e.Lang, q.Account), q.Opened.In(e.Now().Location()).Format(momentLayout), answer), nil
+	}, nil
+}
+
+func (e *entryScreen) prepareCampaign() (writeFn, error) {
+	c := model.Campaign{Name: strings.TrimSpace(e.form.get("name"))}
+	if c.Name == "" {
+		return nil, model.Refuse("name", model.RefuseRequired)
+	}
+	for _, f := range []struct {
+		id string
+		to *int
+	}{{"sent", &c.Sent}, {"opened", &c.Opened}} {
+		v := strings.TrimSpace(e.form.get(f.id))
+		if v == "" {
+			return nil, model.Refuse(f.id, model.RefuseRequired)
+		}
+		n, err := model.ParseWhole(v)
+		if err != nil {
+			return nil, model.Refuse(f.id, model.RefuseNotWhole, v)
+		}
+		*f.to = n
+	}
+	var err error
+	if c.Date, err = e.day("date"); err != nil {
+		return nil, err
+	}
+	if err := model.CheckCampaign(c); err != nil {
+		return nil, err
+	}
+	return func(ctx context.Context, st *store.Store) (string, error) {
+		id, err := st.AddCampaign(ctx, c)
+		if err != nil {
+			return "", err
+		}
+		return e.T(catalog.AddedCampaign, id, c.Name, model.FormatDate(c.Date), c.Sent, c.Opened), nil
 	}, nil
 }
 

@@ -29,7 +29,7 @@ func novemberSuccess(t *testing.T, st *store.Store) map[string]model.Value {
 }
 
 // entryMode opens the entry form on mode: up to the record field, then
-// left steps back through the kinds (activity is first, the inquiry last).
+// left steps back through the kinds (activity is first, the campaign last).
 func entryMode(t *testing.T, a *App, lefts int) {
 	t.Helper()
 	press(t, a, "a", "up")
@@ -37,9 +37,10 @@ func entryMode(t *testing.T, a *App, lefts int) {
 }
 
 const (
-	leftsToInquiry = 1
-	leftsToUsage   = 2
-	leftsToNPS     = 3
+	leftsToCampaign = 1
+	leftsToInquiry  = 2
+	leftsToUsage    = 3
+	leftsToNPS      = 4
 )
 
 // fillField moves down to the field and replaces its text.
@@ -158,8 +159,8 @@ func TestEntrySuccessRefusals(t *testing.T) {
 	}
 }
 
-// TestGoldenEntrySuccess freezes the form on an NPS answer, a usage check
-// and an inquiry at 80×24 in both languages (the values shown are the defaults:
+// TestGoldenEntrySuccess freezes the form on an NPS answer, a usage check,
+// an inquiry and a campaign at 80×24 in both languages (the values shown are the defaults:
 // today, now).
 func TestGoldenEntrySuccess(t *testing.T) {
 	t.Parallel()
@@ -167,7 +168,7 @@ func TestGoldenEntrySuccess(t *testing.T) {
 		for _, m := range []struct {
 			name  string
 			lefts int
-		}{{"nps", leftsToNPS}, {"usage", leftsToUsage}, {"inquiry", leftsToInquiry}} {
+		}{{"nps", leftsToNPS}, {"usage", leftsToUsage}, {"inquiry", leftsToInquiry}, {"campaign", leftsToCampaign}} {
 			t.Run(fmt.Sprintf("%s_80x24_entry_%s", lang, m.name), func(t *testing.T) {
 				st := entryStore(t)
 				a := New(Options{Store: st, Lang: lang, Now: func() time.Time { return fixedNow }, NoColor: true})

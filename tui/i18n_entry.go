@@ -28,6 +28,7 @@ var (
 	msgEntryHint          = Text{JA: "enter: 保存  esc: 閉じる  上下: 項目  左右: 選択", EN: "enter: save  esc: close  up/down: field  left/right: choose"}
 	msgEntryNoReps        = Text{JA: "担当者がいません。kpit add activity --create-rep か kpit import で担当者を登録してください", EN: "No reps yet: add one with kpit add activity --create-rep or kpit import"}
 	msgEntryNoRep         = Text{JA: "(なし)", EN: "(none)"}
+	msgEntryNoCustomers   = Text{JA: "顧客がいません (kpit import customers で登録)", EN: "no customers yet (kpit import customers adds them)"}
 	msgEntryNoOpenDeal    = Text{JA: "進行中の商談がありません", EN: "no open opportunity to change"}
 	msgEntryDealNoMatch   = Text{JA: "一致する進行中の商談がありません", EN: "no open opportunity matches"}
 	msgEntryDealFilter    = Text{JA: "絞り込み (ID・取引先・担当者): %s %d/%d件", EN: "filter (id, account, rep): %s %d of %d"}
@@ -75,6 +76,7 @@ var (
 	msgModeNPS            = Text{JA: "NPS回答", EN: "NPS answer"}
 	msgModeUsage          = Text{JA: "利用状況", EN: "Usage check"}
 	msgModeInquiry        = Text{JA: "問い合わせ", EN: "Inquiry"}
+	msgModeCampaign       = Text{JA: "メール配信", EN: "E-mail campaign"}
 	msgFieldScore         = catalog.FieldScore
 	msgFieldCustomer      = catalog.FieldCustomer
 	msgFieldComment       = catalog.FieldComment
