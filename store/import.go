@@ -147,6 +147,9 @@ func (is *ImportSession) release() {
 		is.conn.ExecContext(bg, "DROP TABLE IF EXISTS "+stageTable(kind))
 	}
 	is.conn.ExecContext(bg, "DROP TABLE IF EXISTS import_new_reps")
+	if is.lock != nil { // moveBatched turns the memory map off
+		is.conn.ExecContext(bg, fmt.Sprintf("PRAGMA mmap_size = %d", mmapBytes))
+	}
 	for kind := range is.derived {
 		is.conn.ExecContext(bg, "DROP TABLE IF EXISTS "+derivedTable(kind))
 		is.conn.ExecContext(bg, "DROP TABLE IF EXISTS "+orderTable(kind))

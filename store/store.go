@@ -28,6 +28,10 @@ import (
 // store opens.
 var BusyTimeout = 30 * time.Second
 
+// mmapBytes is how much of the file each connection reads through a memory
+// map (OpenWith).
+const mmapBytes = 256 << 20
+
 // Options are what a store is opened with beyond its path.
 type Options struct {
 	// BusyWait is how long a write waits for another writer before it is
@@ -119,7 +123,7 @@ func OpenWith(path string, o Options) (*Store, error) {
 		// fiscal year's funnel over 500,000 leads spent a tenth of its
 		// time in pread (BENCHMARKS.md). Writes still go through the
 		// journal as before; the map only grows as the file is read.
-		"mmap_size(268435456)",
+		fmt.Sprintf("mmap_size(%d)", mmapBytes),
 	} {
 		q.Add("_pragma", p)
 	}
