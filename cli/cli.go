@@ -44,33 +44,33 @@ type env struct {
 // command is one subcommand. Adding a command is one entry in commands().
 type command struct {
 	name    string
-	summary string
+	summary catalog.Text
 	run     func(e env) int
 }
 
 func commands() []command {
 	return []command{
-		{"plan", "what the KPIs as set imply for the KGI, and what each would need (stateless)", runPlan},
-		{"tree", "the stored KPI tree with actual, target, achievement and gap share", runTree},
-		{"forecast", "the pipeline forecast (ヨミ) of a period: won, commit, best case, pipeline, landing range", runForecast},
-		{"report", "KPI figures for a date range or period as json, csv or md", runReport},
-		{"demo", "create a demo database with a realistic sales team", runDemo},
-		{"add", "add an activity, opportunity or lead from the command line", runAdd},
-		{"rules", "show or set the input rules (deadline, required fields, staleness)", runRules},
-		{"alerts", "late entries, stale reps and stalled deals; exit 1 when any is open", runAlerts},
-		{"import", "import opportunities, activities, leads, customers, reps or customer-success records from CSV/TSV/XLSX", runImport},
-		{"export", "export records as csv, xlsx or json", runExport},
-		{"review", "the weekly review on a shared screen (the cockpit's review tab), or a saved review's minutes", runReview},
-		{"lead", "move a lead to another funnel stage (lead move ID --to STAGE), with its time and rep", runLead},
-		{"funnel", "the shared funnel: stage counts, cohort conversion, time to next stage, overdue hand-offs", runFunnel},
-		{"config", "where the config file is read from, what it sets, the key actions it can rebind", runConfig},
-		{"kpi", "list the KPIs, set a goal with a reason and an effective date, show a KPI's history", runKPI},
-		{"backup", "write a consistent, checked copy of the database while kpit keeps running", runBackup},
-		{"restore", "put a backup in place of the database, keeping the replaced file beside it", runRestore},
-		{"migrate", "copy every record, revision, review and setting to a new database: a file to PostgreSQL, or back", runMigrate},
-		{"doctor", "check the database (integrity, foreign keys, roll-up, schema, WAL); --repair rebuilds the roll-up", runDoctor},
-		{"users", "the team's people: add, list or remove a person's SSH key and role (rep, lead, admin)", runUsers},
-		{"serve", "serve the cockpit over SSH: each person with their own key, language and rights", runServe},
+		{"plan", catalog.SummaryPlan, runPlan},
+		{"tree", catalog.SummaryTree, runTree},
+		{"forecast", catalog.SummaryForecast, runForecast},
+		{"report", catalog.SummaryReport, runReport},
+		{"demo", catalog.SummaryDemo, runDemo},
+		{"add", catalog.SummaryAdd, runAdd},
+		{"rules", catalog.SummaryRules, runRules},
+		{"alerts", catalog.SummaryAlerts, runAlerts},
+		{"import", catalog.SummaryImport, runImport},
+		{"export", catalog.SummaryExport, runExport},
+		{"review", catalog.SummaryReview, runReview},
+		{"lead", catalog.SummaryLead, runLead},
+		{"funnel", catalog.SummaryFunnel, runFunnel},
+		{"config", catalog.SummaryConfig, runConfig},
+		{"kpi", catalog.SummaryKPI, runKPI},
+		{"backup", catalog.SummaryBackup, runBackup},
+		{"restore", catalog.SummaryRestore, runRestore},
+		{"migrate", catalog.SummaryMigrate, runMigrate},
+		{"doctor", catalog.SummaryDoctor, runDoctor},
+		{"users", catalog.SummaryUsers, runUsers},
+		{"serve", catalog.SummaryServe, runServe},
 	}
 }
 
@@ -104,6 +104,7 @@ func Run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 }
 
 func help(e env, args []string) int {
+	args = withoutLang(args) // read already (uiLang)
 	if len(args) > 0 {
 		for _, c := range commands() {
 			if c.name == args[0] {
@@ -117,23 +118,27 @@ func help(e env, args []string) int {
 		return exitUsage
 	}
 	w := e.stdout
-	fmt.Fprintln(w, "kpit: a terminal KPI cockpit for sales teams")
-	fmt.Fprintln(w)
-	fmt.Fprintln(w, "Usage:")
-	fmt.Fprintln(w, "  kpit [--db PATH] [--lang ja|en]   open the cockpit on your database")
-	fmt.Fprintln(w, "  kpit --demo [--lang ja|en]        open the cockpit on a fresh demo database")
-	fmt.Fprintln(w, "  kpit COMMAND [flags]              run one command")
-	fmt.Fprintln(w)
-	fmt.Fprintln(w, "Commands:")
-	cs := commands()
-	for _, c := range cs {
-		fmt.Fprintf(w, "  %-8s %s\n", c.name, c.summary)
+	fmt.Fprint(w, e.ui.T(catalog.HelpHead))
+	for _, c := range commands() {
+		fmt.Fprintf(w, "  %-8s %s\n", c.name, e.ui.T(c.summary))
 	}
-	fmt.Fprintln(w)
-	fmt.Fprintln(w, "Run 'kpit help COMMAND' or 'kpit COMMAND -h' for a command's flags.")
-	fmt.Fprintln(w, "The database is --db PATH, else $KPIT_DB, else $XDG_DATA_HOME/kpit/kpit.db (~/.local/share/kpit/kpit.db).")
-	fmt.Fprintln(w, "--as NAME, with any command, writes as that user of the team, with their rights (kpit users).")
+	fmt.Fprint(w, e.ui.T(catalog.HelpFoot))
 	return exitOK
+}
+
+// withoutLang is args without --lang and its value (-lang, --lang=).
+func withoutLang(args []string) []string {
+	var out []string
+	for i := 0; i < len(args); i++ {
+		switch a := args[i]; {
+		case a == "--lang" || a == "-lang":
+			i++
+		case strings.HasPrefix(a, "--lang=") || strings.HasPrefix(a, "-lang="):
+		default:
+			out = append(out, a)
+		}
+	}
+	return out
 }
 
 // newFlagSet makes a flag set whose errors are one line naming the flag.
@@ -142,9 +147,55 @@ func newFlagSet(e env, name, usage string) *flag.FlagSet {
 	fs.SetOutput(e.stderr)
 	fs.Usage = func() {
 		fmt.Fprint(e.stderr, e.ui.T(catalog.UsageFlags, usage))
-		fs.PrintDefaults()
+		printFlags(e.stderr, e.ui, fs)
 	}
 	return fs
+}
+
+// printFlags is fs.PrintDefaults in language l: in English the flag
+// package's own text, in Japanese the same layout with the catalogue's
+// descriptions (catalog.FlagHelp) and default values.
+func printFlags(w io.Writer, l catalog.Lang, fs *flag.FlagSet) {
+	if l != catalog.LangJA {
+		out := fs.Output()
+		fs.SetOutput(w)
+		fs.PrintDefaults()
+		fs.SetOutput(out)
+		return
+	}
+	fs.VisitAll(func(f *flag.Flag) {
+		var b strings.Builder
+		fmt.Fprintf(&b, "  -%s", f.Name)
+		name, usage := flag.UnquoteUsage(f)
+		if name != "" {
+			b.WriteString(" " + name)
+		}
+		if b.Len() <= 4 {
+			b.WriteString("\t")
+		} else {
+			b.WriteString("\n    \t")
+		}
+		b.WriteString(strings.ReplaceAll(catalog.FlagHelp(l, usage), "\n", "\n    \t"))
+		if def, ok := shownDefault(f); ok {
+			b.WriteString(l.T(catalog.FlagDefault, def))
+		}
+		fmt.Fprintln(w, b.String())
+	})
+}
+
+// shownDefault is a flag's default as -h shows it (quoted for a string),
+// or false for a zero default, which the flag package leaves out.
+func shownDefault(f *flag.Flag) (string, bool) {
+	if g, ok := f.Value.(flag.Getter); ok {
+		if _, isString := g.Get().(string); isString {
+			return strconv.Quote(f.DefValue), f.DefValue != ""
+		}
+	}
+	switch f.DefValue {
+	case "", "0", "false", "0s":
+		return "", false
+	}
+	return f.DefValue, true
 }
 
 // parseOnlyFlags is parseFlags for a command that takes no arguments besides

@@ -40,8 +40,7 @@ func runCockpit(e env) int {
 	err := fs.Parse(e.args)
 	if errors.Is(err, flag.ErrHelp) {
 		fmt.Fprintf(e.stdout, "Usage: %s\n\nFlags:\n", cockpitUsage)
-		fs.SetOutput(e.stdout)
-		fs.PrintDefaults()
+		printFlags(e.stdout, e.uiLang(), fs)
 		return exitOK
 	}
 	if err != nil {

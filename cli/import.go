@@ -75,8 +75,8 @@ func runImport(e env) int {
 	fs.StringVar(&f.today, "today", "", "the import `DAY` (YYYY-MM-DD): an open deal's created date when the file and kpit have none (default: the clock's)")
 	fs.BoolVar(&f.skipInvalid, "skip-invalid", false, "report invalid rows on stderr and import the rest")
 	fs.Usage = func() {
-		fmt.Fprintf(e.stderr, "Usage: kpit %s\n\nFlags:\n", importUsage)
-		fs.PrintDefaults()
+		fmt.Fprint(e.stderr, e.ui.T(catalog.UsageFlags, importUsage))
+		printFlags(e.stderr, e.ui, fs)
 		fmt.Fprintf(e.stderr, importExamples, fieldList())
 	}
 	if st, stop := parseFlags(e, fs, flagsFirst(e.args, "dry-run", "skip-invalid")); stop {

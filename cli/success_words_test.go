@@ -167,3 +167,56 @@ func TestImportRowErrorsAreWordedInJapanese(t *testing.T) {
 		t.Errorf("exit %d, %q; want exit %d, %q", code, errOut, exitFail, want)
 	}
 }
+
+// helpCommands are the commands and subcommands whose -h lists flags.
+var helpCommands = [][]string{{"plan"}, {"tree"}, {"forecast"}, {"report"}, {"demo"}, {"add", "activity"},
+	{"add", "opportunity"}, {"add", "lead"}, {"add", "nps"}, {"add", "usage"}, {"add", "inquiry"}, {"add", "campaign"},
+	{"rules"}, {"alerts"}, {"import"}, {"export"}, {"review"}, {"lead", "move"}, {"funnel"}, {"kpi", "list"},
+	{"kpi", "set"}, {"kpi", "history"}, {"backup"}, {"restore"}, {"migrate"}, {"doctor"}, {"users", "add"},
+	{"users", "list"}, {"users", "remove"}, {"serve"}, {}}
+
+// TestHelpIsWordedInJapanese: kpit help and every command's -h describe
+// the commands and flags in Japanese under --lang ja (no English once the
+// quoted values are taken out), listing the same flags with the same value
+// names as the English, whose text is the flag package's own.
+func TestHelpIsWordedInJapanese(t *testing.T) {
+	quoted := regexp.MustCompile(`"(?:[^"\\]|\\.)*"|'[^']*'`)
+	command := regexp.MustCompile(`^  [a-z]+ +`) // a command's name, then what it does
+	code, out, _ := kpitRun("help", "--lang", "ja")
+	if code != exitOK {
+		t.Fatalf("kpit help --lang ja: exit %d", code)
+	}
+	for _, line := range strings.Split(out, "\n") {
+		if run := catalog.EnglishRun(quoted.ReplaceAllString(command.ReplaceAllString(line, ""), "＿")); run != "" {
+			t.Errorf("kpit help: English %q in %q", run, line)
+		}
+	}
+	for _, cmd := range helpCommands {
+		args := append(append([]string{}, cmd...), "-h")
+		_, jaOut, jaErr := kpitRun(append(args, "--lang", "ja")...)
+		_, enOut, enErr := kpitRun(append(args, "--lang", "en")...)
+		ja, en := jaOut+jaErr, enOut+enErr
+		var jaFlags, enFlags []string
+		for _, line := range strings.Split(ja, "\n") {
+			switch {
+			case strings.HasPrefix(line, "  -"):
+				jaFlags = append(jaFlags, line)
+			case strings.HasPrefix(line, "    \t"):
+				if run := catalog.EnglishRun(quoted.ReplaceAllString(line, "＿")); run != "" {
+					t.Errorf("kpit %s: English %q in %q", strings.Join(args, " "), run, line)
+				}
+			}
+		}
+		for _, line := range strings.Split(en, "\n") {
+			if strings.HasPrefix(line, "  -") {
+				enFlags = append(enFlags, line)
+			}
+		}
+		if len(jaFlags) == 0 || strings.Join(jaFlags, "\n") != strings.Join(enFlags, "\n") {
+			t.Errorf("kpit %s: flags\n%s\nin Japanese, in English\n%s", strings.Join(args, " "), strings.Join(jaFlags, "\n"), strings.Join(enFlags, "\n"))
+		}
+		if !strings.Contains(en, "\nFlags:\n") {
+			t.Errorf("kpit %s --lang en: no Flags: heading in\n%s", strings.Join(args, " "), en)
+		}
+	}
+}
