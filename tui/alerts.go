@@ -96,8 +96,12 @@ func (a *alertsScreen) Keys() help.KeyMap {
 func (a *alertsScreen) SetSize(w, h int) { a.width, a.height = w, h }
 
 // Loading: keys wait in the frame until the first read (early_input.go):
-// ! then t at once shows the timely-entry reference.
-func (a *alertsScreen) Loading() bool { return a.data == nil && a.err == nil }
+// ! then t at once shows the timely-entry reference. They wait too while a
+// snooze or the rules are saved: a second enter would save them again, and
+// the keys after it are for the pane once the form has closed.
+func (a *alertsScreen) Loading() bool {
+	return a.data == nil && a.err == nil || a.snooze != nil && a.snooze.saving || a.settings != nil && a.settings.saving
+}
 
 // Capturing is true while the rules form, a snooze or the filter is
 // typed, so its esc and typed digits reach it, and while a filter is in
@@ -158,7 +162,7 @@ func (a *alertsScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		}
 		if msg.err != nil {
 			if a.snooze != nil {
-				a.snooze.problem = a.T(msgSnoozeFailed, failure(a.Lang, msg.err))
+				a.snooze.problem, a.snooze.saving = a.T(msgSnoozeFailed, failure(a.Lang, msg.err)), false
 			}
 			return a, nil
 		}

@@ -26,6 +26,7 @@ type alertSnooze struct {
 	asking  bool // the days read; the reason is being typed
 	n       int
 	problem string
+	saving  bool // enter was pressed on the reason; waiting for the store
 }
 
 func newAlertSnooze(al model.Alert) *alertSnooze {
@@ -71,6 +72,7 @@ func (a *alertsScreen) snoozeKey(msg tea.Msg) tea.Cmd {
 			return nil
 		}
 		st, today, al, n, l := a.Store, model.Date(a.Now()), sn.alert, sn.n, a.Lang
+		sn.saving = true
 		return func() tea.Msg {
 			err := st.Snooze(context.Background(), al, today, n, reason)
 			until := model.FormatDate(today.AddDate(0, 0, n))

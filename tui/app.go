@@ -262,6 +262,7 @@ func (a *App) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		return a, nil
 	case CloseOverlayMsg:
+		a.early.handOver(a.overlay, a.screens[a.active])
 		a.overlay = nil
 		return a, msg.Then
 	case BadgeMsg:

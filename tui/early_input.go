@@ -65,5 +65,14 @@ func (q *earlyInput) replay(focused func() Screen, apply func(tea.Msg) tea.Cmd) 
 	return tea.Batch(cmds...)
 }
 
+// handOver gives the keys kept for from to to: an overlay that closed
+// itself (the entry form once saved) leaves the keys typed after its last
+// one to the tab under it, as they would have reached it typed later.
+func (q *earlyInput) handOver(from, to Screen) {
+	if q.owner == from && len(q.msgs) > 0 {
+		q.owner = to
+	}
+}
+
 // drop forgets the kept messages.
 func (q *earlyInput) drop() { q.owner, q.msgs = nil, nil }

@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -210,6 +211,28 @@ func typedSlowly(t *testing.T, a *App, keys ...tea.Msg) {
 	}
 }
 
+// sameAsTypedSlowly sends keys at once to one cockpit and slowly to
+// another, and compares what state gives of each and, with screens, what
+// they show above the footer. The footer is left out: the line saying what
+// a save wrote is cleared by the next key typed slowly, while a key typed
+// at once comes before the line and leaves it shown.
+func sameAsTypedSlowly(t *testing.T, newApp func(t *testing.T) *App, state func(a *App) string, screens bool, keys ...tea.Msg) {
+	t.Helper()
+	fast, slow := newApp(t), newApp(t)
+	batchBeforeLoad(t, fast, keys...)
+	typedSlowly(t, slow, keys...)
+	if got, want := state(fast), state(slow); got != want {
+		t.Errorf("typed at once: %s\ntyped slowly: %s", got, want)
+	}
+	body := func(a *App) string {
+		lines := strings.Split(screen(a), "\n")
+		return strings.Join(lines[:len(lines)-1], "\n")
+	}
+	if got, want := body(fast), body(slow); screens && got != want {
+		t.Errorf("typed at once the screen is\n%s\ntyped slowly it is\n%s", got, want)
+	}
+}
+
 // TestKeysTypedWhileASubScreenReads: keys sent in one batch before a read
 // that a key among them starts has answered (two past reviews to compare,
 // the open deals of the entry form's closing of a deal, the file the import
@@ -222,19 +245,9 @@ func TestKeysTypedWhileASubScreenReads(t *testing.T) {
 	demoApp := func(t *testing.T) *App {
 		return New(Options{Store: openDemo(t), Lang: LangEN, Now: func() time.Time { return fixedNow }, NoColor: true})
 	}
-	// same sends keys at once to one cockpit and slowly to another, and
-	// compares their screens and what state gives of each.
 	same := func(t *testing.T, newApp func(t *testing.T) *App, state func(a *App) string, keys ...tea.Msg) {
 		t.Helper()
-		fast, slow := newApp(t), newApp(t)
-		batchBeforeLoad(t, fast, keys...)
-		typedSlowly(t, slow, keys...)
-		if got, want := state(fast), state(slow); got != want {
-			t.Errorf("typed at once: %s\ntyped slowly: %s", got, want)
-		}
-		if got, want := screen(fast), screen(slow); got != want {
-			t.Errorf("typed at once the screen is\n%s\ntyped slowly it is\n%s", got, want)
-		}
+		sameAsTypedSlowly(t, newApp, state, true, keys...)
 	}
 
 	t.Run("review: two past reviews picked, then down and enter wait for the comparison", func(t *testing.T) {
@@ -332,5 +345,175 @@ func TestKeysTypedWhileASubScreenReads(t *testing.T) {
 				t.Errorf("%d activities stored, want the two lines'", n)
 			}
 		}
+	})
+}
+
+// TestKeysTypedWhileASaveRuns: keys sent in one batch with the one that
+// saves a form (the entry form, a goal's edit on the tree, a lead's move,
+// a stage definition, a snooze, the input rules) or closes a pane wait
+// until the save has answered and the form has closed: they reach the
+// screen under it as they do typed one at a time, never the form being
+// saved (where they were dropped, typed into it, or saved it twice).
+func TestKeysTypedWhileASaveRuns(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	// onCopy is a cockpit on its own copy of the demo, and the store under it.
+	stores := sync.Map{}
+	onCopy := func(t *testing.T) *App {
+		st, err := store.Open(copyDemo(t))
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { st.Close() })
+		st.SetClock(func() time.Time { return fixedNow })
+		a := New(Options{Store: st, Lang: LangEN, Now: func() time.Time { return fixedNow }, NoColor: true})
+		stores.Store(a, st)
+		return a
+	}
+	onEntryStore := func(t *testing.T) *App {
+		st := entryStore(t)
+		a := New(Options{Store: st, Lang: LangEN, Now: func() time.Time { return fixedNow }, NoColor: true})
+		stores.Store(a, st)
+		return a
+	}
+	storeOf := func(a *App) *store.Store {
+		st, _ := stores.Load(a)
+		return st.(*store.Store)
+	}
+	tabAndOverlay := func(a *App) string { return fmt.Sprintf("tab %s, overlay %T", a.tabs[a.active].ID, a.overlay) }
+
+	t.Run("entry: a, enter and a tab's number save the entry, then show the tab", func(t *testing.T) {
+		t.Parallel()
+		a := onEntryStore(t)
+		sameAsTypedSlowly(t, onEntryStore, func(a *App) string {
+			return fmt.Sprintf("%s, %d activities", tabAndOverlay(a), len(activities(t, storeOf(a))))
+		}, false, keyMsgs("a", "enter", tabKey(a, TabReps))...)
+	})
+
+	t.Run("quick-add: enter on the empty line closes the pane, then a tab's number shows the tab", func(t *testing.T) {
+		t.Parallel()
+		a := onEntryStore(t)
+		keys := []tea.Msg{keyMsg(":"), tea.PasteMsg{Content: "call 鈴木 2"}, keyMsg("enter"), keyMsg("enter"), keyMsg(tabKey(a, TabReps))}
+		sameAsTypedSlowly(t, onEntryStore, func(a *App) string {
+			return fmt.Sprintf("%s, %d activities", tabAndOverlay(a), len(activities(t, storeOf(a))))
+		}, false, keys...)
+	})
+
+	t.Run("import: enter on the finished import closes the screen, then a tab's number shows the tab", func(t *testing.T) {
+		t.Parallel()
+		file := filepath.Join(t.TempDir(), "deals.csv")
+		text := "deal_id,rep,account,stage,amount,created,closed\n" +
+			"D-1,田中,Aoba,won,1200000,2026-11-01,2026-11-20\n" +
+			"D-2,鈴木,Hikari,proposal,,2026-11-02,\n"
+		if err := os.WriteFile(file, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		a := onEntryStore(t)
+		keys := append(keyMsgs("i"), tea.PasteMsg{Content: file})
+		keys = append(keys, keyMsgs("enter", "enter", "y", "enter", tabKey(a, TabReps))...)
+		sameAsTypedSlowly(t, onEntryStore, func(a *App) string {
+			n := 0
+			if err := storeOf(a).ExportOpportunities(ctx, func(model.Opportunity) error { n++; return nil }); err != nil {
+				t.Fatal(err)
+			}
+			return fmt.Sprintf("%s, %d deals", tabAndOverlay(a), n)
+		}, false, keys...)
+	})
+
+	t.Run("tree: a target saved with y, then d opens the deadline's editor", func(t *testing.T) {
+		t.Parallel()
+		probe := newTestApp(t, LangEN, 120, 40)
+		press(t, probe, tabKey(probe, TabTree))
+		var keys []tea.Msg
+		keys = append(keys, keyMsg(tabKey(probe, TabTree)))
+		for _, n := range probe.screens[probe.active].(*treeScreen).visibleNodes() {
+			if n.Key == model.MetricOpportunities {
+				break
+			}
+			keys = append(keys, keyMsg("down"))
+		}
+		keys = append(keys, keyMsg("t"), tea.KeyPressMsg{Code: 'u', Mod: tea.ModCtrl})
+		keys = append(keys, runes("40/week")...)
+		keys = append(keys, keyMsg("enter"))
+		keys = append(keys, runes("plan")...)
+		keys = append(keys, keyMsgs("enter", "y", "d")...)
+		sameAsTypedSlowly(t, onCopy, func(a *App) string {
+			s := a.screens[1].(*treeScreen)
+			k, _, err := storeOf(a).KPI(ctx, model.MetricOpportunities)
+			if err != nil {
+				t.Fatal(err)
+			}
+			editing := "no editor"
+			if s.edit != nil {
+				editing = fmt.Sprintf("editing %s, field %d", s.edit.key, s.edit.field)
+			}
+			return fmt.Sprintf("target %v per %s; %s", k.Target, k.TargetPer, editing)
+		}, true, keys...)
+	})
+
+	t.Run("funnel: a lead moved with enter, then j moves down the list", func(t *testing.T) {
+		t.Parallel()
+		a := onCopy(t)
+		keys := keyMsgs(tabKey(a, TabFunnel), "down", "down", "enter", "down", "m", "enter", "j")
+		sameAsTypedSlowly(t, onCopy, func(a *App) string {
+			s := a.screens[a.active].(*funnelScreen)
+			if s.list == nil {
+				return "no list"
+			}
+			return fmt.Sprintf("move %v, cursor %d of %d", s.move != nil, s.list.nav.cursor, len(s.list.leads))
+		}, true, keys...)
+	})
+
+	t.Run("funnel: a stage definition saved with enter, then j moves down the stages", func(t *testing.T) {
+		t.Parallel()
+		a := onCopy(t)
+		keys := keyMsgs(tabKey(a, TabFunnel), "d", "down", "down", "enter")
+		keys = append(keys, runes("Need, budget and timing confirmed")...)
+		for range defsFieldReason - defsFieldJA {
+			keys = append(keys, keyMsg("tab"))
+		}
+		keys = append(keys, runes("agreed")...)
+		keys = append(keys, keyMsgs("enter", "j")...)
+		sameAsTypedSlowly(t, onCopy, func(a *App) string {
+			s := a.screens[a.active].(*funnelScreen)
+			revs, err := storeOf(a).StageDefRevisions(ctx)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if s.defs == nil {
+				return fmt.Sprintf("no definitions; %d revisions", len(revs))
+			}
+			return fmt.Sprintf("form %v, cursor %d; %d revisions", s.defs.form != nil, s.defs.cursor, len(revs))
+		}, true, keys...)
+	})
+
+	t.Run("alerts: a snooze saved with enter, then j moves down the alerts", func(t *testing.T) {
+		t.Parallel()
+		keys := keyMsgs("!", "s", "3", "enter")
+		keys = append(keys, runes("visit next week")...)
+		keys = append(keys, keyMsgs("enter", "j")...)
+		sameAsTypedSlowly(t, onCopy, func(a *App) string {
+			p, ok := a.overlay.(*alertsScreen)
+			if !ok {
+				return fmt.Sprintf("no alerts pane: %T", a.overlay)
+			}
+			alerts, _, err := storeOf(a).Alerts(ctx, fixedNow, fixedNow.Location())
+			if err != nil {
+				t.Fatal(err)
+			}
+			return fmt.Sprintf("snooze open %v, cursor %d; %d alerts", p.snooze != nil, p.nav.cursor, len(alerts))
+		}, true, keys...)
+	})
+
+	t.Run("alerts: the input rules saved with enter, then j moves down the reps", func(t *testing.T) {
+		t.Parallel()
+		keys := keyMsgs("!", "t", "s", "enter", "j")
+		sameAsTypedSlowly(t, onCopy, func(a *App) string {
+			p, ok := a.overlay.(*alertsScreen)
+			if !ok {
+				return fmt.Sprintf("no alerts pane: %T", a.overlay)
+			}
+			return fmt.Sprintf("rules open %v, cursor %d", p.settings != nil, p.nav.cursor)
+		}, true, keys...)
 	})
 }

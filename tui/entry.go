@@ -74,6 +74,7 @@ type entryScreen struct {
 	loaded        bool
 	loadErr       error
 	saving        bool
+	closing       bool // saved or dropped: the frame is asked to close the overlay
 	// pristine is the form's values as built (by field id); a form that
 	// differs asks before esc or q drops it (dropping: the question is up).
 	pristine map[string]string
@@ -133,9 +134,12 @@ func (e *entryScreen) Typing() bool     { return e.dropping || e.form.typing() }
 // Loading: the keys typed before the form has read the reps wait in the
 // frame (early_input.go), so a and enter at once save the usual entry; so
 // do those typed into the closing of a deal before the open deals are
-// read (its picker is nil until then), which would narrow or step nothing.
+// read (its picker is nil until then), which would narrow or step nothing,
+// and those typed while the entry is saved and the form closes: they are
+// for the form again if the save fails, else for the tab under it.
 func (e *entryScreen) Loading() bool {
-	return !e.loaded || e.loadErr == nil && e.mode() == modeClose && e.deals == nil && e.dealsErr == nil
+	return !e.loaded || e.saving || e.closing ||
+		e.loadErr == nil && e.mode() == modeClose && e.deals == nil && e.dealsErr == nil
 }
 
 func (e *entryScreen) Init() tea.Cmd {
@@ -405,6 +409,7 @@ func (e *entryScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		if e.embedded {
 			return e, nil
 		}
+		e.closing = true
 		return e, CloseOverlayThen(Reload, Flash(msg.text, false))
 	case entryFailedMsg:
 		if msg.from != e {
@@ -465,6 +470,7 @@ func (e *entryScreen) cancel() tea.Cmd {
 	if e.embedded {
 		return func() tea.Msg { return entryCancelledMsg{from: e} }
 	}
+	e.closing = true
 	return CloseOverlay
 }
 

@@ -42,7 +42,8 @@ type quickScreen struct {
 	err           string
 	saved         string // what the last save wrote
 	saving        bool
-	recall        int // index into quickLines while recalling; len(quickLines) when typing a new line
+	closing       bool // esc or enter on an empty line: the frame is asked to close the pane
+	recall        int  // index into quickLines while recalling; len(quickLines) when typing a new line
 }
 
 type quickRepsMsg struct {
@@ -78,8 +79,9 @@ func (q *quickScreen) Capturing() bool   { return true }
 // Loading: a line typed or pasted with the : that opened the pane waits
 // in the frame until the reps are read (early_input.go), so it is read
 // against them, not refused for an unknown rep; the next line, typed while
-// the one before is saved, waits for the pane to be cleared for it.
-func (q *quickScreen) Loading() bool { return !q.loaded || q.saving }
+// the one before is saved, waits for the pane to be cleared for it; the
+// keys typed after the one that closes the pane wait for the tab under it.
+func (q *quickScreen) Loading() bool { return !q.loaded || q.saving || q.closing }
 
 // Typing: `?` on the empty line shows the help; after that it is text.
 func (q *quickScreen) Typing() bool { return q.input.Value() != "" }
@@ -123,9 +125,11 @@ func (q *quickScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		}
 		switch msg.String() {
 		case "esc":
+			q.closing = true
 			return q, CloseOverlay
 		case "enter":
 			if strings.TrimSpace(q.input.Value()) == "" {
+				q.closing = true
 				return q, CloseOverlay
 			}
 			return q, q.save()

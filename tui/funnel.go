@@ -147,9 +147,11 @@ func (s *funnelScreen) Typing() bool { return s.list != nil && s.list.filter.typ
 // Loading: keys wait in the frame until the first read, and while the
 // list of leads opened by enter or the definitions opened by d read theirs
 // (enter then j j, or d and an edit typed at once, act on what they meant;
-// early_input.go).
+// early_input.go), and while a lead's move is saved (a second enter would
+// move it again; the keys after it are for the list).
 func (s *funnelScreen) Loading() bool {
-	return s.f == nil && s.err == nil || s.list != nil && !s.list.loaded || s.defs != nil && s.defs.Loading()
+	return s.f == nil && s.err == nil || s.list != nil && !s.list.loaded || s.defs != nil && s.defs.Loading() ||
+		s.move != nil && s.move.saving
 }
 
 func (s *funnelScreen) load() tea.Cmd {

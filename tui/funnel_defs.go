@@ -64,6 +64,7 @@ type defsForm struct {
 	inputs [defsFields]lineInput // the owner's entry is unused: it is a choice
 	focus  int
 	err    string
+	saving bool // enter was pressed; waiting for the store
 }
 
 type defsScreen struct {
@@ -94,7 +95,7 @@ func newDefsScreen(c *Common) *defsScreen {
 func (d *defsScreen) Keys() help.KeyMap { return d.keys }
 func (d *defsScreen) SetSize(w, h int)  { d.width, d.height = w, h }
 func (d *defsScreen) Capturing() bool   { return d.form != nil }
-func (d *defsScreen) Loading() bool     { return !d.loaded }
+func (d *defsScreen) Loading() bool     { return !d.loaded || d.form != nil && d.form.saving }
 func (d *defsScreen) Init() tea.Cmd     { return d.load() }
 func (d *defsScreen) defs() []model.StageDef {
 	return model.StageDefsAsOf(d.revs, model.Date(d.Now()))
@@ -121,7 +122,7 @@ func (d *defsScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		}
 		if msg.err != nil {
 			if d.form != nil {
-				d.form.err = writeErr(d.Lang, msg.err)
+				d.form.err, d.form.saving = writeErr(d.Lang, msg.err), false
 			}
 			return d, nil
 		}
@@ -244,6 +245,7 @@ func (d *defsScreen) save() tea.Cmd {
 		return nil
 	}
 	st, note := d.Store, store.RevisionNote{From: from, Author: d.Store.Author(), Reason: reason}
+	f.saving = true
 	return func() tea.Msg {
 		return defsSavedMsg{to: d, stage: def.Stage, err: st.ReviseStageDef(context.Background(), def, note)}
 	}

@@ -26,6 +26,7 @@ type funnelMove struct {
 	to      model.FunnelStage
 	recycle bool
 	err     string // the refusal of the last try, one line
+	saving  bool   // enter was pressed; waiting for the store
 }
 
 type funnelMovedMsg struct {
@@ -69,6 +70,7 @@ func (s *funnelScreen) updateMove(km tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(km, s.keys.Recycle):
 		mv.recycle, mv.err = !mv.recycle, ""
 	case key.Matches(km, s.keys.Confirm):
+		mv.saving = true
 		st, m := s.Store, *mv
 		sm := model.StageMove{LeadID: m.lead.ID, Stage: m.to, At: s.Now(), RepName: s.DefaultRep(), Recycle: m.recycle}
 		return func() tea.Msg {
@@ -85,7 +87,7 @@ func (s *funnelScreen) moved(msg funnelMovedMsg) tea.Cmd {
 		return nil
 	}
 	if msg.err != nil {
-		s.move.err = s.moveRefusal(msg.move.lead.ID, msg.err)
+		s.move.err, s.move.saving = s.moveRefusal(msg.move.lead.ID, msg.err), false
 		return nil
 	}
 	s.move = nil

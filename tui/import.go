@@ -111,6 +111,7 @@ type importScreen struct {
 	path          lineInput
 	file          string // the path being read
 	reading       bool
+	closing       bool // the frame is asked to close the screen
 	info          importer.Info
 	header        []string
 	preview       [][]string
@@ -193,8 +194,9 @@ func (s *importScreen) Capturing() bool { return s.step != importStepMap }
 // Loading: the keys typed while the file's header is read (enter, then
 // the mapping's keys) or while the import runs up to its question (y)
 // wait in the frame (early_input.go) for the step they were typed for;
-// esc is never kept, so it still cancels a run at once.
-func (s *importScreen) Loading() bool { return s.reading || s.step == importStepRun }
+// esc is never kept, so it still cancels a run at once. Once the screen
+// has asked the frame to close it, the keys wait for the tab under it.
+func (s *importScreen) Loading() bool { return s.reading || s.step == importStepRun || s.closing }
 
 // Typing: `?` is text only in a path already begun.
 func (s *importScreen) Typing() bool {
@@ -266,6 +268,7 @@ func (s *importScreen) key(msg tea.KeyPressMsg) (Screen, tea.Cmd) {
 	case importStepPath:
 		switch msg.String() {
 		case "esc":
+			s.closing = true
 			return s, CloseOverlay
 		case "enter":
 			if s.reading || strings.TrimSpace(s.path.Value()) == "" {
@@ -370,6 +373,7 @@ func (s *importScreen) key(msg tea.KeyPressMsg) (Screen, tea.Cmd) {
 				s.name.SetValue(s.profName)
 			}
 		case "esc", "enter", "q":
+			s.closing = true
 			return s, CloseOverlayThen(Reload)
 		}
 	}

@@ -18,7 +18,8 @@ import (
 // It lives inside the alerts pane (`s` there opens it).
 type settingsForm struct {
 	*Common
-	form form
+	form   form
+	saving bool // enter was pressed; waiting for the store
 }
 
 type rulesSavedMsg struct{ from *settingsForm }
@@ -81,6 +82,7 @@ func (s *settingsForm) update(msg tea.Msg) (cmd tea.Cmd, done bool) {
 	switch msg := msg.(type) {
 	case rulesFailedMsg:
 		if msg.from == s {
+			s.saving = false
 			s.showError(msg.err)
 		}
 		return nil, false
@@ -163,6 +165,7 @@ func (s *settingsForm) save() tea.Cmd {
 		u.Required[k] = fields
 	}
 	st := s.Store
+	s.saving = true
 	return func() tea.Msg {
 		if err := st.UpdateRules(context.Background(), u); err != nil {
 			return rulesFailedMsg{from: s, err: err}

@@ -156,8 +156,12 @@ func (s *treeScreen) Keys() help.KeyMap {
 }
 func (s *treeScreen) SetSize(w, h int) { s.width, s.height = w, h }
 
-// Loading: keys wait in the frame until the first read (early_input.go).
-func (s *treeScreen) Loading() bool { return s.data == nil && s.err == nil }
+// Loading: keys wait in the frame until the first read, and while an
+// edit of a goal is saved: they are for the editor again if the save
+// fails, else for the tree (early_input.go).
+func (s *treeScreen) Loading() bool {
+	return s.data == nil && s.err == nil || s.edit != nil && s.edit.saving
+}
 
 // Capturing is true while a what-if value or a KPI field is being typed,
 // or a save confirmed.
