@@ -64,7 +64,7 @@ func (is *ImportSession) move() error {
 // otherwise (another import holds it, or the system has none) the final
 // transaction moves everything.
 func (is *ImportSession) moveInBatches(ctx context.Context) error {
-	if is.store.pg || !is.mayBatch() {
+	if !is.store.sharedFile() || !is.mayBatch() {
 		return nil
 	}
 	lock, err := tryImportLock(is.store.path)

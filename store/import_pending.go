@@ -34,6 +34,12 @@ import (
 //     disk filled): its rows are deleted (clearStoppedImport), at the next
 //     import and at the next open that may write.
 
+// sharedFile reports whether s is a SQLite file other processes may write
+// while an import moves: not PostgreSQL (one transaction there), not a
+// scratch copy in memory (a dry run: nothing else writes to it, and its
+// path is the real file's, whose lock it must not take).
+func (s *Store) sharedFile() bool { return !s.pg && s.changes != nil }
+
 // pendingRepsRecord is import_pending's record for the reps an import
 // created before its rows became visible.
 const pendingRepsRecord = "reps"
@@ -153,7 +159,7 @@ func (is *ImportSession) batched(kind string) bool {
 // only (the lock file needs a path), the kinds whose roll-ups were derived
 // before the move and whose triggers the bulk move knows.
 func (is *ImportSession) batchedKinds(ctx context.Context) ([]string, error) {
-	if is.store.pg || is.lock == nil {
+	if is.lock == nil {
 		return nil, nil
 	}
 	var kinds []string
@@ -511,7 +517,7 @@ func deleteHeldOff(ctx context.Context, tx *sql.Tx, table string, lo, hi int64) 
 // that may write does it too). It is cheap when there is nothing to do:
 // one read of an empty table, and the lock file is not touched.
 func (s *Store) ClearStoppedImport(ctx context.Context) error {
-	if s.pg {
+	if !s.sharedFile() {
 		return nil
 	}
 	var any bool

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -370,5 +371,41 @@ func TestFailedBatchedMoveLeavesNothing(t *testing.T) {
 			t.Errorf("%s after the failed move is not as before: %s", table,
 				firstDiff(strings.Split(before[table], "\n"), strings.Split(got, "\n")))
 		}
+	}
+}
+
+// A dry run's scratch copy in memory moves in one transaction: nothing else
+// writes to it, and it must not take the real file's import lock (its path
+// is the real file's).
+func TestScratchImportTakesNoLock(t *testing.T) {
+	if onPostgres(t) {
+		t.Skip("a scratch copy is SQLite's")
+	}
+	path := filepath.Join(t.TempDir(), "k.db")
+	s, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	bulkTestImport(t, s, 0, 40, 120)
+	s.Close()
+	smallBatches(t)
+	batches := 0
+	batchHook = func(string, int64, int64) error { batches++; return nil }
+	scratch, err := OpenScratch(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer scratch.Close()
+	bulkTestImport(t, scratch, 40, 300, 600)
+	if batches != 0 {
+		t.Errorf("the scratch copy moved in %d batches", batches)
+	}
+	if _, err := os.Stat(importLockPath(path)); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("the dry run made or touched the lock file: %v", err)
+	}
+	var n int
+	scratch.db.QueryRow(`SELECT count(*) FROM opportunities`).Scan(&n)
+	if n != 340 {
+		t.Errorf("%d opportunities in the scratch copy, want 340", n)
 	}
 }
