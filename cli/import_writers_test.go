@@ -16,7 +16,7 @@ import (
 // TestAddsSucceedDuringALargeImport runs the built kpit's import of a
 // large file and, every 100 ms while it runs, a kpit add. The import stages
 // without the write lock and moves its rows in short transactions, invisible
-// until a short final one (docs/import.md): every add takes at most 2 s,
+// until a short final one (docs/import.md): every add takes at most 3 s,
 // before the move and during it, every acknowledged record is there once
 // afterwards, and so is the whole import. The move begins when the import
 // labels its work (settings writer.work); its length is logged.
@@ -86,8 +86,10 @@ func TestAddsSucceedDuringALargeImport(t *testing.T) {
 			during++
 			slowestDuring = max(slowestDuring, took)
 		}
-		if took > 2*time.Second {
-			t.Errorf("add %d took %v; want at most 2 s, however long the import", i, took.Round(time.Millisecond))
+		// A second or two for the wait, plus the new process's own start
+		// on a loaded machine (BENCHMARKS.md, "Moving in batches").
+		if took > 3*time.Second {
+			t.Errorf("add %d took %v; want at most 3 s, however long the import", i, took.Round(time.Millisecond))
 		}
 		select {
 		case impErrRun = <-done:
