@@ -288,7 +288,7 @@ func (f *form) lines(c *Common, width int) []string {
 			}
 			if t := fl.freeText(); t != "" {
 				val = t
-			} else if len(fl.values) == 0 && fl.empty != (Text{}) {
+			} else if len(fl.values) == 0 && fl.empty.EN != "" {
 				val = c.Styles.Muted.Render(c.T(fl.empty))
 			}
 			if fl.id == "rep" {
