@@ -146,7 +146,7 @@ func newFlagSet(e env, name, usage string) *flag.FlagSet {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.SetOutput(e.stderr)
 	fs.Usage = func() {
-		fmt.Fprint(e.stderr, e.ui.T(catalog.UsageFlags, usage))
+		fmt.Fprint(e.stderr, e.ui.T(catalog.UsageFlags, catalog.UsageText(e.ui, usage)))
 		printFlags(e.stderr, e.ui, fs)
 	}
 	return fs

@@ -39,7 +39,7 @@ func runCockpit(e env) int {
 	themeArg := themeFlag(fs)
 	err := fs.Parse(e.args)
 	if errors.Is(err, flag.ErrHelp) {
-		fmt.Fprintf(e.stdout, "Usage: %s\n\nFlags:\n", cockpitUsage)
+		fmt.Fprint(e.stdout, e.uiLang().T(catalog.UsageCockpit, catalog.UsageText(e.uiLang(), cockpitUsage)))
 		printFlags(e.stdout, e.uiLang(), fs)
 		return exitOK
 	}

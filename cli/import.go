@@ -75,7 +75,7 @@ func runImport(e env) int {
 	fs.StringVar(&f.today, "today", "", "the import `DAY` (YYYY-MM-DD): an open deal's created date when the file and kpit have none (default: the clock's)")
 	fs.BoolVar(&f.skipInvalid, "skip-invalid", false, "report invalid rows on stderr and import the rest")
 	fs.Usage = func() {
-		fmt.Fprint(e.stderr, e.ui.T(catalog.UsageFlags, importUsage))
+		fmt.Fprint(e.stderr, e.ui.T(catalog.UsageFlags, catalog.UsageText(e.ui, importUsage)))
 		printFlags(e.stderr, e.ui, fs)
 		fmt.Fprintf(e.stderr, importExamples, fieldList())
 	}

@@ -196,6 +196,19 @@ func TestHelpIsWordedInJapanese(t *testing.T) {
 		_, jaOut, jaErr := kpitRun(append(args, "--lang", "ja")...)
 		_, enOut, enErr := kpitRun(append(args, "--lang", "en")...)
 		ja, en := jaOut+jaErr, enOut+enErr
+		// What the command does, between its synopsis and its flags
+		// (examples, which are commands to type, aside).
+		head, _, _ := strings.Cut(ja, "\nフラグ:\n")
+		if _, about, ok := strings.Cut(head, "\n\n"); ok {
+			for _, line := range strings.Split(about, "\n") {
+				if strings.HasPrefix(line, "  kpit ") {
+					continue
+				}
+				if run := catalog.EnglishRun(quoted.ReplaceAllString(line, "＿")); run != "" {
+					t.Errorf("kpit %s: English %q in %q", strings.Join(args, " "), run, line)
+				}
+			}
+		}
 		var jaFlags, enFlags []string
 		for _, line := range strings.Split(ja, "\n") {
 			switch {
