@@ -409,3 +409,29 @@ func TestScratchImportTakesNoLock(t *testing.T) {
 		t.Errorf("%d opportunities in the scratch copy, want 340", n)
 	}
 }
+
+// kpit migrate does not carry an import still moving its rows: they would
+// arrive hidden in the target, where nothing clears them.
+func TestMoveWaitsForAMovingImport(t *testing.T) {
+	if onPostgres(t) {
+		t.Skip("the source of a move is a SQLite file")
+	}
+	s := openTemp(t)
+	bulkTestImport(t, s, 0, 10, 20)
+	lock, err := tryImportLock(s.Path())
+	if err != nil || lock == nil {
+		t.Fatalf("take the import lock: %v %v", lock, err)
+	}
+	defer lock.release()
+	if _, err := s.db.Exec(`INSERT INTO import_pending (record, lo, hi, started_at) VALUES ('opportunities', 100, 200, '2026-11-26T03:00:00Z')`); err != nil {
+		t.Fatal(err)
+	}
+	to, err := Open(filepath.Join(t.TempDir(), "to.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer to.Close()
+	if _, err := s.MoveTo(context.Background(), to); err == nil || !strings.Contains(err.Error(), "still moving") {
+		t.Errorf("a move while an import moves its rows: %v", err)
+	}
+}

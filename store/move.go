@@ -72,6 +72,15 @@ func (s *Store) MoveTo(ctx context.Context, to *Store) (MoveSummary, error) {
 		return sum, fmt.Errorf("read %s: %w", s.path, describe(err))
 	}
 	defer src.Rollback()
+	// An import still moving its rows would carry them over hidden, where
+	// nothing removes them (store/import_pending.go): the move waits for it.
+	var pending int
+	if err := src.QueryRowContext(ctx, `SELECT count(*) FROM import_pending`).Scan(&pending); err != nil {
+		return sum, fmt.Errorf("read %s: %w", s.path, describe(err))
+	}
+	if pending > 0 {
+		return sum, fmt.Errorf("%s: an import is still moving its rows into it; run kpit migrate again when it ends", s.path)
+	}
 	// The whole team, its people included: an admin's move.
 	err = to.tx(ctx, model.AreaUsers, func(dst *sql.Tx) error {
 		clear(sum.Rows)
