@@ -65,3 +65,56 @@ func UsageText(l Lang, usage string) string {
 
 // UsageCockpit heads the cockpit's -h, whose synopsis names kpit itself.
 var UsageCockpit = Text{JA: "使い方: %s\n\nフラグ:\n", EN: "Usage: %s\n\nFlags:\n"}
+
+// ImportExamples follows kpit import's flags in -h: the fields of each
+// kind (the %s) and examples of the exports of common SFAs.
+var ImportExamples = Text{
+	JA: `
+項目 (* は必須。項目と同じ名前の列や、商談ID、担当者、取引先、フェーズ、金額、作成日、完了日 のような
+日本語・英語のよくある見出しの列は --map なしで対応づけます):
+%s
+例:
+  # Salesforce 形式の商談レポート (Opportunity ID, Opportunity Owner, Account Name,
+  # Stage, Amount, Created Date, Close Date) を取り込み、来週のためにプロファイルとして保存:
+  kpit import opportunities sfdc-opps.csv --won "Closed Won" --lost "Closed Lost" --save-profile sfdc
+  kpit import sfdc-opps-week48.csv --profile sfdc
+
+  # HubSpot 形式の取引のエクスポート (Record ID, Deal owner, Associated Company, Deal Stage, ...):
+  kpit import opportunities hubspot-deals.csv \
+      --map "id=Record ID,owner=Deal owner,account=Associated Company" \
+      --won "Closed won" --lost "Closed lost" --save-profile hubspot
+
+  # 独自の列名を持つ CRM のサンプル:
+  kpit import opportunities sales_pipeline.csv \
+      --map id=opportunity_id,owner=sales_agent,stage=deal_stage,created=engage_date,closed=close_date,amount=close_value \
+      --won Won --lost Lost
+
+  # Shift_JIS の国産 SFA のエクスポートと、Excel のシート:
+  kpit import opportunities 商談.csv --won 受注 --lost 失注 --dry-run
+  kpit import activities 活動.xlsx --sheet 活動一覧 --skip-invalid
+`,
+	EN: `
+Fields (* required; a column named like the field, or a usual Japanese or English header
+such as 商談ID, 担当者, 取引先, フェーズ, 金額, 作成日, 完了日, needs no --map):
+%s
+Examples:
+  # Salesforce-style opportunity report (Opportunity ID, Opportunity Owner, Account Name,
+  # Stage, Amount, Created Date, Close Date), saved as a profile for next week:
+  kpit import opportunities sfdc-opps.csv --won "Closed Won" --lost "Closed Lost" --save-profile sfdc
+  kpit import sfdc-opps-week48.csv --profile sfdc
+
+  # HubSpot-style deals export (Record ID, Deal owner, Associated Company, Deal Stage, ...):
+  kpit import opportunities hubspot-deals.csv \
+      --map "id=Record ID,owner=Deal owner,account=Associated Company" \
+      --won "Closed won" --lost "Closed lost" --save-profile hubspot
+
+  # A CRM sample with its own column names:
+  kpit import opportunities sales_pipeline.csv \
+      --map id=opportunity_id,owner=sales_agent,stage=deal_stage,created=engage_date,closed=close_date,amount=close_value \
+      --won Won --lost Lost
+
+  # A Japanese SFA export in Shift_JIS, and an Excel sheet:
+  kpit import opportunities 商談.csv --won 受注 --lost 失注 --dry-run
+  kpit import activities 活動.xlsx --sheet 活動一覧 --skip-invalid
+`,
+}

@@ -30,31 +30,6 @@ row stops it with FILE:LINE: column COLUMN: what is wrong, and the database stay
 Records are matched by id, so importing the same file again updates and adds nothing.
 A --dry-run works on a copy in memory: it creates and changes no file.`
 
-const importExamples = `
-Fields (* required; a column named like the field, or a usual Japanese or English header
-such as 商談ID, 担当者, 取引先, フェーズ, 金額, 作成日, 完了日, needs no --map):
-%s
-Examples:
-  # Salesforce-style opportunity report (Opportunity ID, Opportunity Owner, Account Name,
-  # Stage, Amount, Created Date, Close Date), saved as a profile for next week:
-  kpit import opportunities sfdc-opps.csv --won "Closed Won" --lost "Closed Lost" --save-profile sfdc
-  kpit import sfdc-opps-week48.csv --profile sfdc
-
-  # HubSpot-style deals export (Record ID, Deal owner, Associated Company, Deal Stage, ...):
-  kpit import opportunities hubspot-deals.csv \
-      --map "id=Record ID,owner=Deal owner,account=Associated Company" \
-      --won "Closed won" --lost "Closed lost" --save-profile hubspot
-
-  # A CRM sample with its own column names:
-  kpit import opportunities sales_pipeline.csv \
-      --map id=opportunity_id,owner=sales_agent,stage=deal_stage,created=engage_date,closed=close_date,amount=close_value \
-      --won Won --lost Lost
-
-  # A Japanese SFA export in Shift_JIS, and an Excel sheet:
-  kpit import opportunities 商談.csv --won 受注 --lost 失注 --dry-run
-  kpit import activities 活動.xlsx --sheet 活動一覧 --skip-invalid
-`
-
 type importFlags struct {
 	db, mapping, won, lost, profile, saveProfile, sheet, encoding, today string
 	dryRun, skipInvalid                                                  bool
@@ -77,7 +52,7 @@ func runImport(e env) int {
 	fs.Usage = func() {
 		fmt.Fprint(e.stderr, e.ui.T(catalog.UsageFlags, catalog.UsageText(e.ui, importUsage)))
 		printFlags(e.stderr, e.ui, fs)
-		fmt.Fprintf(e.stderr, importExamples, fieldList())
+		fmt.Fprint(e.stderr, e.ui.T(catalog.ImportExamples, fieldList()))
 	}
 	if st, stop := parseFlags(e, fs, flagsFirst(e.args, "dry-run", "skip-invalid")); stop {
 		return st
