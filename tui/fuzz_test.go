@@ -77,40 +77,60 @@ func fuzzEvents(data []byte) (w, h int, events []tea.Msg) {
 // fuzzSize maps two bytes onto a window of 1×1 to 400×120.
 func fuzzSize(x, y int) (w, h int) { return 1 + x*399/255, 1 + y*119/255 }
 
+// fuzzRootModelSeeds are FuzzRootModel's seed inputs.
+var fuzzRootModelSeeds = [][]byte{
+	{80, 24, 0, 1, 2, 3},
+	{1, 1, 0, 'a', 0, 'b'},
+	{200, 119, 7, 255, 119, 4, 10, 0, 6, 5, 'h', 'e', 'l', 'l', 'o'},
+	[]byte("entry: a then enter \x00\x01\x02"),
+}
+
 // FuzzRootModel sends random keys, clicks, wheel turns, pastes and
 // resizes (1×1 to 400×120) to the cockpit on a copy of the demo database:
 // it never panics, and every frame fits the window it is drawn for.
 func FuzzRootModel(f *testing.F) {
-	f.Add([]byte{80, 24, 0, 1, 2, 3})
-	f.Add([]byte{1, 1, 0, 'a', 0, 'b'})
-	f.Add([]byte{200, 119, 7, 255, 119, 4, 10, 0, 6, 5, 'h', 'e', 'l', 'l', 'o'})
-	f.Add([]byte("entry: a then enter \x00\x01\x02"))
-	f.Fuzz(func(t *testing.T, data []byte) {
-		st, err := store.Open(copyDemo(t))
-		if err != nil {
-			t.Fatal(err)
+	for _, seed := range fuzzRootModelSeeds {
+		f.Add(seed)
+	}
+	f.Fuzz(func(t *testing.T, data []byte) { fuzzRootModel(t, data) })
+}
+
+// BenchmarkFuzzRootModel is what one of FuzzRootModel's inputs costs: the
+// fuzzer tries as many as this allows in CI's minute.
+func BenchmarkFuzzRootModel(b *testing.B) {
+	for b.Loop() {
+		for _, seed := range fuzzRootModelSeeds {
+			fuzzRootModel(b, seed)
 		}
-		defer st.Close()
-		st.SetClock(func() time.Time { return fixedNow })
-		w, h, events := fuzzEvents(data)
-		a := New(Options{Store: st, Lang: []Lang{LangJA, LangEN}[len(data)%2], Now: func() time.Time { return fixedNow }, NoColor: true})
-		a.Update(tea.WindowSizeMsg{Width: w, Height: h})
-		run(t, a, a.Init())
-		for i, ev := range events {
-			if s, ok := ev.(tea.WindowSizeMsg); ok {
-				w, h = s.Width, s.Height
-			}
-			_, cmd := a.Update(ev)
-			run(t, a, cmd)
-			lines := strings.Split(screen(a), "\n")
-			if len(lines) > h {
-				t.Fatalf("after event %d (%#v) at %dx%d: %d lines", i, ev, w, h, len(lines))
-			}
-			for _, l := range lines {
-				if lipgloss.Width(l) > w {
-					t.Fatalf("after event %d (%#v) at %dx%d: line too wide: %q", i, ev, w, h, l)
-				}
+	}
+}
+
+// fuzzRootModel is one input of FuzzRootModel.
+func fuzzRootModel(tb testing.TB, data []byte) {
+	st, err := store.Open(copyDemo(tb))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	defer st.Close()
+	st.SetClock(func() time.Time { return fixedNow })
+	w, h, events := fuzzEvents(data)
+	a := New(Options{Store: st, Lang: []Lang{LangJA, LangEN}[len(data)%2], Now: func() time.Time { return fixedNow }, NoColor: true})
+	a.Update(tea.WindowSizeMsg{Width: w, Height: h})
+	run(tb, a, a.Init())
+	for i, ev := range events {
+		if s, ok := ev.(tea.WindowSizeMsg); ok {
+			w, h = s.Width, s.Height
+		}
+		_, cmd := a.Update(ev)
+		run(tb, a, cmd)
+		lines := strings.Split(screen(a), "\n")
+		if len(lines) > h {
+			tb.Fatalf("after event %d (%#v) at %dx%d: %d lines", i, ev, w, h, len(lines))
+		}
+		for _, l := range lines {
+			if lipgloss.Width(l) > w {
+				tb.Fatalf("after event %d (%#v) at %dx%d: line too wide: %q", i, ev, w, h, l)
 			}
 		}
-	})
+	}
 }
