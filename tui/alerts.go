@@ -58,6 +58,7 @@ type alertsScreen struct {
 	nav           listNav       // the cursor over the alerts shown
 	filter        listFilter    // narrows the alerts to a rep, account or rule
 	snooze        *alertSnooze  // non-nil while a snooze is typed
+	leaving       bool          // enter on an alert asked for the tab it is about
 	timeliness    bool          // the second page: timeliness and rules
 	settings      *settingsForm // non-nil while the rules are being edited
 }
@@ -98,9 +99,11 @@ func (a *alertsScreen) SetSize(w, h int) { a.width, a.height = w, h }
 // Loading: keys wait in the frame until the first read (early_input.go):
 // ! then t at once shows the timely-entry reference. They wait too while a
 // snooze or the rules are saved: a second enter would save them again, and
-// the keys after it are for the pane once the form has closed.
+// the keys after it are for the pane once the form has closed; and once
+// enter on an alert has asked for its tab, they are that tab's.
 func (a *alertsScreen) Loading() bool {
-	return a.data == nil && a.err == nil || a.snooze != nil && a.snooze.saving || a.settings != nil && a.settings.saving
+	return a.data == nil && a.err == nil || a.snooze != nil && a.snooze.saving || a.settings != nil && a.settings.saving ||
+		a.leaving
 }
 
 // Capturing is true while the rules form, a snooze or the filter is
@@ -216,7 +219,7 @@ func (a *alertsScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		a.filter.start()
 	case key.Matches(k, a.keys.Open):
 		if al, ok := a.selected(); ok {
-			return a, openAlert(al)
+			return a, a.openAlert(al)
 		}
 	case key.Matches(k, a.keys.Snooze):
 		if al, ok := a.selected(); ok {

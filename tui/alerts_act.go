@@ -107,17 +107,20 @@ type focusRecordMsg struct {
 
 type focusRepMsg struct{ name string }
 
-// openAlert closes the pane and shows what the alert is about: the deal
-// or the record entered late, an overdue action's review, else the rep.
-func openAlert(al model.Alert) tea.Cmd {
+// openAlert shows what the alert is about, the pane closed (SwitchTab
+// closes it): the deal or the record entered late, an overdue action's
+// review, else the rep. The pane counts as loading until then, so the keys
+// typed after enter wait for that tab (early_input.go).
+func (a *alertsScreen) openAlert(al model.Alert) tea.Cmd {
+	a.leaving = true
 	if al.Kind == model.AlertOverdueAction { // the review, where actions are settled
-		return tea.Batch(CloseOverlay, SwitchTab(TabReview))
+		return SwitchTab(TabReview)
 	}
 	if al.RecordID != 0 && al.RecordKind != "" {
-		return tea.Batch(CloseOverlay, SwitchTab(TabRecords),
+		return tea.Batch(SwitchTab(TabRecords),
 			func() tea.Msg { return focusRecordMsg{kind: al.RecordKind, id: al.RecordID} })
 	}
-	return tea.Batch(CloseOverlay, SwitchTab(TabReps), func() tea.Msg { return focusRepMsg{name: al.RepName} })
+	return tea.Batch(SwitchTab(TabReps), func() tea.Msg { return focusRepMsg{name: al.RepName} })
 }
 
 // alertRows are the alerts in view, the one under the cursor marked, in

@@ -256,6 +256,8 @@ func (a *App) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case SwitchTabMsg:
 		for i, t := range a.tabs {
 			if t.ID == msg.ID {
+				// The keys typed after the one that asked for the tab are its.
+				a.early.handOver(a.focused(), a.screens[i])
 				a.overlay = nil
 				return a, a.switchTo(i)
 			}

@@ -350,10 +350,11 @@ func TestKeysTypedWhileASubScreenReads(t *testing.T) {
 
 // TestKeysTypedWhileASaveRuns: keys sent in one batch with the one that
 // saves a form (the entry form, a goal's edit on the tree, a lead's move,
-// a stage definition, a snooze, the input rules) or closes a pane wait
-// until the save has answered and the form has closed: they reach the
-// screen under it as they do typed one at a time, never the form being
-// saved (where they were dropped, typed into it, or saved it twice).
+// a stage definition, a snooze, the input rules), closes a pane or opens
+// the tab an alert is about wait until the save has answered and the form
+// has closed: they reach the screen under it as they do typed one at a
+// time, never the form being saved (where they were dropped, typed into
+// it, or saved it twice) or the pane being left.
 func TestKeysTypedWhileASaveRuns(t *testing.T) {
 	t.Parallel()
 	ctx := context.Background()
@@ -503,6 +504,13 @@ func TestKeysTypedWhileASaveRuns(t *testing.T) {
 			}
 			return fmt.Sprintf("snooze open %v, cursor %d; %d alerts", p.snooze != nil, p.nav.cursor, len(alerts))
 		}, true, keys...)
+	})
+
+	t.Run("alerts: enter on an alert, then j moves down the tab it shows", func(t *testing.T) {
+		t.Parallel()
+		for _, keys := range [][]tea.Msg{keyMsgs("!", "enter", "j"), keyMsgs("!", "j", "j", "enter", "j", "j")} {
+			sameAsTypedSlowly(t, onCopy, tabAndOverlay, true, keys...)
+		}
 	})
 
 	t.Run("alerts: the input rules saved with enter, then j moves down the reps", func(t *testing.T) {
