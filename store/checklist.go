@@ -272,13 +272,15 @@ func (s *Store) leadEvidence(ctx context.Context, e *model.Evidence) error {
 		e.HandoffRuleDays = mql.LimitDays
 	}
 	e.HandoffLimitUsed = mql.LimitDays
-	overdue, err := s.OverdueLeads(ctx, defs, e.Now, e.Now.Location())
+	// Counted per stage, not listed: at a million deals some 50,000 leads
+	// wait past their limits (StageOverdue equals OverdueLeads counted).
+	overdue, err := s.StageOverdue(ctx, defs, e.Now, e.Now.Location())
 	if err != nil {
 		return err
 	}
 	for _, o := range overdue {
-		if o.Stage == model.FunnelMQL {
-			e.LeadsStuckAtMQL++
+		if o.Worst.Stage == model.FunnelMQL {
+			e.LeadsStuckAtMQL += o.Count
 		}
 	}
 	return s.db.QueryRowContext(ctx, `SELECT count(*), count(mql_on), count(sql_on) FROM leads WHERE deleted_at IS NULL`).
