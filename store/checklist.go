@@ -255,6 +255,13 @@ func (s *Store) ruleEvidence(ctx context.Context, e *model.Evidence) error {
 // (docs/funnel.md): whether MQL and SQL are written down, whether the team
 // set its hand-off rules (a revision of either stage), and how many leads
 // wait at MQL past Inside Sales' limit.
+// leadCountsSQL counts the live leads from the write path's count, and
+// those with each stage day from an index of them alone (migration 27):
+// no read of every lead.
+const leadCountsSQL = `SELECT coalesce((SELECT n FROM live_counts WHERE record = 'leads'), 0),
+	(SELECT count(*) FROM leads WHERE mql_on IS NOT NULL AND deleted_at IS NULL),
+	(SELECT count(*) FROM leads WHERE sql_on IS NOT NULL AND deleted_at IS NULL)`
+
 func (s *Store) leadEvidence(ctx context.Context, e *model.Evidence) error {
 	revs, err := s.StageDefRevisions(ctx)
 	if err != nil {
@@ -283,8 +290,7 @@ func (s *Store) leadEvidence(ctx context.Context, e *model.Evidence) error {
 			e.LeadsStuckAtMQL += o.Count
 		}
 	}
-	return s.db.QueryRowContext(ctx, `SELECT count(*), count(mql_on), count(sql_on) FROM leads WHERE deleted_at IS NULL`).
-		Scan(&e.Leads, &e.LeadsWithMQL, &e.LeadsWithSQL)
+	return s.db.QueryRowContext(ctx, leadCountsSQL).Scan(&e.Leads, &e.LeadsWithMQL, &e.LeadsWithSQL)
 }
 
 func (s *Store) reviewEvidence(ctx context.Context, e *model.Evidence) error {

@@ -78,3 +78,21 @@ func TestLateEntriesReadTheMaybeLateIndexes(t *testing.T) {
 		}
 	}
 }
+
+// The checklist's counts of the leads with an MQL and an SQL day walk the
+// partial indexes of those leads (migration 27), never every lead.
+func TestLeadCountsReadThePartialIndexes(t *testing.T) {
+	s := openClocked(t)
+	if s.pg {
+		t.Skip("SQLite's plan")
+	}
+	text := queryPlan(t, s, leadCountsSQL)
+	for _, index := range []string{"COVERING INDEX leads_mql_live", "COVERING INDEX leads_sql_live"} {
+		if !strings.Contains(text, index) {
+			t.Errorf("plan %q does not read %s", text, index)
+		}
+	}
+	if strings.Contains(text, "SCAN leads\n") || strings.HasSuffix(text, "SCAN leads") {
+		t.Errorf("plan %q reads every lead", text)
+	}
+}

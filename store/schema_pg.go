@@ -247,6 +247,8 @@ CREATE TRIGGER open_deal_work_activities AFTER INSERT OR UPDATE OF opportunity_i
 	// moves an import in one transaction, so it never holds one).
 	{upTo: 25, sql: importPendingSQL},
 	{upTo: 26, sql: cText(strings.ReplaceAll(waitingDays(true), "INTEGER", "BIGINT"))},
+	// 27: the partial indexes of the leads with an MQL or an SQL day.
+	{upTo: 27, sql: leadStageDayIndexes},
 }
 
 // cText gives every TEXT column the "C" collation: SQLite compares text
