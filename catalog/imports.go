@@ -26,6 +26,7 @@ var (
 	ImportDryRun         = Text{JA: "--dry-run のため何も書き込んでいません", EN: "dry run: nothing was written"}
 	ImportProfileSaved   = Text{JA: "プロファイル %s を保存しました (次回から: kpit import --profile %s ファイル)", EN: "profile %s saved (use: kpit import --profile %s FILE)"}
 	ImportProgress       = Text{JA: "%s行を読みました (%.0f%%)", EN: "%d rows (%.0f%%)"}
+	ImportMoving         = Text{JA: "書き込み中: %[1]s / %[2]s件 (%.0[3]f%%)", EN: "writing %[1]d of %[2]d records (%.0[3]f%%)"}
 )
 
 // plainOrGrouped is a count as an import's line shows it in l: grouped in
@@ -53,6 +54,16 @@ func ImportCreatedFromClose(l Lang, s importer.Summary) string {
 // ImportProgressLine is the rows read and the share of the file read.
 func ImportProgressLine(l Lang, rows int, fraction float64) string {
 	return l.T(ImportProgress, plainOrGrouped(l, rows), fraction*100)
+}
+
+// ImportMovingLine is how far the move of a large import's new records,
+// made in batches, has gone (store/import_pending.go).
+func ImportMovingLine(l Lang, done, total int64) string {
+	share := 100.0
+	if total > 0 {
+		share = float64(done) * 100 / float64(total)
+	}
+	return l.T(ImportMoving, plainOrGrouped(l, int(done)), plainOrGrouped(l, int(total)), share)
 }
 
 // ImportReadAsOpenLine is kpit import's line on the stages it read as

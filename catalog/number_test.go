@@ -120,3 +120,21 @@ func TestFormatFigures(t *testing.T) {
 		}
 	}
 }
+
+// The move's progress line: the count grouped in Japanese as the reading
+// line's is, and the share of the new records in.
+func TestImportMovingLine(t *testing.T) {
+	for _, c := range []struct {
+		l           Lang
+		done, total int64
+		want        string
+	}{
+		{LangJA, 350000, 1000000, "書き込み中: 350,000 / 1,000,000件 (35%)"},
+		{LangEN, 350000, 1000000, "writing 350000 of 1000000 records (35%)"},
+		{LangEN, 0, 0, "writing 0 of 0 records (100%)"},
+	} {
+		if got := ImportMovingLine(c.l, c.done, c.total); got != c.want {
+			t.Errorf("ImportMovingLine(%v, %d, %d) = %q, want %q", c.l, c.done, c.total, got, c.want)
+		}
+	}
+}

@@ -135,6 +135,11 @@ func runImport(e env) int {
 	}
 	progress := progressLine(l, e.stderr)
 	opt.OnProgress = progress
+	if progress != nil {
+		opt.OnMove = func(done, total int64) {
+			fmt.Fprint(e.stderr, "\r"+catalog.ImportMovingLine(l, done, total)+"\033[K")
+		}
+	}
 	begin := func(ctx context.Context) (importer.Session, error) { return st.BeginImport(ctx) }
 	decide := importer.Write
 	if f.dryRun {

@@ -76,7 +76,10 @@ type Options struct {
 	SkipInvalid bool      // report invalid rows through OnInvalid and go on
 	OnInvalid   func(*RowError)
 	// OnProgress is called every ProgressEvery rows and at the end.
-	OnProgress    func(rows int, fraction float64)
+	OnProgress func(rows int, fraction float64)
+	// OnMove is called as a large import's new records are written, when
+	// the session moves them in batches (a session with an OnMove method).
+	OnMove        func(done, total int64)
 	ProgressEvery int
 	BatchSize     int
 	// Currency is the team's currency, in which amounts are read (the
@@ -488,6 +491,9 @@ func Import(ctx context.Context, src Source, b Binding, begin func(context.Conte
 			err = rerr
 		}
 		return sum, false, err
+	}
+	if m, ok := sess.(interface{ OnMove(func(done, total int64)) }); ok && opt.OnMove != nil {
+		m.OnMove(opt.OnMove)
 	}
 	if err := sess.Commit(); err != nil {
 		return sum, false, err

@@ -71,7 +71,12 @@ type ImportSession struct {
 	lock      *importLock
 	pending   []pendingRange
 	repsMoved bool
+	onMove    func(done, total int64)
 }
+
+// OnMove asks the session to report, after each batch of a move made in
+// batches, how many of the new records are in (store/import_pending.go).
+func (is *ImportSession) OnMove(f func(done, total int64)) { is.onMove = f }
 
 // pendingRep is a rep the import creates or changes at the move.
 type pendingRep struct {

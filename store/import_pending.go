@@ -254,7 +254,12 @@ func (is *ImportSession) moveBatched(ctx context.Context, kinds []string) error 
 	}
 	is.repsMoved = true
 	is.pending = ranges
+	var total, moved int64
 	for _, r := range ranges {
+		total += r.n
+	}
+	for _, r := range ranges {
+		moved++ // the range's last row, in the first transaction
 		rows := int64(batchFirst)
 		for from := int64(1); from < r.n; {
 			to := min(from+rows-1, r.n-1)
@@ -263,7 +268,11 @@ func (is *ImportSession) moveBatched(ctx context.Context, kinds []string) error 
 				return err
 			}
 			rows = nextBatch(rows, time.Since(start))
+			moved += to - from + 1
 			from = to + 1
+			if is.onMove != nil {
+				is.onMove(moved, total)
+			}
 			if batchHook != nil {
 				if err := batchHook(r.kind, to, r.n); err != nil {
 					return err

@@ -435,3 +435,46 @@ func TestMoveWaitsForAMovingImport(t *testing.T) {
 		t.Errorf("a move while an import moves its rows: %v", err)
 	}
 }
+
+// A move in batches reports how many of the new records are in after each
+// batch, up to all of them.
+func TestBatchedMoveReportsItsProgress(t *testing.T) {
+	if onPostgres(t) {
+		t.Skip("PostgreSQL moves an import in one transaction")
+	}
+	s := openTemp(t)
+	smallBatches(t)
+	is, err := s.BeginImport(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var recs []model.Activity
+	for i := range 150 {
+		recs = append(recs, model.Activity{ExternalID: fmt.Sprintf("P-%04d", i), Date: model.D(2026, 6, 1+i%28),
+			RepName: "田中", Kind: model.KindCall, Count: 1})
+	}
+	for i := range recs {
+		if recs[i].RepID, err = is.Rep(context.Background(), "田中", model.DeptFieldSales); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, _, _, err := is.UpsertActivities(context.Background(), recs); err != nil {
+		t.Fatal(err)
+	}
+	var reports [][2]int64
+	is.OnMove(func(done, total int64) { reports = append(reports, [2]int64{done, total}) })
+	if err := is.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	if len(reports) < 5 {
+		t.Fatalf("%d reports: %v; the move was not in batches", len(reports), reports)
+	}
+	for i, r := range reports {
+		if r[1] != 150 || (i > 0 && r[0] <= reports[i-1][0]) {
+			t.Errorf("report %d: %v after %v; want a growing count of 150", i, r, reports[max(i-1, 0)])
+		}
+	}
+	if last := reports[len(reports)-1]; last[0] != 150 {
+		t.Errorf("the last report is %v; want all 150 in", last)
+	}
+}
