@@ -29,9 +29,9 @@ var (
 	ImportMoving         = Text{JA: "書き込み中: %[1]s / %[2]s件 (%.0[3]f%%)", EN: "writing %[1]d of %[2]d records (%.0[3]f%%)"}
 )
 
-// plainOrGrouped is a count as an import's line shows it in l: grouped in
+// CountIn is a count as a command's line shows it in l: grouped in
 // Japanese, plain in English (the English lines are read by scripts).
-func plainOrGrouped(l Lang, n int) any {
+func CountIn[N int | int64](l Lang, n N) any {
 	if l == LangJA {
 		return GroupThousands(int64(n))
 	}
@@ -41,19 +41,19 @@ func plainOrGrouped(l Lang, n int) any {
 // ImportSummary is the line on what an import did: inserted, updated,
 // unchanged, skipped, reps created.
 func ImportSummary(l Lang, s importer.Summary) string {
-	return l.T(importSummary, plainOrGrouped(l, s.Inserted), plainOrGrouped(l, s.Updated), plainOrGrouped(l, s.Unchanged),
-		plainOrGrouped(l, s.Skipped), plainOrGrouped(l, s.RepsCreated))
+	return l.T(importSummary, CountIn(l, s.Inserted), CountIn(l, s.Updated), CountIn(l, s.Unchanged),
+		CountIn(l, s.Skipped), CountIn(l, s.RepsCreated))
 }
 
 // ImportCreatedFromClose is the line counting the deals that took their
 // close date as created date.
 func ImportCreatedFromClose(l Lang, s importer.Summary) string {
-	return l.T(importCreatedFromClose, plainOrGrouped(l, s.CreatedFromClose))
+	return l.T(importCreatedFromClose, CountIn(l, s.CreatedFromClose))
 }
 
 // ImportProgressLine is the rows read and the share of the file read.
 func ImportProgressLine(l Lang, rows int, fraction float64) string {
-	return l.T(ImportProgress, plainOrGrouped(l, rows), fraction*100)
+	return l.T(ImportProgress, CountIn(l, rows), fraction*100)
 }
 
 // ImportMovingLine is how far the move of a large import's new records,
@@ -63,7 +63,7 @@ func ImportMovingLine(l Lang, done, total int64) string {
 	if total > 0 {
 		share = float64(done) * 100 / float64(total)
 	}
-	return l.T(ImportMoving, plainOrGrouped(l, int(done)), plainOrGrouped(l, int(total)), share)
+	return l.T(ImportMoving, CountIn(l, done), CountIn(l, total), share)
 }
 
 // ImportReadAsOpenLine is kpit import's line on the stages it read as
@@ -88,10 +88,10 @@ func OpenStageList(l Lang, s importer.Summary) string {
 		if v == "" {
 			v = l.T(importNoStage)
 		}
-		parts = append(parts, l.T(importStageCount, v, plainOrGrouped(l, sc.Count)))
+		parts = append(parts, l.T(importStageCount, v, CountIn(l, sc.Count)))
 	}
 	if s.OpenStagesOther > 0 {
-		parts = append(parts, l.T(importStageCount, l.T(importOtherStages), plainOrGrouped(l, s.OpenStagesOther)))
+		parts = append(parts, l.T(importStageCount, l.T(importOtherStages), CountIn(l, s.OpenStagesOther)))
 	}
 	return strings.Join(parts, l.T(importListSep))
 }

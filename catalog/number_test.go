@@ -138,3 +138,19 @@ func TestImportMovingLine(t *testing.T) {
 		}
 	}
 }
+
+// The row counts of backup, restore and migrate are grouped in Japanese and
+// plain in English, as the import's counts are.
+func TestSafetyLinesGroupTheirRows(t *testing.T) {
+	for _, c := range []struct{ got, want string }{
+		{LangJA.T(BackupWritten, "b.db", CountIn(LangJA, int64(93254)), "16 MB"), "バックアップを b.db に書き出しました: 93,254 行, 16 MB, integrity_check ok"},
+		{LangEN.T(BackupWritten, "b.db", CountIn(LangEN, int64(93254)), "16 MB"), "backup written to b.db: 93254 rows, 16 MB, integrity_check ok"},
+		{LangJA.T(RestoreDone, "b.db", CountIn(LangJA, int64(1234567)), "k.db.replaced"), "b.db を戻しました (1,234,567 行)。置き換えたデータベースは k.db.replaced に残しています"},
+		{LangJA.T(MigrateDone, "a.db", "b.db", 40, CountIn(LangJA, int64(94646))), "a.db から b.db へ移しました: 40 表, 94,646 行 (記録, 履歴, レビュー, 設定をすべて)"},
+		{LangEN.T(MigrateDone, "a.db", "b.db", 40, CountIn(LangEN, int64(94646))), "moved a.db to b.db: 40 tables, 94646 rows (every record, revision, review and setting)"},
+	} {
+		if c.got != c.want {
+			t.Errorf("got  %q\nwant %q", c.got, c.want)
+		}
+	}
+}

@@ -6,15 +6,15 @@ import "fmt"
 // the doctor is one line: what is wrong, then what to do.
 var (
 	BackupWritten = Text{
-		JA: "バックアップを %[1]s に書き出しました: %[2]d 行, %[3]s, integrity_check ok",
+		JA: "バックアップを %[1]s に書き出しました: %[2]s 行, %[3]s, integrity_check ok",
 		EN: "backup written to %[1]s: %[2]d rows, %[3]s, integrity_check ok",
 	}
 	RestoreDone = Text{
-		JA: "%[1]s を戻しました (%[2]d 行)。置き換えたデータベースは %[3]s に残しています",
+		JA: "%[1]s を戻しました (%[2]s 行)。置き換えたデータベースは %[3]s に残しています",
 		EN: "restored %[1]s (%[2]d rows); the database it replaced is kept as %[3]s",
 	}
 	RestoreDryRun = Text{
-		JA: "%[1]s は戻せます (%[2]d 行, integrity_check ok)。--dry-run のため何も変えていません",
+		JA: "%[1]s は戻せます (%[2]s 行, integrity_check ok)。--dry-run のため何も変えていません",
 		EN: "%[1]s can be restored (%[2]d rows, integrity_check ok); --dry-run: nothing was changed",
 	}
 

@@ -4,7 +4,7 @@ package catalog
 // file and a PostgreSQL database.
 var (
 	MigrateDone = Text{
-		JA: "%[1]s から %[2]s へ移しました: %[3]d 表, %[4]d 行 (記録, 履歴, レビュー, 設定をすべて)",
+		JA: "%[1]s から %[2]s へ移しました: %[3]d 表, %[4]s 行 (記録, 履歴, レビュー, 設定をすべて)",
 		EN: "moved %[1]s to %[2]s: %[3]d tables, %[4]d rows (every record, revision, review and setting)",
 	}
 )

@@ -53,6 +53,6 @@ func runMigrate(e env) int {
 	if err != nil {
 		return fail(e, "migrate", model.Refused(model.RefuseMigrateCopy, src.Path(), dst.Path(), err))
 	}
-	fmt.Fprintln(e.stdout, l.T(catalog.MigrateDone, src.Path(), dst.Path(), sum.Tables, sum.Total))
+	fmt.Fprintln(e.stdout, l.T(catalog.MigrateDone, src.Path(), dst.Path(), sum.Tables, catalog.CountIn(l, sum.Total)))
 	return exitOK
 }

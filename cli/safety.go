@@ -43,7 +43,7 @@ func runBackup(e env) int {
 	if err != nil {
 		return fail(e, "backup", err)
 	}
-	fmt.Fprintln(e.stdout, l.T(catalog.BackupWritten, sum.Path, sum.Rows, catalog.FormatBytes(sum.Bytes)))
+	fmt.Fprintln(e.stdout, l.T(catalog.BackupWritten, sum.Path, catalog.CountIn(l, sum.Rows), catalog.FormatBytes(sum.Bytes)))
 	return exitOK
 }
 
@@ -80,7 +80,7 @@ func runRestore(e env) int {
 		if err != nil {
 			return fail(e, "restore", err)
 		}
-		fmt.Fprintln(e.stdout, l.T(catalog.RestoreDryRun, from, sum.Rows))
+		fmt.Fprintln(e.stdout, l.T(catalog.RestoreDryRun, from, catalog.CountIn(l, sum.Rows)))
 		return exitOK
 	}
 	// The backup is checked before the database is opened, so a bad
@@ -101,7 +101,7 @@ func runRestore(e env) int {
 	if err != nil {
 		return fail(e, "restore", err)
 	}
-	fmt.Fprintln(e.stdout, l.T(catalog.RestoreDone, from, sum.Rows, kept))
+	fmt.Fprintln(e.stdout, l.T(catalog.RestoreDone, from, catalog.CountIn(l, sum.Rows), kept))
 	return exitOK
 }
 
