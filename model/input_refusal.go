@@ -63,39 +63,45 @@ const (
 	RefuseExportWhat        RefusalCode = "export_what"
 	RefuseImportWhat        RefusalCode = "import_what"
 	RefuseImportInterrupted RefusalCode = "import_interrupted"
-	RefuseNoProfile         RefusalCode = "no_profile"      // the name, the saved Names
-	RefuseProfileKind       RefusalCode = "profile_kind"    // the name, its kind, the kind given
-	RefuseUnknownKPICmd     RefusalCode = "unknown_kpi_cmd" // the word
-	RefuseKPISetWhich       RefusalCode = "kpi_set_which"
-	RefuseKPIHistoryWhich   RefusalCode = "kpi_history_which"
-	RefuseReasonRequired    RefusalCode = "reason_required"
-	RefuseOneLine           RefusalCode = "one_line"
-	RefuseMainOrSupporting  RefusalCode = "main_or_supporting"
-	RefuseNothingToChange   RefusalCode = "nothing_to_change"
-	RefuseMigrateFrom       RefusalCode = "migrate_from"
-	RefuseMigrateTo         RefusalCode = "migrate_to"
-	RefuseSameDatabase      RefusalCode = "same_database"
-	RefuseNeedsExport       RefusalCode = "needs_export" // the flag
-	RefuseExportTakesID     RefusalCode = "export_takes_id"
-	RefuseReviewNumber      RefusalCode = "review_number"  // the number
-	RefuseNoSuchReview      RefusalCode = "no_such_review" // the number
-	RefuseNoReviewYet       RefusalCode = "no_review_yet"
-	RefuseNameEqualsN       RefusalCode = "name_equals_n" // the value
-	RefuseBackupOut         RefusalCode = "backup_out"
-	RefuseRestoreWhat       RefusalCode = "restore_what"
-	RefuseServeIdle         RefusalCode = "serve_idle"   // the value
-	RefuseServeListen       RefusalCode = "serve_listen" // the value
-	RefuseUsersWhat         RefusalCode = "users_what"
-	RefuseUsersVerb         RefusalCode = "users_verb" // the word
-	RefuseUsersAddName      RefusalCode = "users_add_name"
-	RefuseUsersRemoveName   RefusalCode = "users_remove_name"
-	RefuseMoneyNotAmount    RefusalCode = "money_not_amount" // the value, the currency's noun
-	RefuseMoneyFraction     RefusalCode = "money_fraction"   // the value, the currency's noun
-	RefuseMoneyDecimals     RefusalCode = "money_decimals"   // the value, the decimals, the currency
-	RefuseMoneyTooLarge     RefusalCode = "money_too_large"  // the value
-	RefuseAmountHintJPY     RefusalCode = "amount_hint_jpy"
-	RefuseAmountHint        RefusalCode = "amount_hint" // the symbol, the code, the decimals
-	RefuseWithHint          RefusalCode = "with_hint"   // the refusal, the hint
+	// An import moved in batches (store/import_pending.go) that could not
+	// finish: its rows were cleared by another kpit (the kind), or another
+	// kpit's migration changed the table's triggers (the kind).
+	RefuseImportRowsCleared   RefusalCode = "import_rows_cleared"
+	RefuseImportSchemaChanged RefusalCode = "import_schema_changed"
+	RefuseMigrateImportMoving RefusalCode = "migrate_import_moving" // the file
+	RefuseNoProfile           RefusalCode = "no_profile"            // the name, the saved Names
+	RefuseProfileKind         RefusalCode = "profile_kind"          // the name, its kind, the kind given
+	RefuseUnknownKPICmd       RefusalCode = "unknown_kpi_cmd"       // the word
+	RefuseKPISetWhich         RefusalCode = "kpi_set_which"
+	RefuseKPIHistoryWhich     RefusalCode = "kpi_history_which"
+	RefuseReasonRequired      RefusalCode = "reason_required"
+	RefuseOneLine             RefusalCode = "one_line"
+	RefuseMainOrSupporting    RefusalCode = "main_or_supporting"
+	RefuseNothingToChange     RefusalCode = "nothing_to_change"
+	RefuseMigrateFrom         RefusalCode = "migrate_from"
+	RefuseMigrateTo           RefusalCode = "migrate_to"
+	RefuseSameDatabase        RefusalCode = "same_database"
+	RefuseNeedsExport         RefusalCode = "needs_export" // the flag
+	RefuseExportTakesID       RefusalCode = "export_takes_id"
+	RefuseReviewNumber        RefusalCode = "review_number"  // the number
+	RefuseNoSuchReview        RefusalCode = "no_such_review" // the number
+	RefuseNoReviewYet         RefusalCode = "no_review_yet"
+	RefuseNameEqualsN         RefusalCode = "name_equals_n" // the value
+	RefuseBackupOut           RefusalCode = "backup_out"
+	RefuseRestoreWhat         RefusalCode = "restore_what"
+	RefuseServeIdle           RefusalCode = "serve_idle"   // the value
+	RefuseServeListen         RefusalCode = "serve_listen" // the value
+	RefuseUsersWhat           RefusalCode = "users_what"
+	RefuseUsersVerb           RefusalCode = "users_verb" // the word
+	RefuseUsersAddName        RefusalCode = "users_add_name"
+	RefuseUsersRemoveName     RefusalCode = "users_remove_name"
+	RefuseMoneyNotAmount      RefusalCode = "money_not_amount" // the value, the currency's noun
+	RefuseMoneyFraction       RefusalCode = "money_fraction"   // the value, the currency's noun
+	RefuseMoneyDecimals       RefusalCode = "money_decimals"   // the value, the decimals, the currency
+	RefuseMoneyTooLarge       RefusalCode = "money_too_large"  // the value
+	RefuseAmountHintJPY       RefusalCode = "amount_hint_jpy"
+	RefuseAmountHint          RefusalCode = "amount_hint" // the symbol, the code, the decimals
+	RefuseWithHint            RefusalCode = "with_hint"   // the refusal, the hint
 )
 
 // Refusals of a figure as people write it (ParseQuantity) and of kpit
@@ -191,73 +197,76 @@ const (
 )
 
 var inputEnglish = map[RefusalCode]string{
-	RefuseQuantity:          "%q: %v",
-	RefuseNoNumber:          "no number",
-	RefuseThousands:         "misplaced thousands separator",
-	RefuseNotNumber:         "not a number",
-	RefuseNotFinite:         "not a finite number",
-	RefuseQuantityTooLarge:  "%q is too large (kpit takes figures up to 10^15, ¥1,000兆)",
-	RefuseUnknownPer:        "unknown period %q (want year, quarter, month, week or day)",
-	RefuseKGIRequired:       "--kgi is required: the KGI, e.g. --kgi 10億 (revenue per year)",
-	RefuseKGI:               "--kgi %v",
-	RefuseKGIPercent:        "--kgi %q: the KGI is an amount of revenue, not a percentage",
-	RefuseKGIPositive:       "--kgi %q: the KGI must be above zero",
-	RefuseSetForm:           "--set %q: want NODE=VALUE, e.g. win_rate=30%%",
-	RefuseSetUnknownNode:    "--set %q: unknown node %q (valid: %s)",
-	RefuseSetTwice:          "--set %q: %s is set twice",
-	RefuseSetValue:          "--set %q: %v",
-	RefuseSetUnder:          "--set %s: %s is set too and stands in for the nodes under it; set one or the other",
-	RefuseNodeNoPer:         "%s is a rate or an average, the same in any period: drop the /%s",
-	RefuseNodeNegative:      "%s cannot be negative",
-	RefuseNodeOver100:       "%s is a rate and cannot be above 100%% (write 30%% or 0.3)",
-	RefuseNodeNotPercent:    "%s is a %s, not a percentage",
-	RefuseAddWhat:           "say what to add: %s (e.g. kpit add activity --kind visit --rep 田中)",
-	RefuseUnknownRecordKind: "unknown record kind %q (want %s)",
-	RefuseLeadWhat:          "say what to do: move (e.g. kpit lead move 42 --to opportunity)",
-	RefuseUnknownLeadCmd:    "unknown lead command %q (want move)",
-	RefuseNotLeadID:         "ID: %q is not a lead number (kpit's number, as kpit add lead prints it: kpit lead move 42 --to sql)",
-	RefuseLeadStageRequired: "required (lead, mql, sql, opportunity or won)",
-	RefuseCustomerStage:     "%s is a customer's stage; a lead moves to lead, mql, sql, opportunity or won",
-	RefuseOfLead:            "lead %d: %v",
-	RefuseConfigWhat:        "want one of path, show or keys (see 'kpit config -h')",
-	RefuseConfigVerb:        "%q: want path, show or keys",
-	RefuseDemoScale:         "--scale %q: want a whole number of opportunities from 1 to %d",
-	RefuseExportWhat:        "want one KIND, e.g. kpit export opportunities --format csv (see 'kpit export -h')",
-	RefuseImportWhat:        "want KIND FILE, e.g. kpit import opportunities deals.csv (see 'kpit import -h')",
-	RefuseImportInterrupted: "interrupted; nothing was written",
-	RefuseNoProfile:         "--profile %s: no such profile (saved: %s)",
-	RefuseProfileKind:       "--profile %s is for %s, not %s",
-	RefuseUnknownKPICmd:     "unknown subcommand %q (list, set or history)",
-	RefuseKPISetWhich:       "name one KPI: kpit kpi set KEY --target V --reason TEXT (see 'kpit kpi list')",
-	RefuseKPIHistoryWhich:   "name one KPI: kpit kpi history KEY (see 'kpit kpi list')",
-	RefuseReasonRequired:    "--reason is required: say why the goal changes (--reason TEXT)",
-	RefuseOneLine:           "one line only",
-	RefuseMainOrSupporting:  "--main and --supporting: give one of them",
-	RefuseNothingToChange:   "nothing to change: give --target, --deadline, --definition, --formula, --main or --supporting",
-	RefuseMigrateFrom:       "required (the database to copy from, e.g. --from kpit.db)",
-	RefuseMigrateTo:         "required (the database to copy into, e.g. --to postgres://kpit@db.example/team)",
-	RefuseSameDatabase:      "--from and --to name the same database",
-	RefuseNeedsExport:       "--%s needs --export md|json",
-	RefuseExportTakesID:     "--export writes a saved review: it takes --id, not --demo or --period",
-	RefuseReviewNumber:      "--id %d: want a review number from 1",
-	RefuseNoSuchReview:      "--id %d: no such review (see the review tab's past reviews, H)",
-	RefuseNoReviewYet:       "no review has been saved yet (hold one with 'kpit review' and answer y when q asks)",
-	RefuseNameEqualsN:       "%q: want NAME=N",
-	RefuseBackupOut:         "required (the backup FILE to write, e.g. --out kpit-2026-11-30.db)",
-	RefuseRestoreWhat:       "want the backup FILE, e.g. kpit restore kpit-2026-11-30.db",
-	RefuseServeIdle:         "--idle %s: want a duration of 0 or more, e.g. 30m",
-	RefuseServeListen:       "--listen %q: want host:port, e.g. 127.0.0.1:23234 or :23234",
-	RefuseUsersWhat:         "want add, list or remove (see 'kpit users -h')",
-	RefuseUsersVerb:         "unknown %q: want add, list or remove (see 'kpit users -h')",
-	RefuseUsersAddName:      "want one NAME, e.g. kpit users add sato --key \"ssh-ed25519 AAAA...\" --role rep --rep 佐藤",
-	RefuseUsersRemoveName:   "want one NAME, e.g. kpit users remove sato",
-	RefuseMoneyNotAmount:    "%q is not an amount of %s",
-	RefuseMoneyFraction:     "%q has a fraction of a %s",
-	RefuseMoneyDecimals:     "%q has more than %d decimals for %s",
-	RefuseMoneyTooLarge:     "%q is too large",
-	RefuseAmountHintJPY:     "write 1200000, 12,000,000円, 120万 or 1.2億",
-	RefuseAmountHint:        "write 1234.56 or %s1,234.56: %s has %d decimals",
-	RefuseWithHint:          "%v (%v)",
+	RefuseQuantity:            "%q: %v",
+	RefuseNoNumber:            "no number",
+	RefuseThousands:           "misplaced thousands separator",
+	RefuseNotNumber:           "not a number",
+	RefuseNotFinite:           "not a finite number",
+	RefuseQuantityTooLarge:    "%q is too large (kpit takes figures up to 10^15, ¥1,000兆)",
+	RefuseUnknownPer:          "unknown period %q (want year, quarter, month, week or day)",
+	RefuseKGIRequired:         "--kgi is required: the KGI, e.g. --kgi 10億 (revenue per year)",
+	RefuseKGI:                 "--kgi %v",
+	RefuseKGIPercent:          "--kgi %q: the KGI is an amount of revenue, not a percentage",
+	RefuseKGIPositive:         "--kgi %q: the KGI must be above zero",
+	RefuseSetForm:             "--set %q: want NODE=VALUE, e.g. win_rate=30%%",
+	RefuseSetUnknownNode:      "--set %q: unknown node %q (valid: %s)",
+	RefuseSetTwice:            "--set %q: %s is set twice",
+	RefuseSetValue:            "--set %q: %v",
+	RefuseSetUnder:            "--set %s: %s is set too and stands in for the nodes under it; set one or the other",
+	RefuseNodeNoPer:           "%s is a rate or an average, the same in any period: drop the /%s",
+	RefuseNodeNegative:        "%s cannot be negative",
+	RefuseNodeOver100:         "%s is a rate and cannot be above 100%% (write 30%% or 0.3)",
+	RefuseNodeNotPercent:      "%s is a %s, not a percentage",
+	RefuseAddWhat:             "say what to add: %s (e.g. kpit add activity --kind visit --rep 田中)",
+	RefuseUnknownRecordKind:   "unknown record kind %q (want %s)",
+	RefuseLeadWhat:            "say what to do: move (e.g. kpit lead move 42 --to opportunity)",
+	RefuseUnknownLeadCmd:      "unknown lead command %q (want move)",
+	RefuseNotLeadID:           "ID: %q is not a lead number (kpit's number, as kpit add lead prints it: kpit lead move 42 --to sql)",
+	RefuseLeadStageRequired:   "required (lead, mql, sql, opportunity or won)",
+	RefuseCustomerStage:       "%s is a customer's stage; a lead moves to lead, mql, sql, opportunity or won",
+	RefuseOfLead:              "lead %d: %v",
+	RefuseConfigWhat:          "want one of path, show or keys (see 'kpit config -h')",
+	RefuseConfigVerb:          "%q: want path, show or keys",
+	RefuseDemoScale:           "--scale %q: want a whole number of opportunities from 1 to %d",
+	RefuseExportWhat:          "want one KIND, e.g. kpit export opportunities --format csv (see 'kpit export -h')",
+	RefuseImportWhat:          "want KIND FILE, e.g. kpit import opportunities deals.csv (see 'kpit import -h')",
+	RefuseImportInterrupted:   "interrupted; nothing was written",
+	RefuseImportRowsCleared:   "write %s: the rows moved so far were removed by another kpit; nothing was written, run the import again",
+	RefuseImportSchemaChanged: "write %s: the table's triggers changed during the import; nothing was written, run it again",
+	RefuseMigrateImportMoving: "%s: an import is still moving its rows into it; run kpit migrate again when it ends",
+	RefuseNoProfile:           "--profile %s: no such profile (saved: %s)",
+	RefuseProfileKind:         "--profile %s is for %s, not %s",
+	RefuseUnknownKPICmd:       "unknown subcommand %q (list, set or history)",
+	RefuseKPISetWhich:         "name one KPI: kpit kpi set KEY --target V --reason TEXT (see 'kpit kpi list')",
+	RefuseKPIHistoryWhich:     "name one KPI: kpit kpi history KEY (see 'kpit kpi list')",
+	RefuseReasonRequired:      "--reason is required: say why the goal changes (--reason TEXT)",
+	RefuseOneLine:             "one line only",
+	RefuseMainOrSupporting:    "--main and --supporting: give one of them",
+	RefuseNothingToChange:     "nothing to change: give --target, --deadline, --definition, --formula, --main or --supporting",
+	RefuseMigrateFrom:         "required (the database to copy from, e.g. --from kpit.db)",
+	RefuseMigrateTo:           "required (the database to copy into, e.g. --to postgres://kpit@db.example/team)",
+	RefuseSameDatabase:        "--from and --to name the same database",
+	RefuseNeedsExport:         "--%s needs --export md|json",
+	RefuseExportTakesID:       "--export writes a saved review: it takes --id, not --demo or --period",
+	RefuseReviewNumber:        "--id %d: want a review number from 1",
+	RefuseNoSuchReview:        "--id %d: no such review (see the review tab's past reviews, H)",
+	RefuseNoReviewYet:         "no review has been saved yet (hold one with 'kpit review' and answer y when q asks)",
+	RefuseNameEqualsN:         "%q: want NAME=N",
+	RefuseBackupOut:           "required (the backup FILE to write, e.g. --out kpit-2026-11-30.db)",
+	RefuseRestoreWhat:         "want the backup FILE, e.g. kpit restore kpit-2026-11-30.db",
+	RefuseServeIdle:           "--idle %s: want a duration of 0 or more, e.g. 30m",
+	RefuseServeListen:         "--listen %q: want host:port, e.g. 127.0.0.1:23234 or :23234",
+	RefuseUsersWhat:           "want add, list or remove (see 'kpit users -h')",
+	RefuseUsersVerb:           "unknown %q: want add, list or remove (see 'kpit users -h')",
+	RefuseUsersAddName:        "want one NAME, e.g. kpit users add sato --key \"ssh-ed25519 AAAA...\" --role rep --rep 佐藤",
+	RefuseUsersRemoveName:     "want one NAME, e.g. kpit users remove sato",
+	RefuseMoneyNotAmount:      "%q is not an amount of %s",
+	RefuseMoneyFraction:       "%q has a fraction of a %s",
+	RefuseMoneyDecimals:       "%q has more than %d decimals for %s",
+	RefuseMoneyTooLarge:       "%q is too large",
+	RefuseAmountHintJPY:       "write 1200000, 12,000,000円, 120万 or 1.2億",
+	RefuseAmountHint:          "write 1234.56 or %s1,234.56: %s has %d decimals",
+	RefuseWithHint:            "%v (%v)",
 
 	RefuseFlagWant:          "--%s %q: want %s",
 	RefuseNotDate:           "%q is not a date (want YYYY-MM-DD)",

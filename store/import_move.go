@@ -64,18 +64,19 @@ func (is *ImportSession) move() error {
 // otherwise (another import holds it, or the system has none) the final
 // transaction moves everything.
 func (is *ImportSession) moveInBatches(ctx context.Context) error {
-	if !is.store.sharedFile() || !is.mayBatch() {
+	if !is.store.sharedFile() {
 		return nil
+	}
+	// The kinds first: a small import never touches the lock file.
+	kinds, err := is.batchedKinds(ctx)
+	if err != nil || len(kinds) == 0 {
+		return err
 	}
 	lock, err := tryImportLock(is.store.path)
 	if err != nil || lock == nil {
 		return nil
 	}
 	is.lock = lock
-	kinds, err := is.batchedKinds(ctx)
-	if err != nil || len(kinds) == 0 {
-		return err
-	}
 	err = is.moveBatched(ctx, kinds)
 	if errors.Is(err, errStopWithoutCleanup) {
 		is.pending = nil // as a killed process would: the range stays
@@ -157,15 +158,10 @@ func (is *ImportSession) moveKind(ctx context.Context, tx *sql.Tx, kind string) 
 	if is.store.pg {
 		orRollback = ""
 	}
-	vals := make([]string, len(cols))
+	vals := is.stagedValues(kind)
 	set := make([]string, len(cols))
 	for i, c := range cols {
-		v := "s." + c
-		if c == "rep_id" {
-			v = is.realRep("s")
-		}
-		vals[i] = v
-		set[i] = c + " = " + v
+		set[i] = c + " = " + vals[i]
 	}
 	if is.updates[kind] {
 		// Driven by the staged updates, each finding its row by the
@@ -199,6 +195,20 @@ func (is *ImportSession) moveKind(ctx context.Context, tx *sql.Tx, kind string) 
 		return moveFailed(kind, err)
 	}
 	return nil
+}
+
+// stagedValues are the expressions of kind's stageCols read from its
+// staged row (as s), the rep's provisional id made real.
+func (is *ImportSession) stagedValues(kind string) []string {
+	cols := stageCols[kind]
+	vals := make([]string, len(cols))
+	for i, c := range cols {
+		vals[i] = "s." + c
+		if c == "rep_id" {
+			vals[i] = is.realRep("s")
+		}
+	}
+	return vals
 }
 
 // realRep is the real rep id of the staged row (as alias): a rep this

@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"strings"
 	"time"
+
+	"github.com/kpit-dev/kpit/model"
 )
 
 // A large import's new activities and opportunities are moved in many
@@ -134,17 +136,6 @@ type pendingRange struct {
 // of ord, and a row's id is lo - 1 + ord.
 func orderTable(kind string) string { return "import_order_" + kind }
 
-// mayBatch reports whether any kind has enough new rows to be moved in
-// batches (so a small import never touches the lock file).
-func (is *ImportSession) mayBatch() bool {
-	for _, kind := range pendingTables {
-		if _, ok := is.derived[kind]; ok && is.inserts[kind] >= batchMinRows {
-			return true
-		}
-	}
-	return false
-}
-
 // batched reports whether kind's new rows went in by batches.
 func (is *ImportSession) batched(kind string) bool {
 	for _, r := range is.pending {
@@ -155,13 +146,10 @@ func (is *ImportSession) batched(kind string) bool {
 	return false
 }
 
-// batchedKinds are the kinds this import moves in batches: SQLite files
-// only (the lock file needs a path), the kinds whose roll-ups were derived
-// before the move and whose triggers the bulk move knows.
+// batchedKinds are the kinds this import moves in batches: those with
+// batchMinRows new rows or more whose roll-ups were derived before the move
+// and whose triggers the bulk move knows.
 func (is *ImportSession) batchedKinds(ctx context.Context) ([]string, error) {
-	if is.lock == nil {
-		return nil, nil
-	}
 	var kinds []string
 	for _, kind := range pendingTables {
 		if _, ok := is.derived[kind]; !ok || is.inserts[kind] < batchMinRows {
@@ -310,21 +298,14 @@ func (is *ImportSession) insertBatch(ctx context.Context, tx *sql.Tx, r pendingR
 		return err
 	}
 	if !ok { // another kpit's migration added a trigger meanwhile; what went in is cleared
-		return fmt.Errorf("write %s: the table's triggers changed during the import; run it again", r.kind)
+		return model.Refused(model.RefuseImportSchemaChanged, r.kind)
 	}
 	for _, t := range triggers {
 		if _, err := tx.ExecContext(ctx, `DROP TRIGGER main.`+t.name); err != nil {
 			return describe(err)
 		}
 	}
-	cols := stageCols[r.kind]
-	vals := make([]string, len(cols))
-	for i, c := range cols {
-		vals[i] = "s." + c
-		if c == "rep_id" {
-			vals[i] = is.realRep("s")
-		}
-	}
+	cols, vals := stageCols[r.kind], is.stagedValues(r.kind)
 	ins := fmt.Sprintf(`INSERT OR ROLLBACK INTO %s (id, external_id, %s, entered_at, updated_at, imported)
 		SELECT ? + o.ord, s.external_id, %s, ?, ?, 1 FROM %s AS o JOIN %s AS s ON s.rowid = o.srow
 		WHERE o.ord BETWEEN ? AND ? ORDER BY o.ord`,
@@ -370,7 +351,7 @@ func (is *ImportSession) finishPending(ctx context.Context, tx *sql.Tx) error {
 			return fmt.Errorf("write %s: %w", r.kind, describe(err))
 		}
 		if n, _ := res.RowsAffected(); n != 1 {
-			return fmt.Errorf("write %s: the rows moved so far were removed by another kpit; nothing was written, run the import again", r.kind)
+			return model.Refused(model.RefuseImportRowsCleared, r.kind)
 		}
 		if err := is.addDerived(ctx, tx, r.kind, is.derived[r.kind]); err != nil {
 			return fmt.Errorf("write %s: %w", r.kind, err)

@@ -79,7 +79,7 @@ func (s *Store) MoveTo(ctx context.Context, to *Store) (MoveSummary, error) {
 		return sum, fmt.Errorf("read %s: %w", s.path, describe(err))
 	}
 	if pending > 0 {
-		return sum, fmt.Errorf("%s: an import is still moving its rows into it; run kpit migrate again when it ends", s.path)
+		return sum, model.Refused(model.RefuseMigrateImportMoving, s.path)
 	}
 	// The whole team, its people included: an admin's move.
 	err = to.tx(ctx, model.AreaUsers, func(dst *sql.Tx) error {
