@@ -26,16 +26,23 @@ const (
 	scaleActivitiesPer = 5 // activities per opportunity
 	scaleDealsPerLead  = 5
 	// scaleChunk is how many opportunities (with their activities, leads
-	// and customers) go into one transaction: memory stays flat in N and a
-	// transaction holds the write lock for about a second.
+	// and customers) are generated at a time, so memory stays flat in N;
+	// on PostgreSQL, each chunk is a transaction.
 	scaleChunk = 20_000
 )
 
 // SeedScale fills the empty database st with the scale company of n
-// opportunities as of now (see Seed for now). It writes in transactions of
-// scaleChunk deals, so a failure part way leaves part of the company:
-// the caller removes a file it created.
+// opportunities as of now (see Seed for now). On a SQLite file it is one
+// transaction (Store.BulkBuild), so a failure part way leaves the file
+// empty; on PostgreSQL each scaleChunk deals are one.
 func SeedScale(ctx context.Context, st *store.Store, seed int64, now time.Time, n int) error {
+	return seedScale(ctx, st, seed, now, n, scaleChunk, st.BulkBuild)
+}
+
+// seedScale is SeedScale generating chunk deals at a time and writing the
+// batches with write.
+func seedScale(ctx context.Context, st *store.Store, seed int64, now time.Time, n, chunk int,
+	write func(context.Context, func() (store.Batch, bool)) error) error {
 	if n < 1 || n > MaxScale {
 		return fmt.Errorf("scale %d is not between 1 and %d", n, MaxScale)
 	}
@@ -47,15 +54,8 @@ func SeedScale(ctx context.Context, st *store.Store, seed int64, now time.Time, 
 		return fmt.Errorf("database %s %w", st.Path(), ErrHasRecords)
 	}
 	g := newScaleGenerator(seed, now, n)
-	for first := 0; first < n; first += scaleChunk {
-		b := g.chunk(first, min(first+scaleChunk, n))
-		if first == 0 {
-			b.Reps = g.repRecords()
-			b.Reviews = g.reviews()
-		}
-		if err := st.BulkInsert(ctx, b); err != nil {
-			return fmt.Errorf("seed scale data: %w", err)
-		}
+	if err := write(ctx, g.batches(chunk)); err != nil {
+		return fmt.Errorf("seed scale data: %w", err)
 	}
 	if err := g.goals(ctx, st); err != nil {
 		return fmt.Errorf("seed scale goals: %w", err)
@@ -100,6 +100,24 @@ func newScaleGenerator(seed int64, now time.Time, n int) *scaleGenerator {
 		}
 	}
 	return sg
+}
+
+// batches gives the company chunk deals at a time, oldest first; the
+// first batch also holds the reps and the reviews.
+func (g *scaleGenerator) batches(chunk int) func() (store.Batch, bool) {
+	first := 0
+	return func() (store.Batch, bool) {
+		if first >= g.n {
+			return store.Batch{}, false
+		}
+		b := g.chunk(first, min(first+chunk, g.n))
+		if first == 0 {
+			b.Reps = g.repRecords()
+			b.Reviews = g.reviews()
+		}
+		first += chunk
+		return b, true
+	}
 }
 
 func (g *scaleGenerator) repRecords() []model.Rep {

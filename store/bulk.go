@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/kpit-dev/kpit/model"
@@ -211,12 +212,12 @@ func (w *bulkWriter) opportunities(opps []model.Opportunity) error {
 	if len(opps) == 0 {
 		return nil
 	}
-	st, err := w.prepare(`INSERT INTO opportunities (external_id, rep_id, account, product, stage, created, closed,
-		amount_yen, outcome, lost_reason, forecast, entered_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+	ins, err := w.rows("opportunity", `INSERT INTO opportunities (external_id, rep_id, account, product, stage, created, closed,
+		amount_yen, outcome, lost_reason, forecast, entered_at, updated_at) VALUES `, 13)
 	if err != nil {
 		return err
 	}
-	defer st.Close()
+	defer ins.close()
 	for i, o := range opps {
 		rep, err := w.rep("opportunity", i, o.RepID, o.RepName, false)
 		if err != nil {
@@ -236,25 +237,25 @@ func (w *bulkWriter) opportunities(opps []model.Opportunity) error {
 			amount = int64(o.AmountMinor)
 		}
 		entered, updated := w.stamps(o.EnteredAt, o.UpdatedAt)
-		if _, err := st.ExecContext(w.ctx, nullText(o.ExternalID), rep, o.Account, o.Product, o.Stage,
+		if err := ins.add(nullText(o.ExternalID), rep, o.Account, o.Product, o.Stage,
 			model.FormatDate(o.Created), nullDate(o.Closed), amount, string(o.Outcome), o.LostReason,
 			nullText(string(o.Forecast)), entered, updated); err != nil {
-			return fmt.Errorf("bulk insert: opportunity %d: %w", i+1, describe(err))
+			return err
 		}
 	}
-	return nil
+	return ins.flush()
 }
 
 func (w *bulkWriter) activities(acts []model.Activity) error {
 	if len(acts) == 0 {
 		return nil
 	}
-	st, err := w.prepare(`INSERT INTO activities (external_id, day, rep_id, kind, count, opportunity_id, account, note,
-		connected, lead_id, at, entered_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+	ins, err := w.rows("activity", `INSERT INTO activities (external_id, day, rep_id, kind, count, opportunity_id, account, note,
+		connected, lead_id, at, entered_at, updated_at) VALUES `, 13)
 	if err != nil {
 		return err
 	}
-	defer st.Close()
+	defer ins.close()
 	for i, a := range acts {
 		rep, err := w.rep("activity", i, a.RepID, a.RepName, false)
 		if err != nil {
@@ -270,12 +271,77 @@ func (w *bulkWriter) activities(acts []model.Activity) error {
 			return fmt.Errorf("bulk insert: activity %d: %w", i+1, err)
 		}
 		entered, updated := w.stamps(a.EnteredAt, a.UpdatedAt)
-		if _, err := st.ExecContext(w.ctx, nullText(a.ExternalID), model.FormatDate(a.Date), rep, string(a.Kind), a.Count,
+		if err := ins.add(nullText(a.ExternalID), model.FormatDate(a.Date), rep, string(a.Kind), a.Count,
 			nullID(a.OpportunityID), a.Account, a.Note, a.Connected, nullID(a.LeadID), nullMoment(a.At), entered, updated); err != nil {
-			return fmt.Errorf("bulk insert: activity %d: %w", i+1, describe(err))
+			return err
 		}
 	}
+	return ins.flush()
+}
+
+// multiRows is how many rows one INSERT of rowInserter writes: a statement
+// per row was half of the scale company's inserts (bind, step and reset
+// for each).
+const multiRows = 50
+
+// rowInserter writes rows of one table multiRows to a statement, in the
+// order added. A statement that fails writes nothing (SQLite backs out a
+// failed statement, not the transaction), and its rows are written again
+// one by one, so that the error names the row it is about.
+type rowInserter struct {
+	w    *bulkWriter
+	what string // the record's name in errors
+	one  *sql.Stmt
+	many *sql.Stmt
+	cols int
+	args []any
+	next int // the index of the next row added, from 0
+}
+
+// rows prepares the inserts of a table: insert is the statement up to and
+// with VALUES, cols the number of its columns.
+func (w *bulkWriter) rows(what, insert string, cols int) (*rowInserter, error) {
+	tuple := "(" + strings.TrimSuffix(strings.Repeat("?, ", cols), ", ") + ")"
+	one, err := w.prepare(insert + tuple)
+	if err != nil {
+		return nil, err
+	}
+	many, err := w.prepare(insert + strings.TrimSuffix(strings.Repeat(tuple+", ", multiRows), ", "))
+	if err != nil {
+		one.Close()
+		return nil, err
+	}
+	return &rowInserter{w: w, what: what, one: one, many: many, cols: cols, args: make([]any, 0, cols*multiRows)}, nil
+}
+
+func (r *rowInserter) add(vals ...any) error {
+	r.args = append(r.args, vals...)
+	r.next++
+	if len(r.args) < r.cols*multiRows {
+		return nil
+	}
+	if _, err := r.many.ExecContext(r.w.ctx, r.args...); err == nil {
+		r.args = r.args[:0]
+		return nil
+	}
+	return r.flush()
+}
+
+// flush writes the rows added since the last statement one by one.
+func (r *rowInserter) flush() error {
+	first := r.next - len(r.args)/r.cols
+	for k := 0; k*r.cols < len(r.args); k++ {
+		if _, err := r.one.ExecContext(r.w.ctx, r.args[k*r.cols:(k+1)*r.cols]...); err != nil {
+			return fmt.Errorf("bulk insert: %s %d: %w", r.what, first+k+1, describe(err))
+		}
+	}
+	r.args = r.args[:0]
 	return nil
+}
+
+func (r *rowInserter) close() {
+	r.one.Close()
+	r.many.Close()
 }
 
 func (w *bulkWriter) leads(leads []model.Lead, stages map[int][]model.StageMove) error {

@@ -289,7 +289,7 @@ func (s *Store) RebuildRollups(ctx context.Context) error {
 			"DELETE FROM rollup_daily",
 			"INSERT INTO rollup_daily (day, metric, rep_id, value) " + rollupRecount,
 			"DELETE FROM rollup_monthly",
-			"INSERT INTO rollup_monthly (month, metric, rep_id, value) SELECT substr(day, 1, 7), metric, rep_id, sum(value) FROM rollup_daily GROUP BY 1, 2, 3",
+			rollupMonthlyRecount,
 		} {
 			if _, err := tx.ExecContext(ctx, q); err != nil {
 				return describe(err)

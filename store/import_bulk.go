@@ -42,8 +42,9 @@ var bulkInsertTriggers = map[string][]string{
 const metricOfKind = `CASE kind WHEN 'visit' THEN 'visits' WHEN 'call' THEN 'calls' WHEN 'email' THEN 'emails'
 	WHEN 'proposal' THEN 'proposals' WHEN 'appointment' THEN 'appointments' ELSE 'meetings' END`
 
-// schemaEntry is one trigger or index as sqlite_schema holds it.
-type schemaEntry struct{ name, sql string }
+// schemaEntry is one trigger or index as sqlite_schema holds it, with
+// its table.
+type schemaEntry struct{ name, sql, table string }
 
 // bulkPlan reads what the bulk move of kind would drop. ok is false when
 // the kind must go through its triggers: a table without a bulk

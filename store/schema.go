@@ -580,12 +580,7 @@ WHEN NEW.sql_on IS NOT NULL AND NOT EXISTS (SELECT 1 FROM stage_history WHERE le
 	VALUES (NEW.id, 'sql', NEW.sql_on || 'T00:00:00Z', NEW.rep_id, NEW.updated_at);
 END;
 
-INSERT INTO stage_history (lead_id, stage, at, rep_id, entered_at)
-SELECT id, 'lead', created || 'T00:00:00Z', rep_id, entered_at FROM leads ORDER BY id;
-INSERT INTO stage_history (lead_id, stage, at, rep_id, entered_at)
-SELECT id, 'mql', mql_on || 'T00:00:00Z', rep_id, entered_at FROM leads WHERE mql_on IS NOT NULL ORDER BY id;
-INSERT INTO stage_history (lead_id, stage, at, rep_id, entered_at)
-SELECT id, 'sql', sql_on || 'T00:00:00Z', rep_id, entered_at FROM leads WHERE sql_on IS NOT NULL ORDER BY id;
+` + stageHistoryFromLeads + `
 
 CREATE TABLE stage_revisions (
 	id             INTEGER PRIMARY KEY,
@@ -634,8 +629,7 @@ CREATE TABLE rollup_monthly (
 	value  INTEGER NOT NULL,
 	PRIMARY KEY (month, metric, rep_id)
 ) WITHOUT ROWID;
-INSERT INTO rollup_monthly (month, metric, rep_id, value)
-	SELECT substr(day, 1, 7), metric, rep_id, sum(value) FROM rollup_daily GROUP BY 1, 2, 3;
+` + rollupMonthlyRecount + `;
 
 CREATE TRIGGER rollup_daily_monthly_ai AFTER INSERT ON rollup_daily BEGIN
 	INSERT INTO rollup_monthly (month, metric, rep_id, value) VALUES (substr(NEW.day, 1, 7), NEW.metric, NEW.rep_id, NEW.value)
@@ -686,11 +680,7 @@ CREATE TABLE live_counts (
 	record TEXT PRIMARY KEY,
 	n      INTEGER NOT NULL
 ) WITHOUT ROWID;
-INSERT INTO live_counts (record, n)
-	SELECT 'activities', count(*) FROM activities WHERE deleted_at IS NULL
-	UNION ALL SELECT 'opportunities', count(*) FROM opportunities WHERE deleted_at IS NULL
-	UNION ALL SELECT 'leads', count(*) FROM leads WHERE deleted_at IS NULL
-	UNION ALL SELECT 'customers', count(*) FROM customers WHERE deleted_at IS NULL;
+` + liveCountsFill + `
 
 CREATE TRIGGER activities_live_ai AFTER INSERT ON activities WHEN NEW.deleted_at IS NULL BEGIN
 	UPDATE live_counts SET n = n + 1 WHERE record = 'activities'; END;
@@ -929,6 +919,21 @@ CREATE INDEX leads_mql_live ON leads (mql_on, deleted_at) WHERE mql_on IS NOT NU
 CREATE INDEX leads_sql_live ON leads (sql_on, deleted_at) WHERE sql_on IS NOT NULL AND deleted_at IS NULL;
 `
 
+// waitingDay is the UTC day (its first second) a lead_funnel row arrived
+// at its current stage.
+func waitingDay(row string) string {
+	return fmt.Sprintf("%[1]s.current_s - ((%[1]s.current_s %% 86400) + 86400) %% 86400", row)
+}
+
+// waitingLead is whether a lead_funnel row waits at its stage.
+func waitingLead(row string) string {
+	return fmt.Sprintf("%[1]s.status != 'disqualified' AND NOT (%[1]s.status = 'converted' AND %[1]s.current_stage IN ('lead', 'mql', 'sql'))", row)
+}
+
+// waitingDaysFill counts every waiting lead_funnel row into waiting_days.
+var waitingDaysFill = `INSERT INTO waiting_days (stage, day_s, n)
+SELECT f.current_stage, ` + waitingDay("f") + `, count(*) FROM lead_funnel f WHERE ` + waitingLead("f") + ` GROUP BY 1, 2`
+
 // waitingDays (migration 26; pg chooses PostgreSQL's text): waiting_days
 // holds, per stage and UTC day (day_s, the day's first second), how many
 // leads wait there since a moment of that day: lead_funnel_waiting's rows
@@ -939,12 +944,7 @@ CREATE INDEX leads_sql_live ON leads (sql_on, deleted_at) WHERE sql_on IS NOT NU
 // index entries of the SQL stage, 70,000 of them converted leads
 // (BENCHMARKS.md). A day whose leads all moved on stays with n = 0.
 func waitingDays(pg bool) string {
-	day := func(row string) string {
-		return fmt.Sprintf("%[1]s.current_s - ((%[1]s.current_s %% 86400) + 86400) %% 86400", row)
-	}
-	waiting := func(row string) string {
-		return fmt.Sprintf("%[1]s.status != 'disqualified' AND NOT (%[1]s.status = 'converted' AND %[1]s.current_stage IN ('lead', 'mql', 'sql'))", row)
-	}
+	day, waiting := waitingDay, waitingLead
 	plus := `INSERT INTO waiting_days (stage, day_s, n) SELECT NEW.current_stage, ` + day("NEW") + `, 1 WHERE ` + waiting("NEW") + `
 	ON CONFLICT (stage, day_s) DO UPDATE SET n = waiting_days.n + 1;`
 	minus := `UPDATE waiting_days SET n = n - 1 WHERE stage = OLD.current_stage AND day_s = ` + day("OLD") + ` AND ` + waiting("OLD") + `;`
@@ -955,8 +955,7 @@ CREATE TABLE waiting_days (
 	n     INTEGER NOT NULL,
 	PRIMARY KEY (stage, day_s)
 );
-INSERT INTO waiting_days (stage, day_s, n)
-SELECT f.current_stage, ` + day("f") + `, count(*) FROM lead_funnel f WHERE ` + waiting("f") + ` GROUP BY 1, 2;
+` + waitingDaysFill + `;
 `
 	if pg {
 		return ddl + `
@@ -1002,6 +1001,33 @@ const (
 	entryLagLate  = 240
 )
 
+// entryLag is the entry lag in quarter hours of a record (row) about the
+// event day in its column day.
+func entryLag(pg bool, row, day string) string {
+	// The entry's whole seconds, as the text entered_at is (RFC 3339
+	// in UTC) compares with a bound to the second.
+	at := fmt.Sprintf("unixepoch(substr(%s.entered_at, 1, 19)) - unixepoch(%s.%s)", row, row, day)
+	if pg {
+		at = fmt.Sprintf("floor(extract(epoch FROM left(%s.entered_at, 19)::timestamp))::bigint - (%s.%s::date - DATE '1970-01-01')::bigint * 86400",
+			row, row, day)
+	}
+	return fmt.Sprintf("%s(%d, %s(%d, coalesce((%s) / 900, %[4]d)))", map[bool]string{false: "max", true: "greatest"}[pg],
+		entryLagEarly, map[bool]string{false: "min", true: "least"}[pg], entryLagLate, at)
+}
+
+// entryLagsFill counts every live record entered by hand into entry_lags,
+// one statement per record table, each ending in a semicolon.
+func entryLagsFill(pg bool) string {
+	var b strings.Builder
+	for _, r := range entryLagRecords {
+		fmt.Fprintf(&b, `INSERT INTO entry_lags (day, rep_id, lag, n)
+SELECT t.%s, coalesce(t.rep_id, 0), %s, count(*) FROM %s t WHERE t.imported = 0 AND t.deleted_at IS NULL GROUP BY 1, 2, 3
+ON CONFLICT (day, rep_id, lag) DO UPDATE SET n = entry_lags.n + excluded.n;
+`, r.day, entryLag(pg, "t", r.day), r.table)
+	}
+	return b.String()
+}
+
 // entryLags (migration 24; pg chooses PostgreSQL's text): entry_lags
 // holds, per rep (0 for a lead without one), event day and entry lag in
 // quarter hours (entryLagEarly to entryLagLate), how many live records
@@ -1011,17 +1037,7 @@ const (
 // day, 12,000 index seeks for 160,000 entries (BENCHMARKS.md). A row
 // whose records were all deleted stays with n = 0.
 func entryLags(pg bool) string {
-	lag := func(row, day string) string {
-		// The entry's whole seconds, as the text entered_at is (RFC 3339
-		// in UTC) compares with a bound to the second.
-		at := fmt.Sprintf("unixepoch(substr(%s.entered_at, 1, 19)) - unixepoch(%s.%s)", row, row, day)
-		if pg {
-			at = fmt.Sprintf("floor(extract(epoch FROM left(%s.entered_at, 19)::timestamp))::bigint - (%s.%s::date - DATE '1970-01-01')::bigint * 86400",
-				row, row, day)
-		}
-		return fmt.Sprintf("%s(%d, %s(%d, coalesce((%s) / 900, %[4]d)))", map[bool]string{false: "max", true: "greatest"}[pg],
-			entryLagEarly, map[bool]string{false: "min", true: "least"}[pg], entryLagLate, at)
-	}
+	lag := func(row, day string) string { return entryLag(pg, row, day) }
 	var b strings.Builder
 	b.WriteString(`
 CREATE TABLE entry_lags (
@@ -1032,12 +1048,7 @@ CREATE TABLE entry_lags (
 	PRIMARY KEY (day, rep_id, lag)
 );
 `)
-	for _, r := range entryLagRecords {
-		fmt.Fprintf(&b, `INSERT INTO entry_lags (day, rep_id, lag, n)
-SELECT t.%s, coalesce(t.rep_id, 0), %s, count(*) FROM %s t WHERE t.imported = 0 AND t.deleted_at IS NULL GROUP BY 1, 2, 3
-ON CONFLICT (day, rep_id, lag) DO UPDATE SET n = entry_lags.n + excluded.n;
-`, r.day, lag("t", r.day), r.table)
-	}
+	b.WriteString(entryLagsFill(pg))
 	live := func(row string) string { return row + ".imported = 0 AND " + row + ".deleted_at IS NULL" }
 	plus := func(r struct{ table, day string }) string {
 		return fmt.Sprintf(`INSERT INTO entry_lags (day, rep_id, lag, n) SELECT NEW.%s, coalesce(NEW.rep_id, 0), %s, 1 WHERE %s
@@ -1095,10 +1106,13 @@ CREATE TABLE open_deal_work (
 	last_day       TEXT NOT NULL DEFAULT ''
 );
 CREATE INDEX open_deal_work_day ON open_deal_work (last_day);
-INSERT INTO open_deal_work (opportunity_id, last_day)
-SELECT o.id, coalesce((SELECT max(a.day) FROM activities a WHERE a.opportunity_id = o.id AND a.deleted_at IS NULL), '')
-FROM opportunities o WHERE o.outcome = 'open' AND o.deleted_at IS NULL;
+` + openDealWorkFill + `;
 `
+
+// openDealWorkFill gives every open, live deal its row in open_deal_work.
+const openDealWorkFill = `INSERT INTO open_deal_work (opportunity_id, last_day)
+SELECT o.id, coalesce((SELECT max(a.day) FROM activities a WHERE a.opportunity_id = o.id AND a.deleted_at IS NULL), '')
+FROM opportunities o WHERE o.outcome = 'open' AND o.deleted_at IS NULL`
 
 // openDealLastDay is the newest live activity day of the deal id names
 // (empty when none), read from activities_opportunity.
@@ -1197,13 +1211,7 @@ CREATE TABLE funnel_reached (
 	n     INTEGER NOT NULL,
 	PRIMARY KEY (stage, day_s)
 );
-INSERT INTO funnel_reached (stage, day_s, n)
-SELECT 'lead', lead_s - ((lead_s % 86400) + 86400) % 86400, count(*) FROM lead_funnel WHERE lead_s IS NOT NULL GROUP BY 2
-UNION ALL SELECT 'mql', mql_s - ((mql_s % 86400) + 86400) % 86400, count(*) FROM lead_funnel WHERE mql_s IS NOT NULL GROUP BY 2
-UNION ALL SELECT 'sql', sql_s - ((sql_s % 86400) + 86400) % 86400, count(*) FROM lead_funnel WHERE sql_s IS NOT NULL GROUP BY 2
-UNION ALL SELECT 'opportunity', opportunity_s - ((opportunity_s % 86400) + 86400) % 86400, count(*) FROM lead_funnel
-	WHERE opportunity_s IS NOT NULL GROUP BY 2
-UNION ALL SELECT 'won', won_s - ((won_s % 86400) + 86400) % 86400, count(*) FROM lead_funnel WHERE won_s IS NOT NULL GROUP BY 2;
+` + funnelReachedFill + `;
 
 CREATE INDEX lead_funnel_lead_on ON lead_funnel (lead_s, mql_s) WHERE mql_s >= lead_s;
 CREATE INDEX lead_funnel_mql_on ON lead_funnel (mql_s, sql_s) WHERE sql_s >= mql_s;
@@ -1218,6 +1226,16 @@ CREATE INDEX lead_funnel_opportunity_open ON lead_funnel (opportunity_s, won_s)
 DROP INDEX stage_history_recycled;
 CREATE INDEX stage_history_recycled ON stage_history (stage, at, lead_id) WHERE recycle = 1;
 `
+
+// funnelReachedFill counts every lead_funnel row into funnel_reached:
+// once in each stage it has a time for, on that time's UTC day.
+const funnelReachedFill = `INSERT INTO funnel_reached (stage, day_s, n)
+SELECT 'lead', lead_s - ((lead_s % 86400) + 86400) % 86400, count(*) FROM lead_funnel WHERE lead_s IS NOT NULL GROUP BY 2
+UNION ALL SELECT 'mql', mql_s - ((mql_s % 86400) + 86400) % 86400, count(*) FROM lead_funnel WHERE mql_s IS NOT NULL GROUP BY 2
+UNION ALL SELECT 'sql', sql_s - ((sql_s % 86400) + 86400) % 86400, count(*) FROM lead_funnel WHERE sql_s IS NOT NULL GROUP BY 2
+UNION ALL SELECT 'opportunity', opportunity_s - ((opportunity_s % 86400) + 86400) % 86400, count(*) FROM lead_funnel
+	WHERE opportunity_s IS NOT NULL GROUP BY 2
+UNION ALL SELECT 'won', won_s - ((won_s % 86400) + 86400) % 86400, count(*) FROM lead_funnel WHERE won_s IS NOT NULL GROUP BY 2`
 
 // funnelReachedTriggersSQLite keep funnel_reached: a lead_funnel row
 // counts once in each stage it has a time for, on that time's UTC day.
@@ -1288,3 +1306,26 @@ CREATE INDEX opportunities_created ON opportunities (created, id, imported, dele
 DROP INDEX leads_created;
 CREATE INDEX leads_created ON leads (created, id, imported, deleted_at, rep_id, entered_at);
 `
+
+// stageHistoryFromLeads writes the stage changes the leads' days say, as
+// the leads insert trigger does for each lead: its creation, then its MQL
+// and SQL days when it has them, each at the start of that day in UTC, lead
+// by lead in id order.
+const stageHistoryFromLeads = `INSERT INTO stage_history (lead_id, stage, at, rep_id, entered_at)
+SELECT id, stage, day || 'T00:00:00Z', rep_id, entered_at FROM (
+	SELECT id, 1 AS k, 'lead' AS stage, created AS day, rep_id, entered_at FROM leads
+	UNION ALL SELECT id, 2, 'mql', mql_on, rep_id, entered_at FROM leads WHERE mql_on IS NOT NULL
+	UNION ALL SELECT id, 3, 'sql', sql_on, rep_id, entered_at FROM leads WHERE sql_on IS NOT NULL)
+ORDER BY id, k;`
+
+// rollupMonthlyRecount fills rollup_monthly with the months of rollup_daily.
+const rollupMonthlyRecount = `INSERT INTO rollup_monthly (month, metric, rep_id, value)
+	SELECT substr(day, 1, 7), metric, rep_id, sum(value) FROM rollup_daily GROUP BY 1, 2, 3`
+
+// liveCountsFill counts the live rows of each record table into the empty
+// live_counts.
+const liveCountsFill = `INSERT INTO live_counts (record, n)
+	SELECT 'activities', count(*) FROM activities WHERE deleted_at IS NULL
+	UNION ALL SELECT 'opportunities', count(*) FROM opportunities WHERE deleted_at IS NULL
+	UNION ALL SELECT 'leads', count(*) FROM leads WHERE deleted_at IS NULL
+	UNION ALL SELECT 'customers', count(*) FROM customers WHERE deleted_at IS NULL;`
