@@ -9,8 +9,8 @@ import (
 	"github.com/kpit-dev/kpit/store"
 )
 
-// BenchmarkSeedScale writes the scale company of 20,000 opportunities (one
-// transaction's worth) into a new file: the cost of `kpit demo --scale` per
+// BenchmarkSeedScale writes the scale company of 20,000 opportunities into a
+// new file (in bulk, Store.BulkBuild): the cost of `kpit demo --scale` per
 // deal, its 5 activities and its share of leads and customers.
 func BenchmarkSeedScale(b *testing.B) {
 	now := time.Date(2026, 11, 26, 18, 0, 0, 0, time.UTC)
