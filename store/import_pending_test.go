@@ -478,3 +478,224 @@ func TestBatchedMoveReportsItsProgress(t *testing.T) {
 		t.Errorf("the last report is %v; want all 150 in", last)
 	}
 }
+
+// openDealScene is a file with two open deals and a few activities of
+// each, and another kpit's store on it.
+type openDealScene struct {
+	s, other *Store
+	rep      int64
+	deals    [2]int64
+	visible  map[string]int64
+}
+
+func newOpenDealScene(t *testing.T) *openDealScene {
+	t.Helper()
+	ctx := context.Background()
+	clock := func() time.Time { return time.Date(2026, 11, 26, 3, 0, 0, 0, time.UTC) }
+	sc := &openDealScene{s: openTemp(t), visible: map[string]int64{}}
+	sc.s.SetClock(clock)
+	var err error
+	if sc.rep, err = sc.s.AddRep(ctx, model.Rep{Name: "田中", Department: model.DeptFieldSales}); err != nil {
+		t.Fatal(err)
+	}
+	for i := range sc.deals {
+		if sc.deals[i], err = sc.s.AddOpportunity(ctx, model.Opportunity{ExternalID: fmt.Sprintf("W-%d", i), RepID: sc.rep,
+			Account: "作業商事", Stage: "提案", Created: model.D(2026, 4, 1), Outcome: model.OutcomeOpen}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, v := range []struct {
+		name string
+		deal int
+		day  time.Time
+	}{{"first", 0, model.D(2026, 5, 1)}, {"second", 0, model.D(2026, 5, 10)}, {"newest", 0, model.D(2026, 5, 20)},
+		{"other deal", 1, model.D(2026, 5, 5)}} {
+		if sc.visible[v.name], err = sc.s.AddActivity(ctx, model.Activity{Date: v.day, RepID: sc.rep, Kind: model.KindVisit,
+			Count: 1, OpportunityID: sc.deals[v.deal]}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if sc.other, err = OpenWith(sc.s.Path(), Options{BusyWait: 2 * time.Second}); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { sc.other.Close() })
+	sc.other.SetClock(clock)
+	return sc
+}
+
+// lastDay is open_deal_work's day of a deal.
+func (sc *openDealScene) lastDay(t *testing.T, deal int64) string {
+	t.Helper()
+	var day string
+	if err := sc.other.db.QueryRow(`SELECT last_day FROM open_deal_work WHERE opportunity_id = ?`, deal).Scan(&day); err != nil {
+		t.Fatalf("open_deal_work of deal %d: %v", deal, err)
+	}
+	return day
+}
+
+// recount is the newest live activity day of a deal, the ids lo..hi left
+// out (1, 0 leaves out none).
+func (sc *openDealScene) recount(t *testing.T, deal, lo, hi int64) string {
+	t.Helper()
+	var day string
+	if err := sc.other.db.QueryRow(`SELECT coalesce(max(day), '') FROM activities
+		WHERE opportunity_id = ? AND deleted_at IS NULL AND NOT (id BETWEEN ? AND ?)`, deal, lo, hi).Scan(&day); err != nil {
+		t.Fatal(err)
+	}
+	return day
+}
+
+// edit is what the other kpit does half way through the move, each step
+// followed by a check of both deals' days against a recount of the
+// visible activities and the day worked out by hand from them.
+func (sc *openDealScene) edit(t *testing.T, lo, hi int64) {
+	t.Helper()
+	ctx := context.Background()
+	steps := []struct {
+		what string
+		do   func() error
+		want [2]string
+	}{
+		{"the newest activity moved to a later day", func() error {
+			a, err := sc.other.Activity(ctx, sc.visible["newest"])
+			if err != nil {
+				return err
+			}
+			a.Date = model.D(2026, 5, 25)
+			return sc.other.UpdateActivity(ctx, a)
+		}, [2]string{"2026-05-25", "2026-05-05"}},
+		{"the newest activity deleted", func() error {
+			return sc.other.Delete(ctx, model.RecordActivity, sc.visible["newest"])
+		}, [2]string{"2026-05-10", "2026-05-05"}},
+		{"the other deal's stage changed", func() error {
+			o, err := sc.other.Opportunity(ctx, sc.deals[1])
+			if err != nil {
+				return err
+			}
+			o.Stage = "交渉"
+			return sc.other.UpdateOpportunity(ctx, o)
+		}, [2]string{"2026-05-10", "2026-05-05"}},
+	}
+	for _, step := range steps {
+		if err := step.do(); err != nil {
+			t.Fatalf("%s during the move: %v", step.what, err)
+		}
+		for i, want := range step.want {
+			if got := sc.recount(t, sc.deals[i], lo, hi); got != want {
+				t.Fatalf("%s: deal %d's visible activities' newest day is %q, want %q", step.what, sc.deals[i], got, want)
+			}
+			if all := sc.recount(t, sc.deals[i], 1, 0); all <= want {
+				t.Fatalf("%s: deal %d's pending activities are not later than %q (%q): the test proves nothing", step.what, sc.deals[i], want, all)
+			}
+			if got := sc.lastDay(t, sc.deals[i]); got != want {
+				t.Errorf("%s: half way through the move, open_deal_work of deal %d is %q; its visible activities' newest day is %q",
+					step.what, sc.deals[i], got, want)
+			}
+		}
+	}
+}
+
+// importActivities imports 150 activities of the two deals, days
+// 2026-06-01 to 2026-07-10, in batches; hook (then nil) runs half way
+// through them with the pending range, and its error ends the move.
+func (sc *openDealScene) importActivities(t *testing.T, hook func(lo, hi int64) error) error {
+	t.Helper()
+	ctx := context.Background()
+	smallBatches(t)
+	ran := false
+	batchHook = func(kind string, done, total int64) error {
+		if kind != kindActivities || done < total/2 || ran {
+			return nil
+		}
+		ran = true
+		var lo, hi int64
+		if err := sc.other.db.QueryRow(`SELECT lo, hi FROM import_pending WHERE record = ?`, kindActivities).Scan(&lo, &hi); err != nil {
+			t.Fatalf("no pending range half way: %v", err)
+		}
+		return hook(lo, hi)
+	}
+	defer func() { batchHook = nil }()
+	is, err := sc.s.BeginImport(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var recs []model.Activity
+	for i := range 150 {
+		recs = append(recs, model.Activity{ExternalID: fmt.Sprintf("M-%04d", i), Date: model.D(2026, 6, 1).AddDate(0, 0, i%40),
+			RepID: sc.rep, Kind: model.KindCall, Count: 1, OpportunityID: sc.deals[i%2]})
+	}
+	if _, _, _, err := is.UpsertActivities(ctx, recs); err != nil {
+		t.Fatal(err)
+	}
+	err = is.Commit()
+	if !ran {
+		t.Fatal("the hook never ran half way: the import was not moved in batches")
+	}
+	return err
+}
+
+// While an import moves activities of two deals in batches, another kpit
+// edits and deletes one deal's visible activities and changes the other
+// deal: open_deal_work, which the stalled-deal alert reads, counts each
+// deal's newest day from the visible activities alone, as every other
+// read sees them, and from all of them once the move is done.
+func TestPendingActivitiesStayOutOfOpenDealWork(t *testing.T) {
+	if onPostgres(t) {
+		t.Skip("PostgreSQL moves an import in one transaction")
+	}
+	sc := newOpenDealScene(t)
+	err := sc.importActivities(t, func(lo, hi int64) error {
+		sc.edit(t, lo, hi)
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The imported days run to 2026-07-09 (i = 38, the first deal) and
+	// 2026-07-10 (i = 39, the second).
+	for i, want := range []string{"2026-07-09", "2026-07-10"} {
+		if got := sc.recount(t, sc.deals[i], 1, 0); got != want {
+			t.Fatalf("deal %d: the activities' newest day is %q, want %q", sc.deals[i], got, want)
+		}
+		if got := sc.lastDay(t, sc.deals[i]); got != want {
+			t.Errorf("after the move, open_deal_work of deal %d is %q; its activities' newest day is %q", sc.deals[i], got, want)
+		}
+	}
+}
+
+// The same edits while an import that then stops moves its activities:
+// once the next open has cleared the stopped import's rows, each deal's
+// day is that of the activities that remain.
+func TestStoppedImportLeavesNoDayInOpenDealWork(t *testing.T) {
+	if onPostgres(t) {
+		t.Skip("PostgreSQL moves an import in one transaction")
+	}
+	sc := newOpenDealScene(t)
+	err := sc.importActivities(t, func(lo, hi int64) error {
+		sc.edit(t, lo, hi)
+		return errStopWithoutCleanup
+	})
+	if !errors.Is(err, errStopWithoutCleanup) {
+		t.Fatalf("the stopped import: %v", err)
+	}
+	path := sc.s.Path()
+	sc.s.Close()
+	s, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	var left int
+	s.db.QueryRow(`SELECT count(*) FROM activities WHERE external_id LIKE 'M-%'`).Scan(&left)
+	if left != 0 {
+		t.Fatalf("%d of the stopped import's activities are left after the open", left)
+	}
+	for i, want := range []string{"2026-05-10", "2026-05-05"} {
+		if got := sc.recount(t, sc.deals[i], 1, 0); got != want {
+			t.Fatalf("deal %d: the activities' newest day is %q, want %q", sc.deals[i], got, want)
+		}
+		if got := sc.lastDay(t, sc.deals[i]); got != want {
+			t.Errorf("after the stopped import is cleared, open_deal_work of deal %d is %q; its activities' newest day is %q", sc.deals[i], got, want)
+		}
+	}
+}

@@ -906,6 +906,10 @@ CREATE INDEX inquiries_opened ON inquiries (opened_at) WHERE deleted_at IS NULL;
 	// read from an index of those leads alone (the same text on both
 	// engines).
 	leadStageDayIndexes,
+	// 28: open_deal_work's triggers that count a deal's day again from its
+	// activities leave out the activities an import is still moving
+	// (store/import_pending.go), as every read does.
+	openDealWorkRecountsSQLite,
 }
 
 // leadStageDayIndexes (migration 27): the checklist evidence counts the
@@ -1120,10 +1124,22 @@ func openDealLastDay(id string) string {
 	return `coalesce((SELECT max(a.day) FROM activities a WHERE a.opportunity_id = ` + id + ` AND a.deleted_at IS NULL), '')`
 }
 
+// openDealVisibleLastDay is openDealLastDay of the activities every read
+// sees: without those an import is still moving in batches
+// (pendingHidden). A trigger that counts a deal's day again while an
+// import moves must not show that import's days early; its final
+// transaction moves each deal's day forward to its new activities'
+// newest (ImportSession.addOpenDealWork).
+func openDealVisibleLastDay(id string) string {
+	return `coalesce((SELECT max(a.day) FROM activities a WHERE a.opportunity_id = ` + id + ` AND a.deleted_at IS NULL AND ` +
+		pendingHidden("a", kindActivities) + `), '')`
+}
+
 // openDealWorkTriggersSQLite keep open_deal_work: a deal has its row while
 // it is open and live; a live activity added moves its deal's day forward,
 // and any other change of an activity's deal, day or tombstone counts the
-// deal's day again from its activities.
+// deal's day again from its activities. Migration 28 replaces the three
+// that count again (openDealWorkRecountsSQLite).
 var openDealWorkTriggersSQLite = `
 CREATE TRIGGER open_deal_work_opportunities_ai AFTER INSERT ON opportunities
 	WHEN NEW.outcome = 'open' AND NEW.deleted_at IS NULL BEGIN
@@ -1147,6 +1163,32 @@ CREATE TRIGGER open_deal_work_activities_au AFTER UPDATE OF opportunity_id, day,
 END;
 CREATE TRIGGER open_deal_work_activities_ad AFTER DELETE ON activities WHEN OLD.opportunity_id IS NOT NULL BEGIN
 	UPDATE open_deal_work SET last_day = ` + openDealLastDay("OLD.opportunity_id") + ` WHERE opportunity_id = OLD.opportunity_id;
+END;
+`
+
+// openDealWorkRecountsSQLite (migration 28) makes the three triggers of
+// openDealWorkTriggersSQLite that count a deal's day again from its
+// activities count the visible ones alone (openDealVisibleLastDay): an
+// edit, delete or deal change another kpit makes while an import moves
+// its activities in batches. The insert triggers stay as they are, and
+// so do the bulk moves' lists of them (bulkInsertTriggers,
+// buildInsertTriggers): a new deal has no activity an import is moving,
+// and a new activity only moves its deal's day forward to its own.
+var openDealWorkRecountsSQLite = `
+DROP TRIGGER open_deal_work_opportunities_au;
+DROP TRIGGER open_deal_work_activities_au;
+DROP TRIGGER open_deal_work_activities_ad;
+CREATE TRIGGER open_deal_work_opportunities_au AFTER UPDATE OF outcome, deleted_at ON opportunities BEGIN
+	DELETE FROM open_deal_work WHERE opportunity_id = OLD.id;
+	INSERT INTO open_deal_work (opportunity_id, last_day)
+	SELECT NEW.id, ` + openDealVisibleLastDay("NEW.id") + ` WHERE NEW.outcome = 'open' AND NEW.deleted_at IS NULL;
+END;
+CREATE TRIGGER open_deal_work_activities_au AFTER UPDATE OF opportunity_id, day, deleted_at ON activities BEGIN
+	UPDATE open_deal_work SET last_day = ` + openDealVisibleLastDay("open_deal_work.opportunity_id") + `
+	WHERE opportunity_id IN (OLD.opportunity_id, NEW.opportunity_id);
+END;
+CREATE TRIGGER open_deal_work_activities_ad AFTER DELETE ON activities WHEN OLD.opportunity_id IS NOT NULL BEGIN
+	UPDATE open_deal_work SET last_day = ` + openDealVisibleLastDay("OLD.opportunity_id") + ` WHERE opportunity_id = OLD.opportunity_id;
 END;
 `
 

@@ -249,6 +249,38 @@ CREATE TRIGGER open_deal_work_activities AFTER INSERT OR UPDATE OF opportunity_i
 	{upTo: 26, sql: cText(strings.ReplaceAll(waitingDays(true), "INTEGER", "BIGINT"))},
 	// 27: the partial indexes of the leads with an MQL or an SQL day.
 	{upTo: 27, sql: leadStageDayIndexes},
+	// 28: open_deal_work's two functions count a deal's day from the
+	// visible activities, as SQLite's recounting triggers do. PostgreSQL
+	// never moves an import in batches, so nothing is ever left out here;
+	// the function that also fills a new deal's row uses the same count.
+	{upTo: 28, sql: `
+CREATE OR REPLACE FUNCTION kpit_open_deal_work_opportunities() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+	IF TG_OP <> 'INSERT' THEN
+		DELETE FROM open_deal_work WHERE opportunity_id = OLD.id;
+	END IF;
+	IF TG_OP <> 'DELETE' THEN
+		IF NEW.outcome = 'open' AND NEW.deleted_at IS NULL THEN
+			INSERT INTO open_deal_work (opportunity_id, last_day) VALUES (NEW.id, ` + openDealVisibleLastDay("NEW.id") + `);
+		END IF;
+	END IF;
+	RETURN NULL;
+END $$;
+CREATE OR REPLACE FUNCTION kpit_open_deal_work_activities() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+	IF TG_OP = 'INSERT' THEN
+		IF NEW.opportunity_id IS NOT NULL AND NEW.deleted_at IS NULL THEN
+			UPDATE open_deal_work SET last_day = NEW.day WHERE opportunity_id = NEW.opportunity_id AND last_day < NEW.day;
+		END IF;
+		RETURN NULL;
+	END IF;
+	UPDATE open_deal_work SET last_day = ` + openDealVisibleLastDay("OLD.opportunity_id") + ` WHERE opportunity_id = OLD.opportunity_id;
+	IF TG_OP = 'UPDATE' THEN
+		UPDATE open_deal_work SET last_day = ` + openDealVisibleLastDay("NEW.opportunity_id") + ` WHERE opportunity_id = NEW.opportunity_id;
+	END IF;
+	RETURN NULL;
+END $$;
+`},
 }
 
 // cText gives every TEXT column the "C" collation: SQLite compares text
