@@ -136,3 +136,33 @@ func dirNames(t *testing.T, dir string) string {
 	}
 	return strings.Join(names, " ")
 }
+
+// TestFullDiskDuringScaleBuild: `kpit demo --scale` builds the company in
+// one transaction (Store.BulkBuild), so a disk that fills part way leaves
+// the new file without a record, as sound as before, and the one line
+// names the full disk. (A statement refused for want of space may end the
+// transaction itself: the build writes no row after it.)
+func TestFullDiskDuringScaleBuild(t *testing.T) {
+	testlong.Skip(t)
+	disk := crashtest.MountSmallDisk(t, "16m")
+	db := filepath.Join(disk.Dir, "scale.db")
+	code, _, errOut := kpitRun("demo", "--db", db, "--scale", "20000", "--today", "2026-11-26")
+	want := "kpit demo: seed scale data: database " + db + ": could not be written: the disk is full ("
+	if code != 2 || strings.Count(errOut, "\n") != 1 || !strings.HasPrefix(errOut, want) || !strings.HasSuffix(errOut, "; nothing was saved\n") {
+		t.Fatalf("exit %d, stderr %q\nwant exit 2 and one line beginning %q", code, errOut, want)
+	}
+	h := crashtest.ReadOnlyDB(t, db)
+	crashtest.IntegrityOK(t, h)
+	var rows int
+	if err := h.QueryRow(`SELECT (SELECT count(*) FROM reps) + (SELECT count(*) FROM opportunities) +
+		(SELECT count(*) FROM activities) + (SELECT count(*) FROM leads) + (SELECT count(*) FROM rollup_daily)`).Scan(&rows); err != nil {
+		t.Fatal(err)
+	}
+	if rows != 0 {
+		t.Fatalf("the failed build left %d rows", rows)
+	}
+	var triggers int
+	if err := h.QueryRow(`SELECT count(*) FROM sqlite_schema WHERE type = 'trigger'`).Scan(&triggers); err != nil || triggers < 50 {
+		t.Fatalf("%d triggers after the failed build (%v): the dropped ones must be back", triggers, err)
+	}
+}

@@ -51,6 +51,11 @@ type Review struct {
 // page). Only here: in memory, SQLite's sorter makes a GROUP BY over the
 // roll-up 2.5 times slower, so reads keep the default.
 func (s *Store) BulkInsert(ctx context.Context, b Batch) error {
+	// A full disk or a busy file is named as every write names it.
+	return s.named(s.bulkInsert(ctx, b))
+}
+
+func (s *Store) bulkInsert(ctx context.Context, b Batch) error {
 	if err := s.may(model.AreaImport); err != nil {
 		return err
 	}
@@ -70,7 +75,7 @@ func (s *Store) BulkInsert(ctx context.Context, b Batch) error {
 	if err != nil {
 		return fmt.Errorf("bulk insert: %w", describe(err))
 	}
-	w := bulkWriter{ctx: ctx, tx: tx, now: s.now(), repIDs: map[string]int64{}}
+	w := bulkWriter{ctx: ctx, pg: s.pg, tx: tx, now: s.now(), repIDs: map[string]int64{}}
 	if err := w.write(b); err != nil {
 		tx.Rollback()
 		return err
@@ -84,6 +89,7 @@ func (s *Store) BulkInsert(ctx context.Context, b Batch) error {
 
 type bulkWriter struct {
 	ctx    context.Context
+	pg     bool
 	tx     *sql.Tx
 	now    time.Time
 	repIDs map[string]int64
@@ -285,9 +291,9 @@ func (w *bulkWriter) activities(acts []model.Activity) error {
 const multiRows = 50
 
 // rowInserter writes rows of one table multiRows to a statement, in the
-// order added. A statement that fails writes nothing (SQLite backs out a
-// failed statement, not the transaction), and its rows are written again
-// one by one, so that the error names the row it is about.
+// order added. A statement SQLite refuses for a constraint writes nothing
+// (SQLite backs out the statement, not the transaction), and its rows are
+// written again one by one, so that the error names the row it is about.
 type rowInserter struct {
 	w    *bulkWriter
 	what string // the record's name in errors
@@ -320,11 +326,20 @@ func (r *rowInserter) add(vals ...any) error {
 	if len(r.args) < r.cols*multiRows {
 		return nil
 	}
-	if _, err := r.many.ExecContext(r.w.ctx, r.args...); err == nil {
+	_, err := r.many.ExecContext(r.w.ctx, r.args...)
+	switch {
+	case err == nil:
 		r.args = r.args[:0]
 		return nil
+	case isConstraint(err) && !r.w.pg:
+		return r.flush()
+	default:
+		// Any other failure (a full disk, say) may have ended the
+		// transaction itself, where a row written now would be committed
+		// on its own; and PostgreSQL refuses every statement after one
+		// failed. Neither writes another row.
+		return fmt.Errorf("bulk insert: %s %d to %d: %w", r.what, r.next-multiRows+1, r.next, describe(err))
 	}
-	return r.flush()
 }
 
 // flush writes the rows added since the last statement one by one.

@@ -29,6 +29,11 @@ import (
 // between the ones the leads' days give, which the fill after the inserts
 // cannot interleave.
 func (s *Store) BulkBuild(ctx context.Context, next func() (Batch, bool)) error {
+	// A full disk or a busy file is named as every write names it.
+	return s.named(s.bulkBuild(ctx, next))
+}
+
+func (s *Store) bulkBuild(ctx context.Context, next func() (Batch, bool)) error {
 	if err := s.may(model.AreaImport); err != nil {
 		return err
 	}
