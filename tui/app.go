@@ -256,13 +256,20 @@ func (a *App) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case SwitchTabMsg:
 		for i, t := range a.tabs {
 			if t.ID == msg.ID {
-				// The keys typed after the one that asked for the tab are its.
+				// The keys typed after the one that asked for the tab are its,
+				// after First.
 				a.early.handOver(a.focused(), a.screens[i])
 				a.overlay = nil
-				return a, a.switchTo(i)
+				cmds := []tea.Cmd{a.switchTo(i)}
+				if msg.First != nil {
+					var cmd tea.Cmd
+					a.screens[i], cmd = a.screens[i].Update(msg.First)
+					cmds = append(cmds, cmd)
+				}
+				return a, tea.Batch(append(cmds, msg.Then)...)
 			}
 		}
-		return a, nil
+		return a, msg.Then
 	case CloseOverlayMsg:
 		a.early.handOver(a.overlay, a.screens[a.active])
 		a.overlay = nil

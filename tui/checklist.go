@@ -73,6 +73,7 @@ type checklistScreen struct {
 	width, height int
 
 	loaded   bool
+	jumping  bool // enter on a gap asked for the tab that fixes it
 	err      error
 	evidence model.Evidence
 	history  []model.ChecklistAnswer
@@ -111,8 +112,13 @@ func (s *checklistScreen) SetSize(w, h int) {
 
 func (s *checklistScreen) Keys() help.KeyMap { return s.keys }
 
-// Loading: keys wait in the frame until the first read (early_input.go).
-func (s *checklistScreen) Loading() bool { return !s.loaded }
+// Loading: keys wait in the frame until the first read (early_input.go),
+// and once enter on a gap has asked for the tab that fixes it: the keys
+// after enter are that tab's.
+func (s *checklistScreen) Loading() bool { return !s.loaded || s.jumping }
+
+// checklistJumpedMsg says the tab a gap asked for is shown.
+type checklistJumpedMsg struct{}
 
 func (s *checklistScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 	switch msg := msg.(type) {
@@ -125,6 +131,9 @@ func (s *checklistScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		return s, nil
 	case ReloadMsg:
 		return s, s.load()
+	case checklistJumpedMsg:
+		s.jumping = false
+		return s, nil
 	case checklistSavedMsg:
 		if msg.err != nil {
 			return s, tea.Batch(Flash(s.T(msgCkSaveErr, writeErr(s.Lang, msg.err)), true), s.load())
@@ -260,7 +269,7 @@ func (s *checklistScreen) jump(item int) tea.Cmd {
 	name := s.T(checklistFixText[it.Fix])
 	for _, t := range tabDefs() {
 		if string(t.ID) == it.Fix {
-			return tea.Batch(SwitchTab(t.ID), Flash(s.T(msgCkJumped, name), false), FocusKPI(s.kpisToFix(item)))
+			return s.jumpTo(t.ID, FocusKPI(s.kpisToFix(item)), Flash(s.T(msgCkJumped, name), false))
 		}
 	}
 	// The input rules are edited in the alerts pane until a settings
@@ -280,10 +289,18 @@ func (s *checklistScreen) jump(item int) tea.Cmd {
 	}
 	for _, t := range tabDefs() {
 		if t.ID == TabDashboard {
-			return tea.Batch(SwitchTab(t.ID), Flash(s.T(msgCkNoScreen, name, s.T(t.Title)), false))
+			return s.jumpTo(t.ID, nil, Flash(s.T(msgCkNoScreen, name, s.T(t.Title)), false))
 		}
 	}
 	return nil
+}
+
+// jumpTo shows tab id, giving it first (when not nil) before the keys
+// typed after enter; those keys wait until it is shown (Loading).
+func (s *checklistScreen) jumpTo(id TabID, first tea.Msg, flash tea.Cmd) tea.Cmd {
+	s.jumping = true
+	jumped := func() tea.Msg { return checklistJumpedMsg{} }
+	return func() tea.Msg { return SwitchTabMsg{ID: id, First: first, Then: tea.Batch(flash, jumped)} }
 }
 
 // kpisToFix are the KPIs the evidence names for items 4 (no target or no

@@ -322,6 +322,22 @@ func TestKeysTypedWhileASubScreenReads(t *testing.T) {
 		}
 	})
 
+	t.Run("checklist: keys typed with enter on a gap move on the tree it opens", func(t *testing.T) {
+		t.Parallel()
+		a := demoApp(t)
+		// The rows are the 14 items, then the gaps; the first gap on the
+		// demo is item 4 (a KPI without a deadline), fixed on the tree,
+		// which selects the KPI the gap names.
+		keys := keyMsgs(tabKey(a, TabChecklist))
+		for i := 0; i < 14; i++ {
+			keys = append(keys, keyMsg("down"))
+		}
+		keys = append(keys, keyMsgs("enter", "down", "down")...)
+		same(t, demoApp, func(a *App) string {
+			return fmt.Sprintf("tab %s, cursor %q", a.tabs[a.active].ID, cursorLine(a))
+		}, keys...)
+	})
+
 	t.Run("quick-add: a second line typed while the first is saved is saved too", func(t *testing.T) {
 		t.Parallel()
 		stores := map[*App]*store.Store{}

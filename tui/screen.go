@@ -106,8 +106,15 @@ type ReloadMsg struct{}
 func Reload() tea.Msg { return ReloadMsg{} }
 
 // SwitchTabMsg asks the frame to show another tab (the checklist jumps to
-// the screen that fixes a gap).
-type SwitchTabMsg struct{ ID TabID }
+// the screen that fixes a gap). First, when set, is given to that tab
+// before any key typed after the one that asked for it (the KPI the tree
+// is to select); Then runs once the tab is shown, or when there is no such
+// tab.
+type SwitchTabMsg struct {
+	ID    TabID
+	First tea.Msg
+	Then  tea.Cmd
+}
 
 // SwitchTab is a command that shows tab id.
 func SwitchTab(id TabID) tea.Cmd { return func() tea.Msg { return SwitchTabMsg{ID: id} } }

@@ -333,21 +333,25 @@ func (s *treeScreen) deadlineLine(key string, label func(Text) string) string {
 // and open its detail pane: the checklist's jump for items 4 and 5.
 type kpiFocusMsg struct{ keys []string }
 
-// FocusKPI is a command that selects the first of keys on the tree.
-func FocusKPI(keys []string) tea.Cmd {
+// FocusKPI is the message that selects the first of keys on the tree, nil
+// for no key.
+func FocusKPI(keys []string) tea.Msg {
 	if len(keys) == 0 {
 		return nil
 	}
-	return func() tea.Msg { return kpiFocusMsg{keys: keys} }
+	return kpiFocusMsg{keys: keys}
 }
 
 // focus selects the first node of keys in display order, opening the
-// collapsed nodes above it.
+// collapsed nodes above it. Asked before the tree has been read, it does
+// so once it has.
 func (s *treeScreen) focus(keys []string) {
 	t := s.tree()
 	if t == nil {
+		s.focusLater = keys
 		return
 	}
+	s.focusLater = nil
 	want := map[string]bool{}
 	for _, k := range keys {
 		want[k] = true

@@ -128,6 +128,9 @@ type treeScreen struct {
 	collapsed map[string]bool
 	cursor    int  // index into visibleNodes()
 	detail    bool // the detail pane of the node under the cursor is open
+	// focusLater are the keys of a focus asked for before the tree was
+	// read (the checklist's jump as the cockpit starts).
+	focusLater []string
 
 	whatIf    bool
 	overrides map[string]kpitree.Target // what-if values of leaves
@@ -240,6 +243,9 @@ func (s *treeScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		if msg.seq == s.seq {
 			s.data, s.err = msg.data, msg.err
 			s.cursor = min(s.cursor, max(len(s.visibleNodes())-1, 0))
+			if s.focusLater != nil {
+				s.focus(s.focusLater)
+			}
 		}
 	case ReloadMsg:
 		return s, s.load()
