@@ -234,3 +234,28 @@ func TestMoveRefusalWrapsAt80(t *testing.T) {
 		}
 	}
 }
+
+// TestFunnelCountsAreGrouped: the funnel tab writes its counts as every
+// screen does, with thousands separators: a fiscal year of the demo has
+// more than a thousand leads.
+func TestFunnelCountsAreGrouped(t *testing.T) {
+	a, _ := funnelApp(t)
+	s := a.screens[a.active].(*funnelScreen)
+	for i := 0; i < 4 && s.f.Steps[0].Reached < 1000; i++ {
+		press(t, a, "p") // week, month, quarter, fiscal year
+	}
+	n := s.f.Steps[0].Reached
+	if n < 1000 || n >= 1_000_000 {
+		t.Fatalf("%d leads reached: the test needs a count of four to six digits", n)
+	}
+	want := fmt.Sprintf("%d,%03d", n/1000, n%1000)
+	for _, l := range strings.Split(screen(a), "\n") {
+		if strings.HasPrefix(strings.TrimLeft(l, "> "), "Lead ") {
+			if !strings.Contains(l, " "+want+" ") {
+				t.Fatalf("the lead row %q does not show %s", l, want)
+			}
+			return
+		}
+	}
+	t.Fatalf("no lead row on the screen:\n%s", screen(a))
+}

@@ -73,13 +73,13 @@ func (s *funnelScreen) stageLines() []string {
 	var rows [][]string
 	for _, st := range s.f.Steps {
 		def := model.StageDefOf(s.f.Defs, st.Stage)
-		conv, leak := FormatPercent(st.Conversion), fmt.Sprint(st.Leak)
+		conv, leak := FormatPercent(st.Conversion), groupThousands(int64(st.Leak))
 		if st.Stage.Next() == "" {
 			conv, leak = "", ""
 		}
-		rows = append(rows, []string{catalog.StageWord(l, st.Stage), fmt.Sprint(st.Reached), conv,
+		rows = append(rows, []string{catalog.StageWord(l, st.Stage), groupThousands(int64(st.Reached)), conv,
 			FormatPercent(st.Target), catalog.FormatHours(l, st.MedianHours), catalog.FormatHours(l, st.P90Hours),
-			leak, fmt.Sprint(st.Recycled), deptShort(l, def.Owner), catalog.LimitWord(l, def.LimitDays)})
+			leak, groupThousands(int64(st.Recycled)), deptShort(l, def.Owner), catalog.LimitWord(l, def.LimitDays)})
 	}
 	all := sizeColumns(cols, rows)
 	keep := fitColumns(all, s.width-2, []int{9, 8, 7, 3})
@@ -138,7 +138,7 @@ func (s *funnelScreen) breakdownLines(n int) []string {
 		}
 		r := []string{clipLine(name, 18)}
 		for _, st := range g.Steps {
-			r = append(r, fmt.Sprint(st.Reached))
+			r = append(r, groupThousands(int64(st.Reached)))
 		}
 		for _, st := range g.Steps[:len(g.Steps)-1] {
 			r = append(r, FormatPercent(st.Conversion))
@@ -173,7 +173,7 @@ func (s *funnelScreen) overdueLines(n int) []string {
 	if len(s.f.Overdue) == 0 {
 		return []string{s.T(msgFunnelNoOverdue)}
 	}
-	out := []string{s.Styles.Bold.Render(s.T(msgFunnelOverdue, len(s.f.Overdue)))}
+	out := []string{s.Styles.Bold.Render(s.T(msgFunnelOverdue, groupThousands(int64(len(s.f.Overdue)))))}
 	room := n - 1
 	if len(s.f.Overdue) > room {
 		room-- // the "more" line
@@ -188,7 +188,7 @@ func (s *funnelScreen) overdueLines(n int) []string {
 		out = append(out, clipLine(line, s.width))
 	}
 	if more := len(s.f.Overdue) - (len(out) - 1); more > 0 {
-		out = append(out, s.Styles.Muted.Render("  "+s.T(msgFunnelMore, more)))
+		out = append(out, s.Styles.Muted.Render("  "+s.T(msgFunnelMore, groupThousands(int64(more)))))
 	}
 	return out
 }

@@ -7,9 +7,9 @@ var (
 	msgFunnelBreakdown  = Text{JA: "%s (b で切替)", EN: "%s (b to switch)"}
 	msgFunnelNoBy       = Text{JA: "内訳なし (b で部門・流入元・担当者別)", EN: "No breakdown (b: by department, source, rep)"}
 	msgFunnelGroup      = Text{JA: "区分", EN: "Group"}
-	msgFunnelOverdue    = Text{JA: "引き渡し期限切れ %d件 (アラートにも表示)", EN: "%d leads past their hand-off limit (also in the alerts)"}
+	msgFunnelOverdue    = Text{JA: "引き渡し期限切れ %s件 (アラートにも表示)", EN: "%s leads past their hand-off limit (also in the alerts)"}
 	msgFunnelNoOverdue  = Text{JA: "引き渡し期限切れのリードはありません", EN: "No lead is past its hand-off limit"}
-	msgFunnelMore       = Text{JA: "ほか %d件", EN: "%d more"}
+	msgFunnelMore       = Text{JA: "ほか %s件", EN: "%s more"}
 	msgFunnelLeadsTitle = Text{JA: "%s に到達したリード %d件 %s", EN: "%d leads that reached %s %s"}
 	msgFunnelLeadsMax   = Text{JA: "先頭 %d件を表示", EN: "showing the first %d"}
 	msgFunnelColLead    = Text{JA: "リード", EN: "Lead"}
