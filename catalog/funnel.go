@@ -123,18 +123,20 @@ func FunnelWorstSentence(l Lang, stage model.FunnelStage, conversion, target, sh
 // The steps whose cohort is young: their conversion is not final yet.
 var (
 	FunnelYoung     = Text{JA: "進行中 (若いコホートのため転換率は今後上がります): %s", EN: "Still open (young cohorts, rates will rise): %s"}
-	FunnelYoungStep = Text{JA: "%s %d件中%d件", EN: "%s %d of %d"}
+	FunnelYoungStep = Text{JA: "%s %s件中%s件", EN: "%s %s of %s"}
 )
 
 // FunnelYoungLine names the young steps with their open leads, "" when
-// none is young: "Still open (…): Opportunity→Won 106 of 109".
+// none is young: "Still open (…): Opportunity→Won 106 of 109", the counts
+// grouped (1,841 of 2,041) as on every screen.
 func FunnelYoungLine(l Lang, stages []model.FunnelStage, open, reached []int) string {
 	var parts []string
 	for i, st := range stages {
+		o, r := GroupThousands(int64(open[i])), GroupThousands(int64(reached[i]))
 		if l == LangJA {
-			parts = append(parts, l.T(FunnelYoungStep, StepWord(l, st), reached[i], open[i]))
+			parts = append(parts, l.T(FunnelYoungStep, StepWord(l, st), r, o))
 		} else {
-			parts = append(parts, l.T(FunnelYoungStep, StepWord(l, st), open[i], reached[i]))
+			parts = append(parts, l.T(FunnelYoungStep, StepWord(l, st), o, r))
 		}
 	}
 	if len(parts) == 0 {

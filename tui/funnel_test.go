@@ -249,6 +249,10 @@ func TestFunnelCountsAreGrouped(t *testing.T) {
 		t.Fatalf("%d leads reached: the test needs a count of four to six digits", n)
 	}
 	want := fmt.Sprintf("%d,%03d", n/1000, n%1000)
+	// The still-open line names each young step's open and reached leads.
+	if out := screen(a); !strings.Contains(out, "Still open") || !strings.Contains(out, " of "+want) {
+		t.Errorf("the still-open line does not give the %s leads reached as %s:\n%s", want, want, out)
+	}
 	for _, l := range strings.Split(screen(a), "\n") {
 		if strings.HasPrefix(strings.TrimLeft(l, "> "), "Lead ") {
 			if !strings.Contains(l, " "+want+" ") {
