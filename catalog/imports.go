@@ -59,11 +59,17 @@ func ImportProgressLine(l Lang, rows int, fraction float64) string {
 // ImportMovingLine is how far the move of a large import's new records,
 // made in batches, has gone (store/import_pending.go).
 func ImportMovingLine(l Lang, done, total int64) string {
-	share := 100.0
-	if total > 0 {
-		share = float64(done) * 100 / float64(total)
+	return l.T(ImportMoving, CountIn(l, done), CountIn(l, total), ImportMovingShare(done, total)*100)
+}
+
+// ImportMovingShare is the share of a batched move's records written, 0 to
+// 1: the line's percentage, and the cockpit's bar beside it. A move of no
+// records is done.
+func ImportMovingShare(done, total int64) float64 {
+	if total <= 0 {
+		return 1
 	}
-	return l.T(ImportMoving, CountIn(l, done), CountIn(l, total), share)
+	return float64(done) / float64(total)
 }
 
 // ImportReadAsOpenLine is kpit import's line on the stages it read as

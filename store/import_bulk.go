@@ -182,7 +182,7 @@ func (is *ImportSession) deriveStaged(ctx context.Context) error {
 		return nil
 	}
 	for kind := range bulkInsertTriggers {
-		if !is.staged[kind] || is.inserts[kind] < bulkMinRows {
+		if !is.staged[kind] || is.inserts[kind] < is.bulkMin() {
 			continue
 		}
 		stage := stageTable(kind)

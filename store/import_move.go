@@ -179,7 +179,7 @@ func (is *ImportSession) moveKind(ctx context.Context, tx *sql.Tx, kind string) 
 	ins := fmt.Sprintf(`INSERT%s INTO %s (external_id, %s, entered_at, updated_at, imported)
 		SELECT s.external_id, %s, ?, ?, 1 FROM %s AS s WHERE s.action = '%s' ORDER BY %s`,
 		orRollback, kind, strings.Join(cols, ", "), strings.Join(vals, ", "), stage, actionInsert, is.fileOrder())
-	if n := is.inserts[kind]; n >= bulkMinRows && !is.store.pg { // the bulk move reads SQLite's schema
+	if n := is.inserts[kind]; n >= is.bulkMin() && !is.store.pg { // the bulk move reads SQLite's schema
 		// Rebuilding the indexes pays when the import at least doubles
 		// the table (store/import_bulk.go).
 		var stored int64

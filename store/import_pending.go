@@ -152,7 +152,7 @@ func (is *ImportSession) batched(kind string) bool {
 func (is *ImportSession) batchedKinds(ctx context.Context) ([]string, error) {
 	var kinds []string
 	for _, kind := range pendingTables {
-		if _, ok := is.derived[kind]; !ok || is.inserts[kind] < batchMinRows {
+		if _, ok := is.derived[kind]; !ok || is.inserts[kind] < is.batchMin() {
 			continue
 		}
 		tx, err := is.conn.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
@@ -249,13 +249,18 @@ func (is *ImportSession) moveBatched(ctx context.Context, kinds []string) error 
 	for _, r := range ranges {
 		moved++ // the range's last row, in the first transaction
 		rows := int64(batchFirst)
+		if fixed := is.store.batches.Rows; fixed > 0 {
+			rows = int64(fixed)
+		}
 		for from := int64(1); from < r.n; {
 			to := min(from+rows-1, r.n-1)
 			start := time.Now()
 			if err := is.writeTx(ctx, func(tx *sql.Tx) error { return is.insertBatch(ctx, tx, r, from, to) }); err != nil {
 				return err
 			}
-			rows = nextBatch(rows, time.Since(start))
+			if is.store.batches.Rows == 0 {
+				rows = nextBatch(rows, time.Since(start))
+			}
 			moved += to - from + 1
 			from = to + 1
 			if is.onMove != nil {
@@ -269,6 +274,25 @@ func (is *ImportSession) moveBatched(ctx context.Context, kinds []string) error 
 		}
 	}
 	return nil
+}
+
+// batchMin is the fewest new rows of a kind moved in batches: the store's
+// ImportBatches.MinRows when a test set it, else batchMinRows.
+func (is *ImportSession) batchMin() int {
+	if m := is.store.batches.MinRows; m > 0 {
+		return m
+	}
+	return batchMinRows
+}
+
+// bulkMin is the fewest new rows of a kind moved in bulk: a batched move
+// needs the bulk move's derived roll-ups, so a store's ImportBatches.MinRows
+// lowers it too.
+func (is *ImportSession) bulkMin() int {
+	if m := is.store.batches.MinRows; m > 0 {
+		return min(m, bulkMinRows)
+	}
+	return bulkMinRows
 }
 
 // nextBatch is the size of the batch after one of rows that took took.

@@ -444,13 +444,31 @@ func TestBatchedMoveReportsItsProgress(t *testing.T) {
 	}
 	s := openTemp(t)
 	smallBatches(t)
+	reports := importCallsReporting(t, s, "P", 150)
+	if len(reports) < 5 {
+		t.Fatalf("%d reports: %v; the move was not in batches", len(reports), reports)
+	}
+	for i, r := range reports {
+		if r[1] != 150 || (i > 0 && r[0] <= reports[i-1][0]) {
+			t.Errorf("report %d: %v after %v; want a growing count of 150", i, r, reports[max(i-1, 0)])
+		}
+	}
+	if last := reports[len(reports)-1]; last[0] != 150 {
+		t.Errorf("the last report is %v; want all 150 in", last)
+	}
+}
+
+// importCallsReporting imports n new calls (ids prefix-0000 on) through s
+// and returns the move's reports (ImportSession.OnMove).
+func importCallsReporting(t *testing.T, s *Store, prefix string, n int) [][2]int64 {
+	t.Helper()
 	is, err := s.BeginImport(context.Background())
 	if err != nil {
 		t.Fatal(err)
 	}
 	var recs []model.Activity
-	for i := range 150 {
-		recs = append(recs, model.Activity{ExternalID: fmt.Sprintf("P-%04d", i), Date: model.D(2026, 6, 1+i%28),
+	for i := range n {
+		recs = append(recs, model.Activity{ExternalID: fmt.Sprintf("%s-%04d", prefix, i), Date: model.D(2026, 6, 1+i%28),
 			RepName: "田中", Kind: model.KindCall, Count: 1})
 	}
 	for i := range recs {
@@ -466,16 +484,30 @@ func TestBatchedMoveReportsItsProgress(t *testing.T) {
 	if err := is.Commit(); err != nil {
 		t.Fatal(err)
 	}
-	if len(reports) < 5 {
-		t.Fatalf("%d reports: %v; the move was not in batches", len(reports), reports)
+	return reports
+}
+
+// A store given ImportBatches (the knob for other packages' tests) moves
+// an import of MinRows new records or more in batches of Rows: the first
+// transaction writes the range's last row, then 40, 40, 40 and the 29
+// left; an import of fewer goes in at once, with no report.
+func TestStoreImportBatches(t *testing.T) {
+	if onPostgres(t) {
+		t.Skip("PostgreSQL moves an import in one transaction")
 	}
-	for i, r := range reports {
-		if r[1] != 150 || (i > 0 && r[0] <= reports[i-1][0]) {
-			t.Errorf("report %d: %v after %v; want a growing count of 150", i, r, reports[max(i-1, 0)])
-		}
+	s := openTemp(t)
+	s.SetImportBatches(ImportBatches{MinRows: 100, Rows: 40})
+	if got := importCallsReporting(t, s, "A", 99); len(got) != 0 {
+		t.Errorf("99 new calls under MinRows 100 reported %v; want no batches", got)
 	}
-	if last := reports[len(reports)-1]; last[0] != 150 {
-		t.Errorf("the last report is %v; want all 150 in", last)
+	got := importCallsReporting(t, s, "B", 150)
+	want := [][2]int64{{41, 150}, {81, 150}, {121, 150}, {150, 150}}
+	if fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("reports %v, want %v", got, want)
+	}
+	var n int
+	if err := s.db.QueryRow(`SELECT count(*) FROM activities`).Scan(&n); err != nil || n != 249 {
+		t.Errorf("%d activities stored (%v), want 99 + 150", n, err)
 	}
 }
 

@@ -62,6 +62,9 @@ type Store struct {
 	// textChars bounds a text field of a record written (SetLimits); 0 is
 	// model.DefaultLimits'.
 	textChars int
+	// batches are the sizes of a batched import move (SetImportBatches);
+	// the zero value keeps import_pending.go's.
+	batches ImportBatches
 }
 
 // ErrNotKpit is returned for a file that is not a kpit database.
@@ -253,6 +256,17 @@ func (s *Store) BusyWait() time.Duration {
 	}
 	return BusyTimeout
 }
+
+// ImportBatches are the sizes of an import's move in batches
+// (import_pending.go, docs/import.md "Moving in batches"), for a test of
+// another package that watches that move without writing 20,000 rows: an
+// import of MinRows or more new deals or activities into SQLite moves
+// them in batches of Rows each. kpit itself never sets them.
+type ImportBatches struct{ MinRows, Rows int }
+
+// SetImportBatches makes s's imports move in batches of b's sizes (tests
+// only; a store is given them before it is shared).
+func (s *Store) SetImportBatches(b ImportBatches) { s.batches = b }
 
 // SetLimits gives the store the user's limits (the config file's
 // [limits]): a record written through it is refused past their TextChars.

@@ -121,6 +121,7 @@ type importScreen struct {
 	err           error
 	rows          int
 	fraction      float64
+	moved, total  int64 // a batched move's records written and its records (0 of 0 before it)
 	cancel        context.CancelFunc
 	sum           importer.Summary
 	before        store.RecordCounts // the stored records when the question was asked
@@ -156,6 +157,14 @@ type importProgressMsg struct {
 	rows     int
 	fraction float64
 	next     <-chan tea.Msg
+}
+
+// importMovingMsg: a batch of a large import's move is in (the store's
+// ImportSession.OnMove, docs/import.md "Moving in batches").
+type importMovingMsg struct {
+	to           *importScreen
+	moved, total int64
+	next         <-chan tea.Msg
 }
 
 // importStagedMsg: every row is staged and nothing written; the run waits
@@ -228,6 +237,12 @@ func (s *importScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 			return s, nil
 		}
 		s.rows, s.fraction = msg.rows, msg.fraction
+		return s, waitImport(msg.next)
+	case importMovingMsg:
+		if msg.to != s {
+			return s, nil
+		}
+		s.moved, s.total = msg.moved, msg.total
 		return s, waitImport(msg.next)
 	case importStagedMsg:
 		if msg.to != s {
@@ -461,6 +476,7 @@ func detectImport(s *importScreen, file, sheet, encoding string) tea.Cmd {
 func (s *importScreen) start() tea.Cmd {
 	ctx, cancel := context.WithCancel(context.Background())
 	s.cancel, s.step, s.err, s.rows, s.fraction = cancel, importStepRun, nil, 0, 0
+	s.moved, s.total = 0, 0
 	ch := make(chan tea.Msg, 1)
 	st, file, info, b, limits := s.Store, s.file, s.info, s.binding, s.Limits
 	won, lost := s.wonLost()
@@ -487,6 +503,14 @@ func (s *importScreen) start() tea.Cmd {
 			ProgressEvery: 2000, OnProgress: func(rows int, fraction float64) {
 				select { // drop a step rather than slow the import
 				case ch <- importProgressMsg{to: s, rows: rows, fraction: fraction, next: ch}:
+				default:
+				}
+			},
+			// A batch takes about half a second: nearly every one shows; a
+			// report the screen has not taken yet is dropped, not waited for.
+			OnMove: func(moved, total int64) {
+				select {
+				case ch <- importMovingMsg{to: s, moved: moved, total: total, next: ch}:
 				default:
 				}
 			}}

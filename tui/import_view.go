@@ -28,6 +28,9 @@ func (s *importScreen) View() string {
 		lines = append(lines, s.T(msgImportRunning, s.file), "",
 			s.progressView(),
 			s.Styles.Muted.Render(s.T(msgImportRows, s.rows)))
+		if s.total > 0 { // the move of a large import, in batches: the rows are read
+			lines = append(lines, s.Styles.Muted.Render(catalog.ImportMovingLine(s.Lang, s.moved, s.total)))
+		}
 	case importStepConfirm:
 		lines = append(lines, s.confirmView()...)
 	case importStepDone:
@@ -75,7 +78,8 @@ func (s *importScreen) View() string {
 }
 
 // progressView is the import's progress as a bubbles/progress bar drawn at
-// the fraction read so far. Its fill is ASCII (# and -), since the default
+// the fraction read so far, then at the share written of a move in
+// batches. Its fill is ASCII (# and -), since the default
 // block glyphs are ambiguous-width and take two columns on many Japanese
 // terminals; its colours are the cockpit's accent and muted text, which are
 // no colour at all under NO_COLOR.
@@ -86,7 +90,11 @@ func (s *importScreen) progressView() string {
 		progress.WithWidth(max(10, s.width)),
 	)
 	bar.EmptyColor = s.Styles.Muted.GetForeground()
-	return bar.ViewAs(min(max(s.fraction, 0), 1))
+	fraction := s.fraction
+	if s.total > 0 {
+		fraction = catalog.ImportMovingShare(s.moved, s.total)
+	}
+	return bar.ViewAs(min(max(fraction, 0), 1))
 }
 
 // mapView is the detection, the kind, each field's column with an example
