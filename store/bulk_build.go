@@ -19,8 +19,8 @@ import (
 // with (buildSteps), and creates the triggers again from their own stored
 // SQL. Other connections see the empty file until the commit, then the
 // whole company; a failure or a killed process leaves the file empty.
-// TestBulkBuildEqualsTriggerPath compares every table, row by row, with
-// the same batches written through BulkInsert.
+// TestBulkBuildEqualsTriggerPath (demo) compares every table, row by row,
+// with the same batches written through BulkInsert.
 //
 // Where the fast path does not hold (PostgreSQL, a file with records or
 // kept rows already, an insert trigger buildSteps does not know), the
