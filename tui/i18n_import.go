@@ -17,7 +17,7 @@ var (
 	msgImportMissing           = Text{JA: "必須項目 %s に列が割り当てられていません", EN: "The required field %s has no column"}
 	msgImportWonLost           = Text{JA: "受注とみなすフェーズ: %s / 失注: %s (ほかは進行中)", EN: "Stages read as won: %s / lost: %s (others open)"}
 	msgImportRunning           = Text{JA: "取り込み中: %s", EN: "Importing %s"}
-	msgImportRows              = Text{JA: "%d 行", EN: "%d rows"}
+	msgImportRows              = Text{JA: "%v 行", EN: "%v rows"}
 	msgImportOpenStages        = Text{JA: "進行中として読んだフェーズ: %s (受注・失注のフェーズがあれば w/l で指定)", EN: "read as open: %s (mark a won or lost stage here with w/l)"}
 	msgImportConfirm           = Text{JA: "まだ何も書き込んでいません。取り込むと:", EN: "Nothing is written yet. After this import:"}
 	msgImportConfirmCount      = Text{JA: "%s -> %s (+%d)", EN: "%s -> %s (+%d)"}

@@ -27,7 +27,7 @@ func (s *importScreen) View() string {
 	case importStepRun:
 		lines = append(lines, s.T(msgImportRunning, s.file), "",
 			s.progressView(),
-			s.Styles.Muted.Render(s.T(msgImportRows, s.rows)))
+			s.Styles.Muted.Render(s.T(msgImportRows, catalog.CountIn(s.Lang, s.rows))))
 		if s.total > 0 { // the move of a large import, in batches: the rows are read
 			lines = append(lines, s.Styles.Muted.Render(catalog.ImportMovingLine(s.Lang, s.moved, s.total)))
 		}
