@@ -270,6 +270,16 @@ func (a *App) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			}
 		}
 		return a, msg.Then
+	case OpenOverlayMsg:
+		for _, o := range a.overlays {
+			if o.ID == msg.ID {
+				from := a.focused()
+				cmd := a.openOverlay(o)
+				a.early.handOver(from, a.overlay)
+				return a, tea.Batch(cmd, msg.Then)
+			}
+		}
+		return a, msg.Then
 	case CloseOverlayMsg:
 		a.early.handOver(a.overlay, a.screens[a.active])
 		a.overlay = nil

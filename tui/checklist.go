@@ -262,8 +262,8 @@ func (s *checklistScreen) move(d int) {
 }
 
 // jump opens the screen that fixes item's gap: its tab when there is one,
-// else the overlay of that name (by pressing its key for the user), else
-// the nearest tab that exists.
+// else the overlay of that name, else the nearest tab that exists. The
+// keys typed after enter wait until it is shown, and are its (Loading).
 func (s *checklistScreen) jump(item int) tea.Cmd {
 	it, _ := model.ChecklistItemByNumber(item)
 	name := s.T(checklistFixText[it.Fix])
@@ -279,12 +279,9 @@ func (s *checklistScreen) jump(item int) tea.Cmd {
 		overlayIDs = []string{it.Fix}
 	}
 	for _, o := range overlayDefs() {
-		if !slices.Contains(overlayIDs, o.ID) {
-			continue
-		}
-		if keys := s.overlayKey(o).Keys(); len(keys) > 0 && len([]rune(keys[0])) == 1 {
-			r := []rune(keys[0])[0]
-			return func() tea.Msg { return tea.KeyPressMsg{Code: r, Text: keys[0]} }
+		if slices.Contains(overlayIDs, o.ID) {
+			s.jumping = true
+			return func() tea.Msg { return OpenOverlayMsg{ID: o.ID, Then: checklistJumped} }
 		}
 	}
 	for _, t := range tabDefs() {
@@ -299,9 +296,10 @@ func (s *checklistScreen) jump(item int) tea.Cmd {
 // typed after enter; those keys wait until it is shown (Loading).
 func (s *checklistScreen) jumpTo(id TabID, first tea.Msg, flash tea.Cmd) tea.Cmd {
 	s.jumping = true
-	jumped := func() tea.Msg { return checklistJumpedMsg{} }
-	return func() tea.Msg { return SwitchTabMsg{ID: id, First: first, Then: tea.Batch(flash, jumped)} }
+	return func() tea.Msg { return SwitchTabMsg{ID: id, First: first, Then: tea.Batch(flash, checklistJumped)} }
 }
+
+func checklistJumped() tea.Msg { return checklistJumpedMsg{} }
 
 // kpisToFix are the KPIs the evidence names for items 4 (no target or no
 // deadline) and 5 (nothing written): the tree opens the first of them.

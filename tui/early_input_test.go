@@ -338,6 +338,31 @@ func TestKeysTypedWhileASubScreenReads(t *testing.T) {
 		}, keys...)
 	})
 
+	t.Run("checklist: keys typed with enter on a gap fixed in the alerts pane move in the pane", func(t *testing.T) {
+		t.Parallel()
+		// How many downs reach the gap fixed in the alerts pane (item 9).
+		a := demoApp(t)
+		run(t, a, a.Init())
+		a.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
+		keys := keyMsgs(tabKey(a, TabChecklist))
+		press(t, a, tabKey(a, TabChecklist))
+		for i := 0; i < 24 && !strings.Contains(cursorLine(a), "-> Alerts"); i++ {
+			press(t, a, "down")
+			keys = append(keys, keyMsg("down"))
+		}
+		if !strings.Contains(cursorLine(a), "-> Alerts") {
+			t.Fatalf("no gap fixed in the alerts pane on the demo; cursor on %q", cursorLine(a))
+		}
+		keys = append(keys, keyMsgs("enter", "down", "down")...)
+		same(t, demoApp, func(a *App) string {
+			al, ok := a.overlay.(*alertsScreen)
+			if !ok {
+				return fmt.Sprintf("no alerts pane: %T on tab %s", a.overlay, a.tabs[a.active].ID)
+			}
+			return fmt.Sprintf("alerts pane, cursor %d", al.nav.cursor)
+		}, keys...)
+	})
+
 	t.Run("quick-add: a second line typed while the first is saved is saved too", func(t *testing.T) {
 		t.Parallel()
 		stores := map[*App]*store.Store{}

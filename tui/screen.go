@@ -119,6 +119,15 @@ type SwitchTabMsg struct {
 // SwitchTab is a command that shows tab id.
 func SwitchTab(id TabID) tea.Cmd { return func() tea.Msg { return SwitchTabMsg{ID: id} } }
 
+// OpenOverlayMsg asks the frame to open the overlay of that ID over the
+// current tab (the checklist jumps to the pane that fixes a gap); the keys
+// typed after the one that asked for it are the overlay's. Then runs once
+// it is open, or when there is no such overlay.
+type OpenOverlayMsg struct {
+	ID   string
+	Then tea.Cmd
+}
+
 // CloseOverlayMsg asks the frame to close the open overlay (after a save),
 // then run Then.
 type CloseOverlayMsg struct{ Then tea.Cmd }
