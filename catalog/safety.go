@@ -68,6 +68,28 @@ var (
 	}
 )
 
+// doctorStages name the checks of kpit doctor in the order it runs them
+// (store.CheckStage 1 to 6), for its progress line.
+var doctorStages = []Text{
+	{JA: "整合性", EN: "integrity"},
+	{JA: "外部キー", EN: "foreign keys"},
+	{JA: "スキーマとトリガー", EN: "the schema and triggers"},
+	{JA: "日次集計", EN: "the daily roll-up"},
+	{JA: "月次集計", EN: "the monthly roll-up"},
+	{JA: "止まった取り込みと WAL", EN: "stopped imports and the WAL"},
+}
+
+// DoctorStageCount is how many checks doctorStages names.
+var DoctorStageCount = len(doctorStages)
+
+var doctorChecking = Text{JA: "%[1]sを確認中 (%[2]d/%[3]d)...", EN: "checking %[1]s (%[2]d/%[3]d)..."}
+
+// DoctorCheckingLine is kpit doctor's progress line for its check number
+// stage, counted from 1.
+func DoctorCheckingLine(l Lang, stage int) string {
+	return l.T(doctorChecking, l.T(doctorStages[stage-1]), stage, len(doctorStages))
+}
+
 // FormatBytes writes a file size in KB, MB or GB (1,024-based), one
 // decimal below 10.
 func FormatBytes(n int64) string {

@@ -184,13 +184,20 @@ func runImport(e env) int {
 // progressLine shows rows read and the share of the file on one line of
 // stderr when it is a terminal (a large file takes seconds); nil otherwise.
 func progressLine(l catalog.Lang, w io.Writer) func(rows int, fraction float64) {
-	f, ok := w.(*os.File)
-	if !ok || !term.IsTerminal(f.Fd()) {
+	if !isTerminal(w) {
 		return nil
 	}
 	return func(rows int, fraction float64) {
 		fmt.Fprint(w, "\r"+catalog.ImportProgressLine(l, rows, fraction)+"\033[K")
 	}
+}
+
+// isTerminal says whether w is a terminal, where a progress line
+// overwritten in place can be shown: a script or a test reading the output
+// sees none.
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	return ok && term.IsTerminal(f.Fd())
 }
 
 // lessGC lets the heap grow 4x between collections during an import and
