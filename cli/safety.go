@@ -108,9 +108,10 @@ func runRestore(e env) int {
 
 const doctorUsage = `doctor [--db PATH] [--repair] [--lang ja|en]
 
-Checks the database: integrity_check, foreign_key_check, the daily roll-up
-against a recount from the records, the schema version and the size of the
--wal file. One line per finding says what is wrong and what to do.
+Checks the database: integrity_check, foreign_key_check, the daily and
+monthly roll-ups against a recount from the records, the schema version and
+the size of the -wal file. One line per finding says what is wrong and what
+to do. On a terminal, stderr shows which check it is on meanwhile.
 --repair rebuilds the roll-up from the records and writes a large -wal back.
 Exit status: 0 when nothing is wrong (after --repair: nothing is left),
 1 when something is, 2 when the check could not run.`
