@@ -222,41 +222,58 @@ func (s *Store) missingTriggers(ctx context.Context) ([]string, error) {
 // live records by the rules of the triggers in store/schema.go: activities
 // by kind, opportunities on their created day, orders won or lost and the
 // revenue won on their close day, leads on their created day (rep 0 for
-// no owner), the connected calls on their day (migration 13).
-//
-// NOT INDEXED makes SQLite read activities and the closed deals straight
-// through the table: left to itself it walks an index (activities_rep,
-// opportunities_closed) and looks up every row from it, which made the
-// recount of a million deals several times slower (BENCHMARKS.md). Every
-// live row is read either way, so the figures are the same.
-var rollupRecount = `
+// no owner), the connected calls on their day (migration 13). Both engines
+// read it.
+var rollupRecount = recountReading("")
+
+// rollupRecountScan is rollupRecount for SQLite alone, which reads
+// activities and the closed deals NOT INDEXED, straight through the table:
+// left to itself it walks an index (activities_rep, opportunities_closed)
+// and looks up every row from it, which made the recount of a million deals
+// several times slower (BENCHMARKS.md). Every live row is read either way,
+// so the figures are the same.
+var rollupRecountScan = recountReading(" NOT INDEXED")
+
+// recount is the recount this store's engine reads best.
+func (s *Store) recount() string {
+	if s.pg {
+		return rollupRecount
+	}
+	return rollupRecountScan
+}
+
+// recountReading is the recount with notIndexed after the tables it reads
+// whole.
+func recountReading(notIndexed string) string {
+	return `
 SELECT day, CASE kind WHEN 'visit' THEN 'visits' WHEN 'call' THEN 'calls' WHEN 'email' THEN 'emails'
 	WHEN 'proposal' THEN 'proposals' WHEN 'appointment' THEN 'appointments' ELSE 'meetings' END AS metric,
 	rep_id, sum(count) AS value
-FROM activities NOT INDEXED WHERE deleted_at IS NULL AND ` + pendingActivities + ` GROUP BY 1, 2, 3
+FROM activities` + notIndexed + ` WHERE deleted_at IS NULL AND ` + pendingActivities + ` GROUP BY 1, 2, 3
 UNION ALL
-SELECT day, 'connects', rep_id, sum(connected) FROM activities NOT INDEXED
+SELECT day, 'connects', rep_id, sum(connected) FROM activities` + notIndexed + `
 WHERE deleted_at IS NULL AND ` + pendingActivities + ` AND kind = 'call' AND connected > 0 GROUP BY 1, 3
 UNION ALL
 SELECT created, 'opportunities', rep_id, count(*) FROM opportunities WHERE deleted_at IS NULL AND ` + pendingOpportunities + ` GROUP BY 1, 3
 UNION ALL
-SELECT closed, 'orders_won', rep_id, count(*) FROM opportunities NOT INDEXED
+SELECT closed, 'orders_won', rep_id, count(*) FROM opportunities` + notIndexed + `
 WHERE deleted_at IS NULL AND ` + pendingOpportunities + ` AND outcome = 'won' AND closed IS NOT NULL GROUP BY 1, 3
 UNION ALL
-SELECT closed, 'revenue', rep_id, sum(coalesce(amount_yen, 0)) FROM opportunities NOT INDEXED
+SELECT closed, 'revenue', rep_id, sum(coalesce(amount_yen, 0)) FROM opportunities` + notIndexed + `
 WHERE deleted_at IS NULL AND ` + pendingOpportunities + ` AND outcome = 'won' AND closed IS NOT NULL GROUP BY 1, 3
 UNION ALL
-SELECT closed, 'orders_lost', rep_id, count(*) FROM opportunities NOT INDEXED
+SELECT closed, 'orders_lost', rep_id, count(*) FROM opportunities` + notIndexed + `
 WHERE deleted_at IS NULL AND ` + pendingOpportunities + ` AND outcome = 'lost' AND closed IS NOT NULL GROUP BY 1, 3
 UNION ALL
 SELECT created, 'leads', coalesce(rep_id, 0), count(*) FROM leads WHERE deleted_at IS NULL GROUP BY 1, 3`
+}
 
 // rollupDiff counts the (day, metric, rep) cells where rollup_daily and
 // the recount differ (a cell missing on one side counts as 0) and
 // describes the first.
 func (s *Store) rollupDiff(ctx context.Context) (int, string, error) {
 	rows, err := s.db.QueryContext(ctx, `
-WITH want AS (`+rollupRecount+`),
+WITH want AS (`+s.recount()+`),
 have AS (SELECT day, metric, rep_id, value FROM rollup_daily WHERE value <> 0),
 cells AS (SELECT day, metric, rep_id FROM want UNION SELECT day, metric, rep_id FROM have)
 SELECT c.day, c.metric, c.rep_id, coalesce(h.value, 0), coalesce(w.value, 0)
@@ -327,7 +344,7 @@ func (s *Store) RebuildRollups(ctx context.Context) error {
 	return s.tx(ctx, model.AreaRules, func(tx *sql.Tx) error {
 		for _, q := range []string{
 			"DELETE FROM rollup_daily",
-			"INSERT INTO rollup_daily (day, metric, rep_id, value) " + rollupRecount,
+			"INSERT INTO rollup_daily (day, metric, rep_id, value) " + s.recount(),
 			"DELETE FROM rollup_monthly",
 			rollupMonthlyRecount,
 		} {
