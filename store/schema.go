@@ -1144,27 +1144,39 @@ var openDealWorkTriggersSQLite = `
 CREATE TRIGGER open_deal_work_opportunities_ai AFTER INSERT ON opportunities
 	WHEN NEW.outcome = 'open' AND NEW.deleted_at IS NULL BEGIN
 	INSERT INTO open_deal_work (opportunity_id, last_day) VALUES (NEW.id, ` + openDealLastDay("NEW.id") + `);
-END;
-CREATE TRIGGER open_deal_work_opportunities_au AFTER UPDATE OF outcome, deleted_at ON opportunities BEGIN
-	DELETE FROM open_deal_work WHERE opportunity_id = OLD.id;
-	INSERT INTO open_deal_work (opportunity_id, last_day)
-	SELECT NEW.id, ` + openDealLastDay("NEW.id") + ` WHERE NEW.outcome = 'open' AND NEW.deleted_at IS NULL;
-END;
+END;` + openDealRecountDeal(openDealLastDay) + `
 CREATE TRIGGER open_deal_work_opportunities_ad AFTER DELETE ON opportunities BEGIN
 	DELETE FROM open_deal_work WHERE opportunity_id = OLD.id;
 END;
 CREATE TRIGGER open_deal_work_activities_ai AFTER INSERT ON activities
 	WHEN NEW.opportunity_id IS NOT NULL AND NEW.deleted_at IS NULL BEGIN
 	UPDATE open_deal_work SET last_day = NEW.day WHERE opportunity_id = NEW.opportunity_id AND last_day < NEW.day;
-END;
+END;` + openDealRecountActivities(openDealLastDay) + `
+`
+
+// openDealRecountDeal is the trigger that gives a deal changed (its
+// outcome, its tombstone) its row again, counted with lastDay.
+func openDealRecountDeal(lastDay func(id string) string) string {
+	return `
+CREATE TRIGGER open_deal_work_opportunities_au AFTER UPDATE OF outcome, deleted_at ON opportunities BEGIN
+	DELETE FROM open_deal_work WHERE opportunity_id = OLD.id;
+	INSERT INTO open_deal_work (opportunity_id, last_day)
+	SELECT NEW.id, ` + lastDay("NEW.id") + ` WHERE NEW.outcome = 'open' AND NEW.deleted_at IS NULL;
+END;`
+}
+
+// openDealRecountActivities are the triggers that count a deal's day
+// again with lastDay when one of its activities is changed or deleted.
+func openDealRecountActivities(lastDay func(id string) string) string {
+	return `
 CREATE TRIGGER open_deal_work_activities_au AFTER UPDATE OF opportunity_id, day, deleted_at ON activities BEGIN
-	UPDATE open_deal_work SET last_day = ` + openDealLastDay("open_deal_work.opportunity_id") + `
+	UPDATE open_deal_work SET last_day = ` + lastDay("open_deal_work.opportunity_id") + `
 	WHERE opportunity_id IN (OLD.opportunity_id, NEW.opportunity_id);
 END;
 CREATE TRIGGER open_deal_work_activities_ad AFTER DELETE ON activities WHEN OLD.opportunity_id IS NOT NULL BEGIN
-	UPDATE open_deal_work SET last_day = ` + openDealLastDay("OLD.opportunity_id") + ` WHERE opportunity_id = OLD.opportunity_id;
-END;
-`
+	UPDATE open_deal_work SET last_day = ` + lastDay("OLD.opportunity_id") + ` WHERE opportunity_id = OLD.opportunity_id;
+END;`
+}
 
 // openDealWorkRecountsSQLite (migration 28) makes the three triggers of
 // openDealWorkTriggersSQLite that count a deal's day again from its
@@ -1177,19 +1189,8 @@ END;
 var openDealWorkRecountsSQLite = `
 DROP TRIGGER open_deal_work_opportunities_au;
 DROP TRIGGER open_deal_work_activities_au;
-DROP TRIGGER open_deal_work_activities_ad;
-CREATE TRIGGER open_deal_work_opportunities_au AFTER UPDATE OF outcome, deleted_at ON opportunities BEGIN
-	DELETE FROM open_deal_work WHERE opportunity_id = OLD.id;
-	INSERT INTO open_deal_work (opportunity_id, last_day)
-	SELECT NEW.id, ` + openDealVisibleLastDay("NEW.id") + ` WHERE NEW.outcome = 'open' AND NEW.deleted_at IS NULL;
-END;
-CREATE TRIGGER open_deal_work_activities_au AFTER UPDATE OF opportunity_id, day, deleted_at ON activities BEGIN
-	UPDATE open_deal_work SET last_day = ` + openDealVisibleLastDay("open_deal_work.opportunity_id") + `
-	WHERE opportunity_id IN (OLD.opportunity_id, NEW.opportunity_id);
-END;
-CREATE TRIGGER open_deal_work_activities_ad AFTER DELETE ON activities WHEN OLD.opportunity_id IS NOT NULL BEGIN
-	UPDATE open_deal_work SET last_day = ` + openDealVisibleLastDay("OLD.opportunity_id") + ` WHERE opportunity_id = OLD.opportunity_id;
-END;
+DROP TRIGGER open_deal_work_activities_ad;` + openDealRecountDeal(openDealVisibleLastDay) +
+	openDealRecountActivities(openDealVisibleLastDay) + `
 `
 
 // lateEntryIndexes (migration 21): the late-entry rule reads the records

@@ -208,35 +208,9 @@ CREATE TRIGGER funnel_reached AFTER INSERT OR UPDATE OR DELETE ON lead_funnel FO
 `},
 	// 23: each open deal's newest live activity day, kept by triggers on
 	// opportunities and activities as SQLite's six triggers keep it.
-	{upTo: 23, sql: cText(strings.ReplaceAll(openDealWork, "INTEGER", "BIGINT")) + `
-CREATE FUNCTION kpit_open_deal_work_opportunities() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-	IF TG_OP <> 'INSERT' THEN
-		DELETE FROM open_deal_work WHERE opportunity_id = OLD.id;
-	END IF;
-	IF TG_OP <> 'DELETE' THEN
-		IF NEW.outcome = 'open' AND NEW.deleted_at IS NULL THEN
-			INSERT INTO open_deal_work (opportunity_id, last_day) VALUES (NEW.id, ` + openDealLastDay("NEW.id") + `);
-		END IF;
-	END IF;
-	RETURN NULL;
-END $$;
+	{upTo: 23, sql: cText(strings.ReplaceAll(openDealWork, "INTEGER", "BIGINT")) + openDealWorkDealPG("CREATE", openDealLastDay) + `
 CREATE TRIGGER open_deal_work_opportunities AFTER INSERT OR UPDATE OF outcome, deleted_at OR DELETE ON opportunities
-	FOR EACH ROW EXECUTE FUNCTION kpit_open_deal_work_opportunities();
-CREATE FUNCTION kpit_open_deal_work_activities() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-	IF TG_OP = 'INSERT' THEN
-		IF NEW.opportunity_id IS NOT NULL AND NEW.deleted_at IS NULL THEN
-			UPDATE open_deal_work SET last_day = NEW.day WHERE opportunity_id = NEW.opportunity_id AND last_day < NEW.day;
-		END IF;
-		RETURN NULL;
-	END IF;
-	UPDATE open_deal_work SET last_day = ` + openDealLastDay("OLD.opportunity_id") + ` WHERE opportunity_id = OLD.opportunity_id;
-	IF TG_OP = 'UPDATE' THEN
-		UPDATE open_deal_work SET last_day = ` + openDealLastDay("NEW.opportunity_id") + ` WHERE opportunity_id = NEW.opportunity_id;
-	END IF;
-	RETURN NULL;
-END $$;
+	FOR EACH ROW EXECUTE FUNCTION kpit_open_deal_work_opportunities();` + openDealWorkActivitiesPG("CREATE", openDealLastDay) + `
 CREATE TRIGGER open_deal_work_activities AFTER INSERT OR UPDATE OF opportunity_id, day, deleted_at OR DELETE ON activities
 	FOR EACH ROW EXECUTE FUNCTION kpit_open_deal_work_activities();
 `},
@@ -253,20 +227,35 @@ CREATE TRIGGER open_deal_work_activities AFTER INSERT OR UPDATE OF opportunity_i
 	// visible activities, as SQLite's recounting triggers do. PostgreSQL
 	// never moves an import in batches, so nothing is ever left out here;
 	// the function that also fills a new deal's row uses the same count.
-	{upTo: 28, sql: `
-CREATE OR REPLACE FUNCTION kpit_open_deal_work_opportunities() RETURNS trigger LANGUAGE plpgsql AS $$
+	{upTo: 28, sql: openDealWorkDealPG("CREATE OR REPLACE", openDealVisibleLastDay) +
+		openDealWorkActivitiesPG("CREATE OR REPLACE", openDealVisibleLastDay) + "\n"},
+}
+
+// openDealWorkDealPG is the function (create: CREATE, or CREATE OR
+// REPLACE) that keeps a deal's row in open_deal_work, its day counted with
+// lastDay.
+func openDealWorkDealPG(create string, lastDay func(id string) string) string {
+	return `
+` + create + ` FUNCTION kpit_open_deal_work_opportunities() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
 	IF TG_OP <> 'INSERT' THEN
 		DELETE FROM open_deal_work WHERE opportunity_id = OLD.id;
 	END IF;
 	IF TG_OP <> 'DELETE' THEN
 		IF NEW.outcome = 'open' AND NEW.deleted_at IS NULL THEN
-			INSERT INTO open_deal_work (opportunity_id, last_day) VALUES (NEW.id, ` + openDealVisibleLastDay("NEW.id") + `);
+			INSERT INTO open_deal_work (opportunity_id, last_day) VALUES (NEW.id, ` + lastDay("NEW.id") + `);
 		END IF;
 	END IF;
 	RETURN NULL;
-END $$;
-CREATE OR REPLACE FUNCTION kpit_open_deal_work_activities() RETURNS trigger LANGUAGE plpgsql AS $$
+END $$;`
+}
+
+// openDealWorkActivitiesPG is the function that moves a deal's day in
+// open_deal_work as its activities are added, changed or deleted, counted
+// again with lastDay.
+func openDealWorkActivitiesPG(create string, lastDay func(id string) string) string {
+	return `
+` + create + ` FUNCTION kpit_open_deal_work_activities() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
 	IF TG_OP = 'INSERT' THEN
 		IF NEW.opportunity_id IS NOT NULL AND NEW.deleted_at IS NULL THEN
@@ -274,13 +263,12 @@ BEGIN
 		END IF;
 		RETURN NULL;
 	END IF;
-	UPDATE open_deal_work SET last_day = ` + openDealVisibleLastDay("OLD.opportunity_id") + ` WHERE opportunity_id = OLD.opportunity_id;
+	UPDATE open_deal_work SET last_day = ` + lastDay("OLD.opportunity_id") + ` WHERE opportunity_id = OLD.opportunity_id;
 	IF TG_OP = 'UPDATE' THEN
-		UPDATE open_deal_work SET last_day = ` + openDealVisibleLastDay("NEW.opportunity_id") + ` WHERE opportunity_id = NEW.opportunity_id;
+		UPDATE open_deal_work SET last_day = ` + lastDay("NEW.opportunity_id") + ` WHERE opportunity_id = NEW.opportunity_id;
 	END IF;
 	RETURN NULL;
-END $$;
-`},
+END $$;`
 }
 
 // cText gives every TEXT column the "C" collation: SQLite compares text
