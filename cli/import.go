@@ -133,12 +133,12 @@ func runImport(e env) int {
 		ForecastThresholds: &thresholds, Limits: e.config.Limits,
 		OnInvalid: func(re *importer.RowError) { fmt.Fprintln(e.stderr, catalog.ImportErrorLine(l, kind, re, nil)) },
 	}
-	progress := progressLine(l, e.stderr)
-	opt.OnProgress = progress
-	if progress != nil {
-		opt.OnMove = func(done, total int64) {
-			fmt.Fprint(e.stderr, "\r"+catalog.ImportMovingLine(l, done, total)+"\033[K")
-		}
+	// On a terminal, one line overwritten in place shows the rows read,
+	// then the records written (a large file takes seconds).
+	line := newStatusLine(e.stderr)
+	if line != nil {
+		opt.OnProgress = func(rows int, fraction float64) { line.show(catalog.ImportProgressLine(l, rows, fraction)) }
+		opt.OnMove = func(done, total int64) { line.show(catalog.ImportMovingLine(l, done, total)) }
 	}
 	begin := func(ctx context.Context) (importer.Session, error) { return st.BeginImport(ctx) }
 	decide := importer.Write
@@ -147,9 +147,7 @@ func runImport(e env) int {
 	}
 	defer lessGC()()
 	sum, _, err := importer.Import(ctx, src, b, begin, opt, decide)
-	if progress != nil {
-		fmt.Fprint(e.stderr, "\r\033[K") // clear the progress line
-	}
+	line.clear()
 	var re *importer.RowError
 	if errors.As(err, &re) {
 		fmt.Fprintln(e.stderr, catalog.ImportErrorLine(l, kind, re, nil))
@@ -181,23 +179,26 @@ func runImport(e env) int {
 	return exitOK
 }
 
-// progressLine shows rows read and the share of the file on one line of
-// stderr when it is a terminal (a large file takes seconds); nil otherwise.
-func progressLine(l catalog.Lang, w io.Writer) func(rows int, fraction float64) {
-	if !isTerminal(w) {
-		return nil
+// statusLine is one line of stderr overwritten in place while a long step
+// runs, or nil when stderr is not a terminal: a script or a test reading
+// the output sees none.
+type statusLine struct{ w io.Writer }
+
+func newStatusLine(w io.Writer) *statusLine {
+	if f, ok := w.(*os.File); ok && term.IsTerminal(f.Fd()) {
+		return &statusLine{w: w}
 	}
-	return func(rows int, fraction float64) {
-		fmt.Fprint(w, "\r"+catalog.ImportProgressLine(l, rows, fraction)+"\033[K")
-	}
+	return nil
 }
 
-// isTerminal says whether w is a terminal, where a progress line
-// overwritten in place can be shown: a script or a test reading the output
-// sees none.
-func isTerminal(w io.Writer) bool {
-	f, ok := w.(*os.File)
-	return ok && term.IsTerminal(f.Fd())
+// show replaces the line with text.
+func (s *statusLine) show(text string) { fmt.Fprint(s.w, "\r"+text+"\033[K") }
+
+// clear empties the line, so that what follows starts on a clean one.
+func (s *statusLine) clear() {
+	if s != nil {
+		fmt.Fprint(s.w, "\r\033[K")
+	}
 }
 
 // lessGC lets the heap grow 4x between collections during an import and

@@ -3,7 +3,6 @@ package cli
 import (
 	"context"
 	"fmt"
-	"io"
 	"os"
 	"time"
 
@@ -134,11 +133,15 @@ func runDoctor(e env) int {
 	}
 	defer st.Close()
 	ctx := context.Background()
-	progress := doctorProgress(l, e.stderr)
-	findings, err := st.CheckShowing(ctx, progress)
-	if progress != nil {
-		fmt.Fprint(e.stderr, "\r\033[K") // clear the progress line before the findings
+	// On a terminal, which check it is on (integrity_check alone takes
+	// minutes on a large file), cleared before the findings.
+	var showing func(store.CheckStage)
+	line := newStatusLine(e.stderr)
+	if line != nil {
+		showing = func(stage store.CheckStage) { line.show(catalog.DoctorCheckingLine(l, int(stage))) }
 	}
+	findings, err := st.CheckShowing(ctx, showing)
+	line.clear()
 	if err != nil {
 		return fail(e, "doctor", err)
 	}
@@ -159,18 +162,6 @@ func runDoctor(e env) int {
 	}
 	fmt.Fprintln(e.stdout, l.T(catalog.DoctorHealthy, st.Path(), store.SchemaVersion(), catalog.FormatBytes(wal)))
 	return exitOK
-}
-
-// doctorProgress shows which check kpit doctor is on, on one line of stderr
-// overwritten in place, when stderr is a terminal (integrity_check alone
-// takes minutes on a large file); nil otherwise.
-func doctorProgress(l catalog.Lang, w io.Writer) func(store.CheckStage) {
-	if !isTerminal(w) {
-		return nil
-	}
-	return func(stage store.CheckStage) {
-		fmt.Fprint(w, "\r"+catalog.DoctorCheckingLine(l, int(stage))+"\033[K")
-	}
 }
 
 // repairFindings mends what --repair can (the roll-up, a large -wal),
