@@ -75,7 +75,7 @@ func (s *Store) bulkInsert(ctx context.Context, b Batch) error {
 	if err != nil {
 		return fmt.Errorf("bulk insert: %w", describe(err))
 	}
-	w := bulkWriter{ctx: ctx, pg: s.pg, tx: tx, now: s.now(), repIDs: map[string]int64{}}
+	w := bulkWriter{ctx: ctx, pg: s.pg, tx: tx, now: s.now()}
 	if err := w.write(b); err != nil {
 		tx.Rollback()
 		return err
@@ -88,16 +88,22 @@ func (s *Store) bulkInsert(ctx context.Context, b Batch) error {
 }
 
 type bulkWriter struct {
-	ctx    context.Context
-	pg     bool
-	tx     *sql.Tx
-	now    time.Time
+	ctx context.Context
+	pg  bool
+	tx  *sql.Tx
+	now time.Time
+	// repIDs are the reps by name: read from the file once, at the first
+	// batch (a bulk build writes many batches in one transaction), and
+	// each rep the writer adds.
 	repIDs map[string]int64
 }
 
 func (w *bulkWriter) write(b Batch) error {
-	if err := w.loadReps(); err != nil {
-		return err
+	if w.repIDs == nil {
+		w.repIDs = map[string]int64{}
+		if err := w.loadReps(); err != nil {
+			return err
+		}
 	}
 	if err := w.reps(b.Reps); err != nil {
 		return err

@@ -214,7 +214,7 @@ func (s *Store) build(ctx context.Context, tx *sql.Tx, triggers, indexes []schem
 			return fmt.Errorf("bulk build: %w", describe(err))
 		}
 	}
-	w := bulkWriter{ctx: ctx, tx: tx, now: s.now(), repIDs: map[string]int64{}}
+	w := bulkWriter{ctx: ctx, tx: tx, now: s.now()}
 	for n := 1; ; n++ {
 		b, ok := next()
 		if !ok {

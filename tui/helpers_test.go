@@ -101,6 +101,14 @@ func newTestApp(tb testing.TB, lang Lang, w, h int) *App {
 // message to the app, as the Bubble Tea runtime would.
 func run(tb testing.TB, a *App, cmd tea.Cmd) {
 	tb.Helper()
+	runEach(tb, a, cmd, nil)
+}
+
+// runEach is run calling after (when not nil) once the app has taken each
+// message; the commands it returns (keys a test types on seeing the
+// screen) join the queue.
+func runEach(tb testing.TB, a *App, cmd tea.Cmd, after func() []tea.Cmd) {
+	tb.Helper()
 	queue := []tea.Cmd{cmd}
 	for steps := 0; len(queue) > 0; steps++ {
 		if steps > 1000 {
@@ -123,6 +131,9 @@ func run(tb testing.TB, a *App, cmd tea.Cmd) {
 			}
 			_, next := a.Update(msg)
 			queue = append(queue, next)
+			if after != nil {
+				queue = append(queue, after()...)
+			}
 		}
 	}
 }

@@ -67,32 +67,19 @@ func importAtSize(t *testing.T, lang Lang, batched bool, seen func(a *App, view 
 	}
 	_, cmd := a.Update(keyMsg("y"))
 	pressed := false
-	queue := []tea.Cmd{cmd}
-	for steps := 0; len(queue) > 0; steps++ {
-		if steps > 1000 {
-			t.Fatal("the import's commands do not settle")
-		}
-		c := queue[0]
-		queue = queue[1:]
-		if c == nil {
-			continue
-		}
-		switch msg := c().(type) {
-		case nil:
-		case tea.BatchMsg:
-			queue = append(queue, msg...)
-		default:
-			_, next := a.Update(msg)
-			queue = append(queue, next)
-			if seen != nil {
-				for _, k := range seen(a, screen(a)) {
-					_, next := a.Update(keyMsg(k))
-					queue = append(queue, next)
-					pressed = true
-				}
+	var after func() []tea.Cmd
+	if seen != nil {
+		after = func() []tea.Cmd {
+			var cmds []tea.Cmd
+			for _, k := range seen(a, screen(a)) {
+				_, next := a.Update(keyMsg(k))
+				cmds = append(cmds, next)
+				pressed = true
 			}
+			return cmds
 		}
 	}
+	runEach(t, a, cmd, after)
 	if !pressed {
 		press(t, a, "p")
 	}
